@@ -6,8 +6,9 @@ namespace StrategicTech.Autopilot.Runtime;
 /// <summary>
 /// Drives a <see cref="FixedRateScheduler"/> in real time on the calling thread: for each tick it sleeps while the
 /// tick is further away than <see cref="SleepMarginUs"/> (the OS sleep granularity is ~1 ms and may overshoot),
-/// then yields and finally spins until the tick is due. Spinning costs a core but is what holds jitter to
-/// microseconds on a general-purpose OS. The scheduler must have been built on the same <paramref name="clock"/>.
+/// then spins until the tick is due. Spinning costs a core but is what holds jitter to microseconds on a
+/// general-purpose OS; it never yields, because on a busy machine a yield can hand the core away for a whole
+/// time slice (milliseconds). The scheduler must have been built on the same <paramref name="clock"/>.
 /// </summary>
 public sealed class WallClockLoop
 {
@@ -24,9 +25,6 @@ public sealed class WallClockLoop
 
     /// <summary>Sleep only while the next tick is further away than this (µs); default 2000.</summary>
     public long SleepMarginUs { get; init; } = 2000;
-
-    /// <summary>Spin (rather than yield) once the next tick is closer than this (µs); default 50.</summary>
-    public long SpinMarginUs { get; init; } = 50;
 
     /// <summary>Runs ticks until <paramref name="durationUs"/> has elapsed since the first tick or the token is cancelled.</summary>
     public void Run(long durationUs, CancellationToken cancellationToken = default)
@@ -62,10 +60,6 @@ public sealed class WallClockLoop
             if (remainingUs > SleepMarginUs)
             {
                 Thread.Sleep(1);
-            }
-            else if (remainingUs > SpinMarginUs)
-            {
-                Thread.Yield();
             }
             else
             {
