@@ -39,7 +39,7 @@ public static class Geodesic
 
     /// <summary>Solves the inverse problem between two positions (heights ignored).</summary>
     public static GeodesicInverse Inverse(GeodeticPosition from, GeodeticPosition to) =>
-        InverseDeg(from.LatitudeDeg, from.LongitudeDeg, to.LatitudeDeg, to.LongitudeDeg);
+        InverseDeg(ClampLatitude(from.LatitudeDeg), from.LongitudeDeg, ClampLatitude(to.LatitudeDeg), to.LongitudeDeg);
 
     /// <summary>Solves the direct problem: the point <paramref name="distanceM"/> along the geodesic leaving
     /// <paramref name="from"/> at <paramref name="initialBearingRad"/> (clockwise from north). Negative distances go backwards.</summary>
@@ -524,6 +524,9 @@ public static class Geodesic
         AngleMath.Normalize(ref sbet, ref cbet);
         cbet = Math.Max(Tiny, cbet);
     }
+
+    // A valid position at ±π/2 rad can convert to 90.00000000000001° by rounding.
+    private static double ClampLatitude(double latDeg) => Math.Clamp(latDeg, -90.0, 90.0);
 
     private static void CheckLatitude(double latDeg, string name)
     {
