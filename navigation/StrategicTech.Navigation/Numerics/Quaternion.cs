@@ -182,7 +182,9 @@ public readonly record struct Quaternion(double W, double X, double Y, double Z)
     /// <summary>Smallest rotation angle (rad, in [0, π]) between two attitudes.</summary>
     public static double AngleBetween(Quaternion a, Quaternion b)
     {
-        double d = Math.Abs(Dot(a.Normalized(), b.Normalized()));
-        return 2 * Math.Acos(Math.Min(1.0, d));
+        // atan2 of the relative rotation rather than acos of the dot product: acos loses half the digits near
+        // zero (2·acos(1 − ε) ≈ 4e-8 rad for one rounding), which would hide real errors below that.
+        Quaternion relative = a.Normalized().Conjugate() * b.Normalized();
+        return 2 * Math.Atan2(relative.Vector.Length, Math.Abs(relative.W));
     }
 }
