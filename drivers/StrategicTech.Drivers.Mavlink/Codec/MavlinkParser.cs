@@ -72,7 +72,10 @@ public sealed class MavlinkParser
                 }
             }
 
-            int start = input.IndexOfAny(MavlinkConstants.MagicV2, MavlinkConstants.MagicV1);
+            // Back-to-back frames: the next byte is usually a magic byte, skip the vector search then.
+            int start = !input.IsEmpty && input[0] is MavlinkConstants.MagicV2 or MavlinkConstants.MagicV1
+                ? 0
+                : input.IndexOfAny(MavlinkConstants.MagicV2, MavlinkConstants.MagicV1);
             if (start < 0)
             {
                 Stats.GarbageBytes += input.Length;

@@ -66,6 +66,13 @@ public sealed class MavlinkSignatureVerifier
         return true;
     }
 
+    /// <summary>Forgets every stream's last timestamp (e.g. after a key change).</summary>
+    public void ResetStreams()
+    {
+        _lastByStream.Clear();
+        _newestAccepted = 0;
+    }
+
     private bool Reject(SignatureRejection reason)
     {
         LastRejection = reason;
