@@ -39,6 +39,7 @@ public static class Program
             "autonomy — StrategicTech.Autonomy: SITL simulator, estimator replay, planners and MAVLink tools for UAVs and warehouse AMRs.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(LoopCommand.Create());
+        root.Subcommands.Add(MavlinkCommand.Create());
         return root;
     }
 }

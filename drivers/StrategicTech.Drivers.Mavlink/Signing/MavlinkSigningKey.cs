@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+
+namespace StrategicTech.Drivers.Mavlink;
+
+/// <summary>A 32-byte MAVLink signing secret. Stored only in a file readable by its owner (mode 0600).</summary>
+public sealed class MavlinkSigningKey
+{
+    private readonly byte[] _key;
+
+    public MavlinkSigningKey(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != MavlinkSignature.KeyLength)
+        {
+            throw new ArgumentException($"a MAVLink signing key is {MavlinkSignature.KeyLength} bytes, got {key.Length}", nameof(key));
+        }
+
+        _key = key.ToArray();
+    }
+
+    public ReadOnlySpan<byte> Bytes => _key;
+
+    public static MavlinkSigningKey Generate() => new(RandomNumberGenerator.GetBytes(MavlinkSignature.KeyLength));
+
+    /// <summary>Writes the key to a new file created with mode 0600 (owner read/write only); refuses to overwrite.</summary>
+    public void Save(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(path, options))
+        {
+            stream.Write(_key);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>Reads a key file; refuses one of the wrong size or readable by group or others.</summary>
+    public static MavlinkSigningKey Load(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            UnixFileMode mode = File.GetUnixFileMode(path);
+            const UnixFileMode Open = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+            if ((mode & Open) != 0)
+            {
+                throw new InvalidDataException($"{path}: signing key file is accessible by group/others (mode {Convert.ToString((int)mode, 8)}); chmod 600 it");
+            }
+        }
+
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length != MavlinkSignature.KeyLength)
+        {
+            throw new InvalidDataException($"{path}: signing key file holds {bytes.Length} bytes, expected {MavlinkSignature.KeyLength}");
+        }
+
+        return new MavlinkSigningKey(bytes);
+    }
+}
