@@ -383,7 +383,8 @@ public sealed class UavEkf
     {
         bool aiding = HorizontalAidingActive(now);
         _hadHorizontalAiding |= aiding;
-        bool wantHold = !Gnss.HasOrigin || (!aiding && !InAir);
+        // Only on the ground: in the air a position hold contradicts the accelerometers and corrupts tilt and yaw.
+        bool wantHold = !aiding && !InAir;
         if (wantHold && !Hold.IsActive)
         {
             Hold.Start(Core);

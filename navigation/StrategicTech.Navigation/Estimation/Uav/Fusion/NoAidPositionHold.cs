@@ -1,7 +1,7 @@
 namespace StrategicTech.Navigation.Estimation.Uav.Fusion;
 
 /// <summary>
-/// While nothing observes horizontal position (before the GNSS origin, or on the ground without GNSS) a weak
+/// On the ground while nothing observes horizontal position (before the GNSS origin or without GNSS) a weak
 /// synthetic observation holds the horizontal position where it was, so velocity and tilt errors stay bounded.
 /// </summary>
 public sealed class NoAidPositionHold
