@@ -33,7 +33,7 @@ internal sealed class SyntheticFlight
 {
     public static readonly Vector3 EarthFieldNedGauss = new(0.21, 0.0, 0.43);
     public static readonly GeodeticPosition Origin = GeodeticPosition.FromDegrees(47.3977, 8.5456, 488.0);
-    private const double BaroDatumM = 487.0;
+    public const double BaroDatumM = 487.0;
 
     private readonly Random _random;
     private readonly SyntheticSensorModel _model;
