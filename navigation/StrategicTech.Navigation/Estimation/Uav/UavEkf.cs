@@ -46,10 +46,12 @@ public sealed class UavEkf
     private long _lastGnssFusionStepUs;
     private bool _hadHorizontalAiding;
 
-    public UavEkf(UavEkfParameters? parameters = null)
+    /// <param name="parameters">Tuning; defaults when null.</param>
+    /// <param name="kernel">Covariance arithmetic; the fast sparse kernel when null (tests pass a dense reference).</param>
+    public UavEkf(UavEkfParameters? parameters = null, IErrorCovarianceKernel? kernel = null)
     {
         _parameters = parameters ?? new UavEkfParameters();
-        Core = new UavFilterCore(_parameters);
+        Core = new UavFilterCore(_parameters, kernel);
         _horizonUs = _parameters.HorizonUs;
         _gnssDelayUs = (long)(_parameters.GnssDelayMs * 1000);
         _baroDelayUs = (long)(_parameters.BaroDelayMs * 1000);

@@ -14,7 +14,7 @@ public sealed class UavFilterCore
     private const double MinVariance = 1e-12;
 
     private readonly double[] _p = new double[N * N];
-    private readonly double[] _pht = new double[N];
+    private readonly double[] _gain = new double[N];
     private readonly double[] _dx = new double[N];
     private readonly bool[] _inhibited = new bool[N];
     private readonly double[] _savedVariance = new double[N];
@@ -30,10 +30,13 @@ public sealed class UavFilterCore
     private double _windN;
     private double _windE;
 
-    public UavFilterCore(UavEkfParameters parameters)
+    private readonly IErrorCovarianceKernel _kernel;
+
+    public UavFilterCore(UavEkfParameters parameters, IErrorCovarianceKernel? kernel = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = parameters;
+        _kernel = kernel ?? SparseErrorCovarianceKernel.Instance;
     }
 
     public Quaternion Attitude => _q;
@@ -124,7 +127,7 @@ public sealed class UavFilterCore
         Vector3 dvEarth = InertialIntegration.Step(ref _q, ref _v, ref _pos, dAng, dVel, dt, out Matrix3 r);
         Rotation = r;
         TimeUs = imu.TimeUs;
-        PredictCovariance(_p, r, dvEarth, dt);
+        _kernel.Predict(_p, r, dvEarth, dt);
         AddProcessNoise(dt);
     }
 
@@ -238,62 +241,16 @@ public sealed class UavFilterCore
     /// </summary>
     public bool FuseScalar(ReadOnlySpan<int> index, ReadOnlySpan<double> h, double innovation, double observationVariance)
     {
-        double[] p = _p;
-        double[] pht = _pht;
-        for (int i = 0; i < N; i++)
-        {
-            int row = i * N;
-            double acc = 0;
-            for (int b = 0; b < index.Length; b++)
-            {
-                acc += p[row + index[b]] * h[b];
-            }
-
-            pht[i] = acc;
-        }
-
-        double s = observationVariance;
-        for (int b = 0; b < index.Length; b++)
-        {
-            s += h[b] * pht[index[b]];
-        }
-
-        if (!(s > observationVariance) || !double.IsFinite(s))
+        double s = _kernel.Update(_p, index, h, observationVariance, _gain);
+        if (double.IsNaN(s))
         {
             return false;
         }
 
-        double invS = 1.0 / s;
+        double[] p = _p;
         for (int i = 0; i < N; i++)
         {
-            _dx[i] = pht[i] * invS * innovation;
-        }
-
-        for (int i = 0; i < N; i++)
-        {
-            double ki = pht[i] * invS;
-            if (ki == 0)
-            {
-                continue;
-            }
-
-            int row = i * N;
-            for (int j = i; j < N; j++)
-            {
-                p[row + j] -= ki * pht[j];
-            }
-        }
-
-        for (int i = 1; i < N; i++)
-        {
-            for (int j = 0; j < i; j++)
-            {
-                p[(i * N) + j] = p[(j * N) + i];
-            }
-        }
-
-        for (int i = 0; i < N; i++)
-        {
+            _dx[i] = _gain[i] * innovation;
             int d = (i * N) + i;
             if (!_inhibited[i] && !(p[d] >= MinVariance))
             {
