@@ -14,15 +14,16 @@ internal sealed class DenseReferenceKernel : IErrorCovarianceKernel
     private const int N = UavErrorIndex.Count;
     private readonly double[] _f = new double[N * N];
 
-    public void Predict(double[] covariance, in Matrix3 rotation, Vector3 velocityIncrementNed, double dtS)
+    public void Predict(double[] covariance, in Matrix3 rotation, Vector3 velocityIncrementNed, double dtS, int activeCount)
     {
         UavErrorTransition.BuildDense(rotation, velocityIncrementNed, dtS, _f);
         Matrix<double> f = Matrix<double>.Build.Dense(N, N, (i, j) => _f[(i * N) + j]);
         Matrix<double> p = Load(covariance);
         Store(f * p * f.Transpose(), covariance);
+        _ = activeCount;
     }
 
-    public double Update(double[] covariance, ReadOnlySpan<int> index, ReadOnlySpan<double> h, double observationVariance, Span<double> gain)
+    public double Update(double[] covariance, ReadOnlySpan<int> index, ReadOnlySpan<double> h, double observationVariance, Span<double> gain, int activeCount)
     {
         Matrix<double> p = Load(covariance);
         Matrix<double> hRow = Matrix<double>.Build.Dense(1, N);
@@ -45,10 +46,12 @@ internal sealed class DenseReferenceKernel : IErrorCovarianceKernel
             gain[i] = k[i, 0];
         }
 
+        _ = activeCount; // the dense kernel always works on all 23 states
+
         return s;
     }
 
-    private static Matrix<double> Load(double[] covariance) => Matrix<double>.Build.Dense(N, N, (i, j) => covariance[(i * N) + j]);
+    private static Matrix<double> Load(double[] covariance) => Matrix<double>.Build.Dense(N, N, (i, j) => covariance[(i * UavFilterCore.Stride) + j]);
 
     private static void Store(Matrix<double> m, double[] covariance)
     {
@@ -56,7 +59,7 @@ internal sealed class DenseReferenceKernel : IErrorCovarianceKernel
         {
             for (int j = 0; j < N; j++)
             {
-                covariance[(i * N) + j] = m[i, j];
+                covariance[(i * UavFilterCore.Stride) + j] = m[i, j];
             }
         }
     }

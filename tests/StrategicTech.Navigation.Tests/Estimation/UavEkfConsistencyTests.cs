@@ -78,7 +78,7 @@ public sealed class UavEkfConsistencyTests(ITestOutputHelper output)
                 {
                     for (int j = 0; j < Dof; j++)
                     {
-                        cov[(i * Dof) + j] = p[(Map(i) * E.Count) + Map(j)];
+                        cov[(i * Dof) + j] = p[(Map(i) * UavFilterCore.Stride) + Map(j)];
                     }
                 }
 

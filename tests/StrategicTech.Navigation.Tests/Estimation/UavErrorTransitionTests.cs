@@ -99,6 +99,7 @@ public sealed class UavErrorTransitionTests
         }
 
         var p = new double[N * N];
+        var stored = new double[N * UavFilterCore.Stride];
         for (int i = 0; i < N; i++)
         {
             for (int j = 0; j < N; j++)
@@ -110,6 +111,7 @@ public sealed class UavErrorTransitionTests
                 }
 
                 p[(i * N) + j] = s;
+                stored[(i * UavFilterCore.Stride) + j] = s;
             }
         }
 
@@ -135,10 +137,13 @@ public sealed class UavErrorTransitionTests
             }
         }
 
-        UavFilterCore.PredictCovariance(p, r, a, Dt);
-        for (int i = 0; i < N * N; i++)
+        UavFilterCore.PredictCovariance(stored, r, a, Dt);
+        for (int i = 0; i < N; i++)
         {
-            Assert.Equal(expected[i], p[i], 1e-12);
+            for (int j = 0; j < N; j++)
+            {
+                Assert.Equal(expected[(i * N) + j], stored[(i * UavFilterCore.Stride) + j], 1e-12);
+            }
         }
     }
 }

@@ -11,9 +11,12 @@ namespace StrategicTech.Navigation.Estimation.Uav;
 public sealed class UavFilterCore
 {
     public const int N = E.Count;
+
+    /// <summary>Row stride of the stored covariance: 24 doubles (23 plus a zero pad) so rows are whole SIMD vectors.</summary>
+    public const int Stride = 24;
     private const double MinVariance = 1e-12;
 
-    private readonly double[] _p = new double[N * N];
+    private readonly double[] _p = new double[N * Stride];
     private readonly double[] _gain = new double[N];
     private readonly double[] _dx = new double[N];
     private readonly bool[] _inhibited = new bool[N];
@@ -31,6 +34,7 @@ public sealed class UavFilterCore
     private double _windE;
 
     private readonly IErrorCovarianceKernel _kernel;
+    private int _activeCount = N;
 
     public UavFilterCore(UavEkfParameters parameters, IErrorCovarianceKernel? kernel = null)
     {
@@ -67,7 +71,7 @@ public sealed class UavFilterCore
     /// <summary>The error covariance, row-major 23x23 (see <see cref="UavErrorIndex"/>).</summary>
     public ReadOnlySpan<double> Covariance => _p;
 
-    public double Variance(int errorIndex) => _p[(errorIndex * N) + errorIndex];
+    public double Variance(int errorIndex) => _p[(errorIndex * Stride) + errorIndex];
 
     public bool IsInhibited(int errorIndex) => _inhibited[errorIndex];
 
@@ -87,7 +91,7 @@ public sealed class UavFilterCore
         for (int i = 0; i < N; i++)
         {
             _savedVariance[i] = variances[i];
-            _p[(i * N) + i] = _inhibited[i] ? 0 : variances[i];
+            _p[(i * Stride) + i] = _inhibited[i] ? 0 : variances[i];
         }
 
         TimeUs = timeUs;
@@ -107,14 +111,30 @@ public sealed class UavFilterCore
             _inhibited[i] = inhibit;
             if (inhibit)
             {
-                _savedVariance[i] = _p[(i * N) + i];
+                _savedVariance[i] = _p[(i * Stride) + i];
                 ZeroRowColumn(i);
             }
             else
             {
-                _p[(i * N) + i] = _savedVariance[i];
+                _p[(i * Stride) + i] = _savedVariance[i];
             }
         }
+
+        UpdateActiveCount();
+    }
+
+    /// <summary>Number of leading states the covariance loops must visit (frozen tail states are skipped).</summary>
+    public int ActiveCount => _activeCount;
+
+    private void UpdateActiveCount()
+    {
+        int n = N;
+        while (n > 0 && _inhibited[n - 1])
+        {
+            n--;
+        }
+
+        _activeCount = n;
     }
 
     /// <summary>Predicts state and covariance over one IMU interval.</summary>
@@ -127,67 +147,22 @@ public sealed class UavFilterCore
         Vector3 dvEarth = InertialIntegration.Step(ref _q, ref _v, ref _pos, dAng, dVel, dt, out Matrix3 r);
         Rotation = r;
         TimeUs = imu.TimeUs;
-        _kernel.Predict(_p, r, dvEarth, dt);
+        _kernel.Predict(_p, r, dvEarth, dt, _activeCount);
         AddProcessNoise(dt);
     }
 
     /// <summary>
-    /// P = F P F^T for the sparse error transition (see derivation/error_state_transition.py):
-    /// dTheta' = dTheta - R dt dbg; dv' = dv - [a]x dTheta - R dt dba; dp' = dp + dt/2 (dv + dv'); a = R dv_mid.
-    /// Applied as row operations (F P) then the same column operations ((F P) F^T), in an order that makes each
-    /// operation read the pre-step values it needs.
+    /// P = F P F^T for the sparse error transition (see <see cref="UavErrorTransition"/>), on a covariance stored
+    /// with row stride <see cref="Stride"/> whose states at or above <paramref name="activeCount"/> are zero.
+    /// F only changes the attitude, velocity and position rows S: those rows get F P as whole-row SIMD
+    /// operations; by symmetry the S columns of the other rows are copies of the new S rows, and only the 9x9
+    /// S block needs the column operations of (F P) F^T.
     /// </summary>
-    public static void PredictCovariance(double[] p, in Matrix3 r, Vector3 a, double dt)
+    public static void PredictCovariance(double[] p, in Matrix3 r, Vector3 a, double dt, int activeCount = N)
     {
         ArgumentNullException.ThrowIfNull(p);
-        double halfDt = 0.5 * dt;
-        double r00 = -r.M11 * dt, r01 = -r.M12 * dt, r02 = -r.M13 * dt;
-        double r10 = -r.M21 * dt, r11 = -r.M22 * dt, r12 = -r.M23 * dt;
-        double r20 = -r.M31 * dt, r21 = -r.M32 * dt, r22 = -r.M33 * dt;
-        double ax = a.X, ay = a.Y, az = a.Z;
-
-        // Row operations.
-        for (int j = 0; j < N; j++)
-        {
-            double t0 = p[j], t1 = p[N + j], t2 = p[(2 * N) + j];
-            double v0 = p[(3 * N) + j], v1 = p[(4 * N) + j], v2 = p[(5 * N) + j];
-            double bg0 = p[(9 * N) + j], bg1 = p[(10 * N) + j], bg2 = p[(11 * N) + j];
-            double ba0 = p[(12 * N) + j], ba1 = p[(13 * N) + j], ba2 = p[(14 * N) + j];
-            double nv0 = v0 + (az * t1) - (ay * t2) + (r00 * ba0) + (r01 * ba1) + (r02 * ba2);
-            double nv1 = v1 - (az * t0) + (ax * t2) + (r10 * ba0) + (r11 * ba1) + (r12 * ba2);
-            double nv2 = v2 + (ay * t0) - (ax * t1) + (r20 * ba0) + (r21 * ba1) + (r22 * ba2);
-            p[(6 * N) + j] += halfDt * (v0 + nv0);
-            p[(7 * N) + j] += halfDt * (v1 + nv1);
-            p[(8 * N) + j] += halfDt * (v2 + nv2);
-            p[(3 * N) + j] = nv0;
-            p[(4 * N) + j] = nv1;
-            p[(5 * N) + j] = nv2;
-            p[j] = t0 + (r00 * bg0) + (r01 * bg1) + (r02 * bg2);
-            p[N + j] = t1 + (r10 * bg0) + (r11 * bg1) + (r12 * bg2);
-            p[(2 * N) + j] = t2 + (r20 * bg0) + (r21 * bg1) + (r22 * bg2);
-        }
-
-        // Column operations.
-        for (int i = 0; i < N; i++)
-        {
-            int row = i * N;
-            double t0 = p[row], t1 = p[row + 1], t2 = p[row + 2];
-            double v0 = p[row + 3], v1 = p[row + 4], v2 = p[row + 5];
-            double bg0 = p[row + 9], bg1 = p[row + 10], bg2 = p[row + 11];
-            double ba0 = p[row + 12], ba1 = p[row + 13], ba2 = p[row + 14];
-            double nv0 = v0 + (az * t1) - (ay * t2) + (r00 * ba0) + (r01 * ba1) + (r02 * ba2);
-            double nv1 = v1 - (az * t0) + (ax * t2) + (r10 * ba0) + (r11 * ba1) + (r12 * ba2);
-            double nv2 = v2 + (ay * t0) - (ax * t1) + (r20 * ba0) + (r21 * ba1) + (r22 * ba2);
-            p[row + 6] += halfDt * (v0 + nv0);
-            p[row + 7] += halfDt * (v1 + nv1);
-            p[row + 8] += halfDt * (v2 + nv2);
-            p[row + 3] = nv0;
-            p[row + 4] = nv1;
-            p[row + 5] = nv2;
-            p[row] = t0 + (r00 * bg0) + (r01 * bg1) + (r02 * bg2);
-            p[row + 1] = t1 + (r10 * bg0) + (r11 * bg1) + (r12 * bg2);
-            p[row + 2] = t2 + (r20 * bg0) + (r21 * bg1) + (r22 * bg2);
-        }
+        SparseErrorCovarianceKernel.PredictRows(p, r, a, dt, activeCount);
+        SparseErrorCovarianceKernel.CompleteColumns(p, r, a, dt, activeCount);
     }
 
     private void AddProcessNoise(double dt)
@@ -210,7 +185,7 @@ public sealed class UavFilterCore
         {
             if (!_inhibited[i])
             {
-                _p[(i * N) + i] += variance;
+                _p[(i * Stride) + i] += variance;
             }
         }
     }
@@ -221,7 +196,7 @@ public sealed class UavFilterCore
         double s = observationVariance;
         for (int a = 0; a < index.Length; a++)
         {
-            int row = index[a] * N;
+            int row = index[a] * Stride;
             double acc = 0;
             for (int b = 0; b < index.Length; b++)
             {
@@ -241,7 +216,7 @@ public sealed class UavFilterCore
     /// </summary>
     public bool FuseScalar(ReadOnlySpan<int> index, ReadOnlySpan<double> h, double innovation, double observationVariance)
     {
-        double s = _kernel.Update(_p, index, h, observationVariance, _gain);
+        double s = _kernel.Update(_p, index, h, observationVariance, _gain, _activeCount);
         if (double.IsNaN(s))
         {
             return false;
@@ -251,7 +226,7 @@ public sealed class UavFilterCore
         for (int i = 0; i < N; i++)
         {
             _dx[i] = _gain[i] * innovation;
-            int d = (i * N) + i;
+            int d = (i * Stride) + i;
             if (!_inhibited[i] && !(p[d] >= MinVariance))
             {
                 p[d] = MinVariance;
@@ -287,7 +262,7 @@ public sealed class UavFilterCore
         Rotation = _q.ToRotationMatrix();
         _magEarth = Quaternion.FromAxisAngle(Vector3.UnitZ, deltaYawRad).Rotate(_magEarth);
         ZeroRowColumn(E.Attitude + 2);
-        _p[((E.Attitude + 2) * N) + E.Attitude + 2] = yawVariance;
+        _p[((E.Attitude + 2) * Stride) + E.Attitude + 2] = yawVariance;
     }
 
     /// <summary>Resets horizontal position (north, east) and restarts its covariance.</summary>
@@ -312,7 +287,7 @@ public sealed class UavFilterCore
         for (int i = first; i < first + count; i++)
         {
             ZeroRowColumn(i);
-            _p[(i * N) + i] = variance;
+            _p[(i * Stride) + i] = variance;
         }
     }
 
@@ -320,8 +295,8 @@ public sealed class UavFilterCore
     {
         for (int k = 0; k < N; k++)
         {
-            _p[(i * N) + k] = 0;
-            _p[(k * N) + i] = 0;
+            _p[(i * Stride) + k] = 0;
+            _p[(k * Stride) + i] = 0;
         }
     }
 
