@@ -40,6 +40,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(LoopCommand.Create());
         root.Subcommands.Add(MavlinkCommand.Create());
+        root.Subcommands.Add(EkfCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,11 @@
+namespace StrategicTech.Navigation.Estimation.Uav;
+
+/// <summary>How the magnetometer is used.</summary>
+public enum MagFusionMode
+{
+    /// <summary>Tilt-compensated heading only; magnetic field states are frozen (robust to body-fixed disturbances).</summary>
+    Heading,
+
+    /// <summary>All three axes; earth field and body bias states are estimated.</summary>
+    ThreeAxis,
+}

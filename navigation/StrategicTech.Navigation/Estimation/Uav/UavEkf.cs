@@ -1,0 +1,418 @@
+using StrategicTech.Navigation.Estimation.Uav.Buffers;
+using StrategicTech.Navigation.Estimation.Uav.Fusion;
+using StrategicTech.Navigation.Numerics;
+using E = StrategicTech.Navigation.Estimation.Uav.UavErrorIndex;
+
+namespace StrategicTech.Navigation.Estimation.Uav;
+
+/// <summary>
+/// The 24-state UAV EKF (PX4 EKF2 design): IMU samples and observations go in with their own timestamps; the
+/// filter runs one prediction per IMU sample (filter rate = IMU rate) on a delayed horizon as deep as the slowest
+/// sensor's delay, fuses each observation when the horizon reaches its (delay-corrected) time, and an
+/// <see cref="OutputPredictor"/> brings the estimate to the newest IMU time. Non-finite and out-of-order samples
+/// are rejected and counted with the state untouched. No allocation after construction.
+/// </summary>
+public sealed class UavEkf
+{
+    private const long HoldIntervalUs = 200_000;
+
+    private readonly UavEkfParameters _parameters;
+    private readonly RingBuffer<ImuSample> _imu;
+    private readonly RingBuffer<GnssSample> _gnss;
+    private readonly RingBuffer<BaroSample> _baro;
+    private readonly RingBuffer<MagSample> _mag;
+    private readonly RingBuffer<RangeSample> _range;
+    private readonly long _horizonUs;
+    private readonly long _gnssDelayUs;
+    private readonly long _baroDelayUs;
+    private readonly long _magDelayUs;
+    private readonly long _rangeDelayUs;
+    private readonly long _minIntervalUs;
+    private readonly double[] _initialVariance = new double[E.Count];
+
+    private long _lastImuUs = long.MinValue;
+    private long _lastGnssUs = long.MinValue;
+    private long _lastBaroUs = long.MinValue;
+    private long _lastMagUs = long.MinValue;
+    private long _lastRangeUs = long.MinValue;
+    private long _firstImuUs = -1;
+    private Vector3 _alignDeltaVelocity;
+    private double _alignDtS;
+    private Vector3 _alignMag;
+    private int _alignMagCount;
+    private double _alignBaro;
+    private int _alignBaroCount;
+    private long _lastHoldUs;
+    private long _lastGnssFusionStepUs;
+    private bool _hadHorizontalAiding;
+
+    /// <param name="parameters">Tuning; defaults when null.</param>
+    /// <param name="kernel">Covariance arithmetic; the fast sparse kernel when null (tests pass a dense reference).</param>
+    public UavEkf(UavEkfParameters? parameters = null, IErrorCovarianceKernel? kernel = null)
+    {
+        _parameters = parameters ?? new UavEkfParameters();
+        Core = new UavFilterCore(_parameters, kernel);
+        _horizonUs = _parameters.HorizonUs;
+        _gnssDelayUs = (long)(_parameters.GnssDelayMs * 1000);
+        _baroDelayUs = (long)(_parameters.BaroDelayMs * 1000);
+        _magDelayUs = (long)(_parameters.MagDelayMs * 1000);
+        _rangeDelayUs = (long)(_parameters.RangeDelayMs * 1000);
+        _minIntervalUs = (long)(_parameters.MinObservationIntervalMs * 1000);
+
+        // Room for the horizon at 1 kHz IMU plus jitter; observations at up to 1 kHz within it.
+        int imuCapacity = (int)(_horizonUs / 1000) + 16;
+        _imu = new RingBuffer<ImuSample>(imuCapacity);
+        _gnss = new RingBuffer<GnssSample>(imuCapacity);
+        _baro = new RingBuffer<BaroSample>(imuCapacity);
+        _mag = new RingBuffer<MagSample>(imuCapacity);
+        _range = new RingBuffer<RangeSample>(imuCapacity);
+        Output = new OutputPredictor(imuCapacity + 2);
+
+        var monitor = new MagAnomalyMonitor(_parameters);
+        Gnss = new GnssFusion(_parameters);
+        Baro = new BaroHeightFusion(_parameters);
+        MagHeading = new MagHeadingFusion(_parameters, monitor);
+        Mag3Axis = new Mag3AxisFusion(_parameters, monitor);
+        Range = new RangeHeightFusion(_parameters);
+        Hold = new NoAidPositionHold(_parameters);
+        MagMonitor = monitor;
+    }
+
+    public UavEkfParameters Parameters => _parameters;
+
+    /// <summary>The filter at the delayed horizon (state, covariance).</summary>
+    public UavFilterCore Core { get; }
+
+    public OutputPredictor Output { get; }
+
+    public GnssFusion Gnss { get; }
+
+    public BaroHeightFusion Baro { get; }
+
+    public MagHeadingFusion MagHeading { get; }
+
+    public Mag3AxisFusion Mag3Axis { get; }
+
+    public RangeHeightFusion Range { get; }
+
+    public NoAidPositionHold Hold { get; }
+
+    public MagAnomalyMonitor MagMonitor { get; }
+
+    public bool IsAligned { get; private set; }
+
+    public bool InAir { get; private set; }
+
+    /// <summary>Samples rejected because a value was NaN or infinite (or dt not positive).</summary>
+    public int RejectedNonFiniteCount { get; private set; }
+
+    /// <summary>Samples rejected because their time was not after the previous sample of the same kind.</summary>
+    public int RejectedOutOfOrderCount { get; private set; }
+
+    /// <summary>Observations dropped: closer than the minimum interval, or overwritten in a full buffer.</summary>
+    public int DroppedObservationCount { get; private set; }
+
+    public int YawResetCount => MagHeading.YawResetCount + Mag3Axis.YawResetCount;
+
+    /// <summary>Estimate at the delayed horizon.</summary>
+    public UavState DelayedState => Core.State;
+
+    /// <summary>Estimate at the newest IMU time (attitude, velocity, position from the output predictor).</summary>
+    public UavState State => Core.State with
+    {
+        Attitude = Output.Attitude,
+        VelocityNedMps = Output.VelocityNedMps,
+        PositionNedM = Output.PositionNedM,
+    };
+
+    public UavEkfFlags Flags
+    {
+        get
+        {
+            UavEkfFlags f = UavEkfFlags.None;
+            if (!IsAligned)
+            {
+                return f;
+            }
+
+            long now = Core.TimeUs;
+            long fresh = (long)(_parameters.NoAidTimeoutS * 1e6);
+            f |= UavEkfFlags.TiltAligned | UavEkfFlags.YawAligned;
+            f |= Gnss.HasOrigin ? UavEkfFlags.GnssOriginSet : 0;
+            bool aiding = HorizontalAidingActive(now);
+            f |= aiding ? UavEkfFlags.GnssFusing : 0;
+            f |= !aiding && _hadHorizontalAiding ? UavEkfFlags.DeadReckoning : 0;
+            f |= now - Baro.LastFusedUs <= fresh ? UavEkfFlags.BaroFusing : 0;
+            f |= now - Math.Max(MagHeading.LastFusedUs, Mag3Axis.LastFusedUs) <= fresh ? UavEkfFlags.MagFusing : 0;
+            f |= MagMonitor.IsDisturbed ? UavEkfFlags.MagDisturbed : 0;
+            f |= now - Range.LastFusedUs <= fresh ? UavEkfFlags.RangeFusing : 0;
+            f |= InAir ? UavEkfFlags.InAir : 0;
+            f |= Hold.IsActive ? UavEkfFlags.PositionHold : 0;
+            return f;
+        }
+    }
+
+    /// <summary>Land-detector input: accelerometer bias on horizontal axes is learnt only in the air.</summary>
+    public void SetInAir(bool inAir) => InAir = inAir;
+
+    public bool PushImu(in ImuSample sample)
+    {
+        if (!sample.IsFinite)
+        {
+            RejectedNonFiniteCount++;
+            return false;
+        }
+
+        if (sample.TimeUs <= _lastImuUs)
+        {
+            RejectedOutOfOrderCount++;
+            return false;
+        }
+
+        _lastImuUs = sample.TimeUs;
+        if (!IsAligned)
+        {
+            Accumulate(sample);
+            return true;
+        }
+
+        Output.Integrate(sample, Core.GyroBiasRadps, Core.AccelBiasMps2);
+        if (!_imu.Push(sample))
+        {
+            DroppedObservationCount++;
+        }
+
+        while (_imu.Count > 0 && _imu.PeekOldest().TimeUs <= sample.TimeUs - _horizonUs)
+        {
+            ImuSample delayed = _imu.PeekOldest();
+            _imu.DropOldest();
+            StepDelayed(delayed);
+        }
+
+        return true;
+    }
+
+    public bool PushGnss(in GnssSample sample) =>
+        Accept(sample.IsFinite, sample.TimeUs, ref _lastGnssUs, 0) && PushObservation(_gnss, sample);
+
+    public bool PushBaro(in BaroSample sample)
+    {
+        if (!Accept(sample.IsFinite, sample.TimeUs, ref _lastBaroUs, _minIntervalUs))
+        {
+            return false;
+        }
+
+        if (!IsAligned)
+        {
+            _alignBaro += sample.AltitudeM;
+            _alignBaroCount++;
+            return true;
+        }
+
+        return PushObservation(_baro, sample);
+    }
+
+    public bool PushMag(in MagSample sample)
+    {
+        if (!Accept(sample.IsFinite, sample.TimeUs, ref _lastMagUs, _minIntervalUs))
+        {
+            return false;
+        }
+
+        if (!IsAligned)
+        {
+            _alignMag += sample.FieldGauss;
+            _alignMagCount++;
+            return true;
+        }
+
+        return PushObservation(_mag, sample);
+    }
+
+    public bool PushRange(in RangeSample sample) =>
+        Accept(sample.IsFinite, sample.TimeUs, ref _lastRangeUs, _minIntervalUs) && PushObservation(_range, sample);
+
+    private bool Accept(bool finite, long timeUs, ref long lastUs, long minIntervalUs)
+    {
+        if (!finite)
+        {
+            RejectedNonFiniteCount++;
+            return false;
+        }
+
+        if (timeUs <= lastUs)
+        {
+            RejectedOutOfOrderCount++;
+            return false;
+        }
+
+        if (lastUs != long.MinValue && timeUs - lastUs < minIntervalUs)
+        {
+            DroppedObservationCount++;
+            return false;
+        }
+
+        lastUs = timeUs;
+        return true;
+    }
+
+    private bool PushObservation<T>(RingBuffer<T> buffer, in T sample)
+        where T : struct
+    {
+        if (!IsAligned)
+        {
+            return true;
+        }
+
+        if (!buffer.Push(sample))
+        {
+            DroppedObservationCount++;
+        }
+
+        return true;
+    }
+
+    private void Accumulate(in ImuSample sample)
+    {
+        if (_firstImuUs < 0)
+        {
+            _firstImuUs = sample.TimeUs;
+        }
+
+        _alignDeltaVelocity += sample.DeltaVelocityMps;
+        _alignDtS += sample.DtS;
+        if (sample.TimeUs - _firstImuUs < (long)(_parameters.AlignmentTimeS * 1e6) || _alignMagCount == 0 || _alignBaroCount == 0)
+        {
+            return;
+        }
+
+        Align(sample.TimeUs);
+    }
+
+    /// <summary>Tilt from the mean specific force, heading from the tilt-compensated mean field, height datum from the barometer.</summary>
+    private void Align(long timeUs)
+    {
+        UavEkfParameters k = _parameters;
+        Vector3 f = _alignDeltaVelocity / _alignDtS;
+        double roll = Math.Atan2(-f.Y, -f.Z);
+        double pitch = Math.Atan2(f.X, Math.Sqrt((f.Y * f.Y) + (f.Z * f.Z)));
+        Vector3 mag = _alignMag / _alignMagCount;
+        Vector3 level = Quaternion.FromEuler(roll, pitch, 0).Rotate(mag);
+        double yaw = k.MagDeclinationRad - Math.Atan2(level.Y, level.X);
+        Quaternion q = Quaternion.FromEuler(roll, pitch, yaw);
+        Baro.OffsetM = _alignBaro / _alignBaroCount;
+        MagMonitor.ExpectedStrengthGauss = mag.Length;
+
+        Span<double> v = _initialVariance;
+        Fill(v, E.Attitude, 2, Sq(k.InitialTiltErrorRad));
+        Fill(v, E.Attitude + 2, 1, Sq(k.InitialYawErrorRad));
+        Fill(v, E.Velocity, 3, Sq(k.InitialVelocityErrorMps));
+        Fill(v, E.Position, 3, Sq(k.InitialPositionErrorM));
+        Fill(v, E.GyroBias, 3, Sq(k.InitialGyroBiasRadps));
+        Fill(v, E.AccelBias, 3, Sq(k.InitialAccelBiasMps2));
+        Fill(v, E.MagEarth, 3, Sq(k.MagNoiseGauss));
+        Fill(v, E.MagBody, 3, Sq(k.MagNoiseGauss));
+        Fill(v, E.Wind, 2, Sq(k.InitialWindMps));
+        Core.SetInhibited(E.MagEarth, 6, k.MagFusion == MagFusionMode.Heading);
+        Core.SetInhibited(E.Wind, 2, !k.EstimateWind);
+        var state = new UavState(q, Vector3.Zero, Vector3.Zero, Vector3.Zero, Vector3.Zero, q.Rotate(mag), Vector3.Zero, 0, 0);
+        Core.Initialise(state, v, timeUs);
+        Output.Reset(q, Vector3.Zero, Vector3.Zero, timeUs);
+        UpdateAccelBiasInhibit();
+        IsAligned = true;
+        Hold.Start(Core);
+        _lastHoldUs = timeUs;
+    }
+
+    private void StepDelayed(in ImuSample imu)
+    {
+        Core.Predict(imu);
+        UpdateAccelBiasInhibit();
+        long t = imu.TimeUs;
+
+        while (_mag.Count > 0 && _mag.PeekOldest().TimeUs - _magDelayUs <= t)
+        {
+            MagSample m = _mag.PeekOldest();
+            _mag.DropOldest();
+            if (_parameters.MagFusion == MagFusionMode.Heading)
+            {
+                MagHeading.Fuse(Core, m);
+            }
+            else
+            {
+                Mag3Axis.Fuse(Core, m);
+            }
+        }
+
+        while (_gnss.Count > 0 && _gnss.PeekOldest().TimeUs - _gnssDelayUs <= t)
+        {
+            GnssSample g = _gnss.PeekOldest();
+            _gnss.DropOldest();
+            FusionOutcome outcome = Gnss.Fuse(Core, g);
+            if (outcome is FusionOutcome.Fused or FusionOutcome.Reset)
+            {
+                if (_lastGnssFusionStepUs > 0)
+                {
+                    Baro.FollowReferenceHeight(Gnss.LastHeightUpM, (t - _lastGnssFusionStepUs) * 1e-6);
+                }
+
+                _lastGnssFusionStepUs = t;
+            }
+        }
+
+        while (_baro.Count > 0 && _baro.PeekOldest().TimeUs - _baroDelayUs <= t)
+        {
+            BaroSample b = _baro.PeekOldest();
+            _baro.DropOldest();
+            Baro.Fuse(Core, b);
+        }
+
+        while (_range.Count > 0 && _range.PeekOldest().TimeUs - _rangeDelayUs <= t)
+        {
+            RangeSample r = _range.PeekOldest();
+            _range.DropOldest();
+            Range.Fuse(Core, r);
+        }
+
+        UpdatePositionHold(t);
+        Output.Correct(t, Core.Attitude, Core.VelocityNedMps, Core.PositionNedM);
+    }
+
+    private bool HorizontalAidingActive(long now) =>
+        Gnss.HasOrigin && now - Gnss.LastFusedUs <= (long)(_parameters.NoAidTimeoutS * 1e6);
+
+    private void UpdatePositionHold(long now)
+    {
+        bool aiding = HorizontalAidingActive(now);
+        _hadHorizontalAiding |= aiding;
+        // Only on the ground: in the air a position hold contradicts the accelerometers and corrupts tilt and yaw.
+        bool wantHold = !aiding && !InAir;
+        if (wantHold && !Hold.IsActive)
+        {
+            Hold.Start(Core);
+        }
+        else if (!wantHold && Hold.IsActive)
+        {
+            Hold.Stop();
+        }
+
+        if (Hold.IsActive && now - _lastHoldUs >= HoldIntervalUs)
+        {
+            Hold.Fuse(Core);
+            _lastHoldUs = now;
+        }
+    }
+
+    /// <summary>An accelerometer axis' bias is observable on the ground only while it points along gravity.</summary>
+    private void UpdateAccelBiasInhibit()
+    {
+        Matrix3 r = Core.Rotation;
+        Core.SetInhibited(E.AccelBias, 1, !InAir && Math.Abs(r.M31) < 0.8);
+        Core.SetInhibited(E.AccelBias + 1, 1, !InAir && Math.Abs(r.M32) < 0.8);
+        Core.SetInhibited(E.AccelBias + 2, 1, !InAir && Math.Abs(r.M33) < 0.8);
+    }
+
+    private static void Fill(Span<double> v, int first, int count, double value) => v.Slice(first, count).Fill(value);
+
+    private static double Sq(double x) => x * x;
+}

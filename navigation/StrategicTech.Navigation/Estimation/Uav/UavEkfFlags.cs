@@ -1,0 +1,21 @@
+namespace StrategicTech.Navigation.Estimation.Uav;
+
+/// <summary>Health and mode flags published by <see cref="UavEkf"/>.</summary>
+[Flags]
+public enum UavEkfFlags
+{
+    None = 0,
+    TiltAligned = 1 << 0,
+    YawAligned = 1 << 1,
+    GnssOriginSet = 1 << 2,
+    GnssFusing = 1 << 3,
+
+    /// <summary>No horizontal aiding for longer than the no-aid timeout after it had been available.</summary>
+    DeadReckoning = 1 << 4,
+    BaroFusing = 1 << 5,
+    MagFusing = 1 << 6,
+    MagDisturbed = 1 << 7,
+    RangeFusing = 1 << 8,
+    InAir = 1 << 9,
+    PositionHold = 1 << 10,
+}

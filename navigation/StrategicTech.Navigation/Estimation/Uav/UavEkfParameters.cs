@@ -1,0 +1,176 @@
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Navigation.Estimation.Uav;
+
+/// <summary>
+/// Tuning of the UAV EKF. Every value carries its unit in its name; defaults follow PX4 EKF2's library defaults
+/// where EKF2 has the same concept. Setting a value out of its documented range throws
+/// <see cref="ArgumentOutOfRangeException"/> naming the parameter.
+/// </summary>
+public sealed record UavEkfParameters
+{
+    /// <summary>Gyro white noise, rad/s (1e-4..1). Default 0.015.</summary>
+    public double GyroNoiseRadps { get; init => field = ParameterGuard.InRange(value, 1e-4, 1, nameof(GyroNoiseRadps)); } = 0.015;
+
+    /// <summary>Accelerometer white noise, m/s^2 (1e-3..10). Default 0.35.</summary>
+    public double AccelNoiseMps2 { get; init => field = ParameterGuard.InRange(value, 1e-3, 10, nameof(AccelNoiseMps2)); } = 0.35;
+
+    /// <summary>Gyro bias random walk, rad/s^2 (0..1). Default 1e-3.</summary>
+    public double GyroBiasProcessNoiseRadps2 { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(GyroBiasProcessNoiseRadps2)); } = 1e-3;
+
+    /// <summary>Accelerometer bias random walk, m/s^3 (0..1). Default 1e-2.</summary>
+    public double AccelBiasProcessNoiseMps3 { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(AccelBiasProcessNoiseMps3)); } = 1e-2;
+
+    /// <summary>Earth magnetic field random walk, gauss/s (0..1). Default 1e-3.</summary>
+    public double MagEarthProcessNoiseGaussps { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(MagEarthProcessNoiseGaussps)); } = 1e-3;
+
+    /// <summary>Body magnetic bias random walk, gauss/s (0..1). Default 1e-4.</summary>
+    public double MagBodyProcessNoiseGaussps { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(MagBodyProcessNoiseGaussps)); } = 1e-4;
+
+    /// <summary>Wind random walk, m/s^2 (0..10). Default 0.1.</summary>
+    public double WindProcessNoiseMps2 { get; init => field = ParameterGuard.InRange(value, 0, 10, nameof(WindProcessNoiseMps2)); } = 0.1;
+
+    /// <summary>1-sigma tilt error after levelling from the accelerometer, rad (1e-4..1). Default 0.1.</summary>
+    public double InitialTiltErrorRad { get; init => field = ParameterGuard.InRange(value, 1e-4, 1, nameof(InitialTiltErrorRad)); } = 0.1;
+
+    /// <summary>1-sigma yaw error after the magnetometer alignment, rad (1e-4..3.2). Default 0.3.</summary>
+    public double InitialYawErrorRad { get; init => field = ParameterGuard.InRange(value, 1e-4, 3.2, nameof(InitialYawErrorRad)); } = 0.3;
+
+    /// <summary>1-sigma initial velocity error, m/s (1e-3..100). Default 0.5.</summary>
+    public double InitialVelocityErrorMps { get; init => field = ParameterGuard.InRange(value, 1e-3, 100, nameof(InitialVelocityErrorMps)); } = 0.5;
+
+    /// <summary>1-sigma initial position error, m (1e-3..1000). Default 0.5.</summary>
+    public double InitialPositionErrorM { get; init => field = ParameterGuard.InRange(value, 1e-3, 1000, nameof(InitialPositionErrorM)); } = 0.5;
+
+    /// <summary>1-sigma gyro bias at switch-on, rad/s (1e-5..1). Default 0.1.</summary>
+    public double InitialGyroBiasRadps { get; init => field = ParameterGuard.InRange(value, 1e-5, 1, nameof(InitialGyroBiasRadps)); } = 0.1;
+
+    /// <summary>1-sigma accelerometer bias at switch-on, m/s^2 (1e-4..5). Default 0.2.</summary>
+    public double InitialAccelBiasMps2 { get; init => field = ParameterGuard.InRange(value, 1e-4, 5, nameof(InitialAccelBiasMps2)); } = 0.2;
+
+    /// <summary>1-sigma initial wind, m/s (1e-3..50). Default 1.</summary>
+    public double InitialWindMps { get; init => field = ParameterGuard.InRange(value, 1e-3, 50, nameof(InitialWindMps)); } = 1.0;
+
+    /// <summary>Largest accelerometer bias magnitude per axis the filter may estimate, m/s^2 (0.01..5). Default 0.4.</summary>
+    public double AccelBiasLimitMps2 { get; init => field = ParameterGuard.InRange(value, 0.01, 5, nameof(AccelBiasLimitMps2)); } = 0.4;
+
+    /// <summary>Minimum GNSS velocity noise, m/s (0.01..10). Default 0.5.</summary>
+    public double GnssVelocityNoiseMps { get; init => field = ParameterGuard.InRange(value, 0.01, 10, nameof(GnssVelocityNoiseMps)); } = 0.5;
+
+    /// <summary>Minimum GNSS horizontal position noise, m (0.01..50). Default 0.5.</summary>
+    public double GnssPositionNoiseM { get; init => field = ParameterGuard.InRange(value, 0.01, 50, nameof(GnssPositionNoiseM)); } = 0.5;
+
+    /// <summary>Barometric height noise, m (0.01..20). Default 2.</summary>
+    public double BaroNoiseM { get; init => field = ParameterGuard.InRange(value, 0.01, 20, nameof(BaroNoiseM)); } = 2.0;
+
+    /// <summary>Heading-only magnetometer noise, rad (0.01..1). Default 0.3.</summary>
+    public double MagHeadingNoiseRad { get; init => field = ParameterGuard.InRange(value, 0.01, 1, nameof(MagHeadingNoiseRad)); } = 0.3;
+
+    /// <summary>Three-axis magnetometer noise, gauss (1e-3..1). Default 0.05.</summary>
+    public double MagNoiseGauss { get; init => field = ParameterGuard.InRange(value, 1e-3, 1, nameof(MagNoiseGauss)); } = 0.05;
+
+    /// <summary>Range-finder noise, m (1e-3..10). Default 0.1.</summary>
+    public double RangeNoiseM { get; init => field = ParameterGuard.InRange(value, 1e-3, 10, nameof(RangeNoiseM)); } = 0.1;
+
+    /// <summary>Noise of the position hold fused while no horizontal aiding exists, m (0.5..100). Default 10.</summary>
+    public double NoAidPositionNoiseM { get; init => field = ParameterGuard.InRange(value, 0.5, 100, nameof(NoAidPositionNoiseM)); } = 10.0;
+
+    /// <summary>GNSS velocity innovation gate, standard deviations (1..100). Default 5.</summary>
+    public double GnssVelocityGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(GnssVelocityGateSd)); } = 5.0;
+
+    /// <summary>GNSS position innovation gate, standard deviations (1..100). Default 5.</summary>
+    public double GnssPositionGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(GnssPositionGateSd)); } = 5.0;
+
+    /// <summary>Barometric height innovation gate, standard deviations (1..100). Default 5.</summary>
+    public double BaroGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(BaroGateSd)); } = 5.0;
+
+    /// <summary>Heading innovation gate, standard deviations (1..100). Default 2.6.</summary>
+    public double MagHeadingGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(MagHeadingGateSd)); } = 2.6;
+
+    /// <summary>Three-axis magnetometer innovation gate, standard deviations (1..100). Default 3.</summary>
+    public double MagGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(MagGateSd)); } = 3.0;
+
+    /// <summary>Range-finder innovation gate, standard deviations (1..100). Default 5.</summary>
+    public double RangeGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(RangeGateSd)); } = 5.0;
+
+    /// <summary>GNSS measurement delay behind the IMU, ms (0..500). Default 110.</summary>
+    public double GnssDelayMs { get; init => field = ParameterGuard.InRange(value, 0, 500, nameof(GnssDelayMs)); } = 110;
+
+    /// <summary>Barometer delay behind the IMU, ms (0..500). Default 0.</summary>
+    public double BaroDelayMs { get; init => field = ParameterGuard.InRange(value, 0, 500, nameof(BaroDelayMs)); }
+
+    /// <summary>Magnetometer delay behind the IMU, ms (0..500). Default 0.</summary>
+    public double MagDelayMs { get; init => field = ParameterGuard.InRange(value, 0, 500, nameof(MagDelayMs)); }
+
+    /// <summary>Range-finder delay behind the IMU, ms (0..500). Default 5.</summary>
+    public double RangeDelayMs { get; init => field = ParameterGuard.InRange(value, 0, 500, nameof(RangeDelayMs)); } = 5;
+
+    /// <summary>Observations of one kind closer together than this are dropped (buffer sizing, as EKF2), ms (0..1000). Default 20.</summary>
+    public double MinObservationIntervalMs { get; init => field = ParameterGuard.InRange(value, 0, 1000, nameof(MinObservationIntervalMs)); } = 20;
+
+    /// <summary>Minimum satellites before GNSS is used (0..64). Default 6.</summary>
+    public int GnssMinSatellites { get; init => field = ParameterGuard.InRange(value, 0, 64, nameof(GnssMinSatellites)); } = 6;
+
+    /// <summary>Minimum fix type before GNSS is used (2 = 2-D, 3 = 3-D; 0..6). Default 3.</summary>
+    public int GnssMinFixType { get; init => field = ParameterGuard.InRange(value, 0, 6, nameof(GnssMinFixType)); } = 3;
+
+    /// <summary>Largest reported horizontal accuracy (eph) accepted, m (0.01..100). Default 5.</summary>
+    public double GnssMaxHorizontalAccuracyM { get; init => field = ParameterGuard.InRange(value, 0.01, 100, nameof(GnssMaxHorizontalAccuracyM)); } = 5;
+
+    /// <summary>Largest reported vertical accuracy (epv) accepted, m (0.01..100). Default 8.</summary>
+    public double GnssMaxVerticalAccuracyM { get; init => field = ParameterGuard.InRange(value, 0.01, 100, nameof(GnssMaxVerticalAccuracyM)); } = 8;
+
+    /// <summary>Largest reported speed accuracy accepted, m/s (0.01..50). Default 1.</summary>
+    public double GnssMaxSpeedAccuracyMps { get; init => field = ParameterGuard.InRange(value, 0.01, 50, nameof(GnssMaxSpeedAccuracyMps)); } = 1;
+
+    /// <summary>Time the GNSS checks must pass continuously before first use, s (0..120). Default 5.</summary>
+    public double GnssStableTimeS { get; init => field = ParameterGuard.InRange(value, 0, 120, nameof(GnssStableTimeS)); } = 5;
+
+    /// <summary>Without position and velocity fusion for this long while GNSS is present, both are reset to it, s (0.5..120). Default 7.</summary>
+    public double GnssResetTimeoutS { get; init => field = ParameterGuard.InRange(value, 0.5, 120, nameof(GnssResetTimeoutS)); } = 7;
+
+    /// <summary>Without horizontal aiding for this long the horizontal solution is flagged as dead reckoning, s (0.1..60). Default 1.</summary>
+    public double NoAidTimeoutS { get; init => field = ParameterGuard.InRange(value, 0.1, 60, nameof(NoAidTimeoutS)); } = 1;
+
+    /// <summary>GNSS antenna position in body FRD relative to the IMU, m.</summary>
+    public Vector3 GnssAntennaBodyM { get; init; }
+
+    /// <summary>Magnetic declination (true north minus magnetic north), rad (-pi..pi). Default 0.</summary>
+    public double MagDeclinationRad { get; init => field = ParameterGuard.InRange(value, -Math.PI, Math.PI, nameof(MagDeclinationRad)); }
+
+    /// <summary>Magnetometer use. Default <see cref="MagFusionMode.Heading"/>.</summary>
+    public MagFusionMode MagFusion { get; init; } = MagFusionMode.Heading;
+
+    /// <summary>A field magnitude off the expected one by more than this fraction counts as disturbed (0.01..10). Default 0.3.</summary>
+    public double MagStrengthTolerance { get; init => field = ParameterGuard.InRange(value, 0.01, 10, nameof(MagStrengthTolerance)); } = 0.3;
+
+    /// <summary>Heading rejected continuously for this long counts as a magnetic anomaly, s (0.1..60). Default 2.</summary>
+    public double MagRejectTimeoutS { get; init => field = ParameterGuard.InRange(value, 0.1, 60, nameof(MagRejectTimeoutS)); } = 2;
+
+    /// <summary>After an anomaly the field must look normal this long before yaw is reset to it, s (0..60). Default 1.</summary>
+    public double MagRecoveryTimeS { get; init => field = ParameterGuard.InRange(value, 0, 60, nameof(MagRecoveryTimeS)); } = 1;
+
+    /// <summary>Levelling time: accelerometer and magnetometer are averaged this long before alignment, s (0.01..10). Default 0.1.</summary>
+    public double AlignmentTimeS { get; init => field = ParameterGuard.InRange(value, 0.01, 10, nameof(AlignmentTimeS)); } = 0.1;
+
+    /// <summary>Estimate horizontal wind (needs air data or drag fusion to be observable). Default false.</summary>
+    public bool EstimateWind { get; init; }
+
+    /// <summary>Shortest valid range reading, m (0..100). Default 0.1.</summary>
+    public double RangeMinM { get; init => field = ParameterGuard.InRange(value, 0, 100, nameof(RangeMinM)); } = 0.1;
+
+    /// <summary>Longest valid range reading, m (0.1..1000). Default 20.</summary>
+    public double RangeMaxM { get; init => field = ParameterGuard.InRange(value, 0.1, 1000, nameof(RangeMaxM)); } = 20;
+
+    /// <summary>Range readings are used only while cos(tilt) exceeds this (0..1). Default 0.7071 (45 deg).</summary>
+    public double RangeMinCosTilt { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(RangeMinCosTilt)); } = 0.7071;
+
+    /// <summary>
+    /// Time constant with which the barometer offset follows GNSS height once GNSS is in use, s (0..1e6);
+    /// 0 keeps the offset captured at alignment. Default 0.
+    /// </summary>
+    public double BaroGnssOffsetTimeConstantS { get; init => field = ParameterGuard.InRange(value, 0, 1e6, nameof(BaroGnssOffsetTimeConstantS)); }
+
+    /// <summary>Longest delay of any source, µs: the depth of the delayed fusion horizon.</summary>
+    public long HorizonUs => (long)(Math.Max(Math.Max(GnssDelayMs, BaroDelayMs), Math.Max(MagDelayMs, RangeDelayMs)) * 1000.0);
+}

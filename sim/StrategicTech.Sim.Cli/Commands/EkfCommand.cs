@@ -1,0 +1,247 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ScottPlot;
+using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Estimation.Uav.Replay;
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Sim.Cli.Commands;
+
+/// <summary>
+/// <c>autonomy ekf replay</c>: runs our UAV EKF on logged sensor data, compares it with the logged PX4 EKF2 output
+/// and plots ours against theirs, so a user can tune the filter. Input formats plug in through
+/// <see cref="IReplayInput"/> (today: PX4 replay CSV; ULog to follow).
+/// </summary>
+public static class EkfCommand
+{
+    // Validation bounds of the PX4 replay test (issue 4): attitude 2 deg, velocity 0.2 m/s, position 0.5 m RMS.
+    private const double AttitudeBoundDeg = 2.0;
+    private const double VelocityBoundMps = 0.2;
+    private const double PositionBoundM = 0.5;
+
+    /// <summary>A source of sensor samples for a replay run.</summary>
+    private interface IReplayInput
+    {
+        string Description { get; }
+
+        /// <summary>Last sensor time, µs.</summary>
+        long EndUs { get; }
+
+        /// <summary>Take-off and landing times if the log says so.</summary>
+        (long FromUs, long ToUs)? FlightWindowUs { get; }
+
+        List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs);
+    }
+
+    public static Command Create()
+    {
+        var input = new Argument<FileInfo>("replay_data") { Description = "Sensor log: PX4 replay CSV (time_us,kind,values...)." };
+        var reference = new Option<FileInfo?>("--reference") { Description = "PX4 change_indication CSV with EKF2's states to compare against." };
+        var plots = new Option<DirectoryInfo?>("--plots") { Description = "Directory for PNG plots of ours vs theirs (attitude, velocity, position)." };
+        var replay = new Command("replay", "Run the UAV EKF on a sensor log and compare with the logged PX4 EKF2 estimate.")
+        {
+            input,
+            reference,
+            plots,
+        };
+        replay.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(reference), parse.GetValue(plots), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return new Command("ekf", "UAV estimator tools.") { replay };
+    }
+
+    private static int Run(FileInfo inputFile, FileInfo? referenceFile, DirectoryInfo? plotDir, TextWriter output, TextWriter error)
+    {
+        IReplayInput source;
+        List<ChangeIndicationRow>? reference = null;
+        try
+        {
+            source = OpenInput(inputFile);
+            if (referenceFile != null)
+            {
+                if (!referenceFile.Exists)
+                {
+                    error.WriteLine($"error: reference file '{referenceFile.FullName}' does not exist.");
+                    return ExitCodes.BadInput;
+                }
+
+                reference = ChangeIndicationCsvReader.ReadFile(referenceFile.FullName);
+            }
+        }
+        catch (Exception ex) when (ex is ReplayFormatException or IOException or NotSupportedException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var times = new List<long>();
+        if (reference != null)
+        {
+            reference = reference.FindAll(r => r.TimeUs <= source.EndUs);
+            times = reference.ConvertAll(r => r.TimeUs);
+        }
+        else
+        {
+            for (long t = 100_000; t <= source.EndUs; t += 100_000)
+            {
+                times.Add(t);
+            }
+        }
+
+        var filter = new UavEkf();
+        var watch = Stopwatch.StartNew();
+        List<ReplaySnapshot> ours = source.Run(filter, times);
+        watch.Stop();
+
+        output.WriteLine($"autonomy ekf replay — {source.Description}");
+        output.WriteLine($"  filter: 24-state error-state EKF at the IMU rate, horizon {filter.Parameters.HorizonUs / 1000.0:F0} ms, mag {filter.Parameters.MagFusion}");
+        output.WriteLine($"  run time: {watch.Elapsed.TotalMilliseconds:F1} ms (including JIT)");
+        output.WriteLine($"  final flags: {filter.Flags}");
+        output.WriteLine($"  rejected samples: non-finite {filter.RejectedNonFiniteCount}, out-of-order {filter.RejectedOutOfOrderCount}, dropped {filter.DroppedObservationCount}");
+        output.WriteLine($"  innovation rejections: gnss {filter.Gnss.RejectedCount}, baro {filter.Baro.RejectedCount}, mag {filter.MagHeading.RejectedCount + filter.Mag3Axis.RejectedCount}, range {filter.Range.RejectedCount}; yaw resets {filter.YawResetCount}, gnss resets {filter.Gnss.ResetCount}");
+        UavState last = filter.DelayedState;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  final: pos NED {Fmt(last.PositionNedM)} m, vel {Fmt(last.VelocityNedMps)} m/s, gyro bias {Fmt(last.GyroBiasRadps * (180 / Math.PI))} deg/s, accel bias {Fmt(last.AccelBiasMps2)} m/s^2"));
+
+        int exit = ExitCodes.Success;
+        if (reference != null)
+        {
+            (long from, long to) = source.FlightWindowUs ?? (reference[0].TimeUs, source.EndUs);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  difference to reference over the flight ({from / 1e6:F1} s to {to / 1e6:F1} s):"));
+            List<StateGroupError> flight = ReplayComparison.Compare(ours, reference, from, to);
+            PrintTable(output, flight);
+            output.WriteLine("  difference to reference over the whole log:");
+            PrintTable(output, ReplayComparison.Compare(ours, reference, 0, source.EndUs));
+            bool ok = flight[0].Rms <= AttitudeBoundDeg && flight[2].Rms <= VelocityBoundMps && flight[3].Rms <= PositionBoundM;
+            output.WriteLine(ok
+                ? $"  within validation bounds (attitude {AttitudeBoundDeg} deg, velocity {VelocityBoundMps} m/s, position {PositionBoundM} m RMS): yes"
+                : $"  within validation bounds (attitude {AttitudeBoundDeg} deg, velocity {VelocityBoundMps} m/s, position {PositionBoundM} m RMS): NO");
+            exit = ok ? ExitCodes.Success : ExitCodes.CheckFailed;
+        }
+
+        if (plotDir != null)
+        {
+            plotDir.Create();
+            int count = WritePlots(plotDir.FullName, ours, reference);
+            output.WriteLine($"  wrote {count} plots to {plotDir.FullName}");
+        }
+
+        return exit;
+    }
+
+    private static IReplayInput OpenInput(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new IOException($"input file '{file.FullName}' does not exist.");
+        }
+
+        string ext = file.Extension.ToLowerInvariant();
+        return ext switch
+        {
+            ".csv" => new Px4CsvInput(file.FullName),
+            _ => throw new NotSupportedException($"'{file.Name}': unsupported input format '{ext}' (supported: PX4 replay CSV '.csv').")
+        };
+    }
+
+    private static void PrintTable(TextWriter output, List<StateGroupError> errors)
+    {
+        output.WriteLine("    group        unit       RMS        max   rows");
+        foreach (StateGroupError e in errors)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {e.Name,-12} {e.Unit,-6} {e.Rms,9:F4} {e.Max,10:F4} {e.Count,6}"));
+        }
+    }
+
+    private static string Fmt(Vector3 v) => string.Create(CultureInfo.InvariantCulture, $"({v.X:F3}, {v.Y:F3}, {v.Z:F3})");
+
+    private static int WritePlots(string dir, List<ReplaySnapshot> ours, List<ChangeIndicationRow>? reference)
+    {
+        string[] names = ["attitude_roll", "attitude_pitch", "attitude_yaw", "velocity_north", "velocity_east", "velocity_down", "position_north", "position_east", "position_down"];
+        string[] units = ["deg", "deg", "deg", "m/s", "m/s", "m/s", "m", "m", "m"];
+        for (int c = 0; c < names.Length; c++)
+        {
+            var plot = new Plot();
+            List<ReplaySnapshot> aligned = ours.FindAll(s => s.Aligned);
+            double[] xs = aligned.ConvertAll(s => s.TimeUs * 1e-6).ToArray();
+            double[] ys = aligned.ConvertAll(s => Component(s.State.Attitude, s.State.VelocityNedMps, s.State.PositionNedM, c)).ToArray();
+            var mine = plot.Add.ScatterLine(xs, ys);
+            mine.LegendText = "ours";
+            mine.LineWidth = 2;
+            if (reference != null)
+            {
+                List<ChangeIndicationRow> rows = reference.FindAll(r => r.State[0] != 0 || r.State[1] != 0);
+                double[] rx = rows.ConvertAll(r => r.TimeUs * 1e-6).ToArray();
+                double[] ry = rows.ConvertAll(r => Component(new Quaternion(r.State[0], r.State[1], r.State[2], r.State[3]),
+                    new Vector3(r.State[4], r.State[5], r.State[6]), new Vector3(r.State[7], r.State[8], r.State[9]), c)).ToArray();
+                var theirs = plot.Add.ScatterLine(rx, ry);
+                theirs.LegendText = "PX4 EKF2";
+                theirs.LinePattern = LinePattern.Dashed;
+                theirs.LineWidth = 2;
+            }
+
+            plot.Title(names[c].Replace('_', ' '));
+            plot.XLabel("time (s)");
+            plot.YLabel(units[c]);
+            plot.ShowLegend();
+            plot.SavePng(Path.Combine(dir, names[c] + ".png"), 1000, 450);
+        }
+
+        return names.Length;
+    }
+
+    private static double Component(Quaternion q, Vector3 v, Vector3 p, int c)
+    {
+        if (c < 3)
+        {
+            Vector3 euler = q.ToEuler() * (180 / Math.PI);
+            return euler[c];
+        }
+
+        return c < 6 ? v[c - 3] : p[c - 6];
+    }
+
+    /// <summary>PX4-ECL replay CSV (sensor lines only; airspeed unused).</summary>
+    private sealed class Px4CsvInput : IReplayInput
+    {
+        private readonly List<ReplayRecord> _records;
+
+        public Px4CsvInput(string path)
+        {
+            _records = Px4ReplayCsvReader.ReadFile(path);
+            if (_records.Count == 0)
+            {
+                throw new ReplayFormatException(path, 0, "no sensor lines");
+            }
+
+            Description = $"{Path.GetFileName(path)}: {_records.Count} sensor lines, {_records.Count(r => r.Kind == ReplayRecordKind.Imu)} IMU samples, {_records[^1].TimeUs / 1e6:F1} s";
+            EndUs = _records[^1].TimeUs;
+            long? takeOff = null, landing = null;
+            foreach (ReplayRecord r in _records)
+            {
+                if (r.Kind != ReplayRecordKind.Landed)
+                {
+                    continue;
+                }
+
+                if (r.V0 < 0.5 && takeOff == null)
+                {
+                    takeOff = r.TimeUs;
+                }
+                else if (r.V0 >= 0.5 && takeOff != null && landing == null)
+                {
+                    landing = r.TimeUs;
+                }
+            }
+
+            FlightWindowUs = takeOff.HasValue ? (takeOff.Value, landing ?? EndUs) : null;
+        }
+
+        public string Description { get; }
+
+        public long EndUs { get; }
+
+        public (long FromUs, long ToUs)? FlightWindowUs { get; }
+
+        public List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs) => Px4ReplayRunner.Run(filter, _records, sampleTimesUs);
+    }
+}

@@ -1,0 +1,139 @@
+using BenchmarkDotNet.Attributes;
+using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Estimation.Uav.Replay;
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Benchmarks.Estimation;
+
+/// <summary>
+/// UAV EKF costs. The filter runs one prediction per IMU sample (filter rate = IMU rate = 250 Hz), so "per IMU
+/// step" is also "per filter update". Full-run benchmarks replay a 10 s hover schedule (250 Hz IMU, 5 Hz GNSS,
+/// 50 Hz baro, 50 Hz mag) and report per IMU step.
+/// </summary>
+[MemoryDiagnoser]
+public class UavEkfBenchmarks
+{
+    private readonly double[] _covariance = new double[UavErrorIndex.Count * UavErrorIndex.Count];
+    private HoverSchedule _schedule = null!;
+    private UavEkf _heading = null!;
+    private UavEkf _threeAxis = null!;
+    private UavEkf _fusion = null!;
+    private int _headingLap;
+    private int _threeAxisLap;
+    private GnssSample _gnss;
+    private BaroSample _baro;
+    private MagSample _mag;
+    private ImuSample _imu;
+    private Quaternion _q = Quaternion.FromEuler(0.1, 0.2, 0.3);
+    private Vector3 _v;
+    private Vector3 _p;
+    private Matrix3 _r;
+    private List<ReplayRecord> _replay = null!;
+    private List<long> _replayTimes = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _schedule = new HoverSchedule(seed: 3);
+        _heading = Warm(new UavEkfParameters(), ref _headingLap);
+        _threeAxis = Warm(new UavEkfParameters { MagFusion = MagFusionMode.ThreeAxis }, ref _threeAxisLap);
+        int lap = 0;
+        _fusion = Warm(new UavEkfParameters(), ref lap);
+        _gnss = _schedule.Gnss[^1]!.Value with { TimeUs = 0 };
+        _baro = _schedule.Baro[^1]!.Value;
+        _mag = _schedule.Mag[^1]!.Value;
+        _imu = _schedule.Imu[0];
+        _r = _q.ToRotationMatrix();
+        for (int i = 0; i < UavErrorIndex.Count; i++)
+        {
+            _covariance[(i * UavErrorIndex.Count) + i] = 1e-2;
+        }
+
+        string? path = FindReplay();
+        if (path != null)
+        {
+            _replay = Px4ReplayCsvReader.ReadFile(path);
+            _replayTimes = [];
+            for (long t = 100_000; t < _replay[^1].TimeUs; t += 100_000)
+            {
+                _replayTimes.Add(t);
+            }
+        }
+    }
+
+    private UavEkf Warm(UavEkfParameters parameters, ref int lap)
+    {
+        var filter = new UavEkf(parameters);
+        for (; lap < 3; lap++)
+        {
+            for (int i = 0; i < HoverSchedule.Steps; i++)
+            {
+                _schedule.Feed(filter, lap, i);
+            }
+        }
+
+        return filter;
+    }
+
+    [Benchmark(Description = "state prediction (strapdown step)")]
+    public Vector3 StatePrediction() =>
+        InertialIntegration.Step(ref _q, ref _v, ref _p, _imu.DeltaAngleRad, _imu.DeltaVelocityMps, _imu.DtS, out _);
+
+    [Benchmark(Description = "covariance prediction (sparse F P F^T)")]
+    public void CovariancePrediction() => UavFilterCore.PredictCovariance(_covariance, _r, new Vector3(0.01, 0.02, -0.039), 0.004);
+
+    [Benchmark(Description = "GNSS fusion (vel NED + pos NE)")]
+    public object GnssFusion() => _fusion.Gnss.Fuse(_fusion.Core, _gnss);
+
+    [Benchmark(Description = "baro fusion")]
+    public object BaroFusion() => _fusion.Baro.Fuse(_fusion.Core, _baro);
+
+    [Benchmark(Description = "mag heading fusion")]
+    public object MagHeadingFusion() => _fusion.MagHeading.Fuse(_fusion.Core, _mag);
+
+    [Benchmark(Description = "mag 3-axis fusion")]
+    public object Mag3AxisFusion() => _threeAxis.Mag3Axis.Fuse(_threeAxis.Core, _mag);
+
+    [Benchmark(Description = "IMU step, full run, heading fusion", OperationsPerInvoke = HoverSchedule.Steps)]
+    public void ImuStepHeading()
+    {
+        for (int i = 0; i < HoverSchedule.Steps; i++)
+        {
+            _schedule.Feed(_heading, _headingLap, i);
+        }
+
+        _headingLap++;
+    }
+
+    [Benchmark(Description = "IMU step, full run, 3-axis mag", OperationsPerInvoke = HoverSchedule.Steps)]
+    public void ImuStep3AxisMag()
+    {
+        for (int i = 0; i < HoverSchedule.Steps; i++)
+        {
+            _schedule.Feed(_threeAxis, _threeAxisLap, i);
+        }
+
+        _threeAxisLap++;
+    }
+
+    [Benchmark(Description = "replay iris_gps (34.5 s log, parsed)")]
+    public int ReplayIrisGps()
+    {
+        var filter = new UavEkf();
+        return Px4ReplayRunner.Run(filter, _replay, _replayTimes).Count;
+    }
+
+    private static string? FindReplay()
+    {
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d != null; d = d.Parent)
+        {
+            string candidate = Path.Combine(d.FullName, "shared", "logs", "px4_ecl", "replay_data_iris_gps.csv");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

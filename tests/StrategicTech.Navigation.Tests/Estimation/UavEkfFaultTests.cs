@@ -1,0 +1,149 @@
+using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Numerics;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Navigation.Tests.Estimation;
+
+public sealed class UavEkfFaultTests(ITestOutputHelper output)
+{
+    private static readonly UavEkfParameters SyntheticParameters = new() { GnssDelayMs = 100 };
+
+    private static double HorizontalError(SyntheticFlight sim, UavEkf filter)
+    {
+        Vector3 truth = sim.TruthInFilterFrame(filter);
+        Vector3 est = filter.State.PositionNedM;
+        return Math.Sqrt(((truth.X - est.X) * (truth.X - est.X)) + ((truth.Y - est.Y) * (truth.Y - est.Y)));
+    }
+
+    private static double YawErrorDeg(SyntheticFlight sim, UavEkf filter) =>
+        Math.Abs(Math.IEEERemainder(filter.State.Attitude.ToEuler().Z - sim.TrueAttitude.ToEuler().Z, 2 * Math.PI)) * 180 / Math.PI;
+
+    private static void RunUntil(SyntheticFlight sim, UavEkf filter, double timeS, Action? perStep = null)
+    {
+        while (sim.TimeUs < (long)(timeS * 1e6))
+        {
+            sim.Step();
+            sim.Feed(filter);
+            perStep?.Invoke();
+        }
+    }
+
+    [Fact]
+    public void Gnss_jump_of_50_m_for_10_s_is_rejected_and_estimate_stays_within_2_m()
+    {
+        var sim = new SyntheticFlight(seed: 11);
+        var filter = new UavEkf(SyntheticParameters);
+        RunUntil(sim, filter, 30);
+        output.WriteLine($"before jump: flags {filter.Flags}, rejected {filter.Gnss.RejectedCount}, vel ratio {filter.Gnss.VelocityTestRatio:F2}, pos ratio {filter.Gnss.PositionTestRatio:F2}, checks {filter.Gnss.Checks.Failures}, error {HorizontalError(sim, filter):F2}");
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.GnssFusing));
+        int rejectedBefore = filter.Gnss.RejectedCount;
+        double worst = 0;
+        sim.GnssOffsetNedM = new Vector3(30, 40, 0);
+        RunUntil(sim, filter, 40, () => worst = Math.Max(worst, HorizontalError(sim, filter)));
+        sim.GnssOffsetNedM = Vector3.Zero;
+        RunUntil(sim, filter, 45, () => worst = Math.Max(worst, HorizontalError(sim, filter)));
+        output.WriteLine($"worst horizontal error {worst:F3} m, GNSS samples rejected {filter.Gnss.RejectedCount - rejectedBefore}, resets {filter.Gnss.ResetCount}");
+        Assert.True(filter.Gnss.RejectedCount - rejectedBefore >= 45, "the jumped fixes must be rejected");
+        Assert.InRange(worst, 0, 2.0);
+        Assert.Equal(1, filter.Gnss.ResetCount);
+        Assert.InRange(HorizontalError(sim, filter), 0, 1.0);
+    }
+
+    [Fact]
+    public void Gnss_loss_for_30_s_raises_dead_reckoning_and_error_grows_without_divergence()
+    {
+        var sim = new SyntheticFlight(seed: 12);
+        var filter = new UavEkf(SyntheticParameters);
+        RunUntil(sim, filter, 30);
+        double errorBefore = HorizontalError(sim, filter);
+        double sigmaBefore = Math.Sqrt(filter.Core.Variance(UavErrorIndex.Position));
+        sim.GnssAvailable = false;
+        RunUntil(sim, filter, 32);
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
+        Assert.False(filter.Flags.HasFlag(UavEkfFlags.GnssFusing));
+        double worstNormalised = 0;
+        RunUntil(sim, filter, 60, () =>
+        {
+            double sigma = Math.Sqrt(filter.Core.Variance(UavErrorIndex.Position) + filter.Core.Variance(UavErrorIndex.Position + 1));
+            worstNormalised = Math.Max(worstNormalised, HorizontalError(sim, filter) / sigma);
+        });
+        double errorAfter = HorizontalError(sim, filter);
+        double sigmaAfter = Math.Sqrt(filter.Core.Variance(UavErrorIndex.Position));
+        output.WriteLine($"error {errorBefore:F2} m -> {errorAfter:F2} m, sigma {sigmaBefore:F2} -> {sigmaAfter:F2} m, worst error/sigma {worstNormalised:F2}");
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
+        Assert.True(sigmaAfter > 5 * sigmaBefore, "position uncertainty must grow while dead reckoning");
+        Assert.InRange(errorAfter, 0, 100);
+        Assert.InRange(worstNormalised, 0, 4);
+        sim.GnssAvailable = true;
+        RunUntil(sim, filter, 75);
+        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, flags {filter.Flags}");
+        Assert.False(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
+        Assert.InRange(HorizontalError(sim, filter), 0, 1.5);
+    }
+
+    [Fact]
+    public void Magnetic_disturbance_stops_mag_fusion_and_yaw_coasts_on_gyros()
+    {
+        var sim = new SyntheticFlight(seed: 13);
+        var filter = new UavEkf(SyntheticParameters);
+        RunUntil(sim, filter, 20);
+        sim.MagDisturbanceBodyGauss = new Vector3(0.4, -0.3, 0.1);
+        RunUntil(sim, filter, 22);
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagDisturbed));
+        double worstYaw = 0;
+        RunUntil(sim, filter, 30, () => worstYaw = Math.Max(worstYaw, YawErrorDeg(sim, filter)));
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagDisturbed));
+        sim.MagDisturbanceBodyGauss = Vector3.Zero;
+        RunUntil(sim, filter, 35);
+        output.WriteLine($"worst yaw error while disturbed {worstYaw:F2} deg, final {YawErrorDeg(sim, filter):F2} deg, flags {filter.Flags}");
+        Assert.False(filter.Flags.HasFlag(UavEkfFlags.MagDisturbed));
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagFusing));
+        Assert.InRange(worstYaw, 0, 5);
+        Assert.Equal(1, filter.MagMonitor.DisturbanceCount);
+    }
+
+    [Fact]
+    public void Yaw_is_reset_to_the_magnetometer_after_aligning_on_a_magnetic_anomaly()
+    {
+        var sim = new SyntheticFlight(seed: 14);
+        var filter = new UavEkf(SyntheticParameters);
+
+        // A disturbance of about the same strength rotated 60 deg: alignment takes the wrong heading.
+        Vector3 clean = sim.TrueAttitude.RotateInverse(SyntheticFlight.EarthFieldNedGauss);
+        Vector3 rotated = Quaternion.FromAxisAngle(Vector3.UnitZ, 60 * Math.PI / 180).Rotate(clean);
+        sim.MagDisturbanceBodyGauss = rotated - clean;
+        RunUntil(sim, filter, 2);
+        Assert.InRange(YawErrorDeg(sim, filter), 45, 75);
+        sim.MagDisturbanceBodyGauss = Vector3.Zero;
+        RunUntil(sim, filter, 10);
+        output.WriteLine($"yaw resets {filter.YawResetCount}, final yaw error {YawErrorDeg(sim, filter):F2} deg");
+        Assert.True(filter.YawResetCount >= 1);
+        Assert.InRange(YawErrorDeg(sim, filter), 0, 3);
+    }
+
+    [Fact]
+    public void Non_finite_and_out_of_order_samples_are_rejected_counted_and_leave_the_state_untouched()
+    {
+        var sim = new SyntheticFlight(seed: 15);
+        var filter = new UavEkf(SyntheticParameters);
+        RunUntil(sim, filter, 10);
+        UavState delayed = filter.DelayedState;
+        UavState current = filter.State;
+        double[] covariance = filter.Core.Covariance.ToArray();
+        long t = sim.TimeUs;
+        Assert.False(filter.PushImu(new ImuSample(t + 4000, new Vector3(double.NaN, 0, 0), Vector3.Zero, 0.004)));
+        Assert.False(filter.PushImu(new ImuSample(t + 4000, Vector3.Zero, new Vector3(0, double.PositiveInfinity, 0), 0.004)));
+        Assert.False(filter.PushImu(new ImuSample(t - 4000, Vector3.Zero, Vector3.Zero, 0.004)));
+        Assert.False(filter.PushImu(new ImuSample(t, Vector3.Zero, Vector3.Zero, 0.004)));
+        Assert.False(filter.PushBaro(new BaroSample(t + 4000, double.NaN)));
+        Assert.False(filter.PushMag(new MagSample(t + 4000, new Vector3(double.NegativeInfinity, 0, 0))));
+        Assert.False(filter.PushGnss(sim.Gnss with { VelocityNedMps = new Vector3(0, double.NaN, 0) }));
+        Assert.False(filter.PushBaro(new BaroSample(0, 480)));
+        Assert.False(filter.PushRange(new RangeSample(t, double.NaN)));
+        Assert.Equal(6, filter.RejectedNonFiniteCount);
+        Assert.Equal(3, filter.RejectedOutOfOrderCount);
+        Assert.Equal(delayed, filter.DelayedState);
+        Assert.Equal(current, filter.State);
+        Assert.Equal(covariance, filter.Core.Covariance.ToArray());
+    }
+}
