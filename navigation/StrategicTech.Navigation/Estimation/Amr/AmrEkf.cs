@@ -16,7 +16,7 @@ public sealed class AmrEkf
 
     private readonly double[] _x = new double[Max];
     private readonly double[] _p = new double[Max * Max];
-    private readonly double[] _f = new double[Max * Max];
+    private readonly double[] _a = new double[Max * Max];
     private readonly double[] _tmp = new double[Max * Max];
     private readonly double[] _gateThreshold = new double[4];
     private readonly int _n;
@@ -221,8 +221,8 @@ public sealed class AmrEkf
     {
         int n = _n;
 
-        // A = I - K H, kept in _f (free between predictions).
-        Span<double> a = _f;
+        // A = I - K H.
+        Span<double> a = _a;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -273,23 +273,27 @@ public sealed class AmrEkf
         _x[Y] += v * sn * dt;
         _x[Yaw] = AmrAngle.Wrap(_x[Yaw] + (w * dt));
 
-        Span<double> f = _f;
-        f.Clear();
-        for (int i = 0; i < n; i++)
+        // F = I + E with E non-zero only in rows X, Y (columns Yaw, Speed, YawRate) and Yaw (column YawRate):
+        // P' = F P F^T touches only those rows and columns, so apply it as two sparse row/column passes.
+        double xYaw = -v * sn * dt, xSpeed = c * dt, xRate = -v * sn * dt * dt * 0.5;
+        double yYaw = v * c * dt, ySpeed = sn * dt, yRate = v * c * dt * dt * 0.5;
+        Span<double> pm = _p;
+        for (int j = 0; j < n; j++)
         {
-            f[(i * Stride) + i] = 1;
+            double pYaw = pm[(Yaw * Stride) + j], pSpeed = pm[(Speed * Stride) + j], pRate = pm[(YawRate * Stride) + j];
+            pm[(X * Stride) + j] += (xYaw * pYaw) + (xSpeed * pSpeed) + (xRate * pRate);
+            pm[(Y * Stride) + j] += (yYaw * pYaw) + (ySpeed * pSpeed) + (yRate * pRate);
+            pm[(Yaw * Stride) + j] += dt * pRate;
         }
 
-        f[(X * Stride) + Yaw] = -v * sn * dt;
-        f[(X * Stride) + Speed] = c * dt;
-        f[(X * Stride) + YawRate] = -v * sn * dt * dt * 0.5;
-        f[(Y * Stride) + Yaw] = v * c * dt;
-        f[(Y * Stride) + Speed] = sn * dt;
-        f[(Y * Stride) + YawRate] = v * c * dt * dt * 0.5;
-        f[(Yaw * Stride) + YawRate] = dt;
-
-        AmrMatrix.Multiply(f, _p, _tmp, n, n, n, Stride);
-        AmrMatrix.MultiplyTransposed(_tmp, f, _p, n, n, n, Stride);
+        for (int i = 0; i < n; i++)
+        {
+            int row = i * Stride;
+            double pYaw = pm[row + Yaw], pSpeed = pm[row + Speed], pRate = pm[row + YawRate];
+            pm[row + X] += (xYaw * pYaw) + (xSpeed * pSpeed) + (xRate * pRate);
+            pm[row + Y] += (yYaw * pYaw) + (ySpeed * pSpeed) + (yRate * pRate);
+            pm[row + Yaw] += dt * pRate;
+        }
 
         // Discrete noise of white acceleration (along the heading) and white yaw acceleration.
         AmrEkfParameters p = Parameters;
