@@ -43,8 +43,15 @@ internal ref struct ULogParser
             int segmentEnd = SegmentEnd(pos);
             if (pos + ULogLimits.MessageHeaderBytes > segmentEnd || pos + ULogLimits.MessageHeaderBytes + Size(pos) > segmentEnd)
             {
-                // A message cut off by the end of the file, or by the start of appended data (the logger may
-                // have been writing when it stopped the main log).
+                // A message that runs past the end: either the log stopped mid-write (the tail, or the end of the
+                // main log before appended data) or a damaged size field — then valid messages still follow.
+                int resume = pos + ULogLimits.MessageHeaderBytes <= segmentEnd ? Resync(pos + 1, segmentEnd) : segmentEnd;
+                if (resume < segmentEnd)
+                {
+                    pos = Corrupt(pos, _data[pos + 2], $"size {Size(pos)} runs past byte {segmentEnd}, but messages follow", segmentEnd);
+                    continue;
+                }
+
                 _file.Report.TruncatedTail |= segmentEnd == _data.Length;
                 _file.Report.TruncatedBytes += segmentEnd - pos;
                 Problem(pos, pos + 2 < _data.Length ? _data[pos + 2] : (byte)0, $"message cut off after {segmentEnd - pos} bytes");
@@ -56,22 +63,7 @@ internal ref struct ULogParser
             byte type = _data[pos + 2];
             ReadOnlySpan<byte> payload = _data.Slice(pos + ULogLimits.MessageHeaderBytes, size);
             string? error = Handle(pos, type, payload, segmentEnd);
-            if (error is null)
-            {
-                pos += ULogLimits.MessageHeaderBytes + size;
-                continue;
-            }
-
-            if (_inDefinitions || _options.Strict)
-            {
-                throw new ULogFormatException(pos, (ULogMessageType)type, error);
-            }
-
-            _file.Report.CorruptMessageCount++;
-            Problem(pos, type, error);
-            int next = Resync(pos + 1, segmentEnd);
-            _file.Report.SkippedBytes += next - pos;
-            pos = next;
+            pos = error is null ? pos + ULogLimits.MessageHeaderBytes + size : Corrupt(pos, type, error, segmentEnd);
         }
 
         Publish();
@@ -153,7 +145,7 @@ internal ref struct ULogParser
         // The spec lets writers add message types, so skip one by its size — but only if what follows looks like
         // a message; otherwise this is more likely a damaged header.
         int next = pos + ULogLimits.MessageHeaderBytes + size;
-        if (next != segmentEnd && !IsPlausibleChain(next, segmentEnd, 1))
+        if (next != segmentEnd && (next > segmentEnd || !IsPlausibleChain(next, segmentEnd, 1)))
         {
             return $"unknown message type 0x{type:X2} followed by garbage";
         }
@@ -441,6 +433,31 @@ internal ref struct ULogParser
         return null;
     }
 
+    /// <summary>
+    /// Handles a malformed message: throws in the definitions section or in strict mode; otherwise counts it and
+    /// returns where to continue — right after it when its framing still leads to plausible messages (one sample
+    /// lost), else at the next offset where a chain of plausible messages starts.
+    /// </summary>
+    private int Corrupt(int pos, byte type, string error, int segmentEnd)
+    {
+        if (_inDefinitions || _options.Strict)
+        {
+            throw new ULogFormatException(pos, (ULogMessageType)type, error);
+        }
+
+        _file.Report.CorruptMessageCount++;
+        Problem(pos, type, error);
+        int framed = pos + ULogLimits.MessageHeaderBytes + Size(pos);
+        if (framed <= segmentEnd && (framed == segmentEnd || IsPlausibleChain(framed, segmentEnd, ResyncChainLength - 1)))
+        {
+            return framed;
+        }
+
+        int next = Resync(pos + 1, segmentEnd);
+        _file.Report.SkippedBytes += next - pos;
+        return next;
+    }
+
     /// <summary>The first offset at or after <paramref name="from"/> where a chain of plausible messages starts.</summary>
     private readonly int Resync(int from, int segmentEnd)
     {
@@ -457,6 +474,7 @@ internal ref struct ULogParser
 
     private readonly bool IsPlausibleChain(int pos, int segmentEnd, int length)
     {
+        int announcedMsgId = -1; // a subscription inside the chain makes its own data plausible
         for (int i = 0; i < length; i++)
         {
             if (pos == segmentEnd)
@@ -464,9 +482,14 @@ internal ref struct ULogParser
                 return i > 0;
             }
 
-            if (!IsPlausible(pos, segmentEnd))
+            if (!IsPlausible(pos, segmentEnd, announcedMsgId))
             {
                 return false;
+            }
+
+            if ((ULogMessageType)_data[pos + 2] == ULogMessageType.AddSubscription)
+            {
+                announcedMsgId = BinaryPrimitives.ReadUInt16LittleEndian(_data[(pos + 4)..]);
             }
 
             pos += ULogLimits.MessageHeaderBytes + Size(pos);
@@ -475,7 +498,7 @@ internal ref struct ULogParser
         return true;
     }
 
-    private readonly bool IsPlausible(int pos, int segmentEnd)
+    private readonly bool IsPlausible(int pos, int segmentEnd, int announcedMsgId)
     {
         if (pos + ULogLimits.MessageHeaderBytes > segmentEnd)
         {
@@ -491,8 +514,9 @@ internal ref struct ULogParser
         ReadOnlySpan<byte> payload = _data.Slice(pos + ULogLimits.MessageHeaderBytes, size);
         return (ULogMessageType)_data[pos + 2] switch
         {
-            ULogMessageType.Data => size >= 2 && _subscriptions.TryGetValue(BinaryPrimitives.ReadUInt16LittleEndian(payload), out ULogTopic? topic)
-                && size - 2 >= topic.MinimumSampleSizeBytes && size - 2 <= topic.SampleSizeBytes,
+            ULogMessageType.Data => size >= 2 && (_subscriptions.TryGetValue(BinaryPrimitives.ReadUInt16LittleEndian(payload), out ULogTopic? topic)
+                ? size - 2 >= topic.MinimumSampleSizeBytes && size - 2 <= topic.SampleSizeBytes
+                : BinaryPrimitives.ReadUInt16LittleEndian(payload) == announcedMsgId && size >= 10),
             ULogMessageType.Sync => size >= 8 && payload[..8].SequenceEqual(ULogReader.SyncMagic),
             ULogMessageType.AddSubscription => size >= 4,
             ULogMessageType.RemoveSubscription or ULogMessageType.Dropout => size >= 2,

@@ -11,9 +11,10 @@ public sealed record ULogReadOptions
 
     /// <summary>
     /// When true, the first corrupt data-section message throws <see cref="ULogFormatException"/>. When false
-    /// (default), it is counted in <see cref="ULogReadReport"/> and the reader resynchronises on the next offset
-    /// where three consecutive plausible messages start; a message cut off by the end of the file (a log that
-    /// stopped on power loss) is counted as a truncated tail, never thrown. Accepted samples are always kept.
+    /// (default), it is counted in <see cref="ULogReadReport"/> and skipped: by its own size when plausible messages
+    /// follow it, else by resynchronising on the next offset where three consecutive plausible messages start. A
+    /// message cut off by the end of the file (a log that stopped on power loss) is counted as a truncated tail,
+    /// never thrown. Accepted samples are always kept.
     /// </summary>
     public bool Strict { get; init; }
 

@@ -54,7 +54,7 @@ public class ULogRobustnessTests
         return ParsesOrThrowsFormatException(data, strict);
     }
 
-    [Property(MaxTest = 40)]
+    [Property(MaxTest = 100)]
     public Property Byte_flips_in_the_data_section_of_the_real_log_lose_little_in_lenient_mode()
     {
         // Flips past the definitions section: the lenient reader never throws and keeps nearly every sample.
@@ -117,6 +117,23 @@ public class ULogRobustnessTests
         int expected = SyntheticULog.ImuSamples + (2 * SyntheticULog.WheelSamplesPerInstance) - 1;
         Assert.Equal(expected, lenient.Topics.Sum(t => t.SampleCount));
         Assert.Single(lenient.Report.Problems);
+    }
+
+    [Fact]
+    public void A_damaged_size_that_overruns_the_file_is_corruption_not_a_truncated_tail()
+    {
+        byte[] data = (byte[])Real.Value.Clone();
+        int offset = OffsetOfNthData(data, 4000);
+        data[offset] = 0xFF;
+        data[offset + 1] = 0xFF;
+        data = data[..(offset + 40_000)]; // 65 535 bytes now run past the end
+        ULogFile log = ULogReader.Read(data);
+        int expected = IndependentULogWalk.Walk(Real.Value[..(offset + 40_000)]).DataCount.Values.Sum() - 1;
+        Assert.False(log.Report.TruncatedTail && log.Report.TruncatedBytes > 1000);
+        Assert.Equal(1, log.Report.CorruptMessageCount);
+        Assert.Equal(expected, log.Topics.Sum(t => t.SampleCount));
+        var e = Assert.Throws<ULogFormatException>(() => ULogReader.Read(data, new ULogReadOptions { Strict = true }));
+        Assert.Equal(offset, e.Offset);
     }
 
     [Fact]
