@@ -41,6 +41,7 @@ public static class Program
         root.Subcommands.Add(LoopCommand.Create());
         root.Subcommands.Add(MavlinkCommand.Create());
         root.Subcommands.Add(EkfCommand.Create());
+        root.Subcommands.Add(UlogCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using StrategicTech.Navigation.Logs;
+
+namespace StrategicTech.Sim.Cli.Commands;
+
+/// <summary>
+/// <c>autonomy ulog info &lt;file.ulg&gt; [--json]</c>: what a PX4 ULog holds — header, information fields, topics
+/// with sample counts and rates, parameters, logged messages, dropouts, and anything the reader had to skip.
+/// </summary>
+public static class UlogCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "PX4 ULog file (.ulg)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var strict = new Option<bool>("--strict") { Description = "Fail on the first corrupt data message instead of counting and skipping it." };
+        var info = new Command("info", "Summarise a ULog file: header, info fields, topics (samples, rate), parameters, logged messages, dropouts.")
+        {
+            file,
+            json,
+            strict,
+        };
+        info.SetAction(parse => Info(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(strict), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return new Command("ulog", "PX4 ULog flight logs.") { info };
+    }
+
+    private static int Info(FileInfo file, bool json, bool strict, TextWriter output, TextWriter error)
+    {
+        ULogFile log;
+        try
+        {
+            log = ULogReader.ReadFile(file.FullName, new ULogReadOptions { Strict = strict });
+        }
+        catch (ULogFormatException e)
+        {
+            error.WriteLine($"error: {file.FullName}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {file.FullName}: cannot read the file: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (json)
+        {
+            WriteJson(file, log, output);
+        }
+        else
+        {
+            WriteText(file, log, output);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static double RateHz(ULogTopic topic)
+    {
+        ReadOnlySpan<long> ts = topic.TimestampsUs;
+        return ts.Length >= 2 && ts[^1] > ts[0] ? (ts.Length - 1) / ((ts[^1] - ts[0]) * 1e-6) : 0;
+    }
+
+    private static string Seconds(long us) => (us * 1e-6).ToString("F3", CultureInfo.InvariantCulture);
+
+    private static void WriteText(FileInfo file, ULogFile log, TextWriter o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine($"ULog {file.Name} ({file.Length} bytes)");
+        o.WriteLine($"  version {log.Version}, logging started at {Seconds(log.StartTimestampUs)} s since boot");
+        o.WriteLine($"  data from {Seconds(log.FirstTimestampUs)} s to {Seconds(log.LastTimestampUs)} s ({Seconds(log.LastTimestampUs - log.FirstTimestampUs)} s)");
+        o.WriteLine($"  flags: compat 0x{log.CompatFlags:X16}, incompat 0x{log.IncompatFlags:X16}{(log.HasAppendedData ? $", appended data at {string.Join(", ", log.AppendedOffsets)}" : "")}");
+        o.WriteLine("Info:");
+        foreach (KeyValuePair<string, ULogValue> pair in log.Info.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            o.WriteLine($"  {pair.Key,-28} {pair.Value}");
+        }
+
+        o.WriteLine($"Topics ({log.Topics.Count}):");
+        o.WriteLine($"  {"name[multi_id]",-40} {"samples",8} {"rate Hz",9} {"fields",7}");
+        foreach (ULogTopic topic in log.Topics.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.MultiId))
+        {
+            o.WriteLine(string.Create(inv, $"  {topic.DisplayName,-40} {topic.SampleCount,8} {RateHz(topic),9:F1} {topic.Fields.Count,7}"));
+        }
+
+        o.WriteLine($"Parameters: {log.Parameters.Count} ({log.ParameterChanges.Count} changed in flight, {log.DefaultParameters.Count} defaults)");
+        o.WriteLine($"Multi-info keys: {log.MultiInfo.Count}");
+        o.WriteLine($"Logged messages: {log.LoggedMessages.Count}");
+        foreach (ULogLoggedMessage message in log.LoggedMessages.Take(20))
+        {
+            o.WriteLine($"  {Seconds(message.TimestampUs)} s {message.Level,-9} {message.Text}");
+        }
+
+        o.WriteLine($"Dropouts: {log.Dropouts.Count} ({log.Dropouts.Sum(d => d.DurationMs)} ms lost)");
+        ULogReadReport r = log.Report;
+        o.WriteLine($"Read: {r.MessageCount} messages, {r.UnknownMessageCount} unknown, {r.CorruptMessageCount} corrupt ({r.SkippedBytes} bytes skipped), truncated tail: {(r.TruncatedTail ? $"yes ({r.TruncatedBytes} bytes)" : "no")}");
+        foreach (string problem in r.Problems.Take(10))
+        {
+            o.WriteLine($"  {problem}");
+        }
+    }
+
+    private static void WriteJson(FileInfo file, ULogFile log, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", file.FullName);
+            w.WriteNumber("sizeBytes", file.Length);
+            w.WriteNumber("version", log.Version);
+            w.WriteNumber("startTimestampUs", log.StartTimestampUs);
+            w.WriteNumber("firstTimestampUs", log.FirstTimestampUs);
+            w.WriteNumber("lastTimestampUs", log.LastTimestampUs);
+            w.WriteNumber("compatFlags", log.CompatFlags);
+            w.WriteNumber("incompatFlags", log.IncompatFlags);
+            w.WriteStartArray("appendedOffsets");
+            foreach (long offset in log.AppendedOffsets)
+            {
+                w.WriteNumberValue(offset);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("info");
+            foreach (KeyValuePair<string, ULogValue> pair in log.Info.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (pair.Value.IsString)
+                {
+                    w.WriteString(pair.Key, pair.Value.AsString());
+                }
+                else if (pair.Value.BaseType == ULogBaseType.UInt64)
+                {
+                    w.WriteNumber(pair.Key, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(pair.Value.Raw));
+                }
+                else
+                {
+                    w.WriteNumber(pair.Key, pair.Value.AsDouble());
+                }
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("topics");
+            foreach (ULogTopic topic in log.Topics.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.MultiId))
+            {
+                w.WriteStartObject();
+                w.WriteString("name", topic.Name);
+                w.WriteNumber("multiId", topic.MultiId);
+                w.WriteNumber("samples", topic.SampleCount);
+                w.WriteNumber("rateHz", Math.Round(RateHz(topic), 3));
+                w.WriteNumber("sampleSizeBytes", topic.SampleSizeBytes);
+                w.WriteStartArray("fields");
+                foreach (ULogField field in topic.Fields)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", field.Name);
+                    w.WriteString("type", field.TypeName);
+                    w.WriteNumber("offset", field.OffsetBytes);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("parameterCount", log.Parameters.Count);
+            w.WriteNumber("parameterChanges", log.ParameterChanges.Count);
+            w.WriteNumber("defaultParameters", log.DefaultParameters.Count);
+            w.WriteNumber("loggedMessages", log.LoggedMessages.Count);
+            w.WriteNumber("dropouts", log.Dropouts.Count);
+            w.WriteNumber("dropoutMs", log.Dropouts.Sum(d => d.DurationMs));
+            w.WriteStartObject("read");
+            w.WriteNumber("messages", log.Report.MessageCount);
+            w.WriteNumber("unknown", log.Report.UnknownMessageCount);
+            w.WriteNumber("corrupt", log.Report.CorruptMessageCount);
+            w.WriteNumber("skippedBytes", log.Report.SkippedBytes);
+            w.WriteBoolean("truncatedTail", log.Report.TruncatedTail);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+}

@@ -1,0 +1,122 @@
+using StrategicTech.Navigation.Estimation.Amr;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Navigation.Tests.Estimation.Amr;
+
+/// <summary>The AMR EKF on seeded synthetic warehouse runs (<see cref="WarehouseRun"/>); figures are printed.</summary>
+public class AmrEkfWarehouseTests(ITestOutputHelper output)
+{
+    private const double SettleS = 10;
+
+    [Fact]
+    public void Loop_with_pose_fixes_meets_the_error_bounds()
+    {
+        var run = new WarehouseRun(seed: 1, durationS: 120);
+        var settled = run.Epochs.Where(e => e.TimeS >= SettleS).ToList();
+        double positionRmsM = Rms(settled.Select(e => e.PositionErrorM));
+        double yawRmsRad = Rms(settled.Select(e => e.YawErrorRad));
+        double worstM = settled.Max(e => e.PositionErrorM);
+        output.WriteLine($"position RMSE {positionRmsM:F4} m (max {worstM:F4} m), yaw RMSE {yawRmsRad:F5} rad");
+        Assert.True(positionRmsM < 0.06, $"position RMSE {positionRmsM} m");
+        Assert.True(worstM < 0.15, $"worst position error {worstM} m");
+        Assert.True(yawRmsRad < 0.012, $"yaw RMSE {yawRmsRad} rad");
+        // A 0.999 gate rejects about 0.1% of good samples by design; never more than 0.2% here, and no pose fix.
+        long gated = run.Filter.OdometryCounters.RejectedByGate + run.Filter.GyroCounters.RejectedByGate;
+        Assert.Equal(60, run.Filter.PoseFixCounters.Accepted);
+        Assert.Equal(18_000, run.Filter.OdometryCounters.Accepted + run.Filter.GyroCounters.Accepted + gated);
+        Assert.True(gated <= 36, $"{gated} good samples gated");
+    }
+
+    [Fact]
+    public void Gyro_bias_and_wheel_scale_converge_to_the_truth()
+    {
+        var run = new WarehouseRun(seed: 2, durationS: 120);
+        var late = run.Epochs.Where(e => e.TimeS >= 60).ToList();
+        double worstBias = late.Max(e => Math.Abs(e.BiasErrorRadps));
+        double worstScale = late.Max(e => Math.Abs(e.ScaleError));
+        output.WriteLine($"after 60 s: worst gyro bias error {worstBias:E2} rad/s (truth {WarehouseRun.TrueGyroBiasRadps}), worst wheel scale error {worstScale:E2}");
+        Assert.True(worstBias < 1e-3, $"gyro bias error {worstBias} rad/s");
+        Assert.True(worstScale < 0.005, $"wheel scale error {worstScale}");
+        Assert.True(run.Filter.Sigma(AmrStateIndex.GyroBias) < 1e-3);
+    }
+
+    [Fact]
+    public void A_pose_fix_5_m_off_is_rejected_and_the_estimate_holds()
+    {
+        var run = new WarehouseRun(seed: 3, durationS: 120, outlierAtS: 60);
+        AmrFusionCounters fixes = run.Filter.PoseFixCounters;
+        double worstAfterM = run.Epochs.Where(e => e.TimeS >= 59).Max(e => e.PositionErrorM);
+        output.WriteLine($"pose fixes accepted {fixes.Accepted}, gated {fixes.RejectedByGate}; worst error after the outlier {worstAfterM:F3} m");
+        Assert.Equal(1, fixes.RejectedByGate);
+        Assert.Equal(59, fixes.Accepted);
+        Assert.True(worstAfterM < 0.15);
+    }
+
+    [Fact]
+    public void Pose_NEES_over_50_Monte_Carlo_runs_lies_in_the_95_percent_chi_square_interval()
+    {
+        const int runs = 50;
+        double[]? anees = null;
+        List<WarehouseRun.Epoch>? epochs = null;
+        for (int s = 0; s < runs; s++)
+        {
+            var run = new WarehouseRun(seed: 100 + s, durationS: 120);
+            epochs = run.Epochs;
+            anees ??= new double[epochs.Count];
+            for (int i = 0; i < anees.Length; i++)
+            {
+                anees[i] += epochs[i].PoseNees / runs;
+            }
+        }
+
+        // ANEES of an n-dimensional error over M runs: M * ANEES ~ chi2(n M).
+        double lower = ChiSquare.Quantile(0.025, 3 * runs) / runs;
+        double upper = ChiSquare.Quantile(0.975, 3 * runs) / runs;
+        List<double> settled = anees!.Where((_, i) => epochs![i].TimeS >= SettleS).ToList();
+        double mean = settled.Average();
+        double inside = settled.Count(v => v >= lower && v <= upper) / (double)settled.Count;
+        double above = settled.Count(v => v > upper) / (double)settled.Count;
+        output.WriteLine($"pose ANEES (3 dof) mean {mean:F3}, 95% interval [{lower:F3}, {upper:F3}], epochs inside {inside:P1}, above {above:P1}");
+        Assert.InRange(mean, lower, upper);
+        Assert.True(inside >= 0.6, $"only {inside:P1} of epochs inside");
+        Assert.True(above <= 0.05, $"{above:P1} of epochs overconfident");
+    }
+
+    [Fact]
+    public void Dead_reckoning_drifts_but_stays_inside_its_own_3_sigma()
+    {
+        int inside = 0, total = 0;
+        double sigmaAtLossM = 0, sigmaAtEndM = 0, errorAtLossM = 0, errorAtEndM = 0;
+        const int runs = 20;
+        for (int s = 0; s < runs; s++)
+        {
+            var run = new WarehouseRun(seed: 200 + s, durationS: 90, fixesUntilS: 20);
+            var blind = run.Epochs.Where(e => e.TimeS > 20.1).ToList();
+            inside += blind.Count(e => Math.Abs(e.ErrorXM) <= 3 * e.SigmaXM && Math.Abs(e.ErrorYM) <= 3 * e.SigmaYM);
+            total += blind.Count;
+            sigmaAtLossM += blind[0].SigmaXM / runs;
+            sigmaAtEndM += blind[^1].SigmaXM / runs;
+            errorAtLossM += blind[0].PositionErrorM / runs;
+            errorAtEndM += blind[^1].PositionErrorM / runs;
+        }
+
+        double fraction = inside / (double)total;
+        output.WriteLine($"70 s without fixes: mean error {errorAtLossM:F3} -> {errorAtEndM:F3} m, mean σx {sigmaAtLossM:F3} -> {sigmaAtEndM:F3} m, inside 3σ {fraction:P1}");
+        Assert.True(fraction >= 0.95, $"inside 3σ only {fraction:P1}");
+        Assert.True(sigmaAtEndM > 3 * sigmaAtLossM, "covariance must grow without fixes");
+        Assert.True(errorAtEndM > 2 * errorAtLossM, "dead reckoning must drift");
+    }
+
+    private static double Rms(IEnumerable<double> values)
+    {
+        double sum = 0;
+        int n = 0;
+        foreach (double v in values)
+        {
+            sum += v * v;
+            n++;
+        }
+
+        return Math.Sqrt(sum / n);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using StrategicTech.Sim.Cli;
+using StrategicTech.TestSupport;
+
+namespace StrategicTech.Sim.Tests.Cli;
+
+public class UlogCommandTests
+{
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Info_prints_header_topics_and_parameters()
+    {
+        (int code, string text, _) = Run("ulog", "info", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("PX4_FMU_V3", text, StringComparison.Ordinal);
+        Assert.Contains("Parameters: 759", text, StringComparison.Ordinal);
+        Assert.Matches(@"vehicle_attitude\[0\]\s+1099\s+2\d\.\d", text);
+        Assert.Contains("Logged messages: 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_parses_and_carries_the_counts()
+    {
+        (int code, string text, _) = Run("ulog", "info", SharedData.PathOf("logs", "esc_status_log.ulg"), "--json");
+        Assert.Equal(ExitCodes.Success, code);
+        using JsonDocument doc = JsonDocument.Parse(text);
+        JsonElement root = doc.RootElement;
+        Assert.Equal(759, root.GetProperty("parameterCount").GetInt32());
+        Assert.Equal("PX4", root.GetProperty("info").GetProperty("sys_name").GetString());
+        JsonElement attitude = root.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "vehicle_attitude");
+        Assert.Equal(1099, attitude.GetProperty("samples").GetInt32());
+        Assert.Equal(35, root.GetProperty("topics").GetArrayLength());
+    }
+
+    [Fact]
+    public void Bad_file_exits_2_naming_file_and_offset()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"not-a-ulog-{Environment.ProcessId}.ulg");
+        File.WriteAllText(path, "this is not a ulog file at all");
+        try
+        {
+            (int code, _, string error) = Run("ulog", "info", path);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains(path, error, StringComparison.Ordinal);
+            Assert.Contains("bad magic", error, StringComparison.Ordinal);
+            (code, _, error) = Run("ulog", "info", path + ".missing");
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("cannot read", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
