@@ -38,6 +38,7 @@ public static class Program
         var root = new RootCommand(
             "autonomy — StrategicTech.Autonomy: SITL simulator, estimator replay, planners and MAVLink tools for UAVs and warehouse AMRs.");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }
