@@ -67,7 +67,9 @@ public abstract class GridPlanner
         if (result.Status == PlanStatus.Success)
         {
             _pathCount = BuildPath(t);
-            result = result with { PathCount = _pathCount };
+            result = _pathCount == 0
+                ? result with { Status = PlanStatus.NoPath, Cost = 0 }
+                : result with { PathCount = _pathCount, Cost = FinalCost(result.Cost, Path) };
         }
 
         return result;
@@ -75,6 +77,9 @@ public abstract class GridPlanner
 
     /// <summary>Runs the search between padded indices; the start node is not yet initialised.</summary>
     private protected abstract GridPlanResult Search(int start, int goal, int generation, in SearchLimits limits);
+
+    /// <summary>Cost to report for the built path; any-angle search recomputes it from the segments.</summary>
+    private protected virtual double FinalCost(double searchCost, ReadOnlySpan<GridCell> path) => searchCost;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private protected static GridPlanResult Stopped(PlanStatus status, int expansions) => new(status, 0, expansions, 0);
@@ -84,7 +89,10 @@ public abstract class GridPlanner
         int count = 0;
         for (int i = goal; i >= 0; i = Nodes[i].Parent)
         {
-            count++;
+            if (++count > _path.Length)
+            {
+                return 0; // a parent cycle would be a planner bug; never loop forever in a real-time path
+            }
         }
 
         int k = count;

@@ -17,6 +17,20 @@ public sealed class LazyThetaStarPlanner : GridPlanner
     {
     }
 
+    /// <summary>
+    /// The length of the parent chain: a re-opened ancestor may have shortened it after the goal's g was set.
+    /// </summary>
+    private protected override double FinalCost(double searchCost, ReadOnlySpan<GridCell> path)
+    {
+        double length = 0;
+        for (int k = 1; k < path.Length; k++)
+        {
+            length += Octile.Euclidean(path[k].X - path[k - 1].X, path[k].Y - path[k - 1].Y);
+        }
+
+        return length;
+    }
+
     private protected override GridPlanResult Search(int start, int goal, int generation, in SearchLimits limits)
     {
         SearchGrid grid = Grid;

@@ -106,7 +106,7 @@ public sealed class MovingAiMap
         var passable = new bool[width * height];
         for (int y = 0; y < height; y++)
         {
-            if (lineNo >= lines.Length)
+            if (lineNo >= lines.Length || lines[lineNo].TrimEnd('\r').Length == 0)
             {
                 throw MapFormatException.At(fileName, lineNo, "map", $"expected {height} rows, got {y}");
             }
