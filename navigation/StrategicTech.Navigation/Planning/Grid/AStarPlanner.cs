@@ -53,6 +53,7 @@ public sealed class AStarPlanner : GridPlanner
         }
 
         OpenList open = Open;
+        ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
         ref SearchNode s = ref Unsafe.Add(ref nodes, start);
         s.G = 0;
         s.Parent = -1;
@@ -96,7 +97,7 @@ public sealed class AStarPlanner : GridPlanner
                     n.Parent = current;
                     open.Push(next, ng + Heuristic(cx + dxs[d] - goalX, cy + dys[d] - goalY), ng);
                 }
-                else if (n.HeapIndex >= 0 && ng < n.G)
+                else if (ng < n.G && Unsafe.Add(ref positions, next) >= 0)
                 {
                     n.G = ng;
                     n.Parent = current;

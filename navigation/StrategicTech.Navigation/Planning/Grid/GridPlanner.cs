@@ -18,7 +18,7 @@ public abstract class GridPlanner
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
         Nodes = new SearchNode[grid.CellCount];
-        Open = new OpenList(Nodes, grid.CellCount);
+        Open = new OpenList(grid.CellCount);
         _path = new GridCell[grid.CellCount];
     }
 

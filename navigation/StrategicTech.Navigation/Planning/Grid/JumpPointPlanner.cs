@@ -255,7 +255,7 @@ public sealed class JumpPointPlanner : GridPlanner
             n.Parent = (fromY * width) + fromX;
             Open.Push(index, ng + Octile.Distance(x - _goalX, y - _goalY), ng);
         }
-        else if (n.HeapIndex >= 0 && ng < n.G)
+        else if (ng < n.G && Open.Positions[index] >= 0)
         {
             n.G = ng;
             n.Parent = (fromY * width) + fromX;

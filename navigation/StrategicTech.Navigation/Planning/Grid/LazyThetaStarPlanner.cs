@@ -49,6 +49,7 @@ public sealed class LazyThetaStarPlanner : GridPlanner
         }
 
         OpenList open = Open;
+        ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
         ref SearchNode s = ref Unsafe.Add(ref nodes, start);
         s.G = 0;
         s.Parent = -1;
@@ -78,7 +79,7 @@ public sealed class LazyThetaStarPlanner : GridPlanner
                     {
                         int nb = current - offset[d];
                         ref SearchNode n = ref Unsafe.Add(ref nodes, nb);
-                        if (n.Stamp == generation && n.HeapIndex == SearchNode.Closed && (Unsafe.Add(ref moves, nb) & (1 << d)) != 0
+                        if (n.Stamp == generation && Unsafe.Add(ref positions, nb) == SearchNode.Closed && (Unsafe.Add(ref moves, nb) & (1 << d)) != 0
                             && n.G + step[d] < best)
                         {
                             best = n.G + step[d];
@@ -145,7 +146,7 @@ public sealed class LazyThetaStarPlanner : GridPlanner
                     n.G = ng;
                     n.Parent = source;
                     double f = ng + Octile.Euclidean(nx - goalX, ny - goalY);
-                    if (n.HeapIndex >= 0)
+                    if (Unsafe.Add(ref positions, next) >= 0)
                     {
                         open.Decrease(next, f, ng);
                     }

@@ -6,19 +6,23 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// <summary>
 /// Indexed binary min-heap on f with ties broken toward larger g (deeper nodes first, which on grids with many
 /// equal-f nodes cuts expansions sharply). Entries carry f and g so comparisons never touch the node array;
-/// each node's position is written back to <see cref="SearchNode.HeapIndex"/> for O(log n) decrease-key.
+/// each node's heap position is kept in <see cref="Positions"/> (a compact int per cell, so heap moves touch little
+/// memory) for O(log n) decrease-key.
 /// </summary>
 internal sealed class OpenList
 {
     private readonly Entry[] _entries;
-    private readonly SearchNode[] _nodes;
+    private readonly int[] _positions;
     private int _count;
 
-    public OpenList(SearchNode[] nodes, int capacity)
+    public OpenList(int capacity)
     {
-        _nodes = nodes;
+        _positions = new int[capacity];
         _entries = new Entry[capacity + 1];
     }
+
+    /// <summary>Heap position per cell: ≥ 0 open, <see cref="SearchNode.Closed"/> after it was popped. Valid only for nodes stamped this query.</summary>
+    public int[] Positions => _positions;
 
     public int Count => _count;
 
@@ -35,7 +39,7 @@ internal sealed class OpenList
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Decrease(int node, double f, double g)
     {
-        int hole = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_nodes), node).HeapIndex;
+        int hole = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_positions), node);
         SiftUp(hole, new Entry(f, g, node));
     }
 
@@ -43,9 +47,9 @@ internal sealed class OpenList
     public int Pop()
     {
         ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
-        ref SearchNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref int positions = ref MemoryMarshal.GetArrayDataReference(_positions);
         int top = entries.Node;
-        Unsafe.Add(ref nodes, top).HeapIndex = SearchNode.Closed;
+        Unsafe.Add(ref positions, top) = SearchNode.Closed;
         int last = --_count;
         if (last == 0)
         {
@@ -75,12 +79,12 @@ internal sealed class OpenList
             }
 
             Unsafe.Add(ref entries, hole) = c;
-            Unsafe.Add(ref nodes, c.Node).HeapIndex = hole;
+            Unsafe.Add(ref positions, c.Node) = hole;
             hole = child;
         }
 
         Unsafe.Add(ref entries, hole) = moving;
-        Unsafe.Add(ref nodes, moving.Node).HeapIndex = hole;
+        Unsafe.Add(ref positions, moving.Node) = hole;
         return top;
     }
 
@@ -91,7 +95,7 @@ internal sealed class OpenList
     private void SiftUp(int hole, Entry moving)
     {
         ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
-        ref SearchNode nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref int positions = ref MemoryMarshal.GetArrayDataReference(_positions);
         while (hole > 0)
         {
             int parent = (hole - 1) >> 1;
@@ -102,12 +106,12 @@ internal sealed class OpenList
             }
 
             Unsafe.Add(ref entries, hole) = p;
-            Unsafe.Add(ref nodes, p.Node).HeapIndex = hole;
+            Unsafe.Add(ref positions, p.Node) = hole;
             hole = parent;
         }
 
         Unsafe.Add(ref entries, hole) = moving;
-        Unsafe.Add(ref nodes, moving.Node).HeapIndex = hole;
+        Unsafe.Add(ref positions, moving.Node) = hole;
     }
 
     private readonly record struct Entry(double F, double G, int Node);
