@@ -7,10 +7,16 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// Jump Point Search (Harabor and Grastien) for 8-connected grids without corner cutting: the same optimal costs as
 /// A*, with straight jumps scanned 63 cells at a time over bit rows (<see cref="JumpBits"/>). Under the
 /// no-corner-cutting rule only straight moves have forced neighbours: moving east, the cell north is forced when it
-/// is free and the cell north of the previous one is blocked. <see cref="GridPlanner.Path"/> holds the jump points.
+/// is free and the cell north of the previous one is blocked. Diagonal jump points are not queued: their straight
+/// successors are relaxed on the spot and the diagonal scan goes on (intermediate-node pruning, Harabor and Grastien
+/// 2014), which saves a heap round trip and a repeated scan per turn. <see cref="GridPlanner.Path"/> holds the
+/// turning points.
 /// </summary>
 public sealed class JumpPointPlanner : GridPlanner
 {
+    /// <summary>Open-list position of a diagonal jump point handled in place: neither queued nor closed.</summary>
+    private const int Intermediate = -2;
+
     private int _generation;
     private int _goal;
     private int _goalX;
@@ -214,14 +220,20 @@ public sealed class JumpPointPlanner : GridPlanner
         }
     }
 
-    /// <summary>Steps diagonally until a cell from which a straight jump finds a jump point (or the goal).</summary>
+    /// <summary>
+    /// Steps diagonally; at each cell from which a straight jump finds a jump point (or the goal) the cell becomes a
+    /// turning point whose straight successors are relaxed at once, then the diagonal goes on.
+    /// </summary>
     private void Diagonal(int x, int y, int dx, int dy, double g)
     {
         SearchGrid grid = Grid;
         int width = grid.PaddedWidth;
         ref byte free = ref MemoryMarshal.GetArrayDataReference(grid.Passable);
+        ref SearchNode nodes = ref MemoryMarshal.GetArrayDataReference(Nodes);
+        int[] positions = Open.Positions;
         int vertical = dy * width;
-        int i = (y * width) + x;
+        int origin = (y * width) + x;
+        int i = origin;
         int cx = x, cy = y;
         while (true)
         {
@@ -233,12 +245,52 @@ public sealed class JumpPointPlanner : GridPlanner
             i += dx + vertical;
             cx += dx;
             cy += dy;
-            if (i == _goal
-                || (dx > 0 ? JumpEast(cx, cy) : JumpWest(cx, cy)) >= 0
-                || (dy > 0 ? JumpSouth(cx, cy) : JumpNorth(cx, cy)) >= 0)
+            if (i == _goal)
             {
                 Relax(x, y, cx, cy, g + (Octile.Sqrt2 * Math.Abs(cx - x)));
                 return;
+            }
+
+            int h = dx > 0 ? JumpEast(cx, cy) : JumpWest(cx, cy);
+            int v = dy > 0 ? JumpSouth(cx, cy) : JumpNorth(cx, cy);
+            if ((h | v) < 0 && (h & v) < 0)
+            {
+                continue;
+            }
+
+            double gc = g + (Octile.Sqrt2 * Math.Abs(cx - x));
+            ref SearchNode c = ref Unsafe.Add(ref nodes, i);
+            if (c.Stamp == _generation)
+            {
+                int position = positions[i];
+                if (!(gc < c.G) || position == SearchNode.Closed)
+                {
+                    return; // reached as cheaply before: its successors are already (being) generated
+                }
+
+                c.G = gc;
+                c.Parent = origin;
+                if (position >= 0)
+                {
+                    Open.Decrease(i, gc + Octile.Distance(cx - _goalX, cy - _goalY), gc);
+                }
+            }
+            else
+            {
+                c.Stamp = _generation;
+                c.G = gc;
+                c.Parent = origin;
+                positions[i] = Intermediate;
+            }
+
+            if (h >= 0)
+            {
+                Relax(cx, cy, h, cy, gc + Math.Abs(h - cx));
+            }
+
+            if (v >= 0)
+            {
+                Relax(cx, cy, cx, v, gc + Math.Abs(v - cy));
             }
         }
     }
@@ -255,11 +307,22 @@ public sealed class JumpPointPlanner : GridPlanner
             n.Parent = (fromY * width) + fromX;
             Open.Push(index, ng + Octile.Distance(x - _goalX, y - _goalY), ng);
         }
-        else if (ng < n.G && Open.Positions[index] >= 0)
+        else if (ng < n.G)
         {
-            n.G = ng;
-            n.Parent = (fromY * width) + fromX;
-            Open.Decrease(index, ng + Octile.Distance(x - _goalX, y - _goalY), ng);
+            int position = Open.Positions[index];
+            if (position >= 0)
+            {
+                n.G = ng;
+                n.Parent = (fromY * width) + fromX;
+                Open.Decrease(index, ng + Octile.Distance(x - _goalX, y - _goalY), ng);
+            }
+            else if (position == Intermediate)
+            {
+                // A turning point handled in place is now reached more cheaply some other way: queue it normally.
+                n.G = ng;
+                n.Parent = (fromY * width) + fromX;
+                Open.Push(index, ng + Octile.Distance(x - _goalX, y - _goalY), ng);
+            }
         }
     }
 }

@@ -41,9 +41,14 @@ public class PlannerFailureTests
     {
         var open = new bool[200 * 200];
         Array.Fill(open, true);
-        for (int y = 0; y < 199; y++)
+        for (int x = 4; x < 200; x += 4)
         {
-            open[(y * 200) + 100] = false; // a long wall forces a detour
+            // A serpentine: walls every 4 columns, the gap alternately at the bottom and the top.
+            int gap = (x / 4) % 2 == 1 ? 199 : 0;
+            for (int y = 0; y < 200; y++)
+            {
+                open[(y * 200) + x] = y == gap;
+            }
         }
 
         GridPlanner planner = Create(algo, SearchGrid.FromPassability(200, 200, open));
