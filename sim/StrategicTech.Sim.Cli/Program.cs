@@ -42,6 +42,7 @@ public static class Program
         root.Subcommands.Add(MavlinkCommand.Create());
         root.Subcommands.Add(EkfCommand.Create());
         root.Subcommands.Add(UlogCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
         return root;
     }
 }

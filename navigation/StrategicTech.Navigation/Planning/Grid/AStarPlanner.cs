@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace StrategicTech.Navigation.Planning.Grid;
+
+/// <summary>
+/// A* on the 8-connected grid (octile heuristic, no corner cutting, diagonal cost √2), optimal. On a grid built
+/// from a costmap with <see cref="CostWeight"/> &gt; 0 each step is scaled by 1 + weight·cost/252 of the cell entered
+/// (lethal and inscribed cells are impassable), which keeps paths away from inflated obstacles, as Nav2's Smac 2D.
+/// </summary>
+public sealed class AStarPlanner : GridPlanner
+{
+    public AStarPlanner(SearchGrid grid, double costWeight = 0)
+        : base(grid)
+    {
+        if (!(costWeight >= 0) || double.IsInfinity(costWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(costWeight), costWeight, "cost weight must be finite and >= 0");
+        }
+
+        CostWeight = grid.Costs is null ? 0 : costWeight;
+    }
+
+    /// <summary>Weight of cell costs in the step cost; 0 searches pure distance.</summary>
+    public double CostWeight { get; }
+
+    private protected override GridPlanResult Search(int start, int goal, int generation, in SearchLimits limits) =>
+        CostWeight > 0
+            ? Run<CostAware>(start, goal, generation, limits)
+            : Run<Uniform>(start, goal, generation, limits);
+
+    private GridPlanResult Run<TMode>(int start, int goal, int generation, in SearchLimits limits)
+        where TMode : struct, IStepCostMode
+    {
+        SearchGrid grid = Grid;
+        int width = grid.PaddedWidth;
+        int goalY = goal / width;
+        int goalX = goal - (goalY * width);
+        ref SearchNode nodes = ref MemoryMarshal.GetArrayDataReference(Nodes);
+        ref byte moves = ref MemoryMarshal.GetArrayDataReference(grid.Moves);
+        ref byte costs = ref TMode.UsesCosts ? ref MemoryMarshal.GetArrayDataReference(grid.Costs!) : ref moves;
+        double costScale = CostWeight / 252.0;
+        Span<int> offset = stackalloc int[8];
+        Span<int> dxs = stackalloc int[8];
+        Span<int> dys = stackalloc int[8];
+        Span<double> step = stackalloc double[8];
+        for (int d = 0; d < 8; d++)
+        {
+            offset[d] = grid.Offsets[d];
+            dxs[d] = SearchGrid.DirectionDx[d];
+            dys[d] = SearchGrid.DirectionDy[d];
+            step[d] = d < 4 ? 1.0 : Octile.Sqrt2;
+        }
+
+        OpenList open = Open;
+        ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
+        ref SearchNode s = ref Unsafe.Add(ref nodes, start);
+        s.G = 0;
+        s.Parent = -1;
+        s.Stamp = generation;
+        open.Push(start, Heuristic(start % width - goalX, start / width - goalY), 0);
+        int expansions = 0;
+        int budget = limits.Budget;
+        int pollMask = limits.PollMask;
+        while (open.Count > 0)
+        {
+            int current = open.Pop();
+            if (current == goal)
+            {
+                return new GridPlanResult(PlanStatus.Success, Unsafe.Add(ref nodes, goal).G, expansions, 0);
+            }
+
+            if (expansions >= budget)
+            {
+                return Stopped(PlanStatus.ExpansionLimit, expansions);
+            }
+
+            if ((++expansions & pollMask) == 0 && limits.Cancellation.IsCancellationRequested)
+            {
+                return Stopped(PlanStatus.Cancelled, expansions);
+            }
+
+            double g = Unsafe.Add(ref nodes, current).G;
+            int cy = current / width;
+            int cx = current - (cy * width);
+            uint mask = Unsafe.Add(ref moves, current);
+            while (mask != 0)
+            {
+                int d = SearchGrid.PopLowest(ref mask);
+                int next = current + offset[d];
+                double ng = g + (TMode.UsesCosts ? step[d] * (1.0 + (costScale * Unsafe.Add(ref costs, next))) : step[d]);
+                ref SearchNode n = ref Unsafe.Add(ref nodes, next);
+                if (n.Stamp != generation)
+                {
+                    n.Stamp = generation;
+                    n.G = ng;
+                    n.Parent = current;
+                    open.Push(next, ng + Heuristic(cx + dxs[d] - goalX, cy + dys[d] - goalY), ng);
+                }
+                else if (ng < n.G && Unsafe.Add(ref positions, next) >= 0)
+                {
+                    n.G = ng;
+                    n.Parent = current;
+                    open.Decrease(next, ng + Heuristic(cx + dxs[d] - goalX, cy + dys[d] - goalY), ng);
+                }
+            }
+        }
+
+        return Stopped(PlanStatus.NoPath, expansions);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Heuristic(int dx, int dy)
+    {
+        dx = Math.Abs(dx);
+        dy = Math.Abs(dy);
+        return (dx + dy) + ((Octile.Sqrt2 - 2.0) * Math.Min(dx, dy));
+    }
+}

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using StrategicTech.Navigation.Planning;
+using StrategicTech.Navigation.Planning.Grid;
+
+namespace StrategicTech.Sim.Cli.Commands;
+
+/// <summary>
+/// <c>autonomy plan bench map scen</c>: runs a grid planner over a Moving AI scenario file, checks every optimal
+/// length (relative tolerance 1e-5; Theta* must not exceed it) and prints time, expansions and bytes per query.
+/// </summary>
+public static class PlanCommand
+{
+    private const double RelativeTolerance = 1e-5;
+
+    public static Command Create()
+    {
+        var command = new Command("plan", "Path planning tools.");
+        command.Subcommands.Add(CreateBench());
+        return command;
+    }
+
+    private static Command CreateBench()
+    {
+        var map = new Argument<FileInfo>("map") { Description = "Moving AI .map file (type octile)." };
+        var scen = new Argument<FileInfo>("scen") { Description = "Moving AI .scen file (version 1) for that map." };
+        var algo = new Option<string>("--algo")
+        {
+            Description = "Planner: astar, jps or theta (Lazy Theta*, checked to be no longer than the octile optimum).",
+            DefaultValueFactory = _ => "astar",
+        };
+        algo.AcceptOnlyFromAmong("astar", "jps", "theta");
+        var sample = new Option<int>("--sample")
+        {
+            Description = "Run a random sample of N scenario lines (0 = all).",
+            DefaultValueFactory = _ => 0,
+        };
+        sample.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--sample must be >= 0.");
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "Seed for --sample.", DefaultValueFactory = _ => 1 };
+        var bench = new Command("bench", "Check a planner against every optimal length of a Moving AI scenario file and time it. Exit 0 all match, 1 a mismatch, 2 a malformed file.")
+        {
+            map,
+            scen,
+            algo,
+            sample,
+            seed,
+        };
+        bench.SetAction(parse => RunBench(
+            parse.GetValue(map)!.FullName,
+            parse.GetValue(scen)!.FullName,
+            parse.GetValue(algo)!,
+            parse.GetValue(sample),
+            parse.GetValue(seed),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return bench;
+    }
+
+    private static int RunBench(string mapPath, string scenPath, string algo, int sample, int seed, TextWriter output, TextWriter error)
+    {
+        MovingAiMap map;
+        ScenarioEntry[] entries;
+        try
+        {
+            map = MovingAiMap.Load(mapPath);
+            MovingAiScenario scenario = MovingAiScenario.Load(scenPath);
+            scenario.Validate(map, mapPath, scenPath);
+            entries = [.. scenario.Entries];
+        }
+        catch (MapFormatException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        if (sample > 0 && sample < entries.Length)
+        {
+            var random = new Random(seed);
+            random.Shuffle(entries);
+            entries = entries[..sample];
+            Array.Sort(entries, (a, b) => a.Line.CompareTo(b.Line));
+        }
+
+        SearchGrid grid = map.ToSearchGrid();
+        GridPlanner planner = algo switch
+        {
+            "jps" => new JumpPointPlanner(grid),
+            "theta" => new LazyThetaStarPlanner(grid),
+            _ => new AStarPlanner(grid),
+        };
+
+        // Warm-up: cycle the queries for at least half a second so the tiered JIT reaches its optimised code.
+        long warmUntil = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 2);
+        for (int k = 0; entries.Length > 0 && (k < entries.Length || Stopwatch.GetTimestamp() < warmUntil) && k < 20 * entries.Length; k++)
+        {
+            ScenarioEntry e = entries[k % entries.Length];
+            planner.Plan(e.Start, e.Goal);
+        }
+
+        var micros = new double[entries.Length];
+        var results = new GridPlanResult[entries.Length];
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < entries.Length; k++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            results[k] = planner.Plan(entries[k].Start, entries[k].Goal);
+            long t1 = Stopwatch.GetTimestamp();
+            micros[k] = (t1 - t0) * 1e6 / Stopwatch.Frequency;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        double cpuMicros = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds;
+        int mismatches = 0;
+        long expansions = 0;
+        for (int k = 0; k < entries.Length; k++)
+        {
+            ScenarioEntry e = entries[k];
+            GridPlanResult r = results[k];
+            expansions += r.Expansions;
+            double tolerance = RelativeTolerance * Math.Max(1.0, e.OptimalLength);
+            bool ok = r.Succeeded && (algo == "theta"
+                ? r.Cost <= e.OptimalLength + tolerance
+                : Math.Abs(r.Cost - e.OptimalLength) <= tolerance);
+            if (!ok)
+            {
+                if (mismatches < 20)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"MISMATCH {Path.GetFileName(scenPath)}:{e.Line}: ({e.Start.X},{e.Start.Y})->({e.Goal.X},{e.Goal.Y}) expected {e.OptimalLength}, got {r.Status} {r.Cost:R}"));
+                }
+
+                mismatches++;
+            }
+        }
+
+        double[] sorted = (double[])micros.Clone();
+        Array.Sort(sorted);
+        double mean = sorted.Length == 0 ? 0 : sorted.Average();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan bench {Path.GetFileName(mapPath)} ({map.Width}x{map.Height}) algo={algo} queries={entries.Length}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  time per query: mean {mean:F2} us, p50 {Percentile(sorted, 0.50):F2} us, p99 {Percentile(sorted, 0.99):F2} us"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  process CPU time per query: {(entries.Length == 0 ? 0 : cpuMicros / entries.Length):F2} us (robust to a loaded machine)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  expansions per query: {(entries.Length == 0 ? 0 : (double)expansions / entries.Length):F1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  bytes allocated per query: {(entries.Length == 0 ? 0 : (double)allocated / entries.Length):F1}"));
+        output.WriteLine(algo == "theta"
+            ? $"  lengths no longer than optimal: {entries.Length - mismatches}/{entries.Length}"
+            : $"  optimal lengths matched: {entries.Length - mismatches}/{entries.Length}");
+        output.WriteLine(mismatches == 0 ? "  result: PASS" : "  result: FAIL");
+        return mismatches == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        int index = (int)Math.Ceiling(p * sorted.Length) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+    }
+}
