@@ -9,12 +9,30 @@ namespace StrategicTech.Navigation.Planning.Uav;
 /// </summary>
 public sealed class NoFlyVolume
 {
+    private readonly Vec2 _boundsMin;
+    private readonly Vec2 _boundsMax;
+
     private NoFlyVolume(Vec2[]? ring, Vec2 center, double radiusM, AltitudeBand band)
     {
         Ring = ring;
         Center = center;
         RadiusM = radiusM;
         Band = band;
+        if (ring is null)
+        {
+            _boundsMin = new Vec2(center.X - radiusM, center.Y - radiusM);
+            _boundsMax = new Vec2(center.X + radiusM, center.Y + radiusM);
+        }
+        else
+        {
+            _boundsMin = new Vec2(double.PositiveInfinity, double.PositiveInfinity);
+            _boundsMax = new Vec2(double.NegativeInfinity, double.NegativeInfinity);
+            foreach (Vec2 p in ring)
+            {
+                _boundsMin = new Vec2(Math.Min(_boundsMin.X, p.X), Math.Min(_boundsMin.Y, p.Y));
+                _boundsMax = new Vec2(Math.Max(_boundsMax.X, p.X), Math.Max(_boundsMax.Y, p.Y));
+            }
+        }
     }
 
     /// <summary>The polygon, or null for a circle.</summary>
@@ -53,6 +71,21 @@ public sealed class NoFlyVolume
         Ring is null
             ? Math.Max(0, Math.Sqrt(Geometry.PointSegmentDistanceSquared(Center, a, b)) - RadiusM)
             : Geometry.SegmentRingDistance(a, b, Ring);
+
+    /// <summary>
+    /// True when segment ab comes closer than <paramref name="clearanceM"/> to the footprint. A bounding-box test
+    /// rejects far segments before the exact distance is computed.
+    /// </summary>
+    public bool SegmentWithin(Vec2 a, Vec2 b, double clearanceM)
+    {
+        if (Math.Max(a.X, b.X) < _boundsMin.X - clearanceM || Math.Min(a.X, b.X) > _boundsMax.X + clearanceM
+            || Math.Max(a.Y, b.Y) < _boundsMin.Y - clearanceM || Math.Min(a.Y, b.Y) > _boundsMax.Y + clearanceM)
+        {
+            return false;
+        }
+
+        return SegmentDistance(a, b) < clearanceM;
+    }
 
     /// <summary>True when the band widened by <paramref name="marginM"/> overlaps the open altitude interval (lo, hi), or contains lo when lo = hi.</summary>
     public bool BandTouches(double loAltM, double hiAltM, double marginM)

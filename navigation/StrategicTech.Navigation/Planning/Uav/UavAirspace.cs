@@ -14,6 +14,7 @@ public sealed class UavAirspace
 {
     private readonly Vec2[][] _inclusionRings;
     private readonly (Vec2 Center, double RadiusM)[] _inclusionCircles;
+    private readonly bool _allInclusionsConvex;
 
     public UavAirspace(IReadOnlyList<NoFlyVolume> volumes, IReadOnlyList<IReadOnlyList<Vec2>> inclusionPolygons,
         IReadOnlyList<(Vec2 Center, double RadiusM)> inclusionCircles, double safetyMarginM, double maxAltitudeM)
@@ -46,6 +47,7 @@ public sealed class UavAirspace
 
         _inclusionRings = [.. rings];
         _inclusionCircles = [.. inclusionCircles];
+        _allInclusionsConvex = rings.TrueForAll(IsConvex);
         SafetyMarginM = safetyMarginM;
         MaxAltitudeM = maxAltitudeM;
     }
@@ -115,6 +117,12 @@ public sealed class UavAirspace
     /// <summary>True when the segment stays inside every inclusion area with the margin to spare.</summary>
     public bool InsideInclusion(Vec2 a, Vec2 b)
     {
+        if (_allInclusionsConvex && a != b)
+        {
+            // Inside a convex area the distance to the boundary is concave along a segment: its minimum is at an end.
+            return InsideInclusion(a, a) && InsideInclusion(b, b);
+        }
+
         double margin = SafetyMarginM;
         // Loops over arrays: this runs inside allocation-free planner queries.
         foreach (Vec2[] ring in _inclusionRings)
@@ -131,6 +139,22 @@ public sealed class UavAirspace
             if (Vec2.Distance(a, center) > radius - margin || Vec2.Distance(b, center) > radius - margin)
             {
                 return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsConvex(Vec2[] ring)
+    {
+        for (int i = 0; i < ring.Length; i++)
+        {
+            Vec2 a = ring[i];
+            Vec2 b = ring[(i + 1) % ring.Length];
+            Vec2 c = ring[(i + 2) % ring.Length];
+            if (Vec2.Cross(b - a, c - b) < 0)
+            {
+                return false; // counter-clockwise ring turning right: reflex vertex
             }
         }
 

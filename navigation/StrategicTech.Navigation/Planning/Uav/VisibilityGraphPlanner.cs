@@ -40,6 +40,7 @@ public sealed class VisibilityGraphPlanner
     // Query buffers (index n = start, n + 1 = goal).
     private readonly ulong[] _startMask;
     private readonly ulong[] _goalMask;
+    private readonly bool[] _goalMaskKnown;
     private readonly double[] _startLength;
     private readonly double[] _goalLength;
     private readonly double[] _startPointDistance;
@@ -117,6 +118,7 @@ public sealed class VisibilityGraphPlanner
 
         _startMask = new ulong[n];
         _goalMask = new ulong[n];
+        _goalMaskKnown = new bool[n];
         _startLength = new double[n];
         _goalLength = new double[n];
         _startPointDistance = new double[_volumes.Length];
@@ -173,7 +175,7 @@ public sealed class VisibilityGraphPlanner
         for (int i = 0; i < n; i++)
         {
             _startMask[i] = SegmentMask(start, _nodes[i], checkInclusion: true);
-            _goalMask[i] = SegmentMask(goal, _nodes[i], checkInclusion: true);
+            _goalMaskKnown[i] = false; // computed on first use: A* settles few nodes near a clear goal
             _startLength[i] = Vec2.Distance(start, _nodes[i]);
             _goalLength[i] = Vec2.Distance(goal, _nodes[i]);
         }
@@ -303,6 +305,12 @@ public sealed class VisibilityGraphPlanner
                 continue;
             }
 
+            if (!_goalMaskKnown[u])
+            {
+                _goalMask[u] = SegmentMask(goal, _nodes[u], checkInclusion: true);
+                _goalMaskKnown[u] = true;
+            }
+
             if ((_goalMask[u] & active) == 0)
             {
                 Relax(goalIndex, u, cu + _goalLength[u]);
@@ -410,7 +418,7 @@ public sealed class VisibilityGraphPlanner
         ulong mask = 0;
         for (int v = 0; v < _volumes.Length; v++)
         {
-            if (_volumes[v].SegmentDistance(a, b) < _clearanceM)
+            if (_volumes[v].SegmentWithin(a, b, _clearanceM))
             {
                 mask |= 1UL << v;
             }
