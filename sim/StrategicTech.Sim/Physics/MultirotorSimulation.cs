@@ -111,6 +111,14 @@ public sealed class MultirotorSimulation
     /// <summary>Places the vehicle (e.g. hovering at altitude), all motors at <paramref name="motorSpeedRadPerS"/>.</summary>
     public void ResetState(Vector3 positionNedM, Vector3 velocityNedMps, Quaternion attitude, Vector3 bodyRatesFrdRadPerS, double motorSpeedRadPerS)
     {
+        Span<double> speeds = stackalloc double[AirframeDefinition.MaxMotors];
+        speeds.Fill(motorSpeedRadPerS);
+        ResetState(positionNedM, velocityNedMps, attitude, bodyRatesFrdRadPerS, speeds);
+    }
+
+    /// <summary>Places the vehicle with each motor at its own speed (rad/s, airframe order).</summary>
+    public void ResetState(Vector3 positionNedM, Vector3 velocityNedMps, Quaternion attitude, Vector3 bodyRatesFrdRadPerS, ReadOnlySpan<double> motorSpeedsRadPerS)
+    {
         _state = default;
         _state.PositionNedM = positionNedM;
         _state.VelocityNedMps = velocityNedMps;
@@ -118,7 +126,7 @@ public sealed class MultirotorSimulation
         _state.RatesFrdRadPerS = bodyRatesFrdRadPerS;
         for (int i = 0; i < _motorCount; i++)
         {
-            _state.Motors[i] = motorSpeedRadPerS;
+            _state.Motors[i] = i < motorSpeedsRadPerS.Length ? motorSpeedsRadPerS[i] : 0;
         }
 
         bool onGround = positionNedM.Z >= _groundDownM && velocityNedMps.Z >= 0;
