@@ -12,6 +12,7 @@ public sealed class BatteryModel
     private readonly double _capacityAs;
     private double _usableCapacityAs;
     private double _consumedAs;
+    private int _segment = 1;
 
     public BatteryModel(BatteryParameters? parameters)
     {
@@ -87,6 +88,7 @@ public sealed class BatteryModel
         _usableCapacityAs -= Math.Clamp(fractionOfRemaining, 0, 1) * Math.Max(remainingAs, 0);
     }
 
+    /// <summary>Interpolates the curve, starting from the last segment used (the charge changes slowly).</summary>
     private double OpenCircuitVoltage(double soc)
     {
         double[] s = _curveSoc, v = _curveVolts;
@@ -95,15 +97,24 @@ public sealed class BatteryModel
             return v[0];
         }
 
-        for (int i = 1; i < s.Length; i++)
+        if (soc >= s[^1])
         {
-            if (soc <= s[i])
-            {
-                double t = (soc - s[i - 1]) / (s[i] - s[i - 1]);
-                return v[i - 1] + (t * (v[i] - v[i - 1]));
-            }
+            return v[^1];
         }
 
-        return v[^1];
+        int i = Math.Clamp(_segment, 1, s.Length - 1);
+        while (soc < s[i - 1])
+        {
+            i--;
+        }
+
+        while (soc > s[i])
+        {
+            i++;
+        }
+
+        _segment = i;
+        double t = (soc - s[i - 1]) / (s[i] - s[i - 1]);
+        return v[i - 1] + (t * (v[i] - v[i - 1]));
     }
 }

@@ -8,9 +8,11 @@ namespace StrategicTech.Sim.Physics;
 /// <summary>
 /// Rigid-body 6-DOF multirotor physics, integrated with fixed-step classical RK4 (default 1 kHz). The integrated
 /// state is position and velocity (NED), attitude (body FRD → NED quaternion, renormalised every step), body rates
-/// (FRD) and the motor speeds, each lagging its command with a first-order time constant. Inputs over a step are
-/// held constant: motor commands, wind, supply voltage. Ground contact, battery and faults are applied between
-/// steps. After construction <see cref="Step"/> allocates nothing.
+/// (FRD) and the motor speeds, each lagging its command with a first-order time constant. The motor lag is linear
+/// with a constant target over a step, so it is integrated exactly (ω(t) = ωc + (ω0 − ωc)·e^(−t/τ)) and RK4 uses
+/// the exact motor speeds at its stage times t, t + h/2 and t + h. Inputs over a step are held constant: motor
+/// commands, wind, supply voltage. Ground contact, battery and faults are applied between steps. After
+/// construction <see cref="Step"/> allocates nothing.
 /// </summary>
 public sealed class MultirotorSimulation
 {
@@ -26,7 +28,8 @@ public sealed class MultirotorSimulation
     private readonly Matrix3 _inertiaInverse;
     private readonly double _kThrust;
     private readonly double _kTorque;
-    private readonly double _motorTimeConstantS;
+    private readonly double _motorDecayHalfStep;
+    private readonly double _motorDecayFullStep;
     private readonly Vector3 _linearDrag;
     private readonly Vector3 _quadraticDrag;
     private readonly Vector3 _angularDrag;
@@ -39,6 +42,7 @@ public sealed class MultirotorSimulation
     private readonly double[] _commands;
 
     private State _state;
+    private MotorVector _motorSpeedsRadPerS;
     private MotorVector _motorTargetRadPerS;
     private VehicleTruth _truth;
     private int _nextBatteryFault;
@@ -67,7 +71,8 @@ public sealed class MultirotorSimulation
         _inertia = airframe.InertiaKgM2;
         _kThrust = airframe.ThrustCoefficientNPerRadPerS2;
         _kTorque = airframe.TorqueCoefficientNmPerRadPerS2;
-        _motorTimeConstantS = airframe.MotorTimeConstantS;
+        _motorDecayHalfStep = Math.Exp(-0.5 * _dtS / airframe.MotorTimeConstantS);
+        _motorDecayFullStep = Math.Exp(-_dtS / airframe.MotorTimeConstantS);
         _linearDrag = airframe.LinearDragNsPerM;
         _quadraticDrag = airframe.QuadraticDragNs2PerM2;
         _angularDrag = airframe.AngularDragNmsPerRad;
@@ -124,9 +129,10 @@ public sealed class MultirotorSimulation
         _state.VelocityNedMps = velocityNedMps;
         _state.Attitude = attitude.Normalized();
         _state.RatesFrdRadPerS = bodyRatesFrdRadPerS;
+        _motorSpeedsRadPerS = default;
         for (int i = 0; i < _motorCount; i++)
         {
-            _state.Motors[i] = i < motorSpeedsRadPerS.Length ? motorSpeedsRadPerS[i] : 0;
+            _motorSpeedsRadPerS[i] = i < motorSpeedsRadPerS.Length ? motorSpeedsRadPerS[i] : 0;
         }
 
         bool onGround = positionNedM.Z >= _groundDownM && velocityNedMps.Z >= 0;
@@ -183,7 +189,12 @@ public sealed class MultirotorSimulation
         double mechanicalPowerW = 0;
         for (int i = 0; i < _motorCount; i++)
         {
-            double w = _state.Motors[i];
+            double target = _motorTargetRadPerS[i];
+            double lag = (_motorSpeedsRadPerS[i] - target) * _motorDecayFullStep;
+            // Snap a settled motor to its target: an ever-decaying lag would reach subnormal doubles, which the CPU
+            // handles ~100× slower, in long steady hovers.
+            double w = Math.Abs(lag) < 1e-9 ? target : target + lag;
+            _motorSpeedsRadPerS[i] = w;
             mechanicalPowerW += _kTorque * w * w * w;
         }
 
@@ -196,50 +207,39 @@ public sealed class MultirotorSimulation
 
     private void Integrate(ref State s, Vector3 windNedMps, double h)
     {
-        Derivative(in s, windNedMps, out State k1);
-        State s2 = Add(in s, in k1, 0.5 * h);
-        Derivative(in s2, windNedMps, out State k2);
-        State s3 = Add(in s, in k2, 0.5 * h);
-        Derivative(in s3, windNedMps, out State k3);
-        State s4 = Add(in s, in k3, h);
-        Derivative(in s4, windNedMps, out State k4);
+        Wrench start = MotorWrench(1.0);
+        Wrench middle = MotorWrench(_motorDecayHalfStep);
+        Wrench end = MotorWrench(_motorDecayFullStep);
+
+        Derivative(in s, in start, windNedMps, out State k1);
+        Derivative(Add(in s, in k1, 0.5 * h), in middle, windNedMps, out State k2);
+        Derivative(Add(in s, in k2, 0.5 * h), in middle, windNedMps, out State k3);
+        Derivative(Add(in s, in k3, h), in end, windNedMps, out State k4);
 
         double h6 = h / 6.0;
         s.PositionNedM += (k1.PositionNedM + (2 * (k2.PositionNedM + k3.PositionNedM)) + k4.PositionNedM) * h6;
         s.VelocityNedMps += (k1.VelocityNedMps + (2 * (k2.VelocityNedMps + k3.VelocityNedMps)) + k4.VelocityNedMps) * h6;
         s.Attitude += (k1.Attitude + ((k2.Attitude + k3.Attitude) * 2) + k4.Attitude) * h6;
         s.RatesFrdRadPerS += (k1.RatesFrdRadPerS + (2 * (k2.RatesFrdRadPerS + k3.RatesFrdRadPerS)) + k4.RatesFrdRadPerS) * h6;
-        for (int i = 0; i < _motorCount; i++)
-        {
-            s.Motors[i] += (k1.Motors[i] + (2 * (k2.Motors[i] + k3.Motors[i])) + k4.Motors[i]) * h6;
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private State Add(in State s, in State k, double h)
+    private static State Add(in State s, in State k, double h) => new()
     {
-        State r;
-        r.PositionNedM = s.PositionNedM + (k.PositionNedM * h);
-        r.VelocityNedMps = s.VelocityNedMps + (k.VelocityNedMps * h);
-        r.Attitude = s.Attitude + (k.Attitude * h);
-        r.RatesFrdRadPerS = s.RatesFrdRadPerS + (k.RatesFrdRadPerS * h);
-        r.Motors = default;
-        for (int i = 0; i < _motorCount; i++)
-        {
-            r.Motors[i] = s.Motors[i] + (k.Motors[i] * h);
-        }
+        PositionNedM = s.PositionNedM + (k.PositionNedM * h),
+        VelocityNedMps = s.VelocityNedMps + (k.VelocityNedMps * h),
+        Attitude = s.Attitude + (k.Attitude * h),
+        RatesFrdRadPerS = s.RatesFrdRadPerS + (k.RatesFrdRadPerS * h),
+    };
 
-        return r;
-    }
-
-    /// <summary>The time derivative of the state (returned in a <see cref="State"/>-shaped struct).</summary>
-    private void Derivative(in State s, Vector3 windNedMps, out State d)
+    /// <summary>Total rotor thrust and moment with every motor's lag decayed by <paramref name="decay"/> = e^(−t/τ).</summary>
+    private Wrench MotorWrench(double decay)
     {
         double thrustN = 0, rollTorque = 0, pitchTorque = 0, yawTorque = 0;
-        d.Motors = default;
         for (int i = 0; i < _motorCount; i++)
         {
-            double w = s.Motors[i];
+            double target = _motorTargetRadPerS[i];
+            double w = target + ((_motorSpeedsRadPerS[i] - target) * decay);
             double w2 = w * w;
             double t = _kThrust * w2;
             thrustN += t;
@@ -247,24 +247,35 @@ public sealed class MultirotorSimulation
             rollTorque -= _motorY[i] * t;
             pitchTorque += _motorX[i] * t;
             yawTorque -= _motorSpin[i] * _kTorque * w2;
-            d.Motors[i] = (_motorTargetRadPerS[i] - w) / _motorTimeConstantS;
         }
 
-        Quaternion q = s.Attitude;
-        Vector3 airBody = q.RotateInverse(s.VelocityNedMps - windNedMps);
-        Vector3 dragBody = -(Vector3.Scale(_linearDrag, airBody)
-            + Vector3.Scale(_quadraticDrag, new Vector3(airBody.X * Math.Abs(airBody.X), airBody.Y * Math.Abs(airBody.Y), airBody.Z * Math.Abs(airBody.Z))));
-        Vector3 forceBody = new Vector3(0, 0, -thrustN) + dragBody;
+        return new Wrench(thrustN, new Vector3(rollTorque, pitchTorque, yawTorque));
+    }
+
+    /// <summary>The time derivative of the rigid-body state (returned in a <see cref="State"/>-shaped struct).</summary>
+    private void Derivative(in State s, in Wrench rotors, Vector3 windNedMps, out State d)
+    {
+        // One rotation matrix serves both directions (earth → body for the air velocity, body → earth for force).
+        Matrix3 r = s.Attitude.ToRotationMatrix();
+        Vector3 airNed = s.VelocityNedMps - windNedMps;
+        var airBody = new Vector3(
+            (r.M11 * airNed.X) + (r.M21 * airNed.Y) + (r.M31 * airNed.Z),
+            (r.M12 * airNed.X) + (r.M22 * airNed.Y) + (r.M32 * airNed.Z),
+            (r.M13 * airNed.X) + (r.M23 * airNed.Y) + (r.M33 * airNed.Z));
+        var forceBody = new Vector3(
+            -((_linearDrag.X * airBody.X) + (_quadraticDrag.X * airBody.X * Math.Abs(airBody.X))),
+            -((_linearDrag.Y * airBody.Y) + (_quadraticDrag.Y * airBody.Y * Math.Abs(airBody.Y))),
+            -rotors.ThrustN - ((_linearDrag.Z * airBody.Z) + (_quadraticDrag.Z * airBody.Z * Math.Abs(airBody.Z))));
 
         d.PositionNedM = s.VelocityNedMps;
-        d.VelocityNedMps = (q.Rotate(forceBody) / _massKg) + new Vector3(0, 0, _gravityMps2);
+        d.VelocityNedMps = ((r * forceBody) / _massKg) + new Vector3(0, 0, _gravityMps2);
 
-        Vector3 w3 = s.RatesFrdRadPerS;
-        Vector3 torque = new Vector3(rollTorque, pitchTorque, yawTorque) - Vector3.Scale(_angularDrag, w3);
+        Vector3 w = s.RatesFrdRadPerS;
+        Vector3 torque = rotors.TorqueFrdNm - Vector3.Scale(_angularDrag, w);
         // Euler's equation: I·ω̇ = τ − ω × (I·ω).
-        d.RatesFrdRadPerS = _inertiaInverse * (torque - Vector3.Cross(w3, _inertia * w3));
+        d.RatesFrdRadPerS = _inertiaInverse * (torque - Vector3.Cross(w, _inertia * w));
         // q̇ = ½ q ⊗ (0, ω)
-        d.Attitude = q * new Quaternion(0, w3.X, w3.Y, w3.Z) * 0.5;
+        d.Attitude = s.Attitude * new Quaternion(0, 0.5 * w.X, 0.5 * w.Y, 0.5 * w.Z);
     }
 
     private void ApplyGroundContact()
@@ -326,7 +337,7 @@ public sealed class MultirotorSimulation
         t.Attitude = _state.Attitude;
         t.BodyRatesFrdRadPerS = _state.RatesFrdRadPerS;
         t.SpecificForceFrdMps2 = _state.Attitude.RotateInverse(accelerationNedMps2 - new Vector3(0, 0, _gravityMps2));
-        t.MotorSpeedsRadPerS = _state.Motors;
+        t.MotorSpeedsRadPerS = _motorSpeedsRadPerS;
         t.MotorCount = _motorCount;
         t.BatteryVoltageV = _battery.VoltageV;
         t.BatteryCurrentA = _battery.CurrentA;
@@ -343,13 +354,14 @@ public sealed class MultirotorSimulation
         return new Quaternion(Math.Cos(0.5 * yaw), 0, 0, Math.Sin(0.5 * yaw));
     }
 
-    /// <summary>The integrated state; also used for its own time derivative in the RK4 stages.</summary>
+    /// <summary>The rigid-body state RK4 integrates; also used for its own time derivative in the stages.</summary>
     private struct State
     {
         public Vector3 PositionNedM;
         public Vector3 VelocityNedMps;
         public Quaternion Attitude;
         public Vector3 RatesFrdRadPerS;
-        public MotorVector Motors;
     }
+
+    private readonly record struct Wrench(double ThrustN, Vector3 TorqueFrdNm);
 }

@@ -14,6 +14,9 @@ public sealed class WindModel
     private double _timeToNextGustS;
     private double _gustElapsedS = double.PositiveInfinity;
     private Vector3 _gustPeakNedMps;
+    private double _cachedDtS = double.NaN;
+    private double _phi;
+    private double _drive;
 
     public WindModel(WindParameters parameters, ulong seed)
     {
@@ -37,8 +40,14 @@ public sealed class WindModel
         Vector3 sigma = p.TurbulenceStdDevNedMps;
         if (sigma.X > 0 || sigma.Y > 0 || sigma.Z > 0)
         {
-            double phi = Math.Exp(-dtS / p.TurbulenceCorrelationTimeS);
-            double drive = Math.Sqrt(1 - (phi * phi));
+            if (dtS != _cachedDtS)
+            {
+                _cachedDtS = dtS;
+                _phi = Math.Exp(-dtS / p.TurbulenceCorrelationTimeS);
+                _drive = Math.Sqrt(1 - (_phi * _phi));
+            }
+
+            double phi = _phi, drive = _drive;
             _turbulenceNedMps = new(
                 (phi * _turbulenceNedMps.X) + (sigma.X * drive * _random.NextGaussian()),
                 (phi * _turbulenceNedMps.Y) + (sigma.Y * drive * _random.NextGaussian()),
