@@ -1,0 +1,21 @@
+using StrategicTech.Navigation.Geodesy;
+
+namespace StrategicTech.Sim.Physics;
+
+/// <summary>
+/// The world one vehicle flies in: home (the NED origin), the ground height (NED down, m, relative to home), wind, magnetic field, and the seed of every random process in the physics.
+/// </summary>
+public sealed record SimulationEnvironment(
+    GeodeticPosition Home,
+    double GroundDownM,
+    WindParameters Wind,
+    MagneticFieldParameters MagneticField,
+    ulong Seed)
+{
+    /// <summary>Zürich-like home at 488 m, calm, standard field, seed 1.</summary>
+    public static SimulationEnvironment Default { get; } = new(
+        GeodeticPosition.FromDegrees(47.397742, 8.545594, 488.0), 0.0, WindParameters.Calm, MagneticFieldParameters.Default, 1);
+
+    /// <summary>Normal gravity at home (m/s²).</summary>
+    public double GravityMps2 => NormalGravity.AtMps2(Home.LatitudeRad, Home.HeightM);
+}

@@ -1,0 +1,33 @@
+namespace StrategicTech.Sim.SensorModels;
+
+/// <summary>
+/// IMU error model in datasheet units. Noise densities are white-noise spectral densities (rate noise
+/// rad/s/√Hz, acceleration noise m/s²/√Hz); bias random walks are the rate at which the bias wanders
+/// (rad/s/√s, m/s²/√s); turn-on biases are the standard deviation of the bias drawn at power-up.
+/// </summary>
+public sealed record ImuParameters(
+    double OutputRateHz,
+    double GyroNoiseDensityRadPerSPerSqrtHz,
+    double GyroBiasRandomWalkRadPerSPerSqrtS,
+    double GyroTurnOnBiasStdDevRadPerS,
+    double GyroRangeRadPerS,
+    double AccelNoiseDensityMps2PerSqrtHz,
+    double AccelBiasRandomWalkMps2PerSqrtS,
+    double AccelTurnOnBiasStdDevMps2,
+    double AccelRangeMps2)
+{
+    /// <summary>A modern MEMS IMU (ICM-42688 class) at 1 kHz: ±2000 °/s, ±16 g.</summary>
+    public static ImuParameters Default { get; } = new(
+        OutputRateHz: 1000,
+        GyroNoiseDensityRadPerSPerSqrtHz: 0.0028 * Math.PI / 180,
+        GyroBiasRandomWalkRadPerSPerSqrtS: 4e-5,
+        GyroTurnOnBiasStdDevRadPerS: 0.2 * Math.PI / 180,
+        GyroRangeRadPerS: 2000 * Math.PI / 180,
+        AccelNoiseDensityMps2PerSqrtHz: 70e-6 * 9.80665,
+        AccelBiasRandomWalkMps2PerSqrtS: 3e-4,
+        AccelTurnOnBiasStdDevMps2: 0.02,
+        AccelRangeMps2: 16 * 9.80665);
+
+    /// <summary>A perfect IMU (no noise, no bias, unlimited range) for tests and truth comparisons.</summary>
+    public static ImuParameters Ideal { get; } = new(1000, 0, 0, 0, double.PositiveInfinity, 0, 0, 0, double.PositiveInfinity);
+}

@@ -1,0 +1,55 @@
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Sim.Physics;
+using static StrategicTech.Sim.Tests.Physics.PhysicsFixtures;
+
+namespace StrategicTech.Sim.Tests.Physics;
+
+/// <summary>Classical RK4 is fourth order: halving the step divides the global error by about 2⁴ = 16.</summary>
+public sealed class Rk4ConvergenceTests
+{
+    [Fact]
+    public void Torque_free_precession_error_falls_sixteen_fold_per_halving()
+    {
+        // Symmetric body Ix = Iy: ω_xy rotates at Ω = (Iz − Ix)/Ix · ωz, ωz constant.
+        const double ix = 0.03, iz = 0.06, wz = 3.0, a = 1.0, seconds = 2.0;
+        double omega = (iz - ix) / ix * wz;
+        AirframeDefinition airframe = DragFreeQuad with { InertiaKgM2 = Matrix3.Diagonal(ix, ix, iz) };
+
+        double Error(long stepUs)
+        {
+            var sim = new MultirotorSimulation(airframe, Calm, null, stepUs);
+            sim.ResetState(new Vector3(0, 0, -1000), Vector3.Zero, Quaternion.Identity, new Vector3(a, 0, wz), 0);
+            Run(sim, seconds);
+            var exact = new Vector3(a * Math.Cos(omega * seconds), a * Math.Sin(omega * seconds), wz);
+            return (sim.Truth.BodyRatesFrdRadPerS - exact).Length;
+        }
+
+        AssertFourthOrder(Error(20_000), Error(10_000), Error(5_000));
+    }
+
+    [Fact]
+    public void Quadratic_drag_fall_error_falls_sixteen_fold_per_halving()
+    {
+        // Falling with drag k·v²: v(t) = vt·tanh(g·t/vt), vt = √(m·g/k).
+        const double k = 0.5, seconds = 2.0;
+        AirframeDefinition airframe = DragFreeQuad with { QuadraticDragNs2PerM2 = new Vector3(0, 0, k) };
+        double g = Calm.GravityMps2;
+        double vt = Math.Sqrt(airframe.MassKg * g / k);
+
+        double Error(long stepUs)
+        {
+            MultirotorSimulation sim = InAir(airframe, 1000, 0, stepUs: stepUs);
+            Run(sim, seconds);
+            return Math.Abs(sim.Truth.VelocityNedMps.Z - (vt * Math.Tanh(g * seconds / vt)));
+        }
+
+        AssertFourthOrder(Error(40_000), Error(20_000), Error(10_000));
+    }
+
+    private static void AssertFourthOrder(double coarse, double medium, double fine)
+    {
+        Assert.True(fine > 1e-13, $"errors too small to measure an order: {coarse}, {medium}, {fine}");
+        Assert.InRange(coarse / medium, 12.0, 20.0);
+        Assert.InRange(medium / fine, 12.0, 20.0);
+    }
+}
