@@ -71,14 +71,17 @@ public sealed class RateController
 
         if (dtS > 0)
         {
+            // Saturated means either the mixer could not deliver the previous demand or this output is clipped to ±1.
             integral = new Vector3(
-                IntegrateAxis(integral.X, errorRadps.X, parameters.Integral.X, parameters.IntegratorLimit.X, saturation.Roll, dtS),
-                IntegrateAxis(integral.Y, errorRadps.Y, parameters.Integral.Y, parameters.IntegratorLimit.Y, saturation.Pitch, dtS),
-                IntegrateAxis(integral.Z, errorRadps.Z, parameters.Integral.Z, parameters.IntegratorLimit.Z, saturation.Yaw, dtS));
+                IntegrateAxis(integral.X, errorRadps.X, parameters.Integral.X, parameters.IntegratorLimit.X, Saturated(saturation.Roll, torque.X), dtS),
+                IntegrateAxis(integral.Y, errorRadps.Y, parameters.Integral.Y, parameters.IntegratorLimit.Y, Saturated(saturation.Pitch, torque.Y), dtS),
+                IntegrateAxis(integral.Z, errorRadps.Z, parameters.Integral.Z, parameters.IntegratorLimit.Z, Saturated(saturation.Yaw, torque.Z), dtS));
         }
 
         return new Vector3(Math.Clamp(torque.X, -1, 1), Math.Clamp(torque.Y, -1, 1), Math.Clamp(torque.Z, -1, 1));
     }
+
+    private static int Saturated(int mixer, double torque) => mixer != 0 ? mixer : torque > 1.0 ? 1 : torque < -1.0 ? -1 : 0;
 
     private static double IntegrateAxis(double value, double errorRadps, double gain, double limit, int saturated, double dtS)
     {
