@@ -16,8 +16,8 @@ public readonly record struct RateControllerParameters(
     double DerivativeCutoffHz)
 {
     public static RateControllerParameters Default => new(
-        Proportional: new Vector3(0.15, 0.15, 0.2),
-        Integral: new Vector3(0.2, 0.2, 0.1),
+        Proportional: new Vector3(0.15, 0.15, 0.6),
+        Integral: new Vector3(0.2, 0.2, 0.2),
         Derivative: new Vector3(0.003, 0.003, 0.0),
         FeedForward: Vector3.Zero,
         IntegratorLimit: new Vector3(0.3, 0.3, 0.3),

@@ -19,8 +19,8 @@ public readonly record struct VelocityControllerParameters(
     double DerivativeCutoffHz)
 {
     public static VelocityControllerParameters Default => new(
-        HorizontalProportionalPerS: 1.8,
-        HorizontalIntegralPerS2: 0.4,
+        HorizontalProportionalPerS: 3.0,
+        HorizontalIntegralPerS2: 0.8,
         HorizontalDerivative: 0.2,
         VerticalProportionalPerS: 4.0,
         VerticalIntegralPerS2: 2.0,

@@ -27,8 +27,8 @@ public static class MulticopterControlParameters
         new("MPC_Z_VEL_MAX_DN", F, 1.5, 0.1, 20, "m/s", "Maximum descent rate"),
 
         // Velocity loop
-        new("MPC_XY_VEL_P_ACC", F, 1.8, 0, 20, "1/s", "Horizontal velocity P (m/s^2 per m/s)"),
-        new("MPC_XY_VEL_I_ACC", F, 0.4, 0, 20, "1/s^2", "Horizontal velocity I"),
+        new("MPC_XY_VEL_P_ACC", F, 3.0, 0, 20, "1/s", "Horizontal velocity P (m/s^2 per m/s)"),
+        new("MPC_XY_VEL_I_ACC", F, 0.8, 0, 20, "1/s^2", "Horizontal velocity I"),
         new("MPC_XY_VEL_D_ACC", F, 0.2, 0, 5, "", "Horizontal velocity D (on measurement)"),
         new("MPC_Z_VEL_P_ACC", F, 4.0, 0, 30, "1/s", "Vertical velocity P"),
         new("MPC_Z_VEL_I_ACC", F, 2.0, 0, 30, "1/s^2", "Vertical velocity I"),
@@ -65,8 +65,8 @@ public static class MulticopterControlParameters
         new("MC_PITCHRATE_D", F, 0.003, 0, 1, "s/rad", "Pitch rate D (on measurement)"),
         new("MC_PITCHRATE_FF", F, 0.0, 0, 5, "1/(rad/s)", "Pitch rate feed-forward"),
         new("MC_PR_INT_LIM", F, 0.3, 0, 1, "norm", "Pitch rate integrator limit"),
-        new("MC_YAWRATE_P", F, 0.2, 0, 5, "1/(rad/s)", "Yaw rate P"),
-        new("MC_YAWRATE_I", F, 0.1, 0, 20, "1/rad", "Yaw rate I"),
+        new("MC_YAWRATE_P", F, 0.6, 0, 5, "1/(rad/s)", "Yaw rate P"),
+        new("MC_YAWRATE_I", F, 0.2, 0, 20, "1/rad", "Yaw rate I"),
         new("MC_YAWRATE_D", F, 0.0, 0, 1, "s/rad", "Yaw rate D (on measurement)"),
         new("MC_YAWRATE_FF", F, 0.0, 0, 5, "1/(rad/s)", "Yaw rate feed-forward"),
         new("MC_YR_INT_LIM", F, 0.3, 0, 1, "norm", "Yaw rate integrator limit"),

@@ -11,17 +11,19 @@ namespace StrategicTech.Autopilot.Control.Allocation;
 /// motor to 1; <see cref="NormalizedEffectiveness"/> is B with the matching row scaling, so B̂·Â = I.
 /// </para>
 /// <para>
-/// Saturation, in order of priority: (1) roll/pitch with the thrust demand; if no shift of the collective fits the
-/// motors in [0, 1], roll and pitch are scaled down together (direction kept) to the largest feasible fraction, then
-/// the collective is shifted as little as possible; (2) yaw is added, the collective may move by at most
-/// <see cref="YawCollectiveShiftLimit"/> more, and yaw is scaled down to what then fits. Shifts along the thrust column
-/// of Â leave the torques untouched, so the achieved roll/pitch torque is exactly the scaled demand.
+/// Saturation: (0) a demand that fits with the collective moved by at most <see cref="YawCollectiveShiftLimit"/>
+/// is delivered in full (unchanged when it fits as it is); otherwise, in order of priority, (1) roll/pitch with the thrust demand; if no shift of the collective fits the
+/// motors in [0, 1], roll and pitch are scaled down together (direction kept) to the largest feasible fraction;
+/// (2) yaw is added, the collective may move by at most <see cref="YawCollectiveShiftLimit"/> beyond the shift
+/// roll/pitch needed, and yaw is scaled down to what then fits; (3) the collective is shifted as little as possible.
+/// Shifts along the thrust column of Â leave the torques untouched, so the achieved roll/pitch torque is exactly the
+/// scaled demand, and a demand that fits as it is comes out unchanged (the airmode of PX4's sequential desaturation).
 /// </para>
 /// </summary>
 public sealed class ControlAllocator
 {
     private const int Roll = 0, Pitch = 1, Yaw = 2, Thrust = 3;
-    private const double Tolerance = 1e-9;
+    private const double Tolerance = 1e-12;
     private const int BisectionSteps = 40;
 
     private readonly int motorCount;
@@ -137,16 +139,39 @@ public sealed class ControlAllocator
             output[i] = allocation[row + Thrust] * thrust;
         }
 
-        // (1) roll/pitch first; the collective may move as far as needed.
+        // (0) Everything fits, moving the collective by no more than the yaw allowance: deliver it all.
+        double limit = YawCollectiveShiftLimit;
+        for (int i = 0; i < motorCount; i++)
+        {
+            trial[i] = output[i] + rollPitchColumn[i] + yawColumn[i];
+        }
+
+        if (ShiftInterval(trial, -limit, limit, out double fullLow, out double fullHigh))
+        {
+            double c = Math.Clamp(0.0, fullLow, Math.Max(fullLow, fullHigh));
+            for (int i = 0; i < motorCount; i++)
+            {
+                output[i] = Math.Clamp(trial[i] + (c * thrustColumn[i]), 0.0, 1.0);
+            }
+
+            LastRollPitchScale = 1.0;
+            LastYawScale = 1.0;
+            return Status(output, torque, thrust);
+        }
+
+        // (1) roll/pitch first: scaled down only if no collective shift at all can fit them.
         double rollPitchScale = LargestFeasibleScale(output, rollPitchColumn, double.NegativeInfinity, double.PositiveInfinity);
         AddScaled(output, rollPitchColumn, rollPitchScale);
-        Shift(output, double.NegativeInfinity, double.PositiveInfinity);
+        ShiftInterval(output, double.NegativeInfinity, double.PositiveInfinity, out double low, out double high);
+        double rollPitchShift = Math.Clamp(0.0, low, Math.Max(low, high));
 
-        // (2) yaw last, with a bounded collective shift.
-        double limit = YawCollectiveShiftLimit;
-        double yawScale = LargestFeasibleScale(output, yawColumn, -limit, limit);
+        // (2) yaw last: it may move the collective at most the limit beyond what roll/pitch needed; else it is scaled.
+        // The shift is applied once at the end, so a demand that fits as it is stays exactly as demanded.
+        double shiftMin = Math.Min(rollPitchShift, 0.0) - limit;
+        double shiftMax = Math.Max(rollPitchShift, 0.0) + limit;
+        double yawScale = LargestFeasibleScale(output, yawColumn, shiftMin, shiftMax);
         AddScaled(output, yawColumn, yawScale);
-        Shift(output, -limit, limit);
+        Shift(output, shiftMin, shiftMax);
 
         for (int i = 0; i < motorCount; i++)
         {
@@ -250,7 +275,7 @@ public sealed class ControlAllocator
     private void Shift(Span<double> v, double cMin, double cMax)
     {
         ShiftInterval(v, cMin, cMax, out double low, out double high);
-        double c = low > high ? 0.5 * (low + high) : Math.Clamp(0.0, low, high);
+        double c = low > high ? low : Math.Clamp(0.0, low, high);
         if (c != 0.0)
         {
             AddScaled(v, thrustColumn, c);
