@@ -10,8 +10,8 @@ namespace StrategicTech.Autopilot.Control;
 /// the desired Z axis (the heading error, taken the short way). The tilt error, expressed in the body frame, lies in
 /// the body X–Y plane and drives the roll and pitch rates; the heading error drives only the yaw rate. A rotation about
 /// body Z does not move the thrust axis, so however large the heading error, it cannot disturb the tilt response.
-/// The yaw weight (yaw gain over the roll/pitch gain, at most 1) expresses that priority: the heading converges more
-/// slowly than the tilt.
+/// The priority of tilt over heading is carried by the gains (yaw gain below the roll/pitch gains, its ratio being
+/// PX4's yaw weight) and, when the motors run out, by the allocator, which gives up yaw before roll and pitch.
 /// </para>
 /// <para>
 /// PX4 instead blends the weighted heading into a single setpoint and takes one error quaternion; for large heading
@@ -28,15 +28,13 @@ public sealed class AttitudeController
 
     public AttitudeControllerParameters Parameters => parameters;
 
-    /// <summary>Priority of the heading relative to the tilt: yaw gain over mean roll/pitch gain, clamped to [0, 1].</summary>
-    public double YawWeight { get; private set; }
+    /// <summary>Calls refused because an input was not finite (zero rates returned).</summary>
+    public long NonFiniteInputCount { get; private set; }
 
     public void Configure(AttitudeControllerParameters value)
     {
         value.Validate();
         parameters = value;
-        double rollPitchGain = 0.5 * (value.RollGainPerS + value.PitchGainPerS);
-        YawWeight = rollPitchGain > 1e-6 ? Math.Clamp(value.YawGainPerS / rollPitchGain, 0.0, 1.0) : 1.0;
     }
 
     /// <summary>
@@ -45,6 +43,12 @@ public sealed class AttitudeController
     /// </summary>
     public Vector3 Update(Quaternion attitudeNed, Quaternion attitudeSetpointNed, double yawRateFeedForwardRadps = 0)
     {
+        if (!attitudeNed.IsFinite || !attitudeSetpointNed.IsFinite || !double.IsFinite(yawRateFeedForwardRadps))
+        {
+            NonFiniteInputCount++;
+            return Vector3.Zero;
+        }
+
         Quaternion q = attitudeNed.Normalized();
         SplitError(q, attitudeSetpointNed.Normalized(), out Vector3 tiltErrorRad, out double headingErrorRad);
         var rateRadps = new Vector3(

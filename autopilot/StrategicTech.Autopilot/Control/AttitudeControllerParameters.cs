@@ -2,8 +2,8 @@ namespace StrategicTech.Autopilot.Control;
 
 /// <summary>
 /// Attitude loop gains (rate per rad of error, PX4 MC_ROLL_P / MC_PITCH_P / MC_YAW_P) and body-rate limits
-/// (MC_ROLLRATE_MAX / MC_PITCHRATE_MAX / MC_YAWRATE_MAX). The yaw weight of the tilt-prioritised error is the ratio
-/// of the yaw gain to the mean roll/pitch gain, clamped to [0, 1].
+/// (MC_ROLLRATE_MAX / MC_PITCHRATE_MAX / MC_YAWRATE_MAX). A yaw gain below the roll/pitch gains lets the heading
+/// converge after the tilt.
 /// </summary>
 public readonly record struct AttitudeControllerParameters(
     double RollGainPerS,

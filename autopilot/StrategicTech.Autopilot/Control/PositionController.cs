@@ -20,9 +20,18 @@ public sealed class PositionController
         parameters = value;
     }
 
+    /// <summary>Calls refused because an input was not finite (zero velocity returned).</summary>
+    public long NonFiniteInputCount { get; private set; }
+
     /// <summary>Velocity setpoint (NED m/s) that drives <paramref name="positionNedM"/> to <paramref name="positionSetpointNedM"/>.</summary>
     public Vector3 Update(Vector3 positionSetpointNedM, Vector3 positionNedM, Vector3 velocityFeedForwardNedMps)
     {
+        if (!positionSetpointNedM.IsFinite || !positionNedM.IsFinite || !velocityFeedForwardNedMps.IsFinite)
+        {
+            NonFiniteInputCount++;
+            return Vector3.Zero;
+        }
+
         Vector3 errorM = positionSetpointNedM - positionNedM;
         var velocityNedMps = new Vector3(
             (errorM.X * parameters.HorizontalGainPerS) + velocityFeedForwardNedMps.X,

@@ -32,6 +32,9 @@ public sealed class RateController
     /// <summary>Integrator state in normalised torque.</summary>
     public Vector3 Integral => integral;
 
+    /// <summary>Calls refused because an input was not finite (zero torque returned, state untouched).</summary>
+    public long NonFiniteInputCount { get; private set; }
+
     /// <summary>Changes gains at start-up or between flights (allocates a filter: not for the loop).</summary>
     public void Configure(RateControllerParameters value)
     {
@@ -54,6 +57,13 @@ public sealed class RateController
     /// </summary>
     public Vector3 Update(Vector3 rateSetpointRadps, Vector3 rateRadps, double dtS, SaturationStatus saturation)
     {
+        if (!rateSetpointRadps.IsFinite || !rateRadps.IsFinite || !double.IsFinite(dtS))
+        {
+            // A bad sample must not poison the integrator or the filter for the rest of the flight.
+            NonFiniteInputCount++;
+            return Vector3.Zero;
+        }
+
         Vector3 errorRadps = rateSetpointRadps - rateRadps;
         Vector3 rateDerivative = Vector3.Zero;
         if (hasPrevious && dtS > 0)

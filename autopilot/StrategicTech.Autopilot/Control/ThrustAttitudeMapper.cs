@@ -29,11 +29,33 @@ public sealed class ThrustAttitudeMapper
         tanMaxTilt = Math.Tan(value.MaxTiltRad);
     }
 
-    /// <summary>Replaces the hover-thrust estimate (e.g. from a hover-thrust estimator), validated like the rest.</summary>
-    public void SetHoverThrust(double hoverThrust) => Configure(parameters with { HoverThrust = hoverThrust });
+    /// <summary>
+    /// Replaces the hover-thrust estimate (e.g. from a hover-thrust estimator) in the loop: an estimate that is not
+    /// finite or not strictly between the collective limits is refused (false) and the previous value kept.
+    /// </summary>
+    public bool TrySetHoverThrust(double hoverThrust)
+    {
+        if (!(hoverThrust > parameters.MinThrust && hoverThrust < parameters.MaxThrust && hoverThrust >= 0.05 && hoverThrust <= 0.95))
+        {
+            return false;
+        }
+
+        parameters = parameters with { HoverThrust = hoverThrust };
+        return true;
+    }
 
     public ThrustAttitudeSetpoint Compute(Vector3 accelerationSetpointNedMps2, double yawSetpointRad)
     {
+        if (!accelerationSetpointNedMps2.IsFinite)
+        {
+            accelerationSetpointNedMps2 = Vector3.Zero;
+        }
+
+        if (!double.IsFinite(yawSetpointRad))
+        {
+            yawSetpointRad = 0;
+        }
+
         double scale = parameters.HoverThrust / GravityMps2;
         var desired = new Vector3(
             accelerationSetpointNedMps2.X * scale,

@@ -28,6 +28,9 @@ public sealed class VelocityController
     /// <summary>Integrator state (NED m/s²); on a hovering vehicle its Z part absorbs the hover-thrust error.</summary>
     public Vector3 IntegralMps2 => integralMps2;
 
+    /// <summary>Calls refused because an input was not finite (zero acceleration returned, state untouched).</summary>
+    public long NonFiniteInputCount { get; private set; }
+
     /// <summary>True when the last output was limited (horizontal norm or vertical bound).</summary>
     public bool IsSaturated { get; private set; }
 
@@ -55,6 +58,13 @@ public sealed class VelocityController
         Vector3 accelerationFeedForwardNedMps2,
         double dtS)
     {
+        if (!velocitySetpointNedMps.IsFinite || !velocityNedMps.IsFinite || !accelerationFeedForwardNedMps2.IsFinite || !double.IsFinite(dtS))
+        {
+            // Zero acceleration is hover: the safest answer, and the integrator stays clean.
+            NonFiniteInputCount++;
+            return Vector3.Zero;
+        }
+
         Vector3 errorMps = velocitySetpointNedMps - velocityNedMps;
         Vector3 measuredAccelerationMps2 = hasPrevious && dtS > 0
             ? derivativeFilter.Apply((velocityNedMps - previousVelocityNedMps) / dtS, dtS)

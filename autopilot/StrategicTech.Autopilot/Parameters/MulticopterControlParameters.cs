@@ -49,7 +49,7 @@ public static class MulticopterControlParameters
         // Attitude loop
         new("MC_ROLL_P", F, 6.5, 0, 20, "1/s", "Roll attitude gain"),
         new("MC_PITCH_P", F, 6.5, 0, 20, "1/s", "Pitch attitude gain"),
-        new("MC_YAW_P", F, 2.8, 0, 20, "1/s", "Yaw attitude gain (also sets the yaw weight)"),
+        new("MC_YAW_P", F, 2.8, 0, 20, "1/s", "Yaw attitude gain (below roll/pitch: heading after tilt)"),
         new("MC_ROLLRATE_MAX", F, 220, 5, 1700, "deg/s", "Maximum roll rate"),
         new("MC_PITCHRATE_MAX", F, 220, 5, 1700, "deg/s", "Maximum pitch rate"),
         new("MC_YAWRATE_MAX", F, 200, 5, 1700, "deg/s", "Maximum yaw rate"),

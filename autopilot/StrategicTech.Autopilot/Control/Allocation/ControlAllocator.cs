@@ -24,7 +24,6 @@ public sealed class ControlAllocator
 {
     private const int Roll = 0, Pitch = 1, Yaw = 2, Thrust = 3;
     private const double Tolerance = 1e-12;
-    private const int BisectionSteps = 40;
 
     private readonly int motorCount;
     private readonly double[] allocation;      // Â, motorCount × 4, row-major
@@ -32,6 +31,7 @@ public sealed class ControlAllocator
     private readonly double[] rollPitchColumn;
     private readonly double[] yawColumn;
     private readonly double[] thrustColumn;
+    private readonly double[] inverseThrustColumn;
     private readonly double[] trial;
 
     public ControlAllocator(MultirotorGeometry geometry, double yawCollectiveShiftLimit = 0.15)
@@ -74,10 +74,12 @@ public sealed class ControlAllocator
         rollPitchColumn = new double[motorCount];
         yawColumn = new double[motorCount];
         thrustColumn = new double[motorCount];
+        inverseThrustColumn = new double[motorCount];
         trial = new double[motorCount];
         for (int i = 0; i < motorCount; i++)
         {
             thrustColumn[i] = allocation[(i * 4) + Thrust];
+            inverseThrustColumn[i] = 1.0 / thrustColumn[i];
         }
     }
 
@@ -215,45 +217,65 @@ public sealed class ControlAllocator
 
     private static sbyte Direction(double shortfall) => shortfall > 1e-6 ? (sbyte)1 : shortfall < -1e-6 ? (sbyte)-1 : (sbyte)0;
 
-    /// <summary>Largest k in [0, 1] such that baseline + k·delta can be shifted along the thrust column, by c in [cMin, cMax], into [0, 1].</summary>
+    /// <summary>
+    /// Largest k in [0, 1] such that baseline + k·delta can be shifted along the thrust column a, by some c in
+    /// [cMin, cMax], into [0, 1]; 0 when even k = 0 cannot.
+    /// <para>
+    /// With v = b + k·d, a shift exists exactly when every lower bound −vᵢ/aᵢ is at most every upper bound (1 − vⱼ)/aⱼ
+    /// and the interval meets [cMin, cMax]. Multiplied out (aᵢ &gt; 0) each condition is linear in k, p + k·q ≤ r:
+    /// pairs aᵢ·vⱼ − aⱼ·vᵢ ≤ aᵢ, and −vᵢ ≤ cMax·aᵢ, vᵢ ≤ 1 − cMin·aᵢ. The feasible k form an interval, so its upper end
+    /// is the smallest (r − p)/q over the conditions with q &gt; 0: exact, no iteration.
+    /// </para>
+    /// </summary>
     private double LargestFeasibleScale(ReadOnlySpan<double> baseline, ReadOnlySpan<double> delta, double cMin, double cMax)
     {
-        if (IsFeasible(baseline, delta, 1.0, cMin, cMax))
-        {
-            return 1.0;
-        }
-
-        if (!IsFeasible(baseline, delta, 0.0, cMin, cMax))
-        {
-            return 0.0;
-        }
-
-        // The feasible set of k is an interval containing 0 (projection of a convex polytope): bisect its upper end.
-        double low = 0.0, high = 1.0;
-        for (int step = 0; step < BisectionSteps; step++)
-        {
-            double mid = 0.5 * (low + high);
-            if (IsFeasible(baseline, delta, mid, cMin, cMax))
-            {
-                low = mid;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
-
-    private bool IsFeasible(ReadOnlySpan<double> baseline, ReadOnlySpan<double> delta, double k, double cMin, double cMax)
-    {
+        double k = 1.0;
         for (int i = 0; i < motorCount; i++)
         {
-            trial[i] = baseline[i] + (k * delta[i]);
+            double ai = thrustColumn[i], bi = baseline[i], di = delta[i];
+            for (int j = 0; j < motorCount; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                double aj = thrustColumn[j];
+                if (!Tighten((ai * baseline[j]) - (aj * bi), (ai * delta[j]) - (aj * di), ai, ref k))
+                {
+                    return 0.0;
+                }
+            }
+
+            if (!double.IsPositiveInfinity(cMax) && !Tighten(-bi, -di, cMax * ai, ref k))
+            {
+                return 0.0;
+            }
+
+            if (!double.IsNegativeInfinity(cMin) && !Tighten(bi, di, 1.0 - (cMin * ai), ref k))
+            {
+                return 0.0;
+            }
         }
 
-        return ShiftInterval(trial, cMin, cMax, out _, out _);
+        return k;
+    }
+
+    /// <summary>Applies p + k·q ≤ r to the upper end <paramref name="k"/>; false when even k = 0 violates it.</summary>
+    private static bool Tighten(double p, double q, double r, ref double k)
+    {
+        double slack = r - p;
+        if (slack < -Tolerance)
+        {
+            return false;
+        }
+
+        if (q > 0 && k * q > slack)
+        {
+            k = Math.Max(0.0, slack / q);
+        }
+
+        return true;
     }
 
     /// <summary>The interval of c for which v + c·thrustColumn lies in [0, 1], intersected with [cMin, cMax].</summary>
@@ -263,9 +285,9 @@ public sealed class ControlAllocator
         high = cMax;
         for (int i = 0; i < motorCount; i++)
         {
-            double a = thrustColumn[i];
-            low = Math.Max(low, -v[i] / a);
-            high = Math.Min(high, (1.0 - v[i]) / a);
+            double inverse = inverseThrustColumn[i];
+            low = Math.Max(low, -v[i] * inverse);
+            high = Math.Min(high, (1.0 - v[i]) * inverse);
         }
 
         return low <= high + Tolerance;

@@ -1,3 +1,5 @@
+using StrategicTech.Navigation.Numerics;
+
 namespace StrategicTech.Autopilot.Control.Detection;
 
 /// <summary>
@@ -80,7 +82,7 @@ public sealed class LandDetector
             return State;
         }
 
-        Navigation.Numerics.Vector3 v = input.VelocityNedMps;
+        Vector3 v = input.VelocityNedMps;
         bool still = Math.Abs(v.Z) <= parameters.MaxClimbRateMps
             && VectorLimits.HorizontalLength(v) <= parameters.MaxHorizontalSpeedMps;
         bool belowHover = input.CollectiveThrust <= parameters.LowThrustHoverRatio * input.HoverThrust;
