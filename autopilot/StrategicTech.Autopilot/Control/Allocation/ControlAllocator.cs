@@ -1,0 +1,346 @@
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Autopilot.Control.Allocation;
+
+/// <summary>
+/// Multirotor control allocation: normalised (roll, pitch, yaw) torque and collective thrust → motor commands in [0, 1].
+/// <para>
+/// Start-up: the effectiveness matrix B (rows roll, pitch, yaw, thrust; one column per motor, per unit of one motor's
+/// maximum thrust) comes from the geometry; its pseudo-inverse A is computed once. Columns of A are scaled so that a
+/// unit roll/pitch (shared scale) or yaw demand moves the most affected motor by ±0.5 and a unit thrust drives every
+/// motor to 1; <see cref="NormalizedEffectiveness"/> is B with the matching row scaling, so B̂·Â = I.
+/// </para>
+/// <para>
+/// Saturation: (0) a demand that fits with the collective moved by at most <see cref="YawCollectiveShiftLimit"/>
+/// is delivered in full (unchanged when it fits as it is); otherwise, in order of priority, (1) roll/pitch with the thrust demand; if no shift of the collective fits the
+/// motors in [0, 1], roll and pitch are scaled down together (direction kept) to the largest feasible fraction;
+/// (2) yaw is added, the collective may move by at most <see cref="YawCollectiveShiftLimit"/> beyond the shift
+/// roll/pitch needed, and yaw is scaled down to what then fits; (3) the collective is shifted as little as possible.
+/// Shifts along the thrust column of Â leave the torques untouched, so the achieved roll/pitch torque is exactly the
+/// scaled demand, and a demand that fits as it is comes out unchanged (the airmode of PX4's sequential desaturation).
+/// </para>
+/// </summary>
+public sealed class ControlAllocator
+{
+    private const int Roll = 0, Pitch = 1, Yaw = 2, Thrust = 3;
+    private const double Tolerance = 1e-12;
+
+    private readonly int motorCount;
+    private readonly double[] allocation;      // Â, motorCount × 4, row-major
+    private readonly double[] effectiveness;   // B̂, 4 × motorCount, row-major
+    private readonly double[] rollPitchColumn;
+    private readonly double[] yawColumn;
+    private readonly double[] thrustColumn;
+    private readonly double[] inverseThrustColumn;
+    private readonly double[] trial;
+
+    public ControlAllocator(MultirotorGeometry geometry, double yawCollectiveShiftLimit = 0.15)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        ParameterCheck.InRange(yawCollectiveShiftLimit, 0, 1, nameof(ControlAllocator), nameof(yawCollectiveShiftLimit));
+        Geometry = geometry;
+        YawCollectiveShiftLimit = yawCollectiveShiftLimit;
+        motorCount = geometry.MotorCount;
+
+        double[,] physical = PhysicalEffectiveness(geometry);
+        double[,] inverse = Pseudoinverse.OfFullRowRank(physical, geometry.Name);
+
+        double rollPitchMax = Math.Max(MaxAbsColumn(inverse, Roll), MaxAbsColumn(inverse, Pitch));
+        double yawMax = MaxAbsColumn(inverse, Yaw);
+        double thrustMax = MaxAbsColumn(inverse, Thrust);
+        var columnScale = new[] { 0.5 / rollPitchMax, 0.5 / rollPitchMax, 0.5 / yawMax, 1.0 / thrustMax };
+        ColumnScale = new Vector3(columnScale[0], columnScale[1], columnScale[2]);
+        ThrustScale = columnScale[3];
+
+        allocation = new double[motorCount * 4];
+        effectiveness = new double[4 * motorCount];
+        for (int i = 0; i < motorCount; i++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                allocation[(i * 4) + j] = inverse[i, j] * columnScale[j];
+                effectiveness[(j * motorCount) + i] = physical[j, i] / columnScale[j];
+            }
+        }
+
+        for (int i = 0; i < motorCount; i++)
+        {
+            ParameterCheck.That(
+                allocation[(i * 4) + Thrust] > 1e-6,
+                geometry.Name,
+                $"motor {i + 1} would have to slow down for more collective thrust; the geometry is not a usable multirotor");
+        }
+
+        rollPitchColumn = new double[motorCount];
+        yawColumn = new double[motorCount];
+        thrustColumn = new double[motorCount];
+        inverseThrustColumn = new double[motorCount];
+        trial = new double[motorCount];
+        for (int i = 0; i < motorCount; i++)
+        {
+            thrustColumn[i] = allocation[(i * 4) + Thrust];
+            inverseThrustColumn[i] = 1.0 / thrustColumn[i];
+        }
+    }
+
+    public MultirotorGeometry Geometry { get; }
+
+    public int MotorCount => motorCount;
+
+    /// <summary>How far the collective may move to make room for yaw (normalised thrust).</summary>
+    public double YawCollectiveShiftLimit { get; }
+
+    /// <summary>
+    /// Physical torque per unit normalised demand, per axis, in metres × one motor's maximum thrust T_max:
+    /// a normalised roll demand r yields r · ColumnScale.X · T_max N·m.
+    /// </summary>
+    public Vector3 ColumnScale { get; }
+
+    /// <summary>Total thrust per unit collective, in units of T_max (the motor count for symmetric layouts).</summary>
+    public double ThrustScale { get; }
+
+    /// <summary>How many calls had a non-finite demand (replaced by zero torque and zero thrust).</summary>
+    public long NonFiniteDemandCount { get; private set; }
+
+    /// <summary>Roll/pitch scale applied in the last call (1 = delivered in full).</summary>
+    public double LastRollPitchScale { get; private set; }
+
+    /// <summary>Yaw scale applied in the last call (1 = delivered in full).</summary>
+    public double LastYawScale { get; private set; }
+
+    /// <summary>Element (axis, motor) of the normalised effectiveness B̂ (axis 0 roll, 1 pitch, 2 yaw, 3 thrust).</summary>
+    public double NormalizedEffectiveness(int axis, int motor) => effectiveness[(axis * motorCount) + motor];
+
+    /// <summary>Element (motor, axis) of the normalised allocation matrix Â.</summary>
+    public double AllocationMatrix(int motor, int axis) => allocation[(motor * 4) + axis];
+
+    /// <summary>
+    /// Writes motor commands in [0, 1] to <paramref name="motors"/> (length ≥ <see cref="MotorCount"/>) for a
+    /// normalised torque demand and a collective thrust in [0, 1]; returns what could not be delivered.
+    /// </summary>
+    public SaturationStatus Allocate(Vector3 torque, double thrust, Span<double> motors)
+    {
+        if (motors.Length < motorCount)
+        {
+            ThrowShortOutput(motors.Length);
+        }
+
+        if (!torque.IsFinite || !double.IsFinite(thrust))
+        {
+            NonFiniteDemandCount++;
+            torque = Vector3.Zero;
+            thrust = 0;
+        }
+
+        Span<double> output = motors[..motorCount];
+        for (int i = 0; i < motorCount; i++)
+        {
+            int row = i * 4;
+            rollPitchColumn[i] = (allocation[row + Roll] * torque.X) + (allocation[row + Pitch] * torque.Y);
+            yawColumn[i] = allocation[row + Yaw] * torque.Z;
+            output[i] = allocation[row + Thrust] * thrust;
+        }
+
+        // (0) Everything fits, moving the collective by no more than the yaw allowance: deliver it all.
+        double limit = YawCollectiveShiftLimit;
+        for (int i = 0; i < motorCount; i++)
+        {
+            trial[i] = output[i] + rollPitchColumn[i] + yawColumn[i];
+        }
+
+        if (ShiftInterval(trial, -limit, limit, out double fullLow, out double fullHigh))
+        {
+            double c = Math.Clamp(0.0, fullLow, Math.Max(fullLow, fullHigh));
+            for (int i = 0; i < motorCount; i++)
+            {
+                output[i] = Math.Clamp(trial[i] + (c * thrustColumn[i]), 0.0, 1.0);
+            }
+
+            LastRollPitchScale = 1.0;
+            LastYawScale = 1.0;
+            return Status(output, torque, thrust);
+        }
+
+        // (1) roll/pitch first: scaled down only if no collective shift at all can fit them.
+        double rollPitchScale = LargestFeasibleScale(output, rollPitchColumn, double.NegativeInfinity, double.PositiveInfinity);
+        AddScaled(output, rollPitchColumn, rollPitchScale);
+        ShiftInterval(output, double.NegativeInfinity, double.PositiveInfinity, out double low, out double high);
+        double rollPitchShift = Math.Clamp(0.0, low, Math.Max(low, high));
+
+        // (2) yaw last: it may move the collective at most the limit beyond what roll/pitch needed; else it is scaled.
+        // The shift is applied once at the end, so a demand that fits as it is stays exactly as demanded.
+        double shiftMin = Math.Min(rollPitchShift, 0.0) - limit;
+        double shiftMax = Math.Max(rollPitchShift, 0.0) + limit;
+        double yawScale = LargestFeasibleScale(output, yawColumn, shiftMin, shiftMax);
+        AddScaled(output, yawColumn, yawScale);
+        Shift(output, shiftMin, shiftMax);
+
+        for (int i = 0; i < motorCount; i++)
+        {
+            output[i] = Math.Clamp(output[i], 0.0, 1.0);
+        }
+
+        LastRollPitchScale = rollPitchScale;
+        LastYawScale = yawScale;
+        return Status(output, torque, thrust);
+    }
+
+    /// <summary>Achieved normalised (roll, pitch, yaw) torque of the given motor commands: B̂·u.</summary>
+    public Vector3 AchievedTorque(ReadOnlySpan<double> motors) =>
+        new(Row(Roll, motors), Row(Pitch, motors), Row(Yaw, motors));
+
+    /// <summary>Achieved normalised collective thrust of the given motor commands.</summary>
+    public double AchievedThrust(ReadOnlySpan<double> motors) => Row(Thrust, motors);
+
+    private double Row(int axis, ReadOnlySpan<double> motors)
+    {
+        double s = 0;
+        int offset = axis * motorCount;
+        for (int i = 0; i < motorCount; i++)
+        {
+            s += effectiveness[offset + i] * motors[i];
+        }
+
+        return s;
+    }
+
+    private SaturationStatus Status(ReadOnlySpan<double> output, Vector3 torque, double thrust)
+    {
+        Vector3 achieved = AchievedTorque(output);
+        double achievedThrust = AchievedThrust(output);
+        return new SaturationStatus(
+            Direction(torque.X - achieved.X),
+            Direction(torque.Y - achieved.Y),
+            Direction(torque.Z - achieved.Z),
+            Direction(thrust - achievedThrust));
+    }
+
+    private static sbyte Direction(double shortfall) => shortfall > 1e-6 ? (sbyte)1 : shortfall < -1e-6 ? (sbyte)-1 : (sbyte)0;
+
+    /// <summary>
+    /// Largest k in [0, 1] such that baseline + k·delta can be shifted along the thrust column a, by some c in
+    /// [cMin, cMax], into [0, 1]; 0 when even k = 0 cannot.
+    /// <para>
+    /// With v = b + k·d, a shift exists exactly when every lower bound −vᵢ/aᵢ is at most every upper bound (1 − vⱼ)/aⱼ
+    /// and the interval meets [cMin, cMax]. Multiplied out (aᵢ &gt; 0) each condition is linear in k, p + k·q ≤ r:
+    /// pairs aᵢ·vⱼ − aⱼ·vᵢ ≤ aᵢ, and −vᵢ ≤ cMax·aᵢ, vᵢ ≤ 1 − cMin·aᵢ. The feasible k form an interval, so its upper end
+    /// is the smallest (r − p)/q over the conditions with q &gt; 0: exact, no iteration.
+    /// </para>
+    /// </summary>
+    private double LargestFeasibleScale(ReadOnlySpan<double> baseline, ReadOnlySpan<double> delta, double cMin, double cMax)
+    {
+        double k = 1.0;
+        for (int i = 0; i < motorCount; i++)
+        {
+            double ai = thrustColumn[i], bi = baseline[i], di = delta[i];
+            for (int j = 0; j < motorCount; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                double aj = thrustColumn[j];
+                if (!Tighten((ai * baseline[j]) - (aj * bi), (ai * delta[j]) - (aj * di), ai, ref k))
+                {
+                    return 0.0;
+                }
+            }
+
+            if (!double.IsPositiveInfinity(cMax) && !Tighten(-bi, -di, cMax * ai, ref k))
+            {
+                return 0.0;
+            }
+
+            if (!double.IsNegativeInfinity(cMin) && !Tighten(bi, di, 1.0 - (cMin * ai), ref k))
+            {
+                return 0.0;
+            }
+        }
+
+        return k;
+    }
+
+    /// <summary>Applies p + k·q ≤ r to the upper end <paramref name="k"/>; false when even k = 0 violates it.</summary>
+    private static bool Tighten(double p, double q, double r, ref double k)
+    {
+        double slack = r - p;
+        if (slack < -Tolerance)
+        {
+            return false;
+        }
+
+        if (q > 0 && k * q > slack)
+        {
+            k = Math.Max(0.0, slack / q);
+        }
+
+        return true;
+    }
+
+    /// <summary>The interval of c for which v + c·thrustColumn lies in [0, 1], intersected with [cMin, cMax].</summary>
+    private bool ShiftInterval(ReadOnlySpan<double> v, double cMin, double cMax, out double low, out double high)
+    {
+        low = cMin;
+        high = cMax;
+        for (int i = 0; i < motorCount; i++)
+        {
+            double inverse = inverseThrustColumn[i];
+            low = Math.Max(low, -v[i] * inverse);
+            high = Math.Min(high, (1.0 - v[i]) * inverse);
+        }
+
+        return low <= high + Tolerance;
+    }
+
+    /// <summary>Moves the collective as little as possible to bring every motor into [0, 1].</summary>
+    private void Shift(Span<double> v, double cMin, double cMax)
+    {
+        ShiftInterval(v, cMin, cMax, out double low, out double high);
+        double c = low > high ? low : Math.Clamp(0.0, low, high);
+        if (c != 0.0)
+        {
+            AddScaled(v, thrustColumn, c);
+        }
+    }
+
+    private void AddScaled(Span<double> v, ReadOnlySpan<double> column, double k)
+    {
+        for (int i = 0; i < motorCount; i++)
+        {
+            v[i] += k * column[i];
+        }
+    }
+
+    private static double[,] PhysicalEffectiveness(MultirotorGeometry geometry)
+    {
+        int n = geometry.MotorCount;
+        var b = new double[4, n];
+        for (int i = 0; i < n; i++)
+        {
+            Motor m = geometry.Motors[i];
+
+            // Thrust T along body −Z at r = (x, y, 0): torque r × (0, 0, −T) = (−y·T, x·T, 0); rotor drag adds ±k·T in yaw.
+            b[Roll, i] = -m.RightM;
+            b[Pitch, i] = m.ForwardM;
+            b[Yaw, i] = (int)m.Spin * geometry.YawMomentRatioM;
+            b[Thrust, i] = 1.0;
+        }
+
+        return b;
+    }
+
+    private static double MaxAbsColumn(double[,] a, int column)
+    {
+        double max = 0;
+        for (int i = 0; i < a.GetLength(0); i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i, column]));
+        }
+
+        return max;
+    }
+
+    private void ThrowShortOutput(int length) =>
+        throw new ArgumentException($"{Geometry.Name}: motor output span has {length} elements, need {motorCount}");
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+
+namespace StrategicTech.Autopilot.Parameters;
+
+/// <summary>
+/// The vehicle's parameter table: definitions in a fixed order (the MAVLink param_index) and their current values.
+/// Every set is validated against the definition; refused sets change nothing and are counted. <see cref="Version"/>
+/// grows on every accepted change so consumers can re-read their typed structs outside the control loop.
+/// Not thread-safe: owned by one thread (the loop or the parameter service), as the topic bus dictates.
+/// </summary>
+public sealed class ParameterStore
+{
+    private readonly ParameterDefinition[] definitions;
+    private readonly double[] values;
+    private readonly Dictionary<string, int> indexByName;
+
+    public ParameterStore(IEnumerable<ParameterDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        this.definitions = [.. definitions];
+        values = new double[this.definitions.Length];
+        indexByName = new Dictionary<string, int>(this.definitions.Length, StringComparer.Ordinal);
+        for (int i = 0; i < this.definitions.Length; i++)
+        {
+            ParameterDefinition d = this.definitions[i] ?? throw new ArgumentException($"definition {i} is null", nameof(definitions));
+            if (!indexByName.TryAdd(d.Name, i))
+            {
+                throw new ArgumentException($"parameter {d.Name} is defined twice", nameof(definitions));
+            }
+
+            values[i] = d.DefaultValue;
+        }
+    }
+
+    public int Count => definitions.Length;
+
+    public IReadOnlyList<ParameterDefinition> Definitions => definitions;
+
+    /// <summary>Grows by one on every accepted change.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>How many sets were refused (unknown name, not finite, not whole, out of range).</summary>
+    public long RejectedCount { get; private set; }
+
+    /// <summary>Index of <paramref name="name"/> (its MAVLink param_index), or −1 when unknown.</summary>
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return indexByName.TryGetValue(name, out int index) ? index : -1;
+    }
+
+    public ParameterDefinition Definition(int index) => definitions[index];
+
+    public double Get(int index) => values[index];
+
+    public double Get(string name) => values[RequireIndex(name)];
+
+    public int GetInt32(string name)
+    {
+        int index = RequireIndex(name);
+        if (definitions[index].Type != ParameterType.Int32)
+        {
+            throw new ParameterException(name, $"is {definitions[index].Type}, not Int32");
+        }
+
+        return (int)values[index];
+    }
+
+    /// <summary>Validates and stores a value; returns why not when refused (nothing changes then).</summary>
+    public ParameterSetResult TrySet(int index, double value)
+    {
+        if ((uint)index >= (uint)definitions.Length)
+        {
+            RejectedCount++;
+            return ParameterSetResult.UnknownName;
+        }
+
+        ParameterDefinition d = definitions[index];
+        ParameterSetResult verdict = !double.IsFinite(value) ? ParameterSetResult.NotFinite
+            : d.Type == ParameterType.Int32 && Math.Floor(value) != value ? ParameterSetResult.NotWholeNumber
+            : value < d.Min || value > d.Max ? ParameterSetResult.OutOfRange
+            : ParameterSetResult.Accepted;
+        if (verdict != ParameterSetResult.Accepted)
+        {
+            RejectedCount++;
+            return verdict;
+        }
+
+        if (values[index] == value)
+        {
+            return ParameterSetResult.Unchanged;
+        }
+
+        values[index] = value;
+        Version++;
+        return ParameterSetResult.Accepted;
+    }
+
+    public ParameterSetResult TrySet(string name, double value)
+    {
+        int index = IndexOf(name);
+        if (index < 0)
+        {
+            RejectedCount++;
+            return ParameterSetResult.UnknownName;
+        }
+
+        return TrySet(index, value);
+    }
+
+    /// <summary>Sets a value or throws a <see cref="ParameterException"/> naming the parameter, the value and the limits.</summary>
+    public void Set(string name, double value)
+    {
+        int index = IndexOf(name);
+        if (index < 0)
+        {
+            RejectedCount++;
+            throw new ParameterException(name, "unknown parameter");
+        }
+
+        if (TrySet(index, value) is not (ParameterSetResult.Accepted or ParameterSetResult.Unchanged))
+        {
+            throw new ParameterException(name, definitions[index].ValueProblem(value) ?? "refused");
+        }
+    }
+
+    public void ResetToDefaults()
+    {
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            TrySet(i, definitions[i].DefaultValue);
+        }
+    }
+
+    /// <summary>Writes every parameter as "NAME VALUE" lines (invariant culture, round-trip precision).</summary>
+    public void Save(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine("# StrategicTech.Autonomy parameters: NAME VALUE per line; '#' starts a comment");
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            ParameterDefinition d = definitions[i];
+            writer.Write(d.Name);
+            writer.Write('\t');
+            writer.WriteLine(d.FormatValue(values[i]));
+        }
+    }
+
+    /// <summary>Writes to <paramref name="path"/> through a temporary file, so a crash never leaves half a file.</summary>
+    public void SaveFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            Save(writer);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Reads "NAME VALUE" lines. The whole file is checked before anything is applied: any problem (malformed line,
+    /// unknown or repeated name, bad number, value out of range) throws a <see cref="ParameterFileException"/> naming
+    /// <paramref name="sourceName"/> and the line, and the store keeps its values. Parameters absent from the file keep
+    /// their current values. Returns how many values the file set.
+    /// </summary>
+    public int Load(TextReader reader, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var pending = new List<(int Index, double Value)>();
+        var seenOnLine = new Dictionary<int, int>();
+        int lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            string content = line.Trim();
+            if (content.Length == 0 || content[0] == '#')
+            {
+                continue;
+            }
+
+            string[] fields = content.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 2)
+            {
+                throw new ParameterFileException(sourceName, lineNumber, $"expected 'NAME VALUE', found {fields.Length} fields in '{content}'");
+            }
+
+            int index = IndexOf(fields[0]);
+            if (index < 0)
+            {
+                throw new ParameterFileException(sourceName, lineNumber, $"unknown parameter '{fields[0]}'");
+            }
+
+            if (seenOnLine.TryGetValue(index, out int firstLine))
+            {
+                throw new ParameterFileException(sourceName, lineNumber, $"parameter {fields[0]} already set on line {firstLine}");
+            }
+
+            if (!double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                throw new ParameterFileException(sourceName, lineNumber, $"parameter {fields[0]}: '{fields[1]}' is not a number");
+            }
+
+            string? problem = definitions[index].ValueProblem(value);
+            if (problem is not null)
+            {
+                throw new ParameterFileException(sourceName, lineNumber, $"parameter {fields[0]}: {problem}");
+            }
+
+            seenOnLine.Add(index, lineNumber);
+            pending.Add((index, value));
+        }
+
+        foreach ((int index, double value) in pending)
+        {
+            TrySet(index, value);
+        }
+
+        return pending.Count;
+    }
+
+    public int LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var reader = new StreamReader(path);
+        return Load(reader, path);
+    }
+
+    private int RequireIndex(string name)
+    {
+        int index = IndexOf(name);
+        return index >= 0 ? index : throw new ParameterException(name, "unknown parameter");
+    }
+}
