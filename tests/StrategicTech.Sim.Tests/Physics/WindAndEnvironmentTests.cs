@@ -87,9 +87,9 @@ public sealed class WindAndEnvironmentTests
     [Fact]
     public void Normal_gravity_matches_the_wgs84_values()
     {
-        Assert.Equal(9.7803253359, NormalGravity.AtEllipsoidMps2(0), 10);
-        Assert.Equal(9.8321849379, NormalGravity.AtEllipsoidMps2(Math.PI / 2), 9);
-        Assert.Equal(9.8061977694, NormalGravity.AtEllipsoidMps2(Math.PI / 4), 9);
+        Assert.Equal(9.7803253359, NormalGravity.OnEllipsoidMps2(0), 10);
+        Assert.Equal(9.8321849379, NormalGravity.OnEllipsoidMps2(Math.PI / 2), 9);
+        Assert.Equal(9.8061977694, NormalGravity.OnEllipsoidMps2(Math.PI / 4), 9);
         // Free-air gradient −2γ/a·(1 + f + m − 2f·sin²φ) ≈ −3.0856e-6 s⁻² at 45°.
         double gradient = (NormalGravity.AtMps2(Math.PI / 4, 10) - NormalGravity.AtMps2(Math.PI / 4, 0)) / 10;
         Assert.InRange(gradient, -3.0856e-6, -3.0855e-6);
