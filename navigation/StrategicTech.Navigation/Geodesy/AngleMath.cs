@@ -70,7 +70,7 @@ internal static class AngleMath
             q = 2;
         }
 
-        if (x < 0 || (x == 0 && double.IsNegative(x)))
+        if (double.IsNegative(x))
         {
             x = -x;
             q++;

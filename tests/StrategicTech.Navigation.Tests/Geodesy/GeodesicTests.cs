@@ -114,6 +114,18 @@ public class GeodesicTests
     }
 
     [Fact]
+    public void Meridian_quadrant_and_pole_to_pole_match_the_WGS84_values()
+    {
+        // Quarter meridian of WGS84 (equator → pole): 10 001 965.729 m; pole to pole is twice that.
+        GeodesicInverse quadrant = Geodesic.InverseDeg(0, 17, 90, 17);
+        Assert.Equal(10_001_965.729, quadrant.DistanceM, 3);
+        Assert.True(AngleErrorDeg(0, quadrant.InitialBearingRad) < 1e-12);
+        GeodesicInverse poles = Geodesic.InverseDeg(90, 0, -90, 0);
+        Assert.Equal(2 * 10_001_965.729, poles.DistanceM, 2);
+        Assert.Equal(Math.PI, poles.ArcRad, 12);
+    }
+
+    [Fact]
     public void Identical_points_are_zero_apart()
     {
         var p = GeodeticPosition.FromDegrees(12.5, -7.25, 0);
