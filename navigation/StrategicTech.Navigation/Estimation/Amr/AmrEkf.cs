@@ -114,6 +114,30 @@ public sealed class AmrEkf
     /// <summary>The state vector (read-only view, <see cref="StateCount"/> used entries).</summary>
     internal ReadOnlySpan<double> StateVector => _x;
 
+    /// <summary>Sets x, y, yaw to a fix and their covariance block to the fix covariance (row-major 3x3), decoupled from the other states.</summary>
+    internal void ResetPose(double xM, double yM, double yawRad, ReadOnlySpan<double> covariance)
+    {
+        _x[X] = xM;
+        _x[Y] = yM;
+        _x[Yaw] = AmrAngle.Wrap(yawRad);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < _n; j++)
+            {
+                _p[(i * Stride) + j] = 0;
+                _p[(j * Stride) + i] = 0;
+            }
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                _p[(i * Stride) + j] = covariance[(i * 3) + j];
+            }
+        }
+    }
+
     /// <summary>Checks initialisation and order, then predicts to the sample time. Call after checking the values for NaN.</summary>
     internal AmrFusionStatus Advance(long timeUs)
     {
