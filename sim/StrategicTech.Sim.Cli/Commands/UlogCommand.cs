@@ -8,6 +8,7 @@ namespace StrategicTech.Sim.Cli.Commands;
 /// <summary>
 /// <c>autonomy ulog info &lt;file.ulg&gt; [--json]</c>: what a PX4 ULog holds — header, information fields, topics
 /// with sample counts and rates, parameters, logged messages, dropouts, and anything the reader had to skip.
+/// <c>autonomy ulog csv &lt;file.ulg&gt; &lt;topic&gt;</c> prints one topic's samples as CSV.
 /// </summary>
 public static class UlogCommand
 {
@@ -23,24 +24,90 @@ public static class UlogCommand
             strict,
         };
         info.SetAction(parse => Info(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(strict), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
-        return new Command("ulog", "PX4 ULog flight logs.") { info };
+        var csvFile = new Argument<FileInfo>("file") { Description = "PX4 ULog file (.ulg)." };
+        var topicName = new Argument<string>("topic") { Description = "Topic name, e.g. vehicle_local_position." };
+        var multiId = new Option<int>("--multi-id") { Description = "Instance of a multi-instance topic.", DefaultValueFactory = _ => 0 };
+        var csv = new Command("csv", "Print one topic as CSV: a header of flattened field names, then one row per sample.")
+        {
+            csvFile,
+            topicName,
+            multiId,
+        };
+        csv.SetAction(parse => Csv(parse.GetValue(csvFile)!, parse.GetValue(topicName)!, parse.GetValue(multiId), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return new Command("ulog", "PX4 ULog flight logs.") { info, csv };
     }
 
-    private static int Info(FileInfo file, bool json, bool strict, TextWriter output, TextWriter error)
+    private static ULogFile? Load(FileInfo file, bool strict, TextWriter error)
     {
-        ULogFile log;
         try
         {
-            log = ULogReader.ReadFile(file.FullName, new ULogReadOptions { Strict = strict });
+            return ULogReader.ReadFile(file.FullName, new ULogReadOptions { Strict = strict });
         }
         catch (ULogFormatException e)
         {
             error.WriteLine($"error: {file.FullName}: {e.Message}");
-            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {file.FullName}: cannot read the file: {e.Message}");
+        }
+
+        return null;
+    }
+
+    private static int Csv(FileInfo file, string topicName, int multiId, TextWriter output, TextWriter error)
+    {
+        ULogFile? log = Load(file, strict: false, error);
+        if (log is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        ULogTopic? topic = log.FindTopic(topicName, multiId);
+        if (topic is null)
+        {
+            error.WriteLine($"error: {file.FullName}: no topic {topicName}[{multiId}]; topics: {string.Join(", ", log.Topics.Select(t => t.DisplayName))}");
+            return ExitCodes.BadInput;
+        }
+
+        output.WriteLine(string.Join(',', topic.Fields.Select(f => f.Name)));
+        var row = new System.Text.StringBuilder();
+        for (int i = 0; i < topic.SampleCount; i++)
+        {
+            row.Clear();
+            for (int f = 0; f < topic.Fields.Count; f++)
+            {
+                ULogField field = topic.Fields[f];
+                if (f > 0)
+                {
+                    row.Append(',');
+                }
+
+                if (field.IsString)
+                {
+                    row.Append('"').Append(topic.GetString(field.Name, i).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+                }
+                else if (field.BaseType is ULogBaseType.Float or ULogBaseType.Double)
+                {
+                    row.Append(topic.GetDouble(field, i).ToString("R", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    row.Append(topic.GetInt64(field.Name, i).ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            output.WriteLine(row.ToString());
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static int Info(FileInfo file, bool json, bool strict, TextWriter output, TextWriter error)
+    {
+        ULogFile? log = Load(file, strict, error);
+        if (log is null)
+        {
             return ExitCodes.BadInput;
         }
 

@@ -40,6 +40,23 @@ public class UlogCommandTests
     }
 
     [Fact]
+    public void Csv_prints_every_sample_of_a_topic()
+    {
+        (int code, string text, _) = Run("ulog", "csv", SharedData.PathOf("logs", "esc_status_log.ulg"), "vehicle_local_position");
+        Assert.Equal(ExitCodes.Success, code);
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 315, lines.Length);
+        string[] header = lines[0].Split(',');
+        Assert.Equal("timestamp", header[0]);
+        int z = Array.IndexOf(header, "z");
+        double[] zs = lines.Skip(1).Select(l => double.Parse(l.Split(',')[z], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.InRange(zs.Min(), -16.8, -16.6);
+        (code, _, string error) = Run("ulog", "csv", SharedData.PathOf("logs", "esc_status_log.ulg"), "no_such_topic");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no topic no_such_topic[0]", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_file_exits_2_naming_file_and_offset()
     {
         string path = Path.Combine(Path.GetTempPath(), $"not-a-ulog-{Environment.ProcessId}.ulg");

@@ -16,7 +16,6 @@ public sealed class AmrEkf
 
     private readonly double[] _x = new double[Max];
     private readonly double[] _p = new double[Max * Max];
-    private readonly double[] _a = new double[Max * Max];
     private readonly double[] _tmp = new double[Max * Max];
     private readonly double[] _gateThreshold = new double[4];
     private readonly int _n;
@@ -113,6 +112,30 @@ public sealed class AmrEkf
 
     /// <summary>The state vector (read-only view, <see cref="StateCount"/> used entries).</summary>
     internal ReadOnlySpan<double> StateVector => _x;
+
+    /// <summary>Sets x, y, yaw to a fix and their covariance block to the fix covariance (row-major 3x3), decoupled from the other states.</summary>
+    internal void ResetPose(double xM, double yM, double yawRad, ReadOnlySpan<double> covariance)
+    {
+        _x[X] = xM;
+        _x[Y] = yM;
+        _x[Yaw] = AmrAngle.Wrap(yawRad);
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < _n; j++)
+            {
+                _p[(i * Stride) + j] = 0;
+                _p[(j * Stride) + i] = 0;
+            }
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                _p[(i * Stride) + j] = covariance[(i * 3) + j];
+            }
+        }
+    }
 
     /// <summary>Checks initialisation and order, then predicts to the sample time. Call after checking the values for NaN.</summary>
     internal AmrFusionStatus Advance(long timeUs)
@@ -213,47 +236,66 @@ public sealed class AmrEkf
         }
 
         _x[Yaw] = AmrAngle.Wrap(_x[Yaw]);
-        JosephCovariance(m, h, r, k);
+        JosephCovariance(m, hp, h, r, k);
         return AmrFusionStatus.Accepted;
     }
 
-    private void JosephCovariance(int m, ReadOnlySpan<double> h, ReadOnlySpan<double> r, ReadOnlySpan<double> k)
+    /// <summary>
+    /// Joseph form P = (I - K H) P (I - K H)^T + K R K^T, multiplied out in factored order so it costs O(n² m)
+    /// instead of O(n³): T = P - K (H P) is exactly (I - K H) P, and T (I - K H)^T = T - (T H^T) K^T.
+    /// </summary>
+    private void JosephCovariance(int m, ReadOnlySpan<double> hp, ReadOnlySpan<double> h, ReadOnlySpan<double> r, ReadOnlySpan<double> k)
     {
         int n = _n;
-
-        // A = I - K H.
-        Span<double> a = _a;
+        Span<double> t = _tmp;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
             {
-                double kh = 0;
-                for (int t = 0; t < m; t++)
+                double khp = 0;
+                for (int u = 0; u < m; u++)
                 {
-                    kh += k[(i * 3) + t] * h[(t * Stride) + j];
+                    khp += k[(i * 3) + u] * hp[(u * Stride) + j];
                 }
 
-                a[(i * Stride) + j] = (i == j ? 1 : 0) - kh;
+                t[(i * Stride) + j] = _p[(i * Stride) + j] - khp;
             }
         }
 
-        AmrMatrix.Multiply(a, _p, _tmp, n, n, n, Stride);
-        AmrMatrix.MultiplyTransposed(_tmp, a, _p, n, n, n, Stride);
+        Span<double> th = stackalloc double[Max * 3]; // T H^T, n x m
+        Span<double> kr = stackalloc double[Max * 3]; // K R, n x m
+        for (int i = 0; i < n; i++)
+        {
+            for (int u = 0; u < m; u++)
+            {
+                double sumTh = 0;
+                for (int c = 0; c < n; c++)
+                {
+                    sumTh += t[(i * Stride) + c] * h[(u * Stride) + c];
+                }
+
+                double sumKr = 0;
+                for (int v = 0; v < m; v++)
+                {
+                    sumKr += k[(i * 3) + v] * r[(v * m) + u];
+                }
+
+                th[(i * 3) + u] = sumTh;
+                kr[(i * 3) + u] = sumKr;
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
             {
-                double krk = 0;
+                double correction = 0;
                 for (int u = 0; u < m; u++)
                 {
-                    double ku = k[(i * 3) + u];
-                    for (int v = 0; v < m; v++)
-                    {
-                        krk += ku * r[(u * m) + v] * k[(j * 3) + v];
-                    }
+                    correction += (kr[(i * 3) + u] - th[(i * 3) + u]) * k[(j * 3) + u];
                 }
 
-                _p[(i * Stride) + j] += krk;
+                _p[(i * Stride) + j] = t[(i * Stride) + j] + correction;
             }
         }
 

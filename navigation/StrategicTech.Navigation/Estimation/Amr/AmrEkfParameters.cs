@@ -42,6 +42,12 @@ public sealed record AmrEkfParameters
     /// <summary>Probability mass inside the innovation gate; the Mahalanobis threshold is the chi-square quantile for the measurement's dimension.</summary>
     public double GateProbability { get; init; } = 0.999;
 
+    /// <summary>
+    /// After this many consecutive gate-rejected pose fixes the pose is reset to the next one (the robot was moved or
+    /// re-localised); 0 never resets.
+    /// </summary>
+    public int PoseFixResetAfterRejections { get; init; } = 5;
+
     /// <summary>Longest single prediction step; longer gaps are integrated in sub-steps, µs.</summary>
     public long MaxPredictionStepUs { get; init; } = 20_000;
 
@@ -78,6 +84,11 @@ public sealed record AmrEkfParameters
         if (!(GateProbability is > 0.5 and < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(GateProbability), GateProbability, "GateProbability must lie in (0.5, 1)");
+        }
+
+        if (PoseFixResetAfterRejections < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PoseFixResetAfterRejections), PoseFixResetAfterRejections, "PoseFixResetAfterRejections must be >= 0 (0 disables)");
         }
 
         if (MaxPredictionStepUs is < 100 or > 1_000_000)

@@ -16,6 +16,12 @@ public enum AmrFusionStatus
 
     /// <summary>The filter has not been initialised.</summary>
     RejectedNotInitialized,
+
+    /// <summary>
+    /// A pose fix after <see cref="AmrEkfParameters.PoseFixResetAfterRejections"/> consecutive gate rejections: the
+    /// pose was reset to it (a robot that was moved, or a map re-localisation), not fused.
+    /// </summary>
+    PoseReset,
 }
 
 /// <summary>Counters for one fusion source.</summary>
@@ -28,6 +34,9 @@ public sealed class AmrFusionCounters
     public long RejectedInvalid { get; private set; }
 
     public long RejectedOutOfOrder { get; private set; }
+
+    /// <summary>Pose resets after repeated gate rejections (pose fixes only).</summary>
+    public long Resets { get; private set; }
 
     /// <summary>Consecutive gate rejections (reset by an accepted sample): a hint that the estimate or the source is off.</summary>
     public long ConsecutiveGateRejections { get; private set; }
@@ -47,6 +56,11 @@ public sealed class AmrFusionCounters
             case AmrFusionStatus.RejectedByGate:
                 RejectedByGate++;
                 ConsecutiveGateRejections++;
+                LastTestRatio = testRatio;
+                break;
+            case AmrFusionStatus.PoseReset:
+                Resets++;
+                ConsecutiveGateRejections = 0;
                 LastTestRatio = testRatio;
                 break;
             case AmrFusionStatus.RejectedOutOfOrder:

@@ -24,24 +24,6 @@ internal static class AmrMatrix
         }
     }
 
-    /// <summary>c (r x k) = a (r x n) * b^T where b is (k x n).</summary>
-    public static void MultiplyTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int r, int n, int k, int stride)
-    {
-        for (int i = 0; i < r; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                double sum = 0;
-                for (int t = 0; t < n; t++)
-                {
-                    sum += a[(i * stride) + t] * b[(j * stride) + t];
-                }
-
-                c[(i * stride) + j] = sum;
-            }
-        }
-    }
-
     /// <summary>Makes the leading n x n block exactly symmetric.</summary>
     public static void Symmetrize(Span<double> p, int n, int stride)
     {

@@ -2,7 +2,11 @@ using static StrategicTech.Navigation.Estimation.Amr.AmrStateIndex;
 
 namespace StrategicTech.Navigation.Estimation.Amr;
 
-/// <summary>Absolute pose (x, y, yaw) with full covariance; the yaw innovation is wrapped so a fix at +179° against an estimate at -179° is a 2° correction.</summary>
+/// <summary>
+/// Absolute pose (x, y, yaw) with full covariance; the yaw innovation is wrapped so a fix at +179° against an
+/// estimate at -179° is a 2° correction. After <see cref="AmrEkfParameters.PoseFixResetAfterRejections"/>
+/// consecutive gate rejections the next rejected fix resets the pose instead.
+/// </summary>
 internal static class AmrPoseFixFusion
 {
     public static AmrFusionStatus Fuse(AmrEkf ekf, in AmrPoseFixSample s)
@@ -41,6 +45,14 @@ internal static class AmrPoseFixFusion
         h[(2 * Max) + Yaw] = 1;
         Span<double> innovation = [s.XM - x[X], s.YM - x[Y], AmrAngle.Wrap(s.YawRad - x[Yaw])];
         status = ekf.Update(3, innovation, h, r, out double ratio);
+        int resetAfter = ekf.Parameters.PoseFixResetAfterRejections;
+        if (status == AmrFusionStatus.RejectedByGate && resetAfter > 0 && counters.ConsecutiveGateRejections >= resetAfter)
+        {
+            // The fixes have disagreed with the estimate for a while: believe them (the robot was moved).
+            ekf.ResetPose(s.XM, s.YM, s.YawRad, r);
+            status = AmrFusionStatus.PoseReset;
+        }
+
         return counters.Count(status, ratio);
     }
 }

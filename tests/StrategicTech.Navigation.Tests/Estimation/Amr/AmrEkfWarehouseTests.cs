@@ -53,6 +53,20 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_robot_carried_5_m_is_re_localised_after_the_configured_rejections()
+    {
+        var run = new WarehouseRun(seed: 4, durationS: 90, carriedAtS: 40.5);
+        AmrFusionCounters fixes = run.Filter.PoseFixCounters;
+        int resetAfter = run.Filter.Parameters.PoseFixResetAfterRejections;
+        double worstEndM = run.Epochs.Where(e => e.TimeS >= 60).Max(e => e.PositionErrorM);
+        output.WriteLine($"carried robot: {fixes.RejectedByGate} fixes gated, {fixes.Resets} reset, worst error after 60 s {worstEndM:F3} m");
+        Assert.Equal(1, fixes.Resets);
+        Assert.Equal(resetAfter, fixes.RejectedByGate);
+        Assert.True(worstEndM < 0.15, $"error after re-localisation {worstEndM} m");
+        Assert.True(run.Epochs.Single(e => Math.Abs(e.TimeS - 45) < 0.05).PositionErrorM > 4.0, "before the reset the estimate must not jump to a single fix");
+    }
+
+    [Fact]
     public void Pose_NEES_over_50_Monte_Carlo_runs_lies_in_the_95_percent_chi_square_interval()
     {
         const int runs = 50;

@@ -36,7 +36,7 @@ internal sealed class WarehouseRun
 
     public AmrEkf Filter { get; }
 
-    public WarehouseRun(int seed, double durationS, double fixesUntilS = double.PositiveInfinity, double outlierAtS = double.NaN, AmrEkfParameters? parameters = null)
+    public WarehouseRun(int seed, double durationS, double fixesUntilS = double.PositiveInfinity, double outlierAtS = double.NaN, AmrEkfParameters? parameters = null, double carriedAtS = double.PositiveInfinity)
     {
         var random = new Random(seed);
         Filter = new AmrEkf(parameters ?? Parameters);
@@ -65,6 +65,10 @@ internal sealed class WarehouseRun
             yaw = AmrAngle.Wrap(yaw + (w * 1e-3));
             (v, w) = Command(t);
             long timeUs = k * 1000L;
+            if (k == (long)Math.Round(carriedAtS * 1000))
+            {
+                x += 5.0; // carried 5 m by a person: the wheels and the gyro notice nothing
+            }
 
             if (k % 10 == 0)
             {
