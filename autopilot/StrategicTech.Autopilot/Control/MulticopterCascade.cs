@@ -20,7 +20,8 @@ public sealed class MulticopterCascade
         AttitudeControllerParameters attitude,
         RateControllerParameters rate,
         MultirotorGeometry geometry,
-        double yawCollectiveShiftLimit = 0.15)
+        double yawCollectiveShiftLimit = 0.15,
+        ThrustCurve? thrustCurve = null)
     {
         Position = new PositionController(position);
         Velocity = new VelocityController(velocity);
@@ -28,6 +29,7 @@ public sealed class MulticopterCascade
         Attitude = new AttitudeController(attitude);
         Rate = new RateController(rate);
         Allocator = new ControlAllocator(geometry, yawCollectiveShiftLimit);
+        ThrustCurve = thrustCurve ?? ThrustCurve.Linear;
         ThrustAttitudeSetpoint = new ThrustAttitudeSetpoint(Quaternion.Identity, 0, Vector3.Zero);
     }
 
@@ -42,6 +44,9 @@ public sealed class MulticopterCascade
     public RateController Rate { get; }
 
     public ControlAllocator Allocator { get; }
+
+    /// <summary>Maps the allocator's thrust fractions to motor commands (identity for a linear thrust model).</summary>
+    public ThrustCurve ThrustCurve { get; }
 
     public Vector3 VelocitySetpointNedMps { get; private set; }
 
@@ -106,12 +111,15 @@ public sealed class MulticopterCascade
     public SaturationStatus UpdateRate(Vector3 bodyRateRadps, double dtS, Span<double> motors) =>
         UpdateRate(RateSetpointRadps, ThrustAttitudeSetpoint.CollectiveThrust, bodyRateRadps, dtS, motors);
 
-    /// <summary>Rate loop and allocation with explicit setpoints (acro mode) → motor commands in [0, 1].</summary>
+    /// <summary>
+    /// Rate loop and allocation with explicit setpoints (acro mode) → motor commands in [0, 1], after the thrust curve.
+    /// </summary>
     public SaturationStatus UpdateRate(Vector3 rateSetpointRadps, double collectiveThrust, Vector3 bodyRateRadps, double dtS, Span<double> motors)
     {
         RateSetpointRadps = rateSetpointRadps;
         TorqueDemand = Rate.Update(rateSetpointRadps, bodyRateRadps, dtS, saturation);
         saturation = Allocator.Allocate(TorqueDemand, collectiveThrust, motors);
+        ThrustCurve.ToCommands(motors[..Allocator.MotorCount]);
         return saturation;
     }
 

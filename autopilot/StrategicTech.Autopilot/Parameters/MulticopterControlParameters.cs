@@ -75,6 +75,7 @@ public static class MulticopterControlParameters
         // Allocation
         new("MC_AIRFRAME", ParameterType.Int32, 0, 0, 1, "", "Rotor layout: 0 quad X, 1 hex X"),
         new("CA_YAW_THR_SHIFT", F, 0.15, 0, 1, "norm", "Collective shift allowed to make room for yaw"),
+        new("THR_MDL_FAC", F, 0.0, 0, 1, "", "Thrust model: thrust = f*u^2 + (1-f)*u of motor command u"),
 
         // Land and takeoff detection
         new("LNDMC_Z_VEL_MAX", F, 0.5, 0.05, 5, "m/s", "Landed: maximum vertical speed"),
@@ -205,7 +206,8 @@ public static class MulticopterControlParameters
             Attitude(store),
             Rate(store),
             geometry ?? Geometry(store),
-            store.Get("CA_YAW_THR_SHIFT"));
+            store.Get("CA_YAW_THR_SHIFT"),
+            new ThrustCurve(store.Get("THR_MDL_FAC")));
     }
 
     private static Vector3 Axes(ParameterStore store, string roll, string pitch, string yaw) =>

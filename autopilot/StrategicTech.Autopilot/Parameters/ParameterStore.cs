@@ -160,7 +160,7 @@ public sealed class ParameterStore
     }
 
     /// <summary>
-    /// Reads "NAME VALUE" lines. The whole file is checked before anything is applied: any problem (malformed line,
+    /// Reads "NAME VALUE" lines ('#' starts a comment, also after a value). The whole file is checked before anything is applied: any problem (malformed line,
     /// unknown or repeated name, bad number, value out of range) throws a <see cref="ParameterFileException"/> naming
     /// <paramref name="sourceName"/> and the line, and the store keeps its values. Parameters absent from the file keep
     /// their current values. Returns how many values the file set.
@@ -176,8 +176,9 @@ public sealed class ParameterStore
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
-            string content = line.Trim();
-            if (content.Length == 0 || content[0] == '#')
+            int comment = line.IndexOf('#', StringComparison.Ordinal);
+            string content = (comment >= 0 ? line[..comment] : line).Trim();
+            if (content.Length == 0)
             {
                 continue;
             }

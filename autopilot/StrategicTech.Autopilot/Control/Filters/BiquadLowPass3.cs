@@ -46,8 +46,8 @@ public sealed class BiquadLowPass3
         }
 
         Vector3 y = (sample * b0) + z1;
-        z1 = (sample * b1) - (y * a1) + z2;
-        z2 = (sample * b2) - (y * a2);
+        z1 = Denormals.Flush((sample * b1) - (y * a1) + z2);
+        z2 = Denormals.Flush((sample * b2) - (y * a2));
         return y;
     }
 

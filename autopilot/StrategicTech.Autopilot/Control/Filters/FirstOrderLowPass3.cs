@@ -42,7 +42,7 @@ public sealed class FirstOrderLowPass3
 
         // Exact discretisation of dx/dt = (u - x)·2πfc for a constant input over the step.
         double alpha = 1.0 - Math.Exp(-2.0 * Math.PI * CutoffHz * dtS);
-        state += (sample - state) * alpha;
+        state = Denormals.Flush(state + ((sample - state) * alpha));
         return state;
     }
 }
