@@ -24,6 +24,7 @@ public class UavPlanningBenchmarks
     private SurveyComplexItem _qgcSurvey = null!;
     private LatLonDeg _home;
     private WaypointTrajectory _trajectory = null!;
+    private BlendedWaypointTrajectory _blended = null!;
     private double _time;
 
     [GlobalSetup]
@@ -50,6 +51,9 @@ public class UavPlanningBenchmarks
         _trajectory = new WaypointTrajectory(
             [new Vector3(0, 0, -20), new Vector3(120, 0, -20), new Vector3(120, 80, -40), new Vector3(0, 80, -40), new Vector3(0, 0, -20)],
             new MotionLimits(12, 4, 8));
+        _blended = new BlendedWaypointTrajectory(
+            [new Vector3(0, 0, -20), new Vector3(120, 0, -20), new Vector3(120, 80, -40), new Vector3(0, 80, -40), new Vector3(0, 0, -20)],
+            new MotionLimits(12, 4, 8), 5);
     }
 
     [Benchmark(Description = "VisibilityGraph query, PX4 geofence plan (RTL leg)")]
@@ -75,6 +79,18 @@ public class UavPlanningBenchmarks
         }
 
         return _trajectory.Sample(_time).Position.X;
+    }
+
+    [Benchmark(Description = "Blended trajectory sample (one call)")]
+    public double BlendedTrajectorySample()
+    {
+        _time += 0.0137;
+        if (_time > _blended.DurationS)
+        {
+            _time = 0;
+        }
+
+        return _blended.Sample(_time).Position.X;
     }
 
     private static string FindShared(string folder)

@@ -113,6 +113,11 @@ public static class LawnmowerPlanner
             }
         }
 
+        if (bands.Count == 0)
+        {
+            return new SurveyPattern(headingDeg, options.LineSpacingM, options.TriggerDistanceM, bandCount, [], []); // all hole
+        }
+
         SurveyPattern? best = null;
         double bestCost = double.PositiveInfinity;
         double bestEntry = double.PositiveInfinity;

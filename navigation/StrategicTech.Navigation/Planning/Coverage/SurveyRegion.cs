@@ -17,6 +17,11 @@ public sealed class SurveyRegion
         }
 
         Outer = [.. outer];
+        if (!(Math.Abs(Geometry.SignedArea2(Outer)) > 0) || Array.Exists(Outer, p => !double.IsFinite(p.X) || !double.IsFinite(p.Y)))
+        {
+            throw new ArgumentException("the outer ring must have finite vertices and a non-zero area", nameof(outer));
+        }
+
         var list = new List<Vec2[]>();
         if (holes is not null)
         {

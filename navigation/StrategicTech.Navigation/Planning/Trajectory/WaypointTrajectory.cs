@@ -24,41 +24,8 @@ public sealed class WaypointTrajectory
     public WaypointTrajectory(ReadOnlySpan<Vector3> waypoints, MotionLimits limits)
     {
         limits.Validate();
-        if (waypoints.Length < 1)
-        {
-            throw new ArgumentException("a trajectory needs at least one waypoint", nameof(waypoints));
-        }
-
         Limits = limits;
-        var corners = new List<Vector3> { waypoints[0] };
-        for (int i = 1; i < waypoints.Length; i++)
-        {
-            Vector3 p = waypoints[i];
-            if (!double.IsFinite(p.X) || !double.IsFinite(p.Y) || !double.IsFinite(p.Z))
-            {
-                throw new ArgumentException($"waypoint {i} is not finite: {p}", nameof(waypoints));
-            }
-
-            if ((p - corners[^1]).Length == 0)
-            {
-                continue; // duplicate point
-            }
-
-            if (corners.Count >= 2)
-            {
-                Vector3 d1 = (corners[^1] - corners[^2]).Normalized();
-                Vector3 d2 = (p - corners[^1]).Normalized();
-                double turn = Math.Atan2(Vector3.Cross(d1, d2).Length, Vector3.Dot(d1, d2));
-                if (turn < CollinearToleranceRad)
-                {
-                    corners[^1] = p;
-                    continue;
-                }
-            }
-
-            corners.Add(p);
-        }
-
+        List<Vector3> corners = PathCorners.Simplify(waypoints, CollinearToleranceRad);
         int moves = Math.Max(0, corners.Count - 1);
         _moveStart = new Vector3[Math.Max(1, moves)];
         _moveDirection = new Vector3[Math.Max(1, moves)];

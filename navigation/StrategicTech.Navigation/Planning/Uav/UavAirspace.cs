@@ -61,6 +61,9 @@ public sealed class UavAirspace
 
     public double SafetyMarginM { get; }
 
+    /// <summary>True when every inclusion polygon is convex: a segment between two points inside (by the margin) then stays inside.</summary>
+    public bool InclusionsConvex => _allInclusionsConvex;
+
     public double MaxAltitudeM { get; }
 
     /// <summary>

@@ -174,7 +174,8 @@ public sealed class VisibilityGraphPlanner
         int n = _nodes.Length;
         for (int i = 0; i < n; i++)
         {
-            _startMask[i] = SegmentMask(start, _nodes[i], checkInclusion: true);
+            // Nodes and the start are inside the flyable area; with convex inclusion areas so is the segment between them.
+            _startMask[i] = SegmentMask(start, _nodes[i], checkInclusion: !_airspace.InclusionsConvex);
             _goalMaskKnown[i] = false; // computed on first use: A* settles few nodes near a clear goal
             _startLength[i] = Vec2.Distance(start, _nodes[i]);
             _goalLength[i] = Vec2.Distance(goal, _nodes[i]);
@@ -307,7 +308,7 @@ public sealed class VisibilityGraphPlanner
 
             if (!_goalMaskKnown[u])
             {
-                _goalMask[u] = SegmentMask(goal, _nodes[u], checkInclusion: true);
+                _goalMask[u] = SegmentMask(goal, _nodes[u], checkInclusion: !_airspace.InclusionsConvex);
                 _goalMaskKnown[u] = true;
             }
 

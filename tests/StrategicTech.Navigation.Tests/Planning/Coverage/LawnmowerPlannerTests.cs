@@ -111,6 +111,29 @@ public sealed class LawnmowerPlannerTests
         AssertCovered(region, options, pattern, 200);
     }
 
+    [Fact]
+    public void Degenerate_regions_and_options_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new SurveyRegion([new Vec2(0, 0), new Vec2(10, 0), new Vec2(20, 0)]));
+        Assert.Throws<ArgumentException>(() => new SurveyRegion([new Vec2(0, 0), new Vec2(10, 0)]));
+        var region = new SurveyRegion([new Vec2(0, 0), new Vec2(10, 0), new Vec2(10, 10)]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LawnmowerPlanner.Plan(region, new SurveyOptions(10, 10, 12, 5, 0, Vec2.Zero)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LawnmowerPlanner.Plan(region, new SurveyOptions(10, 10, 5, 0, 0, Vec2.Zero)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CameraFootprint.FromCamera(new CameraSpec(13.2, 8.8, 0, 100, 100), 50));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CameraFootprint(10, 10).LineSpacingM(1.0));
+    }
+
+    [Fact]
+    public void A_region_that_is_all_hole_gets_no_pass_inside_the_hole()
+    {
+        Vec2[] square = [new Vec2(0, 0), new Vec2(50, 0), new Vec2(50, 50), new Vec2(0, 50)];
+        var region = new SurveyRegion(square, [[new Vec2(-1, -1), new Vec2(51, -1), new Vec2(51, 51), new Vec2(-1, 51)]]);
+        SurveyPattern pattern = LawnmowerPlanner.Plan(region, new SurveyOptions(20, 20, 20, 20, 5, Vec2.Zero, 0));
+        // Only the band-edge side passes outside the hole remain (they photograph nothing but never enter it).
+        Assert.All(pattern.Passes, pass => AssertNotInsideHoles(region, pass));
+        Assert.All(pattern.Passes, pass => Assert.True(pass.Start.Y is < 0 or > 50));
+    }
+
     [Property(MaxTest = 60)]
     public void Every_point_of_a_random_polygon_outside_its_hole_is_photographed_and_no_pass_enters_the_hole(int seed)
     {
