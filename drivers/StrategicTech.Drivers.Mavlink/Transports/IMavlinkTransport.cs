@@ -9,6 +9,9 @@ public interface IMavlinkTransport : IDisposable
 {
     string Name { get; }
 
+    /// <summary>True when each received chunk ends on a frame boundary (UDP datagrams), so a parser may flush after it.</summary>
+    bool PreservesFrameBoundaries { get; }
+
     /// <summary>Starts receiving; <paramref name="received"/> is called with each chunk of bytes as it arrives.</summary>
     void Start(MavlinkBytesHandler received);
 

@@ -79,6 +79,12 @@ public sealed class MavlinkLink : IDisposable
             {
                 _handler!(this, frame);
             }
+
+            // A datagram ends on a frame boundary: release a trailing unknown-id frame now instead of on the next datagram.
+            while (source.PreservesFrameBoundaries && parser.TryFlush(out MavlinkFrame frame))
+            {
+                _handler!(this, frame);
+            }
         }
     }
 }

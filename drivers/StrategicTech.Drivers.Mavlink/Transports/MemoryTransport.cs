@@ -13,6 +13,8 @@ public sealed class MemoryTransport : IMavlinkTransport
 
     public string Name { get; }
 
+    public bool PreservesFrameBoundaries => true;
+
     public static (MemoryTransport A, MemoryTransport B) CreatePair(string name = "memory")
     {
         var a = new MemoryTransport(name + ":a");

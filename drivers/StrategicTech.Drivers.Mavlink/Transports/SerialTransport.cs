@@ -24,6 +24,8 @@ public sealed class SerialTransport : IMavlinkTransport
 
     public string Name { get; }
 
+    public bool PreservesFrameBoundaries => false;
+
     public void Start(MavlinkBytesHandler received)
     {
         ArgumentNullException.ThrowIfNull(received);

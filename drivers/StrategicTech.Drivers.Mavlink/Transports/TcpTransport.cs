@@ -36,6 +36,8 @@ public sealed class TcpTransport : IMavlinkTransport
 
     public string Name { get; }
 
+    public bool PreservesFrameBoundaries => false;
+
     /// <summary>The listening address of a tcpin transport (useful when the port was 0).</summary>
     public IPEndPoint? LocalEndPoint => (IPEndPoint?)_listener?.LocalEndpoint;
 

@@ -40,6 +40,8 @@ public sealed class UdpTransport : IMavlinkTransport
 
     public string Name { get; }
 
+    public bool PreservesFrameBoundaries => true;
+
     /// <summary>The bound local address (useful when the port was 0).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 

@@ -105,6 +105,36 @@ public sealed class TransportTests
         Assert.Equal(dropped + 2, router.Dropped);
     }
 
+    [Fact]
+    public void Router_forwards_frames_of_unknown_ids_raw_to_every_other_link_at_once()
+    {
+        using var router = new MavlinkRouter();
+        var (aSide, aRouter) = MemoryTransport.CreatePair("a");
+        var (bSide, bRouter) = MemoryTransport.CreatePair("b");
+        var (cSide, cRouter) = MemoryTransport.CreatePair("c");
+        router.Add(aRouter);
+        router.Add(bRouter);
+        router.Add(cRouter);
+        var a = CollectRaw(aSide);
+        var b = CollectRaw(bSide);
+        var c = CollectRaw(cSide);
+
+        // Id 0x7A6B5C is in no dialect: its CRC cannot be checked, but a router must pass it on unchanged.
+        byte[] unknown = [0xFD, 3, 0, 0, 4, 7, 1, 0x5C, 0x6B, 0x7A, 1, 2, 3, 0x44, 0x55];
+        aSide.Send(unknown);
+        Assert.Empty(a);
+        Assert.Equal([unknown], b);
+        Assert.Equal([unknown], c);
+        Assert.Equal(1, router.Forwarded);
+    }
+
+    private static List<byte[]> CollectRaw(MemoryTransport side)
+    {
+        var chunks = new List<byte[]>();
+        side.Start((_, _, bytes) => chunks.Add(bytes.ToArray()));
+        return chunks;
+    }
+
     private static List<byte[]> Collect(MemoryTransport side)
     {
         var frames = new List<byte[]>();
