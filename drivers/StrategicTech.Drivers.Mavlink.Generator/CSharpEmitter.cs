@@ -281,7 +281,8 @@ public sealed class CSharpEmitter
         foreach (var m in messages)
         {
             var layout = new WireLayout(m);
-            s.Append(CultureInfo.InvariantCulture, $"        new MavlinkMessageInfo({m.Id}, \"{m.Name}\", {layout.CrcExtra}, {layout.MinLength}, {layout.MaxLength}),\n");
+            string target = layout.TargetSystemOffset < 0 ? string.Empty : $", {layout.TargetSystemOffset}, {layout.TargetComponentOffset}";
+            s.Append(CultureInfo.InvariantCulture, $"        new MavlinkMessageInfo({m.Id}, \"{m.Name}\", {layout.CrcExtra}, {layout.MinLength}, {layout.MaxLength}{target}),\n");
         }
 
         s.Append("    ]);\n}\n");

@@ -28,6 +28,8 @@ public sealed class WireLayout
 
         MaxLength = offset;
         Fields = ordered;
+        TargetSystemOffset = OffsetOf(ordered, "target_system");
+        TargetComponentOffset = OffsetOf(ordered, "target_component");
         CrcExtra = ComputeCrcExtra(message.Name, baseFields);
     }
 
@@ -41,6 +43,25 @@ public sealed class WireLayout
     public int MaxLength { get; }
 
     public byte CrcExtra { get; }
+
+    /// <summary>Payload offset of a scalar uint8 <c>target_system</c> field, or -1 (routers use it).</summary>
+    public int TargetSystemOffset { get; }
+
+    /// <summary>Payload offset of a scalar uint8 <c>target_component</c> field, or -1.</summary>
+    public int TargetComponentOffset { get; }
+
+    private static int OffsetOf(List<(FieldDefinition Field, int Offset)> fields, string name)
+    {
+        foreach (var (field, offset) in fields)
+        {
+            if (field.Name == name && !field.IsArray && field.ElementSize == 1)
+            {
+                return offset;
+            }
+        }
+
+        return -1;
+    }
 
     private static byte ComputeCrcExtra(string name, List<FieldDefinition> baseFields)
     {

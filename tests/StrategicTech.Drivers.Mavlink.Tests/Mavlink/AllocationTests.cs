@@ -52,6 +52,35 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Every_generated_message_decodes_and_encodes_without_allocating()
+    {
+        foreach (Type type in MessageCatalog.All)
+        {
+            MessageCatalog.Bind(nameof(AssertZeroFor), type, typeof(AllocationTests)).Invoke(null, null);
+        }
+    }
+
+    private static void AssertZeroFor<T>()
+        where T : struct, IMavlinkMessage<T>
+    {
+        byte[] full = new byte[T.MaxPayloadLength];
+        new Random((int)T.MessageId).NextBytes(full);
+        byte[] trimmed = full[..Math.Max(1, T.MaxPayloadLength / 2)];
+        byte[] output = new byte[MavlinkFrameWriter.MaxFrameLengthOf<T>()];
+        int written = 0;
+        Allocations.AssertZero(
+            () =>
+            {
+                T message = T.Decode(full);
+                T shorter = T.Decode(trimmed);
+                message.Encode(output);
+                written += MavlinkFrameWriter.EncodeV2(shorter, output, 1, 1, 1);
+            },
+            iterations: 10);
+        Assert.True(written > 0);
+    }
+
+    [Fact]
     public void Chunked_parsing_allocates_nothing()
     {
         var parser = new MavlinkParser(CommonDialect.Instance);

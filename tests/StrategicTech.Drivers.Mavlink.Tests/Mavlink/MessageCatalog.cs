@@ -20,8 +20,8 @@ internal static class MessageCatalog
 
     public static int MaxLength(Type t) => (int)t.GetField("MsgMaxLength")!.GetValue(null)!;
 
-    public static MethodInfo Bind(string helperName, Type message) =>
-        typeof(MessageCatalog).GetMethod(helperName, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(message);
+    public static MethodInfo Bind(string helperName, Type message, Type? owner = null) =>
+        (owner ?? typeof(MessageCatalog)).GetMethod(helperName, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(message);
 
     /// <summary>Decodes <paramref name="payload"/> as <paramref name="message"/> and boxes the struct.</summary>
     public static object Decode(Type message, byte[] payload) => Bind(nameof(DecodeBoxed), message).Invoke(null, [payload])!;

@@ -52,6 +52,32 @@ public sealed class TlogTests
     }
 
     [Fact]
+    public void A_corrupt_record_is_counted_and_skipped_and_the_rest_of_the_log_still_decodes()
+    {
+        byte[] log = Log;
+        // Record 1000: find it by walking (8-byte time + v1 frame), then flip a payload bit.
+        int at = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            at += 8 + 6 + log[at + 9] + 2;
+        }
+
+        int recordLength = 8 + 6 + log[at + 9] + 2;
+        log[at + 8 + 6] ^= 0x10;
+        var reader = new MavlinkTlogReader(new MavlinkParser(ArdupilotmegaDialect.Instance));
+        long frames = 0;
+        ReadOnlySpan<byte> input = log;
+        while (reader.TryRead(ref input, out _, out _))
+        {
+            frames++;
+        }
+
+        Assert.Equal(23893, frames);
+        Assert.True(reader.Parser.Stats.BadCrc >= 1);
+        Assert.True(reader.SkippedBytes >= recordLength, $"skipped {reader.SkippedBytes}, record {recordLength}");
+    }
+
+    [Fact]
     public void Tlog_is_detected_and_a_raw_stream_is_not()
     {
         Assert.True(MavlinkTlogReader.LooksLikeTlog(Log));

@@ -1,0 +1,10 @@
+namespace StrategicTech.Drivers.Mavlink.Transports;
+
+public enum MavlinkEndpointKind
+{
+    UdpIn,
+    UdpOut,
+    TcpIn,
+    TcpOut,
+    Serial,
+}

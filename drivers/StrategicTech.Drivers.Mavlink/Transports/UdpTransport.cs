@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace StrategicTech.Drivers.Mavlink.Transports;
+
+/// <summary>
+/// UDP. <c>udpin</c> binds and learns its peers from the datagrams it receives (sends go to every peer heard
+/// from); <c>udpout</c> sends to one fixed address and receives replies on the same socket.
+/// </summary>
+public sealed class UdpTransport : IMavlinkTransport
+{
+    private const int MaxPeers = 64;
+    private readonly Socket _socket;
+    private readonly IPEndPoint? _remote;
+    private readonly List<EndPoint> _peers = [];
+    private readonly Lock _peersLock = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+
+    public UdpTransport(MavlinkEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        Name = endpoint.ToString();
+        var address = IPAddress.Parse(endpoint.Host == "localhost" ? "127.0.0.1" : endpoint.Host);
+        _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (endpoint.Kind == MavlinkEndpointKind.UdpIn)
+        {
+            _socket.Bind(new IPEndPoint(address, endpoint.Port));
+        }
+        else if (endpoint.Kind == MavlinkEndpointKind.UdpOut)
+        {
+            _remote = new IPEndPoint(address, endpoint.Port);
+            _socket.Bind(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        }
+        else
+        {
+            throw new ArgumentException($"{endpoint} is not a UDP endpoint", nameof(endpoint));
+        }
+    }
+
+    public string Name { get; }
+
+    public bool PreservesFrameBoundaries => true;
+
+    /// <summary>The bound local address (useful when the port was 0).</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Peers learned from traffic (udpin) or the fixed remote (udpout).</summary>
+    public IReadOnlyList<EndPoint> Peers
+    {
+        get
+        {
+            lock (_peersLock)
+            {
+                return _remote is null ? [.. _peers] : [_remote];
+            }
+        }
+    }
+
+    public void Start(MavlinkBytesHandler received)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        _thread = new Thread(() => ReceiveLoop(received)) { IsBackground = true, Name = "mavlink " + Name };
+        _thread.Start();
+    }
+
+    public bool Send(ReadOnlySpan<byte> frames)
+    {
+        if (_remote is not null)
+        {
+            _socket.SendTo(frames, SocketFlags.None, _remote);
+            return true;
+        }
+
+        lock (_peersLock)
+        {
+            foreach (EndPoint peer in _peers)
+            {
+                _socket.SendTo(frames, SocketFlags.None, peer);
+            }
+
+            return _peers.Count > 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _socket.Dispose();
+        _thread?.Join(TimeSpan.FromSeconds(2));
+        _stop.Dispose();
+    }
+
+    private void ReceiveLoop(MavlinkBytesHandler received)
+    {
+        var buffer = new byte[65536];
+        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_stop.IsCancellationRequested)
+        {
+            int count;
+            EndPoint from = any;
+            try
+            {
+                count = _socket.ReceiveFrom(buffer, ref from);
+            }
+            catch (SocketException) when (!_stop.IsCancellationRequested)
+            {
+                continue; // e.g. ICMP port unreachable from a peer that went away
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (_remote is null)
+            {
+                Learn(from);
+            }
+
+            received(this, 0, buffer.AsSpan(0, count));
+        }
+    }
+
+    private void Learn(EndPoint from)
+    {
+        lock (_peersLock)
+        {
+            if (!_peers.Contains(from))
+            {
+                if (_peers.Count == MaxPeers)
+                {
+                    _peers.RemoveAt(0);
+                }
+
+                _peers.Add(from);
+            }
+        }
+    }
+}
