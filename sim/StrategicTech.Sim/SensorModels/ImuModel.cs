@@ -30,6 +30,14 @@ public sealed class ImuModel
     public ImuModel(ImuParameters parameters, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroNoiseDensityRadPerSPerSqrtHz), parameters.GyroNoiseDensityRadPerSPerSqrtHz);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroBiasRandomWalkRadPerSPerSqrtS), parameters.GyroBiasRandomWalkRadPerSPerSqrtS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroTurnOnBiasStdDevRadPerS), parameters.GyroTurnOnBiasStdDevRadPerS);
+        ParameterChecks.Positive("imu", nameof(parameters.GyroRangeRadPerS), parameters.GyroRangeRadPerS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelNoiseDensityMps2PerSqrtHz), parameters.AccelNoiseDensityMps2PerSqrtHz);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelBiasRandomWalkMps2PerSqrtS), parameters.AccelBiasRandomWalkMps2PerSqrtS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelTurnOnBiasStdDevMps2), parameters.AccelTurnOnBiasStdDevMps2);
+        ParameterChecks.Positive("imu", nameof(parameters.AccelRangeMps2), parameters.AccelRangeMps2);
         _p = parameters;
         _random = new DeterministicRandom(seed);
         _clock = new SampleClock(parameters.OutputRateHz);
