@@ -147,6 +147,7 @@ public sealed class MultirotorSimulation
         _truth.Landed = onGround;
         _truth.Crashed = false;
         PublishTruth(Vector3.Zero);
+        _truth.DeltaAngleFrdRad = Vector3.Zero;
         _truth.SpecificForceFrdMps2 = _state.Attitude.RotateInverse(new Vector3(0, 0, onGround ? -_gravityMps2 : 0));
     }
 
@@ -182,6 +183,7 @@ public sealed class MultirotorSimulation
         }
 
         Vector3 previousVelocity = _state.VelocityNedMps;
+        Quaternion previousAttitude = _state.Attitude;
         Integrate(ref _state, windNedMps, _dtS);
         _state.Attitude = _state.Attitude.Normalized();
         ApplyGroundContact();
@@ -203,6 +205,8 @@ public sealed class MultirotorSimulation
         _truth.WindNedMps = windNedMps;
         Vector3 accelerationNed = (_state.VelocityNedMps - previousVelocity) / _dtS;
         PublishTruth(accelerationNed);
+        // The body's exact rotation over the step, so an integrating gyro model loses nothing to its sampling.
+        _truth.DeltaAngleFrdRad = (previousAttitude.Conjugate() * _state.Attitude).ToRotationVector();
     }
 
     private void Integrate(ref State s, Vector3 windNedMps, double h)

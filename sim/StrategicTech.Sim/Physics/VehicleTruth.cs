@@ -6,6 +6,7 @@ namespace StrategicTech.Sim.Physics;
 /// The true state of one simulated vehicle after a physics step: what sensor models measure and what estimates are
 /// judged against. Acceleration is the mean over the last step (Δv/dt), so integrating the specific force over the
 /// step reproduces the velocity change; the specific force (what an accelerometer feels) is R⁻¹(a − g) in body FRD.
+/// Likewise <see cref="DeltaAngleFrdRad"/> is the exact attitude change of the last step.
 /// </summary>
 public struct VehicleTruth
 {
@@ -17,6 +18,9 @@ public struct VehicleTruth
     /// <summary>Body (FRD) → NED.</summary>
     public Quaternion Attitude;
     public Vector3 BodyRatesFrdRadPerS;
+
+    /// <summary>The body's rotation over the last step (rotation vector, FRD): mean body rate × step.</summary>
+    public Vector3 DeltaAngleFrdRad;
     public Vector3 SpecificForceFrdMps2;
     public MotorVector MotorSpeedsRadPerS;
     public int MotorCount;

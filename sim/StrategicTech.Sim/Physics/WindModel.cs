@@ -21,6 +21,7 @@ public sealed class WindModel
     public WindModel(WindParameters parameters, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        Validate(parameters);
         _parameters = parameters;
         _random = new DeterministicRandom(seed);
         _timeToNextGustS = parameters.GustMaxMps > 0 ? _random.NextExponential(parameters.GustMeanIntervalS) : double.PositiveInfinity;
@@ -77,5 +78,29 @@ public sealed class WindModel
         }
 
         WindNedMps = p.SteadyNedMps + _turbulenceNedMps + gust;
+    }
+
+    private static void Validate(WindParameters p)
+    {
+        Vector3 sigma = p.TurbulenceStdDevNedMps;
+        if (!p.SteadyNedMps.IsFinite || !sigma.IsFinite || sigma.X < 0 || sigma.Y < 0 || sigma.Z < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), "wind: steadyNedMps must be finite and turbulenceStdDevNedMps finite and ≥ 0");
+        }
+
+        if (!(p.TurbulenceCorrelationTimeS > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p.TurbulenceCorrelationTimeS, "wind: turbulenceCorrelationTimeS must be > 0");
+        }
+
+        if (!(p.GustMaxMps >= 0) || !double.IsFinite(p.GustMaxMps))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p.GustMaxMps, "wind: gustMaxMps must be finite and ≥ 0");
+        }
+
+        if (p.GustMaxMps > 0 && !(p.GustMeanIntervalS > 0 && p.GustDurationS > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), "wind: gustMeanIntervalS and gustDurationS must be > 0 when gusts are on");
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class BarometerModel
     public BarometerModel(BaroParameters parameters, double homeAltitudeM, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ParameterChecks.NonNegative("baro", nameof(parameters.NoiseStdDevPa), parameters.NoiseStdDevPa);
+        ParameterChecks.NonNegative("baro", nameof(parameters.DriftPaPerSqrtS), parameters.DriftPaPerSqrtS);
+        ParameterChecks.NonNegative("baro", nameof(parameters.TurnOnOffsetStdDevPa), parameters.TurnOnOffsetStdDevPa);
         _p = parameters;
         _homeAltitudeM = homeAltitudeM;
         _random = new DeterministicRandom(seed);

@@ -31,6 +31,13 @@ public sealed class GnssModel
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentOutOfRangeException.ThrowIfNegative(parameters.LatencyUs);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.HorizontalNoiseStdDevM), parameters.HorizontalNoiseStdDevM);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.VerticalNoiseStdDevM), parameters.VerticalNoiseStdDevM);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.HorizontalDriftStdDevM), parameters.HorizontalDriftStdDevM);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.VerticalDriftStdDevM), parameters.VerticalDriftStdDevM);
+        ParameterChecks.Positive("gnss", nameof(parameters.DriftCorrelationTimeS), parameters.DriftCorrelationTimeS);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.VelocityNoiseStdDevMps), parameters.VelocityNoiseStdDevMps);
+        ParameterChecks.NonNegative("gnss", nameof(parameters.NominalSatellites), parameters.NominalSatellites);
         if (!(parameters.DropoutProbability is >= 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.DropoutProbability, "GNSS dropout probability must be within 0..1");

@@ -5,7 +5,8 @@ using StrategicTech.Sim.SensorModels.Samples;
 namespace StrategicTech.Sim.SensorModels;
 
 /// <summary>
-/// An integrating IMU. Every physics step it samples true body rates and specific force, adds the current biases,
+/// An integrating IMU. Every physics step it takes the step's mean body rate (the exact attitude change over the
+/// step / dt) and mean specific force, adds the current biases,
 /// clips at the sensor range and accumulates the increments; at the output rate it emits the accumulated delta angle
 /// and delta velocity with white noise whose standard deviation over the interval T is N·√T (the exact integral of
 /// white noise of density N). The biases take random-walk steps of σ·√T at most every 10 ms (the walk's variance
@@ -30,6 +31,14 @@ public sealed class ImuModel
     public ImuModel(ImuParameters parameters, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroNoiseDensityRadPerSPerSqrtHz), parameters.GyroNoiseDensityRadPerSPerSqrtHz);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroBiasRandomWalkRadPerSPerSqrtS), parameters.GyroBiasRandomWalkRadPerSPerSqrtS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.GyroTurnOnBiasStdDevRadPerS), parameters.GyroTurnOnBiasStdDevRadPerS);
+        ParameterChecks.Positive("imu", nameof(parameters.GyroRangeRadPerS), parameters.GyroRangeRadPerS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelNoiseDensityMps2PerSqrtHz), parameters.AccelNoiseDensityMps2PerSqrtHz);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelBiasRandomWalkMps2PerSqrtS), parameters.AccelBiasRandomWalkMps2PerSqrtS);
+        ParameterChecks.NonNegative("imu", nameof(parameters.AccelTurnOnBiasStdDevMps2), parameters.AccelTurnOnBiasStdDevMps2);
+        ParameterChecks.Positive("imu", nameof(parameters.AccelRangeMps2), parameters.AccelRangeMps2);
         _p = parameters;
         _random = new DeterministicRandom(seed);
         _clock = new SampleClock(parameters.OutputRateHz);
@@ -49,7 +58,8 @@ public sealed class ImuModel
         {
             _biasWalkPendingUs += truth.TimeUs - _lastTruthUs;
             double dtS = (truth.TimeUs - _lastTruthUs) * 1e-6;
-            Vector3 gyro = Clip(truth.BodyRatesFrdRadPerS + GyroBiasFrdRadPerS, _p.GyroRangeRadPerS, ref _gyroClipped);
+            // The step's mean rate (its exact rotation / dt), as a fast-sampling integrating gyro would see it.
+            Vector3 gyro = Clip((truth.DeltaAngleFrdRad / dtS) + GyroBiasFrdRadPerS, _p.GyroRangeRadPerS, ref _gyroClipped);
             Vector3 accel = Clip(truth.SpecificForceFrdMps2 + AccelBiasFrdMps2, _p.AccelRangeMps2, ref _accelClipped);
             _deltaAngleRad += gyro * dtS;
             _deltaVelocityMps += accel * dtS;

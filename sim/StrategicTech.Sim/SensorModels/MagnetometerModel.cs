@@ -19,6 +19,7 @@ public sealed class MagnetometerModel
     public MagnetometerModel(MagParameters parameters, FaultSchedule? faults, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ParameterChecks.NonNegative("mag", nameof(parameters.NoiseStdDevGauss), parameters.NoiseStdDevGauss);
         _p = parameters;
         _faults = faults ?? FaultSchedule.Empty;
         _random = new DeterministicRandom(seed);

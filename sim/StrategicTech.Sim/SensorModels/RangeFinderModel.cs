@@ -17,6 +17,7 @@ public sealed class RangeFinderModel
     public RangeFinderModel(RangeFinderParameters parameters, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ParameterChecks.NonNegative("range finder", nameof(parameters.NoiseStdDevM), parameters.NoiseStdDevM);
         if (!(parameters.MinRangeM >= 0 && parameters.MaxRangeM > parameters.MinRangeM))
         {
             throw new ArgumentOutOfRangeException(nameof(parameters), "range finder needs 0 ≤ MinRangeM < MaxRangeM");

@@ -118,7 +118,7 @@ public sealed class ImuModelTests
         var imu = new ImuModel(parameters, 1);
         List<ImuSample> samples = Collect(imu, 3, t => AtRest(t) with
         {
-            BodyRatesFrdRadPerS = new Vector3(25, -3, -40),
+            DeltaAngleFrdRad = new Vector3(25, -3, -40) * 0.001,
             SpecificForceFrdMps2 = new Vector3(0, 80, -9.8),
         });
 
