@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Estimation.Uav.Fusion;
 using StrategicTech.Navigation.Estimation.Uav.Replay;
 using StrategicTech.Navigation.Numerics;
 
@@ -39,7 +40,7 @@ public class UavEkfBenchmarks
         _threeAxis = Warm(new UavEkfParameters { MagFusion = MagFusionMode.ThreeAxis }, ref _threeAxisLap);
         int lap = 0;
         _fusion = Warm(new UavEkfParameters(), ref lap);
-        _gnss = _schedule.Gnss[^1]!.Value with { TimeUs = 0 };
+        _gnss = _schedule.Gnss[^1]!.Value with { TimeUs = 1L << 50 }; // later than any schedule time: the quality checks stay passed
         _baro = _schedule.Baro[^1]!.Value;
         _mag = _schedule.Mag[^1]!.Value;
         _imu = _schedule.Imu[0];
@@ -83,16 +84,16 @@ public class UavEkfBenchmarks
     public void CovariancePrediction() => UavFilterCore.PredictCovariance(_covariance, _r, new Vector3(0.01, 0.02, -0.039), 0.004);
 
     [Benchmark(Description = "GNSS fusion (vel NED + pos NE)")]
-    public object GnssFusion() => _fusion.Gnss.Fuse(_fusion.Core, _gnss);
+    public FusionOutcome GnssFusion() => _fusion.Gnss.Fuse(_fusion.Core, _gnss);
 
     [Benchmark(Description = "baro fusion")]
-    public object BaroFusion() => _fusion.Baro.Fuse(_fusion.Core, _baro);
+    public FusionOutcome BaroFusion() => _fusion.Baro.Fuse(_fusion.Core, _baro);
 
     [Benchmark(Description = "mag heading fusion")]
-    public object MagHeadingFusion() => _fusion.MagHeading.Fuse(_fusion.Core, _mag);
+    public FusionOutcome MagHeadingFusion() => _fusion.MagHeading.Fuse(_fusion.Core, _mag);
 
     [Benchmark(Description = "mag 3-axis fusion")]
-    public object Mag3AxisFusion() => _threeAxis.Mag3Axis.Fuse(_threeAxis.Core, _mag);
+    public FusionOutcome Mag3AxisFusion() => _threeAxis.Mag3Axis.Fuse(_threeAxis.Core, _mag);
 
     [Benchmark(Description = "IMU step, full run, heading fusion", OperationsPerInvoke = HoverSchedule.Steps)]
     public void ImuStepHeading()
