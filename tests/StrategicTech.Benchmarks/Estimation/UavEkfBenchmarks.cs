@@ -14,7 +14,7 @@ namespace StrategicTech.Benchmarks.Estimation;
 [MemoryDiagnoser]
 public class UavEkfBenchmarks
 {
-    private readonly double[] _covariance = new double[UavErrorIndex.Count * UavErrorIndex.Count];
+    private readonly double[] _covariance = new double[UavErrorIndex.Count * UavFilterCore.Stride];
     private HoverSchedule _schedule = null!;
     private UavEkf _heading = null!;
     private UavEkf _threeAxis = null!;
@@ -47,7 +47,7 @@ public class UavEkfBenchmarks
         _r = _q.ToRotationMatrix();
         for (int i = 0; i < UavErrorIndex.Count; i++)
         {
-            _covariance[(i * UavErrorIndex.Count) + i] = 1e-2;
+            _covariance[(i * UavFilterCore.Stride) + i] = 1e-2;
         }
 
         string? path = FindReplay();

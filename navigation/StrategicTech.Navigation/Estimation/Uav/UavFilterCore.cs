@@ -166,6 +166,8 @@ public sealed class UavFilterCore
     public static void PredictCovariance(double[] p, in Matrix3 r, Vector3 a, double dt, int activeCount = N)
     {
         ArgumentNullException.ThrowIfNull(p);
+        ArgumentOutOfRangeException.ThrowIfLessThan(p.Length, N * Stride, nameof(p));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(activeCount, N);
         SparseErrorCovarianceKernel.PredictRows(p, r, a, dt, activeCount);
         SparseErrorCovarianceKernel.CompleteColumns(p, r, a, dt, activeCount);
     }
