@@ -52,6 +52,30 @@ public sealed class UavEkfHealthTests
         Assert.True(checks > 500, $"only {checks} checks");
     }
 
+    [Fact]
+    public void Baro_offset_follows_gnss_height_with_its_time_constant_when_enabled()
+    {
+        var core = new UavFilterCore(new UavEkfParameters());
+        Span<double> variances = stackalloc double[UavErrorIndex.Count];
+        variances.Fill(1.0);
+        core.Initialise(new UavState(Quaternion.Identity, default, default, default, default, default, default, 0, 0), variances, 0);
+
+        var enabled = new BaroHeightFusion(new UavEkfParameters { BaroGnssOffsetTimeConstantS = 10 }) { OffsetM = 480 };
+        enabled.Fuse(core, new BaroSample(0, 490.0));
+        for (int i = 0; i < 50; i++)
+        {
+            enabled.FollowReferenceHeight(referenceHeightUpM: 12.0, dtS: 0.2);
+        }
+
+        // Target offset 490 - 12 = 478; after one time constant 1 - e^-1 (~63 %) of the 2 m step is taken.
+        Assert.InRange(enabled.OffsetM, 478.6, 478.9);
+
+        var disabled = new BaroHeightFusion(new UavEkfParameters()) { OffsetM = 480 };
+        disabled.Fuse(core, new BaroSample(0, 490.0));
+        disabled.FollowReferenceHeight(12.0, 100);
+        Assert.Equal(480, disabled.OffsetM);
+    }
+
     private static void AssertSymmetricPositiveDefinite(UavFilterCore core)
     {
         const int n = UavErrorIndex.Count, s = UavFilterCore.Stride;
