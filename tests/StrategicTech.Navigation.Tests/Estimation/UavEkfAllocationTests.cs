@@ -80,5 +80,8 @@ public sealed class UavEkfAllocationTests
         Allocations.AssertZero(() => filter.Gnss.Fuse(core, gnss));
         Allocations.AssertZero(() => filter.Baro.Fuse(core, baro));
         Allocations.AssertZero(() => filter.MagHeading.Fuse(core, mag));
+        Allocations.AssertZero(() => filter.Mag3Axis.Fuse(core, mag));
+        var range = new RangeSample(sim.TimeUs, -core.PositionNedM.Z + 0.05);
+        Allocations.AssertZero(() => filter.Range.Fuse(core, range));
     }
 }
