@@ -127,6 +127,36 @@ public sealed class UavEkfHealthTests
     private static double Sq(double x) => x * x;
 
     [Fact]
+    public void Antenna_lever_arm_is_compensated()
+    {
+        var lever = new Vector3(0.0, 0.0, -1.5); // mast 1.5 m above the IMU: large position swing with roll and pitch
+        double Run(Vector3 filterLever)
+        {
+            var sim = new SyntheticFlight(seed: 43) { GnssAntennaBodyM = lever };
+            var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, GnssAntennaBodyM = filterLever });
+            double sum = 0;
+            int n = 0;
+            while (sim.TimeUs < 40_000_000)
+            {
+                sim.Step();
+                sim.Feed(filter);
+                if (sim.TimeUs > 15_000_000)
+                {
+                    Vector3 truth = sim.TruthInFilterFrame(filter);
+                    sum += Sq(filter.State.PositionNedM.X - truth.X) + Sq(filter.State.PositionNedM.Y - truth.Y);
+                    n++;
+                }
+            }
+
+            return Math.Sqrt(sum / n);
+        }
+
+        double compensated = Run(lever), ignored = Run(Vector3.Zero);
+        Assert.InRange(compensated, 0, 0.25);
+        Assert.True(ignored > 1.5 * compensated, $"with lever arm {compensated:F3} m, without {ignored:F3} m");
+    }
+
+    [Fact]
     public void Output_predictor_tracks_the_current_horizontal_position_closer_than_the_delayed_state()
     {
         var sim = new SyntheticFlight(seed: 42);
