@@ -127,6 +127,34 @@ public sealed class UavEkfHealthTests
     private static double Sq(double x) => x * x;
 
     [Fact]
+    public void Auto_mag_mode_uses_heading_on_the_ground_and_three_axes_in_the_air()
+    {
+        var sim = new SyntheticFlight(seed: 44);
+        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagFusion = MagFusionMode.Auto });
+        while (sim.TimeUs < 7_000_000)
+        {
+            sim.Step();
+            sim.Feed(filter);
+        }
+
+        Assert.True(filter.Core.IsInhibited(UavErrorIndex.MagEarth));
+        Assert.True(filter.MagHeading.LastFusedUs > 6_000_000);
+        Assert.Equal(0, filter.Mag3Axis.LastFusedUs);
+        while (sim.TimeUs < 30_000_000)
+        {
+            sim.Step();
+            sim.Feed(filter);
+        }
+
+        Assert.False(filter.Core.IsInhibited(UavErrorIndex.MagEarth));
+        Assert.True(filter.Mag3Axis.LastFusedUs > 29_000_000);
+        Vector3 fieldError = filter.Core.MagEarthGauss - SyntheticFlight.EarthFieldNedGauss;
+        Assert.InRange(fieldError.Length, 0, 0.01);
+        double yawErrorDeg = Math.Abs(Math.IEEERemainder(filter.State.Attitude.ToEuler().Z - sim.TrueAttitude.ToEuler().Z, 2 * Math.PI)) * 180 / Math.PI;
+        Assert.InRange(yawErrorDeg, 0, 1.5);
+    }
+
+    [Fact]
     public void Antenna_lever_arm_is_compensated()
     {
         var lever = new Vector3(0.0, 0.0, -1.5); // mast 1.5 m above the IMU: large position swing with roll and pitch
