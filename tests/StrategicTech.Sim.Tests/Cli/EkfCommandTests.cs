@@ -64,4 +64,22 @@ public sealed class EkfCommandTests
             File.Delete(ulg);
         }
     }
+
+    [Fact]
+    public void Parameter_overrides_are_applied_and_range_checked()
+    {
+        string data = SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv");
+        (int exit, string output, _) = Run("ekf", "replay", data, "--param", "MagFusion=Auto", "--param", "BaroNoiseM=3");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("mag Auto", output, StringComparison.Ordinal);
+        Assert.Contains("parameter: BaroNoiseM=3", output, StringComparison.Ordinal);
+
+        (exit, _, string error) = Run("ekf", "replay", data, "--param", "BaroGateSd=0.1");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("BaroGateSd must be within [1, 100], got 0.1", error, StringComparison.Ordinal);
+
+        (exit, _, error) = Run("ekf", "replay", data, "--param", "NoSuchThing=1");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("unknown parameter 'NoSuchThing'", error, StringComparison.Ordinal);
+    }
 }
