@@ -4,6 +4,7 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Estimation;
 
+[Collection(AllocationCollection.Name)]
 public sealed class UavEkfAllocationTests
 {
     [Fact]
