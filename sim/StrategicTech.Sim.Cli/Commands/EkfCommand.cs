@@ -39,18 +39,34 @@ public static class EkfCommand
         var input = new Argument<FileInfo>("replay_data") { Description = "Sensor log: PX4 replay CSV (time_us,kind,values...)." };
         var reference = new Option<FileInfo?>("--reference") { Description = "PX4 change_indication CSV with EKF2's states to compare against." };
         var plots = new Option<DirectoryInfo?>("--plots") { Description = "Directory for PNG plots of ours vs theirs (attitude, velocity, position)." };
+        var param = new Option<string[]>("--param")
+        {
+            Description = "Override a filter parameter, e.g. --param GyroNoiseRadps=0.02 --param MagFusion=Auto (names and ranges: UavEkfParameters; vectors as x,y,z).",
+        };
         var replay = new Command("replay", "Run the UAV EKF on a sensor log and compare with the logged PX4 EKF2 estimate.")
         {
             input,
             reference,
             plots,
+            param,
         };
-        replay.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(reference), parse.GetValue(plots), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        replay.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(reference), parse.GetValue(plots), parse.GetValue(param) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return new Command("ekf", "UAV estimator tools.") { replay };
     }
 
-    private static int Run(FileInfo inputFile, FileInfo? referenceFile, DirectoryInfo? plotDir, TextWriter output, TextWriter error)
+    private static int Run(FileInfo inputFile, FileInfo? referenceFile, DirectoryInfo? plotDir, string[] overrides, TextWriter output, TextWriter error)
     {
+        UavEkfParameters parameters;
+        try
+        {
+            parameters = ApplyOverrides(overrides);
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine("error: --param: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
+
         IReplayInput source;
         List<ChangeIndicationRow>? reference = null;
         try
@@ -87,13 +103,18 @@ public static class EkfCommand
             }
         }
 
-        var filter = new UavEkf();
+        var filter = new UavEkf(parameters);
         var watch = Stopwatch.StartNew();
         List<ReplaySnapshot> ours = source.Run(filter, times);
         watch.Stop();
 
         output.WriteLine($"autonomy ekf replay — {source.Description}");
         output.WriteLine($"  filter: 24-state error-state EKF at the IMU rate, horizon {filter.Parameters.HorizonUs / 1000.0:F0} ms, mag {filter.Parameters.MagFusion}");
+        foreach (string o in overrides)
+        {
+            output.WriteLine($"  parameter: {o}");
+        }
+
         output.WriteLine($"  run time: {watch.Elapsed.TotalMilliseconds:F1} ms (including JIT)");
         output.WriteLine($"  final flags: {filter.Flags}");
         output.WriteLine($"  rejected samples: non-finite {filter.RejectedNonFiniteCount}, out-of-order {filter.RejectedOutOfOrderCount}, dropped {filter.DroppedObservationCount}");
@@ -127,6 +148,83 @@ public static class EkfCommand
 
         return exit;
     }
+
+    /// <summary>Builds parameters from NAME=VALUE overrides; the parameters' own range checks apply.</summary>
+    private static UavEkfParameters ApplyOverrides(string[] overrides)
+    {
+        var parameters = new UavEkfParameters();
+        foreach (string o in overrides)
+        {
+            int eq = o.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"expected NAME=VALUE, got '{o}'.");
+            }
+
+            string name = o[..eq].Trim(), text = o[(eq + 1)..].Trim();
+            System.Reflection.PropertyInfo? property = typeof(UavEkfParameters).GetProperty(name);
+            if (property == null || !property.CanWrite)
+            {
+                throw new ArgumentException($"unknown parameter '{name}'.");
+            }
+
+            object value;
+            try
+            {
+                value = ParseValue(property.PropertyType, text);
+            }
+            catch (FormatException)
+            {
+                throw new ArgumentException($"{name}: cannot read '{text}' as {property.PropertyType.Name}.");
+            }
+
+            try
+            {
+                property.SetValue(parameters, value);
+            }
+            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is ArgumentOutOfRangeException range)
+            {
+                throw new ArgumentException(range.Message, range);
+            }
+        }
+
+        return parameters;
+    }
+
+    private static object ParseValue(Type type, string text)
+    {
+        if (type == typeof(double))
+        {
+            return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        if (type == typeof(int))
+        {
+            return int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        }
+
+        if (type == typeof(bool))
+        {
+            return bool.Parse(text);
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, text, ignoreCase: true, out object? e) && Enum.IsDefined(type, e!) ? e! : throw new FormatException();
+        }
+
+        if (type == typeof(Vector3))
+        {
+            string[] parts = text.Split(',');
+            return parts.Length == 3
+                ? new Vector3(ParseD(parts[0]), ParseD(parts[1]), ParseD(parts[2]))
+                : throw new FormatException();
+        }
+
+        throw new FormatException();
+    }
+
+    private static double ParseD(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static IReplayInput OpenInput(FileInfo file)
     {

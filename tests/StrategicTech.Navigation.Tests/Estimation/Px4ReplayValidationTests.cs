@@ -33,4 +33,23 @@ public sealed class Px4ReplayValidationTests(ITestOutputHelper output)
         Assert.InRange(Get("velocity").Rms, 0, 0.2);
         Assert.InRange(Get("position").Rms, 0, 0.5);
     }
+
+    [Fact]
+    public void Iris_gps_flight_with_auto_mag_selection_also_matches_ekf2()
+    {
+        List<ReplayRecord> records = Px4ReplayCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv"));
+        List<ChangeIndicationRow> reference = ChangeIndicationCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "change_indication_iris_gps.csv"));
+        reference = reference.FindAll(r => r.TimeUs <= records[^1].TimeUs);
+        var filter = new UavEkf(new UavEkfParameters { MagFusion = MagFusionMode.Auto });
+        List<ReplaySnapshot> ours = Px4ReplayRunner.Run(filter, records, reference.ConvertAll(r => r.TimeUs));
+        List<StateGroupError> errors = ReplayComparison.Compare(ours, reference, TakeOffUs, LandingUs);
+        foreach (StateGroupError e in errors)
+        {
+            output.WriteLine($"auto mag: {e.Name,-11} RMS {e.Rms,9:F4} {e.Unit,-6} max {e.Max,9:F4}");
+        }
+
+        Assert.InRange(errors[0].Rms, 0, 2.0);
+        Assert.InRange(errors[2].Rms, 0, 0.2);
+        Assert.InRange(errors[3].Rms, 0, 0.5);
+    }
 }

@@ -44,6 +44,7 @@ internal sealed class SyntheticFlight
     private Quaternion _q;
     private Vector3 _v;
     private Vector3 _p;
+    private Vector3 _rateRadps;
 
     public SyntheticFlight(int seed, SyntheticSensorModel? model = null, double initialYawRad = 0.4)
     {
@@ -86,6 +87,9 @@ internal sealed class SyntheticFlight
 
     public bool GnssAvailable { get; set; } = true;
 
+    /// <summary>GNSS antenna position in body FRD, m: the receiver reports the antenna's position and velocity.</summary>
+    public Vector3 GnssAntennaBodyM { get; set; }
+
     public Vector3 MagDisturbanceBodyGauss { get; set; }
 
     /// <summary>Advances the truth by one IMU interval and produces this step's samples.</summary>
@@ -102,6 +106,7 @@ internal sealed class SyntheticFlight
         }
 
         Vector3 dAng = rate * dt;
+        _rateRadps = rate;
 
         // Body increment that yields the wanted NED acceleration with the filter's own integration rule.
         Quaternion qNext = (_q * Quaternion.FromRotationVector(dAng)).Normalized();
@@ -141,7 +146,9 @@ internal sealed class SyntheticFlight
 
         if (now % _model.GnssIntervalUs == 0 && GnssAvailable)
         {
-            _gnssPending.Add((now + _model.GnssDelayUs, _p + GnssOffsetNedM + RandomVector(_model.GnssPositionNoiseM), _v + RandomVector(_model.GnssVelocityNoiseMps)));
+            Vector3 antenna = _p + _q.Rotate(GnssAntennaBodyM);
+            Vector3 antennaVelocity = _v + _q.Rotate(Vector3.Cross(_rateRadps, GnssAntennaBodyM));
+            _gnssPending.Add((now + _model.GnssDelayUs, antenna + GnssOffsetNedM + RandomVector(_model.GnssPositionNoiseM), antennaVelocity + RandomVector(_model.GnssVelocityNoiseMps)));
         }
 
         HasGnss = false;

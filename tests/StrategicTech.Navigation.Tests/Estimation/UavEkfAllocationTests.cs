@@ -4,6 +4,7 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Estimation;
 
+[Collection(AllocationCollection.Name)]
 public sealed class UavEkfAllocationTests
 {
     [Fact]
@@ -80,5 +81,8 @@ public sealed class UavEkfAllocationTests
         Allocations.AssertZero(() => filter.Gnss.Fuse(core, gnss));
         Allocations.AssertZero(() => filter.Baro.Fuse(core, baro));
         Allocations.AssertZero(() => filter.MagHeading.Fuse(core, mag));
+        Allocations.AssertZero(() => filter.Mag3Axis.Fuse(core, mag));
+        var range = new RangeSample(sim.TimeUs, -core.PositionNedM.Z + 0.05);
+        Allocations.AssertZero(() => filter.Range.Fuse(core, range));
     }
 }

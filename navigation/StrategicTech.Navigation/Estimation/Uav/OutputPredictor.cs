@@ -7,7 +7,9 @@ namespace StrategicTech.Navigation.Estimation.Uav;
 /// Brings the delayed estimate to the current time: integrates every IMU sample with the filter's latest biases
 /// and keeps the history. When the filter reaches a time the history holds, the difference between the filter and
 /// the history at that time is applied to the whole history and to the current output, so the output equals the
-/// filter propagated with the newer IMU data (to first order) at a cost of one pass over the short history.
+/// filter propagated with the newer IMU data (to first order). The history stores entries relative to a running
+/// correction (rotation on the left, offsets on velocity and position), so applying a correction to the whole
+/// history costs O(1) instead of a pass over it.
 /// </summary>
 public sealed class OutputPredictor
 {
@@ -15,6 +17,12 @@ public sealed class OutputPredictor
     private Quaternion _q = Quaternion.Identity;
     private Vector3 _v;
     private Vector3 _p;
+
+    // Stored entry e maps to the true history value (C_q * e.q, e.v + C_v, e.p + C_p).
+    private Quaternion _correctionQ = Quaternion.Identity;
+    private Quaternion _correctionQInverse = Quaternion.Identity;
+    private Vector3 _correctionV;
+    private Vector3 _correctionP;
 
     public OutputPredictor(int capacity) => _history = new RingBuffer<Entry>(capacity);
 
@@ -35,6 +43,10 @@ public sealed class OutputPredictor
         _p = positionNedM;
         TimeUs = timeUs;
         _history.Clear();
+        _correctionQ = Quaternion.Identity;
+        _correctionQInverse = Quaternion.Identity;
+        _correctionV = Vector3.Zero;
+        _correctionP = Vector3.Zero;
     }
 
     public void Integrate(in ImuSample imu, Vector3 gyroBiasRadps, Vector3 accelBiasMps2)
@@ -44,7 +56,7 @@ public sealed class OutputPredictor
         AngularRateRadps = dAng / imu.DtS;
         InertialIntegration.Step(ref _q, ref _v, ref _p, dAng, dVel, imu.DtS, out _);
         TimeUs = imu.TimeUs;
-        _history.Push(new Entry(imu.TimeUs, _q, _v, _p));
+        _history.Push(new Entry(imu.TimeUs, _correctionQInverse * _q, _v - _correctionV, _p - _correctionP));
     }
 
     /// <summary>Aligns the output history with the filter state at <paramref name="timeUs"/>.</summary>
@@ -61,15 +73,14 @@ public sealed class OutputPredictor
         }
 
         ref readonly Entry at = ref _history.PeekOldest();
-        Quaternion dq = (attitude * at.Attitude.Conjugate()).Normalized();
-        Vector3 dv = velocityNedMps - at.VelocityNedMps;
-        Vector3 dp = positionNedM - at.PositionNedM;
-        for (int i = 0; i < _history.Count; i++)
-        {
-            ref Entry e = ref _history[i];
-            e = new Entry(e.TimeUs, dq * e.Attitude, e.VelocityNedMps + dv, e.PositionNedM + dp);
-        }
-
+        Quaternion historyQ = _correctionQ * at.Attitude;
+        Quaternion dq = attitude * historyQ.Conjugate();
+        Vector3 dv = velocityNedMps - (at.VelocityNedMps + _correctionV);
+        Vector3 dp = positionNedM - (at.PositionNedM + _correctionP);
+        _correctionQ = (dq * _correctionQ).Normalized();
+        _correctionQInverse = _correctionQ.Conjugate();
+        _correctionV += dv;
+        _correctionP += dp;
         _q = (dq * _q).Normalized();
         _v += dv;
         _p += dp;

@@ -114,6 +114,13 @@ public sealed class SparseErrorCovarianceKernel : IErrorCovarianceKernel
     public double Update(double[] covariance, ReadOnlySpan<int> index, ReadOnlySpan<double> h, double observationVariance, Span<double> gain, int activeCount)
     {
         ArgumentNullException.ThrowIfNull(covariance);
+        ArgumentOutOfRangeException.ThrowIfLessThan(covariance.Length, N * S, nameof(covariance));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(activeCount, N);
+        foreach (int k in index)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)k, (uint)N, nameof(index));
+        }
+
         ref double b = ref MemoryMarshal.GetArrayDataReference(covariance);
         int end = (activeCount + 3) & ~3;
         Span<double> pht = stackalloc double[S];

@@ -45,6 +45,8 @@ public sealed class UavEkf
     private long _lastHoldUs;
     private long _lastGnssFusionStepUs;
     private bool _hadHorizontalAiding;
+    private bool _usingThreeAxisMag;
+    private bool _magFieldAlignPending;
 
     /// <param name="parameters">Tuning; defaults when null.</param>
     /// <param name="kernel">Covariance arithmetic; the fast sparse kernel when null (tests pass a dense reference).</param>
@@ -313,7 +315,8 @@ public sealed class UavEkf
         Fill(v, E.MagEarth, 3, Sq(k.MagNoiseGauss));
         Fill(v, E.MagBody, 3, Sq(k.MagNoiseGauss));
         Fill(v, E.Wind, 2, Sq(k.InitialWindMps));
-        Core.SetInhibited(E.MagEarth, 6, k.MagFusion == MagFusionMode.Heading);
+        _usingThreeAxisMag = k.MagFusion == MagFusionMode.ThreeAxis;
+        Core.SetInhibited(E.MagEarth, 6, !_usingThreeAxisMag);
         Core.SetInhibited(E.Wind, 2, !k.EstimateWind);
         var state = new UavState(q, Vector3.Zero, Vector3.Zero, Vector3.Zero, Vector3.Zero, q.Rotate(mag), Vector3.Zero, 0, 0);
         Core.Initialise(state, v, timeUs);
@@ -334,14 +337,7 @@ public sealed class UavEkf
         {
             MagSample m = _mag.PeekOldest();
             _mag.DropOldest();
-            if (_parameters.MagFusion == MagFusionMode.Heading)
-            {
-                MagHeading.Fuse(Core, m);
-            }
-            else
-            {
-                Mag3Axis.Fuse(Core, m);
-            }
+            FuseMag(m);
         }
 
         while (_gnss.Count > 0 && _gnss.PeekOldest().TimeUs - _gnssDelayUs <= t)
@@ -376,6 +372,32 @@ public sealed class UavEkf
 
         UpdatePositionHold(t);
         Output.Correct(t, Core.Attitude, Core.VelocityNedMps, Core.PositionNedM);
+    }
+
+    private void FuseMag(in MagSample m)
+    {
+        bool threeAxis = _parameters.MagFusion == MagFusionMode.ThreeAxis || (_parameters.MagFusion == MagFusionMode.Auto && InAir);
+        if (threeAxis != _usingThreeAxisMag)
+        {
+            _usingThreeAxisMag = threeAxis;
+            Core.SetInhibited(E.MagEarth, 6, !threeAxis);
+            _magFieldAlignPending = threeAxis;
+        }
+
+        if (!threeAxis)
+        {
+            MagHeading.Fuse(Core, m);
+            return;
+        }
+
+        if (_magFieldAlignPending && !MagMonitor.IsDisturbed)
+        {
+            // In-flight alignment: the earth field becomes the measurement rotated by the current attitude.
+            Core.ResetMagEarth(Core.Rotation * (m.FieldGauss - Core.MagBodyGauss));
+            _magFieldAlignPending = false;
+        }
+
+        Mag3Axis.Fuse(Core, m);
     }
 
     private bool HorizontalAidingActive(long now) =>

@@ -101,6 +101,7 @@ public sealed class UavFilterCore
     /// <summary>Freezes (or releases) a block of states: a frozen state keeps its value and has no covariance.</summary>
     public void SetInhibited(int first, int count, bool inhibit)
     {
+        bool changed = false;
         for (int i = first; i < first + count; i++)
         {
             if (_inhibited[i] == inhibit)
@@ -109,6 +110,7 @@ public sealed class UavFilterCore
             }
 
             _inhibited[i] = inhibit;
+            changed = true;
             if (inhibit)
             {
                 _savedVariance[i] = _p[(i * Stride) + i];
@@ -120,7 +122,10 @@ public sealed class UavFilterCore
             }
         }
 
-        UpdateActiveCount();
+        if (changed)
+        {
+            UpdateActiveCount();
+        }
     }
 
     /// <summary>Number of leading states the covariance loops must visit (frozen tail states are skipped).</summary>
@@ -161,6 +166,8 @@ public sealed class UavFilterCore
     public static void PredictCovariance(double[] p, in Matrix3 r, Vector3 a, double dt, int activeCount = N)
     {
         ArgumentNullException.ThrowIfNull(p);
+        ArgumentOutOfRangeException.ThrowIfLessThan(p.Length, N * Stride, nameof(p));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(activeCount, N);
         SparseErrorCovarianceKernel.PredictRows(p, r, a, dt, activeCount);
         SparseErrorCovarianceKernel.CompleteColumns(p, r, a, dt, activeCount);
     }

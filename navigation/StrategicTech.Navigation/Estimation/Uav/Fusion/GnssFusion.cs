@@ -149,15 +149,15 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
             return 1;
         }
 
-        // Row "axis" of -[c]x.
+        // Row "axis" of d(R l)/d(dTheta) = -[R l]x.
         index[1] = UavErrorIndex.Attitude;
         index[2] = UavErrorIndex.Attitude + 1;
         index[3] = UavErrorIndex.Attitude + 2;
         (h[1], h[2], h[3]) = axis switch
         {
-            0 => (0.0, c.Z, -c.Y),
-            1 => (-c.Z, 0.0, c.X),
-            _ => (c.Y, -c.X, 0.0),
+            0 => UavObservationRows.LeverArm0(c),
+            1 => UavObservationRows.LeverArm1(c),
+            _ => UavObservationRows.LeverArm2(c),
         };
         return 4;
     }

@@ -79,26 +79,30 @@ public sealed class Mag3AxisFusion : IFusionSource<MagSample>
     {
         Matrix3 r = core.Rotation;
         Vector3 me = core.MagEarthGauss;
-        Vector3 predicted = r.Transpose() * me + core.MagBodyGauss;
+        switch (axis)
+        {
+            case 0:
+                UavObservationRows.MagAxis0(r, me, h);
+                break;
+            case 1:
+                UavObservationRows.MagAxis1(r, me, h);
+                break;
+            default:
+                UavObservationRows.MagAxis2(r, me, h);
+                break;
+        }
 
-        // Row "axis" of R^T is column "axis" of R.
-        double c0 = r[0, axis], c1 = r[1, axis], c2 = r[2, axis];
+        for (int k = 0; k < 3; k++)
+        {
+            index[k] = UavErrorIndex.Attitude + k;
+            index[3 + k] = UavErrorIndex.MagEarth + k;
+        }
 
-        // (R^T [me]x) row: c^T [me]x = (c1*me.Z - c2*me.Y, c2*me.X - c0*me.Z, c0*me.Y - c1*me.X) ... as row vector c^T * skew(me).
-        index[0] = UavErrorIndex.Attitude;
-        h[0] = (c1 * me.Z) - (c2 * me.Y);
-        index[1] = UavErrorIndex.Attitude + 1;
-        h[1] = (c2 * me.X) - (c0 * me.Z);
-        index[2] = UavErrorIndex.Attitude + 2;
-        h[2] = (c0 * me.Y) - (c1 * me.X);
-        index[3] = UavErrorIndex.MagEarth;
-        h[3] = c0;
-        index[4] = UavErrorIndex.MagEarth + 1;
-        h[4] = c1;
-        index[5] = UavErrorIndex.MagEarth + 2;
-        h[5] = c2;
         index[6] = UavErrorIndex.MagBody + axis;
         h[6] = 1.0;
-        return measured[axis] - predicted[axis];
+
+        // Predicted axis: column "axis" of R dotted with the earth field, plus the body bias.
+        double predicted = (r[0, axis] * me.X) + (r[1, axis] * me.Y) + (r[2, axis] * me.Z) + core.MagBodyGauss[axis];
+        return measured[axis] - predicted;
     }
 }

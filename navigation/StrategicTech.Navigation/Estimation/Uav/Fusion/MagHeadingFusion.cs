@@ -49,7 +49,8 @@ public sealed class MagHeadingFusion : IFusionSource<MagSample>
 
         double innovation = ObservationRow.WrapPi(_parameters.MagDeclinationRad - Math.Atan2(earth.Y, earth.X));
         Span<int> index = [UavErrorIndex.Attitude, UavErrorIndex.Attitude + 1, UavErrorIndex.Attitude + 2];
-        Span<double> h = [-r.M11 * r.M31 / d, -r.M21 * r.M31 / d, 1.0];
+        Span<double> h = stackalloc double[3];
+        UavObservationRows.Heading(r, h);
         double noiseVar = _parameters.MagHeadingNoiseRad * _parameters.MagHeadingNoiseRad;
         double s = core.InnovationVariance(index, h, noiseVar);
         TestRatio = ObservationRow.TestRatio(innovation, s, _parameters.MagHeadingGateSd);

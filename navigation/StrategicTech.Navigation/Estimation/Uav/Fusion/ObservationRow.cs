@@ -7,9 +7,6 @@ internal static class ObservationRow
     public static double TestRatio(double innovation, double innovationVariance, double gateSd) =>
         innovation * innovation / (gateSd * gateSd * innovationVariance);
 
-    public static double WrapPi(double angleRad)
-    {
-        double a = Math.IEEERemainder(angleRad, 2 * Math.PI);
-        return a;
-    }
+    /// <summary>Angle wrapped to [-pi, pi].</summary>
+    public static double WrapPi(double angleRad) => Math.IEEERemainder(angleRad, 2 * Math.PI);
 }

@@ -31,13 +31,10 @@ public sealed class RangeHeightFusion : IFusionSource<RangeSample>
             return FusionOutcome.Skipped;
         }
 
-        double height = GroundDownM - core.PositionNedM.Z;
-        double predicted = height / cosTilt;
-        double k = -height / (cosTilt * cosTilt);
-
-        // dR33 = dTheta_x * R23 - dTheta_y * R13 for a left (earth-frame) attitude error.
+        double predicted = (GroundDownM - core.PositionNedM.Z) / cosTilt;
         Span<int> index = [UavErrorIndex.Position + 2, UavErrorIndex.Attitude, UavErrorIndex.Attitude + 1];
-        Span<double> h = [-1.0 / cosTilt, k * r.M23, -k * r.M13];
+        Span<double> h = stackalloc double[3];
+        UavObservationRows.Range(r, GroundDownM, core.PositionNedM.Z, h);
         double noise = _parameters.RangeNoiseM;
         double innovation = sample.RangeM - predicted;
         double s = core.InnovationVariance(index, h, noise * noise);

@@ -1,0 +1,85 @@
+using StrategicTech.Sim.Cli;
+using StrategicTech.TestSupport;
+
+namespace StrategicTech.Sim.Tests.Cli;
+
+public sealed class EkfCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = Program.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Replay_of_iris_gps_against_ekf2_passes_and_writes_plots()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ekf-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int exit, string output, _) = Run("ekf", "replay", SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv"),
+                "--reference", SharedData.PathOf("logs", "px4_ecl", "change_indication_iris_gps.csv"), "--plots", dir);
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Contains("7062 IMU samples", output, StringComparison.Ordinal);
+            Assert.Contains("attitude     deg", output, StringComparison.Ordinal);
+            Assert.Contains("within validation bounds (attitude 2 deg, velocity 0.2 m/s, position 0.5 m RMS): yes", output, StringComparison.Ordinal);
+            Assert.Equal(9, Directory.GetFiles(dir, "*.png").Length);
+            Assert.True(new FileInfo(Path.Combine(dir, "attitude_yaw.png")).Length > 10_000);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Missing_malformed_or_unsupported_input_exits_with_bad_input_naming_the_file()
+    {
+        (int exit, _, string error) = Run("ekf", "replay", "/nonexistent/replay.csv");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("/nonexistent/replay.csv", error, StringComparison.Ordinal);
+
+        string bad = Path.Combine(Path.GetTempPath(), "ekf-bad-" + Guid.NewGuid().ToString("N") + ".csv");
+        string ulg = Path.ChangeExtension(bad, ".ulg");
+        try
+        {
+            File.WriteAllText(bad, "4000,imu,0,0,-9.8,0,0,0\n8000,imu,0,0\n");
+            (exit, _, error) = Run("ekf", "replay", bad);
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains(bad + ":2: 'imu' needs 6 values, got 2", error, StringComparison.Ordinal);
+
+            File.WriteAllText(ulg, "ULog");
+            (exit, _, error) = Run("ekf", "replay", ulg);
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.Contains("unsupported input format '.ulg'", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(bad);
+            File.Delete(ulg);
+        }
+    }
+
+    [Fact]
+    public void Parameter_overrides_are_applied_and_range_checked()
+    {
+        string data = SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv");
+        (int exit, string output, _) = Run("ekf", "replay", data, "--param", "MagFusion=Auto", "--param", "BaroNoiseM=3");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("mag Auto", output, StringComparison.Ordinal);
+        Assert.Contains("parameter: BaroNoiseM=3", output, StringComparison.Ordinal);
+
+        (exit, _, string error) = Run("ekf", "replay", data, "--param", "BaroGateSd=0.1");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("BaroGateSd must be within [1, 100], got 0.1", error, StringComparison.Ordinal);
+
+        (exit, _, error) = Run("ekf", "replay", data, "--param", "NoSuchThing=1");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("unknown parameter 'NoSuchThing'", error, StringComparison.Ordinal);
+    }
+}
