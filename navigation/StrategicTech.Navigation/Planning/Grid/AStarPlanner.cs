@@ -53,6 +53,7 @@ public sealed class AStarPlanner : GridPlanner
         }
 
         OpenList open = Open;
+        RowDivider rows = grid.RowOfIndex;
         ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
 
         // Direction tables by reference: d comes from a bit scan, which the JIT cannot prove below 8.
@@ -87,7 +88,7 @@ public sealed class AStarPlanner : GridPlanner
             }
 
             double g = Unsafe.Add(ref nodes, current).G;
-            int cy = current / width;
+            int cy = rows.Divide(current);
             int cx = current - (cy * width);
             uint mask = Unsafe.Add(ref moves, current);
             while (mask != 0)
