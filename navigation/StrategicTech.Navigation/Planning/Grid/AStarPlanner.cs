@@ -53,7 +53,14 @@ public sealed class AStarPlanner : GridPlanner
         }
 
         OpenList open = Open;
+        RowDivider rows = grid.RowOfIndex;
         ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
+
+        // Direction tables by reference: d comes from a bit scan, which the JIT cannot prove below 8.
+        ref int offset0 = ref MemoryMarshal.GetReference(offset);
+        ref int dx0 = ref MemoryMarshal.GetReference(dxs);
+        ref int dy0 = ref MemoryMarshal.GetReference(dys);
+        ref double step0 = ref MemoryMarshal.GetReference(step);
         ref SearchNode s = ref Unsafe.Add(ref nodes, start);
         s.G = 0;
         s.Parent = -1;
@@ -81,27 +88,28 @@ public sealed class AStarPlanner : GridPlanner
             }
 
             double g = Unsafe.Add(ref nodes, current).G;
-            int cy = current / width;
+            int cy = rows.Divide(current);
             int cx = current - (cy * width);
             uint mask = Unsafe.Add(ref moves, current);
             while (mask != 0)
             {
                 int d = SearchGrid.PopLowest(ref mask);
-                int next = current + offset[d];
-                double ng = g + (TMode.UsesCosts ? step[d] * (1.0 + (costScale * Unsafe.Add(ref costs, next))) : step[d]);
+                int next = current + Unsafe.Add(ref offset0, d);
+                double stepCost = Unsafe.Add(ref step0, d);
+                double ng = g + (TMode.UsesCosts ? stepCost * (1.0 + (costScale * Unsafe.Add(ref costs, next))) : stepCost);
                 ref SearchNode n = ref Unsafe.Add(ref nodes, next);
                 if (n.Stamp != generation)
                 {
                     n.Stamp = generation;
                     n.G = ng;
                     n.Parent = current;
-                    open.Push(next, ng + Heuristic(cx + dxs[d] - goalX, cy + dys[d] - goalY), ng);
+                    open.Push(next, ng + Heuristic(cx + Unsafe.Add(ref dx0, d) - goalX, cy + Unsafe.Add(ref dy0, d) - goalY), ng);
                 }
                 else if (ng < n.G && Unsafe.Add(ref positions, next) >= 0)
                 {
                     n.G = ng;
                     n.Parent = current;
-                    open.Decrease(next, ng + Heuristic(cx + dxs[d] - goalX, cy + dys[d] - goalY), ng);
+                    open.Decrease(next, ng + Heuristic(cx + Unsafe.Add(ref dx0, d) - goalX, cy + Unsafe.Add(ref dy0, d) - goalY), ng);
                 }
             }
         }

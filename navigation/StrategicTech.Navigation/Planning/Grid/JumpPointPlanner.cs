@@ -70,7 +70,7 @@ public sealed class JumpPointPlanner : GridPlanner
 
             ref SearchNode node = ref Unsafe.Add(ref nodes, current);
             double g = node.G;
-            int y = current / width;
+            int y = grid.RowOfIndex.Divide(current);
             int x = current - (y * width);
             int parent = node.Parent;
             if (parent < 0)
@@ -86,7 +86,7 @@ public sealed class JumpPointPlanner : GridPlanner
                 continue;
             }
 
-            int py = parent / width;
+            int py = grid.RowOfIndex.Divide(parent);
             int dx = Math.Sign(x - (parent - (py * width)));
             int dy = Math.Sign(y - py);
             if (dx != 0 && dy != 0)

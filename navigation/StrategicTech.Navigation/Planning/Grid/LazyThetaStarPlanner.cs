@@ -49,6 +49,15 @@ public sealed class LazyThetaStarPlanner : GridPlanner
         }
 
         OpenList open = Open;
+        RowDivider rows = grid.RowOfIndex;
+        Span<int> dxs = stackalloc int[8];
+        Span<int> dys = stackalloc int[8];
+        for (int d = 0; d < 8; d++)
+        {
+            dxs[d] = SearchGrid.DirectionDx[d];
+            dys[d] = SearchGrid.DirectionDy[d];
+        }
+
         ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
         ref SearchNode s = ref Unsafe.Add(ref nodes, start);
         s.G = 0;
@@ -63,12 +72,12 @@ public sealed class LazyThetaStarPlanner : GridPlanner
         {
             int current = open.Pop();
             ref SearchNode node = ref Unsafe.Add(ref nodes, current);
-            int cy = current / width;
+            int cy = rows.Divide(current);
             int cx = current - (cy * width);
             int parent = node.Parent;
             if (parent >= 0)
             {
-                int py = parent / width;
+                int py = rows.Divide(parent);
                 int px = parent - (py * width);
                 if (!LineOfSight.Clear(passable, width, px, py, cx, cy))
                 {
@@ -122,7 +131,7 @@ public sealed class LazyThetaStarPlanner : GridPlanner
 
             // Successors inherit our parent (path 2 of Theta*) when we have one; sight is checked lazily.
             int source = node.Parent >= 0 ? node.Parent : current;
-            int sourceY = source / width;
+            int sourceY = rows.Divide(source);
             int sourceX = source - (sourceY * width);
             double sourceG = Unsafe.Add(ref nodes, source).G;
             uint mask = Unsafe.Add(ref moves, current);
@@ -130,8 +139,8 @@ public sealed class LazyThetaStarPlanner : GridPlanner
             {
                 int d = SearchGrid.PopLowest(ref mask);
                 int next = current + offset[d];
-                int ny = next / width;
-                int nx = next - (ny * width);
+                int nx = cx + dxs[d];
+                int ny = cy + dys[d];
                 double ng = sourceG + Octile.Euclidean(nx - sourceX, ny - sourceY);
                 ref SearchNode n = ref Unsafe.Add(ref nodes, next);
                 if (n.Stamp != generation)

@@ -23,6 +23,7 @@ public sealed class SearchGrid
         Passable = passable;
         Costs = costs;
         Moves = new byte[passable.Length];
+        RowOfIndex = new RowDivider(PaddedWidth);
         Offsets = new int[8];
         for (int d = 0; d < 8; d++)
         {
@@ -85,6 +86,9 @@ public sealed class SearchGrid
     internal byte[] Moves { get; }
 
     internal int[] Offsets { get; }
+
+    /// <summary>Fast index → row division by <see cref="PaddedWidth"/>.</summary>
+    internal RowDivider RowOfIndex { get; }
 
     internal JumpBits Rows { get; }
 

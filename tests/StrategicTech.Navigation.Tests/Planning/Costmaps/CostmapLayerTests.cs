@@ -196,6 +196,20 @@ public class CostmapLayerTests
         Assert.Equal(Math.PI / 2, poses[4].HeadingRad, 12);
     }
 
+    [Fact]
+    public void Moving_ai_map_becomes_a_costmap_with_its_top_row_at_the_largest_y()
+    {
+        MovingAiMap map = MovingAiMap.Parse("type octile\nheight 2\nwidth 3\nmap\n.@.\nT..\n", "t.map");
+        Costmap2D costmap = map.ToCostmap(0.5);
+        Assert.Equal((3, 2, 0.5), (costmap.Width, costmap.Height, costmap.ResolutionM));
+        Assert.Equal(CostValues.Lethal, costmap[1, 1]); // '@' in file row 0
+        Assert.Equal(CostValues.Lethal, costmap[0, 0]); // 'T' in file row 1
+        Assert.Equal(4, costmap.Count(CostValues.Free));
+        SearchGrid grid = costmap.ToSearchGrid();
+        Assert.False(grid.IsPassable(1, 1));
+        Assert.True(grid.IsPassable(1, 0));
+    }
+
     private static int CountIn(Costmap2D costmap, int x0, int x1, int y0, int y1)
     {
         int count = 0;
