@@ -11,7 +11,8 @@ namespace StrategicTech.Sim.Cli.Commands;
 /// <summary>
 /// <c>autonomy ekf replay</c>: runs our UAV EKF on logged sensor data, compares it with the logged PX4 EKF2 output
 /// and plots ours against theirs, so a user can tune the filter. Input formats plug in through
-/// <see cref="IReplayInput"/> (today: PX4 replay CSV; ULog to follow).
+/// <see cref="IReplayInput"/>: PX4's replay CSV (with a change_indication reference) or a PX4 ULog flight log (whose
+/// own EKF2 states are the reference).
 /// </summary>
 public static class EkfCommand
 {
@@ -31,13 +32,19 @@ public static class EkfCommand
         /// <summary>Take-off and landing times if the log says so.</summary>
         (long FromUs, long ToUs)? FlightWindowUs { get; }
 
+        /// <summary>Times of the reference the input carries itself (a ULog's EKF2 states), or null.</summary>
+        IReadOnlyList<long>? EmbeddedReferenceTimesUs { get; }
+
         List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs);
+
+        /// <summary>The embedded reference in the run's frame (after <see cref="Run"/>), or null.</summary>
+        List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter);
     }
 
     public static Command Create()
     {
-        var input = new Argument<FileInfo>("replay_data") { Description = "Sensor log: PX4 replay CSV (time_us,kind,values...)." };
-        var reference = new Option<FileInfo?>("--reference") { Description = "PX4 change_indication CSV with EKF2's states to compare against." };
+        var input = new Argument<FileInfo>("replay_data") { Description = "Sensor log: PX4 replay CSV (time_us,kind,values...) or a PX4 ULog (.ulg)." };
+        var reference = new Option<FileInfo?>("--reference") { Description = "PX4 change_indication CSV with EKF2's states to compare against (a ULog carries its own EKF2 states)." };
         var plots = new Option<DirectoryInfo?>("--plots") { Description = "Directory for PNG plots of ours vs theirs (attitude, velocity, position)." };
         var param = new Option<string[]>("--param")
         {
@@ -90,7 +97,11 @@ public static class EkfCommand
         }
 
         var times = new List<long>();
-        if (reference != null)
+        if (reference == null && source.EmbeddedReferenceTimesUs is { Count: > 0 } embedded)
+        {
+            times = embedded.Where(t => t <= source.EndUs).ToList();
+        }
+        else if (reference != null)
         {
             reference = reference.FindAll(r => r.TimeUs <= source.EndUs);
             times = reference.ConvertAll(r => r.TimeUs);
@@ -107,6 +118,11 @@ public static class EkfCommand
         var watch = Stopwatch.StartNew();
         List<ReplaySnapshot> ours = source.Run(filter, times);
         watch.Stop();
+        reference ??= source.EmbeddedReference(filter)?.FindAll(r => r.TimeUs <= source.EndUs);
+        if (reference is { Count: 0 })
+        {
+            reference = null;
+        }
 
         output.WriteLine($"autonomy ekf replay — {source.Description}");
         output.WriteLine($"  filter: 24-state error-state EKF at the IMU rate, horizon {filter.Parameters.HorizonUs / 1000.0:F0} ms, mag {filter.Parameters.MagFusion}");
@@ -237,7 +253,8 @@ public static class EkfCommand
         return ext switch
         {
             ".csv" => new Px4CsvInput(file.FullName),
-            _ => throw new NotSupportedException($"'{file.Name}': unsupported input format '{ext}' (supported: PX4 replay CSV '.csv').")
+            ".ulg" => new ULogInput(file.FullName),
+            _ => throw new NotSupportedException($"'{file.Name}': unsupported input format '{ext}' (supported: PX4 replay CSV '.csv', PX4 ULog '.ulg').")
         };
     }
 
@@ -298,6 +315,30 @@ public static class EkfCommand
         return c < 6 ? v[c - 3] : p[c - 6];
     }
 
+    /// <summary>From the first not-landed record to the next landed one (or the end of the log).</summary>
+    private static (long FromUs, long ToUs)? FlightWindow(IReadOnlyList<ReplayRecord> records, long endUs)
+    {
+        long? takeOff = null, landing = null;
+        foreach (ReplayRecord r in records)
+        {
+            if (r.Kind != ReplayRecordKind.Landed)
+            {
+                continue;
+            }
+
+            if (r.V0 < 0.5 && takeOff == null)
+            {
+                takeOff = r.TimeUs;
+            }
+            else if (r.V0 >= 0.5 && takeOff != null && landing == null)
+            {
+                landing = r.TimeUs;
+            }
+        }
+
+        return takeOff.HasValue ? (takeOff.Value, landing ?? endUs) : null;
+    }
+
     /// <summary>PX4-ECL replay CSV (sensor lines only; airspeed unused).</summary>
     private sealed class Px4CsvInput : IReplayInput
     {
@@ -313,25 +354,7 @@ public static class EkfCommand
 
             Description = $"{Path.GetFileName(path)}: {_records.Count} sensor lines, {_records.Count(r => r.Kind == ReplayRecordKind.Imu)} IMU samples, {_records[^1].TimeUs / 1e6:F1} s";
             EndUs = _records[^1].TimeUs;
-            long? takeOff = null, landing = null;
-            foreach (ReplayRecord r in _records)
-            {
-                if (r.Kind != ReplayRecordKind.Landed)
-                {
-                    continue;
-                }
-
-                if (r.V0 < 0.5 && takeOff == null)
-                {
-                    takeOff = r.TimeUs;
-                }
-                else if (r.V0 >= 0.5 && takeOff != null && landing == null)
-                {
-                    landing = r.TimeUs;
-                }
-            }
-
-            FlightWindowUs = takeOff.HasValue ? (takeOff.Value, landing ?? EndUs) : null;
+            FlightWindowUs = FlightWindow(_records, EndUs);
         }
 
         public string Description { get; }
@@ -340,6 +363,41 @@ public static class EkfCommand
 
         public (long FromUs, long ToUs)? FlightWindowUs { get; }
 
+        public IReadOnlyList<long>? EmbeddedReferenceTimesUs => null;
+
         public List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs) => Px4ReplayRunner.Run(filter, _records, sampleTimesUs);
+
+        public List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter) => null;
+    }
+
+    /// <summary>PX4 ULog: logged sensors in, the log's own EKF2 states (estimator_status) as the reference.</summary>
+    private sealed class ULogInput : IReplayInput
+    {
+        private readonly ULogReplaySource _source;
+
+        public ULogInput(string path)
+        {
+            _source = ULogReplaySource.ReadFile(path);
+            IReadOnlyList<ReplayRecord> records = _source.Records;
+            int imu = records.Count(r => r.Kind == ReplayRecordKind.Imu);
+            double spanS = (records[^1].TimeUs - records[0].TimeUs) / 1e6;
+            Description = $"{Path.GetFileName(path)}: ULog, {records.Count} sensor samples, {imu} IMU samples ({imu / Math.Max(spanS, 1e-9):F0} Hz), {spanS:F1} s; reference: {_source.Reference.Count} EKF2 states";
+            EndUs = records[^1].TimeUs;
+            FlightWindowUs = FlightWindow(records, EndUs);
+            EmbeddedReferenceTimesUs = _source.Reference.Select(r => r.TimeUs).ToList();
+        }
+
+        public string Description { get; }
+
+        public long EndUs { get; }
+
+        public (long FromUs, long ToUs)? FlightWindowUs { get; }
+
+        public IReadOnlyList<long>? EmbeddedReferenceTimesUs { get; }
+
+        public List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs) => Px4ReplayRunner.Run(filter, _source.Records, sampleTimesUs);
+
+        public List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter) =>
+            filter.Gnss.HasOrigin ? _source.ReferenceAbout(filter.Gnss.Origin) : [.. _source.Reference];
     }
 }

@@ -38,6 +38,20 @@ public sealed class EkfCommandTests
     }
 
     [Fact]
+    public void Replay_of_a_ulog_compares_with_the_logs_own_ekf2_states()
+    {
+        // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: the run must
+        // work end to end and report the comparison; the validation bounds are not expected to hold (exit 1).
+        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        Assert.True(exit is ExitCodes.Success or ExitCodes.CheckFailed, error);
+        Assert.Contains("ULog, ", output, StringComparison.Ordinal);
+        Assert.Contains("341 IMU samples", output, StringComparison.Ordinal);
+        Assert.Contains("reference: 107 EKF2 states", output, StringComparison.Ordinal);
+        Assert.Contains("difference to reference over the flight", output, StringComparison.Ordinal);
+        Assert.Matches(@"attitude\s+deg\s+\d+\.\d+", output);
+    }
+
+    [Fact]
     public void Missing_malformed_or_unsupported_input_exits_with_bad_input_naming_the_file()
     {
         (int exit, _, string error) = Run("ekf", "replay", "/nonexistent/replay.csv");
@@ -56,7 +70,20 @@ public sealed class EkfCommandTests
             File.WriteAllText(ulg, "ULog");
             (exit, _, error) = Run("ekf", "replay", ulg);
             Assert.Equal(ExitCodes.BadInput, exit);
-            Assert.Contains("unsupported input format '.ulg'", error, StringComparison.Ordinal);
+            Assert.Contains(ulg, error, StringComparison.Ordinal);
+
+            string other = Path.ChangeExtension(bad, ".bin");
+            File.WriteAllText(other, "x");
+            try
+            {
+                (exit, _, error) = Run("ekf", "replay", other);
+                Assert.Equal(ExitCodes.BadInput, exit);
+                Assert.Contains("unsupported input format '.bin'", error, StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(other);
+            }
         }
         finally
         {
