@@ -26,6 +26,9 @@ internal sealed class OpenList
 
     public int Count => _count;
 
+    /// <summary>The least f in the heap (the next <see cref="Pop"/>); valid only when <see cref="Count"/> &gt; 0.</summary>
+    public double MinF => _entries[0].F;
+
     public void Clear() => _count = 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
