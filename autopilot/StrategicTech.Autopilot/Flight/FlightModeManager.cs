@@ -15,6 +15,10 @@ namespace StrategicTech.Autopilot.Flight;
 /// </summary>
 public sealed class FlightModeManager
 {
+    private const long LandSettleUs = 2_000_000;
+    private const long StallConfirmUs = 500_000;
+    private const long ThrustRampUs = 1_000_000;
+
     private readonly FlightParameters parameters;
     private readonly LandDetector landDetector;
     private Vector3 target;
@@ -22,6 +26,8 @@ public sealed class FlightModeManager
     private double speedMps;
     private double yawRad;
     private bool carrotArrived;
+    private long landStartUs;
+    private long stalledSinceUs = -1;
 
     public FlightModeManager(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
     {
@@ -41,6 +47,13 @@ public sealed class FlightModeManager
     public Vector3 TargetNedM => target;
 
     public MulticopterSetpoint Setpoint { get; private set; }
+
+    /// <summary>
+    /// Upper bound on the collective thrust (normalised). 1 except after touchdown while landing: the position
+    /// loop's acceleration limits keep its thrust near hover on the ground, so the mode ramps it down to let the
+    /// land detector see minimum thrust (and to stop pushing against the ground).
+    /// </summary>
+    public double ThrustLimit { get; private set; } = 1.0;
 
     public LandState LandState => landDetector.State;
 
@@ -99,6 +112,8 @@ public sealed class FlightModeManager
         }
 
         Mode = FlightMode.Land;
+        landStartUs = -1;
+        stalledSinceUs = -1;
         target = Setpoint.PositionNedM;
         TargetReached = false;
         return true;
@@ -125,6 +140,7 @@ public sealed class FlightModeManager
         var detectorInput = new LandDetectorInput(Armed, collectiveThrust, parameters.HoverThrust, state.VelocityNedMps,
             state.BodyRateRadps, state.PositionNedM.Z);
         landDetector.Update(timeUs, detectorInput);
+        ThrustLimit = 1.0;
 
         switch (Mode)
         {
@@ -150,6 +166,7 @@ public sealed class FlightModeManager
                 // winds the thrust down once the ground stops the vehicle, which the land detector needs.
                 var landPoint = new Vector3(target.X, target.Y, state.PositionNedM.Z);
                 Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, parameters.LandSpeedMps), default, yawRad, 0);
+                ThrustLimit = TouchdownThrustLimit(timeUs, state);
                 if (landDetector.JustLanded || landDetector.State == LandState.Landed)
                 {
                     Mode = FlightMode.Disarmed;
@@ -158,6 +175,39 @@ public sealed class FlightModeManager
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Touchdown is suspected once the descent has stalled (below a quarter of the landing speed) for
+    /// <see cref="StallConfirmUs"/>, at least <see cref="LandSettleUs"/> after landing began; the limit then
+    /// ramps from hover thrust to zero over <see cref="ThrustRampUs"/>. Descending again cancels it.
+    /// </summary>
+    private double TouchdownThrustLimit(long timeUs, in MulticopterState state)
+    {
+        if (landStartUs < 0)
+        {
+            landStartUs = timeUs;
+        }
+
+        bool stalled = state.VelocityNedMps.Z < 0.25 * parameters.LandSpeedMps && timeUs - landStartUs >= LandSettleUs;
+        if (!stalled)
+        {
+            stalledSinceUs = -1;
+            return 1.0;
+        }
+
+        if (stalledSinceUs < 0)
+        {
+            stalledSinceUs = timeUs;
+        }
+
+        long rampUs = timeUs - stalledSinceUs - StallConfirmUs;
+        if (rampUs < 0)
+        {
+            return 1.0;
+        }
+
+        return Math.Max(0, parameters.HoverThrust * (1 - ((double)rampUs / ThrustRampUs)));
     }
 
     private void StartHold(Vector3 positionNedM)

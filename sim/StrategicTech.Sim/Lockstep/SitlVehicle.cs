@@ -216,7 +216,13 @@ public sealed class SitlVehicle
         Ekf.SetInAir(Flight.LandState != Autopilot.Control.Detection.LandState.Landed);
         if (Flight.Armed)
         {
-            Cascade.UpdatePosition(Flight.Setpoint, state, dtS);
+            ThrustAttitudeSetpoint sp = Cascade.UpdatePosition(Flight.Setpoint, state, dtS);
+            double limit = Flight.ThrustLimit;
+            if (sp.CollectiveThrust > limit)
+            {
+                double scale = sp.CollectiveThrust > 0 ? limit / sp.CollectiveThrust : 0;
+                Cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale });
+            }
         }
     }
 
