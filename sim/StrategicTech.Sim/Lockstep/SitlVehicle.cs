@@ -3,6 +3,7 @@ using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
 using StrategicTech.Navigation.Time;
 using StrategicTech.Sim.Faults;
@@ -117,6 +118,25 @@ public sealed class SitlVehicle
     /// <summary>Converts a point of the simulator's home frame into the EKF (and autopilot) frame.</summary>
     public Vector3 HomeToEstimateFrame(Vector3 positionHomeNedM) => positionHomeNedM - _originOffsetNedM;
 
+    /// <summary>The mission being flown (null when none was started).</summary>
+    public MissionExecutor? Mission { get; private set; }
+
+    /// <summary>
+    /// Arms when needed and starts flying <paramref name="items"/> (start-up work: allocates). False when the EKF
+    /// is not ready or arming was refused.
+    /// </summary>
+    public bool StartMission(IEnumerable<MissionItem> items)
+    {
+        if (!Flight.Armed && !Arm())
+        {
+            return false;
+        }
+
+        Mission = new MissionExecutor(Flight, items);
+        Mission.Start(Ekf.Gnss.Origin);
+        return true;
+    }
+
     /// <summary>Advances one base tick (1 ms).</summary>
     public void Step() => Scheduler.Step();
 
@@ -212,6 +232,7 @@ public sealed class SitlVehicle
     {
         const double dtS = 1.0 / PositionRateHz;
         MulticopterState state = Estimate;
+        Mission?.Update(timeUs, state);
         Flight.Update(timeUs, dtS, state, Cascade.ThrustAttitudeSetpoint.CollectiveThrust);
         Ekf.SetInAir(Flight.LandState != Autopilot.Control.Detection.LandState.Landed);
         if (Flight.Armed)
