@@ -24,11 +24,13 @@ public sealed class SitlVehicle
     public const int BaseRateHz = 1000;
     public const int PositionRateHz = 50;
     public const int RateLoopRateHz = 500;
+    public const long ArmSettleUs = 10_000_000;
 
     private readonly double[] _motors;
     private readonly int _motorCount;
     private Vector3 _originOffsetNedM;
     private bool _hasOrigin;
+    private long _fusingSinceUs = -1;
 
     /// <param name="airframe">Vehicle (e.g. <c>AirframeLoader.LoadBuiltIn("quad_x")</c>); quad X or hex X rotor order.</param>
     /// <param name="environment">World; its seed drives the physics' random processes.</param>
@@ -96,15 +98,11 @@ public sealed class SitlVehicle
     /// <summary>The estimate the controllers use (EKF output at the newest IMU time, EKF frame).</summary>
     public MulticopterState Estimate { get; private set; }
 
-    /// <summary>EKF aligned and fusing GNSS and baro: safe to arm.</summary>
-    public bool ReadyToArm
-    {
-        get
-        {
-            UavEkfFlags f = Ekf.Flags;
-            return _hasOrigin && f.HasFlag(UavEkfFlags.GnssFusing) && f.HasFlag(UavEkfFlags.BaroFusing);
-        }
-    }
+    /// <summary>
+    /// The EKF has fused GNSS and baro without a break for <see cref="ArmSettleUs"/> (as PX4 waits for its GNSS
+    /// checks): arming earlier puts home where a still-converging position estimate happens to be.
+    /// </summary>
+    public bool ReadyToArm => _fusingSinceUs >= 0 && Clock.TimeUs - _fusingSinceUs >= ArmSettleUs;
 
     /// <summary>EKF position expressed in the simulator's home frame (valid once the EKF has a GNSS origin).</summary>
     public Vector3 EstimatedPositionHomeNedM => Estimate.PositionNedM + _originOffsetNedM;
@@ -231,6 +229,10 @@ public sealed class SitlVehicle
     private void RunPosition(long timeUs)
     {
         const double dtS = 1.0 / PositionRateHz;
+        UavEkfFlags flags = Ekf.Flags;
+        bool fusing = _hasOrigin && (flags & (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing)) == (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing);
+        _fusingSinceUs = !fusing ? -1 : _fusingSinceUs < 0 ? timeUs : _fusingSinceUs;
+
         MulticopterState state = Estimate;
         Mission?.Update(timeUs, state);
         Flight.Update(timeUs, dtS, state, Cascade.ThrustAttitudeSetpoint.CollectiveThrust);
