@@ -10,7 +10,7 @@ namespace StrategicTech.Benchmarks.Sitl;
 /// Real-time factor of one SITL quad in lockstep: one 1 ms tick runs physics, sensors, the EKF (1 kHz), the
 /// attitude and rate loops (500 Hz) and the flight modes with the position loop (50 Hz). Real-time factor =
 /// 1 ms / mean. The hover case uses an ideal battery so millions of steps never drain it; the whole demo flight
-/// (construction, EKF alignment, takeoff, 20 m square, return and land, ≈ 56 s simulated) is the end-to-end figure.
+/// (construction, EKF alignment and 10 s arming settle, takeoff, 20 m square, return and land, 68.6 s simulated) is the end-to-end figure.
 /// </summary>
 [MemoryDiagnoser]
 public class SitlBenchmarks
@@ -41,7 +41,7 @@ public class SitlBenchmarks
         }
     }
 
-    [Benchmark(Description = "demo flight end to end (≈ 56 s simulated)")]
+    [Benchmark(Description = "demo flight end to end (SquareFlight.Run)")]
     public double DemoFlight() => SquareFlight.Run().SimulatedS;
 
     private static SitlVehicle TakeOff(AirframeDefinition airframe)
