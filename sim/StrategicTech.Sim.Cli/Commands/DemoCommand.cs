@@ -5,12 +5,14 @@ using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
 using StrategicTech.Navigation.Time;
+using StrategicTech.Sim.Lockstep;
 
 namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
-/// <c>autonomy demo</c>: the README's first command. Until the SITL flight lands it runs an honest self-check of
-/// what exists — geodesy, the quaternion kernel and a lockstep scheduler run — and prints measured figures.
+/// <c>autonomy demo</c>: the README's first command. Flies the SITL quad (takeoff, a square mission, return and
+/// land; EKF in the loop, truth only for the figures) at maximum speed, then runs the foundation self-check
+/// (geodesy, quaternion kernel, lockstep scheduler), printing measured figures.
 /// </summary>
 public static class DemoCommand
 {
@@ -26,26 +28,62 @@ public static class DemoCommand
         };
         OptionChecks.AddIntRange(samples, 1, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Run the main demo (today: a self-check of geodesy, the quaternion kernel and the scheduler; the SITL flight demo is coming).")
+        var side = new Option<double>("--side")
+        {
+            Description = "Side of the flown square in metres (5 to 200).",
+            DefaultValueFactory = _ => 20,
+        };
+        side.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !double.TryParse(r.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                return;
+            }
+
+            double value = r.GetValueOrDefault<double>();
+            if (!(value >= 5 && value <= 200))
+            {
+                r.AddError(Invariant($"--side must be between 5 and 200 m, got {value}"));
+            }
+        });
+        var command = new Command("demo", "Run the main demo: a SITL quad flies takeoff, a square and return-to-launch in lockstep with its autopilot (EKF in the loop), then a self-check of geodesy, the quaternion kernel and the scheduler.")
         {
             samples,
             seed,
+            side,
         };
-        command.SetAction(parse => Run(parse.GetValue(samples), parse.GetValue(seed), parse.InvocationConfiguration.Output));
+        command.SetAction(parse => Run(parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(side), parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(int samples, int seed, TextWriter output)
+    private static int Run(int samples, int seed, double sideM, TextWriter output)
     {
         var random = new Random(seed);
-        output.WriteLine("StrategicTech.Autonomy demo — self-check of the foundation (navigation kernel, geodesy, scheduler)");
+        output.WriteLine("StrategicTech.Autonomy demo");
+        bool flightOk = Fly(seed, sideM, output);
+        output.WriteLine("self-check of the foundation (navigation kernel, geodesy, scheduler)");
         bool geodesyOk = CheckGeodesy(samples, random, output);
         bool quaternionOk = CheckQuaternions(samples, random, output);
         bool schedulerOk = CheckScheduler(output);
-        bool ok = geodesyOk && quaternionOk && schedulerOk;
+        bool ok = flightOk && geodesyOk && quaternionOk && schedulerOk;
         output.WriteLine(ok ? "result: PASS" : "result: FAIL");
-        output.WriteLine("Coming next: the SITL flight demo (a quad flying a survey mission in wind) replaces this self-check.");
         return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static bool Fly(int seed, double sideM, TextWriter output)
+    {
+        const double heightM = 10;
+        SquareFlightReport r = SquareFlight.Run((ulong)seed, sideM, heightM);
+        output.WriteLine(Invariant($"SITL flight demo (quad_x, physics/EKF 1 kHz, rate loop 500 Hz, position 50 Hz; takeoff {heightM:F0} m, {sideM:F0} m square, return and land)"));
+        output.WriteLine(Invariant($"  mission finished and disarmed:         {(r.MissionFinished ? "yes" : "no")} (landed {(r.Landed ? "yes" : "no")}, crashed {(r.Crashed ? "yes" : "no")}, skipped items {r.SkippedItems})"));
+        output.WriteLine(Invariant($"  simulated / wall time:                 {r.SimulatedS:F1} s / {r.WallS:F2} s (real-time factor {r.RealTimeFactor:F0}x)"));
+        output.WriteLine(Invariant($"  max EKF position error vs truth:       {r.MaxEkfPositionErrorM:F2} m"));
+        output.WriteLine(Invariant($"  max corner error (truth):              {r.MaxCornerErrorM:F2} m"));
+        output.WriteLine(Invariant($"  landing distance from home (truth):    {r.LandingDistanceFromHomeM:F2} m (as estimated: {r.EstimatedLandingDistanceFromHomeM:F2} m; the rest is GNSS drift the EKF cannot observe)"));
+
+        // Control must put the estimate on home; truth may differ by at most the estimator's error.
+        return r.MissionFinished && r.Landed && !r.Crashed && r.EstimatedLandingDistanceFromHomeM < 1.0
+            && r.LandingDistanceFromHomeM < 1.0 + r.MaxEkfPositionErrorM;
     }
 
     private static bool CheckGeodesy(int samples, Random random, TextWriter output)

@@ -44,6 +44,7 @@ public class CliTests
     [InlineData("--seconds must be between 1 and 3600, got 0", "loop", "jitter", "--seconds", "0")]
     [InlineData("abc", "loop", "jitter", "--seconds", "abc")]
     [InlineData("xyz", "demo", "--samples", "xyz")]
+    [InlineData("--side must be between 5 and 200 m, got 1", "demo", "--side", "1")]
     [InlineData("nosuchverb", "nosuchverb")]
     public void Bad_arguments_exit_2_with_a_clear_message_on_the_error_writer(string expectedInError, params string[] args)
     {
@@ -67,6 +68,8 @@ public class CliTests
         Assert.Contains("bytes allocated 0", output, StringComparison.Ordinal);
         Assert.Contains("result: PASS", output, StringComparison.Ordinal);
         Assert.Contains("SITL flight demo", output, StringComparison.Ordinal);
+        Assert.Contains("mission finished and disarmed:         yes (landed yes, crashed no, skipped items 0)", output, StringComparison.Ordinal);
+        Assert.Contains("real-time factor", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,262 @@
+using StrategicTech.Autopilot.Control;
+using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Autopilot.Flight;
+
+/// <summary>
+/// The autonomous flight modes of a multirotor: arm, take off, hold, go to a point, land and disarm. It takes the
+/// estimated state (never truth) at the position-loop rate and produces the trajectory setpoint for
+/// <see cref="MulticopterCascade.UpdatePosition"/>. Targets are approached along a straight line by a setpoint that
+/// moves at the mode's speed (with matching velocity feed-forward), so the position loop never sees a step larger than
+/// one update's travel. Landing commands a constant descent rate; the <see cref="LandDetector"/> confirms touchdown
+/// and the vehicle disarms. Commands are rejected (return false) in modes where they make no sense. No allocation
+/// after construction.
+/// </summary>
+public sealed class FlightModeManager
+{
+    private const long LandSettleUs = 2_000_000;
+    private const long StallConfirmUs = 500_000;
+    private const long ThrustRampUs = 1_000_000;
+
+    private readonly FlightParameters parameters;
+    private readonly LandDetector landDetector;
+    private Vector3 target;
+    private Vector3 carrot;
+    private double speedMps;
+    private double yawRad;
+    private bool carrotArrived;
+    private long landStartUs;
+    private long stalledSinceUs = -1;
+
+    public FlightModeManager(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        this.parameters = parameters;
+        landDetector = new LandDetector(landDetectorParameters);
+    }
+
+    public FlightMode Mode { get; private set; }
+
+    public bool Armed => Mode != FlightMode.Disarmed;
+
+    /// <summary>Estimated position at arming (NED, m): the launch point for return and landing.</summary>
+    public Vector3 HomeNedM { get; private set; }
+
+    /// <summary>Where the current mode is heading (NED, m).</summary>
+    public Vector3 TargetNedM => target;
+
+    public MulticopterSetpoint Setpoint { get; private set; }
+
+    /// <summary>
+    /// Upper bound on the collective thrust (normalised). 1 except after touchdown while landing: the position
+    /// loop's acceleration limits keep its thrust near hover on the ground, so the mode ramps it down to let the
+    /// land detector see minimum thrust (and to stop pushing against the ground).
+    /// </summary>
+    public double ThrustLimit { get; private set; } = 1.0;
+
+    public LandState LandState => landDetector.State;
+
+    /// <summary>True once the setpoint has arrived at the target and the estimate is within the acceptance radius.</summary>
+    public bool TargetReached { get; private set; }
+
+    /// <summary>Counts rejected commands (wrong mode, non-finite target).</summary>
+    public int RejectedCommandCount { get; private set; }
+
+    /// <summary>Arms on the ground: home and heading are taken from the estimate; the vehicle holds on the spot.</summary>
+    public bool Arm(in MulticopterState state)
+    {
+        if (Mode != FlightMode.Disarmed || !state.PositionNedM.IsFinite)
+        {
+            return Reject();
+        }
+
+        HomeNedM = state.PositionNedM;
+        yawRad = state.AttitudeNed.ToEuler().Z;
+        landDetector.Reset(state.PositionNedM.Z);
+        StartHold(state.PositionNedM);
+        return true;
+    }
+
+    /// <summary>Climbs vertically to <paramref name="heightM"/> above home, then holds.</summary>
+    public bool Takeoff(double heightM)
+    {
+        if (Mode == FlightMode.Disarmed || !double.IsFinite(heightM) || heightM <= 0)
+        {
+            return Reject();
+        }
+
+        Vector3 from = Setpoint.PositionNedM;
+        StartLine(FlightMode.Takeoff, new Vector3(from.X, from.Y, HomeNedM.Z - heightM), parameters.TakeoffSpeedMps);
+        return true;
+    }
+
+    /// <summary>Flies a straight line to <paramref name="targetNedM"/> at <paramref name="speedMps"/> (cruise speed when not positive), then holds there.</summary>
+    public bool GoTo(Vector3 targetNedM, double speedMps = 0)
+    {
+        if (Mode is FlightMode.Disarmed or FlightMode.Land || !targetNedM.IsFinite)
+        {
+            return Reject();
+        }
+
+        StartLine(FlightMode.Goto, targetNedM, speedMps > 0 ? Math.Min(speedMps, parameters.CruiseSpeedMps * 4) : parameters.CruiseSpeedMps);
+        return true;
+    }
+
+    /// <summary>Descends at the landing speed over the current horizontal setpoint, disarming on touchdown.</summary>
+    public bool Land()
+    {
+        if (Mode == FlightMode.Disarmed)
+        {
+            return Reject();
+        }
+
+        Mode = FlightMode.Land;
+        landStartUs = -1;
+        stalledSinceUs = -1;
+        target = Setpoint.PositionNedM;
+        TargetReached = false;
+        return true;
+    }
+
+    /// <summary>Disarms at once (motors stop). Allowed on the ground only unless <paramref name="force"/>.</summary>
+    public bool Disarm(bool force = false)
+    {
+        if (Mode == FlightMode.Disarmed || (!force && landDetector.State != LandState.Landed))
+        {
+            return Reject();
+        }
+
+        Mode = FlightMode.Disarmed;
+        return true;
+    }
+
+    /// <summary>
+    /// One position-loop update: advances the mode and its setpoint. <paramref name="collectiveThrust"/> is the
+    /// thrust the cascade commanded on the previous update (for the land detector).
+    /// </summary>
+    public void Update(long timeUs, double dtS, in MulticopterState state, double collectiveThrust)
+    {
+        var detectorInput = new LandDetectorInput(Armed, collectiveThrust, parameters.HoverThrust, state.VelocityNedMps,
+            state.BodyRateRadps, state.PositionNedM.Z);
+        landDetector.Update(timeUs, detectorInput);
+        ThrustLimit = 1.0;
+
+        switch (Mode)
+        {
+            case FlightMode.Disarmed:
+                Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, yawRad);
+                break;
+            case FlightMode.Takeoff:
+            case FlightMode.Goto:
+                AdvanceLine(dtS, state);
+                if (TargetReached)
+                {
+                    StartHold(target);
+                    TargetReached = true;
+                }
+
+                break;
+            case FlightMode.Hold:
+                Setpoint = MulticopterSetpoint.Hold(target, yawRad);
+                TargetReached = Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
+                break;
+            case FlightMode.Land:
+                // Vertical: constant descent-rate feed-forward about the current height, so the velocity loop
+                // winds the thrust down once the ground stops the vehicle, which the land detector needs.
+                var landPoint = new Vector3(target.X, target.Y, state.PositionNedM.Z);
+                double heightAboveHomeM = HomeNedM.Z - state.PositionNedM.Z;
+                double descentMps = heightAboveHomeM > parameters.LandCrawlHeightM ? parameters.LandSpeedMps : Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps);
+                Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, descentMps), default, yawRad, 0);
+                ThrustLimit = TouchdownThrustLimit(timeUs, state);
+                if (landDetector.JustLanded || landDetector.State == LandState.Landed)
+                {
+                    Mode = FlightMode.Disarmed;
+                    TargetReached = true;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Touchdown is suspected once the descent has stalled (below a quarter of the landing speed) for
+    /// <see cref="StallConfirmUs"/>, at least <see cref="LandSettleUs"/> after landing began; the limit then
+    /// ramps from hover thrust to zero over <see cref="ThrustRampUs"/>. Descending again cancels it.
+    /// </summary>
+    private double TouchdownThrustLimit(long timeUs, in MulticopterState state)
+    {
+        if (landStartUs < 0)
+        {
+            landStartUs = timeUs;
+        }
+
+        bool stalled = state.VelocityNedMps.Z < 0.25 * Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps) && timeUs - landStartUs >= LandSettleUs;
+        if (!stalled)
+        {
+            stalledSinceUs = -1;
+            return 1.0;
+        }
+
+        if (stalledSinceUs < 0)
+        {
+            stalledSinceUs = timeUs;
+        }
+
+        long rampUs = timeUs - stalledSinceUs - StallConfirmUs;
+        if (rampUs < 0)
+        {
+            return 1.0;
+        }
+
+        return Math.Max(0, parameters.HoverThrust * (1 - ((double)rampUs / ThrustRampUs)));
+    }
+
+    private void StartHold(Vector3 positionNedM)
+    {
+        Mode = FlightMode.Hold;
+        target = positionNedM;
+        carrot = positionNedM;
+        Setpoint = MulticopterSetpoint.Hold(positionNedM, yawRad);
+    }
+
+    private void StartLine(FlightMode mode, Vector3 targetNedM, double speed)
+    {
+        Mode = mode;
+        carrot = Setpoint.PositionNedM;
+        target = targetNedM;
+        speedMps = speed;
+        carrotArrived = false;
+        TargetReached = false;
+    }
+
+    private void AdvanceLine(double dtS, in MulticopterState state)
+    {
+        Vector3 toTarget = target - carrot;
+        double remaining = toTarget.Length;
+        double step = speedMps * dtS;
+        Vector3 feedForward = Vector3.Zero;
+        if (remaining <= step)
+        {
+            carrot = target;
+            carrotArrived = true;
+        }
+        else
+        {
+            Vector3 direction = toTarget / remaining;
+            carrot += direction * step;
+            feedForward = direction * speedMps;
+        }
+
+        Setpoint = new MulticopterSetpoint(carrot, feedForward, default, yawRad, 0);
+        TargetReached = carrotArrived && Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
+    }
+
+    private static double Distance(Vector3 a, Vector3 b) => (a - b).Length;
+
+    private bool Reject()
+    {
+        RejectedCommandCount++;
+        return false;
+    }
+}
