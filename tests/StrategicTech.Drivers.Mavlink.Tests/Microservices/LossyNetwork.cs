@@ -39,6 +39,9 @@ internal sealed class LossyNetwork
     /// <summary>When false, every frame is dropped (link cut).</summary>
     public bool Connected { get; set; } = true;
 
+    /// <summary>Drops chosen frames: called with (toB, frame); true drops it.</summary>
+    public Func<bool, byte[], bool>? DropFilter { get; set; }
+
     public int FramesSent { get; private set; }
 
     public int FramesDropped { get; private set; }
@@ -81,6 +84,9 @@ internal sealed class LossyNetwork
     /// <summary>Advances time by <paramref name="durationUs"/> in steps, ticking and pumping.</summary>
     public void Run(long durationUs, long stepUs = 10_000) => RunUntil(static () => false, durationUs, stepUs);
 
+    /// <summary>MAVLink 2 message id of a frame.</summary>
+    public static uint MessageIdOf(byte[] frame) => (uint)(frame[7] | (frame[8] << 8) | (frame[9] << 16));
+
     private void Enqueue(bool toB, ReadOnlySpan<byte> frame)
     {
         FramesSent++;
@@ -91,6 +97,12 @@ internal sealed class LossyNetwork
         }
 
         byte[] copy = frame.ToArray();
+        if (DropFilter?.Invoke(toB, copy) == true)
+        {
+            FramesDropped++;
+            return;
+        }
+
         _inFlight.Add((toB, copy));
         if (DuplicateProbability > 0 && _random.NextDouble() < DuplicateProbability)
         {
