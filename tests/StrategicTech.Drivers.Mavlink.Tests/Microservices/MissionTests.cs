@@ -3,10 +3,11 @@ using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission.Client;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
+using Xunit.Abstractions;
 
 namespace StrategicTech.Drivers.Mavlink.Tests.Microservices;
 
-public sealed class MissionTests
+public sealed class MissionTests(ITestOutputHelper output)
 {
     private static MissionPlanItem[] Waypoints(int count, int salt) =>
         [.. Enumerable.Range(0, count).Select(i => new MissionPlanItem(MavFrame.GlobalRelativeAltInt, MavCmd.NavWaypoint, i == 0, true,
@@ -138,6 +139,7 @@ public sealed class MissionTests
             }
         }
 
+        output.WriteLine($"{succeeded} of 100 lossy uploads succeeded");
         Assert.True(succeeded >= 80, $"only {succeeded} of 100 lossy uploads succeeded");
     }
 
