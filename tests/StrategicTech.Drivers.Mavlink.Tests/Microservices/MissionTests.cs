@@ -144,6 +144,25 @@ public sealed class MissionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SetCurrentMovesTheCurrentItemAndRefusesOneOutOfRange()
+    {
+        (LossyNetwork net, MissionClient client, MissionServer server) = Setup();
+        server.Load(MavMissionType.Mission, Waypoints(6, 0));
+        int sets = 0;
+        net.DropFilter = (toB, frame) => toB && LossyNetwork.MessageIdOf(frame) == MissionSetCurrent.MsgId && sets++ == 0;
+        Task set = client.SetCurrentAsync(4);
+        Assert.True(net.RunUntil(() => set.IsCompleted, 5_000_000));
+        await set;
+        Assert.Equal(4, server.CurrentSeq);
+
+        Task bad = client.SetCurrentAsync(6);
+        Assert.True(net.RunUntil(() => bad.IsCompleted, 10_000_000));
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Contains("mission set-current 6 on 1/1: refused, the vehicle stays at item 4 of 6", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, server.CurrentSeq);
+    }
+
+    [Fact]
     public void ServerReceivePathAllocatesNothing()
     {
         var clock = new StrategicTech.Navigation.Time.ManualClock();

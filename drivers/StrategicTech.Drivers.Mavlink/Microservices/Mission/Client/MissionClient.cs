@@ -6,7 +6,7 @@ namespace StrategicTech.Drivers.Mavlink.Microservices.Mission.Client;
 /// <summary>
 /// The ground-station side of the mission protocol (mission, fence, rally) towards one target, one transfer at a
 /// time. Upload answers the vehicle's MISSION_REQUEST_INTs until MISSION_ACK; download requests items in order
-/// and acknowledges; clear sends MISSION_CLEAR_ALL. Every step waits at most <see cref="ItemTimeoutUs"/> (default
+/// and acknowledges; clear sends MISSION_CLEAR_ALL; set-current sends MISSION_SET_CURRENT. Every step waits at most <see cref="ItemTimeoutUs"/> (default
 /// 1 s) and is repeated (MISSION_COUNT, the last item, the request) up to <see cref="Retries"/> times (default 5)
 /// without progress; then the task fails with a <see cref="TimeoutException"/> saying where it stopped. A refusing
 /// MISSION_ACK fails the task with an <see cref="InvalidOperationException"/> naming the MAV_MISSION_RESULT.
@@ -41,6 +41,7 @@ public sealed class MissionClient : IMavlinkService
         Upload,
         Download,
         Clear,
+        SetCurrent,
     }
 
     public Task UploadAsync(MavMissionType type, IReadOnlyList<MissionPlanItem> items, CancellationToken cancellationToken = default)
@@ -59,6 +60,13 @@ public sealed class MissionClient : IMavlinkService
 
     public Task ClearAsync(MavMissionType type, CancellationToken cancellationToken = default) =>
         Start(new Operation(Kind.Clear, type), cancellationToken);
+
+    /// <summary>
+    /// Makes mission item <paramref name="seq"/> current (MISSION_SET_CURRENT), repeated until a MISSION_CURRENT
+    /// reports it; when the last attempt is answered with another seq, fails as refused (seq out of range).
+    /// </summary>
+    public Task SetCurrentAsync(ushort seq, CancellationToken cancellationToken = default) =>
+        Start(new Operation(Kind.SetCurrent, MavMissionType.Mission) { ExpectedCount = seq }, cancellationToken);
 
     public void OnFrame(MavlinkFrame frame, long nowUs)
     {
@@ -112,6 +120,29 @@ public sealed class MissionClient : IMavlinkService
                 ContinueDownload(op);
             }
         }
+        else if (id == MissionCurrent.MsgId)
+        {
+            MissionCurrent current = MissionCurrent.Decode(frame.Payload);
+            if (op.Kind == Kind.SetCurrent)
+            {
+                if (current.Seq == op.ExpectedCount)
+                {
+                    Finish(op, null, op.Items);
+                }
+                else if (op.Retries >= Retries)
+                {
+                    Finish(op, new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"{Describe(op)}: refused, the vehicle stays at item {current.Seq} of {current.Total}")));
+                }
+                else
+                {
+                    // Refused or a stale report: ask again.
+                    op.Retries++;
+                    op.DeadlineUs = nowUs + ItemTimeoutUs;
+                    Transmit(op);
+                }
+            }
+        }
         else if (id == MissionAck.MsgId)
         {
             MissionAck ack = MissionAck.Decode(frame.Payload);
@@ -146,6 +177,7 @@ public sealed class MissionClient : IMavlinkService
     {
         Kind.Upload => op.Highest < 0 ? "MISSION_COUNT" : string.Create(CultureInfo.InvariantCulture, $"item {op.Highest}"),
         Kind.Download => op.CountKnown ? string.Create(CultureInfo.InvariantCulture, $"item {op.Items.Count}") : "MISSION_REQUEST_LIST",
+        Kind.SetCurrent => "MISSION_SET_CURRENT",
         _ => "MISSION_CLEAR_ALL",
     };
 
@@ -155,6 +187,7 @@ public sealed class MissionClient : IMavlinkService
     {
         Kind.Upload => string.Create(CultureInfo.InvariantCulture, $"mission upload ({op.Type}, {op.Items.Count} items) to {TargetSystem}/{TargetComponent}"),
         Kind.Download => string.Create(CultureInfo.InvariantCulture, $"mission download ({op.Type}) from {TargetSystem}/{TargetComponent}"),
+        Kind.SetCurrent => string.Create(CultureInfo.InvariantCulture, $"mission set-current {op.ExpectedCount} on {TargetSystem}/{TargetComponent}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"mission clear ({op.Type}) on {TargetSystem}/{TargetComponent}"),
     };
 
@@ -201,6 +234,9 @@ public sealed class MissionClient : IMavlinkService
                 break;
             case Kind.Download:
                 _node.Send(new MissionRequestInt { TargetSystem = TargetSystem, TargetComponent = TargetComponent, Seq = (ushort)op.Items.Count, MissionType = op.Type });
+                break;
+            case Kind.SetCurrent:
+                _node.Send(new MissionSetCurrent { TargetSystem = TargetSystem, TargetComponent = TargetComponent, Seq = (ushort)op.ExpectedCount });
                 break;
             default:
                 _node.Send(new MissionClearAll { TargetSystem = TargetSystem, TargetComponent = TargetComponent, MissionType = op.Type });

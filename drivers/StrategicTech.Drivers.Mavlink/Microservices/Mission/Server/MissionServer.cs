@@ -8,7 +8,8 @@ namespace StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
 /// only when the last item arrived, so a half-written mission is never visible. A missing item is re-requested
 /// after <see cref="ItemTimeoutUs"/>, at most <see cref="ItemRetries"/> times, then the upload is abandoned
 /// (MAV_MISSION_OPERATION_CANCELLED) and the old list stays. A repeated last item after completion (the client
-/// missed the ACK) is acknowledged again. Downloads and MISSION_CLEAR_ALL are served from the applied lists.
+/// missed the ACK) is acknowledged again. Downloads, MISSION_CLEAR_ALL and MISSION_SET_CURRENT (answered with
+/// MISSION_CURRENT) are served from the applied lists.
 /// Buffers are preallocated for <see cref="Capacity"/> items per type; the receive path allocates nothing.
 /// </summary>
 public sealed class MissionServer : IMavlinkService
@@ -48,6 +49,9 @@ public sealed class MissionServer : IMavlinkService
 
     /// <summary>Uploads abandoned (timeouts, refused counts).</summary>
     public long UploadsFailed { get; private set; }
+
+    /// <summary>The mission item the vehicle is flying to (MISSION_SET_CURRENT moves it; the mission executor reads it).</summary>
+    public int CurrentSeq { get; set; }
 
     /// <summary>True while an upload is being received.</summary>
     public bool Receiving => _transfer.Active;
@@ -114,6 +118,20 @@ public sealed class MissionServer : IMavlinkService
                 OnDownloadRequest(message, frame.SystemId, frame.ComponentId);
             }
         }
+        else if (id == MissionSetCurrent.MsgId)
+        {
+            MissionSetCurrent message = MissionSetCurrent.Decode(frame.Payload);
+            if (_node.IsForMe(message.TargetSystem, message.TargetComponent))
+            {
+                // An invalid seq leaves the current item; the MISSION_CURRENT reply tells the client so.
+                if (message.Seq < _activeCount[(int)MavMissionType.Mission])
+                {
+                    CurrentSeq = message.Seq;
+                }
+
+                _node.Send(new MissionCurrent { Seq = (ushort)CurrentSeq, Total = (ushort)_activeCount[(int)MavMissionType.Mission] });
+            }
+        }
         else if (id == MissionClearAll.MsgId)
         {
             MissionClearAll message = MissionClearAll.Decode(frame.Payload);
@@ -176,6 +194,7 @@ public sealed class MissionServer : IMavlinkService
         {
             _transfer.Active = false;
             _activeCount[type] = 0;
+            CurrentSeq = type == (int)MavMissionType.Mission ? 0 : CurrentSeq;
             _lastUploadCount[type] = 0;
             UploadsApplied++;
             SendAck(sourceSystem, sourceComponent, message.MissionType, MavMissionResult.MavMissionAccepted);
@@ -233,6 +252,7 @@ public sealed class MissionServer : IMavlinkService
         (_active[type], _staging[type]) = (_staging[type], _active[type]);
         _activeCount[type] = _transfer.Count;
         _lastUploadCount[type] = _transfer.Count;
+        CurrentSeq = type == (int)MavMissionType.Mission ? 0 : CurrentSeq;
         _transfer.Active = false;
         UploadsApplied++;
         SendAck(sourceSystem, sourceComponent, message.MissionType, MavMissionResult.MavMissionAccepted);
@@ -262,11 +282,13 @@ public sealed class MissionServer : IMavlinkService
         {
             Array.Clear(_activeCount);
             Array.Clear(_lastUploadCount);
+            CurrentSeq = 0;
         }
         else if (IsSupported(missionType))
         {
             _activeCount[Index(missionType)] = 0;
             _lastUploadCount[Index(missionType)] = 0;
+            CurrentSeq = missionType == MavMissionType.Mission ? 0 : CurrentSeq;
         }
         else
         {
