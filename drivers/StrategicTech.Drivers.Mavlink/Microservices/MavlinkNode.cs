@@ -1,0 +1,128 @@
+using StrategicTech.Drivers.Mavlink.Dialects.Common;
+using StrategicTech.Navigation.Time;
+
+namespace StrategicTech.Drivers.Mavlink.Microservices;
+
+/// <summary>
+/// One MAVLink system/component speaking microservices over one link: parses received bytes, hands each frame to
+/// every attached service, ticks them with the injected clock and encodes their sends into a preallocated buffer.
+/// Receiving and ticking are serialised by one lock; sending by another, so clients may send from any thread.
+/// Frames this node sent itself (same system and component id) are ignored, which makes broadcast links safe.
+/// </summary>
+public sealed class MavlinkNode
+{
+    // Largest v2 frame: 10 header + 255 payload + 2 CRC + 13 signature.
+    private const int MaxFrameLength = 280;
+
+    private readonly MavlinkParser _parser;
+    private readonly MavlinkFrameWriter _writer;
+    private readonly IMavlinkFrameSink _sink;
+    private readonly List<IMavlinkService> _services = [];
+    private readonly byte[] _sendBuffer = new byte[MaxFrameLength];
+    private readonly Lock _sendLock = new();
+    private readonly Lock _receiveLock = new();
+
+    public MavlinkNode(byte systemId, byte componentId, IMavlinkFrameSink sink, IClock clock, MavlinkDialect? dialect = null, MavlinkSigner? signer = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(clock);
+        _sink = sink;
+        Clock = clock;
+        _parser = new MavlinkParser(dialect ?? CommonDialect.Instance);
+        _writer = new MavlinkFrameWriter(systemId, componentId, signer);
+    }
+
+    public byte SystemId => _writer.SystemId;
+
+    public byte ComponentId => _writer.ComponentId;
+
+    public IClock Clock { get; }
+
+    /// <summary>Counters of this node's parser (bad CRC, drops…).</summary>
+    public MavlinkParserStats Stats => _parser.Stats;
+
+    /// <summary>Frames the sink refused.</summary>
+    public long SendFailures { get; private set; }
+
+    /// <summary>Attaches a service (at start-up, before traffic flows) and returns it.</summary>
+    public T Add<T>(T service)
+        where T : IMavlinkService
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        lock (_receiveLock)
+        {
+            _services.Add(service);
+        }
+
+        return service;
+    }
+
+    /// <summary>Parses received bytes (any chunking) and dispatches every checked frame. No allocation.</summary>
+    public void Receive(ReadOnlySpan<byte> bytes)
+    {
+        lock (_receiveLock)
+        {
+            long nowUs = Clock.TimeUs;
+            while (_parser.TryRead(ref bytes, out MavlinkFrame frame))
+            {
+                DispatchLocked(frame, nowUs);
+            }
+        }
+    }
+
+    /// <summary>Dispatches a frame already parsed elsewhere (e.g. by a <see cref="Transports.MavlinkLink"/>).</summary>
+    public void Receive(MavlinkFrame frame)
+    {
+        lock (_receiveLock)
+        {
+            DispatchLocked(frame, Clock.TimeUs);
+        }
+    }
+
+    /// <summary>Runs every service's periodic work at the clock's current time.</summary>
+    public void Tick()
+    {
+        lock (_receiveLock)
+        {
+            long nowUs = Clock.TimeUs;
+            for (int i = 0; i < _services.Count; i++)
+            {
+                _services[i].Tick(nowUs);
+            }
+        }
+    }
+
+    /// <summary>Encodes <paramref name="message"/> as a MAVLink 2 frame from this node and sends it. No allocation.</summary>
+    public bool Send<T>(in T message)
+        where T : struct, IMavlinkMessage<T>
+    {
+        lock (_sendLock)
+        {
+            int length = _writer.WriteV2(message, _sendBuffer);
+            bool sent = _sink.Send(_sendBuffer.AsSpan(0, length));
+            if (!sent)
+            {
+                SendFailures++;
+            }
+
+            return sent;
+        }
+    }
+
+    /// <summary>True when a message addressed to (<paramref name="targetSystem"/>, <paramref name="targetComponent"/>) is for this node (0 = broadcast).</summary>
+    public bool IsForMe(byte targetSystem, byte targetComponent) =>
+        (targetSystem == 0 || targetSystem == SystemId) && (targetComponent == 0 || targetComponent == ComponentId);
+
+    private void DispatchLocked(MavlinkFrame frame, long nowUs)
+    {
+        if (frame.SystemId == SystemId && frame.ComponentId == ComponentId)
+        {
+            return;
+        }
+
+        for (int i = 0; i < _services.Count; i++)
+        {
+            _services[i].OnFrame(frame, nowUs);
+        }
+    }
+}
