@@ -91,7 +91,7 @@ public sealed class FlightModeManager
         return true;
     }
 
-    /// <summary>Flies a straight line to <paramref name="targetNedM"/> at <paramref name="speedMps"/> (cruise speed when not positive), then holds there.</summary>
+    /// <summary>Flies a straight line to <paramref name="targetNedM"/> at <paramref name="speedMps"/> (cruise speed when not positive; the position loop caps it at MPC_XY_VEL_MAX / MPC_Z_VEL_MAX_*), then holds there.</summary>
     public bool GoTo(Vector3 targetNedM, double speedMps = 0)
     {
         if (Mode is FlightMode.Disarmed or FlightMode.Land || !targetNedM.IsFinite)
@@ -99,7 +99,7 @@ public sealed class FlightModeManager
             return Reject();
         }
 
-        StartLine(FlightMode.Goto, targetNedM, speedMps > 0 ? Math.Min(speedMps, parameters.CruiseSpeedMps * 4) : parameters.CruiseSpeedMps);
+        StartLine(FlightMode.Goto, targetNedM, double.IsFinite(speedMps) && speedMps > 0 ? speedMps : parameters.CruiseSpeedMps);
         return true;
     }
 
