@@ -2,6 +2,9 @@ using FsCheck.Xunit;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
 using StrategicTech.Drivers.Mavlink.Microservices;
+using StrategicTech.Drivers.Mavlink.Microservices.Capabilities.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Client;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Client;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
@@ -250,6 +253,30 @@ public sealed class ParameterTests
         Task<Parameter> read = client.ReadAsync("SYS_AUTOSTART");
         net.Pump();
         Assert.Equal(4001, (await read).Value.Integer);
+    }
+
+    [Fact]
+    public async Task ClientLearnsEncodingByRequestingAutopilotVersionThroughTheCommandProtocol()
+    {
+        (LossyNetwork net, ParameterClient client, _, _) = Setup(encoding: ParameterEncoding.Bytewise);
+        client.Encoding = ParameterEncoding.CCast;
+        var commands = net.B.Add(new CommandServer(net.B));
+        new AutopilotVersionResponder(net.B, new AutopilotVersion
+        {
+            Capabilities = MavProtocolCapability.Mavlink2 | MavProtocolCapability.MissionInt | ParameterCodec.ToCapability(ParameterEncoding.Bytewise),
+        }).RegisterOn(commands);
+        var commandClient = net.A.Add(new CommandClient(net.A));
+
+        Task<MavResult> request = commandClient.SendAsync(new CommandLong
+        {
+            TargetSystem = 1, TargetComponent = 1, Command = MavCmd.RequestMessage, Param1 = AutopilotVersion.MsgId,
+        });
+        Task<MavResult> other = commandClient.SendAsync(new CommandLong { TargetSystem = 1, TargetComponent = 1, Command = MavCmd.RequestAutopilotCapabilities });
+        net.Pump();
+
+        Assert.Equal(MavResult.Accepted, await request);
+        Assert.Equal(MavResult.Accepted, await other);
+        Assert.Equal(ParameterEncoding.Bytewise, client.Encoding);
     }
 
     [Fact]

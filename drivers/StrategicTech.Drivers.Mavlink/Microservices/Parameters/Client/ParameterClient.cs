@@ -158,6 +158,7 @@ public sealed class ParameterClient : IMavlinkService
             return Task.FromCanceled<T>(cancellationToken);
         }
 
+        operation.DeadlineUs = _node.Clock.TimeUs + TimeoutUs;
         lock (_lock)
         {
             _operations.Add(operation);
@@ -169,7 +170,6 @@ public sealed class ParameterClient : IMavlinkService
             client.Remove(op);
             op.Completion.TrySetCanceled();
         }, (this, operation));
-        operation.DeadlineUs = _node.Clock.TimeUs + TimeoutUs;
         operation.Transmit();
         return operation.Completion.Task;
     }
