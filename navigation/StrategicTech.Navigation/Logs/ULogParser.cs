@@ -435,8 +435,8 @@ internal ref struct ULogParser
 
     /// <summary>
     /// Handles a malformed message: throws in the definitions section or in strict mode; otherwise counts it and
-    /// returns where to continue — right after it when its framing still leads to plausible messages (one sample
-    /// lost), else at the next offset where a chain of plausible messages starts.
+    /// returns where to continue — right after it when its size fits its type and its framing still leads to plausible
+    /// messages (one sample lost), else at the next offset where a chain of plausible messages starts.
     /// </summary>
     private int Corrupt(int pos, byte type, string error, int segmentEnd)
     {
@@ -447,8 +447,11 @@ internal ref struct ULogParser
 
         _file.Report.CorruptMessageCount++;
         Problem(pos, type, error);
+        // Trust the size field only when the message is plausible by type and size (the damage is inside its payload);
+        // a size that does not fit its type is itself the damage, and a jump by it would skip good messages.
         int framed = pos + ULogLimits.MessageHeaderBytes + Size(pos);
-        if (framed <= segmentEnd && (framed == segmentEnd || IsPlausibleChain(framed, segmentEnd, ResyncChainLength - 1)))
+        if (framed <= segmentEnd && IsPlausible(pos, segmentEnd, -1)
+            && (framed == segmentEnd || IsPlausibleChain(framed, segmentEnd, ResyncChainLength - 1)))
         {
             return framed;
         }
@@ -518,14 +521,29 @@ internal ref struct ULogParser
                 ? size - 2 >= topic.MinimumSampleSizeBytes && size - 2 <= topic.SampleSizeBytes
                 : BinaryPrimitives.ReadUInt16LittleEndian(payload) == announcedMsgId && size >= 10),
             ULogMessageType.Sync => size >= 8 && payload[..8].SequenceEqual(ULogReader.SyncMagic),
-            ULogMessageType.AddSubscription => size >= 4,
-            ULogMessageType.RemoveSubscription or ULogMessageType.Dropout => size >= 2,
-            ULogMessageType.Logging => size >= 9,
-            ULogMessageType.LoggingTagged => size >= 11,
-            ULogMessageType.Format or ULogMessageType.Info or ULogMessageType.MultiInfo or ULogMessageType.Parameter
-                or ULogMessageType.DefaultParameter => size >= 2,
+            // Facts of the format narrow what a real message can look like, so resync is not fooled by payload bytes.
+            ULogMessageType.AddSubscription => size >= 4 && IsPrintable(payload[3..]),
+            ULogMessageType.RemoveSubscription or ULogMessageType.Dropout => size == 2,
+            ULogMessageType.Logging => size >= 9 && IsLogLevel(payload[0]),
+            ULogMessageType.LoggingTagged => size >= 11 && IsLogLevel(payload[0]),
+            ULogMessageType.Info or ULogMessageType.Parameter => size >= 2 && HasPrintableKey(payload, 0),
+            ULogMessageType.MultiInfo or ULogMessageType.DefaultParameter => size >= 3 && HasPrintableKey(payload, 1),
+            ULogMessageType.Format => size >= 2 && IsPrintable(payload),
             _ => false,
         };
+    }
+
+    // Log levels are stored as ASCII '0' (emergency) .. '7' (debug).
+    private static bool IsLogLevel(byte level) => level is >= (byte)'0' and <= (byte)'7';
+
+    private static bool IsPrintable(ReadOnlySpan<byte> text) => text.Length > 0 && !text.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
+
+    // Key/value messages: a key length byte at keyLengthIndex, then "type name" in printable ASCII.
+    private static bool HasPrintableKey(ReadOnlySpan<byte> payload, int keyLengthIndex)
+    {
+        int keyLength = payload[keyLengthIndex];
+        int start = keyLengthIndex + 1;
+        return keyLength > 0 && start + keyLength <= payload.Length && IsPrintable(payload.Slice(start, keyLength));
     }
 
     private readonly void Problem(int pos, byte type, string text)

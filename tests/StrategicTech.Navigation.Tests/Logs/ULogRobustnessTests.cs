@@ -73,6 +73,18 @@ public class ULogRobustnessTests
         });
     }
 
+    [Theory]
+    [InlineData(279288)] // high byte of a data message's size: the size no longer fits the topic, so it is not trusted
+    [InlineData(533878)] // high byte of a msg_id: resync must not take payload bytes for a logged-string message
+    public void A_damaged_size_or_id_costs_one_sample_not_a_stretch_of_the_log(int offset)
+    {
+        byte[] data = (byte[])Real.Value.Clone();
+        data[offset] ^= 0xA5;
+        ULogFile log = ULogReader.Read(data);
+        Assert.Equal(1, log.Report.CorruptMessageCount);
+        Assert.Equal(8200 - 1, log.Topics.Sum(t => t.SampleCount));
+    }
+
     [Fact]
     public void Every_truncation_of_the_real_log_keeps_the_samples_before_the_cut()
     {
