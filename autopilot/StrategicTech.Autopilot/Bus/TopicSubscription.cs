@@ -29,6 +29,8 @@ public sealed class TopicSubscription<T>
     /// <summary>Reads the next unread sample (oldest first); false when there is none.</summary>
     public bool TryRead(out TopicSample<T> sample)
     {
+        // Samples lost to lapping in earlier passes of this call belong to the gap reported with the sample returned.
+        long lappedBefore = 0;
         while (true)
         {
             long latest = _topic.Generation;
@@ -51,12 +53,13 @@ public sealed class TopicSubscription<T>
             {
                 MissedCount += missed;
                 LastGeneration = next;
-                sample = new TopicSample<T>(value, next, missed);
+                sample = new TopicSample<T>(value, next, lappedBefore + missed);
                 return true;
             }
 
             // Overwritten while we looked (the publishers lapped us): that sample is lost too; go again.
             MissedCount += missed + 1;
+            lappedBefore += missed + 1;
             LastGeneration = next;
         }
     }
