@@ -54,7 +54,7 @@ public class ControlAllocatorTests
                     s += a.NormalizedEffectiveness(row, m) * a.AllocationMatrix(m, column);
                 }
 
-                Assert.Equal(row == column ? 1.0 : 0.0, s, 12);
+                Assert.Equal(row == column ? 1.0 : 0.0, s, 1e-12);
             }
         }
     }
@@ -104,12 +104,12 @@ public class ControlAllocatorTests
         SaturationStatus status = a.Allocate(d.Torque, d.Thrust, u);
         for (int i = 0; i < u.Length; i++)
         {
-            Assert.Equal(raw[i], u[i], 12);
+            Assert.Equal(raw[i], u[i], 1e-12);
         }
 
         Vector3 achieved = a.AchievedTorque(u);
         Assert.True((achieved - d.Torque).Length < 1e-12, $"achieved {achieved}");
-        Assert.Equal(d.Thrust, a.AchievedThrust(u), 12);
+        Assert.Equal(d.Thrust, a.AchievedThrust(u), 1e-12);
         Assert.False(status.Any);
     }
 
@@ -134,8 +134,8 @@ public class ControlAllocatorTests
         double spread = Range(i => (a.AllocationMatrix(i, 0) * d.Torque.X) + (a.AllocationMatrix(i, 1) * d.Torque.Y), a.MotorCount);
         if (spread <= 1.0 - 1e-9)
         {
-            Assert.Equal(d.Torque.X, achieved.X, 9);
-            Assert.Equal(d.Torque.Y, achieved.Y, 9);
+            Assert.Equal(d.Torque.X, achieved.X, 1e-9);
+            Assert.Equal(d.Torque.Y, achieved.Y, 1e-9);
         }
         else
         {
@@ -163,7 +163,7 @@ public class ControlAllocatorTests
             Assert.True(a.LastYawScale < 1.0);
             double spread = Range(i => (a.AllocationMatrix(i, 0) * d.Torque.X) + (a.AllocationMatrix(i, 1) * d.Torque.Y), a.MotorCount);
             double expected = spread <= 1.0 ? 1.0 : 1.0 / spread;
-            Assert.Equal(expected, a.LastRollPitchScale, 6);
+            Assert.Equal(expected, a.LastRollPitchScale, 1e-6);
         }
     }
 
@@ -187,8 +187,8 @@ public class ControlAllocatorTests
     {
         var u = new double[4];
         SaturationStatus status = Quad.Allocate(new Vector3(1.0, 0, 0), 1.0, u);
-        Assert.Equal(1.0, Quad.AchievedTorque(u).X, 12);
-        Assert.Equal(0.5, Quad.AchievedThrust(u), 12);
+        Assert.Equal(1.0, Quad.AchievedTorque(u).X, 1e-12);
+        Assert.Equal(0.5, Quad.AchievedThrust(u), 1e-12);
         Assert.Equal(1, status.Thrust);
         Assert.Equal(0, status.Roll);
     }
@@ -200,8 +200,8 @@ public class ControlAllocatorTests
 
         // Collective 0.9 with yaw ±0.5 on the motors needs a shift of 0.4 down: only 0.15 is allowed, so yaw is cut to 0.5.
         SaturationStatus status = Quad.Allocate(new Vector3(0, 0, 1.0), 0.9, u);
-        Assert.Equal(0.5, Quad.AchievedTorque(u).Z, 6);
-        Assert.Equal(0.75, Quad.AchievedThrust(u), 6);
+        Assert.Equal(0.5, Quad.AchievedTorque(u).Z, 1e-6);
+        Assert.Equal(0.75, Quad.AchievedThrust(u), 1e-6);
         Assert.Equal(1, status.Yaw);
     }
 

@@ -13,13 +13,13 @@ public class ThrustCurveTests
         double thrust = Math.Abs(thrustPermille % 1001) / 1000.0;
         double command = curve.Command(thrust);
         Assert.InRange(command, 0.0, 1.0);
-        Assert.Equal(thrust, curve.ThrustFraction(command), 12);
+        Assert.Equal(thrust, curve.ThrustFraction(command), 1e-12);
     }
 
     [Fact]
     public void Quadratic_model_takes_the_square_root_and_linear_is_the_identity()
     {
-        Assert.Equal(Math.Sqrt(0.25), new ThrustCurve(1).Command(0.25), 15);
+        Assert.Equal(Math.Sqrt(0.25), new ThrustCurve(1).Command(0.25), 1e-15);
         Assert.Equal(0.25, ThrustCurve.Linear.Command(0.25));
         Assert.Equal(1.0, new ThrustCurve(0.7).Command(1.5));
     }

@@ -39,7 +39,7 @@ public sealed class BlendedWaypointTrajectoryTests
             polyline += (points[i] - points[i - 1]).Length;
         }
 
-        Assert.Equal(polyline, trajectory.LengthM, 6);
+        Assert.Equal(polyline, trajectory.LengthM, 1e-6);
         Assert.True(trajectory.DurationS >= (trajectory.LengthM - (2 * radius * n)) / limits.MaxSpeedMps - 1e-9);
         for (int k = 1; k <= steps; k++)
         {
@@ -75,7 +75,7 @@ public sealed class BlendedWaypointTrajectoryTests
 
         // A zero acceptance radius stops at every corner: the same timing as the stop-at-corners trajectory.
         var sharp = new BlendedWaypointTrajectory(square, limits, acceptanceRadiusM: 0);
-        Assert.Equal(stopping.DurationS, sharp.DurationS, 6);
+        Assert.Equal(stopping.DurationS, sharp.DurationS, 1e-6);
     }
 
     [Fact]

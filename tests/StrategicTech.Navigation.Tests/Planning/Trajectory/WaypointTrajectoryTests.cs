@@ -11,17 +11,17 @@ public sealed class WaypointTrajectoryTests
     public void Long_move_takes_distance_over_speed_plus_speed_over_accel_plus_accel_over_jerk()
     {
         var profile = new DoubleSProfile(100, new MotionLimits(10, 4, 8));
-        Assert.Equal(0.5, profile.JerkTimeS, 12);
-        Assert.Equal(3.0, profile.AccelerationTimeS, 12);
-        Assert.Equal(7.0, profile.CruiseTimeS, 12);
-        Assert.Equal((100.0 / 10) + (10.0 / 4) + (4.0 / 8), profile.DurationS, 12);
-        Assert.Equal(10.0, profile.PeakSpeedMps, 12);
+        Assert.Equal(0.5, profile.JerkTimeS, 1e-12);
+        Assert.Equal(3.0, profile.AccelerationTimeS, 1e-12);
+        Assert.Equal(7.0, profile.CruiseTimeS, 1e-12);
+        Assert.Equal((100.0 / 10) + (10.0 / 4) + (4.0 / 8), profile.DurationS, 1e-12);
+        Assert.Equal(10.0, profile.PeakSpeedMps, 1e-12);
         profile.Sample(profile.DurationS / 2, out double s, out double v, out double a, out _);
-        Assert.Equal(50.0, s, 9);
-        Assert.Equal(10.0, v, 12);
+        Assert.Equal(50.0, s, 1e-9);
+        Assert.Equal(10.0, v, 1e-12);
         Assert.Equal(0.0, a);
         profile.Sample(profile.DurationS - 1e-12, out s, out _, out _, out _);
-        Assert.Equal(100.0, s, 9);
+        Assert.Equal(100.0, s, 1e-9);
     }
 
     [Theory]
@@ -35,14 +35,14 @@ public sealed class WaypointTrajectoryTests
         Assert.True(profile.PeakSpeedMps < 10);
         if (distance < 2 * 64 / 64.0)
         {
-            Assert.Equal(4 * Math.Cbrt(distance / 16), profile.DurationS, 12);
+            Assert.Equal(4 * Math.Cbrt(distance / 16), profile.DurationS, 1e-12);
         }
 
         profile.Sample(profile.AccelerationTimeS, out double half, out double peak, out _, out _);
-        Assert.Equal(distance / 2, half, 9);
-        Assert.Equal(profile.PeakSpeedMps, peak, 9);
+        Assert.Equal(distance / 2, half, 1e-9);
+        Assert.Equal(profile.PeakSpeedMps, peak, 1e-9);
         profile.Sample(profile.DurationS * (1 - 1e-12), out double end, out _, out _, out _);
-        Assert.Equal(distance, end, 9);
+        Assert.Equal(distance, end, 1e-9);
     }
 
     [Property(MaxTest = 80)]
@@ -92,7 +92,7 @@ public sealed class WaypointTrajectoryTests
             previous = now;
         }
 
-        Assert.Equal(trajectory.LengthM, previous.PathDistanceM, 9);
+        Assert.Equal(trajectory.LengthM, previous.PathDistanceM, 1e-9);
     }
 
     [Fact]
@@ -101,13 +101,13 @@ public sealed class WaypointTrajectoryTests
         var limits = new MotionLimits(5, 2, 4);
         var trajectory = new WaypointTrajectory([new Vector3(0, 0, 0), new Vector3(10, 0, 0), new Vector3(30, 0, 0), new Vector3(30, 20, 0)], limits);
         Assert.Equal(2, trajectory.MoveCount);
-        Assert.Equal(50.0, trajectory.LengthM, 12);
+        Assert.Equal(50.0, trajectory.LengthM, 1e-12);
         double firstMove = new DoubleSProfile(30, limits).DurationS;
-        Assert.Equal(firstMove + new DoubleSProfile(20, limits).DurationS, trajectory.DurationS, 12);
+        Assert.Equal(firstMove + new DoubleSProfile(20, limits).DurationS, trajectory.DurationS, 1e-12);
         TrajectorySample corner = trajectory.Sample(firstMove);
-        Assert.Equal(30.0, corner.Position.X, 9);
+        Assert.Equal(30.0, corner.Position.X, 1e-9);
         Assert.True(corner.Velocity.Length < 1e-9);
-        Assert.Equal(5.0, trajectory.Sample(firstMove / 2).Velocity.X, 9); // cruising through the collinear point at 10 m
+        Assert.Equal(5.0, trajectory.Sample(firstMove / 2).Velocity.X, 1e-9); // cruising through the collinear point at 10 m
     }
 
     [Fact]

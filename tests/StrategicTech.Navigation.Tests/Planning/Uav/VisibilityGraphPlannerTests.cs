@@ -43,7 +43,7 @@ public sealed class VisibilityGraphPlannerTests
                 length += (path[i] - path[i - 1]).Length;
             }
 
-            Assert.Equal(length, result.LengthM, 6);
+            Assert.Equal(length, result.LengthM, 1e-6);
             double straight = (waypoints[leg + 1] - waypoints[leg]).Length;
             Assert.True(result.LengthM >= straight - 1e-9);
             if (!FenceLayouts.SegmentClear(airspace, waypoints[leg], waypoints[leg + 1], 0))
@@ -65,8 +65,8 @@ public sealed class VisibilityGraphPlannerTests
         var path = new Vector3[planner.MaxPathPoints];
         UavPlanResult result = planner.Plan(At(0, 0, 20), At(240, 0, 20), path);
         Assert.Equal(UavPlanStatus.Found, result.Status);
-        Assert.Equal(35.0, result.CruiseAltitudeM, 9); // ceiling 30 + margin 5
-        Assert.Equal(240 + 15 + 15, result.LengthM, 6);
+        Assert.Equal(35.0, result.CruiseAltitudeM, 1e-9); // ceiling 30 + margin 5
+        Assert.Equal(240 + 15 + 15, result.LengthM, 1e-6);
         Assert.Equal(4, result.PointCount);
 
         var tall = NoFlyVolume.Polygon([new Vec2(100, -30), new Vec2(140, -30), new Vec2(140, 30), new Vec2(100, 30)], new AltitudeBand(0, 200));
@@ -127,7 +127,7 @@ public sealed class VisibilityGraphPlannerTests
             length += (path[i] - path[i - 1]).Length;
         }
 
-        Assert.Equal(length, result.LengthM, 6);
+        Assert.Equal(length, result.LengthM, 1e-6);
         Assert.True(result.LengthM >= (goal - start).Length - 1e-9);
     }
 
@@ -178,7 +178,7 @@ public sealed class VisibilityGraphPlannerTests
         else
         {
             Assert.Equal(UavPlanStatus.Found, result.Status);
-            Assert.Equal(d[0, 1], result.LengthM, 6);
+            Assert.Equal(d[0, 1], result.LengthM, 1e-6);
         }
     }
 
