@@ -1,17 +1,10 @@
+using static StrategicTech.Sim.Tests.Cli.CliRunner;
 using StrategicTech.Sim.Cli;
 
 namespace StrategicTech.Sim.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [InlineData("--help")]
     [InlineData("demo", "--help")]

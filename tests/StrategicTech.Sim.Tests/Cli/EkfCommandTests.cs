@@ -1,3 +1,4 @@
+using static StrategicTech.Sim.Tests.Cli.CliRunner;
 using StrategicTech.Sim.Cli;
 using StrategicTech.TestSupport;
 
@@ -5,14 +6,6 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public sealed class EkfCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Replay_of_iris_gps_against_ekf2_passes_and_writes_plots()
     {

@@ -1,3 +1,4 @@
+using static StrategicTech.Sim.Tests.Cli.CliRunner;
 using System.Buffers.Binary;
 using System.Text.Json;
 using StrategicTech.Sim.Cli;
@@ -7,14 +8,6 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public class MavlinkCommandTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Decode_json_counts_every_frame_of_the_real_tlog()
     {

@@ -1,3 +1,4 @@
+using static StrategicTech.Sim.Tests.Cli.CliRunner;
 using System.Globalization;
 using StrategicTech.Sim.Cli;
 using StrategicTech.TestSupport;
@@ -9,14 +10,6 @@ public sealed class PlanCommandTests
     private static string Map => SharedData.PathOf("bench", "movingai", "den312d.map");
 
     private static string Scen => SharedData.PathOf("bench", "movingai", "den312d.map.scen");
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Theory]
     [InlineData("astar")]

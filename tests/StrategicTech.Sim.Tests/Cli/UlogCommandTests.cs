@@ -1,3 +1,4 @@
+using static StrategicTech.Sim.Tests.Cli.CliRunner;
 using System.Text.Json;
 using StrategicTech.Sim.Cli;
 using StrategicTech.TestSupport;
@@ -6,14 +7,6 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public class UlogCommandTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Info_prints_header_topics_and_parameters()
     {
