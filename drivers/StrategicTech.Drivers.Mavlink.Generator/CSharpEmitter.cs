@@ -269,23 +269,34 @@ public sealed class CSharpEmitter
     {
         string cls = Naming.Dialect(file) + "Dialect";
         var closure = _model.Closure(file);
-        var messages = closure.SelectMany(f => _model.Files[f].Messages).OrderBy(m => m.Id).ToList();
+        var own = _model.Files[file].Messages.OrderBy(m => m.Id).ToList();
+        int total = closure.Sum(f => _model.Files[f].Messages.Count);
         var s = new StringBuilder();
         s.Append(Header).Append('\n');
         s.Append("namespace ").Append(Naming.DialectNamespace(file)).Append(";\n\n");
         string includes = string.Join(", ", closure.Where(f => f != file).Select(f => f + ".xml"));
         s.Append(CultureInfo.InvariantCulture, $"/// <summary>Message registry of the MAVLink dialect {file}.xml{(includes.Length > 0 ? " with its includes (" + includes + ")" : string.Empty)}: <see href=\"https://mavlink.io/en/messages/{file}.html\"/>.</summary>\n");
         s.Append(CultureInfo.InvariantCulture, $"public static class {cls}\n{{\n");
-        s.Append(CultureInfo.InvariantCulture, $"    /// <summary>The {messages.Count} messages of the dialect, by id.</summary>\n");
-        s.Append(CultureInfo.InvariantCulture, $"    public static MavlinkDialect Instance {{ get; }} = new(\"{file}\",\n    [\n");
-        foreach (var m in messages)
+
+        // Each file states the facts of its own messages once; a dialect composes the registries of its includes.
+        s.Append(CultureInfo.InvariantCulture, $"    /// <summary>The {own.Count} messages declared in {file}.xml itself, by id.</summary>\n");
+        s.Append("    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =\n    [\n");
+        foreach (var m in own)
         {
             var layout = new WireLayout(m);
             string target = layout.TargetSystemOffset < 0 ? string.Empty : $", {layout.TargetSystemOffset}, {layout.TargetComponentOffset}";
             s.Append(CultureInfo.InvariantCulture, $"        new MavlinkMessageInfo({m.Id}, \"{m.Name}\", {layout.CrcExtra}, {layout.MinLength}, {layout.MaxLength}{target}),\n");
         }
 
-        s.Append("    ]);\n}\n");
+        s.Append("    ];\n\n");
+        s.Append(CultureInfo.InvariantCulture, $"    /// <summary>The {total} messages of the dialect with its includes.</summary>\n");
+        s.Append(CultureInfo.InvariantCulture, $"    public static MavlinkDialect Instance {{ get; }} = new(\"{file}\",\n    [\n");
+        foreach (string f in closure.Where(f => f != file))
+        {
+            s.Append(CultureInfo.InvariantCulture, $"        .. {Naming.DialectNamespace(f)}.{Naming.Dialect(f)}Dialect.OwnMessages,\n");
+        }
+
+        s.Append("        .. OwnMessages,\n    ]);\n}\n");
         _files[$"{Naming.Dialect(file)}/{cls}.cs"] = s.ToString();
     }
 

@@ -6,10 +6,9 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.Common;
 /// <summary>Message registry of the MAVLink dialect common.xml with its includes (minimal.xml, standard.xml): <see href="https://mavlink.io/en/messages/common.html"/>.</summary>
 public static class CommonDialect
 {
-    /// <summary>The 234 messages of the dialect, by id.</summary>
-    public static MavlinkDialect Instance { get; } = new("common",
+    /// <summary>The 231 messages declared in common.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
     [
-        new MavlinkMessageInfo(0, "HEARTBEAT", 50, 9, 9),
         new MavlinkMessageInfo(1, "SYS_STATUS", 124, 31, 43),
         new MavlinkMessageInfo(2, "SYSTEM_TIME", 137, 12, 12),
         new MavlinkMessageInfo(4, "PING", 237, 14, 14, 12, 13),
@@ -31,7 +30,6 @@ public static class CommonDialect
         new MavlinkMessageInfo(30, "ATTITUDE", 39, 28, 28),
         new MavlinkMessageInfo(31, "ATTITUDE_QUATERNION", 246, 32, 48),
         new MavlinkMessageInfo(32, "LOCAL_POSITION_NED", 185, 28, 28),
-        new MavlinkMessageInfo(33, "GLOBAL_POSITION_INT", 104, 28, 28),
         new MavlinkMessageInfo(34, "RC_CHANNELS_SCALED", 237, 22, 22),
         new MavlinkMessageInfo(35, "RC_CHANNELS_RAW", 244, 22, 22),
         new MavlinkMessageInfo(36, "SERVO_OUTPUT_RAW", 222, 21, 37),
@@ -126,7 +124,6 @@ public static class CommonDialect
         new MavlinkMessageInfo(144, "FOLLOW_TARGET", 127, 93, 93),
         new MavlinkMessageInfo(146, "CONTROL_SYSTEM_STATE", 103, 100, 100),
         new MavlinkMessageInfo(147, "BATTERY_STATUS", 154, 36, 54),
-        new MavlinkMessageInfo(148, "AUTOPILOT_VERSION", 178, 60, 78),
         new MavlinkMessageInfo(149, "LANDING_TARGET", 200, 30, 60),
         new MavlinkMessageInfo(162, "FENCE_STATUS", 189, 8, 9),
         new MavlinkMessageInfo(192, "MAG_CAL_REPORT", 36, 44, 54),
@@ -243,5 +240,13 @@ public static class CommonDialect
         new MavlinkMessageInfo(12918, "OPEN_DRONE_ID_ARM_STATUS", 139, 51, 51),
         new MavlinkMessageInfo(12919, "OPEN_DRONE_ID_SYSTEM_UPDATE", 7, 18, 18, 16, 17),
         new MavlinkMessageInfo(12920, "HYGROMETER_SENSOR", 20, 5, 5),
+    ];
+
+    /// <summary>The 234 messages of the dialect with its includes.</summary>
+    public static MavlinkDialect Instance { get; } = new("common",
+    [
+        .. StrategicTech.Drivers.Mavlink.Dialects.Minimal.MinimalDialect.OwnMessages,
+        .. StrategicTech.Drivers.Mavlink.Dialects.Standard.StandardDialect.OwnMessages,
+        .. OwnMessages,
     ]);
 }

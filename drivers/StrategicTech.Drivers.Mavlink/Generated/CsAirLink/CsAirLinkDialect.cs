@@ -6,10 +6,16 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.CsAirLink;
 /// <summary>Message registry of the MAVLink dialect csAirLink.xml: <see href="https://mavlink.io/en/messages/csAirLink.html"/>.</summary>
 public static class CsAirLinkDialect
 {
-    /// <summary>The 2 messages of the dialect, by id.</summary>
-    public static MavlinkDialect Instance { get; } = new("csAirLink",
+    /// <summary>The 2 messages declared in csAirLink.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
     [
         new MavlinkMessageInfo(52000, "AIRLINK_AUTH", 13, 100, 100),
         new MavlinkMessageInfo(52001, "AIRLINK_AUTH_RESPONSE", 239, 1, 1),
+    ];
+
+    /// <summary>The 2 messages of the dialect with its includes.</summary>
+    public static MavlinkDialect Instance { get; } = new("csAirLink",
+    [
+        .. OwnMessages,
     ]);
 }

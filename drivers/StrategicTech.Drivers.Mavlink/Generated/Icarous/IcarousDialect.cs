@@ -6,10 +6,16 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.Icarous;
 /// <summary>Message registry of the MAVLink dialect icarous.xml: <see href="https://mavlink.io/en/messages/icarous.html"/>.</summary>
 public static class IcarousDialect
 {
-    /// <summary>The 2 messages of the dialect, by id.</summary>
-    public static MavlinkDialect Instance { get; } = new("icarous",
+    /// <summary>The 2 messages declared in icarous.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
     [
         new MavlinkMessageInfo(42000, "ICAROUS_HEARTBEAT", 227, 1, 1),
         new MavlinkMessageInfo(42001, "ICAROUS_KINEMATIC_BANDS", 239, 46, 46),
+    ];
+
+    /// <summary>The 2 messages of the dialect with its includes.</summary>
+    public static MavlinkDialect Instance { get; } = new("icarous",
+    [
+        .. OwnMessages,
     ]);
 }

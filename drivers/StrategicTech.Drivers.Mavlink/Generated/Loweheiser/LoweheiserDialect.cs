@@ -6,10 +6,16 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.Loweheiser;
 /// <summary>Message registry of the MAVLink dialect loweheiser.xml with its includes (minimal.xml): <see href="https://mavlink.io/en/messages/loweheiser.html"/>.</summary>
 public static class LoweheiserDialect
 {
-    /// <summary>The 2 messages of the dialect, by id.</summary>
+    /// <summary>The 1 messages declared in loweheiser.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
+    [
+        new MavlinkMessageInfo(10151, "LOWEHEISER_GOV_EFI", 195, 85, 85),
+    ];
+
+    /// <summary>The 2 messages of the dialect with its includes.</summary>
     public static MavlinkDialect Instance { get; } = new("loweheiser",
     [
-        new MavlinkMessageInfo(0, "HEARTBEAT", 50, 9, 9),
-        new MavlinkMessageInfo(10151, "LOWEHEISER_GOV_EFI", 195, 85, 85),
+        .. StrategicTech.Drivers.Mavlink.Dialects.Minimal.MinimalDialect.OwnMessages,
+        .. OwnMessages,
     ]);
 }

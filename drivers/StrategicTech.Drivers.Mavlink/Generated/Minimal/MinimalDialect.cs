@@ -6,9 +6,15 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 /// <summary>Message registry of the MAVLink dialect minimal.xml: <see href="https://mavlink.io/en/messages/minimal.html"/>.</summary>
 public static class MinimalDialect
 {
-    /// <summary>The 1 messages of the dialect, by id.</summary>
-    public static MavlinkDialect Instance { get; } = new("minimal",
+    /// <summary>The 1 messages declared in minimal.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
     [
         new MavlinkMessageInfo(0, "HEARTBEAT", 50, 9, 9),
+    ];
+
+    /// <summary>The 1 messages of the dialect with its includes.</summary>
+    public static MavlinkDialect Instance { get; } = new("minimal",
+    [
+        .. OwnMessages,
     ]);
 }

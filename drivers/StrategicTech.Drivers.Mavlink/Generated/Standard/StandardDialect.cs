@@ -6,11 +6,17 @@ namespace StrategicTech.Drivers.Mavlink.Dialects.Standard;
 /// <summary>Message registry of the MAVLink dialect standard.xml with its includes (minimal.xml): <see href="https://mavlink.io/en/messages/standard.html"/>.</summary>
 public static class StandardDialect
 {
-    /// <summary>The 3 messages of the dialect, by id.</summary>
-    public static MavlinkDialect Instance { get; } = new("standard",
+    /// <summary>The 2 messages declared in standard.xml itself, by id.</summary>
+    public static IReadOnlyList<MavlinkMessageInfo> OwnMessages { get; } =
     [
-        new MavlinkMessageInfo(0, "HEARTBEAT", 50, 9, 9),
         new MavlinkMessageInfo(33, "GLOBAL_POSITION_INT", 104, 28, 28),
         new MavlinkMessageInfo(148, "AUTOPILOT_VERSION", 178, 60, 78),
+    ];
+
+    /// <summary>The 3 messages of the dialect with its includes.</summary>
+    public static MavlinkDialect Instance { get; } = new("standard",
+    [
+        .. StrategicTech.Drivers.Mavlink.Dialects.Minimal.MinimalDialect.OwnMessages,
+        .. OwnMessages,
     ]);
 }
