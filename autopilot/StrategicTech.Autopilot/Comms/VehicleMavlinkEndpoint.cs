@@ -295,7 +295,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             m = new ExtendedSysState
             {
                 VtolState = MavVtolState.Undefined,
-                LandedState = TelemetryEncoding.LandedState(_vehicle.Status.LandState, mode == FlightMode.Land, mode == FlightMode.Takeoff),
+                LandedState = TelemetryEncoding.LandedState(_telemetry.LandState, mode == FlightMode.Land, mode == FlightMode.Takeoff),
             };
             return true;
         });
