@@ -11,6 +11,7 @@ using StrategicTech.Drivers.Mavlink.Microservices.Mission;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
 using NavMissionItem = StrategicTech.Navigation.Missions.MissionItem;
 
 namespace StrategicTech.Autopilot.Comms;
@@ -54,7 +55,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             Parameters = node.Add(new ParameterServer(node, new ParameterStoreProvider(options.Parameters, options.PersistParameters), ParameterEncoding.Bytewise));
         }
 
-        Streams = node.Add(new FixedRateStreams(node));
+        Streams = node.Add(new TelemetryScheduler(node));
         RegisterStreams();
         RegisterCommands(options);
         _lastReachedCount = vehicle.Status.ReachedCount;
@@ -70,7 +71,8 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
 
     public ParameterServer? Parameters { get; }
 
-    public FixedRateStreams Streams { get; }
+    /// <summary>Telemetry streams (rates changed by SET_MESSAGE_INTERVAL, one-shots by REQUEST_MESSAGE).</summary>
+    public TelemetryScheduler Streams { get; }
 
     /// <summary>The latest telemetry snapshot (refreshed each tick).</summary>
     public ref readonly VehicleTelemetry Telemetry => ref _telemetry;
@@ -276,6 +278,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             Uid = options.Uid,
         };
         new AutopilotVersionResponder(Node, version).RegisterOn(Commands);
+        Streams.RegisterOn(Commands);
     }
 
     private void RegisterStreams()
