@@ -1,4 +1,4 @@
-using StrategicTech.Autopilot.Comms.Pending;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 
 namespace StrategicTech.Autopilot.Comms;

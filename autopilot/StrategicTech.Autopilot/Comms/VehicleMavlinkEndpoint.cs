@@ -1,4 +1,4 @@
-using StrategicTech.Autopilot.Comms.Pending;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
@@ -12,30 +12,39 @@ using StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Numerics;
 using NavMissionItem = StrategicTech.Navigation.Missions.MissionItem;
 
 namespace StrategicTech.Autopilot.Comms;
 
 /// <summary>
 /// The vehicle's MAVLink face, as a PX4 vehicle presents itself: HEARTBEAT in PX4's mode encoding, the telemetry
-/// streams a ground station expects, commands (arm, takeoff, land, RTL, modes, mission start/current), the mission
-/// protocol for mission/fence/rally (a completed mission upload replaces the vehicle's mission), parameters from
-/// the vehicle's store, MANUAL_CONTROL and offboard setpoints. Hardware-independent: it sees the vehicle through
+/// streams a ground station expects (rates changeable by SET_MESSAGE_INTERVAL), commands (arm, takeoff, land, RTL,
+/// modes, mission start/current), the mission protocol for mission/fence/rally (a completed mission upload replaces
+/// the vehicle's mission whole), parameters from the vehicle's store, MANUAL_CONTROL and offboard setpoints,
+/// MISSION_ITEM_REACHED and STATUSTEXT from the vehicle's status. Hardware-independent: it sees the vehicle through
 /// <see cref="IVehicleCommands"/> and <see cref="IVehicleTelemetrySource"/> and the link through a
-/// <see cref="MavlinkNode"/>. The host calls <see cref="MavlinkNode.Receive(ReadOnlySpan{byte})"/> with received
-/// bytes and <see cref="Tick"/> from its loop, both on the loop thread; nothing allocates per tick.
+/// <see cref="MavlinkNode"/>. The host feeds received bytes to the node and calls <see cref="Tick"/>, both on the
+/// loop thread; nothing allocates per tick (a completed mission upload allocates the new list once).
 /// </summary>
 public sealed class VehicleMavlinkEndpoint : IMavlinkService
 {
     /// <summary>COMPONENT_ARM_DISARM param2 that forces arming/disarming (common.xml).</summary>
     public const float ForceMagic = 21196;
 
+    private const int StatusTextLength = 50;
+
     private readonly IVehicleCommands _vehicle;
     private readonly IVehicleTelemetrySource _source;
     private VehicleTelemetry _telemetry;
     private long _lastReachedCount;
+    private long _lastStatusText;
     private long _lastUploadsApplied;
     private int _lastMissionCurrent = -1;
+    private int _lastMissionCount = -1;
+    private LocalNedFrame _homeFrame;
+    private GeodeticPosition _homeFrameOrigin;
 
     public VehicleMavlinkEndpoint(MavlinkNode node, IVehicleCommands vehicle, IVehicleTelemetrySource telemetry, VehicleMavlinkEndpointOptions? options = null)
     {
@@ -44,7 +53,8 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         _source = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         options ??= new VehicleMavlinkEndpointOptions();
 
-        // Order matters: this service refreshes the snapshot and the heartbeat's mode before the others tick.
+        // Order matters: this service refreshes the snapshot and the heartbeat's mode before the others tick, and
+        // the mission watcher sees mission frames after the mission server handled them.
         node.Add(this);
         Heartbeat = node.Add(new HeartbeatPublisher(node, options.VehicleType, MavAutopilot.Px4));
         Commands = node.Add(new CommandServer(node));
@@ -58,7 +68,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Streams = node.Add(new TelemetryScheduler(node));
         RegisterStreams();
         RegisterCommands(options);
-        _lastReachedCount = vehicle.Status.ReachedCount;
+        VehicleStatus status = vehicle.Status;
+        _lastReachedCount = status.ReachedCount;
+        _lastStatusText = status.StatusTextCount;
     }
 
     public MavlinkNode Node { get; }
@@ -83,33 +95,80 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     /// <summary>MISSION_ITEM_REACHED messages sent.</summary>
     public long ItemsReachedSent { get; private set; }
 
+    /// <summary>STATUSTEXT messages sent.</summary>
+    public long StatusTextsSent { get; private set; }
+
     /// <summary>Completed mission uploads (and clears) handed to the vehicle.</summary>
     public long MissionsApplied { get; private set; }
 
     /// <summary>Completed mission uploads the vehicle refused (the list stays served, the vehicle keeps its old one).</summary>
     public long MissionsRefused { get; private set; }
 
+    /// <summary>Offboard setpoints in frames we do not support, or refused by the vehicle.</summary>
+    public long SetpointsRejected { get; private set; }
+
     /// <summary>One loop step: reads the vehicle, then runs every service (heartbeat, streams, retries).</summary>
     public void Tick() => Node.Tick();
+
+    /// <summary>Sends a STATUSTEXT (first 50 characters; no allocation).</summary>
+    public void SendStatusText(MavSeverity severity, ReadOnlySpan<char> text)
+    {
+        var message = new Statustext { Severity = severity };
+        MavlinkText.Encode(text.Length > StatusTextLength ? text[..StatusTextLength] : text, message.Text);
+        Node.Send(message);
+        StatusTextsSent++;
+    }
 
     void IMavlinkService.OnFrame(MavlinkFrame frame, long nowUs)
     {
         uint id = frame.MessageId;
-        if (id == SetMode.MsgId)
+        if (id == ManualControl.MsgId)
         {
-            SetMode message = SetMode.Decode(frame.Payload);
-            if (message.TargetSystem == Node.SystemId && (message.BaseMode & MavModeFlag.CustomModeEnabled) != 0
-                && Px4CustomMode.TryDecode(message.CustomMode, out FlightMode mode))
+            ManualControl m = ManualControl.Decode(frame.Payload);
+            if (m.Target == Node.SystemId)
             {
-                Report(_vehicle.SetMode(mode), nowUs);
+                // x forward (pitch), y right (roll), z thrust 0..1000, r yaw; each ±1000 (INT16_MAX: not used).
+                _vehicle.SetManualInput(new ManualInput(nowUs, Axis(m.Y), Axis(m.X), Axis(m.R), m.Z == short.MaxValue ? 0.5 : Math.Clamp(m.Z / 1000.0, 0, 1)));
+            }
+        }
+        else if (id == SetPositionTargetLocalNed.MsgId)
+        {
+            SetPositionTargetLocalNed m = SetPositionTargetLocalNed.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent))
+            {
+                OnLocalSetpoint(m, nowUs);
+            }
+        }
+        else if (id == SetPositionTargetGlobalInt.MsgId)
+        {
+            SetPositionTargetGlobalInt m = SetPositionTargetGlobalInt.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent))
+            {
+                OnGlobalSetpoint(m, nowUs);
+            }
+        }
+        else if (id == SetMode.MsgId)
+        {
+            SetMode m = SetMode.Decode(frame.Payload);
+            if (m.TargetSystem == Node.SystemId)
+            {
+                if ((m.BaseMode & MavModeFlag.CustomModeEnabled) != 0 && Px4CustomMode.TryDecode(m.CustomMode, out FlightMode mode))
+                {
+                    Outcome(_vehicle.SetMode(mode), "Mode change denied");
+                }
+                else
+                {
+                    SendStatusText(MavSeverity.Critical, "Mode not supported");
+                }
             }
         }
         else if (id == MissionSetCurrent.MsgId)
         {
-            MissionSetCurrent message = MissionSetCurrent.Decode(frame.Payload);
-            if (Node.IsForMe(message.TargetSystem, message.TargetComponent))
+            // The mission server answers with MISSION_CURRENT; the vehicle moves to the item.
+            MissionSetCurrent m = MissionSetCurrent.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent) && m.Seq < _vehicle.Status.MissionItemCount)
             {
-                _vehicle.SetCurrentMissionItem(message.Seq);
+                Outcome(_vehicle.SetCurrentMissionItem(m.Seq), "Mission item denied");
             }
         }
     }
@@ -122,10 +181,11 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Heartbeat.CustomMode = Px4CustomMode.Encode(status.Mode);
         Heartbeat.SystemStatus = status.Armed ? MavState.Active : MavState.Standby;
 
-        if (status.MissionCurrent != _lastMissionCurrent)
+        if (status.MissionCurrentIndex != _lastMissionCurrent || status.MissionItemCount != _lastMissionCount)
         {
-            _lastMissionCurrent = status.MissionCurrent;
-            Missions.CurrentSeq = Math.Max(0, status.MissionCurrent);
+            _lastMissionCurrent = status.MissionCurrentIndex;
+            _lastMissionCount = status.MissionItemCount;
+            Missions.CurrentSeq = Math.Clamp(status.MissionCurrentIndex, 0, Math.Max(0, status.MissionItemCount - 1));
             Node.Send(MissionCurrentMessage(status));
         }
 
@@ -135,14 +195,20 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             Node.Send(new MissionItemReached { Seq = (ushort)Math.Max(0, status.LastReachedIndex) });
             ItemsReachedSent++;
         }
+
+        ForwardStatusTexts(status);
     }
 
-    private static MissionCurrent MissionCurrentMessage(VehicleStatus status) => new()
+    private static double Axis(short value) => value == short.MaxValue ? 0 : Math.Clamp(value / 1000.0, -1, 1);
+
+    private static MissionCurrent MissionCurrentMessage(in VehicleStatus status) => new()
     {
-        Seq = (ushort)Math.Max(0, status.MissionCurrent),
-        Total = (ushort)status.MissionCount,
-        MissionState = status.MissionCount == 0 ? MissionState.NoMission
+        Seq = (ushort)Math.Clamp(status.MissionCurrentIndex, 0, ushort.MaxValue),
+        Total = (ushort)Math.Clamp(status.MissionItemCount, 0, ushort.MaxValue),
+        MissionState = status.MissionItemCount == 0 ? MissionState.NoMission
+            : status.MissionFinished ? MissionState.Complete
             : status.Mode == FlightMode.Mission ? MissionState.Active
+            : status.ReachedCount > 0 ? MissionState.Paused
             : MissionState.NotStarted,
         MissionMode = status.Mode == FlightMode.Mission ? (byte)1 : (byte)0,
     };
@@ -154,6 +220,56 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         CommandOutcome.Unsupported => MavResult.Unsupported,
         _ => MavResult.Failed,
     };
+
+    private static NavMissionItem ToMissionItem(int seq, in MissionPlanItem item)
+    {
+        bool global = item.Frame is MavFrame.Global or MavFrame.GlobalInt or MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt
+            or MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt;
+        double x = global ? item.X / 1e7 : item.X;
+        double y = global ? item.Y / 1e7 : item.Y;
+        return new NavMissionItem(seq, (byte)item.Frame, (ushort)item.Command, item.Param1, item.Param2, item.Param3, item.Param4, x, y, item.Z,
+            item.Autocontinue, item.Current);
+    }
+
+    /// <summary>Status texts the vehicle announced since the last tick (a gap when the ring lapped is skipped).</summary>
+    private void ForwardStatusTexts(in VehicleStatus status)
+    {
+        if (status.StatusTexts is null)
+        {
+            return;
+        }
+
+        while (_lastStatusText < status.StatusTextCount)
+        {
+            _lastStatusText++;
+            if (status.StatusTexts.TryGet(_lastStatusText, out StatusText text))
+            {
+                SendStatusText((MavSeverity)(byte)text.Severity, text.Text);
+            }
+        }
+    }
+
+    /// <summary>Counts a refusal and, when the vehicle did not say why itself, sends <paramref name="deniedReason"/>.</summary>
+    private CommandOutcome Outcome(CommandOutcome outcome, string deniedReason)
+    {
+        if (outcome == CommandOutcome.Denied)
+        {
+            DeniedCommands++;
+            VehicleStatus status = _vehicle.Status;
+            if (status.StatusTextCount == _lastStatusText)
+            {
+                SendStatusText(MavSeverity.Critical, deniedReason);
+            }
+            else
+            {
+                ForwardStatusTexts(status); // the vehicle's own reason, sent before the ACK
+            }
+        }
+
+        return outcome;
+    }
+
+    private CommandReply Reply(CommandOutcome outcome, string deniedReason) => new(ToResult(Outcome(outcome, deniedReason)));
 
     private void OnMissionFrame(MavlinkFrame frame)
     {
@@ -173,7 +289,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             return; // fence and rally lists are stored and served by the mission server
         }
 
-        // A complete list (start-up work, allocates once per upload): the vehicle gets it whole or not at all.
+        // A complete list (allocates once per upload): the vehicle gets it whole or not at all.
         ReadOnlySpan<MissionPlanItem> items = Missions.Items(MavMissionType.Mission);
         var mission = new NavMissionItem[items.Length];
         for (int i = 0; i < items.Length; i++)
@@ -185,66 +301,73 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         if (_vehicle.ReplaceMission(mission) != CommandOutcome.Accepted)
         {
             MissionsRefused++;
-            SendStatusText(MavSeverity.Warning, "Mission refused by the vehicle");
+            ForwardStatusTexts(_vehicle.Status);
         }
     }
 
-    private static NavMissionItem ToMissionItem(int seq, in MissionPlanItem item)
+    private void OnLocalSetpoint(in SetPositionTargetLocalNed m, long nowUs)
     {
-        bool global = item.Frame is MavFrame.Global or MavFrame.GlobalInt or MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt
-            or MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt;
-        double x = global ? item.X / 1e7 : item.X;
-        double y = global ? item.Y / 1e7 : item.Y;
-        return new NavMissionItem(seq, (byte)item.Frame, (ushort)item.Command, item.Param1, item.Param2, item.Param3, item.Param4, x, y, item.Z,
-            item.Autocontinue, item.Current);
-    }
-
-    private void Report(CommandOutcome outcome, long nowUs)
-    {
-        _ = nowUs;
-        if (outcome == CommandOutcome.Denied)
+        if (m.CoordinateFrame != MavFrame.LocalNed)
         {
-            DeniedCommands++;
+            SetpointsRejected++;
+            return;
         }
-    }
 
-    private CommandReply Reply(CommandOutcome outcome, string deniedReason)
-    {
-        if (outcome == CommandOutcome.Denied)
+        var setpoint = new OffboardSetpoint(nowUs, (ushort)m.TypeMask, new Vector3(m.X, m.Y, m.Z), new Vector3(m.Vx, m.Vy, m.Vz),
+            new Vector3(m.Afx, m.Afy, m.Afz), m.Yaw, m.YawRate);
+        if (_vehicle.SetOffboardSetpoint(setpoint) != CommandOutcome.Accepted)
         {
-            DeniedCommands++;
-            SendStatusText(MavSeverity.Critical, deniedReason);
+            SetpointsRejected++;
         }
-
-        return new CommandReply(ToResult(outcome));
     }
 
-    /// <summary>Sends a STATUSTEXT of up to 50 characters (constant strings: no allocation).</summary>
-    public void SendStatusText(MavSeverity severity, ReadOnlySpan<char> text)
+    private void OnGlobalSetpoint(in SetPositionTargetGlobalInt m, long nowUs)
     {
-        var message = new Statustext { Severity = severity };
-        MavlinkText.Encode(text.Length > 50 ? text[..50] : text, message.Text);
-        Node.Send(message);
+        VehicleStatus status = _vehicle.Status;
+        bool relative = m.CoordinateFrame is MavFrame.GlobalRelativeAltInt or MavFrame.GlobalRelativeAlt;
+        bool amsl = m.CoordinateFrame is MavFrame.GlobalInt or MavFrame.Global;
+        if (!(relative || amsl) || !status.HomeSet)
+        {
+            SetpointsRejected++;
+            return;
+        }
+
+        // Geodetic target → local NED through home (its geodetic and local positions are both known).
+        if (_homeFrameOrigin != status.HomeGeodetic)
+        {
+            _homeFrameOrigin = status.HomeGeodetic;
+            _homeFrame = new LocalNedFrame(status.HomeGeodetic);
+        }
+
+        double heightM = relative ? status.HomeGeodetic.HeightM + m.Alt : m.Alt;
+        Vector3 positionNedM = status.HomeNedM + _homeFrame.ToNed(GeodeticPosition.FromDegrees(m.LatInt / 1e7, m.LonInt / 1e7, heightM));
+        var setpoint = new OffboardSetpoint(nowUs, (ushort)m.TypeMask, positionNedM, new Vector3(m.Vx, m.Vy, m.Vz),
+            new Vector3(m.Afx, m.Afy, m.Afz), m.Yaw, m.YawRate);
+        if (_vehicle.SetOffboardSetpoint(setpoint) != CommandOutcome.Accepted)
+        {
+            SetpointsRejected++;
+        }
     }
 
     private void RegisterCommands(VehicleMavlinkEndpointOptions options)
     {
         Commands.Register(MavCmd.ComponentArmDisarm, (request, _) =>
         {
-            bool arm = request.Param1 >= 0.5f;
             bool force = request.Param2 == ForceMagic;
-            return arm
-                ? Reply(_vehicle.Arm(), "Arming denied")
+            return request.Param1 >= 0.5f
+                ? Reply(_vehicle.Arm(force), "Arming denied")
                 : Reply(_vehicle.Disarm(force), "Disarming denied");
         });
         Commands.Register(MavCmd.NavTakeoff, (request, _) =>
         {
             // param7 is an AMSL altitude (PX4, MAVSDK and QGC send home + height); NaN asks for the default height.
-            double heightM = double.IsFinite(request.Param7) && _telemetry.HomeValid ? request.Param7 - _telemetry.HomeAltitudeAmslM : double.NaN;
+            VehicleStatus status = _vehicle.Status;
+            double homeAmslM = status.HomeSet ? status.HomeGeodetic.HeightM : _telemetry.AltitudeAmslM;
+            double heightM = double.IsFinite(request.Param7) && (status.HomeSet || _telemetry.GlobalPositionValid) ? request.Param7 - homeAmslM : double.NaN;
             return Reply(_vehicle.Takeoff(heightM), "Takeoff denied");
         });
         Commands.Register(MavCmd.NavLand, (_, _) => Reply(_vehicle.Land(), "Land denied"));
-        Commands.Register(MavCmd.NavReturnToLaunch, (_, _) => Reply(_vehicle.ReturnToLaunch(), "RTL denied"));
+        Commands.Register(MavCmd.NavReturnToLaunch, (_, _) => Reply(_vehicle.ReturnToLaunch(), "Return denied"));
         Commands.Register(MavCmd.DoSetMode, (request, _) =>
         {
             var baseMode = (MavModeFlag)(byte)request.Param1;
@@ -258,17 +381,17 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             return Reply(_vehicle.SetMode(mode), "Mode change denied");
         });
         Commands.Register(MavCmd.MissionStart, (request, _) =>
-            Reply(_vehicle.StartMission(Math.Max(0, (int)request.Param1)), "Mission start denied"));
+            Reply(_vehicle.StartMission(float.IsFinite(request.Param1) ? Math.Max(0, (int)request.Param1) : 0), "Mission start denied"));
         Commands.Register(MavCmd.DoSetMissionCurrent, (request, _) =>
         {
-            CommandOutcome outcome = _vehicle.SetCurrentMissionItem((int)request.Param1);
-            if (outcome == CommandOutcome.Accepted)
+            if (!float.IsFinite(request.Param1) || request.Param1 < 0)
             {
-                Missions.CurrentSeq = (int)request.Param1;
+                return CommandReply.Failed;
             }
 
-            return Reply(outcome, "Mission item denied");
+            return Reply(_vehicle.SetCurrentMissionItem((int)request.Param1), "Mission item denied");
         });
+        Commands.Register(MavCmd.DoReposition, (request, nowUs) => Reposition(request, nowUs));
 
         var version = new AutopilotVersion
         {
@@ -281,9 +404,27 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Streams.RegisterOn(Commands);
     }
 
+    /// <summary>
+    /// DO_REPOSITION: the vehicle command API has no "go to" of its own, so (as PX4 flies it in Hold) the vehicle
+    /// switches to Hold, where it stays; a position would need the Hold-with-target API. Answered UNSUPPORTED when
+    /// a position is given, so the ground station knows the vehicle did not go there.
+    /// </summary>
+    private CommandReply Reposition(in CommandRequest request, long nowUs)
+    {
+        _ = nowUs;
+        bool hasPosition = request.IsCommandInt ? request.Param5 != 0 || request.Param6 != 0 : double.IsFinite(request.Param5) && double.IsFinite(request.Param6);
+        if (hasPosition)
+        {
+            SendStatusText(MavSeverity.Warning, "Reposition to a point not supported");
+            return new CommandReply(MavResult.Unsupported);
+        }
+
+        return Reply(_vehicle.Hold(), "Hold denied");
+    }
+
     private void RegisterStreams()
     {
-        // PX4's default rates on a UDP (normal mode) link.
+        // PX4's default rates on a normal-mode UDP link.
         Streams.Register<Attitude>(50_000, (long _, out Attitude m) => { m = TelemetryEncoding.Attitude(_telemetry); return true; });
         Streams.Register<GlobalPositionInt>(200_000, (long _, out GlobalPositionInt m) => { m = TelemetryEncoding.GlobalPosition(_telemetry); return _telemetry.GlobalPositionValid; });
         Streams.Register<LocalPositionNed>(200_000, (long _, out LocalPositionNed m) => { m = TelemetryEncoding.LocalPosition(_telemetry); return _telemetry.LocalPositionValid; });

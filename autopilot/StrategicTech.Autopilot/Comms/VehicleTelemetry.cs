@@ -1,4 +1,4 @@
-using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Navigation.Numerics;
 
@@ -65,7 +65,7 @@ public struct VehicleTelemetry
     public MavSysStatusSensor SensorsEnabled;
     public MavSysStatusSensor SensorsHealthy;
 
-    public LandState LandState;
+    public VehicleLandState LandState;
 
     /// <summary>Loop load 0–1 (SYS_STATUS load).</summary>
     public double Load;

@@ -1,6 +1,6 @@
 using System.Net;
 using StrategicTech.Autopilot.Comms;
-using StrategicTech.Autopilot.Comms.Pending;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Drivers.Mavlink.Logs;
 using StrategicTech.Drivers.Mavlink.Microservices;
@@ -22,10 +22,15 @@ public sealed class SitlMavlinkBridge : IDisposable
     private readonly TlogWriter? _tlog;
     private DrainIntoNode _drain;
 
-    private SitlMavlinkBridge(SitlVehicle vehicle, IVehicleCommands commands, SitlMavlinkOptions options, IMavlinkFrameSink? outbound)
+    private SitlMavlinkBridge(SitlVehicle vehicle, SitlMavlinkOptions options, IMavlinkFrameSink? outbound)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
-        ArgumentNullException.ThrowIfNull(commands);
+        IVehicleCommands commands = vehicle.Commands;
+        if (options.ParameterFile is not null && File.Exists(options.ParameterFile))
+        {
+            using var reader = new StreamReader(options.ParameterFile);
+            vehicle.Parameters.Load(reader, options.ParameterFile);
+        }
         Options = options;
         if (outbound is null && options.Udp)
         {
@@ -51,6 +56,7 @@ public sealed class SitlMavlinkBridge : IDisposable
         {
             VehicleType = vehicle.Physics.Airframe.Motors.Count == 6 ? Drivers.Mavlink.Dialects.Minimal.MavType.Hexarotor : Drivers.Mavlink.Dialects.Minimal.MavType.Quadrotor,
             Parameters = vehicle.Parameters,
+            PersistParameters = options.ParameterFile is null ? null : store => store.SaveFile(options.ParameterFile),
             Uid = options.ResolvedSystemId,
         });
         _drain = new DrainIntoNode(Node);
@@ -71,14 +77,14 @@ public sealed class SitlMavlinkBridge : IDisposable
     public long DroppedBytes => _inbound.DroppedBytes;
 
     /// <summary>The one-liner: UDP as PX4 SITL (bind 127.0.0.1:14580+instance, send to 127.0.0.1:14550), optional tlog.</summary>
-    public static SitlMavlinkBridge Attach(SitlVehicle vehicle, IVehicleCommands commands, SitlMavlinkOptions? options = null) =>
-        new(vehicle, commands, options ?? new SitlMavlinkOptions(), outbound: null);
+    public static SitlMavlinkBridge Attach(SitlVehicle vehicle, SitlMavlinkOptions? options = null) =>
+        new(vehicle, options ?? new SitlMavlinkOptions(), outbound: null);
 
     /// <summary>In-process link: frames go to <paramref name="toGround"/>; feed the ground's bytes to <see cref="Enqueue"/>.</summary>
-    public static SitlMavlinkBridge AttachInMemory(SitlVehicle vehicle, IVehicleCommands commands, IMavlinkFrameSink toGround, SitlMavlinkOptions? options = null)
+    public static SitlMavlinkBridge AttachInMemory(SitlVehicle vehicle, IMavlinkFrameSink toGround, SitlMavlinkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(toGround);
-        return new(vehicle, commands, (options ?? new SitlMavlinkOptions()) with { Udp = false }, toGround);
+        return new(vehicle, (options ?? new SitlMavlinkOptions()) with { Udp = false }, toGround);
     }
 
     /// <summary>Queues received bytes (one producer thread at a time); parsed in the next loop task.</summary>

@@ -35,6 +35,9 @@ public sealed record SitlMavlinkOptions
 
     public long TlogEpochUnixUs { get; init; } = DefaultTlogEpochUnixUs;
 
+    /// <summary>Parameter file: loaded at attach when it exists, rewritten after every accepted PARAM_SET.</summary>
+    public string? ParameterFile { get; init; }
+
     /// <summary>Rate of the loop task that drains received frames and runs the endpoint (must divide 1000 Hz).</summary>
     public int RateHz { get; init; } = 50;
 

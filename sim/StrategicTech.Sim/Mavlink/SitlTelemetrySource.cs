@@ -1,4 +1,5 @@
 using StrategicTech.Autopilot.Comms;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
@@ -40,10 +41,12 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
             _hasFrame = true;
         }
 
+        // Home is taken at arming; before that PX4 shows the first good position, here the EKF origin.
+        VehicleStatus status = v.Commands.Status;
         t.LocalPositionValid = _hasFrame;
         t.GlobalPositionValid = _hasFrame;
-        Vector3 homeNedM = v.Flight.HomeNedM;
-        t.HomeValid = _hasFrame;
+        t.HomeValid = status.HomeSet || _hasFrame;
+        Vector3 homeNedM = status.HomeSet ? status.HomeNedM : Vector3.Zero;
         t.HomeNedM = homeNedM;
         if (_hasFrame)
         {
@@ -52,7 +55,7 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
             t.LongitudeDeg = position.LongitudeDeg;
             t.AltitudeAmslM = position.HeightM;
             t.RelativeAltitudeM = homeNedM.Z - t.PositionNedM.Z;
-            GeodeticPosition home = _frame.FromNed(homeNedM);
+            GeodeticPosition home = status.HomeSet ? status.HomeGeodetic : _frame.Origin;
             t.HomeLatitudeDeg = home.LatitudeDeg;
             t.HomeLongitudeDeg = home.LongitudeDeg;
             t.HomeAltitudeAmslM = home.HeightM;
@@ -88,7 +91,7 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
         t.SensorsPresent = Sensors;
         t.SensorsEnabled = Sensors;
         t.SensorsHealthy = gnssHealthy ? Sensors : Sensors & ~MavSysStatusSensor.Gps;
-        t.LandState = v.Flight.LandState;
+        t.LandState = status.LandState;
         t.Load = 0;
     }
 }

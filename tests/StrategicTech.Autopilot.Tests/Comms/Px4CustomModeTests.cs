@@ -1,5 +1,5 @@
 using StrategicTech.Autopilot.Comms;
-using StrategicTech.Autopilot.Comms.Pending;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 
 namespace StrategicTech.Autopilot.Tests.Comms;

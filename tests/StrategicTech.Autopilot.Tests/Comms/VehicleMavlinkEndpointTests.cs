@@ -1,5 +1,5 @@
 using StrategicTech.Autopilot.Comms;
-using StrategicTech.Autopilot.Comms.Pending;
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
@@ -7,6 +7,8 @@ using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
 using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Numerics;
 using StrategicTech.Navigation.Time;
 using StrategicTech.TestSupport;
 
@@ -18,8 +20,8 @@ public sealed class VehicleMavlinkEndpointTests
     public void Heartbeat_announces_a_px4_quadrotor_in_its_current_mode()
     {
         var h = new EndpointHarness();
-        h.Vehicle.Status.Mode = FlightMode.Mission;
-        h.Vehicle.Status.Armed = true;
+        h.Vehicle.Mode = FlightMode.Mission;
+        h.Vehicle.Armed = true;
         h.Tick();
         Heartbeat hb = h.Received.Last<Heartbeat>();
         Assert.Equal(MavType.Quadrotor, hb.Type);
@@ -92,8 +94,8 @@ public sealed class VehicleMavlinkEndpointTests
     public void Takeoff_altitude_is_amsl_and_converted_to_height_above_home()
     {
         var h = new EndpointHarness();
-        h.Vehicle.Telemetry = TelemetryEncodingTests.Sample();
-        h.Tick();
+        h.Vehicle.HomeSet = true;
+        h.Vehicle.HomeGeodetic = GeodeticPosition.FromDegrees(47.3977, 8.5456, 478.25);
         Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.NavTakeoff, p7: 478.25f + 12.5f).Result);
         Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.NavReturnToLaunch).Result);
         Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.MissionStart, 0, 0).Result);
@@ -155,12 +157,12 @@ public sealed class VehicleMavlinkEndpointTests
     {
         var h = new EndpointHarness();
         h.Tick();
-        h.Vehicle.Status.ReachedCount = 1;
-        h.Vehicle.Status.LastReachedIndex = 0;
+        h.Vehicle.ReachedCount = 1;
+        h.Vehicle.LastReachedIndex = 0;
         h.Tick();
         h.Tick();
-        h.Vehicle.Status.ReachedCount = 2;
-        h.Vehicle.Status.LastReachedIndex = 1;
+        h.Vehicle.ReachedCount = 2;
+        h.Vehicle.LastReachedIndex = 1;
         h.Tick();
         List<MissionItemReached> reached = h.Received.All<MissionItemReached>();
         Assert.Equal([0, 1], reached.Select(r => (int)r.Seq));
@@ -245,9 +247,148 @@ public sealed class VehicleMavlinkEndpointTests
         Allocations.AssertZero(() =>
         {
             clock.AdvanceUs(20_000);
-            vehicle.Status.ReachedCount++;
+            vehicle.ReachedCount++;
             endpoint.Tick();
         }, 2000);
+    }
+
+    [Fact]
+    public void A_denial_the_vehicle_explains_is_forwarded_before_the_ack_instead_of_the_generic_reason()
+    {
+        var h = new EndpointHarness();
+        h.Vehicle.Outcome = CommandOutcome.Denied;
+        h.Vehicle.DenialText = "Arming denied: estimator not ready";
+        Assert.Equal(MavResult.Denied, h.SendCommand(MavCmd.ComponentArmDisarm, 1).Result);
+        Statustext text = h.Received.Single<Statustext>();
+        Assert.Equal("Arming denied: estimator not ready", MavlinkText.ToString(text.Text));
+
+        // Already forwarded: the next tick does not repeat it.
+        h.Received.Clear();
+        h.Tick();
+        Assert.Empty(h.Received.All<Statustext>());
+    }
+
+    [Fact]
+    public void Vehicle_status_texts_are_forwarded_once_each_with_their_severity()
+    {
+        var h = new EndpointHarness();
+        h.Vehicle.Texts.Add(0, StatusSeverity.Info, "Takeoff");
+        h.Vehicle.Texts.Add(0, StatusSeverity.Warning, "Failsafe: manual input lost");
+        h.Tick();
+        h.Tick();
+        List<Statustext> texts = h.Received.All<Statustext>();
+        Assert.Equal(2, texts.Count);
+        Assert.Equal(MavSeverity.Info, texts[0].Severity);
+        Statustext second = texts[1];
+        Assert.Equal("Failsafe: manual input lost", MavlinkText.ToString(second.Text));
+        Assert.Equal(MavSeverity.Warning, texts[1].Severity);
+    }
+
+    [Fact]
+    public void Manual_control_is_normalised_into_sticks()
+    {
+        var h = new EndpointHarness();
+        h.Ground.Send(new ManualControl { Target = 1, X = 500, Y = -250, Z = 750, R = 1000 });
+        ManualInput input = h.Vehicle.LastManual;
+        Assert.Equal(0.5, input.Pitch);
+        Assert.Equal(-0.25, input.Roll);
+        Assert.Equal(0.75, input.Throttle);
+        Assert.Equal(1.0, input.Yaw);
+        Assert.Equal(h.Clock.TimeUs, input.TimeUs);
+
+        h.Ground.Send(new ManualControl { Target = 7, X = 1000 });
+        Assert.Equal(0.5, h.Vehicle.LastManual.Pitch);
+    }
+
+    [Fact]
+    public void Local_and_global_position_targets_become_offboard_setpoints_in_the_local_frame()
+    {
+        var h = new EndpointHarness();
+        h.Ground.Send(new SetPositionTargetLocalNed
+        {
+            TargetSystem = 1, TargetComponent = 1, CoordinateFrame = MavFrame.LocalNed,
+            TypeMask = PositionTargetTypemask.VxIgnore | PositionTargetTypemask.VyIgnore | PositionTargetTypemask.VzIgnore
+                | PositionTargetTypemask.AxIgnore | PositionTargetTypemask.AyIgnore | PositionTargetTypemask.AzIgnore | PositionTargetTypemask.YawRateIgnore,
+            X = 5, Y = -3, Z = -10, Yaw = 1.5f,
+        });
+        Assert.Equal(1, h.Vehicle.OffboardCount);
+        Assert.True(h.Vehicle.LastOffboard.UsesPosition);
+        Assert.False(h.Vehicle.LastOffboard.UsesVelocity);
+        Assert.Equal(new Vector3(5, -3, -10), h.Vehicle.LastOffboard.PositionNedM);
+        Assert.Equal(1.5, h.Vehicle.LastOffboard.YawRad);
+
+        // Body frame: not supported, counted.
+        h.Ground.Send(new SetPositionTargetLocalNed { TargetSystem = 1, TargetComponent = 1, CoordinateFrame = MavFrame.BodyNed });
+        Assert.Equal(1, h.Vehicle.OffboardCount);
+        Assert.Equal(1, h.Endpoint.SetpointsRejected);
+
+        // 100 m north of home, 20 m above it; home sits at (2, 3, -1) in the local frame.
+        h.Vehicle.HomeSet = true;
+        h.Vehicle.HomeGeodetic = GeodeticPosition.FromDegrees(47.0, 8.0, 500);
+        h.Vehicle.HomeNedM = new Vector3(2, 3, -1);
+        var north = new LocalNedFrame(h.Vehicle.HomeGeodetic).FromNed(new Vector3(100, 0, 0));
+        h.Ground.Send(new SetPositionTargetGlobalInt
+        {
+            TargetSystem = 1, TargetComponent = 1, CoordinateFrame = MavFrame.GlobalRelativeAltInt,
+            TypeMask = PositionTargetTypemask.VxIgnore | PositionTargetTypemask.VyIgnore | PositionTargetTypemask.VzIgnore
+                | PositionTargetTypemask.AxIgnore | PositionTargetTypemask.AyIgnore | PositionTargetTypemask.AzIgnore,
+            LatInt = (int)Math.Round(north.LatitudeDeg * 1e7), LonInt = (int)Math.Round(north.LongitudeDeg * 1e7), Alt = 20,
+        });
+        Assert.Equal(2, h.Vehicle.OffboardCount);
+        Vector3 target = h.Vehicle.LastOffboard.PositionNedM;
+        Assert.Equal(102, target.X, 0.02);
+        Assert.Equal(3, target.Y, 0.02);
+        Assert.Equal(-21, target.Z, 0.01);
+    }
+
+    [Fact]
+    public void Set_message_interval_changes_a_stream_rate()
+    {
+        var h = new EndpointHarness();
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.SetMessageInterval, Attitude.MsgId, 200_000).Result);
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.SetMessageInterval, SysStatus.MsgId, -1).Result);
+        Assert.Equal(MavResult.Denied, h.SendCommand(MavCmd.SetMessageInterval, 9999, 100_000).Result);
+        h.Received.Clear();
+        for (int i = 0; i < 50; i++)
+        {
+            h.Tick(20_000);
+        }
+
+        Assert.InRange(h.Received.All<Attitude>().Count, 5, 6);
+        Assert.Empty(h.Received.All<SysStatus>());
+
+        // REQUEST_MESSAGE for a stream sends one at once.
+        h.Vehicle.Telemetry = TelemetryEncodingTests.Sample();
+        h.Tick();
+        h.Received.Clear();
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.RequestMessage, HomePosition.MsgId).Result);
+        h.Received.Clear();
+        h.Ground.Send(new CommandLong { TargetSystem = 1, TargetComponent = 1, Command = MavCmd.RequestMessage, Param1 = HomePosition.MsgId, Confirmation = 0 });
+        Assert.Equal(473_977_000, h.Received.Last<HomePosition>().Latitude);
+    }
+
+    [Fact]
+    public void Mission_set_current_moves_the_vehicle_and_mission_current_follows()
+    {
+        var h = new EndpointHarness();
+        h.Ground.Send(new MissionCount { TargetSystem = 1, TargetComponent = 1, Count = 2, MissionType = MavMissionType.Mission });
+        for (ushort seq = 0; seq < 2; seq++)
+        {
+            h.Ground.Send(new MissionItemInt
+            {
+                TargetSystem = 1, TargetComponent = 1, Seq = seq, Frame = MavFrame.GlobalRelativeAltInt, Command = MavCmd.NavWaypoint,
+                X = 473_977_000, Y = 85_456_000, Z = 10, MissionType = MavMissionType.Mission,
+            });
+        }
+
+        h.Ground.Send(new MissionSetCurrent { TargetSystem = 1, TargetComponent = 1, Seq = 1 });
+        Assert.Contains("SetCurrent(1)", h.Vehicle.Calls);
+        h.Received.Clear();
+        h.Tick();
+        MissionCurrent current = h.Received.Last<MissionCurrent>();
+        Assert.Equal(1, current.Seq);
+        Assert.Equal(2, current.Total);
+        Assert.Equal(MissionState.NotStarted, current.MissionState);
     }
 
     private sealed class NullSink : IMavlinkFrameSink
