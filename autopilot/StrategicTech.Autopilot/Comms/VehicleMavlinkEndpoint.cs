@@ -11,7 +11,9 @@ using StrategicTech.Drivers.Mavlink.Microservices.Mission;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
 using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.StatusText.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.TimeSync.Server;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
 using NavMissionItem = StrategicTech.Navigation.Missions.MissionItem;
@@ -33,10 +35,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     /// <summary>COMPONENT_ARM_DISARM param2 that forces arming/disarming (common.xml).</summary>
     public const float ForceMagic = 21196;
 
-    private const int StatusTextLength = 50;
-
     private readonly IVehicleCommands _vehicle;
     private readonly IVehicleTelemetrySource _source;
+    private readonly StatusTextSender _statusText;
     private VehicleTelemetry _telemetry;
     private long _lastReachedCount;
     private long _lastStatusText;
@@ -66,6 +67,8 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         }
 
         Streams = node.Add(new TelemetryScheduler(node));
+        node.Add(new TimesyncResponder(node));
+        _statusText = new StatusTextSender(node);
         RegisterStreams();
         RegisterCommands(options);
         VehicleStatus status = vehicle.Status;
@@ -110,12 +113,10 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     /// <summary>One loop step: reads the vehicle, then runs every service (heartbeat, streams, retries).</summary>
     public void Tick() => Node.Tick();
 
-    /// <summary>Sends a STATUSTEXT (first 50 characters; no allocation).</summary>
+    /// <summary>Sends a STATUSTEXT (longer than 50 bytes: chunked per the spec; no allocation).</summary>
     public void SendStatusText(MavSeverity severity, ReadOnlySpan<char> text)
     {
-        var message = new Statustext { Severity = severity };
-        MavlinkText.Encode(text.Length > StatusTextLength ? text[..StatusTextLength] : text, message.Text);
-        Node.Send(message);
+        _statusText.Send(severity, text);
         StatusTextsSent++;
     }
 

@@ -391,6 +391,29 @@ public sealed class VehicleMavlinkEndpointTests
         Assert.Equal(MissionState.NotStarted, current.MissionState);
     }
 
+    [Fact]
+    public void Long_status_texts_are_chunked_and_timesync_is_answered()
+    {
+        var h = new EndpointHarness();
+        string text = "Mission refused: item 3 has a frame this vehicle cannot fly (terrain altitude)";
+        h.Vehicle.Texts.Add(0, StatusSeverity.Error, text);
+        h.Tick();
+        List<Statustext> chunks = h.Received.All<Statustext>();
+        Assert.Equal(2, chunks.Count);
+        Statustext first = chunks[0];
+        Statustext second = chunks[1];
+        Assert.NotEqual(0, first.Id);
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal([0, 1], chunks.Select(c => (int)c.ChunkSeq));
+        Assert.Equal(text, MavlinkText.ToString(first.Text) + MavlinkText.ToString(second.Text));
+
+        h.Received.Clear();
+        h.Ground.Send(new Timesync { Tc1 = 0, Ts1 = 123_456_789 });
+        Timesync reply = h.Received.Single<Timesync>();
+        Assert.Equal(123_456_789, reply.Ts1);
+        Assert.NotEqual(0, reply.Tc1);
+    }
+
     private sealed class NullSink : IMavlinkFrameSink
     {
         public bool Send(ReadOnlySpan<byte> frame) => true;
