@@ -108,6 +108,26 @@ public sealed class SitlMavlinkMissionTests
         Assert.Equal(first, second);
     }
 
+    [Fact]
+    public void A_flying_step_with_the_bridge_attached_allocates_nothing()
+    {
+        SitlVehicle vehicle = SitlFixtures.CreateQuad();
+        using SitlMavlinkBridge bridge = SitlMavlinkBridge.AttachInMemory(vehicle, new NullSink());
+        Assert.True(vehicle.StepUntil(v => v.ReadyToArm, 30_000_000));
+        Assert.Equal(Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commands.Takeoff(double.NaN));
+        vehicle.StepFor(3_000_000);
+        Assert.False(vehicle.Commands.Status.LandState == Autopilot.Flight.VehicleLandState.OnGround);
+
+        // 10 s of flight: telemetry streams, heartbeat, queue draining, status polling.
+        TestSupport.Allocations.AssertZero(() => vehicle.StepFor(20_000), 500);
+        Assert.True(bridge.Endpoint.Heartbeat.Sent >= 12);
+    }
+
+    private sealed class NullSink : Drivers.Mavlink.Microservices.IMavlinkFrameSink
+    {
+        public bool Send(ReadOnlySpan<byte> frame) => true;
+    }
+
     private static MissionPlanItem Item(MavCmd command, int latE7, int lonE7, float altitudeM) =>
         new(MavFrame.GlobalRelativeAltInt, command, Current: false, Autocontinue: true, 0, 0, 0, float.NaN, latE7, lonE7, altitudeM);
 
