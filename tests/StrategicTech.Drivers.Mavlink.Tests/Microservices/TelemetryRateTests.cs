@@ -236,6 +236,45 @@ public sealed class TelemetryRateTests
         }
     }
 
+    /// <summary>
+    /// Whatever the tick period: each gap between sends is the interval give or take less than one tick, the sends
+    /// keep the interval's cadence on average (no drift from late ticks, no catch-up bursts), and a stream faster
+    /// than the ticks goes out on every tick.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public void Emission_keeps_the_cadence_within_one_tick(FsCheck.PositiveInt intervalSeed, FsCheck.PositiveInt stepSeed)
+    {
+        long intervalUs = 1_000 + (intervalSeed.Get % 200_000);
+        long stepUs = 100 + (stepSeed.Get % 30_000);
+        var clock = new ManualClock();
+        var node = new MavlinkNode(1, 1, new CountingSink(), clock);
+        var scheduler = node.Add(new TelemetryScheduler(node));
+        var times = new List<long>();
+        scheduler.Register(intervalUs, (long nowUs, out Attitude m) =>
+        {
+            times.Add(nowUs);
+            m = default;
+            return true;
+        });
+
+        while (clock.TimeUs < 3_000_000)
+        {
+            clock.AdvanceUs(stepUs);
+            node.Tick();
+        }
+
+        long ticks = (3_000_000 + stepUs - 1) / stepUs;
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, intervalUs - stepUs + 1, intervalUs + stepUs));
+        if (intervalUs >= stepUs)
+        {
+            Assert.True(Math.Abs(times[^1] - times[0] - ((times.Count - 1) * intervalUs)) < stepUs, $"{times.Count} sends from {times[0]} to {times[^1]} µs");
+        }
+        else
+        {
+            Assert.Equal(ticks, times.Count);
+        }
+    }
+
     [Fact]
     public void Emitting_streams_allocates_nothing()
     {
