@@ -36,6 +36,13 @@ public sealed class SitlMavlinkMissionTests
         using var tlog = new MemoryStream();
         var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
         Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000), "EKF never ready");
+        ground.RunUntil(() => false, 1_100_000);
+
+        // "Ready To Fly" as QGroundControl reads it: SYS_STATUS pre-arm check healthy once arming checks pass, not before.
+        List<SysStatus> sysStatus = ground.All<SysStatus>();
+        Assert.Equal(MavSysStatusSensor.MavSysStatusPrearmCheck, sysStatus[^1].OnboardControlSensorsHealth & MavSysStatusSensor.MavSysStatusPrearmCheck);
+        Assert.Equal((MavSysStatusSensor)0, sysStatus[0].OnboardControlSensorsHealth & MavSysStatusSensor.MavSysStatusPrearmCheck);
+        Assert.Equal(GpsFixType.Type3dFix, ground.All<GpsRawInt>()[^1].FixType);
 
         MissionPlanItem[] mission = SmallMission();
         ground.Await(ground.Missions.UploadAsync(MavMissionType.Mission, mission));
