@@ -132,6 +132,38 @@ public sealed class CommanderTests
         Assert.Equal(CommandOutcome.Failed, v.Commander.SetCurrentMissionItem(10));
     }
 
+    [Theory]
+    [InlineData(FailsafeAction.Land, FlightMode.Land)]
+    [InlineData(FailsafeAction.Hold, FlightMode.Hold)]
+    [InlineData(FailsafeAction.ReturnToLaunch, FlightMode.ReturnToLaunch)]
+    public void ManualInputLossTakesTheConfiguredAction(FailsafeAction action, FlightMode expected)
+    {
+        var v = new KinematicVehicle(new FlightParameters { ManualLossAction = action });
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.Takeoff(5));
+        Assert.True(v.StepUntil(x => x.Commander.Status.Mode == FlightMode.Hold, 30));
+        v.Commander.SetManualInput(ManualInput.Centered(v.TimeUs));
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.SetMode(FlightMode.Position));
+        long lastInputUs = v.TimeUs;
+        Assert.True(v.StepUntil(x => x.Commander.Status.Mode != FlightMode.Position, 2));
+        Assert.Equal(expected, v.Commander.Status.Mode);
+        Assert.Equal(FailsafeKind.ManualInputLost, v.Commander.Status.LastFailsafe);
+        Assert.InRange(v.TimeUs - lastInputUs, 500_000, 520_000);
+    }
+
+    [Fact]
+    public void OffboardLossWithoutAPositionOriginLands()
+    {
+        var v = new KinematicVehicle();
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.Takeoff(5));
+        Assert.True(v.StepUntil(x => x.Commander.Status.Mode == FlightMode.Hold, 30));
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.SetOffboardSetpoint(OffboardSetpoint.Velocity(v.TimeUs, new Vector3(1, 0, 0), 0)));
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.SetMode(FlightMode.Offboard));
+        v.Health = v.Health with { HasOrigin = false };
+        Assert.True(v.StepUntil(x => x.Commander.Status.Mode != FlightMode.Offboard, 2));
+        Assert.Equal(FlightMode.Land, v.Commander.Status.Mode);
+        Assert.Equal(FailsafeKind.OffboardLost, v.Commander.Status.LastFailsafe);
+    }
+
     [Fact]
     public void StatusTextRingKeepsTheNewestEightAndCountsAll()
     {
