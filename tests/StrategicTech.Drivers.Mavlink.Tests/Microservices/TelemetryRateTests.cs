@@ -107,6 +107,27 @@ public sealed class TelemetryRateTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_queue_instead_of_colliding_on_the_command_id()
+    {
+        (LossyNetwork net, Vehicle vehicle, MessageIntervalClient client, _) = Setup();
+
+        Task<MavResult> first = client.SetMessageIntervalAsync(1, 1, Attitude.MsgId, 200_000);
+        Task<MavResult> second = client.SetMessageIntervalAsync(1, 1, GlobalPositionInt.MsgId, 250_000);
+        // The second command goes out when the first one's ACK has been processed (on the thread pool).
+        for (int i = 0; i < 5_000 && !(first.IsCompleted && second.IsCompleted); i++)
+        {
+            net.Pump();
+            await Task.Delay(1);
+        }
+
+        Assert.Equal(MavResult.Accepted, await first.WaitAsync(Wait));
+        Assert.Equal(MavResult.Accepted, await second.WaitAsync(Wait));
+        Assert.True(vehicle.Scheduler.TryGetStream(Attitude.MsgId, out TelemetryStream? attitude));
+        Assert.True(vehicle.Scheduler.TryGetStream(GlobalPositionInt.MsgId, out TelemetryStream? position));
+        Assert.Equal((200_000, 250_000), (attitude.IntervalUs, position.IntervalUs));
+    }
+
+    [Fact]
     public async Task Unknown_ids_and_invalid_intervals_are_denied_and_fast_rates_are_clamped()
     {
         (LossyNetwork net, Vehicle vehicle, MessageIntervalClient client, _) = Setup();
