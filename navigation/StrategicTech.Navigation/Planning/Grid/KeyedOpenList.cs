@@ -6,13 +6,10 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// <summary>
 /// Indexed min-heap of (64-bit key, node) with decrease-key. One integer compare orders two entries (the caller
 /// packs f and its tie-break into the key), an entry is 16 bytes, and each node's heap position lives in a compact
-/// int array (<see cref="Positions"/>) so heap moves touch little memory.
+/// int array so heap moves touch little memory.
 /// </summary>
 internal sealed class KeyedOpenList
 {
-    /// <summary>Position of a node that left the heap (expanded).</summary>
-    public const int Closed = -1;
-
     private const int Arity = 4;
     private const int ArityLog2 = 2;
 
@@ -26,9 +23,6 @@ internal sealed class KeyedOpenList
         _positions = new int[capacity];
     }
 
-    /// <summary>Heap position per cell: ≥ 0 open, <see cref="Closed"/> once popped. Valid only for nodes touched this query.</summary>
-    public int[] Positions => _positions;
-
     public int Count => _count;
 
     public void Clear() => _count = 0;
@@ -41,19 +35,20 @@ internal sealed class KeyedOpenList
     public void Decrease(ulong key, int node) =>
         SiftUp(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_positions), node), key, node);
 
-    /// <summary>Removes the least key and returns its node; <see cref="Count"/> must be &gt; 0.</summary>
+    /// <summary>
+    /// Removes the least key and returns its node; <see cref="Count"/> must be &gt; 0. The popped node's position is
+    /// left stale: the caller marks it closed in its own records and never decreases it again.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Pop(out ulong key)
     {
         ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
-        ref int positions = ref MemoryMarshal.GetArrayDataReference(_positions);
         int top = entries.Node;
         key = entries.Key;
-        Unsafe.Add(ref positions, top) = Closed;
         int last = --_count;
         if (last > 0)
         {
-            SiftDown(ref entries, ref positions, Unsafe.Add(ref entries, last), last);
+            SiftDown(ref entries, ref MemoryMarshal.GetArrayDataReference(_positions), Unsafe.Add(ref entries, last), last);
         }
 
         return top;
