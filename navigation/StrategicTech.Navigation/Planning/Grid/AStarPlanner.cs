@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -8,82 +9,126 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// from a costmap with <see cref="CostWeight"/> &gt; 0 each step is scaled by 1 + weight·cost/252 of the cell entered
 /// (lethal and inscribed cells are impassable), which keeps paths away from inflated obstacles, as Nav2's Smac 2D.
 /// <para>
-/// Heap bypass: the octile heuristic is consistent, so a successor whose f equals the f being expanded already has
-/// its optimal g and may be expanded next. Such successors go on a LIFO stack instead of the heap; on open grids,
-/// where most successors tie, this removes most heap operations without changing the optimal cost.
+/// The uniform search runs on exact integer costs (<see cref="FixedOctile"/>): the open list is ordered by one 64-bit
+/// key, f in the high bits and the complement of g below (ties go to the deeper node), so a heap compare is
+/// one integer compare. Heap bypass: the heuristic is consistent, so a successor whose f equals the f being
+/// expanded already has its optimal g and may be expanded next; such successors go on a LIFO stack instead of the
+/// heap, which on open grids, where most successors tie, removes most heap operations.
 /// </para>
 /// </summary>
-public sealed class AStarPlanner : GridPlanner
+[SkipLocalsInit]
+public sealed partial class AStarPlanner : GridPlanner
 {
+    private readonly int[] _bypass;
+    private readonly AStarNode[] _records;
+    private readonly KeyedOpenList _keyed;
+    private readonly int _tieBits;
+    private readonly int _tieShift;
+    private readonly ulong _gMask;
+    private readonly int[] _offsets;
+    private readonly long[] _steps;
+    private readonly int[] _dxs;
+    private readonly int[] _dys;
+
     public AStarPlanner(SearchGrid grid, double costWeight = 0)
-        : base(grid)
+        : base(grid, sharedSearchState: grid?.Costs is not null && costWeight > 0)
     {
         if (!(costWeight >= 0) || double.IsInfinity(costWeight))
         {
             throw new ArgumentOutOfRangeException(nameof(costWeight), costWeight, "cost weight must be finite and >= 0");
         }
 
-        CostWeight = grid.Costs is null ? 0 : costWeight;
-        _bypass = new int[grid.CellCount];
+        CostWeight = Grid.Costs is null ? 0 : costWeight;
+        _bypass = new int[Grid.CellCount];
+        bool uniform = CostWeight == 0;
+        _records = uniform ? new AStarNode[Grid.CellCount] : [];
+        _keyed = new KeyedOpenList(uniform ? Grid.CellCount : 0);
+
+        // Key layout: f needs fBits (bounded by the longest simple path plus the heuristic), the rest breaks ties on
+        // g, truncated if the grid is so large that g does not fit in what is left.
+        ulong maxCost = (ulong)(Grid.CellCount + Grid.PaddedWidth + Grid.PaddedHeight + 2) * FixedOctile.Diagonal;
+        int fBits = 64 - BitOperations.LeadingZeroCount(maxCost);
+        _tieBits = 64 - fBits;
+        _tieShift = Math.Max(0, fBits - _tieBits);
+        _gMask = (1UL << fBits) - 1;
+        _offsets = new int[8];
+        _steps = new long[8];
+        _dxs = new int[8];
+        _dys = new int[8];
+        for (int d = 0; d < 8; d++)
+        {
+            _offsets[d] = Grid.Offsets[d];
+            _dxs[d] = SearchGrid.DirectionDx[d];
+            _dys[d] = SearchGrid.DirectionDy[d];
+            _steps[d] = d < 4 ? FixedOctile.Straight : FixedOctile.Diagonal;
+        }
     }
-
-    // f values that differ by less than this are treated as equal (sums of 1 and √2 round differently by path).
-    private const double TieTolerance = 1e-9;
-
-    private readonly int[] _bypass;
 
     /// <summary>Weight of cell costs in the step cost; 0 searches pure distance.</summary>
     public double CostWeight { get; }
 
     private protected override GridPlanResult Search(int start, int goal, int generation, in SearchLimits limits) =>
-        CostWeight > 0
-            ? Run<CostAware>(start, goal, generation, limits)
-            : Run<Uniform>(start, goal, generation, limits);
+        CostWeight > 0 ? RunCostAware(start, goal, generation, limits) : RunUniform(start, goal, generation, limits);
 
-    private GridPlanResult Run<TMode>(int start, int goal, int generation, in SearchLimits limits)
-        where TMode : struct, IStepCostMode
+    private protected override int ParentOf(int index) =>
+        CostWeight > 0 ? base.ParentOf(index) : _records[index].Parent;
+
+    /// <summary>The uniform cost is recounted from the path's straight and diagonal steps (exact in √2).</summary>
+    private protected override double FinalCost(double searchCost, ReadOnlySpan<GridCell> path)
+    {
+        if (CostWeight > 0)
+        {
+            return searchCost;
+        }
+
+        int diagonals = 0;
+        for (int k = 1; k < path.Length; k++)
+        {
+            if (path[k].X != path[k - 1].X && path[k].Y != path[k - 1].Y)
+            {
+                diagonals++;
+            }
+        }
+
+        return (path.Length - 1 - diagonals) + (diagonals * Octile.Sqrt2);
+    }
+
+    private GridPlanResult RunUniform(int start, int goal, int generation, in SearchLimits limits)
     {
         SearchGrid grid = Grid;
         int width = grid.PaddedWidth;
         int goalY = goal / width;
         int goalX = goal - (goalY * width);
-        ref SearchNode nodes = ref MemoryMarshal.GetArrayDataReference(Nodes);
+        uint openStamp = (uint)generation << 1;
+        uint closedStamp = openStamp | 1;
+        int tieBits = _tieBits;
+        int tieShift = _tieShift;
+        ulong gMask = _gMask;
+        ref AStarNode nodes = ref MemoryMarshal.GetArrayDataReference(_records);
         ref byte moves = ref MemoryMarshal.GetArrayDataReference(grid.Moves);
-        ref byte costs = ref TMode.UsesCosts ? ref MemoryMarshal.GetArrayDataReference(grid.Costs!) : ref moves;
-        double costScale = CostWeight / 252.0;
-        Span<int> offset = stackalloc int[8];
-        Span<int> dxs = stackalloc int[8];
-        Span<int> dys = stackalloc int[8];
-        Span<double> step = stackalloc double[8];
-        for (int d = 0; d < 8; d++)
-        {
-            offset[d] = grid.Offsets[d];
-            dxs[d] = SearchGrid.DirectionDx[d];
-            dys[d] = SearchGrid.DirectionDy[d];
-            step[d] = d < 4 ? 1.0 : Octile.Sqrt2;
-        }
-
-        OpenList open = Open;
-        RowDivider rows = grid.RowOfIndex;
-        ref int positions = ref MemoryMarshal.GetArrayDataReference(open.Positions);
 
         // Direction tables by reference: d comes from a bit scan, which the JIT cannot prove below 8.
-        ref int offset0 = ref MemoryMarshal.GetReference(offset);
-        ref int dx0 = ref MemoryMarshal.GetReference(dxs);
-        ref int dy0 = ref MemoryMarshal.GetReference(dys);
-        ref double step0 = ref MemoryMarshal.GetReference(step);
-        ref SearchNode s = ref Unsafe.Add(ref nodes, start);
+        ref int offset0 = ref MemoryMarshal.GetArrayDataReference(_offsets);
+        ref int dx0 = ref MemoryMarshal.GetArrayDataReference(_dxs);
+        ref int dy0 = ref MemoryMarshal.GetArrayDataReference(_dys);
+        ref long step0 = ref MemoryMarshal.GetArrayDataReference(_steps);
+        RowDivider rows = grid.RowOfIndex;
+        KeyedOpenList open = _keyed;
+        open.Clear();
+
+        ref AStarNode s = ref Unsafe.Add(ref nodes, start);
         s.G = 0;
         s.Parent = -1;
-        s.Stamp = generation;
-        open.Push(start, Heuristic(start % width - goalX, start / width - goalY), 0);
+        s.Stamp = openStamp;
+        int sy = rows.Divide(start);
+        open.Push(((ulong)FixedOctile.Distance(start - (sy * width) - goalX, sy - goalY) << tieBits) | (gMask >> tieShift), start);
         ref int bypass = ref MemoryMarshal.GetArrayDataReference(_bypass);
         int bypassCount = 0;
-        double currentF = 0;
+        ulong currentF = 0;
         int expansions = 0;
         int budget = limits.Budget;
         int pollMask = limits.PollMask;
-        while (bypassCount > 0 || open.Count > 0)
+        while (true)
         {
             int current;
             if (bypassCount > 0)
@@ -92,13 +137,25 @@ public sealed class AStarPlanner : GridPlanner
             }
             else
             {
-                currentF = open.MinF;
-                current = open.Pop();
+                if (open.Count == 0)
+                {
+                    break;
+                }
+
+                current = open.Pop(out ulong key);
+                ref AStarNode popped = ref Unsafe.Add(ref nodes, current);
+                if (popped.Stamp == closedStamp)
+                {
+                    continue; // left in the heap when an improvement sent it to the bypass
+                }
+
+                popped.Stamp = closedStamp;
+                currentF = key >> tieBits;
             }
 
             if (current == goal)
             {
-                return new GridPlanResult(PlanStatus.Success, Unsafe.Add(ref nodes, goal).G, expansions, 0);
+                return new GridPlanResult(PlanStatus.Success, Unsafe.Add(ref nodes, goal).G / (double)FixedOctile.Straight, expansions, 0);
             }
 
             if (expansions >= budget)
@@ -111,51 +168,44 @@ public sealed class AStarPlanner : GridPlanner
                 return Stopped(PlanStatus.Cancelled, expansions);
             }
 
-            double g = Unsafe.Add(ref nodes, current).G;
+            long g = Unsafe.Add(ref nodes, current).G;
             int cy = rows.Divide(current);
-            int cx = current - (cy * width);
+            int cx = current - (cy * width) - goalX;
+            cy -= goalY;
             uint mask = Unsafe.Add(ref moves, current);
             while (mask != 0)
             {
                 int d = SearchGrid.PopLowest(ref mask);
                 int next = current + Unsafe.Add(ref offset0, d);
-                double stepCost = Unsafe.Add(ref step0, d);
-                double ng = g + (TMode.UsesCosts ? stepCost * (1.0 + (costScale * Unsafe.Add(ref costs, next))) : stepCost);
-                ref SearchNode n = ref Unsafe.Add(ref nodes, next);
-                if (n.Stamp != generation)
+                long ng = g + Unsafe.Add(ref step0, d);
+                ref AStarNode n = ref Unsafe.Add(ref nodes, next);
+                uint stamp = n.Stamp;
+                if (stamp == closedStamp || (stamp == openStamp && ng >= n.G))
                 {
-                    n.Stamp = generation;
-                    n.G = ng;
-                    n.Parent = current;
-                    double f = ng + Heuristic(cx + Unsafe.Add(ref dx0, d) - goalX, cy + Unsafe.Add(ref dy0, d) - goalY);
-                    if (f <= currentF + TieTolerance)
-                    {
-                        // Ties the minimum: optimal already, expand next without touching the heap.
-                        Unsafe.Add(ref positions, next) = SearchNode.Closed;
-                        Unsafe.Add(ref bypass, bypassCount++) = next;
-                    }
-                    else
-                    {
-                        open.Push(next, f, ng);
-                    }
+                    continue;
                 }
-                else if (ng < n.G && Unsafe.Add(ref positions, next) >= 0)
+
+                n.G = ng;
+                n.Parent = current;
+                ulong f = (ulong)(ng + FixedOctile.Distance(cx + Unsafe.Add(ref dx0, d), cy + Unsafe.Add(ref dy0, d)));
+                if (f == currentF)
                 {
-                    n.G = ng;
-                    n.Parent = current;
-                    open.Decrease(next, ng + Heuristic(cx + Unsafe.Add(ref dx0, d) - goalX, cy + Unsafe.Add(ref dy0, d) - goalY), ng);
+                    // Ties the minimum: optimal already, expand next without touching the heap.
+                    n.Stamp = closedStamp;
+                    Unsafe.Add(ref bypass, bypassCount++) = next;
+                }
+                else if (stamp == openStamp)
+                {
+                    open.Decrease((f << tieBits) | ((gMask - (ulong)ng) >> tieShift), next);
+                }
+                else
+                {
+                    n.Stamp = openStamp;
+                    open.Push((f << tieBits) | ((gMask - (ulong)ng) >> tieShift), next);
                 }
             }
         }
 
         return Stopped(PlanStatus.NoPath, expansions);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Heuristic(int dx, int dy)
-    {
-        dx = Math.Abs(dx);
-        dy = Math.Abs(dy);
-        return (dx + dy) + ((Octile.Sqrt2 - 2.0) * Math.Min(dx, dy));
     }
 }

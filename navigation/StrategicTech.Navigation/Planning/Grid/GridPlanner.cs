@@ -13,12 +13,15 @@ public abstract class GridPlanner
     private int _pathCount;
     private int _generation;
 
-    private protected GridPlanner(SearchGrid grid)
+    /// <param name="grid">The grid searched.</param>
+    /// <param name="sharedSearchState">False when the planner keeps its own node records (then <see cref="Nodes"/> is
+    /// empty and <see cref="ParentOf"/> must be overridden).</param>
+    private protected GridPlanner(SearchGrid grid, bool sharedSearchState = true)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Grid = grid;
-        Nodes = new SearchNode[grid.CellCount];
-        Open = new OpenList(grid.CellCount);
+        Nodes = sharedSearchState ? new SearchNode[grid.CellCount] : [];
+        Open = new OpenList(sharedSearchState ? grid.CellCount : 0);
         _path = new GridCell[grid.CellCount];
     }
 
@@ -81,13 +84,16 @@ public abstract class GridPlanner
     /// <summary>Cost to report for the built path; any-angle search recomputes it from the segments.</summary>
     private protected virtual double FinalCost(double searchCost, ReadOnlySpan<GridCell> path) => searchCost;
 
+    /// <summary>Parent of a node reached in the last query (−1 at the start).</summary>
+    private protected virtual int ParentOf(int index) => Nodes[index].Parent;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private protected static GridPlanResult Stopped(PlanStatus status, int expansions) => new(status, 0, expansions, 0);
 
     private int BuildPath(int goal)
     {
         int count = 0;
-        for (int i = goal; i >= 0; i = Nodes[i].Parent)
+        for (int i = goal; i >= 0; i = ParentOf(i))
         {
             if (++count > _path.Length)
             {
@@ -96,7 +102,7 @@ public abstract class GridPlanner
         }
 
         int k = count;
-        for (int i = goal; i >= 0; i = Nodes[i].Parent)
+        for (int i = goal; i >= 0; i = ParentOf(i))
         {
             _path[--k] = Grid.CellOf(i);
         }

@@ -9,13 +9,30 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// checked when the node is expanded, falling back to the best expanded neighbour. Unlike the original, a node whose
 /// g rises in that check is re-queued, and expanded nodes are re-opened when a shorter path reaches them, so the
 /// result is never longer than the octile optimum that A* finds.
+/// <para>
+/// On a costmap grid with <see cref="CostWeight"/> &gt; 0 a segment costs its cost-weighted length
+/// (<see cref="SegmentCost"/>: length inside each crossed cell × 1 + weight·cost/252), so sight lines that graze
+/// inflated obstacles cost more and the path keeps its distance; blocked (lethal, inscribed) cells stay forbidden
+/// by the sight test. A successor then takes the cheaper of the sight line from our parent and the step from us
+/// (path 1 of Theta*), since a clear sight line is no longer always the cheaper one. The Euclidean heuristic stays
+/// admissible because every factor is at least 1.
+/// </para>
 /// </summary>
 public sealed class LazyThetaStarPlanner : GridPlanner
 {
-    public LazyThetaStarPlanner(SearchGrid grid)
+    public LazyThetaStarPlanner(SearchGrid grid, double costWeight = 0)
         : base(grid)
     {
+        if (!(costWeight >= 0) || double.IsInfinity(costWeight))
+        {
+            throw new ArgumentOutOfRangeException(nameof(costWeight), costWeight, "cost weight must be finite and >= 0");
+        }
+
+        CostWeight = grid.Costs is null ? 0 : costWeight;
     }
+
+    /// <summary>Weight of cell costs in the segment cost; 0 plans pure any-angle length.</summary>
+    public double CostWeight { get; }
 
     /// <summary>
     /// The length of the parent chain: a re-opened ancestor may have shortened it after the goal's g was set.
@@ -25,7 +42,9 @@ public sealed class LazyThetaStarPlanner : GridPlanner
         double length = 0;
         for (int k = 1; k < path.Length; k++)
         {
-            length += Octile.Euclidean(path[k].X - path[k - 1].X, path[k].Y - path[k - 1].Y);
+            length += CostWeight > 0
+                ? SegmentCost.Of(Grid, path[k - 1], path[k], CostWeight)
+                : Octile.Euclidean(path[k].X - path[k - 1].X, path[k].Y - path[k - 1].Y);
         }
 
         return length;
@@ -50,6 +69,9 @@ public sealed class LazyThetaStarPlanner : GridPlanner
 
         OpenList open = Open;
         RowDivider rows = grid.RowOfIndex;
+        bool weighted = CostWeight > 0;
+        byte[] costs = grid.Costs ?? passable;
+        double scale = CostWeight / 252.0;
         Span<int> dxs = stackalloc int[8];
         Span<int> dys = stackalloc int[8];
         for (int d = 0; d < 8; d++)
@@ -88,11 +110,14 @@ public sealed class LazyThetaStarPlanner : GridPlanner
                     {
                         int nb = current - offset[d];
                         ref SearchNode n = ref Unsafe.Add(ref nodes, nb);
-                        if (n.Stamp == generation && Unsafe.Add(ref positions, nb) == SearchNode.Closed && (Unsafe.Add(ref moves, nb) & (1 << d)) != 0
-                            && n.G + step[d] < best)
+                        if (n.Stamp == generation && Unsafe.Add(ref positions, nb) == SearchNode.Closed && (Unsafe.Add(ref moves, nb) & (1 << d)) != 0)
                         {
-                            best = n.G + step[d];
-                            bestParent = nb;
+                            double via = n.G + (weighted ? SegmentCost.Weighted(costs, width, cx - dxs[d], cy - dys[d], cx, cy, scale) : step[d]);
+                            if (via < best)
+                            {
+                                best = via;
+                                bestParent = nb;
+                            }
                         }
                     }
 
@@ -141,19 +166,39 @@ public sealed class LazyThetaStarPlanner : GridPlanner
                 int next = current + offset[d];
                 int nx = cx + dxs[d];
                 int ny = cy + dys[d];
-                double ng = sourceG + Octile.Euclidean(nx - sourceX, ny - sourceY);
+                int via = source;
+                double ng;
+                if (weighted)
+                {
+                    // With costs the sight line may be dearer than the step from here (path 1), so take the cheaper.
+                    ng = sourceG + SegmentCost.Weighted(costs, width, sourceX, sourceY, nx, ny, scale);
+                    if (source != current)
+                    {
+                        double stepG = node.G + SegmentCost.Weighted(costs, width, cx, cy, nx, ny, scale);
+                        if (stepG < ng)
+                        {
+                            ng = stepG;
+                            via = current;
+                        }
+                    }
+                }
+                else
+                {
+                    ng = sourceG + Octile.Euclidean(nx - sourceX, ny - sourceY);
+                }
+
                 ref SearchNode n = ref Unsafe.Add(ref nodes, next);
                 if (n.Stamp != generation)
                 {
                     n.Stamp = generation;
                     n.G = ng;
-                    n.Parent = source;
+                    n.Parent = via;
                     open.Push(next, ng + Octile.Euclidean(nx - goalX, ny - goalY), ng);
                 }
                 else if (ng < n.G - 1e-12)
                 {
                     n.G = ng;
-                    n.Parent = source;
+                    n.Parent = via;
                     double f = ng + Octile.Euclidean(nx - goalX, ny - goalY);
                     if (Unsafe.Add(ref positions, next) >= 0)
                     {

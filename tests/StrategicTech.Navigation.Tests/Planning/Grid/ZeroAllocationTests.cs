@@ -37,5 +37,7 @@ public class ZeroAllocationTests
 
         var planner = new AStarPlanner(SearchGrid.FromCosts(64, 64, costs), costWeight: 3);
         Allocations.AssertZero(() => planner.Plan(new GridCell(0, 0), new GridCell(63, 60)), iterations: 50);
+        var theta = new LazyThetaStarPlanner(SearchGrid.FromCosts(64, 64, costs), costWeight: 3);
+        Allocations.AssertZero(() => theta.Plan(new GridCell(0, 0), new GridCell(63, 60)), iterations: 20);
     }
 }
