@@ -1,0 +1,105 @@
+namespace StrategicTech.Navigation.Numerics;
+
+/// <summary>
+/// Kalman covariance updates on row-major views, for n states and m measurements: P (n x n), gain K (n x m),
+/// observation H (m x n), HP = H·P (m x n, already computed for the gain) and measurement noise R (m x m).
+/// Both leave P exactly symmetric.
+/// </summary>
+public static class CovarianceUpdate
+{
+    /// <summary>Short form P = P − K·(H·P), then symmetrised. Cheapest; only right with the optimal gain.</summary>
+    public static void SubtractGainProduct(MatrixSpan p, ReadOnlyMatrixSpan k, ReadOnlyMatrixSpan hp)
+    {
+        int n = p.Rows, m = k.Columns;
+        MatrixShape.Require(nameof(p), p.Rows, p.Columns, n, n);
+        MatrixShape.Require(nameof(k), k.Rows, k.Columns, n, m);
+        MatrixShape.Require(nameof(hp), hp.Rows, hp.Columns, m, n);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double khp = 0;
+                for (int u = 0; u < m; u++)
+                {
+                    khp += k.Data[(i * k.Stride) + u] * hp.Data[(u * hp.Stride) + j];
+                }
+
+                p.Data[(i * p.Stride) + j] -= khp;
+            }
+        }
+
+        MatrixKernel.Symmetrize(p);
+    }
+
+    /// <summary>
+    /// Joseph form P = (I − K·H)·P·(I − K·H)ᵀ + K·R·Kᵀ, which stays symmetric positive semi-definite for any gain.
+    /// Multiplied out in factored order at O(n²m) instead of O(n³): T = P − K·(H·P) is (I − K·H)·P, and
+    /// T·(I − K·H)ᵀ + K·R·Kᵀ = T + (K·R − T·Hᵀ)·Kᵀ. Scratch: <paramref name="t"/> n x n, <paramref name="th"/> and
+    /// <paramref name="kr"/> n x m.
+    /// </summary>
+    public static void Joseph(MatrixSpan p, ReadOnlyMatrixSpan k, ReadOnlyMatrixSpan h, ReadOnlyMatrixSpan hp, ReadOnlyMatrixSpan r,
+        MatrixSpan t, MatrixSpan th, MatrixSpan kr)
+    {
+        int n = p.Rows, m = k.Columns;
+        MatrixShape.Require(nameof(p), p.Rows, p.Columns, n, n);
+        MatrixShape.Require(nameof(k), k.Rows, k.Columns, n, m);
+        MatrixShape.Require(nameof(h), h.Rows, h.Columns, m, n);
+        MatrixShape.Require(nameof(hp), hp.Rows, hp.Columns, m, n);
+        MatrixShape.Require(nameof(r), r.Rows, r.Columns, m, m);
+        MatrixShape.Require(nameof(t), t.Rows, t.Columns, n, n);
+        MatrixShape.Require(nameof(th), th.Rows, th.Columns, n, m);
+        MatrixShape.Require(nameof(kr), kr.Rows, kr.Columns, n, m);
+        ReadOnlySpan<double> kd = k.Data, hd = h.Data, hpd = hp.Data, rd = r.Data;
+        Span<double> pd = p.Data, td = t.Data, thd = th.Data, krd = kr.Data;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double khp = 0;
+                for (int u = 0; u < m; u++)
+                {
+                    khp += kd[(i * k.Stride) + u] * hpd[(u * hp.Stride) + j];
+                }
+
+                td[(i * t.Stride) + j] = pd[(i * p.Stride) + j] - khp;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int u = 0; u < m; u++)
+            {
+                double sumTh = 0;
+                for (int c = 0; c < n; c++)
+                {
+                    sumTh += td[(i * t.Stride) + c] * hd[(u * h.Stride) + c];
+                }
+
+                double sumKr = 0;
+                for (int v = 0; v < m; v++)
+                {
+                    sumKr += kd[(i * k.Stride) + v] * rd[(v * r.Stride) + u];
+                }
+
+                thd[(i * th.Stride) + u] = sumTh;
+                krd[(i * kr.Stride) + u] = sumKr;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double correction = 0;
+                for (int u = 0; u < m; u++)
+                {
+                    correction += (krd[(i * kr.Stride) + u] - thd[(i * th.Stride) + u]) * kd[(j * k.Stride) + u];
+                }
+
+                pd[(i * p.Stride) + j] = td[(i * t.Stride) + j] + correction;
+            }
+        }
+
+        MatrixKernel.Symmetrize(p);
+    }
+}
