@@ -5,7 +5,7 @@ namespace StrategicTech.Navigation.Geodesy;
 
 /// <summary>
 /// Exact conversions between WGS84 geodetic coordinates and Earth-centred Earth-fixed (ECEF) metres. Both directions
-/// are computed in double-double arithmetic (<see cref="DoubleDouble"/>, sines and cosines from
+/// are computed in double-double arithmetic (<see cref="DoubleDouble"/>, sines and cosines to about 1e-20 from
 /// <see cref="DoubleDoubleTrig"/>) and rounded to double once, so each result is within a hair of half an ulp of the
 /// true value: ECEF coordinates within 4.7e-10 m, latitude and longitude within about half an ulp of the angle.
 /// A round trip geodetic → ECEF → geodetic therefore moves the height by at most the rounding of the three ECEF
@@ -26,7 +26,7 @@ public static class Ecef
         return new(x.Hi, y.Hi, z.Hi);
     }
 
-    /// <summary>Geodetic → ECEF to double-double precision (error near 1e-24 m), for callers that keep the extra digits.</summary>
+    /// <summary>Geodetic → ECEF in double-double (error below 1e-13 m), for callers that keep the extra digits.</summary>
     public static void FromGeodetic(GeodeticPosition position, out DoubleDouble xM, out DoubleDouble yM, out DoubleDouble zM)
     {
         DoubleDoubleTrig.SinCos(position.LatitudeRad, out DoubleDouble sinLat, out DoubleDouble cosLat);
@@ -40,9 +40,8 @@ public static class Ecef
     }
 
     /// <summary>
-    /// ECEF → geodetic. Bowring's parametric-latitude iteration in double (it converges to about 1e-16 rad for any
-    /// point outside the Earth's core in three steps), then in double-double: one Newton step on latitude and on
-    /// longitude, and the height h = p·cos φ + z·sin φ − a·√(1 − e² sin²φ), which is insensitive to a latitude
+    /// ECEF → geodetic. Bowring's closed form in double (about 1e-10 rad or better near the ellipsoid), then in
+    /// double-double one Newton step on latitude (quadratic: to about 1e-20 rad) and on longitude, and the height h = p·cos φ + z·sin φ − a·√(1 − e² sin²φ), which is insensitive to a latitude
     /// error to first order.
     /// </summary>
     public static GeodeticPosition ToGeodetic(Vector3 ecefM)
@@ -75,12 +74,14 @@ public static class Ecef
         double sh = s.Hi, ch = c.Hi, nh = n.Hi;
         double w = 1 - (E2 * sh * sh);
         double slope = -(zM.Hi * sh) - (p.Hi * ch) + (E2 * nh * ((ch * ch) - (sh * sh))) + (E2 * E2 * nh * sh * sh * ch * ch / w);
-        double dLat = g.Hi / slope;
-        dLat = double.IsFinite(dLat) ? -dLat : 0;
+        // A refinement, never a jump: deep inside the Earth (where the geodetic solution degenerates) keep Bowring's.
+        double dLat = -g.Hi / slope;
+        dLat = Math.Abs(dLat) < 1e-6 ? dLat : 0;
 
-        // sin and cos of φ0 + δ to first order (δ ≈ 1e-16, so δ² is far below double-double precision).
-        DoubleDouble sinLat = s + (c.Hi * dLat);
-        DoubleDouble cosLat = c - (s.Hi * dLat);
+        // sin and cos of φ0 + δ to second order (|δ| ≤ 1e-10, so the δ³ terms are below 1e-30).
+        double halfD2 = 0.5 * dLat * dLat;
+        DoubleDouble sinLat = s + ((c.Hi * dLat) - (s.Hi * halfD2));
+        DoubleDouble cosLat = c - ((s.Hi * dLat) + (c.Hi * halfD2));
         DoubleDouble root = DoubleDouble.Sqrt(1 - (sinLat * sinLat * E2));
         DoubleDouble h = (p * cosLat) + (zM * sinLat) - (root * A);
         double lat = lat0 + dLat;
@@ -102,8 +103,14 @@ public static class Ecef
             -cLat * cLon, -cLat * sLon, -sLat);
     }
 
-    private static DoubleDouble PrimeVerticalRadius(DoubleDouble sinLat) =>
-        new DoubleDouble(A, 0) / DoubleDouble.Sqrt(1 - (sinLat * sinLat * E2));
+    /// <summary>N = a·w^(−1/2), w = 1 − e² sin²φ: the double reciprocal root plus one Newton step in double-double.</summary>
+    private static DoubleDouble PrimeVerticalRadius(DoubleDouble sinLat)
+    {
+        DoubleDouble w = 1 - (sinLat * sinLat * E2);
+        double r0 = 1 / Math.Sqrt(w.Hi);
+        DoubleDouble residual = 1 - (w * DoubleDouble.TwoProduct(r0, r0));
+        return (DoubleDouble.TwoProduct(r0, 1) + (0.5 * r0 * residual.Hi)) * A;
+    }
 
     /// <summary>atan2 in double, then one Newton step δ = (y cos λ − x sin λ) / p in double-double.</summary>
     private static double Longitude(DoubleDouble x, DoubleDouble y, DoubleDouble p)
@@ -116,22 +123,22 @@ public static class Ecef
 
         DoubleDoubleTrig.SinCos(lon0, out DoubleDouble s, out DoubleDouble c);
         double dLon = ((y * c) - (x * s)).Hi / p.Hi;
-        return lon0 + dLon;
+        return Math.Abs(dLon) < 1e-9 ? lon0 + dLon : lon0;
     }
 
+    /// <summary>Bowring's closed form (one step of his iteration from the parametric latitude), good to about 1e-10 rad.</summary>
     private static double BowringLatitude(double p, double z)
     {
         const double a = Wgs84.SemiMajorAxisM, b = Wgs84.SemiMinorAxisM;
         const double ep2 = Wgs84.SecondEccentricitySquared;
-        double beta = Math.Atan2(z * a, p * b);
-        double lat = 0;
-        for (int i = 0; i < 4; i++)
+        double za = z * a, pb = p * b;
+        double hypot = Math.Sqrt((za * za) + (pb * pb));
+        if (!(hypot > 0))
         {
-            double sb = Math.Sin(beta), cb = Math.Cos(beta);
-            lat = Math.Atan2(z + (ep2 * b * sb * sb * sb), p - (E2 * a * cb * cb * cb));
-            beta = Math.Atan2((1 - Wgs84.Flattening) * Math.Sin(lat), Math.Cos(lat));
+            return 0;
         }
 
-        return lat;
+        double sb = za / hypot, cb = pb / hypot;
+        return Math.Atan2(z + (ep2 * b * sb * sb * sb), p - (E2 * a * cb * cb * cb));
     }
 }

@@ -14,6 +14,9 @@ public static class CovarianceUpdate
         MatrixShape.Require(nameof(p), p.Rows, p.Columns, n, n);
         MatrixShape.Require(nameof(k), k.Rows, k.Columns, n, m);
         MatrixShape.Require(nameof(hp), hp.Rows, hp.Columns, m, n);
+        ReadOnlySpan<double> kd = k.Data, hpd = hp.Data;
+        Span<double> pd = p.Data;
+        int sk = k.Stride, shp = hp.Stride, sp = p.Stride;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -21,10 +24,10 @@ public static class CovarianceUpdate
                 double khp = 0;
                 for (int u = 0; u < m; u++)
                 {
-                    khp += k.Data[(i * k.Stride) + u] * hp.Data[(u * hp.Stride) + j];
+                    khp += kd[(i * sk) + u] * hpd[(u * shp) + j];
                 }
 
-                p.Data[(i * p.Stride) + j] -= khp;
+                pd[(i * sp) + j] -= khp;
             }
         }
 
@@ -51,6 +54,7 @@ public static class CovarianceUpdate
         MatrixShape.Require(nameof(kr), kr.Rows, kr.Columns, n, m);
         ReadOnlySpan<double> kd = k.Data, hd = h.Data, hpd = hp.Data, rd = r.Data;
         Span<double> pd = p.Data, td = t.Data, thd = th.Data, krd = kr.Data;
+        int sk = k.Stride, sh = h.Stride, shp = hp.Stride, sr = r.Stride, sp = p.Stride, st = t.Stride, sth = th.Stride, skr = kr.Stride;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -58,10 +62,10 @@ public static class CovarianceUpdate
                 double khp = 0;
                 for (int u = 0; u < m; u++)
                 {
-                    khp += kd[(i * k.Stride) + u] * hpd[(u * hp.Stride) + j];
+                    khp += kd[(i * sk) + u] * hpd[(u * shp) + j];
                 }
 
-                td[(i * t.Stride) + j] = pd[(i * p.Stride) + j] - khp;
+                td[(i * st) + j] = pd[(i * sp) + j] - khp;
             }
         }
 
@@ -72,17 +76,17 @@ public static class CovarianceUpdate
                 double sumTh = 0;
                 for (int c = 0; c < n; c++)
                 {
-                    sumTh += td[(i * t.Stride) + c] * hd[(u * h.Stride) + c];
+                    sumTh += td[(i * st) + c] * hd[(u * sh) + c];
                 }
 
                 double sumKr = 0;
                 for (int v = 0; v < m; v++)
                 {
-                    sumKr += kd[(i * k.Stride) + v] * rd[(v * r.Stride) + u];
+                    sumKr += kd[(i * sk) + v] * rd[(v * sr) + u];
                 }
 
-                thd[(i * th.Stride) + u] = sumTh;
-                krd[(i * kr.Stride) + u] = sumKr;
+                thd[(i * sth) + u] = sumTh;
+                krd[(i * skr) + u] = sumKr;
             }
         }
 
@@ -93,10 +97,10 @@ public static class CovarianceUpdate
                 double correction = 0;
                 for (int u = 0; u < m; u++)
                 {
-                    correction += (krd[(i * kr.Stride) + u] - thd[(i * th.Stride) + u]) * kd[(j * k.Stride) + u];
+                    correction += (krd[(i * skr) + u] - thd[(i * sth) + u]) * kd[(j * sk) + u];
                 }
 
-                pd[(i * p.Stride) + j] = td[(i * t.Stride) + j] + correction;
+                pd[(i * sp) + j] = td[(i * st) + j] + correction;
             }
         }
 

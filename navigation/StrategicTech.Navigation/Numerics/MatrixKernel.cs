@@ -15,19 +15,19 @@ public static class MatrixKernel
         MatrixShape.Require(nameof(c), c.Rows, c.Columns, a.Rows, b.Columns);
         ReadOnlySpan<double> ad = a.Data, bd = b.Data;
         Span<double> cd = c.Data;
-        int n = a.Columns;
-        for (int i = 0; i < c.Rows; i++)
+        int n = a.Columns, rows = c.Rows, columns = c.Columns, sa = a.Stride, sb = b.Stride, sc = c.Stride;
+        for (int i = 0; i < rows; i++)
         {
-            int ai = i * a.Stride;
-            for (int j = 0; j < c.Columns; j++)
+            int ai = i * sa;
+            for (int j = 0; j < columns; j++)
             {
                 double sum = 0;
                 for (int t = 0; t < n; t++)
                 {
-                    sum += ad[ai + t] * bd[(t * b.Stride) + j];
+                    sum += ad[ai + t] * bd[(t * sb) + j];
                 }
 
-                cd[(i * c.Stride) + j] = sum;
+                cd[(i * sc) + j] = sum;
             }
         }
     }
@@ -46,20 +46,20 @@ public static class MatrixKernel
         MatrixShape.Require(nameof(c), c.Rows, c.Columns, a.Rows, b.Rows);
         ReadOnlySpan<double> ad = a.Data, bd = b.Data;
         Span<double> cd = c.Data;
-        int n = a.Columns;
-        for (int i = 0; i < c.Rows; i++)
+        int n = a.Columns, rows = c.Rows, columns = c.Columns, sa = a.Stride, sb = b.Stride, sc = c.Stride;
+        for (int i = 0; i < rows; i++)
         {
-            int ai = i * a.Stride;
-            for (int j = 0; j < c.Columns; j++)
+            int ai = i * sa;
+            for (int j = 0; j < columns; j++)
             {
-                int bj = j * b.Stride;
-                double sum = cd[(i * c.Stride) + j];
+                int bj = j * sb;
+                double sum = cd[(i * sc) + j];
                 for (int t = 0; t < n; t++)
                 {
                     sum += ad[ai + t] * bd[bj + t];
                 }
 
-                cd[(i * c.Stride) + j] = sum;
+                cd[(i * sc) + j] = sum;
             }
         }
     }
@@ -71,17 +71,18 @@ public static class MatrixKernel
         MatrixShape.Require(nameof(c), c.Rows, c.Columns, a.Columns, b.Columns);
         ReadOnlySpan<double> ad = a.Data, bd = b.Data;
         Span<double> cd = c.Data;
-        for (int i = 0; i < c.Rows; i++)
+        int n = a.Rows, rows = c.Rows, columns = c.Columns, sa = a.Stride, sb = b.Stride, sc = c.Stride;
+        for (int i = 0; i < rows; i++)
         {
-            for (int j = 0; j < c.Columns; j++)
+            for (int j = 0; j < columns; j++)
             {
                 double sum = 0;
-                for (int t = 0; t < a.Rows; t++)
+                for (int t = 0; t < n; t++)
                 {
-                    sum += ad[(t * a.Stride) + i] * bd[(t * b.Stride) + j];
+                    sum += ad[(t * sa) + i] * bd[(t * sb) + j];
                 }
 
-                cd[(i * c.Stride) + j] = sum;
+                cd[(i * sc) + j] = sum;
             }
         }
     }
@@ -166,10 +167,10 @@ public static class MatrixKernel
     {
         MatrixShape.Require(nameof(p), p.Rows, p.Columns, p.Rows, p.Rows);
         Span<double> d = p.Data;
-        int stride = p.Stride;
-        for (int i = 0; i < p.Rows; i++)
+        int stride = p.Stride, n = p.Rows;
+        for (int i = 0; i < n; i++)
         {
-            for (int j = i + 1; j < p.Rows; j++)
+            for (int j = i + 1; j < n; j++)
             {
                 double mean = 0.5 * (d[(i * stride) + j] + d[(j * stride) + i]);
                 d[(i * stride) + j] = mean;

@@ -7,6 +7,7 @@ namespace StrategicTech.Navigation.Numerics;
 /// <summary>Shape checks for the matrix kernels; the throws live here, out of the hot methods.</summary>
 internal static class MatrixShape
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Validate(int length, int rows, int columns, int stride)
     {
         if (rows < 0 || columns < 0 || stride < columns || (rows > 0 && columns > 0 && ((long)(rows - 1) * stride) + columns > length))
@@ -24,6 +25,7 @@ internal static class MatrixShape
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckBlock(int rows, int columns, int maxRows, int maxColumns)
     {
         if ((uint)rows > (uint)maxRows || (uint)columns > (uint)maxColumns)

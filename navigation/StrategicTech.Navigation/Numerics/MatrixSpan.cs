@@ -10,6 +10,7 @@ namespace StrategicTech.Navigation.Numerics;
 /// </summary>
 public readonly ref struct MatrixSpan
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MatrixSpan(Span<double> data, int rows, int columns, int stride)
     {
         MatrixShape.Validate(data.Length, rows, columns, stride);
@@ -66,6 +67,7 @@ public readonly ref struct MatrixSpan
 /// <summary>A read-only row-major matrix view; see <see cref="MatrixSpan"/>.</summary>
 public readonly ref struct ReadOnlyMatrixSpan
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlyMatrixSpan(ReadOnlySpan<double> data, int rows, int columns, int stride)
     {
         MatrixShape.Validate(data.Length, rows, columns, stride);

@@ -211,13 +211,13 @@ public sealed class AmrEkf
         {
             for (int i = 0; i < m; i++)
             {
-                column[i] = hp[i, t];
+                column[i] = hpStorage[(i * Stride) + t];
             }
 
             Cholesky.Solve(l, column);
             for (int i = 0; i < m; i++)
             {
-                k[t, i] = column[i];
+                kStorage[(t * 3) + i] = column[i];
             }
         }
 
@@ -226,7 +226,7 @@ public sealed class AmrEkf
             double dx = 0;
             for (int i = 0; i < m; i++)
             {
-                dx += k[t, i] * innovation[i];
+                dx += kStorage[(t * 3) + i] * innovation[i];
             }
 
             _x[t] += dx;
