@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StrategicTech.Navigation.Numerics;
 
 /// <summary>
@@ -52,6 +54,7 @@ public static class Cholesky
     }
 
     /// <summary>Solves L·Lᵀ·x = b in place (b becomes x) given the factor from <see cref="Factor"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Solve(ReadOnlyMatrixSpan l, Span<double> b)
     {
         int m = l.Rows;

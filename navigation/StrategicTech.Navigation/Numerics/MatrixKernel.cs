@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StrategicTech.Navigation.Numerics;
 
 /// <summary>
@@ -163,6 +165,7 @@ public static class MatrixKernel
     }
 
     /// <summary>Replaces each off-diagonal pair of a square view by its mean, making it exactly symmetric.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Symmetrize(MatrixSpan p)
     {
         MatrixShape.Require(nameof(p), p.Rows, p.Columns, p.Rows, p.Rows);
