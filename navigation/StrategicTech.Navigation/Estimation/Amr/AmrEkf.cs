@@ -1,3 +1,4 @@
+using StrategicTech.Navigation.Numerics;
 using static StrategicTech.Navigation.Estimation.Amr.AmrStateIndex;
 
 namespace StrategicTech.Navigation.Estimation.Amr;
@@ -14,9 +15,10 @@ public sealed class AmrEkf
 {
     private const int Stride = Max;
 
-    private readonly double[] _x = new double[Max];
-    private readonly double[] _p = new double[Max * Max];
-    private readonly double[] _tmp = new double[Max * Max];
+    // Inline fixed-size storage (the Numerics matrix kit); the leading n x n block is in use, row stride Max.
+    private Vector7 _x;
+    private Matrix7x7 _p;
+    private Matrix7x7 _tmp;
     private readonly double[] _gateThreshold = new double[4];
     private readonly int _n;
 
@@ -73,7 +75,7 @@ public sealed class AmrEkf
         _x[YawRate] = state.YawRateRadps;
         _x[GyroBias] = state.GyroBiasRadps;
         _x[WheelScale] = state.WheelScale;
-        Array.Clear(_p);
+        _p = default;
         AmrEkfParameters p = Parameters;
         SetVariance(X, p.InitialPositionSigmaM);
         SetVariance(Y, p.InitialPositionSigmaM);
@@ -168,35 +170,30 @@ public sealed class AmrEkf
     internal AmrFusionStatus Update(int m, ReadOnlySpan<double> innovation, ReadOnlySpan<double> h, ReadOnlySpan<double> r, out double testRatio)
     {
         int n = _n;
-        Span<double> hp = stackalloc double[3 * Stride];    // H P, m x n
-        Span<double> s = stackalloc double[9];               // m x m, stride m
-        Span<double> l = stackalloc double[9];
-        Span<double> k = stackalloc double[Max * 3];         // n x m, stride 3
+        var hView = new ReadOnlyMatrixSpan(h, m, n, Stride);
+        var rView = new ReadOnlyMatrixSpan(r, m, m);
+        Matrix3x7 hpStorage = default;
+        Matrix3x3 sStorage = default;
+        Matrix3x3 lStorage = default;
+        Matrix7x3 kStorage = default;
+        MatrixSpan hp = hpStorage.Block(m, n);              // H P, m x n
+        MatrixSpan s = sStorage.Block(m, m);                // H P H^T + R
+        MatrixSpan l = lStorage.Block(m, m);
+        MatrixSpan k = kStorage.Block(n, m);                // n x m
         Span<double> column = stackalloc double[3];
+        column = column[..m];
         testRatio = double.NaN;
 
-        AmrMatrix.Multiply(h, _p, hp, m, n, n, Stride);
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < m; j++)
-            {
-                double sum = r[(i * m) + j];
-                for (int t = 0; t < n; t++)
-                {
-                    sum += hp[(i * Stride) + t] * h[(j * Stride) + t];
-                }
-
-                s[(i * m) + j] = sum;
-            }
-        }
-
-        if (!AmrMatrix.Cholesky(s, l, m))
+        MatrixKernel.Multiply(hView, _p.ReadOnlyBlock(n, n), hp);
+        MatrixKernel.Copy(rView, s);
+        MatrixKernel.MultiplyTransposedAdd(hp, hView, s);
+        if (!Cholesky.Factor(s, l))
         {
             return AmrFusionStatus.RejectedInvalid;
         }
 
         innovation[..m].CopyTo(column);
-        AmrMatrix.CholeskySolve(l, column, m);
+        Cholesky.Solve(l, column);
         double distance2 = 0;
         for (int i = 0; i < m; i++)
         {
@@ -214,13 +211,13 @@ public sealed class AmrEkf
         {
             for (int i = 0; i < m; i++)
             {
-                column[i] = hp[(i * Stride) + t];
+                column[i] = hpStorage[(i * Stride) + t];
             }
 
-            AmrMatrix.CholeskySolve(l, column, m);
+            Cholesky.Solve(l, column);
             for (int i = 0; i < m; i++)
             {
-                k[(t * 3) + i] = column[i];
+                kStorage[(t * 3) + i] = column[i];
             }
         }
 
@@ -229,77 +226,17 @@ public sealed class AmrEkf
             double dx = 0;
             for (int i = 0; i < m; i++)
             {
-                dx += k[(t * 3) + i] * innovation[i];
+                dx += kStorage[(t * 3) + i] * innovation[i];
             }
 
             _x[t] += dx;
         }
 
         _x[Yaw] = AmrAngle.Wrap(_x[Yaw]);
-        JosephCovariance(m, hp, h, r, k);
+        Matrix7x3 thStorage = default;
+        Matrix7x3 krStorage = default;
+        CovarianceUpdate.Joseph(_p.Block(n, n), k, hView, hp, rView, _tmp.Block(n, n), thStorage.Block(n, m), krStorage.Block(n, m));
         return AmrFusionStatus.Accepted;
-    }
-
-    /// <summary>
-    /// Joseph form P = (I - K H) P (I - K H)^T + K R K^T, multiplied out in factored order so it costs O(n² m)
-    /// instead of O(n³): T = P - K (H P) is exactly (I - K H) P, and T (I - K H)^T = T - (T H^T) K^T.
-    /// </summary>
-    private void JosephCovariance(int m, ReadOnlySpan<double> hp, ReadOnlySpan<double> h, ReadOnlySpan<double> r, ReadOnlySpan<double> k)
-    {
-        int n = _n;
-        Span<double> t = _tmp;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double khp = 0;
-                for (int u = 0; u < m; u++)
-                {
-                    khp += k[(i * 3) + u] * hp[(u * Stride) + j];
-                }
-
-                t[(i * Stride) + j] = _p[(i * Stride) + j] - khp;
-            }
-        }
-
-        Span<double> th = stackalloc double[Max * 3]; // T H^T, n x m
-        Span<double> kr = stackalloc double[Max * 3]; // K R, n x m
-        for (int i = 0; i < n; i++)
-        {
-            for (int u = 0; u < m; u++)
-            {
-                double sumTh = 0;
-                for (int c = 0; c < n; c++)
-                {
-                    sumTh += t[(i * Stride) + c] * h[(u * Stride) + c];
-                }
-
-                double sumKr = 0;
-                for (int v = 0; v < m; v++)
-                {
-                    sumKr += k[(i * 3) + v] * r[(v * m) + u];
-                }
-
-                th[(i * 3) + u] = sumTh;
-                kr[(i * 3) + u] = sumKr;
-            }
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double correction = 0;
-                for (int u = 0; u < m; u++)
-                {
-                    correction += (kr[(i * 3) + u] - th[(i * 3) + u]) * k[(j * 3) + u];
-                }
-
-                _p[(i * Stride) + j] = t[(i * Stride) + j] + correction;
-            }
-        }
-
-        AmrMatrix.Symmetrize(_p, n, Stride);
     }
 
     /// <summary>Constant speed and turn rate over dt with midpoint heading; white accelerations drive speed and yaw rate.</summary>
@@ -319,7 +256,7 @@ public sealed class AmrEkf
         // P' = F P F^T touches only those rows and columns, so apply it as two sparse row/column passes.
         double xYaw = -v * sn * dt, xSpeed = c * dt, xRate = -v * sn * dt * dt * 0.5;
         double yYaw = v * c * dt, ySpeed = sn * dt, yRate = v * c * dt * dt * 0.5;
-        Span<double> pm = _p;
+        Span<double> pm = _p.AsSpan().Data;
         for (int j = 0; j < n; j++)
         {
             double pYaw = pm[(Yaw * Stride) + j], pSpeed = pm[(Speed * Stride) + j], pRate = pm[(YawRate * Stride) + j];
@@ -358,7 +295,7 @@ public sealed class AmrEkf
             AddQ(WheelScale, WheelScale, p.WheelScaleRandomWalkPerSqrtS * p.WheelScaleRandomWalkPerSqrtS * dt);
         }
 
-        AmrMatrix.Symmetrize(_p, n, Stride);
+        MatrixKernel.Symmetrize(_p.Block(n, n));
     }
 
     private void AddQ(int i, int j, double value)

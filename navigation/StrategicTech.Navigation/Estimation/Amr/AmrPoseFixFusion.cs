@@ -1,3 +1,4 @@
+using StrategicTech.Navigation.Numerics;
 using static StrategicTech.Navigation.Estimation.Amr.AmrStateIndex;
 
 namespace StrategicTech.Navigation.Estimation.Amr;
@@ -25,8 +26,8 @@ internal static class AmrPoseFixFusion
             s.CovarianceXYM2, s.VarianceYM2, s.CovarianceYYawMRad,
             s.CovarianceXYawMRad, s.CovarianceYYawMRad, s.VarianceYawRad2,
         ];
-        Span<double> l = stackalloc double[9];
-        if (!AmrMatrix.Cholesky(r, l, 3))
+        Matrix3x3 l = default;
+        if (!Cholesky.Factor(new ReadOnlyMatrixSpan(r, 3, 3), l.AsSpan()))
         {
             return counters.Count(AmrFusionStatus.RejectedInvalid, double.NaN);
         }

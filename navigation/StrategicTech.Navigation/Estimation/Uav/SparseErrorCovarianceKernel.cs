@@ -123,7 +123,8 @@ public sealed class SparseErrorCovarianceKernel : IErrorCovarianceKernel
 
         ref double b = ref MemoryMarshal.GetArrayDataReference(covariance);
         int end = (activeCount + 3) & ~3;
-        Span<double> pht = stackalloc double[S];
+        Vector24 phtStorage = default;
+        Span<double> pht = phtStorage;
         ref double ph = ref MemoryMarshal.GetReference(pht);
 
         // P h^T = sum over the non-zero entries of h of h_k * (row k of P), P being symmetric.

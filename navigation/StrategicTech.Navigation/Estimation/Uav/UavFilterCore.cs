@@ -17,10 +17,11 @@ public sealed class UavFilterCore
     private const double MinVariance = 1e-12;
 
     private readonly double[] _p = new double[N * Stride];
-    private readonly double[] _gain = new double[N];
-    private readonly double[] _dx = new double[N];
+    // Per-update vectors as inline fixed-size storage (Numerics kit): no separate heap arrays, one less indirection.
+    private Vector24 _gain;
+    private Vector24 _dx;
     private readonly bool[] _inhibited = new bool[N];
-    private readonly double[] _savedVariance = new double[N];
+    private Vector24 _savedVariance;
     private readonly UavEkfParameters _parameters;
 
     private Quaternion _q = Quaternion.Identity;
@@ -223,7 +224,7 @@ public sealed class UavFilterCore
     /// </summary>
     public bool FuseScalar(ReadOnlySpan<int> index, ReadOnlySpan<double> h, double innovation, double observationVariance)
     {
-        double s = _kernel.Update(_p, index, h, observationVariance, _gain, _activeCount);
+        double s = _kernel.Update(_p, index, h, observationVariance, _gain.AsSpan()[..N], _activeCount);
         if (double.IsNaN(s))
         {
             return false;
@@ -240,7 +241,7 @@ public sealed class UavFilterCore
             }
         }
 
-        Inject(_dx);
+        Inject(_dx.AsReadOnlySpan()[..N]);
         return true;
     }
 
