@@ -46,6 +46,7 @@ public sealed class InflationCostmapLayer : ICostmapLayer
     public void UpdateCosts(Costmap2D master, CellWindow window)
     {
         ArgumentNullException.ThrowIfNull(master);
+        LayerGeometry.EnsureSameSize(master, _width, _height, "inflation layer");
         if (window.IsEmpty)
         {
             return;

@@ -64,6 +64,7 @@ public sealed class KeepoutCostmapLayer : ICostmapLayer
     public void UpdateCosts(Costmap2D master, CellWindow window)
     {
         ArgumentNullException.ThrowIfNull(master);
+        LayerGeometry.EnsureSameSize(master, _mask.Width, _mask.Height, "keep-out layer");
         CostCombination.Max(_mask.Costs, master.Costs, master.Width, window);
     }
 }

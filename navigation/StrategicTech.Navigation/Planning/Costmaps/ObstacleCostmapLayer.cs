@@ -37,6 +37,7 @@ public sealed class ObstacleCostmapLayer : ICostmapLayer
     public void UpdateCosts(Costmap2D master, CellWindow window)
     {
         ArgumentNullException.ThrowIfNull(master);
+        LayerGeometry.EnsureSameSize(master, Grid.Width, Grid.Height, "obstacle layer");
         CostCombination.Max(Grid.Costs, master.Costs, master.Width, window);
     }
 }

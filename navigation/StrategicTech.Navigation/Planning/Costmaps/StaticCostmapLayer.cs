@@ -45,6 +45,7 @@ public sealed class StaticCostmapLayer : ICostmapLayer
     public void UpdateCosts(Costmap2D master, CellWindow window)
     {
         ArgumentNullException.ThrowIfNull(master);
+        LayerGeometry.EnsureSameSize(master, _width, _height, "static layer");
         Span<byte> target = master.Costs;
         for (int y = window.MinY; y <= window.MaxY; y++)
         {

@@ -190,6 +190,30 @@ public class LayeredCostmapTests
         Allocations.AssertZero(() => rig.Layered.UpdateFull(), 2);
     }
 
+    [Fact]
+    public void Clearing_the_keepout_zones_restores_the_cells_they_covered()
+    {
+        var map = new Costmap2D(60, 60, 0.1, 0, 0);
+        var rig = new Rig(map, new InflationLayer(0.1, 0.3, 3.0), rangeMaxM: 5.0);
+        rig.Keepout.AddPolygon([(2.0, 2.0), (3.0, 2.0), (3.0, 3.0), (2.0, 3.0)]);
+        rig.Layered.Update();
+        Assert.Equal(100, rig.Layered.Master.Count(CostValues.Lethal));
+
+        rig.Keepout.ClearPolygons();
+        CellWindow window = rig.Layered.Update();
+        Assert.Equal(map.Costs.Length, rig.Layered.Master.Count(CostValues.Free));
+        Assert.Equal(new CellWindow(16, 16, 34, 34), window); // vertex cells 20..30 with 1 cell of slack, ± 3 cells of inflation
+    }
+
+    [Fact]
+    public void A_layer_of_another_size_is_rejected_with_both_sizes()
+    {
+        var layered = new LayeredCostmap(new Costmap2D(20, 10, 0.1, 0, 0));
+        layered.AddLayer(new StaticCostmapLayer(new Costmap2D(21, 10, 0.1, 0, 0)));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => layered.Update());
+        Assert.Contains("static layer is 21x10 cells but the master costmap is 20x10", error.Message, StringComparison.Ordinal);
+    }
+
     private static Costmap2D WarehouseStatic() =>
         MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_warehouse", "warehouse.yaml")).ToCostmap();
 
