@@ -31,6 +31,17 @@ public sealed class LaserScanRayTracer
     public int Apply(Costmap2D costmap, double sensorXM, double sensorYM, double sensorYawRad, ReadOnlySpan<float> rangesM,
         double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM)
     {
+        CellWindow changed = CellWindow.Empty;
+        return Apply(costmap, sensorXM, sensorYM, sensorYawRad, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, ref changed);
+    }
+
+    /// <summary>
+    /// As <see cref="Apply(Costmap2D, double, double, double, ReadOnlySpan{float}, double, double, double, double)"/>,
+    /// also growing <paramref name="changed"/> by every cell whose value this scan actually changed.
+    /// </summary>
+    public int Apply(Costmap2D costmap, double sensorXM, double sensorYM, double sensorYawRad, ReadOnlySpan<float> rangesM,
+        double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM, ref CellWindow changed)
+    {
         ArgumentNullException.ThrowIfNull(costmap);
         if (!costmap.TryWorldToCell(sensorXM, sensorYM, out int sx, out int sy))
         {
@@ -49,7 +60,7 @@ public sealed class LaserScanRayTracer
             double angle = sensorYawRad + angleMinRad + (k * angleIncrementRad);
             (double ex, double ey) = costmap.WorldToGrid(sensorXM + (reach * Math.Cos(angle)), sensorYM + (reach * Math.Sin(angle)));
             bool isHit = r < rangeMaxM && r <= RaytraceMaxRangeM;
-            Clear(costmap, sx, sy, (int)Math.Floor(ex), (int)Math.Floor(ey), excludeEnd: isHit);
+            Clear(costmap, sx, sy, (int)Math.Floor(ex), (int)Math.Floor(ey), excludeEnd: isHit, ref changed);
         }
 
         int marked = 0;
@@ -64,7 +75,12 @@ public sealed class LaserScanRayTracer
             double angle = sensorYawRad + angleMinRad + (k * angleIncrementRad);
             if (costmap.TryWorldToCell(sensorXM + (r * Math.Cos(angle)), sensorYM + (r * Math.Sin(angle)), out int hx, out int hy))
             {
-                costmap[hx, hy] = CostValues.Lethal;
+                if (costmap[hx, hy] != CostValues.Lethal)
+                {
+                    costmap[hx, hy] = CostValues.Lethal;
+                    changed.Include(hx, hy);
+                }
+
                 marked++;
             }
         }
@@ -73,7 +89,7 @@ public sealed class LaserScanRayTracer
     }
 
     /// <summary>Sets every cell on the Bresenham line from (x0, y0) toward (x1, y1) free, stopping at the map edge.</summary>
-    private static void Clear(Costmap2D costmap, int x0, int y0, int x1, int y1, bool excludeEnd)
+    private static void Clear(Costmap2D costmap, int x0, int y0, int x1, int y1, bool excludeEnd, ref CellWindow changed)
     {
         int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0);
         int stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1;
@@ -92,7 +108,12 @@ public sealed class LaserScanRayTracer
                 return;
             }
 
-            costmap[x, y] = CostValues.Free;
+            if (costmap[x, y] != CostValues.Free)
+            {
+                costmap[x, y] = CostValues.Free;
+                changed.Include(x, y);
+            }
+
             if (atEnd)
             {
                 return;
