@@ -20,9 +20,20 @@ public static class Allocations
     }
 
     /// <summary>Asserts that <paramref name="action"/>, after one warm-up call, allocates zero bytes over <paramref name="iterations"/> calls.</summary>
+    /// <remarks>
+    /// A non-zero first measurement is measured once more: the runtime can allocate once on the calling thread while
+    /// it re-compiles a hot loop (tier-up, on-stack replacement) in the middle of the measured calls. An allocation
+    /// that the code under test makes per call shows in both measurements and fails the test.
+    /// </remarks>
     public static void AssertZero(Action action, int iterations = 1000)
     {
-        long bytes = Measure(action, iterations);
-        Assert.True(bytes == 0, $"expected 0 bytes allocated over {iterations} calls, measured {bytes}");
+        long first = Measure(action, iterations);
+        if (first == 0)
+        {
+            return;
+        }
+
+        long second = Measure(action, iterations);
+        Assert.True(second == 0, $"expected 0 bytes allocated over {iterations} calls, measured {first}, then {second} on a second run");
     }
 }
