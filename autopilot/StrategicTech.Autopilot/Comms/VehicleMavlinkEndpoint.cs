@@ -60,6 +60,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Heartbeat = node.Add(new HeartbeatPublisher(node, options.VehicleType, MavAutopilot.Px4));
         Commands = node.Add(new CommandServer(node));
         Missions = node.Add(new MissionServer(node, options.MissionCapacity));
+        Missions.Validator = ValidateUpload;
         node.Add(new MissionWatcher(this));
         if (options.Parameters is not null)
         {
@@ -292,8 +293,31 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
             return; // fence and rally lists are stored and served by the mission server
         }
 
-        // A complete list (allocates once per upload): the vehicle gets it whole or not at all.
-        ReadOnlySpan<MissionPlanItem> items = Missions.Items(MavMissionType.Mission);
+        if (id == MissionClearAll.MsgId)
+        {
+            // Uploads reached the vehicle through the validator; a clear has none.
+            ReplaceVehicleMission(ReadOnlySpan<MissionPlanItem>.Empty);
+        }
+    }
+
+    /// <summary>
+    /// The mission server's validator: the complete mission list goes to the vehicle before the final ACK, which
+    /// carries the vehicle's verdict (a refused list, e.g. a DO_JUMP to a missing seq, is MAV_MISSION_ERROR and the
+    /// server keeps the old list, as the vehicle does). Fence and rally lists are stored and served by the server.
+    /// </summary>
+    private MavMissionResult ValidateUpload(MavMissionType type, ReadOnlySpan<MissionPlanItem> items) =>
+        type != MavMissionType.Mission ? MavMissionResult.MavMissionAccepted
+        : ReplaceVehicleMission(items) switch
+        {
+            CommandOutcome.Accepted => MavMissionResult.MavMissionAccepted,
+            CommandOutcome.Denied => MavMissionResult.MavMissionDenied,
+            CommandOutcome.Unsupported => MavMissionResult.MavMissionUnsupported,
+            _ => MavMissionResult.MavMissionError,
+        };
+
+    /// <summary>A complete list (allocates once per upload): the vehicle gets it whole or not at all.</summary>
+    private CommandOutcome ReplaceVehicleMission(ReadOnlySpan<MissionPlanItem> items)
+    {
         var mission = new NavMissionItem[items.Length];
         for (int i = 0; i < items.Length; i++)
         {
@@ -301,11 +325,14 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         }
 
         MissionsApplied++;
-        if (_vehicle.ReplaceMission(mission) != CommandOutcome.Accepted)
+        CommandOutcome outcome = _vehicle.ReplaceMission(mission);
+        if (outcome != CommandOutcome.Accepted)
         {
             MissionsRefused++;
             ForwardStatusTexts(_vehicle.Status);
         }
+
+        return outcome;
     }
 
     private void OnLocalSetpoint(in SetPositionTargetLocalNed m, long nowUs)
@@ -408,21 +435,54 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     }
 
     /// <summary>
-    /// DO_REPOSITION: the vehicle command API has no "go to" of its own, so (as PX4 flies it in Hold) the vehicle
-    /// switches to Hold, where it stays; a position would need the Hold-with-target API. Answered UNSUPPORTED when
-    /// a position is given, so the ground station knows the vehicle did not go there.
+    /// DO_REPOSITION as PX4 flies it: the vehicle switches to Hold and goes to the point (param5/6 latitude and
+    /// longitude, param7 altitude; param1 ground speed, ≤ 0: cruise), then holds there. A missing position (NaN in
+    /// COMMAND_LONG, x = y = 0 in COMMAND_INT) keeps the current one, a NaN altitude the current height: without
+    /// either it is a plain Hold. COMMAND_LONG altitudes are AMSL (as PX4 reads them); COMMAND_INT uses its frame
+    /// (global or relative-to-home). The yaw (param4) is not changed.
     /// </summary>
     private CommandReply Reposition(in CommandRequest request, long nowUs)
     {
         _ = nowUs;
-        bool hasPosition = request.IsCommandInt ? request.Param5 != 0 || request.Param6 != 0 : double.IsFinite(request.Param5) && double.IsFinite(request.Param6);
-        if (hasPosition)
+        double latitudeDeg, longitudeDeg;
+        bool relativeAltitude;
+        if (request.IsCommandInt)
         {
-            SendStatusText(MavSeverity.Warning, "Reposition to a point not supported");
-            return new CommandReply(MavResult.Unsupported);
+            bool hasPosition = request.Param5 != 0 || request.Param6 != 0;
+            latitudeDeg = hasPosition ? request.Param5 * 1e-7 : double.NaN;
+            longitudeDeg = hasPosition ? request.Param6 * 1e-7 : double.NaN;
+            if (request.Frame is not (MavFrame.Global or MavFrame.GlobalInt or MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt))
+            {
+                SendStatusText(MavSeverity.Warning, "Reposition frame not supported");
+                return new CommandReply(MavResult.Unsupported);
+            }
+
+            relativeAltitude = request.Frame is MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt;
+        }
+        else
+        {
+            latitudeDeg = request.Param5;
+            longitudeDeg = request.Param6;
+            relativeAltitude = false;
         }
 
-        return Reply(_vehicle.Hold(), "Hold denied");
+        VehicleStatus status = _vehicle.Status;
+        double heightAboveHomeM = !float.IsFinite(request.Param7) ? double.NaN
+            : relativeAltitude ? request.Param7
+            : request.Param7 - status.HomeGeodetic.HeightM;
+        if (double.IsNaN(latitudeDeg) && double.IsNaN(longitudeDeg) && !float.IsFinite(request.Param7))
+        {
+            return Reply(_vehicle.Hold(), "Hold denied");
+        }
+
+        if (!float.IsFinite(request.Param7) || relativeAltitude || status.HomeSet)
+        {
+            double speedMps = float.IsFinite(request.Param1) && request.Param1 > 0 ? request.Param1 : 0;
+            return Reply(_vehicle.GoTo(latitudeDeg, longitudeDeg, heightAboveHomeM, speedMps), "Reposition denied");
+        }
+
+        SendStatusText(MavSeverity.Warning, "Reposition denied: no home altitude");
+        return CommandReply.Denied;
     }
 
     private void RegisterStreams()

@@ -300,6 +300,54 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Hold() => SetMode(FlightMode.Hold);
 
+    public CommandOutcome GoTo(double latitudeDeg, double longitudeDeg, double heightAboveHomeM, double speedMps = 0)
+    {
+        bool horizontal = double.IsFinite(latitudeDeg) && double.IsFinite(longitudeDeg);
+        if ((!horizontal && !(double.IsNaN(latitudeDeg) && double.IsNaN(longitudeDeg)))
+            || (horizontal && (Math.Abs(latitudeDeg) > 90 || Math.Abs(longitudeDeg) > 180))
+            || double.IsInfinity(heightAboveHomeM) || Math.Abs(heightAboveHomeM) > 10_000 || double.IsInfinity(speedMps))
+        {
+            return CommandOutcome.Failed;
+        }
+
+        if (!navigator.Armed || navigator.LandState != LandState.Flying || !health.HasOrigin
+            || navigator.State is AutoState.Land or AutoState.Takeoff)
+        {
+            texts.Add(nowUs, StatusSeverity.Critical, "Reposition denied: not flying");
+            return CommandOutcome.Denied;
+        }
+
+        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : state.PositionNedM;
+        Vector3 targetNedM = current;
+        if (horizontal)
+        {
+            Vector3 ned = new LocalNedFrame(health.Origin).ToNed(GeodeticPosition.FromDegrees(latitudeDeg, longitudeDeg, health.Origin.HeightM));
+            targetNedM = new Vector3(ned.X, ned.Y, targetNedM.Z);
+        }
+
+        if (double.IsFinite(heightAboveHomeM))
+        {
+            targetNedM = new Vector3(targetNedM.X, targetNedM.Y, navigator.HomeNedM.Z - heightAboveHomeM);
+        }
+
+        if (mode != FlightMode.Hold)
+        {
+            CommandOutcome held = SetMode(FlightMode.Hold);
+            if (held != CommandOutcome.Accepted)
+            {
+                return held;
+            }
+        }
+
+        if (!navigator.GoTo(targetNedM, speedMps))
+        {
+            return CommandOutcome.Denied;
+        }
+
+        texts.Add(nowUs, StatusSeverity.Info, "Reposition");
+        return CommandOutcome.Accepted;
+    }
+
     public CommandOutcome ReplaceMission(IReadOnlyList<MissionItem> items)
     {
         if (items is null)

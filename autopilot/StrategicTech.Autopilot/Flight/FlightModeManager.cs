@@ -19,12 +19,19 @@ public sealed class FlightModeManager
     private const long StallConfirmUs = 500_000;
     private const long ThrustRampUs = 1_000_000;
 
+    // The profile creeps in at this speed instead of decaying towards the target for ever.
+    private const double MinimumApproachSpeedMps = 0.2;
+
+    // Jerk per m/s of speed error near the target speed (full jerk beyond 0.1 m/s): no chatter of one jerk step.
+    private const double JerkGainPerS2 = 40;
+
     private FlightParameters parameters;
     private readonly LandDetector landDetector;
     private Vector3 target;
     private Vector3 carrot;
     private double speedMps;
     private double carrotSpeedMps;
+    private double carrotAccelerationMps2;
     private double yawRad;
     private bool carrotArrived;
     private long landStartUs;
@@ -292,22 +299,42 @@ public sealed class FlightModeManager
         speedMps = speed;
         carrotArrived = false;
         carrotSpeedMps = 0;
+        carrotAccelerationMps2 = 0;
         TargetReached = false;
     }
 
     /// <summary>
-    /// Moves the carrot along the line with a trapezoidal speed profile: it accelerates at MPC_ACC_HOR to the mode's
-    /// speed and brakes so it stops at the target (v ≤ √(2·a·remaining)), so the vehicle neither gets a velocity step
-    /// at the start nor overshoots the end.
+    /// Moves the carrot along the line with a jerk-limited speed profile (PX4's auto trajectory): its acceleration
+    /// changes at most at MPC_JERK_AUTO and stays within MPC_ACC_HOR, it cruises at the mode's speed and brakes on a
+    /// curve that leaves room for the jerk ramps, so the tilt the profile asks for is continuous (the old trapezoid
+    /// stepped the acceleration feed-forward to MPC_ACC_HOR at each leg start, and the attitude loop overshot it).
+    /// Velocity and acceleration feed-forward are the profile's own.
     /// </summary>
     private void AdvanceLine(double dtS, in MulticopterState state)
     {
         Vector3 toTarget = target - carrot;
         double remaining = toTarget.Length;
         double accelerationMps2 = parameters.BrakeAccelerationMps2;
-        double allowed = Math.Min(speedMps, Math.Sqrt(2 * accelerationMps2 * remaining));
-        double previousSpeedMps = carrotSpeedMps;
-        carrotSpeedMps = Math.Min(allowed, carrotSpeedMps + (accelerationMps2 * dtS));
+        double jerkMps3 = parameters.AutoJerkMps3;
+        double a0 = carrotAccelerationMps2, v0 = carrotSpeedMps;
+
+        // Where the profile would be once a positive acceleration is ramped out at the jerk limit: the braking
+        // decision is taken from there, so a short leg brakes in time even while still accelerating.
+        double rampS = Math.Max(a0, 0) / jerkMps3;
+        double rampDistanceM = (v0 * rampS) + (a0 * rampS * rampS / 2) - (jerkMps3 * rampS * rampS * rampS / 6);
+        double allowedMps = Math.Min(speedMps, Math.Max(StoppableSpeed(remaining - rampDistanceM, accelerationMps2, jerkMps3), MinimumApproachSpeedMps));
+
+        // The speed the profile settles at if its acceleration is ramped out now; the jerk drives that to the allowed speed.
+        double errorMps = allowedMps - (v0 + (a0 * Math.Abs(a0) / (2 * jerkMps3)));
+        double jerkCommandMps3 = Math.Clamp(JerkGainPerS2 * errorMps, -jerkMps3, jerkMps3);
+        carrotAccelerationMps2 = Math.Clamp(a0 + (jerkCommandMps3 * dtS), -accelerationMps2, accelerationMps2);
+        carrotSpeedMps = v0 + (carrotAccelerationMps2 * dtS);
+        if (carrotSpeedMps <= 0)
+        {
+            carrotSpeedMps = 0;
+            carrotAccelerationMps2 = Math.Max(0, carrotAccelerationMps2);
+        }
+
         double step = carrotSpeedMps * dtS;
         Vector3 feedForward = Vector3.Zero;
         Vector3 accelerationFeedForward = Vector3.Zero;
@@ -316,18 +343,29 @@ public sealed class FlightModeManager
             carrot = target;
             carrotArrived = true;
             carrotSpeedMps = 0;
+            carrotAccelerationMps2 = 0;
         }
         else
         {
-            // Velocity and acceleration feed-forward of the profile: the vehicle tracks it without lag.
             Vector3 direction = toTarget / remaining;
             carrot += direction * step;
             feedForward = direction * carrotSpeedMps;
-            accelerationFeedForward = direction * ((carrotSpeedMps - previousSpeedMps) / dtS);
+            accelerationFeedForward = direction * carrotAccelerationMps2;
         }
 
         Setpoint = new MulticopterSetpoint(carrot, feedForward, accelerationFeedForward, yawRad, 0);
         TargetReached = carrotArrived && Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
+    }
+
+    /// <summary>
+    /// The highest speed from which a stop within <paramref name="distanceM"/> is possible when the deceleration is
+    /// ramped in at <paramref name="jerkMps3"/> to <paramref name="accelerationMps2"/>: the stop takes at most
+    /// v²/(2a) + v·a/j (each jerk ramp lasts a/j at no more than v), solved for v.
+    /// </summary>
+    internal static double StoppableSpeed(double distanceM, double accelerationMps2, double jerkMps3)
+    {
+        double rampMps = accelerationMps2 * accelerationMps2 / jerkMps3;
+        return -rampMps + Math.Sqrt((rampMps * rampMps) + (2 * accelerationMps2 * Math.Max(0, distanceM)));
     }
 
     /// <summary>Where a new line starts: the current setpoint, or the estimate when the setpoint is not a full position.</summary>

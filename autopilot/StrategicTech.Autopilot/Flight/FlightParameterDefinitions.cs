@@ -32,6 +32,7 @@ public static class FlightParameterDefinitions
         new("MPC_VEL_MANUAL", F, 10, 0.1, 30, "m/s", "Full-stick horizontal speed in Position"),
         new("MPC_HOLD_DZ", F, 0.1, 0, 0.9, "norm", "Stick deadzone"),
         new("MPC_ACC_HOR", F, 3.0, 0.5, 30, "m/s^2", "Acceleration and braking of autonomous setpoints"),
+        new("MPC_JERK_AUTO", F, 4.0, 0.5, 500, "m/s^3", "Jerk limit of autonomous setpoints"),
     ];
 
     /// <summary>Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters.</summary>
@@ -65,6 +66,7 @@ public static class FlightParameterDefinitions
             MaxClimbSpeedMps = store.Get("MPC_Z_VEL_MAX_UP"),
             MaxDescentSpeedMps = store.Get("MPC_Z_VEL_MAX_DN"),
             BrakeAccelerationMps2 = store.Get("MPC_ACC_HOR"),
+            AutoJerkMps3 = store.Get("MPC_JERK_AUTO"),
         };
     }
 }

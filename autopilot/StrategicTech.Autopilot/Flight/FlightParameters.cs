@@ -80,6 +80,9 @@ public sealed record FlightParameters
     /// <summary>MPC_ACC_HOR: acceleration and braking of the autonomous setpoints, and the braking distance when a hold is entered at speed.</summary>
     public double BrakeAccelerationMps2 { get; init => field = Check(value, 0.5, 30, nameof(BrakeAccelerationMps2)); } = 3.0;
 
+    /// <summary>MPC_JERK_AUTO: how fast the autonomous setpoints' acceleration may change (PX4 default 4 m/s³).</summary>
+    public double AutoJerkMps3 { get; init => field = Check(value, 0.5, 500, nameof(AutoJerkMps3)); } = 4.0;
+
     private static double Check(double value, double min, double max, string name) =>
         double.IsFinite(value) && value >= min && value <= max
             ? value

@@ -30,6 +30,14 @@ public interface IVehicleCommands
     CommandOutcome Hold();
 
     /// <summary>
+    /// Reposition (MAV_CMD_DO_REPOSITION, as PX4 flies it): switches to Hold and flies a straight line at
+    /// <paramref name="speedMps"/> (not positive: MPC_XY_CRUISE) to the point, then holds there. NaN latitude and
+    /// longitude keep the current horizontal target, NaN height the current height. Needs to be armed in the air
+    /// with a global origin.
+    /// </summary>
+    CommandOutcome GoTo(double latitudeDeg, double longitudeDeg, double heightAboveHomeM, double speedMps = 0);
+
+    /// <summary>
     /// Replaces the whole mission (never partially: a list with a bad item is refused and the old mission kept). The
     /// current item goes back to 0; in Mission mode in the air the vehicle holds until <see cref="StartMission"/>.
     /// </summary>

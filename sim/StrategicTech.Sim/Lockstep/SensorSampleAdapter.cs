@@ -10,7 +10,7 @@ namespace StrategicTech.Sim.Lockstep;
 /// </summary>
 public static class SensorSampleAdapter
 {
-    public static Estimator.ImuSample ToEkf(in Measured.ImuSample s) => new(s.TimeUs, s.DeltaAngleFrdRad, s.DeltaVelocityFrdMps, s.DtS);
+    public static Estimator.ImuSample ToEkf(in Measured.ImuSample s) => new(s.TimeUs, s.DeltaAngleFrdRad, s.DeltaVelocityFrdMps, s.DtS, s.AccelClipped);
 
     public static Estimator.GnssSample ToEkf(in Measured.GnssSample s) => new(
         s.TimeUs,

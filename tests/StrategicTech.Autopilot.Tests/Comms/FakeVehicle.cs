@@ -81,6 +81,9 @@ internal sealed class FakeVehicle : IVehicleCommands, IVehicleTelemetrySource
 
     public CommandOutcome Hold() => Record("Hold", () => Mode = FlightMode.Hold);
 
+    public CommandOutcome GoTo(double latitudeDeg, double longitudeDeg, double heightAboveHomeM, double speedMps = 0) =>
+        Record(FormattableString.Invariant($"GoTo({latitudeDeg:F7},{longitudeDeg:F7},{heightAboveHomeM:F2},{speedMps:F1})"), () => Mode = FlightMode.Hold);
+
     public CommandOutcome ReplaceMission(IReadOnlyList<MissionItem> items) => Record("ReplaceMission", () =>
     {
         Mission = items;

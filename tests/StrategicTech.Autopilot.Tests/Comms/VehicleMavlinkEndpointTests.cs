@@ -103,6 +103,47 @@ public sealed class VehicleMavlinkEndpointTests
     }
 
     [Fact]
+    public void Reposition_with_a_position_goes_there_in_hold_with_amsl_or_relative_altitude()
+    {
+        var h = new EndpointHarness();
+        h.Vehicle.HomeSet = true;
+        h.Vehicle.HomeGeodetic = GeodeticPosition.FromDegrees(47.3977, 8.5456, 478.25);
+
+        // COMMAND_LONG: degrees, AMSL altitude, param1 ground speed.
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.DoReposition, p1: 3, p2: 1, p4: float.NaN, p5: 47.3981f, p6: 8.5461f, p7: 478.25f + 25).Result);
+
+        // COMMAND_INT: degE7, altitude relative to home, no speed.
+        h.Received.Clear();
+        h.Ground.Send(new CommandInt
+        {
+            TargetSystem = 1, TargetComponent = 1, Command = MavCmd.DoReposition, Frame = MavFrame.GlobalRelativeAltInt,
+            Param1 = -1, Param4 = float.NaN, X = 473_979_000, Y = 85_458_000, Z = 15,
+        });
+        Assert.Equal(MavResult.Accepted, h.Received.Single<CommandAck>().Result);
+
+        // Altitude only (position unset) keeps the horizontal target; nothing at all is a plain Hold.
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.DoReposition, p5: float.NaN, p6: float.NaN, p7: 478.25f + 30).Result);
+        Assert.Equal(MavResult.Accepted, h.SendCommand(MavCmd.DoReposition, p5: float.NaN, p6: float.NaN, p7: float.NaN).Result);
+        Assert.Equal(
+            [
+                FormattableString.Invariant($"GoTo({(double)47.3981f:F7},{(double)8.5461f:F7},25.00,3.0)"),
+                "GoTo(47.3979000,8.5458000,15.00,0.0)",
+                "GoTo(NaN,NaN,30.00,0.0)",
+                "Hold",
+            ],
+            h.Vehicle.Calls);
+    }
+
+    [Fact]
+    public void Reposition_refused_by_the_vehicle_is_denied()
+    {
+        var h = new EndpointHarness();
+        h.Vehicle.HomeSet = true;
+        h.Vehicle.Outcome = CommandOutcome.Denied;
+        Assert.Equal(MavResult.Denied, h.SendCommand(MavCmd.DoReposition, p5: 47.3981f, p6: 8.5461f, p7: float.NaN).Result);
+    }
+
+    [Fact]
     public void Mission_upload_is_handed_to_the_vehicle_only_when_complete()
     {
         var h = new EndpointHarness();
@@ -128,6 +169,39 @@ public sealed class VehicleMavlinkEndpointTests
         Assert.Equal(10, h.Vehicle.Mission[1].AltitudeM);
         Assert.Equal((ushort)MavCmd.NavLand, h.Vehicle.Mission[2].Command);
         Assert.Equal(2, h.Vehicle.Mission[2].Seq);
+    }
+
+    [Fact]
+    public void Mission_refused_by_the_vehicle_is_nacked_and_the_server_keeps_the_old_list()
+    {
+        var h = new EndpointHarness();
+        h.Vehicle.Outcome = CommandOutcome.Failed; // e.g. a DO_JUMP to a seq that is not in the list
+        Upload(h, 2);
+        Assert.Equal(MavMissionResult.MavMissionError, h.Received.Last<MissionAck>().Type);
+        Assert.Equal(0, h.Endpoint.Missions.Items(MavMissionType.Mission).Length);
+        Assert.Equal(1, h.Endpoint.MissionsRefused);
+        Assert.Equal(["ReplaceMission"], h.Vehicle.Calls);
+
+        h.Vehicle.Outcome = CommandOutcome.Accepted;
+        Upload(h, 3);
+        Assert.Equal(MavMissionResult.MavMissionAccepted, h.Received.Last<MissionAck>().Type);
+        Assert.Equal(3, h.Endpoint.Missions.Items(MavMissionType.Mission).Length);
+        Assert.Equal(3, h.Vehicle.Mission!.Count);
+        Assert.Equal(1, h.Vehicle.MissionReplacements); // once: the validator applied it, the server's swap did not repeat it
+    }
+
+    private static void Upload(EndpointHarness h, ushort count)
+    {
+        h.Received.Clear();
+        h.Ground.Send(new MissionCount { TargetSystem = 1, TargetComponent = 1, Count = count, MissionType = MavMissionType.Mission });
+        for (ushort seq = 0; seq < count; seq++)
+        {
+            h.Ground.Send(new MissionItemInt
+            {
+                TargetSystem = 1, TargetComponent = 1, Seq = seq, Frame = MavFrame.GlobalRelativeAltInt, Command = MavCmd.NavWaypoint,
+                X = 473_977_000 + seq, Y = 85_456_000, Z = 10, Autocontinue = 1, MissionType = MavMissionType.Mission,
+            });
+        }
     }
 
     [Fact]

@@ -34,23 +34,27 @@ public sealed class FlightModeManagerTests
         Assert.True(m.Takeoff(3));
         long t = 0;
 
-        // One second of updates: the setpoint accelerates at MPC_ACC_HOR (3 m/s²) to 1.5 m/s in 0.5 s (0.39 m),
-        // then moves 0.75 m in the next 0.5 s, with matching feed-forward.
+        // One second of updates: the setpoint's acceleration ramps at MPC_JERK_AUTO (4 m/s³), never steps, and the
+        // speed settles at the takeoff speed (a triangular acceleration pulse of ≈ 0.6 s), with matching feed-forward.
+        double previousAccelerationMps2 = 0, previousSpeedMps = 0;
         for (int i = 0; i < 50; i++)
         {
             m.Update(t += 20_000, Dt, State(Vector3.Zero), 0.5);
-            if (i == 9)
-            {
-                Assert.Equal(-0.6, m.Setpoint.VelocityFeedForwardNedMps.Z, 9);
-            }
+            double accelerationMps2 = -m.Setpoint.AccelerationFeedForwardNedMps2.Z;
+            double speedMps = -m.Setpoint.VelocityFeedForwardNedMps.Z;
+            Assert.True(Math.Abs(accelerationMps2 - previousAccelerationMps2) <= (4 * Dt) + 1e-9, $"update {i}: acceleration stepped {previousAccelerationMps2:F3} → {accelerationMps2:F3}");
+            Assert.InRange(accelerationMps2, -3.0, 3.0);
+            Assert.Equal(previousSpeedMps + (accelerationMps2 * Dt), speedMps, 9);
+            previousAccelerationMps2 = accelerationMps2;
+            previousSpeedMps = speedMps;
         }
 
         Assert.Equal(AutoState.Takeoff, m.State);
-        Assert.Equal(-1.14, m.Setpoint.PositionNedM.Z, 6);
-        Assert.Equal(-1.5, m.Setpoint.VelocityFeedForwardNedMps.Z, 6);
+        Assert.InRange(m.Setpoint.PositionNedM.Z, -0.8, -0.5);
+        Assert.InRange(-m.Setpoint.VelocityFeedForwardNedMps.Z, 1.45, 1.6);
 
         // The setpoint reaches the target but the vehicle is not there yet: still taking off.
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 200; i++)
         {
             m.Update(t += 20_000, Dt, State(Vector3.Zero), 0.5);
         }
@@ -62,6 +66,44 @@ public sealed class FlightModeManagerTests
         m.Update(t += 20_000, Dt, State(new Vector3(0.1, 0, -2.8)), 0.5);
         Assert.Equal(AutoState.Hold, m.State);
         Assert.True(m.TargetReached);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(3.0)]
+    [InlineData(40.0)]
+    [InlineData(220.0)]
+    public void GotoProfileIsJerkLimitedAndStopsAtTheTargetWithoutOvershoot(double distanceM)
+    {
+        var m = Create();
+        Assert.True(m.Arm(State(Vector3.Zero)));
+        Assert.True(m.GoTo(new Vector3(distanceM, 0, 0), 5));
+        long t = 0;
+        double previousAccelerationMps2 = 0, maxSpeedMps = 0, maxAccelerationMps2 = 0;
+        int i = 0;
+        for (; i < 10_000 && !m.SetpointArrived; i++)
+        {
+            m.Update(t += 20_000, Dt, State(m.Setpoint.PositionNedM), 0.5);
+            double accelerationMps2 = m.Setpoint.AccelerationFeedForwardNedMps2.X;
+            if (!m.SetpointArrived)
+            {
+                Assert.True(Math.Abs(accelerationMps2 - previousAccelerationMps2) <= (4 * Dt) + 1e-9, $"update {i}: acceleration stepped {previousAccelerationMps2:F3} → {accelerationMps2:F3}");
+            }
+
+            Assert.InRange(m.Setpoint.PositionNedM.X, 0, distanceM);
+            maxSpeedMps = Math.Max(maxSpeedMps, m.Setpoint.VelocityFeedForwardNedMps.X);
+            maxAccelerationMps2 = Math.Max(maxAccelerationMps2, Math.Abs(accelerationMps2));
+            previousAccelerationMps2 = accelerationMps2;
+        }
+
+        Assert.True(m.SetpointArrived);
+        Assert.Equal(distanceM, m.Setpoint.PositionNedM.X, 9);
+        Assert.InRange(maxSpeedMps, 0.5, 5.15); // at most a small overshoot of the cruise speed
+        Assert.InRange(maxAccelerationMps2, 0.1, 3.0);
+
+        // Not much slower than the unbounded-jerk trapezoid (distance/speed + speed/acceleration) on long legs.
+        double trapezoidS = distanceM > 25.0 / 3 ? (distanceM / 5) + (5.0 / 3) : 2 * Math.Sqrt(distanceM / 3);
+        Assert.InRange(i * Dt, trapezoidS, trapezoidS + 3.0);
     }
 
     [Fact]

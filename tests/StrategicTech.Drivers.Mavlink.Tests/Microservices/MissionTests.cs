@@ -67,6 +67,36 @@ public sealed class MissionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ValidatorSeesTheCompleteListBeforeTheAckAndItsRefusalIsTheAck()
+    {
+        (LossyNetwork net, MissionClient client, MissionServer server) = Setup();
+        MissionPlanItem[] old = Waypoints(5, 1);
+        server.Load(MavMissionType.Mission, old);
+        var seen = new List<int>();
+        server.Validator = (type, items) =>
+        {
+            seen.Add(items.Length);
+            return items.Length == 7 ? MavMissionResult.MavMissionInvalidSequence : MavMissionResult.MavMissionAccepted;
+        };
+
+        Task refused = client.UploadAsync(MavMissionType.Mission, Waypoints(7, 0));
+        Assert.True(net.RunUntil(() => refused.IsCompleted, 5_000_000));
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => refused);
+        Assert.Contains("refused with MavMissionInvalidSequence", error.Message, StringComparison.Ordinal);
+        Assert.Equal(old, server.Items(MavMissionType.Mission).ToArray());
+        Assert.Equal(1, server.UploadsRefused);
+        Assert.Equal(0, server.UploadsApplied);
+
+        MissionPlanItem[] accepted = Waypoints(6, 0);
+        Task upload = client.UploadAsync(MavMissionType.Mission, accepted);
+        Assert.True(net.RunUntil(() => upload.IsCompleted, 5_000_000));
+        await upload;
+        Assert.Equal(accepted, server.Items(MavMissionType.Mission).ToArray());
+        Assert.Equal([7, 6], seen);
+        Assert.Equal(1, server.UploadsApplied);
+    }
+
+    [Fact]
     public async Task TooManyItemsAreRefusedAndTheOldMissionStays()
     {
         (LossyNetwork net, MissionClient client, MissionServer server) = Setup();

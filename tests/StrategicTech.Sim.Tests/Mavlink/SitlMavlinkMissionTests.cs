@@ -135,6 +135,23 @@ public sealed class SitlMavlinkMissionTests
         public bool Send(ReadOnlySpan<byte> frame) => true;
     }
 
+    [Fact]
+    public void A_mission_the_vehicle_refuses_is_nacked_and_the_old_one_stays_on_both_sides()
+    {
+        SitlVehicle vehicle = SitlFixtures.CreateQuad();
+        var ground = new GroundStation(vehicle);
+        MissionPlanItem[] mission = SmallMission();
+        ground.Await(ground.Missions.UploadAsync(MavMissionType.Mission, mission));
+        Assert.Equal(mission.Length, vehicle.Commands.Status.MissionItemCount);
+
+        // DO_JUMP to seq 9 of a 3-item list: the commander refuses it, so the final ACK must not say ACCEPTED.
+        MissionPlanItem[] bad = [mission[0], mission[1], Item(MavCmd.DoJump, 0, 0, 0) with { Frame = MavFrame.Mission, Param1 = 9, Param2 = 1 }];
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => ground.Await(ground.Missions.UploadAsync(MavMissionType.Mission, bad)));
+        Assert.Contains("refused with MavMissionError", error.Message, StringComparison.Ordinal);
+        Assert.Equal(mission.Length, vehicle.Commands.Status.MissionItemCount);
+        Assert.Equal(mission, ground.Await(ground.Missions.DownloadAsync(MavMissionType.Mission)));
+    }
+
     private static MissionPlanItem Item(MavCmd command, int latE7, int lonE7, float altitudeM) =>
         new(MavFrame.GlobalRelativeAltInt, command, Current: false, Autocontinue: true, 0, 0, 0, float.NaN, latE7, lonE7, altitudeM);
 

@@ -113,6 +113,34 @@ public sealed class CommandApiTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void GoToFliesToAGlobalPointInHoldAndStaysThere()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 7);
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Denied, v.Commands.GoTo(47.0, 8.0, 10)); // on the ground
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(10));
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000));
+
+        var targetTruthNedM = new Vector3(60, -40, -15);
+        GeodeticPosition target = v.Physics.HomeFrame.FromNed(targetTruthNedM);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.GoTo(target.LatitudeDeg, target.LongitudeDeg, 15, 4));
+        Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
+        Assert.Equal(AutoState.Goto, v.Flight.State);
+        Assert.True(track.StepUntil(x => x.Flight.State == AutoState.Hold, 60_000_000), $"nav {v.Flight.State}");
+        track.StepFor(5_000_000);
+
+        // Horizontal: the truth sits where the receiver's slow error puts it; vertical: baro and GNSS height.
+        double horizontalM = SitlFixtures.Horizontal(v.Truth.PositionNedM + v.Sensors.Gnss.SlowErrorNedM - targetTruthNedM);
+        double verticalM = Math.Abs(v.Truth.PositionNedM.Z - targetTruthNedM.Z);
+        output.WriteLine($"go-to: {v.Clock.TimeUs / 1e6:F1} s, horizontal {horizontalM:F2} m, vertical {verticalM:F2} m; {track.Figures()}");
+        Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
+        Assert.True(horizontalM < 0.5, $"truth {horizontalM:F2} m from the go-to point (receiver error removed)");
+        Assert.True(verticalM < 1.5, $"height off by {verticalM:F2} m");
+        Assert.Contains("Reposition", track.Texts);
+        track.AssertEstimatorBounds();
+    }
+
+    [Fact]
     public void OffboardFollowsStreamedSetpointsAndHoldsWhenTheyStop()
     {
         SitlVehicle v = SitlFixtures.Ready(seed: 6);

@@ -49,11 +49,18 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
         }
 
         double maxTiltDeg = 0;
+        string maxTiltAt = "";
         long reachedAtUs = 0;
         long reachedCount = 0;
         Assert.True(track.StepUntil(x =>
         {
-            maxTiltDeg = Math.Max(maxTiltDeg, Math.Acos(Math.Clamp(x.Truth.Attitude.Rotate(Vector3.UnitZ).Z, -1, 1)) * 180 / Math.PI);
+            double tiltDeg = Math.Acos(Math.Clamp(x.Truth.Attitude.Rotate(Vector3.UnitZ).Z, -1, 1)) * 180 / Math.PI;
+            if (tiltDeg > maxTiltDeg)
+            {
+                maxTiltDeg = tiltDeg;
+                maxTiltAt = $"{x.Clock.TimeUs / 1e6:F2} s, item {x.Commands.Status.MissionCurrentIndex}, nav {x.Flight.State}, speed {x.Truth.VelocityNedMps.Length:F1} m/s";
+            }
+
             VehicleStatus s = x.Commands.Status;
             if (s.ReachedCount != reachedCount)
             {
@@ -101,7 +108,15 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
             Assert.InRange(-(track.ReachedTruthPositions[k].Z - wp.Z), -3.0, 3.0); // altitude within 3 m (baro + GNSS vertical error)
         }
 
-        output.WriteLine($"seed {seed} wind {windy} drift-free {driftFree}: {v.Clock.TimeUs / 1e6:F0} s, closest truth approach to each waypoint (m): {string.Join(", ", distances)}, max tilt {maxTiltDeg:F1}°, {track.Figures()}");
+        output.WriteLine($"seed {seed} wind {windy} drift-free {driftFree}: {v.Clock.TimeUs / 1e6:F0} s, closest truth approach to each waypoint (m): {string.Join(", ", distances)}, max tilt {maxTiltDeg:F1}° ({maxTiltAt}), {track.Figures()}");
+        if (!windy)
+        {
+            // MPC_ACC_HOR = 3 m/s² is ≈ 17° of tilt; with the jerk-limited profile the leg starts no longer step
+            // (26° before). What remains is the profile's 3 m/s² plus the airframe's drag at ≈ 4 m/s (≈ 1.1 m/s²)
+            // late in the acceleration: ≈ 22.8°.
+            Assert.True(maxTiltDeg <= 23.5, $"peak tilt {maxTiltDeg:F1}° at {maxTiltAt}");
+        }
+
         Assert.True(v.Commands.Status.Armed); // the plan has no landing: it holds at the last corner
         Assert.Equal(FlightMode.Mission, v.Commands.Status.Mode);
         Assert.Equal(0, v.Commands.Status.MissionSkippedCount);

@@ -15,6 +15,14 @@ public sealed record UavEkfParameters
     /// <summary>Accelerometer white noise, m/s^2 (1e-3..10). Default 0.35.</summary>
     public double AccelNoiseMps2 { get; init => field = ParameterGuard.InRange(value, 1e-3, 10, nameof(AccelNoiseMps2)); } = 0.35;
 
+    /// <summary>
+    /// Velocity uncertainty added per axis for an IMU interval whose accelerometer clipped, m/s (0..20). Default 0.5:
+    /// a clipped impact (a touchdown's millisecond spike beyond ±16 g) loses an unknown part of the velocity change,
+    /// up to the impact speed; PX4's per-dt BADACC noise (4.9 m/s²·dt) is far below that at 1 ms and the false velocity
+    /// would otherwise be integrated into position until GNSS and baro pull it back.
+    /// </summary>
+    public double ClippedVelocityNoiseMps { get; init => field = ParameterGuard.InRange(value, 0, 20, nameof(ClippedVelocityNoiseMps)); } = 0.5;
+
     /// <summary>Gyro bias random walk, rad/s^2 (0..1). Default 1e-3.</summary>
     public double GyroBiasProcessNoiseRadps2 { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(GyroBiasProcessNoiseRadps2)); } = 1e-3;
 

@@ -154,8 +154,15 @@ public sealed class UavFilterCore
         Rotation = r;
         TimeUs = imu.TimeUs;
         _kernel.Predict(_p, r, dvEarth, dt, _activeCount);
-        AddProcessNoise(dt);
+        AddProcessNoise(dt, imu.AccelerometerClipped);
+        if (imu.AccelerometerClipped)
+        {
+            ClippedImuCount++;
+        }
     }
+
+    /// <summary>IMU intervals whose accelerometer clipped (predicted with the inflated velocity noise).</summary>
+    public long ClippedImuCount { get; private set; }
 
     /// <summary>
     /// P = F P F^T for the sparse error transition (see <see cref="UavErrorTransition"/>), on a covariance stored
@@ -173,11 +180,14 @@ public sealed class UavFilterCore
         SparseErrorCovarianceKernel.CompleteColumns(p, r, a, dt, activeCount);
     }
 
-    private void AddProcessNoise(double dt)
+    private void AddProcessNoise(double dt, bool accelerometerClipped)
     {
         UavEkfParameters k = _parameters;
         double angVar = Sq(dt * k.GyroNoiseRadps);
-        double velVar = Sq(dt * k.AccelNoiseMps2);
+
+        // A clipped interval's velocity increment is off by an unknown part of the lost specific force: its
+        // uncertainty is added so the next GNSS/baro update corrects the velocity at once.
+        double velVar = Sq(dt * k.AccelNoiseMps2) + (accelerometerClipped ? Sq(k.ClippedVelocityNoiseMps) : 0);
         AddDiagonal(E.Attitude, 3, angVar);
         AddDiagonal(E.Velocity, 3, velVar);
         AddDiagonal(E.GyroBias, 3, Sq(dt * k.GyroBiasProcessNoiseRadps2));

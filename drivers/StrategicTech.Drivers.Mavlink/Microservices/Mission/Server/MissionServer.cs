@@ -9,7 +9,9 @@ namespace StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
 /// after <see cref="ItemTimeoutUs"/>, at most <see cref="ItemRetries"/> times, then the upload is abandoned
 /// (MAV_MISSION_OPERATION_CANCELLED) and the old list stays. A repeated last item after completion (the client
 /// missed the ACK) is acknowledged again. Downloads, MISSION_CLEAR_ALL and MISSION_SET_CURRENT (answered with
-/// MISSION_CURRENT) are served from the applied lists.
+/// MISSION_CURRENT) are served from the applied lists. A <see cref="Validator"/>, when set, sees each complete list
+/// (and an upload of zero items) before it is applied: anything but MAV_MISSION_ACCEPTED is sent as the final ACK
+/// and the old list stays, so the ground station learns that the vehicle refused it (e.g. a DO_JUMP to a missing seq).
 /// Buffers are preallocated for <see cref="Capacity"/> items per type; the receive path allocates nothing.
 /// </summary>
 public sealed class MissionServer : IMavlinkService
@@ -46,6 +48,15 @@ public sealed class MissionServer : IMavlinkService
 
     /// <summary>Uploads completed and applied.</summary>
     public long UploadsApplied { get; private set; }
+
+    /// <summary>
+    /// Judges a complete upload before it replaces the applied list (on the receive thread; the span is only valid
+    /// during the call). Null: every complete list is accepted.
+    /// </summary>
+    public MissionListValidator? Validator { get; set; }
+
+    /// <summary>Complete uploads the <see cref="Validator"/> refused (the old list stayed).</summary>
+    public long UploadsRefused { get; private set; }
 
     /// <summary>Uploads abandoned (timeouts, refused counts).</summary>
     public long UploadsFailed { get; private set; }
@@ -193,6 +204,11 @@ public sealed class MissionServer : IMavlinkService
         if (message.Count == 0)
         {
             _transfer.Active = false;
+            if (Refused(message.MissionType, ReadOnlySpan<MissionPlanItem>.Empty, sourceSystem, sourceComponent))
+            {
+                return;
+            }
+
             _activeCount[type] = 0;
             CurrentSeq = type == (int)MavMissionType.Mission ? 0 : CurrentSeq;
             _lastUploadCount[type] = 0;
@@ -248,7 +264,14 @@ public sealed class MissionServer : IMavlinkService
             return;
         }
 
-        // Complete: swap staging and applied in one step.
+        // Complete: the vehicle judges it, then staging and applied swap in one step.
+        _transfer.Active = false;
+        if (Refused(message.MissionType, _staging[type].AsSpan(0, _transfer.Count), sourceSystem, sourceComponent))
+        {
+            _lastUploadCount[type] = 0;
+            return;
+        }
+
         (_active[type], _staging[type]) = (_staging[type], _active[type]);
         _activeCount[type] = _transfer.Count;
         _lastUploadCount[type] = _transfer.Count;
@@ -256,6 +279,20 @@ public sealed class MissionServer : IMavlinkService
         _transfer.Active = false;
         UploadsApplied++;
         SendAck(sourceSystem, sourceComponent, message.MissionType, MavMissionResult.MavMissionAccepted);
+    }
+
+    /// <summary>Runs the <see cref="Validator"/>; on a refusal sends its result as the final ACK and counts it.</summary>
+    private bool Refused(MavMissionType type, ReadOnlySpan<MissionPlanItem> items, byte sourceSystem, byte sourceComponent)
+    {
+        MavMissionResult verdict = Validator?.Invoke(type, items) ?? MavMissionResult.MavMissionAccepted;
+        if (verdict == MavMissionResult.MavMissionAccepted)
+        {
+            return false;
+        }
+
+        UploadsRefused++;
+        SendAck(sourceSystem, sourceComponent, type, verdict);
+        return true;
     }
 
     private void OnDownloadRequest(in MissionRequestInt message, byte sourceSystem, byte sourceComponent)
