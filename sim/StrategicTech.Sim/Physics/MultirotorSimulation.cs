@@ -16,6 +16,9 @@ namespace StrategicTech.Sim.Physics;
 /// </summary>
 public sealed class MultirotorSimulation
 {
+    /// <summary>How fast the landing gear levels a vehicle resting tilted on the ground (rad/s).</summary>
+    public const double GroundLevellingRateRadPerS = 3.0;
+
     private readonly AirframeDefinition _airframe;
     private readonly FaultSchedule _faults;
     private readonly WindModel _wind;
@@ -304,9 +307,11 @@ public sealed class MultirotorSimulation
         if (_state.VelocityNedMps.Z >= 0)
         {
             // Resting: the ground takes the load and static friction holds it; the legs level it, yaw stays.
+            // Levelling takes time (a bounded rate): snapping a tilted touchdown (landing in wind) level within one
+            // step would be a rotation of hundreds of rad/s that clips the gyro and corrupts the estimator.
             _state.VelocityNedMps = Vector3.Zero;
             _state.RatesFrdRadPerS = Vector3.Zero;
-            _state.Attitude = YawOnly(_state.Attitude);
+            _state.Attitude = LevelTowards(_state.Attitude, GroundLevellingRateRadPerS * _dtS);
             _truth.Landed = true;
         }
         else
@@ -350,6 +355,15 @@ public sealed class MultirotorSimulation
         t.HeightAboveGroundM = _groundDownM - _state.PositionNedM.Z;
         t.GravityMps2 = _gravityMps2;
         t.MagneticFieldNedGauss = _magneticFieldNedGauss;
+    }
+
+    /// <summary>Turns <paramref name="q"/> towards level (same yaw) by at most <paramref name="maxAngleRad"/>.</summary>
+    private static Quaternion LevelTowards(Quaternion q, double maxAngleRad)
+    {
+        Quaternion level = YawOnly(q);
+        Vector3 rotation = (q.Conjugate() * level).ToRotationVector();
+        double angle = rotation.Length;
+        return angle <= maxAngleRad ? level : (q * Quaternion.FromRotationVector(rotation * (maxAngleRad / angle))).Normalized();
     }
 
     private static Quaternion YawOnly(Quaternion q)
