@@ -19,7 +19,7 @@ public sealed class FlightModeManager
     private const long StallConfirmUs = 500_000;
     private const long ThrustRampUs = 1_000_000;
 
-    private readonly FlightParameters parameters;
+    private FlightParameters parameters;
     private readonly LandDetector landDetector;
     private Vector3 target;
     private Vector3 carrot;
@@ -28,6 +28,7 @@ public sealed class FlightModeManager
     private bool carrotArrived;
     private long landStartUs;
     private long stalledSinceUs = -1;
+    private Vector3 lastPositionNedM;
 
     public FlightModeManager(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
     {
@@ -36,9 +37,14 @@ public sealed class FlightModeManager
         landDetector = new LandDetector(landDetectorParameters);
     }
 
-    public FlightMode Mode { get; private set; }
+    public AutoState State { get; private set; }
 
-    public bool Armed => Mode != FlightMode.Disarmed;
+    public FlightParameters Parameters => parameters;
+
+    /// <summary>Heading the autonomous states hold (rad).</summary>
+    public double YawRad => yawRad;
+
+    public bool Armed => State != AutoState.Disarmed;
 
     /// <summary>Estimated position at arming (NED, m): the launch point for return and landing.</summary>
     public Vector3 HomeNedM { get; private set; }
@@ -60,61 +66,114 @@ public sealed class FlightModeManager
     /// <summary>True once the setpoint has arrived at the target and the estimate is within the acceptance radius.</summary>
     public bool TargetReached { get; private set; }
 
+    /// <summary>True once the moving setpoint of a takeoff or goto has arrived at the target.</summary>
+    public bool SetpointArrived => carrotArrived;
+
     /// <summary>Counts rejected commands (wrong mode, non-finite target).</summary>
     public int RejectedCommandCount { get; private set; }
 
     /// <summary>Arms on the ground: home and heading are taken from the estimate; the vehicle holds on the spot.</summary>
     public bool Arm(in MulticopterState state)
     {
-        if (Mode != FlightMode.Disarmed || !state.PositionNedM.IsFinite)
+        if (State != AutoState.Disarmed || !state.PositionNedM.IsFinite)
         {
             return Reject();
         }
 
         HomeNedM = state.PositionNedM;
+        lastPositionNedM = state.PositionNedM;
+        Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, state.AttitudeNed.ToEuler().Z);
         yawRad = state.AttitudeNed.ToEuler().Z;
         landDetector.Reset(state.PositionNedM.Z);
         StartHold(state.PositionNedM);
         return true;
     }
 
-    /// <summary>Climbs vertically to <paramref name="heightM"/> above home, then holds.</summary>
-    public bool Takeoff(double heightM)
+    /// <summary>Replaces the speeds and tolerances (on a parameter change; takes effect at the next update).</summary>
+    public void Configure(FlightParameters value)
     {
-        if (Mode == FlightMode.Disarmed || !double.IsFinite(heightM) || heightM <= 0)
+        ArgumentNullException.ThrowIfNull(value);
+        parameters = value;
+    }
+
+    /// <summary>Sets the heading held from now on (ignored when not finite).</summary>
+    public void SetYaw(double yawRadians)
+    {
+        if (double.IsFinite(yawRadians))
+        {
+            yawRad = yawRadians;
+        }
+    }
+
+    /// <summary>Holds at <paramref name="positionNedM"/> at once (entering Hold from another mode).</summary>
+    public bool HoldAt(Vector3 positionNedM)
+    {
+        if (State == AutoState.Disarmed || !positionNedM.IsFinite)
         {
             return Reject();
         }
 
-        Vector3 from = Setpoint.PositionNedM;
-        StartLine(FlightMode.Takeoff, new Vector3(from.X, from.Y, HomeNedM.Z - heightM), parameters.TakeoffSpeedMps);
+        StartHold(positionNedM);
+        return true;
+    }
+
+    /// <summary>Hands the setpoint to the caller (manual and offboard modes): only the land detector keeps running.</summary>
+    public bool EnterExternal()
+    {
+        if (State == AutoState.Disarmed)
+        {
+            return Reject();
+        }
+
+        State = AutoState.External;
+        TargetReached = false;
+        return true;
+    }
+
+    /// <summary>The setpoint of the external state (components may be NaN: velocity-only axes).</summary>
+    public void SetExternalSetpoint(in MulticopterSetpoint setpoint)
+    {
+        Setpoint = setpoint;
+        SetYaw(setpoint.YawRad);
+    }
+
+    /// <summary>Climbs vertically to <paramref name="heightM"/> above home, then holds.</summary>
+    public bool Takeoff(double heightM)
+    {
+        if (State == AutoState.Disarmed || !double.IsFinite(heightM) || heightM <= 0)
+        {
+            return Reject();
+        }
+
+        Vector3 from = Reference();
+        StartLine(AutoState.Takeoff, new Vector3(from.X, from.Y, HomeNedM.Z - heightM), parameters.TakeoffSpeedMps);
         return true;
     }
 
     /// <summary>Flies a straight line to <paramref name="targetNedM"/> at <paramref name="speedMps"/> (cruise speed when not positive; the position loop caps it at MPC_XY_VEL_MAX / MPC_Z_VEL_MAX_*), then holds there.</summary>
     public bool GoTo(Vector3 targetNedM, double speedMps = 0)
     {
-        if (Mode is FlightMode.Disarmed or FlightMode.Land || !targetNedM.IsFinite)
+        if (State is AutoState.Disarmed or AutoState.Land || !targetNedM.IsFinite)
         {
             return Reject();
         }
 
-        StartLine(FlightMode.Goto, targetNedM, double.IsFinite(speedMps) && speedMps > 0 ? speedMps : parameters.CruiseSpeedMps);
+        StartLine(AutoState.Goto, targetNedM, double.IsFinite(speedMps) && speedMps > 0 ? speedMps : parameters.CruiseSpeedMps);
         return true;
     }
 
     /// <summary>Descends at the landing speed over the current horizontal setpoint, disarming on touchdown.</summary>
     public bool Land()
     {
-        if (Mode == FlightMode.Disarmed)
+        if (State == AutoState.Disarmed)
         {
             return Reject();
         }
 
-        Mode = FlightMode.Land;
+        State = AutoState.Land;
         landStartUs = -1;
         stalledSinceUs = -1;
-        target = Setpoint.PositionNedM;
+        target = Reference();
         TargetReached = false;
         return true;
     }
@@ -122,12 +181,12 @@ public sealed class FlightModeManager
     /// <summary>Disarms at once (motors stop). Allowed on the ground only unless <paramref name="force"/>.</summary>
     public bool Disarm(bool force = false)
     {
-        if (Mode == FlightMode.Disarmed || (!force && landDetector.State != LandState.Landed))
+        if (State == AutoState.Disarmed || (!force && landDetector.State != LandState.Landed))
         {
             return Reject();
         }
 
-        Mode = FlightMode.Disarmed;
+        State = AutoState.Disarmed;
         return true;
     }
 
@@ -140,15 +199,16 @@ public sealed class FlightModeManager
         var detectorInput = new LandDetectorInput(Armed, collectiveThrust, parameters.HoverThrust, state.VelocityNedMps,
             state.BodyRateRadps, state.PositionNedM.Z);
         landDetector.Update(timeUs, detectorInput);
+        lastPositionNedM = state.PositionNedM;
         ThrustLimit = 1.0;
 
-        switch (Mode)
+        switch (State)
         {
-            case FlightMode.Disarmed:
+            case AutoState.Disarmed:
                 Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, yawRad);
                 break;
-            case FlightMode.Takeoff:
-            case FlightMode.Goto:
+            case AutoState.Takeoff:
+            case AutoState.Goto:
                 AdvanceLine(dtS, state);
                 if (TargetReached)
                 {
@@ -157,11 +217,13 @@ public sealed class FlightModeManager
                 }
 
                 break;
-            case FlightMode.Hold:
+            case AutoState.External:
+                break;
+            case AutoState.Hold:
                 Setpoint = MulticopterSetpoint.Hold(target, yawRad);
                 TargetReached = Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
                 break;
-            case FlightMode.Land:
+            case AutoState.Land:
                 // Vertical: constant descent-rate feed-forward about the current height, so the velocity loop
                 // winds the thrust down once the ground stops the vehicle, which the land detector needs.
                 var landPoint = new Vector3(target.X, target.Y, state.PositionNedM.Z);
@@ -171,7 +233,7 @@ public sealed class FlightModeManager
                 ThrustLimit = TouchdownThrustLimit(timeUs, state);
                 if (landDetector.JustLanded || landDetector.State == LandState.Landed)
                 {
-                    Mode = FlightMode.Disarmed;
+                    State = AutoState.Disarmed;
                     TargetReached = true;
                 }
 
@@ -214,16 +276,17 @@ public sealed class FlightModeManager
 
     private void StartHold(Vector3 positionNedM)
     {
-        Mode = FlightMode.Hold;
+        State = AutoState.Hold;
         target = positionNedM;
         carrot = positionNedM;
+        carrotArrived = true;
         Setpoint = MulticopterSetpoint.Hold(positionNedM, yawRad);
     }
 
-    private void StartLine(FlightMode mode, Vector3 targetNedM, double speed)
+    private void StartLine(AutoState mode, Vector3 targetNedM, double speed)
     {
-        Mode = mode;
-        carrot = Setpoint.PositionNedM;
+        State = mode;
+        carrot = Reference();
         target = targetNedM;
         speedMps = speed;
         carrotArrived = false;
@@ -251,6 +314,9 @@ public sealed class FlightModeManager
         Setpoint = new MulticopterSetpoint(carrot, feedForward, default, yawRad, 0);
         TargetReached = carrotArrived && Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
     }
+
+    /// <summary>Where a new line starts: the current setpoint, or the estimate when the setpoint is not a full position.</summary>
+    private Vector3 Reference() => Setpoint.PositionNedM.IsFinite ? Setpoint.PositionNedM : lastPositionNedM;
 
     private static double Distance(Vector3 a, Vector3 b) => (a - b).Length;
 

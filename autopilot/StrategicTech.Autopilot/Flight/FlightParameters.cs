@@ -1,27 +1,84 @@
 namespace StrategicTech.Autopilot.Flight;
 
-/// <summary>Speeds and tolerances of the autonomous modes (PX4 analogues: MPC_TKO_SPEED, MPC_XY_CRUISE, MPC_LAND_SPEED, NAV_ACC_RAD).</summary>
+/// <summary>
+/// Speeds, altitudes, tolerances and failsafe settings of the flight modes, bound from the parameters in
+/// <see cref="FlightParameterDefinitions"/> (PX4 names in the comments).
+/// </summary>
 public sealed record FlightParameters
 {
+    private const double DegToRad = Math.PI / 180.0;
+
+    /// <summary>MPC_TKO_SPEED.</summary>
     public double TakeoffSpeedMps { get; init => field = Check(value, 0.1, 10, nameof(TakeoffSpeedMps)); } = 1.5;
 
+    /// <summary>MPC_XY_CRUISE: mission, goto and return speed unless a DO_CHANGE_SPEED says otherwise.</summary>
     public double CruiseSpeedMps { get; init => field = Check(value, 0.1, 30, nameof(CruiseSpeedMps)); } = 5.0;
 
+    /// <summary>MPC_LAND_SPEED.</summary>
     public double LandSpeedMps { get; init => field = Check(value, 0.1, 5, nameof(LandSpeedMps)); } = 0.7;
 
     /// <summary>
-    /// Final descent speed below <see cref="LandCrawlHeightM"/> above home: a gentle touchdown keeps the impact
-    /// inside the accelerometer's range, so the estimator's vertical velocity survives it.
+    /// MPC_LAND_CRWL: final descent speed below <see cref="LandCrawlHeightM"/> above home: a gentle touchdown keeps the
+    /// impact inside the accelerometer's range, so the estimator's vertical velocity survives it.
     /// </summary>
     public double LandCrawlSpeedMps { get; init => field = Check(value, 0.05, 5, nameof(LandCrawlSpeedMps)); } = 0.3;
 
+    /// <summary>MPC_LAND_ALT3 (PX4 default 1 m; 2 m here).</summary>
     public double LandCrawlHeightM { get; init => field = Check(value, 0, 50, nameof(LandCrawlHeightM)); } = 2.0;
 
-    /// <summary>Distance from the target at which a takeoff or goto counts as reached.</summary>
+    /// <summary>Distance from the target at which a takeoff or goto counts as reached (the navigator's own tolerance).</summary>
     public double AcceptanceRadiusM { get; init => field = Check(value, 0.05, 100, nameof(AcceptanceRadiusM)); } = 0.5;
 
-    /// <summary>Collective thrust that hovers (MPC_THR_HOVER), used by the land detector.</summary>
+    /// <summary>NAV_ACC_RAD: default acceptance radius of a mission waypoint whose param2 is 0.</summary>
+    public double MissionAcceptanceRadiusM { get; init => field = Check(value, 0.05, 200, nameof(MissionAcceptanceRadiusM)); } = 2.0;
+
+    /// <summary>Collective thrust that hovers (MPC_THR_HOVER), used by the land detector and the manual modes.</summary>
     public double HoverThrust { get; init => field = Check(value, 0.05, 0.95, nameof(HoverThrust)); } = 0.5;
+
+    /// <summary>MIS_TAKEOFF_ALT: takeoff height above home when a takeoff command gives none.</summary>
+    public double TakeoffAltitudeM { get; init => field = Check(value, 0.5, 1000, nameof(TakeoffAltitudeM)); } = 2.5;
+
+    /// <summary>RTL_RETURN_ALT: minimum height above home for the return leg (PX4 default 60 m; 30 m here).</summary>
+    public double ReturnAltitudeM { get; init => field = Check(value, 0, 1000, nameof(ReturnAltitudeM)); } = 30;
+
+    /// <summary>RTL_DESCEND_ALT: over home, descend fast to this height above home before landing (PX4 default 30 m; 10 m here).</summary>
+    public double ReturnDescendAltitudeM { get; init => field = Check(value, 0, 1000, nameof(ReturnDescendAltitudeM)); } = 10;
+
+    /// <summary>MPC_Z_VEL_MAX_DN used for the fast RTL descent and as the manual descent limit.</summary>
+    public double MaxDescentSpeedMps { get; init => field = Check(value, 0.1, 20, nameof(MaxDescentSpeedMps)); } = 1.5;
+
+    /// <summary>MPC_Z_VEL_MAX_UP used as the manual climb limit.</summary>
+    public double MaxClimbSpeedMps { get; init => field = Check(value, 0.1, 20, nameof(MaxClimbSpeedMps)); } = 3.0;
+
+    /// <summary>COM_OF_LOSS_T: offboard setpoints older than this trigger the offboard failsafe.</summary>
+    public double OffboardLossTimeoutS { get; init => field = Check(value, 0.05, 60, nameof(OffboardLossTimeoutS)); } = 0.5;
+
+    /// <summary>COM_RC_LOSS_T: manual input older than this (in a manual mode) triggers the manual-loss failsafe.</summary>
+    public double ManualLossTimeoutS { get; init => field = Check(value, 0.05, 60, nameof(ManualLossTimeoutS)); } = 0.5;
+
+    /// <summary>NAV_RCL_ACT: what the manual-input-loss failsafe does.</summary>
+    public FailsafeAction ManualLossAction { get; init; } = FailsafeAction.ReturnToLaunch;
+
+    /// <summary>BAT_LOW_THR: arming is refused below this remaining fraction.</summary>
+    public double BatteryLowFraction { get; init => field = Check(value, 0, 0.5, nameof(BatteryLowFraction)); } = 0.15;
+
+    /// <summary>COM_ARM_TILT_MAX (ours): arming is refused when tilted more than this (rad).</summary>
+    public double ArmTiltMaxRad { get; init => field = Check(value, 1 * DegToRad, 90 * DegToRad, nameof(ArmTiltMaxRad)); } = 30 * DegToRad;
+
+    /// <summary>MPC_MAN_TILT_MAX: full stick tilt in Stabilized and Altitude (rad).</summary>
+    public double ManualTiltMaxRad { get; init => field = Check(value, 1 * DegToRad, 85 * DegToRad, nameof(ManualTiltMaxRad)); } = 35 * DegToRad;
+
+    /// <summary>MPC_MAN_Y_MAX: full stick yaw rate (rad/s).</summary>
+    public double ManualYawRateMaxRadps { get; init => field = Check(value, 0.1, 30, nameof(ManualYawRateMaxRadps)); } = 150 * DegToRad;
+
+    /// <summary>MPC_VEL_MANUAL: full stick horizontal speed in Position mode.</summary>
+    public double ManualSpeedMps { get; init => field = Check(value, 0.1, 30, nameof(ManualSpeedMps)); } = 10;
+
+    /// <summary>MPC_HOLD_DZ: stick deadzone around centre.</summary>
+    public double StickDeadzone { get; init => field = Check(value, 0, 0.9, nameof(StickDeadzone)); } = 0.1;
+
+    /// <summary>MPC_ACC_HOR: braking deceleration in Position mode and when a hold is entered at speed.</summary>
+    public double BrakeAccelerationMps2 { get; init => field = Check(value, 0.5, 30, nameof(BrakeAccelerationMps2)); } = 3.0;
 
     private static double Check(double value, double min, double max, string name) =>
         double.IsFinite(value) && value >= min && value <= max

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -6,33 +7,54 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// Runs a mission through a <see cref="FlightModeManager"/>: NAV_TAKEOFF (climb to the item's altitude),
-/// NAV_WAYPOINT (param1 hold time s, param2 acceptance radius m; 0 = the flight default), NAV_LAND (at the item's
-/// position if it has one, else where it is), NAV_RETURN_TO_LAUNCH (home at the current altitude, then land) and
-/// DO_CHANGE_SPEED (param2 m/s). Other items are skipped and counted. Positions are converted into the estimator's
-/// local frame (its origin given to <see cref="Start"/>); relative-altitude frames are heights above home, global
-/// frames heights in the estimator origin's datum. Call <see cref="Update"/> at the position-loop rate before
-/// <see cref="FlightModeManager.Update"/>. No allocation after construction.
+/// Runs a mission through a <see cref="FlightModeManager"/> (PX4 mission semantics):
+/// NAV_TAKEOFF (climb to the item's altitude), NAV_WAYPOINT (param1 hold s, param2 acceptance radius m — 0 = NAV_ACC_RAD,
+/// param4 yaw deg or NaN = keep), NAV_LOITER_TIME (param1 s at the item's position), NAV_LOITER_UNLIM (stays until
+/// the current item is changed), NAV_LAND (at the item's position if it has one, else where it is),
+/// NAV_RETURN_TO_LAUNCH (the <see cref="ReturnSequence"/>), DO_CHANGE_SPEED (param2 m/s), DO_JUMP (param1 target
+/// seq, param2 repeat count: the jump is taken that many times; negative = forever) and CONDITION_DELAY (param1 s).
+/// Other commands and unusable frames are skipped, counted and announced. Frames: global (AMSL, in the estimator
+/// origin's datum) and global relative-altitude (above home), float or int. Every completed item except DO_JUMP
+/// counts as reached (<see cref="ReachedCount"/>), as PX4 reports MISSION_ITEM_REACHED.
+/// Call <see cref="Update"/> at the position-loop rate before <see cref="FlightModeManager.Update"/>.
+/// <see cref="Replace"/> allocates (copies the list); nothing else does.
 /// </summary>
 public sealed class MissionExecutor
 {
     private readonly FlightModeManager flight;
-    private readonly MissionItem[] items;
+    private readonly ReturnSequence returnSequence;
+    private readonly StatusTextLog? texts;
+    private MissionItem[] items = [];
+    private int[] jumpTargets = [];
+    private int[] jumpsTaken = [];
     private LocalNedFrame frame;
     private Phase phase;
-    private long holdStartUs;
+    private long phaseStartUs;
     private Vector3 target;
     private double speedMps;
     private bool started;
+    private bool running;
 
-    /// <param name="flight">The vehicle's flight modes (already armed when the mission starts).</param>
-    /// <param name="items">Mission items in order (without the home item 0 of a .waypoints file).</param>
-    public MissionExecutor(FlightModeManager flight, IEnumerable<MissionItem> items)
+    /// <param name="flight">The vehicle's flight modes.</param>
+    /// <param name="texts">Where skipped items and the end of the mission are announced (optional).</param>
+    public MissionExecutor(FlightModeManager flight, StatusTextLog? texts = null)
     {
         ArgumentNullException.ThrowIfNull(flight);
-        ArgumentNullException.ThrowIfNull(items);
         this.flight = flight;
-        this.items = [.. items];
+        this.texts = texts;
+        returnSequence = new ReturnSequence(flight);
+    }
+
+    /// <summary>Convenience for a fixed list (tests, demos): <see cref="Replace"/> then ready to start.</summary>
+    public MissionExecutor(FlightModeManager flight, IEnumerable<MissionItem> items, StatusTextLog? texts = null)
+        : this(flight, texts)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        string? problem = Replace([.. items]);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(items));
+        }
     }
 
     private enum Phase
@@ -41,45 +63,170 @@ public sealed class MissionExecutor
         Travel,
         Holding,
         Landing,
+        Returning,
     }
 
     public int ItemCount => items.Length;
 
+    public IReadOnlyList<MissionItem> Items => items;
+
     /// <summary>Index of the item being executed (= <see cref="ItemCount"/> when finished).</summary>
     public int CurrentIndex { get; private set; }
 
+    public bool IsStarted => started;
+
+    /// <summary>Started and not paused (Mission mode is flying it).</summary>
+    public bool IsRunning => running && started;
+
     public bool IsFinished => started && CurrentIndex >= items.Length;
 
-    /// <summary>Items skipped because the command is not supported or the flight modes refused it.</summary>
+    /// <summary>Items skipped because the command or frame is not supported or the flight modes refused it.</summary>
     public int SkippedItemCount { get; private set; }
 
-    /// <summary>Starts at the first item. <paramref name="estimatorOrigin"/> is the local frame's geodetic origin.</summary>
-    public void Start(GeodeticPosition estimatorOrigin)
+    /// <summary>Completed items (MISSION_ITEM_REACHED events), monotonic over the executor's life.</summary>
+    public long ReachedCount { get; private set; }
+
+    /// <summary>Index of the last completed item (−1 before any).</summary>
+    public int LastReachedIndex { get; private set; } = -1;
+
+    /// <summary>Grows on every <see cref="Replace"/>.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Replaces the whole list (start-up or upload: allocates). Returns a problem (nothing changed) or null.</summary>
+    public string? Replace(IReadOnlyList<MissionItem> newItems)
+    {
+        ArgumentNullException.ThrowIfNull(newItems);
+        var copy = new MissionItem[newItems.Count];
+        var targets = new int[copy.Length];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = newItems[i];
+        }
+
+        for (int i = 0; i < copy.Length; i++)
+        {
+            targets[i] = -1;
+            if (copy[i].Command != MavCmd.DoJump)
+            {
+                continue;
+            }
+
+            targets[i] = JumpTarget(copy, copy[i].Param1);
+            if (targets[i] < 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"item {i}: DO_JUMP to seq {copy[i].Param1} which is not in the mission");
+            }
+        }
+
+        items = copy;
+        jumpTargets = targets;
+        jumpsTaken = new int[copy.Length];
+        started = false;
+        running = false;
+        CurrentIndex = 0;
+        SkippedItemCount = 0;
+        Version++;
+        return null;
+    }
+
+    /// <summary>Starts at <paramref name="firstIndex"/>. <paramref name="estimatorOrigin"/> is the local frame's geodetic origin.</summary>
+    public void Start(GeodeticPosition estimatorOrigin, int firstIndex = 0)
     {
         frame = new LocalNedFrame(estimatorOrigin);
-        CurrentIndex = 0;
+        Array.Clear(jumpsTaken);
+        CurrentIndex = Math.Clamp(firstIndex, 0, items.Length);
         phase = Phase.Begin;
         speedMps = 0;
+        SkippedItemCount = 0;
         started = true;
+        running = true;
+    }
+
+    /// <summary>Continues a paused mission at its current item (the item begins again).</summary>
+    public void Resume()
+    {
+        if (started)
+        {
+            phase = Phase.Begin;
+            running = true;
+        }
+    }
+
+    /// <summary>Continues from <paramref name="index"/> (the next update begins that item); DO_JUMP counters reset.</summary>
+    public bool SetCurrent(int index)
+    {
+        if ((uint)index >= (uint)items.Length)
+        {
+            return false;
+        }
+
+        Array.Clear(jumpsTaken);
+        CurrentIndex = index;
+        phase = Phase.Begin;
+        return true;
+    }
+
+    /// <summary>Stops executing (the flight modes keep their last state); <see cref="Start"/> resumes.</summary>
+    public void Pause()
+    {
+        running = false;
+        returnSequence.Stop();
     }
 
     public void Update(long timeUs, in MulticopterState state)
     {
-        while (started && CurrentIndex < items.Length)
+        // Bounded: a DO_JUMP loop with no flying item in it must not spin forever within one update.
+        for (int guard = 0; started && CurrentIndex < items.Length && guard < 2 * items.Length + 2 && running; guard++)
         {
-            ref readonly MissionItem item = ref items[CurrentIndex];
-            if (!Advance(timeUs, item, state))
+            int index = CurrentIndex;
+            ref readonly MissionItem item = ref items[index];
+            if (item.Command == MavCmd.DoJump)
+            {
+                int repeat = (int)item.Param2;
+                if (repeat < 0 || jumpsTaken[index] < repeat)
+                {
+                    jumpsTaken[index]++;
+                    CurrentIndex = jumpTargets[index];
+                }
+                else
+                {
+                    CurrentIndex++;
+                }
+
+                phase = Phase.Begin;
+                continue;
+            }
+
+            ItemResult result = Advance(timeUs, index, item, state);
+            if (result == ItemResult.Running)
             {
                 return;
             }
 
-            CurrentIndex++;
+            if (result == ItemResult.Done)
+            {
+                ReachedCount++;
+                LastReachedIndex = index;
+            }
+
+            CurrentIndex = index + 1;
             phase = Phase.Begin;
+            if (CurrentIndex >= items.Length)
+            {
+                texts?.Add(timeUs, StatusSeverity.Info, "Mission finished");
+            }
         }
     }
 
-    /// <summary>Drives one item; true when it is complete.</summary>
-    private bool Advance(long timeUs, in MissionItem item, in MulticopterState state)
+    private enum ItemResult
+    {
+        Running,
+        Done,
+        Skipped,
+    }
+
+    /// <summary>Drives one item.</summary>
+    private ItemResult Advance(long timeUs, int index, in MissionItem item, in MulticopterState state)
     {
         switch (item.Command)
         {
@@ -89,21 +236,32 @@ public sealed class MissionExecutor
                     double heightM = HeightAboveHome(item);
                     if (!double.IsFinite(heightM) || !flight.Takeoff(heightM))
                     {
-                        return Skip();
+                        return Skip(timeUs, index, item, "takeoff refused");
                     }
 
                     phase = Phase.Travel;
                 }
 
-                return flight.Mode == FlightMode.Hold;
+                return flight.State == AutoState.Hold ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.NavWaypoint:
+            case MavCmd.NavLoiterTime:
+            case MavCmd.NavLoiterUnlim:
                 if (phase == Phase.Begin)
                 {
-                    target = TargetOf(item);
+                    if (!TryTargetOf(item, out target))
+                    {
+                        return Skip(timeUs, index, item, "frame not supported");
+                    }
+
+                    if (item.Command == MavCmd.NavWaypoint && double.IsFinite(item.Param4))
+                    {
+                        flight.SetYaw(item.Param4 * Math.PI / 180.0);
+                    }
+
                     if (!flight.GoTo(target, speedMps))
                     {
-                        return Skip();
+                        return Skip(timeUs, index, item, "goto refused");
                     }
 
                     phase = Phase.Travel;
@@ -111,95 +269,176 @@ public sealed class MissionExecutor
 
                 if (phase == Phase.Travel)
                 {
-                    double radiusM = item.Param2 > 0 ? item.Param2 : -1;
-                    bool reached = flight.Mode == FlightMode.Hold || (state.PositionNedM - target).Length <= radiusM;
+                    double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : flight.Parameters.MissionAcceptanceRadiusM;
+                    bool reached = flight.State == AutoState.Hold || (flight.SetpointArrived && (state.PositionNedM - target).Length <= radiusM);
                     if (!reached)
                     {
-                        return false;
+                        return ItemResult.Running;
                     }
 
                     phase = Phase.Holding;
-                    holdStartUs = timeUs;
+                    phaseStartUs = timeUs;
                 }
 
-                return !(item.Param1 > 0) || timeUs - holdStartUs >= (long)(item.Param1 * 1e6);
+                if (item.Command == MavCmd.NavLoiterUnlim)
+                {
+                    return ItemResult.Running;
+                }
+
+                return Waited(timeUs, item.Param1) ? ItemResult.Done : ItemResult.Running;
+
+            case MavCmd.ConditionDelay:
+                if (phase == Phase.Begin)
+                {
+                    phase = Phase.Holding;
+                    phaseStartUs = timeUs;
+                }
+
+                return Waited(timeUs, item.Param1) ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.NavLand:
-                return LandAt(item.HasPosition ? TargetOf(item) : flight.Setpoint.PositionNedM);
+                return LandAt(timeUs, index, item);
 
             case MavCmd.NavReturnToLaunch:
-            {
-                Vector3 home = flight.HomeNedM;
-                return LandAt(new Vector3(home.X, home.Y, flight.Setpoint.PositionNedM.Z));
-            }
+                if (phase == Phase.Begin)
+                {
+                    if (!returnSequence.Start(state.PositionNedM))
+                    {
+                        return Skip(timeUs, index, item, "return refused");
+                    }
+
+                    phase = Phase.Returning;
+                }
+
+                return returnSequence.Update(state.PositionNedM) ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.DoChangeSpeed:
                 speedMps = item.Param2 > 0 ? item.Param2 : 0;
-                return true;
+                return ItemResult.Done;
 
             default:
-                return Skip();
+                return Skip(timeUs, index, item, "command not supported");
         }
     }
 
-    /// <summary>Go to the point at its altitude (when not already there), then land; complete once disarmed.</summary>
-    private bool LandAt(Vector3 pointNedM)
+    private bool Waited(long timeUs, double seconds) => !(seconds > 0) || timeUs - phaseStartUs >= (long)(seconds * 1e6);
+
+    /// <summary>Go to the point at its altitude (when it has one), then land; complete once disarmed.</summary>
+    private ItemResult LandAt(long timeUs, int index, in MissionItem item)
     {
         if (phase == Phase.Begin)
         {
-            target = pointNedM;
-            if (!flight.GoTo(target, speedMps))
+            Vector3 current = flight.Setpoint.PositionNedM;
+            if (item.HasPosition)
             {
-                return Skip();
-            }
+                if (!TryTargetOf(item, out Vector3 point))
+                {
+                    return Skip(timeUs, index, item, "frame not supported");
+                }
 
-            phase = Phase.Travel;
+                // Fly over the landing point at the current altitude, then descend.
+                target = new Vector3(point.X, point.Y, current.Z);
+                if (!flight.GoTo(target, speedMps))
+                {
+                    return Skip(timeUs, index, item, "goto refused");
+                }
+
+                phase = Phase.Travel;
+            }
+            else
+            {
+                if (!flight.Land())
+                {
+                    return Skip(timeUs, index, item, "land refused");
+                }
+
+                phase = Phase.Landing;
+            }
         }
 
         if (phase == Phase.Travel)
         {
-            if (flight.Mode != FlightMode.Hold)
+            if (flight.State != AutoState.Hold)
             {
-                return false;
+                return ItemResult.Running;
             }
 
             if (!flight.Land())
             {
-                return Skip();
+                return Skip(timeUs, index, item, "land refused");
             }
 
             phase = Phase.Landing;
         }
 
-        return flight.Mode == FlightMode.Disarmed;
+        return flight.State == AutoState.Disarmed ? ItemResult.Done : ItemResult.Running;
     }
 
-    private bool Skip()
+    private ItemResult Skip(long timeUs, int index, in MissionItem item, string why)
     {
         SkippedItemCount++;
-        return true;
+        texts?.Add(timeUs, StatusSeverity.Warning, string.Create(CultureInfo.InvariantCulture, $"Mission item {index} (command {item.Command}) skipped: {why}"));
+        return ItemResult.Skipped;
     }
 
-    private double HeightAboveHome(in MissionItem item) => item.Frame switch
+    private static int JumpTarget(MissionItem[] list, double seq)
     {
-        MavFrame.Global or MavFrame.GlobalInt => item.AltitudeM - frame.Origin.HeightM + flight.HomeNedM.Z,
-        _ => item.AltitudeM,
-    };
-
-    private Vector3 TargetOf(in MissionItem item)
-    {
-        Vector3 current = flight.Setpoint.PositionNedM;
-        double north = current.X;
-        double east = current.Y;
-        if (item.HasPosition)
+        if (!double.IsFinite(seq))
         {
-            Vector3 ned = frame.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, frame.Origin.HeightM));
-            north = ned.X;
-            east = ned.Y;
+            return -1;
         }
 
-        double heightM = HeightAboveHome(item);
-        double down = double.IsFinite(heightM) ? flight.HomeNedM.Z - heightM : current.Z;
-        return new Vector3(north, east, down);
+        int wanted = (int)seq;
+        for (int i = 0; i < list.Length; i++)
+        {
+            if (list[i].Seq == wanted)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsRelative(byte frame) => frame is MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt;
+
+    private static bool IsAmsl(byte frame) => frame is MavFrame.Global or MavFrame.GlobalInt;
+
+    /// <summary>Height above home of the item's altitude (NaN when its frame has none we can use).</summary>
+    private double HeightAboveHome(in MissionItem item) =>
+        IsAmsl(item.Frame) ? item.AltitudeM - frame.Origin.HeightM + flight.HomeNedM.Z
+        : IsRelative(item.Frame) || item.Frame == MavFrame.Mission ? item.AltitudeM
+        : double.NaN;
+
+    private bool TryTargetOf(in MissionItem item, out Vector3 targetNedM)
+    {
+        Vector3 current = flight.Setpoint.PositionNedM.IsFinite ? flight.Setpoint.PositionNedM : flight.TargetNedM;
+        double north = current.X;
+        double east = current.Y;
+        double down = current.Z;
+        targetNedM = current;
+        if (item.HasPosition || item.Frame != MavFrame.Mission)
+        {
+            if (!IsAmsl(item.Frame) && !IsRelative(item.Frame))
+            {
+                return false;
+            }
+
+            if (item.HasPosition)
+            {
+                Vector3 ned = frame.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, frame.Origin.HeightM));
+                north = ned.X;
+                east = ned.Y;
+            }
+
+            double heightM = HeightAboveHome(item);
+            if (double.IsFinite(heightM))
+            {
+                down = flight.HomeNedM.Z - heightM;
+            }
+        }
+
+        targetNedM = new Vector3(north, east, down);
+        return true;
     }
 }

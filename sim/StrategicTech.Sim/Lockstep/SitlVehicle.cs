@@ -62,12 +62,12 @@ public sealed class SitlVehicle
         // thrust fraction is the square of the hover command.
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         HoverThrust = hoverCommand * hoverCommand;
-        Parameters = MulticopterControlParameters.CreateStore();
+        Parameters = FlightParameterDefinitions.CreateStore();
         Parameters.TrySet("THR_MDL_FAC", 1.0);
         Parameters.TrySet("MPC_THR_HOVER", HoverThrust);
         Parameters.TrySet("MC_AIRFRAME", _motorCount == 6 ? 1 : 0);
         Cascade = MulticopterControlParameters.CreateCascade(Parameters);
-        Flight = new FlightModeManager(flight ?? new FlightParameters { HoverThrust = HoverThrust }, MulticopterControlParameters.LandDetector(Parameters));
+        Commander = new Commander(flight ?? FlightParameterDefinitions.Bind(Parameters), Cascade, MulticopterControlParameters.LandDetector(Parameters));
 
         Scheduler = new FixedRateScheduler(Clock, BaseRateHz);
         Scheduler.Register("physics+ekf", new PeriodicAction(RunPhysicsAndEstimator), BaseRateHz, priority: 0);
@@ -89,7 +89,14 @@ public sealed class SitlVehicle
 
     public MulticopterCascade Cascade { get; }
 
-    public FlightModeManager Flight { get; }
+    /// <summary>The autopilot's command layer: modes, mission, arming, status (what MAVLink and scenarios drive).</summary>
+    public Commander Commander { get; }
+
+    /// <summary>The vehicle command API (the same object as <see cref="Commander"/>).</summary>
+    public IVehicleCommands Commands => Commander;
+
+    /// <summary>The autonomous setpoint generator beneath the modes (tests drive it directly for goto/land).</summary>
+    public FlightModeManager Flight => Commander.Navigator;
 
     public double HoverThrust { get; }
 
@@ -116,23 +123,22 @@ public sealed class SitlVehicle
     /// <summary>Converts a point of the simulator's home frame into the EKF (and autopilot) frame.</summary>
     public Vector3 HomeToEstimateFrame(Vector3 positionHomeNedM) => positionHomeNedM - _originOffsetNedM;
 
-    /// <summary>The mission being flown (null when none was started).</summary>
-    public MissionExecutor? Mission { get; private set; }
+    /// <summary>The mission executor (empty until a mission is uploaded).</summary>
+    public MissionExecutor Mission => Commander.Mission;
 
     /// <summary>
-    /// Arms when needed and starts flying <paramref name="items"/> (start-up work: allocates). False when the EKF
-    /// is not ready or arming was refused.
+    /// Uploads <paramref name="items"/>, arms when needed and starts the mission at its first item (allocates: the
+    /// upload copies the list). False when the mission was refused or arming was denied.
     /// </summary>
     public bool StartMission(IEnumerable<MissionItem> items)
     {
-        if (!Flight.Armed && !Arm())
+        ArgumentNullException.ThrowIfNull(items);
+        if (Commander.ReplaceMission([.. items]) != CommandOutcome.Accepted || Commander.StartMission() != CommandOutcome.Accepted)
         {
             return false;
         }
 
-        Mission = new MissionExecutor(Flight, items);
-        Mission.Start(Ekf.Gnss.Origin);
-        return true;
+        return Commander.Armed || Commander.Arm() == CommandOutcome.Accepted;
     }
 
     /// <summary>Advances one base tick (1 ms).</summary>
@@ -165,17 +171,8 @@ public sealed class SitlVehicle
         return false;
     }
 
-    /// <summary>Arms at the estimated position (controllers reset). False when the EKF is not ready or already armed.</summary>
-    public bool Arm()
-    {
-        if (!ReadyToArm || !Flight.Arm(Estimate))
-        {
-            return false;
-        }
-
-        Cascade.Reset();
-        return true;
-    }
+    /// <summary>Arms through the arming checks (controllers reset, home taken). False when denied (reason in the status) or already armed.</summary>
+    public bool Arm() => !Commander.Armed && Commander.Arm() == CommandOutcome.Accepted;
 
     private void RunPhysicsAndEstimator(long timeUs)
     {
@@ -233,27 +230,21 @@ public sealed class SitlVehicle
         bool fusing = _hasOrigin && (flags & (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing)) == (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing);
         _fusingSinceUs = !fusing ? -1 : _fusingSinceUs < 0 ? timeUs : _fusingSinceUs;
 
-        MulticopterState state = Estimate;
-        Mission?.Update(timeUs, state);
-        Flight.Update(timeUs, dtS, state, Cascade.ThrustAttitudeSetpoint.CollectiveThrust);
+        var health = new VehicleHealth(
+            ReadyToArm,
+            Sensors.LatestGnss.FixType >= SensorModels.Samples.GnssFixType.Fix3D,
+            Physics.Truth.BatteryRemainingFraction,
+            _hasOrigin,
+            _hasOrigin ? Ekf.Gnss.Origin : default);
+        Commander.Update(timeUs, dtS, Estimate, health);
         Ekf.SetInAir(Flight.LandState != Autopilot.Control.Detection.LandState.Landed);
-        if (Flight.Armed)
-        {
-            ThrustAttitudeSetpoint sp = Cascade.UpdatePosition(Flight.Setpoint, state, dtS);
-            double limit = Flight.ThrustLimit;
-            if (sp.CollectiveThrust > limit)
-            {
-                double scale = sp.CollectiveThrust > 0 ? limit / sp.CollectiveThrust : 0;
-                Cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale });
-            }
-        }
     }
 
     private void RunRateLoop(long timeUs)
     {
         const double dtS = 1.0 / RateLoopRateHz;
         Span<double> motors = _motors.AsSpan(0, _motorCount);
-        if (!Flight.Armed)
+        if (!Commander.Armed)
         {
             motors.Clear();
             return;

@@ -66,7 +66,7 @@ public static class SquareFlight
         Vector3 landing = v.Truth.PositionNedM - homeTruth;
         Vector3 estimatedLanding = v.Estimate.PositionNedM - v.Flight.HomeNedM;
         return new SquareFlightReport(
-            v.Mission?.IsFinished == true && v.Flight.Mode == FlightMode.Disarmed,
+            v.Mission.IsFinished && !v.Commander.Armed,
             v.Truth.Landed,
             v.Truth.Crashed,
             v.Clock.TimeUs / 1e6,
@@ -75,6 +75,6 @@ public static class SquareFlight
             maxCorner,
             Math.Sqrt((landing.X * landing.X) + (landing.Y * landing.Y)),
             Math.Sqrt((estimatedLanding.X * estimatedLanding.X) + (estimatedLanding.Y * estimatedLanding.Y)),
-            v.Mission?.SkippedItemCount ?? 0);
+            v.Mission.SkippedItemCount);
     }
 }

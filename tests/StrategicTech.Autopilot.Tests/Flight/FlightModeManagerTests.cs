@@ -22,7 +22,7 @@ public sealed class FlightModeManagerTests
         Assert.False(m.Takeoff(double.NaN));
         Assert.False(m.GoTo(new Vector3(double.NaN, 0, 0)));
         Assert.Equal(6, m.RejectedCommandCount);
-        Assert.Equal(FlightMode.Hold, m.Mode);
+        Assert.Equal(AutoState.Hold, m.State);
         Assert.Equal(new Vector3(1, 2, 0), m.HomeNedM);
     }
 
@@ -40,7 +40,7 @@ public sealed class FlightModeManagerTests
             m.Update(t += 20_000, Dt, State(Vector3.Zero), 0.5);
         }
 
-        Assert.Equal(FlightMode.Takeoff, m.Mode);
+        Assert.Equal(AutoState.Takeoff, m.State);
         Assert.Equal(-1.5, m.Setpoint.PositionNedM.Z, 9);
         Assert.Equal(-1.5, m.Setpoint.VelocityFeedForwardNedMps.Z, 9);
 
@@ -50,12 +50,12 @@ public sealed class FlightModeManagerTests
             m.Update(t += 20_000, Dt, State(Vector3.Zero), 0.5);
         }
 
-        Assert.Equal(FlightMode.Takeoff, m.Mode);
+        Assert.Equal(AutoState.Takeoff, m.State);
         Assert.Equal(-3, m.Setpoint.PositionNedM.Z, 9);
         Assert.Equal(0, m.Setpoint.VelocityFeedForwardNedMps.Z);
 
         m.Update(t += 20_000, Dt, State(new Vector3(0.1, 0, -2.8)), 0.5);
-        Assert.Equal(FlightMode.Hold, m.Mode);
+        Assert.Equal(AutoState.Hold, m.State);
         Assert.True(m.TargetReached);
     }
 
@@ -83,10 +83,10 @@ public sealed class FlightModeManagerTests
             m.Update(t += 20_000, Dt, State(Vector3.Zero), thrust);
             Assert.Equal(0.3, m.Setpoint.VelocityFeedForwardNedMps.Z, 9); // crawl speed below 2 m
             thrust = Math.Min(0.5, m.ThrustLimit);
-            disarmed = m.Mode == FlightMode.Disarmed;
+            disarmed = m.State == AutoState.Disarmed;
         }
 
-        Assert.True(disarmed, $"still {m.Mode}, land state {m.LandState}, thrust limit {m.ThrustLimit}");
+        Assert.True(disarmed, $"still {m.State}, land state {m.LandState}, thrust limit {m.ThrustLimit}");
         Assert.False(m.Armed);
         Assert.True(t - landStartUs > 2_500_000, "disarmed before the settle, stall and ramp times");
     }
@@ -98,7 +98,7 @@ public sealed class FlightModeManagerTests
         Assert.True(m.Arm(State(Vector3.Zero)));
         Assert.True(m.Land());
         m.Update(20_000, Dt, State(Vector3.Zero), 0.1);
-        Assert.Equal(FlightMode.Disarmed, m.Mode);
+        Assert.Equal(AutoState.Disarmed, m.State);
     }
 
     private static FlightModeManager Create() =>

@@ -33,7 +33,7 @@ public class SitlBenchmarks
     public void CruiseTick()
     {
         _cruising.Step();
-        if (_cruising.Flight.Mode == FlightMode.Hold)
+        if (_cruising.Flight.State == AutoState.Hold)
         {
             // Alternate between two points 40 m apart so the vehicle is always manoeuvring.
             double north = _cruising.Flight.TargetNedM.X > _cruising.Flight.HomeNedM.X + 20 ? 0 : 40;
@@ -50,7 +50,7 @@ public class SitlBenchmarks
         v.StepUntil(x => x.ReadyToArm, 30_000_000);
         v.Arm();
         v.Flight.Takeoff(10);
-        v.StepUntil(x => x.Flight.Mode == FlightMode.Hold, 30_000_000);
+        v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000);
         return v;
     }
 }

@@ -20,9 +20,9 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
         SitlVehicle v = SitlFixtures.TakeOff(10, seed, SitlFixtures.DriftFreeSensors);
         double airborne = v.MaxEkfPositionErrorM;
         Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(40, 30, -20)));
-        airborne = Math.Max(airborne, Track(v, FlightMode.Hold));
+        airborne = Math.Max(airborne, Track(v, AutoState.Hold));
         Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(0, 0, -10)));
-        airborne = Math.Max(airborne, Track(v, FlightMode.Hold));
+        airborne = Math.Max(airborne, Track(v, AutoState.Hold));
         Assert.True(v.Flight.Land());
         double touchdown = 0;
         for (int i = 0; i < 40_000; i++)
@@ -38,23 +38,23 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"seed {seed}: max EKF position error airborne {airborne:F2} m, on the ground after touchdown {touchdown:F2} m, mode {v.Flight.Mode}");
-        Assert.Equal(FlightMode.Disarmed, v.Flight.Mode);
+        output.WriteLine($"seed {seed}: max EKF position error airborne {airborne:F2} m, on the ground after touchdown {touchdown:F2} m, mode {v.Flight.State}");
+        Assert.Equal(AutoState.Disarmed, v.Flight.State);
         Assert.True(airborne < 0.75, $"airborne EKF error {airborne:F2} m"); // measured 0.47 m (seed 1), 0.52 m (seed 4)
         Assert.True(touchdown < 0.75, $"post-touchdown EKF error {touchdown:F2} m");
     }
 
-    private static double Track(SitlVehicle v, FlightMode until)
+    private static double Track(SitlVehicle v, AutoState until)
     {
         double max = 0;
-        for (int i = 0; i < 60_000 && v.Flight.Mode != until; i++)
+        for (int i = 0; i < 60_000 && v.Flight.State != until; i++)
         {
             v.Step();
             max = Math.Max(max, v.EkfPositionErrorM);
         }
 
         v.Step();
-        Assert.Equal(until, v.Flight.Mode);
+        Assert.Equal(until, v.Flight.State);
         return max;
     }
 }

@@ -21,18 +21,18 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
         Assert.True(v.Arm());
         Vector3 home = v.Flight.HomeNedM;
         Assert.True(v.Flight.Takeoff(10));
-        Assert.True(v.StepUntil(x => x.Flight.Mode == FlightMode.Hold, 30_000_000));
+        Assert.True(v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000));
 
         double maxEkf = 0;
         Vector3 far = home + new Vector3(40, 30, -10);
         Assert.True(v.Flight.GoTo(far));
-        Assert.True(StepUntilTracking(v, x => x.Flight.Mode == FlightMode.Hold, 60_000_000, ref maxEkf), "goto not reached");
+        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Hold, 60_000_000, ref maxEkf), "goto not reached");
         double farTruthErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth - new Vector3(40, 30, 0));
 
         Assert.True(v.Flight.GoTo(home + new Vector3(0, 0, -10)));
-        Assert.True(StepUntilTracking(v, x => x.Flight.Mode == FlightMode.Hold, 60_000_000, ref maxEkf), "return not reached");
+        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Hold, 60_000_000, ref maxEkf), "return not reached");
         Assert.True(v.Flight.Land());
-        Assert.True(StepUntilTracking(v, x => x.Flight.Mode == FlightMode.Disarmed, 60_000_000, ref maxEkf), $"not disarmed: land state {v.Flight.LandState}");
+        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Disarmed, 60_000_000, ref maxEkf), $"not disarmed: land state {v.Flight.LandState}");
         v.StepFor(1_000_000);
 
         double landingErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
@@ -71,7 +71,7 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
         SitlVehicle v = SitlFixtures.TakeOff(5);
         Assert.True(v.Flight.GoTo(v.Flight.Setpoint.PositionNedM + new Vector3(20, 0, 0)));
         TestSupport.Allocations.AssertZero(v.Step, 10_000);
-        Assert.NotEqual(FlightMode.Disarmed, v.Flight.Mode);
+        Assert.NotEqual(AutoState.Disarmed, v.Flight.State);
     }
 
     private static bool StepUntilTracking(SitlVehicle v, Func<SitlVehicle, bool> done, long timeoutUs, ref double maxEkfErrorM)

@@ -29,7 +29,7 @@ internal static class SitlFixtures
         v.StepFor(1_000_000);
         Assert.True(v.Arm(), "arming refused");
         Assert.True(v.Flight.Takeoff(heightM));
-        Assert.True(v.StepUntil(x => x.Flight.Mode == FlightMode.Hold, 30_000_000), $"takeoff not finished: mode {v.Flight.Mode}, truth {v.Truth.PositionNedM}");
+        Assert.True(v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000), $"takeoff not finished: mode {v.Flight.State}, truth {v.Truth.PositionNedM}");
         return v;
     }
 

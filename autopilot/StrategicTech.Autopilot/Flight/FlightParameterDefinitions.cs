@@ -1,0 +1,69 @@
+using StrategicTech.Autopilot.Parameters;
+
+namespace StrategicTech.Autopilot.Flight;
+
+/// <summary>
+/// The flight-mode parameters (PX4 names; COM_ARM_TILT_MAX is ours) and their binding to <see cref="FlightParameters"/>.
+/// <see cref="CreateStore"/> gives one table with the control parameters first (their MAVLink indices unchanged).
+/// </summary>
+public static class FlightParameterDefinitions
+{
+    private const ParameterType F = ParameterType.Float;
+    private const double DegToRad = Math.PI / 180.0;
+
+    public static IReadOnlyList<ParameterDefinition> Definitions { get; } =
+    [
+        new("MIS_TAKEOFF_ALT", F, 2.5, 0.5, 1000, "m", "Takeoff height above home when none is given"),
+        new("MPC_TKO_SPEED", F, 1.5, 0.1, 10, "m/s", "Takeoff climb rate"),
+        new("MPC_XY_CRUISE", F, 5, 0.1, 30, "m/s", "Cruise speed of mission, goto and return"),
+        new("MPC_LAND_SPEED", F, 0.7, 0.1, 5, "m/s", "Landing descent rate"),
+        new("MPC_LAND_CRWL", F, 0.3, 0.05, 5, "m/s", "Final landing descent rate (below MPC_LAND_ALT3)"),
+        new("MPC_LAND_ALT3", F, 2.0, 0, 50, "m", "Height above home below which landing crawls"),
+        new("NAV_ACC_RAD", F, 2.0, 0.05, 200, "m", "Default waypoint acceptance radius"),
+        new("RTL_RETURN_ALT", F, 30, 0, 1000, "m", "Minimum height above home for the return leg"),
+        new("RTL_DESCEND_ALT", F, 10, 0, 1000, "m", "Height above home to descend to over home before landing"),
+        new("COM_OF_LOSS_T", F, 0.5, 0.05, 60, "s", "Offboard setpoint loss timeout"),
+        new("COM_RC_LOSS_T", F, 0.5, 0.05, 60, "s", "Manual input loss timeout"),
+        new("NAV_RCL_ACT", ParameterType.Int32, 2, 0, 3, "", "Manual input loss action: 0 none, 1 hold, 2 return, 3 land"),
+        new("BAT_LOW_THR", F, 0.15, 0, 0.5, "norm", "Low battery: arming refused below this remaining fraction"),
+        new("COM_ARM_TILT_MAX", F, 30, 1, 90, "deg", "Arming refused when tilted more than this"),
+        new("MPC_MAN_TILT_MAX", F, 35, 1, 85, "deg", "Full-stick tilt in Stabilized and Altitude"),
+        new("MPC_MAN_Y_MAX", F, 150, 5, 1700, "deg/s", "Full-stick yaw rate"),
+        new("MPC_VEL_MANUAL", F, 10, 0.1, 30, "m/s", "Full-stick horizontal speed in Position"),
+        new("MPC_HOLD_DZ", F, 0.1, 0, 0.9, "norm", "Stick deadzone"),
+    ];
+
+    /// <summary>Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters.</summary>
+    public static ParameterStore CreateStore() => new([.. MulticopterControlParameters.Definitions, .. Definitions]);
+
+    /// <summary>Binds the store (start-up or on <see cref="ParameterStore.Version"/> change; allocates).</summary>
+    public static FlightParameters Bind(ParameterStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new FlightParameters
+        {
+            TakeoffAltitudeM = store.Get("MIS_TAKEOFF_ALT"),
+            TakeoffSpeedMps = store.Get("MPC_TKO_SPEED"),
+            CruiseSpeedMps = store.Get("MPC_XY_CRUISE"),
+            LandSpeedMps = store.Get("MPC_LAND_SPEED"),
+            LandCrawlSpeedMps = store.Get("MPC_LAND_CRWL"),
+            LandCrawlHeightM = store.Get("MPC_LAND_ALT3"),
+            MissionAcceptanceRadiusM = store.Get("NAV_ACC_RAD"),
+            ReturnAltitudeM = store.Get("RTL_RETURN_ALT"),
+            ReturnDescendAltitudeM = store.Get("RTL_DESCEND_ALT"),
+            OffboardLossTimeoutS = store.Get("COM_OF_LOSS_T"),
+            ManualLossTimeoutS = store.Get("COM_RC_LOSS_T"),
+            ManualLossAction = (FailsafeAction)store.GetInt32("NAV_RCL_ACT"),
+            BatteryLowFraction = store.Get("BAT_LOW_THR"),
+            ArmTiltMaxRad = store.Get("COM_ARM_TILT_MAX") * DegToRad,
+            ManualTiltMaxRad = store.Get("MPC_MAN_TILT_MAX") * DegToRad,
+            ManualYawRateMaxRadps = store.Get("MPC_MAN_Y_MAX") * DegToRad,
+            ManualSpeedMps = store.Get("MPC_VEL_MANUAL"),
+            StickDeadzone = store.Get("MPC_HOLD_DZ"),
+            HoverThrust = store.Get("MPC_THR_HOVER"),
+            MaxClimbSpeedMps = store.Get("MPC_Z_VEL_MAX_UP"),
+            MaxDescentSpeedMps = store.Get("MPC_Z_VEL_MAX_DN"),
+            BrakeAccelerationMps2 = Math.Min(30, store.Get("MPC_ACC_HOR_MAX")),
+        };
+    }
+}

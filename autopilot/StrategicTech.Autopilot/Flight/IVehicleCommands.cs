@@ -1,0 +1,49 @@
+using StrategicTech.Navigation.Missions;
+
+namespace StrategicTech.Autopilot.Flight;
+
+/// <summary>
+/// What a ground station, a companion computer or a test can ask of the vehicle — the same on hardware and in SITL.
+/// Commands are called between loop updates on the loop's thread (not thread-safe) and take effect at the next
+/// position-loop update. None allocates except <see cref="ReplaceMission"/> (copies the list).
+/// </summary>
+public interface IVehicleCommands
+{
+    /// <summary>A snapshot, no allocation.</summary>
+    VehicleStatus Status { get; }
+
+    /// <summary>Arms after the arming checks (unless <paramref name="force"/>); the reason of a denial is in the status.</summary>
+    CommandOutcome Arm(bool force = false);
+
+    /// <summary>Disarms; refused in the air unless <paramref name="force"/> (motors stop at once: it falls).</summary>
+    CommandOutcome Disarm(bool force = false);
+
+    CommandOutcome SetMode(FlightMode mode);
+
+    /// <summary>Takes off to <paramref name="altitudeAboveHomeM"/> (NaN: MIS_TAKEOFF_ALT), arming first if needed; then Hold.</summary>
+    CommandOutcome Takeoff(double altitudeAboveHomeM);
+
+    CommandOutcome Land();
+
+    CommandOutcome ReturnToLaunch();
+
+    CommandOutcome Hold();
+
+    /// <summary>
+    /// Replaces the whole mission (never partially: a list with a bad item is refused and the old mission kept). The
+    /// current item goes back to 0; in Mission mode in the air the vehicle holds until <see cref="StartMission"/>.
+    /// </summary>
+    CommandOutcome ReplaceMission(IReadOnlyList<MissionItem> items);
+
+    /// <summary>Sets the current item to <paramref name="firstItemIndex"/> and switches to Mission mode (arming needs a separate Arm).</summary>
+    CommandOutcome StartMission(int firstItemIndex = 0);
+
+    /// <summary>MISSION_SET_CURRENT: continue from this item (resets DO_JUMP counters like PX4).</summary>
+    CommandOutcome SetCurrentMissionItem(int index);
+
+    /// <summary>Newest pilot sticks (MANUAL_CONTROL / RC); their time stamps drive the manual-input-loss failsafe.</summary>
+    void SetManualInput(in ManualInput input);
+
+    /// <summary>Newest offboard setpoint; must stream (> 2 Hz) before and while in Offboard mode.</summary>
+    CommandOutcome SetOffboardSetpoint(in OffboardSetpoint setpoint);
+}
