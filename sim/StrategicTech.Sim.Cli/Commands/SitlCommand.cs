@@ -91,7 +91,7 @@ public static class SitlCommand
 
         foreach (VehicleResult v in result.Vehicles)
         {
-            output.WriteLine(Invariant($"  vehicle {v.SystemId} ({v.AirframeName}): {(v.Passed ? "PASS" : "FAIL")}; {v.Phase}, mode {v.FinalMode}, landed {(v.Landed ? "yes" : "no")}, crashed {(v.Crashed ? "yes" : "no")}, items {v.ItemsCompleted}/{v.MissionItems} (skipped {v.ItemsSkipped})"));
+            output.WriteLine(Invariant($"  vehicle {v.SystemId} ({v.AirframeName}): {(v.Passed ? "PASS" : "FAIL")}; {v.Phase}{(v.RefusalReason.Length > 0 ? " (" + v.RefusalReason + ")" : string.Empty)}, mode {v.FinalMode}, {(v.Armed ? "armed" : "disarmed")}, landed {(v.Landed ? "yes" : "no")}, crashed {(v.Crashed ? "yes" : "no")}, items {v.ItemsCompleted}/{v.MissionItems} (skipped {v.ItemsSkipped})"));
             foreach (CriterionResult c in v.Criteria)
             {
                 output.WriteLine(Invariant($"    [{(c.Passed ? "pass" : "FAIL")}] {c.Name,-56} {c.Measured,8:F2} {c.Unit,-3} (limit {c.Limit:G} {c.Unit})"));

@@ -175,7 +175,13 @@ public static class ScenarioOutputWriter
         w.WriteEndObject();
         w.WriteBoolean("passed", v.Passed);
         w.WriteString("phase", v.Phase.ToString());
+        if (v.RefusalReason.Length > 0)
+        {
+            w.WriteString("refused", v.RefusalReason);
+        }
+
         w.WriteString("finalMode", v.FinalMode.ToString());
+        w.WriteBoolean("armed", v.Armed);
         w.WriteBoolean("landed", v.Landed);
         w.WriteBoolean("crashed", v.Crashed);
         w.WriteNumber("missionItems", v.MissionItems);

@@ -151,7 +151,7 @@ public static class ScenarioRunner
         double worstWaypointM = waypoints.Count == 0 ? 0 : waypoints.Max(w => w.Reached ? w.ClosestApproachM : double.PositiveInfinity);
         Vector3 p = truth.PositionNedM;
         double landingM = Math.Sqrt((p.X * p.X) + (p.Y * p.Y));
-        bool landedDisarmed = truth.Landed && !truth.Crashed && !v.Flight.Armed && run.Phase == VehiclePhase.Finished;
+        bool landedDisarmed = truth.Landed && !truth.Crashed && !v.Commander.Armed && run.Phase == VehiclePhase.Finished;
         double finishedS = run.FinishedAtUs < 0 ? double.NaN : run.FinishedAtUs / 1e6;
         double maxTiltDeg = run.MaxTiltRad * RadToDeg;
         var checks = new List<CriterionResult>
@@ -171,7 +171,9 @@ public static class ScenarioRunner
             run.Spec.Home.LongitudeDeg,
             run.Spec.Home.HeightM,
             run.Phase,
-            v.Flight.Mode,
+            run.RefusalReason,
+            v.Commander.Mode,
+            v.Commander.Armed,
             truth.Landed,
             truth.Crashed,
             run.Items.Count,
@@ -190,7 +192,7 @@ public static class ScenarioRunner
     private static string Status(VehicleRun run) => run.Phase switch
     {
         VehiclePhase.WaitingForEstimator => "waiting for EKF",
-        VehiclePhase.Flying => run.Vehicle.Flight.Mode.ToString(),
+        VehiclePhase.Flying => run.Vehicle.Commander.Mode.ToString(),
         VehiclePhase.Finished => "finished",
         _ => "refused",
     };

@@ -24,9 +24,11 @@ public sealed class VehicleRun
     private readonly double[] _closestApproachM;
     private readonly int _logDivisor;
     private readonly List<TruthEstimateRow> _log;
+    private readonly bool[] _reached;
     private readonly IVehicleAttachment? _attachment;
     private long _missionEndUs = -1;
     private int _highestIndex;
+    private long _reachedCount;
 
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach)
@@ -60,6 +62,7 @@ public sealed class VehicleRun
         _waypointTargets = [.. targets];
         _waypointIndices = [.. indices];
         _closestApproachM = new double[_waypointTargets.Length];
+        _reached = new bool[_items.Length];
         Array.Fill(_closestApproachM, double.PositiveInfinity);
         _logDivisor = SitlVehicle.BaseRateHz / logRateHz;
         _log = new List<TruthEstimateRow>((int)Math.Min(10_000_000, (timeLimitUs / 1_000_000 + 1) * logRateHz));
@@ -96,7 +99,10 @@ public sealed class VehicleRun
     /// <summary>Mission items the vehicle moved past (index of the highest current item).</summary>
     public int ItemsCompleted => Math.Min(_highestIndex, _items.Length);
 
-    public int SkippedItems => Vehicle.Mission?.SkippedItemCount ?? 0;
+    public int SkippedItems => Vehicle.Commands.Status.MissionSkippedCount;
+
+    /// <summary>Why the vehicle did not fly (a refused upload, arm or start), empty otherwise.</summary>
+    public string RefusalReason { get; private set; } = string.Empty;
 
     /// <summary>One lockstep tick of this vehicle plus its bookkeeping.</summary>
     public void Step()
@@ -113,7 +119,7 @@ public sealed class VehicleRun
             MaxTiltRad = tilt;
         }
 
-        if (v.Flight.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
+        if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
         {
             MaxEkfErrorArmedM = v.EkfPositionErrorM;
         }
@@ -123,17 +129,7 @@ public sealed class VehicleRun
             case VehiclePhase.WaitingForEstimator:
                 if (v.ReadyToArm)
                 {
-                    // Upload, arm and start: the same steps a ground station takes.
-                    if (v.StartMission(_items))
-                    {
-                        ArmedAtUs = timeUs;
-                        Phase = VehiclePhase.Flying;
-                    }
-                    else
-                    {
-                        Phase = VehiclePhase.Refused;
-                        FinishedAtUs = timeUs;
-                    }
+                    StartFlying(timeUs);
                 }
 
                 break;
@@ -157,7 +153,7 @@ public sealed class VehicleRun
         for (int k = 0; k < results.Length; k++)
         {
             int index = _waypointIndices[k];
-            bool reached = _highestIndex > index;
+            bool reached = _reached[index] || _highestIndex > index;
             double closest = _closestApproachM[k];
             Vector3 t = _waypointTargets[k];
             results[k] = new WaypointResult(_items[index].Seq, index, t.X, t.Y, t.Z, reached, closest, reached && closest <= radiusM);
@@ -168,14 +164,45 @@ public sealed class VehicleRun
 
     public void DisposeAttachment() => _attachment?.Dispose();
 
+    /// <summary>What a ground station does: upload the mission, arm, start it (start-up work: the upload allocates).</summary>
+    private void StartFlying(long timeUs)
+    {
+        IVehicleCommands commands = Vehicle.Commands;
+        CommandOutcome upload = commands.ReplaceMission(_items);
+        CommandOutcome arm = upload == CommandOutcome.Accepted ? commands.Arm() : CommandOutcome.Denied;
+        CommandOutcome start = arm == CommandOutcome.Accepted ? commands.StartMission() : CommandOutcome.Denied;
+        if (start == CommandOutcome.Accepted)
+        {
+            ArmedAtUs = timeUs;
+            Phase = VehiclePhase.Flying;
+            return;
+        }
+
+        RefusalReason = upload != CommandOutcome.Accepted ? "mission upload " + upload
+            : arm != CommandOutcome.Accepted ? "arming " + arm + " (" + commands.Status.LastArmingDenial + ")"
+            : "mission start " + start;
+        Phase = VehiclePhase.Refused;
+        FinishedAtUs = timeUs;
+    }
+
     private void TrackMission(long timeUs)
     {
         SitlVehicle v = Vehicle;
-        MissionExecutor mission = v.Mission!;
-        int current = mission.CurrentIndex;
+        VehicleStatus status = v.Commands.Status;
+        int current = status.MissionCurrentIndex;
         if (current > _highestIndex)
         {
             _highestIndex = current;
+        }
+
+        // MISSION_ITEM_REACHED as a ground station sees it (polled every tick, so none is missed in practice).
+        if (status.ReachedCount != _reachedCount)
+        {
+            _reachedCount = status.ReachedCount;
+            if ((uint)status.LastReachedIndex < (uint)_reached.Length)
+            {
+                _reached[status.LastReachedIndex] = true;
+            }
         }
 
         Vector3 p = v.Truth.PositionNedM;
@@ -192,7 +219,7 @@ public sealed class VehicleRun
             }
         }
 
-        if (!mission.IsFinished)
+        if (!status.MissionFinished)
         {
             return;
         }
@@ -202,7 +229,7 @@ public sealed class VehicleRun
             _missionEndUs = timeUs;
         }
 
-        if (v.Flight.Mode == FlightMode.Disarmed || timeUs - _missionEndUs >= HoldAfterMissionUs)
+        if (!status.Armed || timeUs - _missionEndUs >= HoldAfterMissionUs)
         {
             Phase = VehiclePhase.Finished;
             FinishedAtUs = timeUs;
@@ -220,9 +247,9 @@ public sealed class VehicleRun
         Vector3 estimateEuler = hasEstimate ? v.Estimate.AttitudeNed.ToEuler() : nan;
         _log.Add(new TruthEstimateRow(
             timeUs,
-            v.Flight.Mode,
-            v.Flight.Armed,
-            v.Mission?.CurrentIndex ?? -1,
+            v.Commander.Mode,
+            v.Commander.Armed,
+            v.Commands.Status.MissionCurrentIndex,
             truth.PositionNedM,
             estimatePosition,
             truth.VelocityNedMps,

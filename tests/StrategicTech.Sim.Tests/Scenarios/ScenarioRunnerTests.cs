@@ -1,4 +1,3 @@
-using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Time;
 using StrategicTech.Sim.Lockstep;
 using StrategicTech.Sim.Scenarios;
@@ -21,7 +20,7 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
         Assert.True(r.Passed, string.Join("; ", v.Criteria.Where(c => !c.Passed).Select(c => $"{c.Name} {c.Measured:F2}")));
         Assert.False(r.TimedOut);
         Assert.Equal(VehiclePhase.Finished, v.Phase);
-        Assert.Equal(FlightMode.Disarmed, v.FinalMode);
+        Assert.False(v.Armed);
         Assert.True(v.Landed);
         Assert.False(v.Crashed);
         Assert.Equal(9, v.ItemsCompleted);
