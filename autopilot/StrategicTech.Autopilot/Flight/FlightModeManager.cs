@@ -24,6 +24,7 @@ public sealed class FlightModeManager
     private Vector3 target;
     private Vector3 carrot;
     private double speedMps;
+    private double carrotSpeedMps;
     private double yawRad;
     private bool carrotArrived;
     private long landStartUs;
@@ -290,28 +291,42 @@ public sealed class FlightModeManager
         target = targetNedM;
         speedMps = speed;
         carrotArrived = false;
+        carrotSpeedMps = 0;
         TargetReached = false;
     }
 
+    /// <summary>
+    /// Moves the carrot along the line with a trapezoidal speed profile: it accelerates at MPC_ACC_HOR to the mode's
+    /// speed and brakes so it stops at the target (v ≤ √(2·a·remaining)), so the vehicle neither gets a velocity step
+    /// at the start nor overshoots the end.
+    /// </summary>
     private void AdvanceLine(double dtS, in MulticopterState state)
     {
         Vector3 toTarget = target - carrot;
         double remaining = toTarget.Length;
-        double step = speedMps * dtS;
+        double accelerationMps2 = parameters.BrakeAccelerationMps2;
+        double allowed = Math.Min(speedMps, Math.Sqrt(2 * accelerationMps2 * remaining));
+        double previousSpeedMps = carrotSpeedMps;
+        carrotSpeedMps = Math.Min(allowed, carrotSpeedMps + (accelerationMps2 * dtS));
+        double step = carrotSpeedMps * dtS;
         Vector3 feedForward = Vector3.Zero;
-        if (remaining <= step)
+        Vector3 accelerationFeedForward = Vector3.Zero;
+        if (remaining <= Math.Max(step, 1e-3))
         {
             carrot = target;
             carrotArrived = true;
+            carrotSpeedMps = 0;
         }
         else
         {
+            // Velocity and acceleration feed-forward of the profile: the vehicle tracks it without lag.
             Vector3 direction = toTarget / remaining;
             carrot += direction * step;
-            feedForward = direction * speedMps;
+            feedForward = direction * carrotSpeedMps;
+            accelerationFeedForward = direction * ((carrotSpeedMps - previousSpeedMps) / dtS);
         }
 
-        Setpoint = new MulticopterSetpoint(carrot, feedForward, default, yawRad, 0);
+        Setpoint = new MulticopterSetpoint(carrot, feedForward, accelerationFeedForward, yawRad, 0);
         TargetReached = carrotArrived && Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
     }
 

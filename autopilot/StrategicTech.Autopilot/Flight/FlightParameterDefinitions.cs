@@ -31,6 +31,7 @@ public static class FlightParameterDefinitions
         new("MPC_MAN_Y_MAX", F, 150, 5, 1700, "deg/s", "Full-stick yaw rate"),
         new("MPC_VEL_MANUAL", F, 10, 0.1, 30, "m/s", "Full-stick horizontal speed in Position"),
         new("MPC_HOLD_DZ", F, 0.1, 0, 0.9, "norm", "Stick deadzone"),
+        new("MPC_ACC_HOR", F, 3.0, 0.5, 30, "m/s^2", "Acceleration and braking of autonomous setpoints"),
     ];
 
     /// <summary>Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters.</summary>
@@ -63,7 +64,7 @@ public static class FlightParameterDefinitions
             HoverThrust = store.Get("MPC_THR_HOVER"),
             MaxClimbSpeedMps = store.Get("MPC_Z_VEL_MAX_UP"),
             MaxDescentSpeedMps = store.Get("MPC_Z_VEL_MAX_DN"),
-            BrakeAccelerationMps2 = Math.Min(30, store.Get("MPC_ACC_HOR_MAX")),
+            BrakeAccelerationMps2 = store.Get("MPC_ACC_HOR"),
         };
     }
 }

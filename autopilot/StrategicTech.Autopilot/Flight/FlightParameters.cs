@@ -77,7 +77,7 @@ public sealed record FlightParameters
     /// <summary>MPC_HOLD_DZ: stick deadzone around centre.</summary>
     public double StickDeadzone { get; init => field = Check(value, 0, 0.9, nameof(StickDeadzone)); } = 0.1;
 
-    /// <summary>MPC_ACC_HOR: braking deceleration in Position mode and when a hold is entered at speed.</summary>
+    /// <summary>MPC_ACC_HOR: acceleration and braking of the autonomous setpoints, and the braking distance when a hold is entered at speed.</summary>
     public double BrakeAccelerationMps2 { get; init => field = Check(value, 0.5, 30, nameof(BrakeAccelerationMps2)); } = 3.0;
 
     private static double Check(double value, double min, double max, string name) =>

@@ -55,6 +55,12 @@ public sealed class GnssModel
             parameters.VerticalDriftStdDevM * _random.NextGaussian());
     }
 
+    /// <summary>
+    /// The receiver's current slow (Gauss–Markov) position error, NED m: what no estimator fed by this receiver can
+    /// see. For figures that separate estimator error from receiver error; never for the autopilot.
+    /// </summary>
+    public Vector3 SlowErrorNedM => _driftNedM;
+
     /// <summary>Solutions measured but not delivered because of a random dropout.</summary>
     public long DroppedCount { get; private set; }
 

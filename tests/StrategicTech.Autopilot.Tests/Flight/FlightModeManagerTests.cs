@@ -34,15 +34,20 @@ public sealed class FlightModeManagerTests
         Assert.True(m.Takeoff(3));
         long t = 0;
 
-        // One second of updates: the setpoint moves 1.5 m up with 1.5 m/s feed-forward.
+        // One second of updates: the setpoint accelerates at MPC_ACC_HOR (3 m/s²) to 1.5 m/s in 0.5 s (0.39 m),
+        // then moves 0.75 m in the next 0.5 s, with matching feed-forward.
         for (int i = 0; i < 50; i++)
         {
             m.Update(t += 20_000, Dt, State(Vector3.Zero), 0.5);
+            if (i == 9)
+            {
+                Assert.Equal(-0.6, m.Setpoint.VelocityFeedForwardNedMps.Z, 9);
+            }
         }
 
         Assert.Equal(AutoState.Takeoff, m.State);
-        Assert.Equal(-1.5, m.Setpoint.PositionNedM.Z, 9);
-        Assert.Equal(-1.5, m.Setpoint.VelocityFeedForwardNedMps.Z, 9);
+        Assert.Equal(-1.14, m.Setpoint.PositionNedM.Z, 6);
+        Assert.Equal(-1.5, m.Setpoint.VelocityFeedForwardNedMps.Z, 6);
 
         // The setpoint reaches the target but the vehicle is not there yet: still taking off.
         for (int i = 0; i < 100; i++)

@@ -18,8 +18,31 @@ internal static class SitlFixtures
         Baro = BaroParameters.Default with { DriftPaPerSqrtS = 0 },
     };
 
-    public static SitlVehicle CreateQuad(ulong seed = 1, SensorSuiteParameters? sensors = null) =>
-        new(Quad, SimulationEnvironment.Default with { Seed = seed }, sensorSeed: seed, sensors: sensors);
+    public static SitlVehicle CreateQuad(ulong seed = 1, SensorSuiteParameters? sensors = null, WindParameters? wind = null) =>
+        new(Quad, SimulationEnvironment.Default with { Seed = seed, Wind = wind ?? WindParameters.Calm }, sensorSeed: seed, sensors: sensors);
+
+    /// <summary>A quad on the ground whose estimator is ready to arm (plus one settling second).</summary>
+    public static SitlVehicle Ready(ulong seed = 1, SensorSuiteParameters? sensors = null, WindParameters? wind = null)
+    {
+        SitlVehicle v = CreateQuad(seed, sensors, wind);
+        Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000), "EKF never ready to arm");
+        v.StepFor(1_000_000);
+        return v;
+    }
+
+    /// <summary>Every status text announced so far that is still in the ring.</summary>
+    public static List<string> Texts(SitlVehicle v)
+    {
+        var list = new List<string>();
+        var log = v.Commander.StatusTexts;
+        for (long s = Math.Max(1, log.Count - StrategicTech.Autopilot.Flight.StatusTextLog.Capacity + 1); s <= log.Count; s++)
+        {
+            Assert.True(log.TryGet(s, out var t));
+            list.Add(t.Text);
+        }
+
+        return list;
+    }
 
     /// <summary>Waits for the EKF (≤ 30 s), arms, climbs to <paramref name="heightM"/> and waits for Hold.</summary>
     public static SitlVehicle TakeOff(double heightM, ulong seed = 1, SensorSuiteParameters? sensors = null)

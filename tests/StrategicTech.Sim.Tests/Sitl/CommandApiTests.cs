@@ -1,0 +1,334 @@
+using StrategicTech.Autopilot.Flight;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Missions;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Sim.Lockstep;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Sim.Tests.Sitl;
+
+/// <summary>The vehicle command API flown in SITL: arming checks, takeoff, return to launch, DO_JUMP, offboard, manual modes, failsafes.</summary>
+public sealed class CommandApiTests(ITestOutputHelper output)
+{
+    private const long PositionPeriodUs = 20_000;
+
+    [Fact]
+    public void ArmingIsDeniedBeforeTheEstimatorIsReadyWithTheReasonInTheStatus()
+    {
+        SitlVehicle v = SitlFixtures.CreateQuad(seed: 2);
+        v.StepFor(3_000_000);
+        Assert.False(v.ReadyToArm);
+        Assert.Equal(CommandOutcome.Denied, v.Commands.Arm());
+        VehicleStatus s = v.Commands.Status;
+        Assert.False(s.Armed);
+        Assert.Equal(ArmingDenial.EstimatorNotReady, s.LastArmingDenial);
+        Assert.Equal("Arming denied: estimator not ready", s.StatusTexts.Latest.Text);
+        Assert.Equal(StatusSeverity.Critical, s.StatusTexts.Latest.Severity);
+
+        // A mode that cannot be armed in is refused with its own reason; force skips the checks.
+        Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Land));
+        Assert.Equal(CommandOutcome.Denied, v.Commands.Arm());
+        Assert.Equal(ArmingDenial.ModeNotArmable, v.Commands.Status.LastArmingDenial);
+        Assert.Equal(CommandOutcome.Denied, v.Commands.SetMode(FlightMode.Offboard)); // no setpoint stream
+        Assert.Equal(CommandOutcome.Denied, v.Commands.SetMode(FlightMode.Position)); // no sticks
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Hold));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Arm());
+        Assert.Equal(ArmingDenial.None, v.Commands.Status.LastArmingDenial);
+        Assert.True(v.Commands.Status.HomeSet);
+        Assert.Equal(VehicleLandState.OnGround, v.Commands.Status.LandState);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Disarm());
+        Assert.False(v.Commands.Status.Armed);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void TakeoffThenReturnToLaunchLandsWithinOneMetreOfHomeAndDisarms(ulong seed)
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed);
+        Vector3 homeTruth = v.Truth.PositionNedM;
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(15)); // arms first
+        Assert.True(v.Commands.Status.Armed);
+        Assert.Equal(FlightMode.Takeoff, v.Commands.Status.Mode);
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000), "takeoff did not finish");
+        Assert.InRange(-(v.Truth.PositionNedM.Z - homeTruth.Z), 14.0, 16.0);
+        Assert.Equal(CommandOutcome.Denied, v.Commands.Disarm()); // in the air
+
+        // Fly out 50 m, then return: climbs to RTL_RETURN_ALT (30 m), comes home, descends, lands, disarms.
+        Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(40, -30, -15)));
+        Assert.True(track.StepUntil(x => x.Flight.State == AutoState.Hold, 60_000_000));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.ReturnToLaunch());
+        double maxHeightM = 0;
+        Assert.True(track.StepUntil(x =>
+        {
+            maxHeightM = Math.Max(maxHeightM, homeTruth.Z - x.Truth.PositionNedM.Z);
+            return !x.Commands.Status.Armed;
+        }, 180_000_000), $"not disarmed: mode {v.Commands.Status.Mode}, nav {v.Flight.State}");
+        track.StepFor(1_000_000);
+
+        double landingM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
+        output.WriteLine($"seed {seed}: RTL {v.Clock.TimeUs / 1e6:F0} s, peak height {maxHeightM:F1} m, landed {landingM:F2} m from home (truth), {track.Figures()}");
+        Assert.True(v.Truth.Landed && !v.Truth.Crashed);
+        Assert.Equal(FlightMode.ReturnToLaunch, v.Commands.Status.Mode);
+        Assert.InRange(maxHeightM, 29.0, 31.5);
+        Assert.True(landingM < 1.0, $"landed {landingM:F2} m from home");
+        Assert.Contains("Landed, disarmed", track.Texts);
+        track.AssertEstimatorBounds();
+    }
+
+    [Fact]
+    public void DoJumpRepeatsTheLoopExactlyTheRequestedNumberOfTimes()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 4);
+        LocalNedFrame world = v.Physics.HomeFrame;
+        Vector3 home = v.Truth.PositionNedM;
+        MissionItem Wp(int seq, double north, double east) =>
+            MissionItem.Waypoint(seq, MavFrame.GlobalRelativeAlt, Deg(world.FromNed(home + new Vector3(north, east, 0)).LatitudeRad), Deg(world.FromNed(home + new Vector3(north, east, 0)).LongitudeRad), 8);
+        MissionItem[] items =
+        [
+            new(0, MavFrame.GlobalRelativeAlt, MavCmd.NavTakeoff, 0, 0, 0, double.NaN, double.NaN, double.NaN, 8, true),
+            Wp(1, 10, 0),
+            Wp(2, 10, 10),
+            MissionItem.CommandItem(3, MavCmd.DoJump, 1, 2), // back to seq 1, taken twice: the loop flies 3 times
+            MissionItem.CommandItem(4, MavCmd.ConditionDelay, 1),
+            Wp(5, 0, 10),
+            MissionItem.CommandItem(6, MavCmd.NavLand),
+        ];
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.ReplaceMission(items));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.StartMission());
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Arm());
+        Assert.True(track.StepUntil(x => x.Commands.Status.MissionFinished, 240_000_000), $"stuck at {v.Commands.Status.MissionCurrentIndex}");
+        track.StepFor(1_000_000);
+
+        output.WriteLine($"reached: {string.Join(",", track.Reached)}; {track.Figures()}");
+        Assert.Equal([0, 1, 2, 1, 2, 1, 2, 4, 5, 6], track.Reached);
+        Assert.Equal(10, v.Commands.Status.ReachedCount);
+        Assert.Equal(6, v.Commands.Status.LastReachedIndex);
+        Assert.False(v.Commands.Status.Armed);
+        Assert.Contains("Mission finished", track.Texts);
+        track.AssertEstimatorBounds();
+    }
+
+    [Fact]
+    public void OffboardFollowsStreamedSetpointsAndHoldsWhenTheyStop()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 6);
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(10));
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000));
+        Vector3 start = v.Estimate.PositionNedM;
+        Vector3 target = start + new Vector3(12, 6, -3);
+        double yaw = 0.5;
+
+        // PX4 needs the stream before the switch.
+        Stream(v, track, OffboardSetpoint.Position(0, start, yaw), 1_000_000);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Offboard));
+        Stream(v, track, OffboardSetpoint.Position(0, target, yaw), 15_000_000);
+        Vector3 targetTruth = target - v.HomeToEstimateFrame(Vector3.Zero);
+        double estimateErrorM = (v.Estimate.PositionNedM - target).Length;
+        // Truth sits where the receiver's slow error puts it: the setpoint less that error (horizontal; height is baro).
+        double truthErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM + v.Sensors.Gnss.SlowErrorNedM - targetTruth);
+        double yawErrorRad = Math.Abs(Math.IEEERemainder(v.Truth.Attitude.ToEuler().Z - yaw, 2 * Math.PI));
+        Assert.Equal(FlightMode.Offboard, v.Commands.Status.Mode);
+        Assert.True(estimateErrorM < 0.3, $"estimate {estimateErrorM:F2} m from the setpoint");
+        Assert.True(truthErrorM < 0.5, $"truth {truthErrorM:F2} m from the setpoint (receiver error removed)");
+        Assert.True(yawErrorRad < 0.05, $"yaw error {yawErrorRad:F3} rad");
+
+        // Velocity setpoints: 2 m/s east for 5 s.
+        Vector3 before = v.Estimate.PositionNedM;
+        long lastSentUs = Stream(v, track, OffboardSetpoint.Velocity(0, new Vector3(0, 2, 0), 0), 5_000_000);
+        Vector3 moved = v.Estimate.PositionNedM - before;
+        Assert.InRange(moved.Y, 8.0, 10.5);
+        Assert.True(Math.Abs(moved.X) < 0.5 && Math.Abs(moved.Z) < 0.5, $"moved {moved}");
+
+        // The stream stops: COM_OF_LOSS_T (0.5 s) after the last setpoint the vehicle brakes and holds.
+        long lostAtUs = lastSentUs;
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode != FlightMode.Offboard, 2_000_000));
+        long reactionUs = v.Clock.TimeUs - lostAtUs;
+        Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
+        Assert.Equal(FailsafeKind.OffboardLost, v.Commands.Status.LastFailsafe);
+        Assert.InRange(reactionUs, 500_000, 520_000);
+        track.StepFor(5_000_000);
+        Vector3 held = v.Estimate.PositionNedM;
+        track.StepFor(5_000_000);
+        output.WriteLine($"offboard: estimate {estimateErrorM:F2} m / truth {truthErrorM:F2} m from the setpoint, velocity leg {moved.Y:F2} m, loss reaction {reactionUs / 1000} ms, {track.Figures()}");
+        Assert.True((v.Estimate.PositionNedM - held).Length < 0.3, "not holding after the failsafe");
+        Assert.Contains("Failsafe: offboard setpoints lost", track.Texts);
+        track.AssertEstimatorBounds();
+    }
+
+    [Fact]
+    public void PositionModeHoldsWhenCentredMovesWhenDeflectedAndFailsafesOnStickLoss()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 7);
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(10));
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000));
+        Sticks(v, track, 0, 0, 0, 0.5, 500_000);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Position));
+
+        // Centred: holds.
+        Sticks(v, track, 0, 0, 0, 0.5, 3_000_000);
+        Vector3 a = v.Estimate.PositionNedM;
+        Sticks(v, track, 0, 0, 0, 0.5, 10_000_000);
+        double driftM = (v.Estimate.PositionNedM - a).Length;
+        Assert.True(driftM < 0.3, $"drifted {driftM:F2} m with sticks centred");
+
+        // Half forward stick for 5 s: about 5 m/s (MPC_VEL_MANUAL 10 × (0.5 − deadzone)/(1 − deadzone)) along the heading.
+        double yaw = v.Estimate.AttitudeNed.ToEuler().Z;
+        Vector3 b = v.Estimate.PositionNedM;
+        Sticks(v, track, 0, 0.5, 0, 0.5, 5_000_000);
+        Vector3 d = v.Estimate.PositionNedM - b;
+        double along = (d.X * Math.Cos(yaw)) + (d.Y * Math.Sin(yaw));
+        double across = (-d.X * Math.Sin(yaw)) + (d.Y * Math.Cos(yaw));
+        Assert.InRange(along, 15.0, 25.0);
+        Assert.True(Math.Abs(across) < 1.0, $"across {across:F2} m");
+
+        // Released: brakes, then holds where it stopped.
+        Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
+        Vector3 c = v.Estimate.PositionNedM;
+        Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
+        double afterBrakeM = (v.Estimate.PositionNedM - c).Length;
+        Assert.True(afterBrakeM < 0.3, $"moved {afterBrakeM:F2} m after braking");
+
+        // Full throttle for 2 s climbs (MPC_Z_VEL_MAX_UP 3 m/s), centred holds the new altitude.
+        double z0 = v.Estimate.PositionNedM.Z;
+        Sticks(v, track, 0, 0, 0, 1.0, 2_000_000);
+        Sticks(v, track, 0, 0, 0, 0.5, 3_000_000);
+        double climbedM = z0 - v.Estimate.PositionNedM.Z;
+        Assert.InRange(climbedM, 3.5, 7.0);
+        double z1 = v.Estimate.PositionNedM.Z;
+        Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
+        Assert.True(Math.Abs(v.Estimate.PositionNedM.Z - z1) < 0.2);
+
+        // Sticks stop arriving: after COM_RC_LOSS_T the failsafe (NAV_RCL_ACT = return) takes over.
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode != FlightMode.Position, 1_000_000));
+        Assert.Equal(FlightMode.ReturnToLaunch, v.Commands.Status.Mode);
+        Assert.Equal(FailsafeKind.ManualInputLost, v.Commands.Status.LastFailsafe);
+        output.WriteLine($"position mode: centred drift {driftM:F2} m, half stick 5 s {along:F1} m along / {across:F2} m across, after brake {afterBrakeM:F2} m, climbed {climbedM:F2} m; {track.Figures()}");
+    }
+
+    [Fact]
+    public void AltitudeModeHoldsAltitudeWhenCentredAndClimbsOnThrottle()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 8);
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(10));
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000));
+        Sticks(v, track, 0, 0, 0, 0.5, 500_000);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Altitude));
+        Sticks(v, track, 0, 0, 0, 0.5, 2_000_000);
+        double z0 = v.Estimate.PositionNedM.Z;
+        Sticks(v, track, 0, 0, 0, 0.5, 10_000_000);
+        double holdErrorM = Math.Abs(v.Estimate.PositionNedM.Z - z0);
+        Assert.True(holdErrorM < 0.2, $"altitude moved {holdErrorM:F2} m with the throttle centred");
+
+        Sticks(v, track, 0, 0, 0, 0.9, 3_000_000);
+        Sticks(v, track, 0, 0, 0, 0.5, 2_000_000);
+        double climbedM = z0 - v.Estimate.PositionNedM.Z;
+        Assert.InRange(climbedM, 4.0, 9.0);
+
+        // Roll stick tilts the vehicle (MPC_MAN_TILT_MAX 35° at full stick).
+        Sticks(v, track, 0.5, 0, 0, 0.5, 1_000_000);
+        double rollDeg = v.Truth.Attitude.ToEuler().X * 180 / Math.PI;
+        Assert.InRange(rollDeg, 15.0, 20.0);
+        Sticks(v, track, 0, 0, 0, 0.5, 3_000_000);
+        output.WriteLine($"altitude mode: centred hold {holdErrorM:F2} m over 10 s, climbed {climbedM:F2} m, half roll stick {rollDeg:F1}°; {track.Figures()}");
+        Assert.Equal(FlightMode.Altitude, v.Commands.Status.Mode);
+        track.AssertEstimatorBounds();
+    }
+
+    [Fact]
+    public void StabilizedModeFollowsTheSticksAsAnglesAndThrust()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 9);
+        var track = new FlightTracker(v);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(10));
+        Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000));
+        Sticks(v, track, 0, 0, 0, 0.5, 500_000);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Stabilized));
+        Sticks(v, track, 0, -0.4, 0, 0.5, 1_000_000);
+        double pitchDeg = v.Truth.Attitude.ToEuler().Y * 180 / Math.PI;
+        Assert.InRange(pitchDeg, 12.0, 16.0); // back stick = nose up, 0.4 × 35°
+        double yaw0 = v.Truth.Attitude.ToEuler().Z;
+        Sticks(v, track, 0, 0, 0.5, 0.5, 1_000_000);
+        double yawRateDegps = Math.IEEERemainder(v.Truth.Attitude.ToEuler().Z - yaw0, 2 * Math.PI) * 180 / Math.PI;
+        Assert.InRange(yawRateDegps, 55, 85); // (0.5 − 0.1)/0.9 × 150°/s ≈ 67°/s for 1 s
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Hold());
+        track.StepFor(5_000_000);
+        output.WriteLine($"stabilized: pitch {pitchDeg:F1}°, yaw {yawRateDegps:F0}° in 1 s; {track.Figures()}");
+        Assert.True(v.Truth.HeightAboveGroundM > 5);
+    }
+
+    [Fact]
+    public void FlightStepsAllocateNothingInAnyMode()
+    {
+        SitlVehicle v = SitlFixtures.Ready(seed: 10);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.Takeoff(5));
+        v.StepFor(2_000_000);
+        TestSupport.Allocations.AssertZero(v.Step, 2_000); // takeoff
+        Assert.True(v.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 30_000_000));
+        var offboardSetpoint = OffboardSetpoint.Position(v.Clock.TimeUs, v.Estimate.PositionNedM + new Vector3(3, 0, 0), 0);
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetOffboardSetpoint(offboardSetpoint));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Offboard));
+        TestSupport.Allocations.AssertZero(() =>
+        {
+            v.Commands.SetOffboardSetpoint(offboardSetpoint with { TimeUs = v.Clock.TimeUs });
+            v.Step();
+            _ = v.Commands.Status;
+        }, 2_000);
+        foreach (FlightMode mode in new[] { FlightMode.Position, FlightMode.Altitude, FlightMode.Stabilized })
+        {
+            v.Commands.SetManualInput(ManualInput.Centered(v.Clock.TimeUs));
+            Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(mode));
+            TestSupport.Allocations.AssertZero(() =>
+            {
+                v.Commands.SetManualInput(new ManualInput(v.Clock.TimeUs, 0.1, 0.2, 0, 0.5));
+                v.Step();
+            }, 1_000);
+        }
+
+        v.Commands.SetManualInput(ManualInput.Centered(v.Clock.TimeUs));
+        Assert.Equal(CommandOutcome.Accepted, v.Commands.ReturnToLaunch());
+        TestSupport.Allocations.AssertZero(v.Step, 2_000);
+        Assert.True(v.Commands.Status.Armed);
+    }
+
+    /// <summary>Sends the setpoint at 20 Hz for the duration; returns the time of the last one sent.</summary>
+    private static long Stream(SitlVehicle v, FlightTracker track, OffboardSetpoint setpoint, long durationUs)
+    {
+        long endUs = v.Clock.TimeUs + durationUs;
+        long lastUs = 0;
+        while (v.Clock.TimeUs < endUs)
+        {
+            if (v.Clock.TimeUs % 50_000 == 0)
+            {
+                Assert.Equal(CommandOutcome.Accepted, v.Commands.SetOffboardSetpoint(setpoint with { TimeUs = v.Clock.TimeUs }));
+                lastUs = v.Clock.TimeUs;
+            }
+
+            track.Step();
+        }
+
+        return lastUs;
+    }
+
+    private static void Sticks(SitlVehicle v, FlightTracker track, double roll, double pitch, double yaw, double throttle, long durationUs)
+    {
+        long endUs = v.Clock.TimeUs + durationUs;
+        while (v.Clock.TimeUs < endUs)
+        {
+            if (v.Clock.TimeUs % PositionPeriodUs == 0)
+            {
+                v.Commands.SetManualInput(new ManualInput(v.Clock.TimeUs, roll, pitch, yaw, throttle));
+            }
+
+            track.Step();
+        }
+    }
+
+    private static double Deg(double rad) => rad * 180 / Math.PI;
+}
