@@ -41,8 +41,28 @@ public sealed class MavlinkNode
     /// <summary>Counters of this node's parser (bad CRC, drops…).</summary>
     public MavlinkParserStats Stats => _parser.Stats;
 
+    /// <summary>
+    /// Typed delivery of received messages: <c>node.Messages.Subscribe&lt;Attitude&gt;((in Attitude a, in MavlinkFrameHeader h) =&gt; …)</c>
+    /// for the real-time loop (no allocation per message), <c>node.Messages.Observe&lt;Attitude&gt;()</c> for UIs.
+    /// Handlers run on the receive thread, inside the node's receive lock, before the services see the frame.
+    /// </summary>
+    public MavlinkMessageDispatcher Messages { get; } = new();
+
     /// <summary>Frames the sink refused.</summary>
     public long SendFailures { get; private set; }
+
+    /// <summary>Shorthand for <c>Messages.Subscribe</c>: calls <paramref name="handler"/> for each received <typeparamref name="TMessage"/>, allocation-free.</summary>
+    public IDisposable Subscribe<TMessage>(MessageHandler<TMessage> handler)
+        where TMessage : struct, IMavlinkMessage<TMessage> => Messages.Subscribe(handler);
+
+    /// <summary>Shorthand for <c>Messages.Subscribe</c> with a handler object (a struct is never boxed).</summary>
+    public IDisposable Subscribe<TMessage, THandler>(THandler handler)
+        where TMessage : struct, IMavlinkMessage<TMessage>
+        where THandler : IMessageHandler<TMessage> => Messages.Subscribe<TMessage, THandler>(handler);
+
+    /// <summary>Shorthand for <c>Messages.Observe</c>: received <typeparamref name="TMessage"/>s for UIs.</summary>
+    public IObservable<ReceivedMessage<TMessage>> Observe<TMessage>()
+        where TMessage : struct, IMavlinkMessage<TMessage> => Messages.Observe<TMessage>();
 
     /// <summary>Attaches a service (at start-up, before traffic flows) and returns it.</summary>
     public T Add<T>(T service)
@@ -120,6 +140,7 @@ public sealed class MavlinkNode
             return;
         }
 
+        Messages.Dispatch(frame, nowUs);
         for (int i = 0; i < _services.Count; i++)
         {
             _services[i].OnFrame(frame, nowUs);

@@ -3,13 +3,14 @@ using StrategicTech.Drivers.Mavlink;
 
 namespace StrategicTech.Sim.Cli.Commands;
 
-/// <summary><c>autonomy mavlink</c>: MAVLink tools. <c>decode</c> summarises a telemetry log or raw byte stream.</summary>
+/// <summary><c>autonomy mavlink</c>: MAVLink tools. <c>decode</c> summarises a telemetry log or raw byte stream; <c>inspect</c> shows a live link.</summary>
 public static class MavlinkCommand
 {
     public static Command Create()
     {
-        var command = new Command("mavlink", "MAVLink tools: decode logs and streams.");
+        var command = new Command("mavlink", "MAVLink tools: decode logs and streams, inspect live links.");
         command.Subcommands.Add(CreateDecode());
+        command.Subcommands.Add(MavlinkInspectCommand.Create());
         return command;
     }
 

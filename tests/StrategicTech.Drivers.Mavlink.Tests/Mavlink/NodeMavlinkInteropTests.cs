@@ -4,7 +4,15 @@ using System.Text.Json;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+using StrategicTech.Drivers.Mavlink.Dialects.Standard;
+using StrategicTech.Drivers.Mavlink.Microservices;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Client;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Heartbeat.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
 using StrategicTech.Drivers.Mavlink.Transports;
+using StrategicTech.Navigation.Time;
 using StrategicTech.TestSupport;
 
 namespace StrategicTech.Drivers.Mavlink.Tests.Mavlink;
@@ -60,5 +68,113 @@ public sealed class NodeMavlinkInteropTests
         Assert.Equal(0.5, fields.GetProperty("roll").GetDouble());
         Assert.Equal(-0.25, fields.GetProperty("pitch").GetDouble());
         Assert.Equal(1.5, fields.GetProperty("yaw").GetDouble());
+    }
+
+    /// <summary>
+    /// Both directions, both sides asserting (tests/peers/mavlink-interop-peer.mjs, node = system 42): HEARTBEAT,
+    /// COMMAND_LONG → COMMAND_ACK (node commands our CommandServer; our CommandClient commands node),
+    /// PARAM_REQUEST_READ → PARAM_VALUE by name and by index from our ParameterServer, ATTITUDE and
+    /// GLOBAL_POSITION_INT with agreed values from our TelemetryScheduler to node and from node to our subscriptions.
+    /// </summary>
+    [Fact]
+    public async Task Node_mavlink_and_our_services_exchange_commands_parameters_and_telemetry_both_ways()
+    {
+        string peers = Path.Combine(SharedData.RepositoryRoot, "tests", "peers");
+        Assert.True(
+            Directory.Exists(Path.Combine(peers, "node_modules", "node-mavlink")),
+            $"node-mavlink is not installed: run 'npm ci' in {peers} (test.sh does)");
+
+        using var transport = new UdpTransport(MavlinkEndpoint.Parse("udpin://127.0.0.1:0"));
+        var node = new MavlinkNode(1, 1, new TransportFrameSink(transport), new WallClock());
+        node.Add(new HeartbeatPublisher(node, MavType.Quadrotor, MavAutopilot.Generic, periodUs: 200_000));
+        CommandServer commands = node.Add(new CommandServer(node));
+        commands.Register(MavCmd.ComponentArmDisarm, (request, _) => request.Param1 == 1 ? CommandReply.Accepted : CommandReply.Denied);
+        var table = new ParameterTable();
+        table.AddFloat("TEST_MODE", 2);
+        table.AddFloat("TEST_GAIN", 0.125f);
+        table.AddInt32("TEST_COUNT", -123_456);
+        node.Add(new ParameterServer(node, table));
+        TelemetryScheduler telemetry = node.Add(new TelemetryScheduler(node));
+        telemetry.RegisterOn(commands);
+        telemetry.Register(100_000, (long _, out Attitude m) =>
+        {
+            m = new Attitude { TimeBootMs = 1234, Roll = 0.5f, Pitch = -0.25f, Yaw = 1.5f, Rollspeed = 0.0625f, Pitchspeed = -0.125f, Yawspeed = 2f };
+            return true;
+        });
+        telemetry.Register(100_000, (long _, out GlobalPositionInt m) =>
+        {
+            m = new GlobalPositionInt { TimeBootMs = 5678, Lat = 473_977_420, Lon = 85_455_940, Alt = 488_000, RelativeAlt = 25_000, Vx = 150, Vy = -75, Vz = 10, Hdg = 9000 };
+            return true;
+        });
+        CommandClient client = node.Add(new CommandClient(node));
+
+        var heartbeat = new TaskCompletionSource<Heartbeat>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attitude = new TaskCompletionSource<Attitude>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var position = new TaskCompletionSource<GlobalPositionInt>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IDisposable s1 = node.Subscribe((in Heartbeat m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { heartbeat.TrySetResult(m); } });
+        using IDisposable s2 = node.Subscribe((in Attitude m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { attitude.TrySetResult(m); } });
+        using IDisposable s3 = node.Subscribe((in GlobalPositionInt m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { position.TrySetResult(m); } });
+        new MavlinkLink(transport, CommonDialect.Instance).Start((_, f) => node.Receive(f));
+
+        using var stopTicking = new CancellationTokenSource();
+        Task ticking = Task.Run(async () =>
+        {
+            while (!stopTicking.IsCancellationRequested)
+            {
+                node.Tick();
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+        });
+
+        var start = new ProcessStartInfo("node", ["mavlink-interop-peer.mjs", transport.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            WorkingDirectory = peers,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process peer = Process.Start(start)!;
+        Task<string> stdout = peer.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = peer.StandardError.ReadToEndAsync();
+        try
+        {
+            TimeSpan wait = TimeSpan.FromSeconds(20);
+            Heartbeat hb = await heartbeat.Task.WaitAsync(wait);
+            Assert.Equal(MavType.Gcs, hb.Type);
+            Assert.Equal(7u, hb.CustomMode);
+            Assert.Equal(MavState.Active, hb.SystemStatus);
+            Assert.Equal(3, hb.MavlinkVersion);
+
+            Attitude att = await attitude.Task.WaitAsync(wait);
+            Assert.Equal((4242u, -0.75f, 0.125f, 3f), (att.TimeBootMs, att.Roll, att.Pitch, att.Yaw));
+            Assert.Equal((0.5f, -0.5f, 0.25f), (att.Rollspeed, att.Pitchspeed, att.Yawspeed));
+            GlobalPositionInt gpi = await position.Task.WaitAsync(wait);
+            Assert.Equal((4343u, -338_688_000, 1_512_093_000, 58_000, 12_000), (gpi.TimeBootMs, gpi.Lat, gpi.Lon, gpi.Alt, gpi.RelativeAlt));
+            Assert.Equal(((short)-120, (short)340, (short)-5, (ushort)27_000), (gpi.Vx, gpi.Vy, gpi.Vz, gpi.Hdg));
+
+            MavResult mode = await client.SendAsync(new CommandLong { TargetSystem = 42, TargetComponent = 1, Command = MavCmd.DoSetMode, Param1 = 1, Param2 = 4 }).WaitAsync(wait);
+            Assert.Equal(MavResult.Accepted, mode);
+
+            Assert.True(peer.WaitForExit(20_000), "node-mavlink peer did not finish");
+            string output = await stdout;
+            Assert.True(peer.ExitCode == 0, $"node exited {peer.ExitCode}: {await stderr}");
+            using JsonDocument json = JsonDocument.Parse(output);
+            Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+            string[] checks = [.. json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()!)];
+            // Order-insensitive: node acks our command whenever it arrives.
+            Assert.Equal(
+                new[] { "their HEARTBEAT", "COMMAND_LONG ARM accepted", "COMMAND_LONG DO_SET_SERVO unsupported", "PARAM_REQUEST_READ by name",
+                 "PARAM_REQUEST_READ by index", "their ATTITUDE", "their GLOBAL_POSITION_INT", "their COMMAND_LONG DO_SET_MODE acked" }.Order(StringComparer.Ordinal),
+                checks.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            if (!peer.HasExited)
+            {
+                peer.Kill();
+            }
+
+            await stopTicking.CancelAsync();
+            await ticking;
+        }
     }
 }

@@ -48,6 +48,10 @@ public sealed class CommandServer : IMavlinkService
         _handlers[command] = handler;
     }
 
+    /// <summary>The handler registered for <paramref name="command"/>, if any (lets a handler chain to the one it replaces).</summary>
+    public bool TryGetHandler(MavCmd command, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ICommandHandler? handler) =>
+        _handlers.TryGetValue(command, out handler);
+
     /// <summary>Registers an immediate command from a function.</summary>
     public void Register(MavCmd command, Func<CommandRequest, long, CommandReply> execute)
     {

@@ -1,0 +1,466 @@
+using StrategicTech.Autopilot.Flight;
+using StrategicTech.Drivers.Mavlink;
+using StrategicTech.Drivers.Mavlink.Dialects.Common;
+using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+using StrategicTech.Drivers.Mavlink.Dialects.Standard;
+using StrategicTech.Drivers.Mavlink.Microservices;
+using StrategicTech.Drivers.Mavlink.Microservices.Capabilities.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Heartbeat.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Mission;
+using StrategicTech.Drivers.Mavlink.Microservices.Mission.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Parameters;
+using StrategicTech.Drivers.Mavlink.Microservices.Parameters.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.StatusText.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
+using StrategicTech.Drivers.Mavlink.Microservices.TimeSync.Server;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Numerics;
+using NavMissionItem = StrategicTech.Navigation.Missions.MissionItem;
+
+namespace StrategicTech.Autopilot.Comms;
+
+/// <summary>
+/// The vehicle's MAVLink face, as a PX4 vehicle presents itself: HEARTBEAT in PX4's mode encoding, the telemetry
+/// streams a ground station expects (rates changeable by SET_MESSAGE_INTERVAL), commands (arm, takeoff, land, RTL,
+/// modes, mission start/current), the mission protocol for mission/fence/rally (a completed mission upload replaces
+/// the vehicle's mission whole), parameters from the vehicle's store, MANUAL_CONTROL and offboard setpoints,
+/// MISSION_ITEM_REACHED and STATUSTEXT from the vehicle's status. Hardware-independent: it sees the vehicle through
+/// <see cref="IVehicleCommands"/> and <see cref="IVehicleTelemetrySource"/> and the link through a
+/// <see cref="MavlinkNode"/>. The host feeds received bytes to the node and calls <see cref="Tick"/>, both on the
+/// loop thread; nothing allocates per tick (a completed mission upload allocates the new list once).
+/// </summary>
+public sealed class VehicleMavlinkEndpoint : IMavlinkService
+{
+    /// <summary>COMPONENT_ARM_DISARM param2 that forces arming/disarming (common.xml).</summary>
+    public const float ForceMagic = 21196;
+
+    private readonly IVehicleCommands _vehicle;
+    private readonly IVehicleTelemetrySource _source;
+    private readonly StatusTextSender _statusText;
+    private VehicleTelemetry _telemetry;
+    private long _lastReachedCount;
+    private long _lastStatusText;
+    private long _lastUploadsApplied;
+    private int _lastMissionCurrent = -1;
+    private int _lastMissionCount = -1;
+    private LocalNedFrame _homeFrame;
+    private GeodeticPosition _homeFrameOrigin;
+
+    public VehicleMavlinkEndpoint(MavlinkNode node, IVehicleCommands vehicle, IVehicleTelemetrySource telemetry, VehicleMavlinkEndpointOptions? options = null)
+    {
+        Node = node ?? throw new ArgumentNullException(nameof(node));
+        _vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
+        _source = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+        options ??= new VehicleMavlinkEndpointOptions();
+
+        // Order matters: this service refreshes the snapshot and the heartbeat's mode before the others tick, and
+        // the mission watcher sees mission frames after the mission server handled them.
+        node.Add(this);
+        Heartbeat = node.Add(new HeartbeatPublisher(node, options.VehicleType, MavAutopilot.Px4));
+        Commands = node.Add(new CommandServer(node));
+        Missions = node.Add(new MissionServer(node, options.MissionCapacity));
+        node.Add(new MissionWatcher(this));
+        if (options.Parameters is not null)
+        {
+            Parameters = node.Add(new ParameterServer(node, new ParameterStoreProvider(options.Parameters, options.PersistParameters), ParameterEncoding.Bytewise));
+        }
+
+        Streams = node.Add(new TelemetryScheduler(node));
+        node.Add(new TimesyncResponder(node));
+        _statusText = new StatusTextSender(node);
+        RegisterStreams();
+        RegisterCommands(options);
+        VehicleStatus status = vehicle.Status;
+        _lastReachedCount = status.ReachedCount;
+        _lastStatusText = status.StatusTextCount;
+    }
+
+    public MavlinkNode Node { get; }
+
+    public HeartbeatPublisher Heartbeat { get; }
+
+    public CommandServer Commands { get; }
+
+    public MissionServer Missions { get; }
+
+    public ParameterServer? Parameters { get; }
+
+    /// <summary>Telemetry streams (rates changed by SET_MESSAGE_INTERVAL, one-shots by REQUEST_MESSAGE).</summary>
+    public TelemetryScheduler Streams { get; }
+
+    /// <summary>The latest telemetry snapshot (refreshed each tick).</summary>
+    public ref readonly VehicleTelemetry Telemetry => ref _telemetry;
+
+    /// <summary>Commands the vehicle refused (answered DENIED).</summary>
+    public long DeniedCommands { get; private set; }
+
+    /// <summary>MISSION_ITEM_REACHED messages sent.</summary>
+    public long ItemsReachedSent { get; private set; }
+
+    /// <summary>STATUSTEXT messages sent.</summary>
+    public long StatusTextsSent { get; private set; }
+
+    /// <summary>Completed mission uploads (and clears) handed to the vehicle.</summary>
+    public long MissionsApplied { get; private set; }
+
+    /// <summary>Completed mission uploads the vehicle refused (the list stays served, the vehicle keeps its old one).</summary>
+    public long MissionsRefused { get; private set; }
+
+    /// <summary>Offboard setpoints in frames we do not support, or refused by the vehicle.</summary>
+    public long SetpointsRejected { get; private set; }
+
+    /// <summary>One loop step: reads the vehicle, then runs every service (heartbeat, streams, retries).</summary>
+    public void Tick() => Node.Tick();
+
+    /// <summary>Sends a STATUSTEXT (longer than 50 bytes: chunked per the spec; no allocation).</summary>
+    public void SendStatusText(MavSeverity severity, ReadOnlySpan<char> text)
+    {
+        _statusText.Send(severity, text);
+        StatusTextsSent++;
+    }
+
+    void IMavlinkService.OnFrame(MavlinkFrame frame, long nowUs)
+    {
+        uint id = frame.MessageId;
+        if (id == ManualControl.MsgId)
+        {
+            ManualControl m = ManualControl.Decode(frame.Payload);
+            if (m.Target == Node.SystemId)
+            {
+                // x forward (pitch), y right (roll), z thrust 0..1000, r yaw; each ±1000 (INT16_MAX: not used).
+                _vehicle.SetManualInput(new ManualInput(nowUs, Axis(m.Y), Axis(m.X), Axis(m.R), m.Z == short.MaxValue ? 0.5 : Math.Clamp(m.Z / 1000.0, 0, 1)));
+            }
+        }
+        else if (id == SetPositionTargetLocalNed.MsgId)
+        {
+            SetPositionTargetLocalNed m = SetPositionTargetLocalNed.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent))
+            {
+                OnLocalSetpoint(m, nowUs);
+            }
+        }
+        else if (id == SetPositionTargetGlobalInt.MsgId)
+        {
+            SetPositionTargetGlobalInt m = SetPositionTargetGlobalInt.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent))
+            {
+                OnGlobalSetpoint(m, nowUs);
+            }
+        }
+        else if (id == SetMode.MsgId)
+        {
+            SetMode m = SetMode.Decode(frame.Payload);
+            if (m.TargetSystem == Node.SystemId)
+            {
+                if ((m.BaseMode & MavModeFlag.CustomModeEnabled) != 0 && Px4CustomMode.TryDecode(m.CustomMode, out FlightMode mode))
+                {
+                    Outcome(_vehicle.SetMode(mode), "Mode change denied");
+                }
+                else
+                {
+                    SendStatusText(MavSeverity.Critical, "Mode not supported");
+                }
+            }
+        }
+        else if (id == MissionSetCurrent.MsgId)
+        {
+            // The mission server answers with MISSION_CURRENT; the vehicle moves to the item.
+            MissionSetCurrent m = MissionSetCurrent.Decode(frame.Payload);
+            if (Node.IsForMe(m.TargetSystem, m.TargetComponent) && m.Seq < _vehicle.Status.MissionItemCount)
+            {
+                Outcome(_vehicle.SetCurrentMissionItem(m.Seq), "Mission item denied");
+            }
+        }
+    }
+
+    void IMavlinkService.Tick(long nowUs)
+    {
+        _source.Fill(nowUs, ref _telemetry);
+        VehicleStatus status = _vehicle.Status;
+        Heartbeat.BaseMode = Px4CustomMode.BaseMode(status.Mode, status.Armed);
+        Heartbeat.CustomMode = Px4CustomMode.Encode(status.Mode);
+        Heartbeat.SystemStatus = status.Armed ? MavState.Active : MavState.Standby;
+
+        if (status.MissionCurrentIndex != _lastMissionCurrent || status.MissionItemCount != _lastMissionCount)
+        {
+            _lastMissionCurrent = status.MissionCurrentIndex;
+            _lastMissionCount = status.MissionItemCount;
+            Missions.CurrentSeq = Math.Clamp(status.MissionCurrentIndex, 0, Math.Max(0, status.MissionItemCount - 1));
+            Node.Send(MissionCurrentMessage(status));
+        }
+
+        while (_lastReachedCount < status.ReachedCount)
+        {
+            _lastReachedCount++;
+            Node.Send(new MissionItemReached { Seq = (ushort)Math.Max(0, status.LastReachedIndex) });
+            ItemsReachedSent++;
+        }
+
+        ForwardStatusTexts(status);
+    }
+
+    private static double Axis(short value) => value == short.MaxValue ? 0 : Math.Clamp(value / 1000.0, -1, 1);
+
+    private static MissionCurrent MissionCurrentMessage(in VehicleStatus status) => new()
+    {
+        Seq = (ushort)Math.Clamp(status.MissionCurrentIndex, 0, ushort.MaxValue),
+        Total = (ushort)Math.Clamp(status.MissionItemCount, 0, ushort.MaxValue),
+        MissionState = status.MissionItemCount == 0 ? MissionState.NoMission
+            : status.MissionFinished ? MissionState.Complete
+            : status.Mode == FlightMode.Mission ? MissionState.Active
+            : status.ReachedCount > 0 ? MissionState.Paused
+            : MissionState.NotStarted,
+        MissionMode = status.Mode == FlightMode.Mission ? (byte)1 : (byte)0,
+    };
+
+    private static MavResult ToResult(CommandOutcome outcome) => outcome switch
+    {
+        CommandOutcome.Accepted => MavResult.Accepted,
+        CommandOutcome.Denied => MavResult.Denied,
+        CommandOutcome.Unsupported => MavResult.Unsupported,
+        _ => MavResult.Failed,
+    };
+
+    private static NavMissionItem ToMissionItem(int seq, in MissionPlanItem item)
+    {
+        bool global = item.Frame is MavFrame.Global or MavFrame.GlobalInt or MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt
+            or MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt;
+        double x = global ? item.X / 1e7 : item.X;
+        double y = global ? item.Y / 1e7 : item.Y;
+        return new NavMissionItem(seq, (byte)item.Frame, (ushort)item.Command, item.Param1, item.Param2, item.Param3, item.Param4, x, y, item.Z,
+            item.Autocontinue, item.Current);
+    }
+
+    /// <summary>Status texts the vehicle announced since the last tick (a gap when the ring lapped is skipped).</summary>
+    private void ForwardStatusTexts(in VehicleStatus status)
+    {
+        if (status.StatusTexts is null)
+        {
+            return;
+        }
+
+        while (_lastStatusText < status.StatusTextCount)
+        {
+            _lastStatusText++;
+            if (status.StatusTexts.TryGet(_lastStatusText, out StatusText text))
+            {
+                SendStatusText((MavSeverity)(byte)text.Severity, text.Text);
+            }
+        }
+    }
+
+    /// <summary>Counts a refusal and, when the vehicle did not say why itself, sends <paramref name="deniedReason"/>.</summary>
+    private CommandOutcome Outcome(CommandOutcome outcome, string deniedReason)
+    {
+        if (outcome == CommandOutcome.Denied)
+        {
+            DeniedCommands++;
+            VehicleStatus status = _vehicle.Status;
+            if (status.StatusTextCount == _lastStatusText)
+            {
+                SendStatusText(MavSeverity.Critical, deniedReason);
+            }
+            else
+            {
+                ForwardStatusTexts(status); // the vehicle's own reason, sent before the ACK
+            }
+        }
+
+        return outcome;
+    }
+
+    private CommandReply Reply(CommandOutcome outcome, string deniedReason) => new(ToResult(Outcome(outcome, deniedReason)));
+
+    private void OnMissionFrame(MavlinkFrame frame)
+    {
+        if (Missions.UploadsApplied == _lastUploadsApplied)
+        {
+            return;
+        }
+
+        _lastUploadsApplied = Missions.UploadsApplied;
+        uint id = frame.MessageId;
+        MavMissionType type = id == MissionItemInt.MsgId ? MissionItemInt.Decode(frame.Payload).MissionType
+            : id == MissionCount.MsgId ? MissionCount.Decode(frame.Payload).MissionType
+            : id == MissionClearAll.MsgId ? MissionClearAll.Decode(frame.Payload).MissionType
+            : MavMissionType.Fence;
+        if (type is not (MavMissionType.Mission or MavMissionType.All))
+        {
+            return; // fence and rally lists are stored and served by the mission server
+        }
+
+        // A complete list (allocates once per upload): the vehicle gets it whole or not at all.
+        ReadOnlySpan<MissionPlanItem> items = Missions.Items(MavMissionType.Mission);
+        var mission = new NavMissionItem[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            mission[i] = ToMissionItem(i, items[i]);
+        }
+
+        MissionsApplied++;
+        if (_vehicle.ReplaceMission(mission) != CommandOutcome.Accepted)
+        {
+            MissionsRefused++;
+            ForwardStatusTexts(_vehicle.Status);
+        }
+    }
+
+    private void OnLocalSetpoint(in SetPositionTargetLocalNed m, long nowUs)
+    {
+        if (m.CoordinateFrame != MavFrame.LocalNed)
+        {
+            SetpointsRejected++;
+            return;
+        }
+
+        var setpoint = new OffboardSetpoint(nowUs, (ushort)m.TypeMask, new Vector3(m.X, m.Y, m.Z), new Vector3(m.Vx, m.Vy, m.Vz),
+            new Vector3(m.Afx, m.Afy, m.Afz), m.Yaw, m.YawRate);
+        if (_vehicle.SetOffboardSetpoint(setpoint) != CommandOutcome.Accepted)
+        {
+            SetpointsRejected++;
+        }
+    }
+
+    private void OnGlobalSetpoint(in SetPositionTargetGlobalInt m, long nowUs)
+    {
+        VehicleStatus status = _vehicle.Status;
+        bool relative = m.CoordinateFrame is MavFrame.GlobalRelativeAltInt or MavFrame.GlobalRelativeAlt;
+        bool amsl = m.CoordinateFrame is MavFrame.GlobalInt or MavFrame.Global;
+        if (!(relative || amsl) || !status.HomeSet)
+        {
+            SetpointsRejected++;
+            return;
+        }
+
+        // Geodetic target → local NED through home (its geodetic and local positions are both known).
+        if (_homeFrameOrigin != status.HomeGeodetic)
+        {
+            _homeFrameOrigin = status.HomeGeodetic;
+            _homeFrame = new LocalNedFrame(status.HomeGeodetic);
+        }
+
+        double heightM = relative ? status.HomeGeodetic.HeightM + m.Alt : m.Alt;
+        Vector3 positionNedM = status.HomeNedM + _homeFrame.ToNed(GeodeticPosition.FromDegrees(m.LatInt / 1e7, m.LonInt / 1e7, heightM));
+        var setpoint = new OffboardSetpoint(nowUs, (ushort)m.TypeMask, positionNedM, new Vector3(m.Vx, m.Vy, m.Vz),
+            new Vector3(m.Afx, m.Afy, m.Afz), m.Yaw, m.YawRate);
+        if (_vehicle.SetOffboardSetpoint(setpoint) != CommandOutcome.Accepted)
+        {
+            SetpointsRejected++;
+        }
+    }
+
+    private void RegisterCommands(VehicleMavlinkEndpointOptions options)
+    {
+        Commands.Register(MavCmd.ComponentArmDisarm, (request, _) =>
+        {
+            bool force = request.Param2 == ForceMagic;
+            return request.Param1 >= 0.5f
+                ? Reply(_vehicle.Arm(force), "Arming denied")
+                : Reply(_vehicle.Disarm(force), "Disarming denied");
+        });
+        Commands.Register(MavCmd.NavTakeoff, (request, _) =>
+        {
+            // param7 is an AMSL altitude (PX4, MAVSDK and QGC send home + height); NaN asks for the default height.
+            VehicleStatus status = _vehicle.Status;
+            double homeAmslM = status.HomeSet ? status.HomeGeodetic.HeightM : _telemetry.AltitudeAmslM;
+            double heightM = double.IsFinite(request.Param7) && (status.HomeSet || _telemetry.GlobalPositionValid) ? request.Param7 - homeAmslM : double.NaN;
+            return Reply(_vehicle.Takeoff(heightM), "Takeoff denied");
+        });
+        Commands.Register(MavCmd.NavLand, (_, _) => Reply(_vehicle.Land(), "Land denied"));
+        Commands.Register(MavCmd.NavReturnToLaunch, (_, _) => Reply(_vehicle.ReturnToLaunch(), "Return denied"));
+        Commands.Register(MavCmd.DoSetMode, (request, _) =>
+        {
+            var baseMode = (MavModeFlag)(byte)request.Param1;
+            uint custom = Px4CustomMode.Compose((byte)request.Param2, (byte)request.Param3);
+            if ((baseMode & MavModeFlag.CustomModeEnabled) == 0 || !Px4CustomMode.TryDecode(custom, out FlightMode mode))
+            {
+                SendStatusText(MavSeverity.Critical, "Mode not supported");
+                return new CommandReply(MavResult.Unsupported);
+            }
+
+            return Reply(_vehicle.SetMode(mode), "Mode change denied");
+        });
+        Commands.Register(MavCmd.MissionStart, (request, _) =>
+            Reply(_vehicle.StartMission(float.IsFinite(request.Param1) ? Math.Max(0, (int)request.Param1) : 0), "Mission start denied"));
+        Commands.Register(MavCmd.DoSetMissionCurrent, (request, _) =>
+        {
+            if (!float.IsFinite(request.Param1) || request.Param1 < 0)
+            {
+                return CommandReply.Failed;
+            }
+
+            return Reply(_vehicle.SetCurrentMissionItem((int)request.Param1), "Mission item denied");
+        });
+        Commands.Register(MavCmd.DoReposition, (request, nowUs) => Reposition(request, nowUs));
+
+        var version = new AutopilotVersion
+        {
+            Capabilities = MavProtocolCapability.MissionInt | MavProtocolCapability.CommandInt | MavProtocolCapability.Mavlink2
+                | MavProtocolCapability.MissionFence | MavProtocolCapability.MissionRally | MavProtocolCapability.SetPositionTargetLocalNed
+                | MavProtocolCapability.SetPositionTargetGlobalInt | ParameterCodec.ToCapability(ParameterEncoding.Bytewise),
+            Uid = options.Uid,
+        };
+        new AutopilotVersionResponder(Node, version).RegisterOn(Commands);
+        Streams.RegisterOn(Commands);
+    }
+
+    /// <summary>
+    /// DO_REPOSITION: the vehicle command API has no "go to" of its own, so (as PX4 flies it in Hold) the vehicle
+    /// switches to Hold, where it stays; a position would need the Hold-with-target API. Answered UNSUPPORTED when
+    /// a position is given, so the ground station knows the vehicle did not go there.
+    /// </summary>
+    private CommandReply Reposition(in CommandRequest request, long nowUs)
+    {
+        _ = nowUs;
+        bool hasPosition = request.IsCommandInt ? request.Param5 != 0 || request.Param6 != 0 : double.IsFinite(request.Param5) && double.IsFinite(request.Param6);
+        if (hasPosition)
+        {
+            SendStatusText(MavSeverity.Warning, "Reposition to a point not supported");
+            return new CommandReply(MavResult.Unsupported);
+        }
+
+        return Reply(_vehicle.Hold(), "Hold denied");
+    }
+
+    private void RegisterStreams()
+    {
+        // PX4's default rates on a normal-mode UDP link.
+        Streams.Register<Attitude>(50_000, (long _, out Attitude m) => { m = TelemetryEncoding.Attitude(_telemetry); return true; });
+        Streams.Register<GlobalPositionInt>(200_000, (long _, out GlobalPositionInt m) => { m = TelemetryEncoding.GlobalPosition(_telemetry); return _telemetry.GlobalPositionValid; });
+        Streams.Register<LocalPositionNed>(200_000, (long _, out LocalPositionNed m) => { m = TelemetryEncoding.LocalPosition(_telemetry); return _telemetry.LocalPositionValid; });
+        Streams.Register<GpsRawInt>(1_000_000, (long _, out GpsRawInt m) => { m = TelemetryEncoding.GpsRaw(_telemetry); return true; });
+        Streams.Register<VfrHud>(250_000, (long _, out VfrHud m) => { m = TelemetryEncoding.VfrHud(_telemetry); return true; });
+        Streams.Register<SysStatus>(1_000_000, (long _, out SysStatus m) => { m = TelemetryEncoding.SysStatus(_telemetry); return true; });
+        Streams.Register<BatteryStatus>(500_000, (long _, out BatteryStatus m) => { m = TelemetryEncoding.BatteryStatus(_telemetry); return true; });
+        Streams.Register<HomePosition>(2_000_000, (long _, out HomePosition m) => { m = TelemetryEncoding.HomePosition(_telemetry); return _telemetry.HomeValid; });
+        Streams.Register<ExtendedSysState>(1_000_000, (long _, out ExtendedSysState m) =>
+        {
+            FlightMode mode = _vehicle.Status.Mode;
+            m = new ExtendedSysState
+            {
+                VtolState = MavVtolState.Undefined,
+                LandedState = TelemetryEncoding.LandedState(_telemetry.LandState, mode == FlightMode.Land, mode == FlightMode.Takeoff),
+            };
+            return true;
+        });
+        Streams.Register<MissionCurrent>(1_000_000, (long _, out MissionCurrent m) => { m = MissionCurrentMessage(_vehicle.Status); return true; });
+    }
+
+    /// <summary>Sees mission frames after the mission server handled them, so a completed upload is applied at once.</summary>
+    private sealed class MissionWatcher(VehicleMavlinkEndpoint endpoint) : IMavlinkService
+    {
+        public void OnFrame(MavlinkFrame frame, long nowUs)
+        {
+            uint id = frame.MessageId;
+            if (id == MissionItemInt.MsgId || id == MissionCount.MsgId || id == MissionClearAll.MsgId)
+            {
+                endpoint.OnMissionFrame(frame);
+            }
+        }
+
+        public void Tick(long nowUs)
+        {
+        }
+    }
+}

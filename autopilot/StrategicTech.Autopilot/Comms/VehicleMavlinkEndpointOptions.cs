@@ -1,0 +1,23 @@
+using StrategicTech.Autopilot.Parameters;
+using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+
+namespace StrategicTech.Autopilot.Comms;
+
+/// <summary>Start-up settings of a <see cref="VehicleMavlinkEndpoint"/>.</summary>
+public sealed record VehicleMavlinkEndpointOptions
+{
+    /// <summary>HEARTBEAT type: <see cref="MavType.Quadrotor"/> or <see cref="MavType.Hexarotor"/>.</summary>
+    public MavType VehicleType { get; init; } = MavType.Quadrotor;
+
+    /// <summary>Parameters served over the parameter protocol (none when null).</summary>
+    public ParameterStore? Parameters { get; init; }
+
+    /// <summary>Called after each accepted PARAM_SET, e.g. <c>store => store.SaveFile(path)</c>.</summary>
+    public Action<ParameterStore>? PersistParameters { get; init; }
+
+    /// <summary>AUTOPILOT_VERSION uid (unique per vehicle; SITL uses the system id).</summary>
+    public ulong Uid { get; init; } = 1;
+
+    /// <summary>Mission, fence and rally capacity (items per list).</summary>
+    public int MissionCapacity { get; init; } = 500;
+}

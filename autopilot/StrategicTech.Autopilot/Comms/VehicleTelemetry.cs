@@ -1,0 +1,72 @@
+using StrategicTech.Autopilot.Flight;
+using StrategicTech.Drivers.Mavlink.Dialects.Common;
+using StrategicTech.Navigation.Numerics;
+
+namespace StrategicTech.Autopilot.Comms;
+
+/// <summary>
+/// One snapshot of what the vehicle reports over MAVLink, in SI units and our frames (NED, body FRD, degrees for
+/// geodetic angles, metres, radians). The host (hardware or SITL) fills it each telemetry tick through
+/// <see cref="IVehicleTelemetrySource"/>; the endpoint scales it to the wire (degE7, mm, cdeg, cm/s…). A plain
+/// mutable struct so it is filled in place without allocating.
+/// </summary>
+public struct VehicleTelemetry
+{
+    /// <summary>Time of the snapshot on the vehicle clock (µs since boot).</summary>
+    public long TimeUs;
+
+    /// <summary>Attitude, body FRD → NED (Hamilton, scalar first).</summary>
+    public Quaternion AttitudeNed;
+    public Vector3 BodyRateRadps;
+
+    public bool LocalPositionValid;
+    public Vector3 PositionNedM;
+    public Vector3 VelocityNedMps;
+
+    public bool GlobalPositionValid;
+    public double LatitudeDeg;
+    public double LongitudeDeg;
+    public double AltitudeAmslM;
+
+    /// <summary>Altitude above home (m, up positive).</summary>
+    public double RelativeAltitudeM;
+
+    public bool HomeValid;
+    public double HomeLatitudeDeg;
+    public double HomeLongitudeDeg;
+    public double HomeAltitudeAmslM;
+
+    /// <summary>Home in the local NED frame of <see cref="PositionNedM"/>.</summary>
+    public Vector3 HomeNedM;
+
+    public GpsFixType GnssFixType;
+    public int GnssSatellites;
+    public double GnssEphM;
+    public double GnssEpvM;
+    public double GnssLatitudeDeg;
+    public double GnssLongitudeDeg;
+    public double GnssAltitudeAmslM;
+    public double GnssGroundSpeedMps;
+
+    /// <summary>Course over ground (rad, 0 = north, clockwise); NaN when unknown.</summary>
+    public double GnssCourseRad;
+
+    public double BatteryVoltageV;
+    public double BatteryCurrentA;
+
+    /// <summary>Remaining charge 0–1; NaN when unknown.</summary>
+    public double BatteryRemainingFraction;
+    public double BatteryConsumedMah;
+
+    /// <summary>Collective throttle 0–1.</summary>
+    public double Throttle;
+
+    public MavSysStatusSensor SensorsPresent;
+    public MavSysStatusSensor SensorsEnabled;
+    public MavSysStatusSensor SensorsHealthy;
+
+    public VehicleLandState LandState;
+
+    /// <summary>Loop load 0–1 (SYS_STATUS load).</summary>
+    public double Load;
+}

@@ -1,0 +1,115 @@
+using StrategicTech.Drivers.Mavlink;
+using StrategicTech.Drivers.Mavlink.Dialects.Common;
+using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+using StrategicTech.Drivers.Mavlink.Dialects.Standard;
+using StrategicTech.Drivers.Mavlink.Microservices.Mission;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Sim.Lockstep;
+using StrategicTech.Sim.Mavlink;
+using StrategicTech.Sim.Physics;
+using StrategicTech.Sim.Tests.Sitl;
+
+namespace StrategicTech.Sim.Tests.Mavlink;
+
+/// <summary>A ground station flies a SITL quad over MAVLink only (in memory, lockstep, deterministic).</summary>
+public sealed class SitlMavlinkMissionTests
+{
+    internal static MissionPlanItem[] SmallMission()
+    {
+        var home = new LocalNedFrame(SimulationEnvironment.Default.Home);
+        GeodeticPosition a = home.FromNed(new Vector3(12, 0, 0));
+        GeodeticPosition b = home.FromNed(new Vector3(12, 12, 0));
+        return
+        [
+            Item(MavCmd.NavTakeoff, 0, 0, 6),
+            Item(MavCmd.NavWaypoint, E7(a.LatitudeDeg), E7(a.LongitudeDeg), 6),
+            Item(MavCmd.NavWaypoint, E7(b.LatitudeDeg), E7(b.LongitudeDeg), 6),
+            Item(MavCmd.NavLand, E7(b.LatitudeDeg), E7(b.LongitudeDeg), 0),
+        ];
+    }
+
+    [Fact]
+    public void Upload_arm_start_reaches_every_item_and_lands()
+    {
+        SitlVehicle vehicle = SitlFixtures.CreateQuad();
+        using var tlog = new MemoryStream();
+        var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
+        Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000), "EKF never ready");
+
+        MissionPlanItem[] mission = SmallMission();
+        ground.Await(ground.Missions.UploadAsync(MavMissionType.Mission, mission));
+        Assert.Equal(mission.Length, vehicle.Commands.Status.MissionItemCount);
+        IReadOnlyList<MissionPlanItem> readBack = ground.Await(ground.Missions.DownloadAsync(MavMissionType.Mission));
+        Assert.Equal(mission, readBack);
+
+        Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.ComponentArmDisarm, 1));
+        Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.MissionStart, 0, mission.Length - 1));
+        Assert.True(ground.RunUntil(() => !vehicle.Commands.Status.Armed && vehicle.Commands.Status.MissionFinished, 120_000_000),
+            $"mission not flown: mode {vehicle.Commands.Status.Mode}, current {vehicle.Commands.Status.MissionCurrentIndex}, reached {vehicle.Commands.Status.ReachedCount}");
+        ground.RunUntil(() => false, 1_500_000); // one more EXTENDED_SYS_STATE period
+
+        List<MissionItemReached> reached = ground.All<MissionItemReached>();
+        Assert.Equal([0, 1, 2, 3], reached.Select(r => (int)r.Seq));
+        Assert.Equal(MavLandedState.OnGround, ground.All<ExtendedSysState>()[^1].LandedState);
+        Assert.Contains(ground.All<ExtendedSysState>(), s => s.LandedState == MavLandedState.InAir);
+        Heartbeat last = ground.All<Heartbeat>()[^1];
+        Assert.Equal(0, (int)(last.BaseMode & MavModeFlag.SafetyArmed));
+        Assert.Equal(MavAutopilot.Px4, last.Autopilot);
+        Assert.Contains(ground.All<Heartbeat>(), h => h.CustomMode == 0x0404_0000u && (h.BaseMode & MavModeFlag.SafetyArmed) != 0);
+        Assert.Contains(ground.All<Statustext>(), t => MavlinkText.ToString(t.Text) == "Armed");
+
+        // Telemetry is the estimate placed on the map: the landing point is the last waypoint, within GNSS error.
+        GlobalPositionInt position = ground.All<GlobalPositionInt>()[^1];
+        Assert.InRange(position.Lat, mission[3].X - 30, mission[3].X + 30); // 30e-7 deg ≈ 0.33 m
+        Assert.InRange(position.Lon, mission[3].Y - 45, mission[3].Y + 45);
+        Assert.InRange(position.RelativeAlt, -500, 500);
+
+        // The tlog holds both directions and reads back through the tlog reader.
+        ground.Bridge.Dispose();
+        ReadOnlySpan<byte> bytes = tlog.ToArray();
+        var reader = new MavlinkTlogReader(new MavlinkParser(CommonDialect.Instance));
+        int records = 0;
+        int fromGround = 0;
+        long previousUs = 0;
+        while (reader.TryRead(ref bytes, out long timeUs, out MavlinkFrame frame))
+        {
+            records++;
+            fromGround += frame.SystemId == 255 ? 1 : 0;
+            Assert.True(timeUs >= previousUs, "tlog times go back");
+            previousUs = timeUs;
+        }
+
+        Assert.Equal(0, reader.SkippedBytes);
+        Assert.True(records > 1000, $"only {records} tlog records");
+        Assert.True(fromGround > mission.Length, $"{fromGround} ground frames logged");
+        Assert.InRange(previousUs - SitlMavlinkOptions.DefaultTlogEpochUnixUs, 40_000_000, 200_000_000);
+    }
+
+    [Fact]
+    public void The_same_run_writes_the_same_tlog_bytes()
+    {
+        byte[] Run()
+        {
+            SitlVehicle vehicle = SitlFixtures.CreateQuad();
+            using var tlog = new MemoryStream();
+            var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
+            Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000));
+            Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.ComponentArmDisarm, 1));
+            Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.NavTakeoff, p7: float.NaN));
+            ground.RunUntil(() => false, 5_000_000);
+            ground.Bridge.Dispose();
+            return tlog.ToArray();
+        }
+
+        byte[] first = Run();
+        byte[] second = Run();
+        Assert.True(first.Length > 10_000, $"tlog of {first.Length} bytes");
+        Assert.Equal(first, second);
+    }
+
+    private static MissionPlanItem Item(MavCmd command, int latE7, int lonE7, float altitudeM) =>
+        new(MavFrame.GlobalRelativeAltInt, command, Current: false, Autocontinue: true, 0, 0, 0, float.NaN, latE7, lonE7, altitudeM);
+
+    private static int E7(double degrees) => (int)Math.Round(degrees * 1e7);
+}
