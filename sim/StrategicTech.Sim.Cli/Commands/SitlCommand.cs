@@ -62,11 +62,20 @@ public static class SitlCommand
             VehicleCount = settings.VehicleCount,
             Seed = settings.Seed,
             SpeedFactor = settings.SpeedFactor,
-            Attach = SitlAttachments.For(settings, output),
+            Attach = SitlAttachments.For(settings, outDir, vehicleCount, output),
         };
-        ScenarioResult result = Interactive(output)
-            ? RunWithProgressBar(scenario, options)
-            : ScenarioRunner.Run(scenario, options with { Progress = PlainProgress(output) });
+        ScenarioResult result;
+        try
+        {
+            result = Interactive(output)
+                ? RunWithProgressBar(scenario, options)
+                : ScenarioRunner.Run(scenario, options with { Progress = PlainProgress(output) });
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("error: " + e.Message + (settings.Mavlink ? " (--mavlink binds UDP 127.0.0.1:14580 + vehicle index; is another SITL running?)" : string.Empty));
+            return ExitCodes.BadInput;
+        }
 
         IReadOnlyList<string> files = ScenarioOutputWriter.Write(result, outDir);
         var plots = new List<string>();
@@ -79,7 +88,7 @@ public static class SitlCommand
         }
 
         Report(result, output);
-        output.WriteLine(Invariant($"  files: {files.Count + plots.Count} written to {outDir} (summary.json, wallclock.json, truth_vs_estimate.csv{(plots.Count > 0 ? ", track/altitude/attitude/estimator_error .png" : string.Empty)})"));
+        output.WriteLine(Invariant($"  files: {files.Count + plots.Count + result.Vehicles.Count} written to {outDir} (summary.json, wallclock.json, truth_vs_estimate.csv, telemetry.tlog{(plots.Count > 0 ? ", track/altitude/attitude/estimator_error .png" : string.Empty)})"));
         if (printResult)
         {
             output.WriteLine(result.Passed ? "result: PASS" : "result: FAIL");

@@ -25,7 +25,7 @@ public sealed class SitlCommandTests : IDisposable
         Assert.Equal(string.Empty, error);
         Assert.Contains("result: PASS", output, StringComparison.Ordinal);
         Assert.Contains("real-time factor", output, StringComparison.Ordinal);
-        foreach (string f in new[] { "summary.json", "wallclock.json", "truth_vs_estimate.csv", "track.png", "altitude.png", "attitude.png", "estimator_error.png" })
+        foreach (string f in new[] { "summary.json", "wallclock.json", "truth_vs_estimate.csv", "telemetry.tlog", "track.png", "altitude.png", "attitude.png", "estimator_error.png" })
         {
             Assert.True(File.Exists(Path.Combine(outDir, f)), f + " missing");
         }
@@ -43,6 +43,25 @@ public sealed class SitlCommandTests : IDisposable
         Assert.False(summary.RootElement.TryGetProperty("realTimeFactor", out _));
         using JsonDocument wall = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "wallclock.json")));
         Assert.True(wall.RootElement.GetProperty("realTimeFactor").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Same_scenario_and_seed_twice_writes_byte_identical_csv_summary_and_tlog()
+    {
+        string a = Path.Combine(_dir, "a"), b = Path.Combine(_dir, "b");
+        Assert.Equal(ExitCodes.Success, Run("sitl", "run", "hover", "--seed", "4", "--out", a, "--no-plots").Code);
+        Assert.Equal(ExitCodes.Success, Run("sitl", "run", "hover", "--seed", "4", "--out", b, "--no-plots").Code);
+        foreach (string f in new[] { "truth_vs_estimate.csv", "summary.json", "telemetry.tlog" })
+        {
+            byte[] first = File.ReadAllBytes(Path.Combine(a, f));
+            Assert.True(first.Length > 1000, f + " is nearly empty");
+            Assert.Equal(first, File.ReadAllBytes(Path.Combine(b, f)));
+        }
+
+        // The tlog is a MAVLink log: 8-byte big-endian time stamp, then a v2 frame (0xFD) from system 1.
+        byte[] tlog = File.ReadAllBytes(Path.Combine(a, "telemetry.tlog"));
+        Assert.Equal(0xFD, tlog[8]);
+        Assert.Equal(1, tlog[8 + 5]);
     }
 
     [Fact]
@@ -96,6 +115,8 @@ public sealed class SitlCommandTests : IDisposable
         for (int id = 1; id <= 3; id++)
         {
             Assert.True(File.Exists(Path.Combine(outDir, $"vehicle-{id}", "truth_vs_estimate.csv")));
+            byte[] tlog = File.ReadAllBytes(Path.Combine(outDir, $"vehicle-{id}", "telemetry.tlog"));
+            Assert.Equal(id, tlog[8 + 5]); // each vehicle's own MAVLink system id
             Assert.Contains($"vehicle {id} (quad_x): PASS", output, StringComparison.Ordinal);
         }
     }
