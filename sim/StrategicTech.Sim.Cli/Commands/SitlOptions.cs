@@ -14,7 +14,7 @@ public sealed class SitlOptions
     private readonly Option<string> _speed = new("--speed") { Description = "max (lockstep as fast as possible), or simulated seconds per wall second, e.g. 1 for real time (0.01 to 10000).", DefaultValueFactory = _ => "max" };
     private readonly Option<ulong?> _seed = new("--seed") { Description = "Replace the scenario's seed (vehicle i gets seed + i)." };
     private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Skip the PNG plots." };
-    private readonly Option<bool> _mavlink = new("--mavlink") { Description = "Give each vehicle a MAVLink endpoint on UDP (vehicle i: system id i, its own port) and write telemetry.tlog." };
+    private readonly Option<bool> _mavlink = new("--mavlink") { Description = "Put each vehicle's MAVLink endpoint on UDP like PX4 SITL: vehicle i (0-based) binds 127.0.0.1:14580+i with its system id and streams to 127.0.0.1:14550 (QGroundControl); use with --speed 1. telemetry.tlog is written either way." };
 
     private SitlOptions()
     {
