@@ -117,6 +117,21 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_waypoints_file_works_as_the_mission()
+    {
+        _files.Write("m.waypoints",
+            "QGC WPL 110\n" +
+            "0\t1\t0\t16\t0\t0\t0\t0\t47.397742\t8.545594\t488.0\t1\n" +
+            "1\t0\t3\t22\t0\t0\t0\t0\t47.397742\t8.545594\t10.0\t1\n" +
+            "2\t0\t3\t16\t0\t0\t0\t0\t47.397832\t8.545594\t10.0\t1\n" +
+            "3\t0\t2\t20\t0\t0\t0\t0\t0\t0\t0\t1\n");
+        Scenario s = ScenarioLoader.Load(_files.Write("w.json", ScenarioFiles.Valid.Replace("hover.plan", "m.waypoints", StringComparison.Ordinal)));
+        Assert.Equal("m.waypoints", s.Mission.SourceName);
+        Assert.Equal([MavCmd.NavTakeoff, MavCmd.NavWaypoint, MavCmd.NavReturnToLaunch], s.Mission.Items.Select(i => i.Command));
+        Assert.Equal(488.0, s.Mission.PlannedHome.HeightM, 9);
+    }
+
+    [Fact]
     public void An_unknown_name_that_is_no_file_lists_the_built_ins()
     {
         ScenarioFileException e = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Load("no-such-scenario"));
