@@ -192,8 +192,10 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
 
         while (_lastReachedCount < status.ReachedCount)
         {
+            // Each event with its own item index (the ring covers a slow poller); beyond the ring, the newest index.
             _lastReachedCount++;
-            Node.Send(new MissionItemReached { Seq = (ushort)Math.Max(0, status.LastReachedIndex) });
+            int index = status.ReachedItems is not null && status.ReachedItems.TryGet(_lastReachedCount, out int item) ? item : status.LastReachedIndex;
+            Node.Send(new MissionItemReached { Seq = (ushort)Math.Max(0, index) });
             ItemsReachedSent++;
         }
 

@@ -95,6 +95,7 @@ public sealed class Commander : IVehicleCommands
         MissionVersion = mission.Version,
         ReachedCount = mission.ReachedCount,
         LastReachedIndex = mission.LastReachedIndex,
+        ReachedItems = mission.ReachedLog,
         MissionFinished = mission.IsFinished,
         MissionSkippedCount = mission.SkippedItemCount,
         LastArmingDenial = lastDenial,

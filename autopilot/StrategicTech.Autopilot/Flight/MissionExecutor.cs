@@ -84,7 +84,10 @@ public sealed class MissionExecutor
     public int SkippedItemCount { get; private set; }
 
     /// <summary>Completed items (MISSION_ITEM_REACHED events), monotonic over the executor's life.</summary>
-    public long ReachedCount { get; private set; }
+    public long ReachedCount => ReachedLog.Count;
+
+    /// <summary>The newest reached events with their item indices.</summary>
+    public ReachedItemLog ReachedLog { get; } = new();
 
     /// <summary>Index of the last completed item (−1 before any).</summary>
     public int LastReachedIndex { get; private set; } = -1;
@@ -203,17 +206,19 @@ public sealed class MissionExecutor
                 return;
             }
 
-            if (result == ItemResult.Done)
-            {
-                ReachedCount++;
-                LastReachedIndex = index;
-            }
-
             CurrentIndex = index + 1;
             phase = Phase.Begin;
             if (CurrentIndex >= items.Length)
             {
                 texts?.Add(timeUs, StatusSeverity.Info, "Mission finished");
+            }
+
+            if (result == ItemResult.Done)
+            {
+                // At most one completion per update (as PX4's navigator cycle): each event is seen on its own tick.
+                ReachedLog.Add(index);
+                LastReachedIndex = index;
+                return;
             }
         }
     }

@@ -7,7 +7,7 @@ namespace StrategicTech.Autopilot.Flight;
 /// A snapshot of the vehicle's command-level state, read without allocation (a struct copy). Counters are monotonic
 /// so an observer polling at any rate detects every event: a MISSION_ITEM_REACHED for each increment of
 /// <see cref="ReachedCount"/> (the newest is <see cref="LastReachedIndex"/>; when several happened between two polls
-/// only the last index is known), a STATUSTEXT for each sequence up to <see cref="StatusTextCount"/> (read them from
+/// the indices of the missed ones are in <see cref="ReachedItems"/>), a STATUSTEXT for each sequence up to <see cref="StatusTextCount"/> (read them from
 /// <see cref="StatusTexts"/>). Positions are in the autopilot's local NED frame (the estimator origin).
 /// </summary>
 public readonly struct VehicleStatus
@@ -44,6 +44,9 @@ public readonly struct VehicleStatus
 
     /// <summary>Index of the most recently reached item (−1 before any).</summary>
     public int LastReachedIndex { get; init; }
+
+    /// <summary>The newest reached events with their item indices (a shared reference: read with <see cref="ReachedItemLog.TryGet"/>).</summary>
+    public ReachedItemLog ReachedItems { get; init; }
 
     /// <summary>The last item of the current mission completed.</summary>
     public bool MissionFinished { get; init; }

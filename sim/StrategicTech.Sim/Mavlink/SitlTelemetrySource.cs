@@ -20,7 +20,7 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
         | MavSysStatusSensor.AbsolutePressure | MavSysStatusSensor.Gps | MavSysStatusSensor.AngularRateControl
         | MavSysStatusSensor.AttitudeStabilization | MavSysStatusSensor.YawPosition | MavSysStatusSensor.ZAltitudeControl
         | MavSysStatusSensor.XyPositionControl | MavSysStatusSensor.MotorOutputs | MavSysStatusSensor.MavSysStatusAhrs
-        | MavSysStatusSensor.Battery;
+        | MavSysStatusSensor.Battery | MavSysStatusSensor.MavSysStatusPrearmCheck;
 
     private readonly SitlVehicle _vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
     private LocalNedFrame _frame;
@@ -87,10 +87,21 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
         t.BatteryConsumedMah = truth.BatteryConsumedMah;
         t.Throttle = v.Flight.Armed ? Math.Clamp(v.Cascade.ThrustAttitudeSetpoint.CollectiveThrust, 0, 1) : 0;
 
-        bool gnssHealthy = gnss.FixType == GnssFixType.Fix3D;
+        // PREARM_CHECK healthy is what QGroundControl shows as "Ready To Fly" (PX4 sets it when arming checks pass).
+        MavSysStatusSensor healthy = Sensors;
+        if (gnss.FixType != GnssFixType.Fix3D)
+        {
+            healthy &= ~MavSysStatusSensor.Gps;
+        }
+
+        if (!v.ReadyToArm && !status.Armed)
+        {
+            healthy &= ~MavSysStatusSensor.MavSysStatusPrearmCheck;
+        }
+
         t.SensorsPresent = Sensors;
         t.SensorsEnabled = Sensors;
-        t.SensorsHealthy = gnssHealthy ? Sensors : Sensors & ~MavSysStatusSensor.Gps;
+        t.SensorsHealthy = healthy;
         t.LandState = status.LandState;
         t.Load = 0;
     }

@@ -23,6 +23,8 @@ internal sealed class FakeVehicle : IVehicleCommands, IVehicleTelemetrySource
 
     public StatusTextLog Texts { get; } = new();
 
+    public ReachedItemLog Reached { get; } = new();
+
     public VehicleStatus Status => new()
     {
         Armed = Armed,
@@ -35,6 +37,7 @@ internal sealed class FakeVehicle : IVehicleCommands, IVehicleTelemetrySource
         MissionCurrentIndex = MissionCurrent,
         ReachedCount = ReachedCount,
         LastReachedIndex = LastReachedIndex,
+        ReachedItems = Reached,
         MissionFinished = MissionFinished,
         StatusTextCount = Texts.Count,
         StatusTexts = Texts,

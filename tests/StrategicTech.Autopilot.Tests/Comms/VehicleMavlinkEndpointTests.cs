@@ -153,19 +153,25 @@ public sealed class VehicleMavlinkEndpointTests
     }
 
     [Fact]
-    public void Mission_item_reached_is_sent_once_per_reached_event()
+    public void Mission_item_reached_is_sent_once_per_reached_event_with_its_own_index()
     {
         var h = new EndpointHarness();
         h.Tick();
+        h.Vehicle.Reached.Add(0);
         h.Vehicle.ReachedCount = 1;
         h.Vehicle.LastReachedIndex = 0;
         h.Tick();
         h.Tick();
-        h.Vehicle.ReachedCount = 2;
-        h.Vehicle.LastReachedIndex = 1;
+
+        // Two events between polls: both indices from the ring, not the newest twice.
+        h.Vehicle.Reached.Add(1);
+        h.Vehicle.Reached.Add(2);
+        h.Vehicle.ReachedCount = 3;
+        h.Vehicle.LastReachedIndex = 2;
         h.Tick();
         List<MissionItemReached> reached = h.Received.All<MissionItemReached>();
-        Assert.Equal([0, 1], reached.Select(r => (int)r.Seq));
+        Assert.Equal([0, 1, 2], reached.Select(r => (int)r.Seq));
+        Assert.Equal(3, h.Endpoint.ItemsReachedSent);
     }
 
     [Fact]
@@ -247,6 +253,7 @@ public sealed class VehicleMavlinkEndpointTests
         Allocations.AssertZero(() =>
         {
             clock.AdvanceUs(20_000);
+            vehicle.Reached.Add(1);
             vehicle.ReachedCount++;
             endpoint.Tick();
         }, 2000);

@@ -79,102 +79,152 @@ public sealed class NodeMavlinkInteropTests
     [Fact]
     public async Task Node_mavlink_and_our_services_exchange_commands_parameters_and_telemetry_both_ways()
     {
-        string peers = Path.Combine(SharedData.RepositoryRoot, "tests", "peers");
-        Assert.True(
-            Directory.Exists(Path.Combine(peers, "node_modules", "node-mavlink")),
-            $"node-mavlink is not installed: run 'npm ci' in {peers} (test.sh does)");
+        await using var vehicle = new InteropVehicle(gain: 0.125f);
+        TimeSpan wait = TimeSpan.FromSeconds(20);
 
-        using var transport = new UdpTransport(MavlinkEndpoint.Parse("udpin://127.0.0.1:0"));
-        var node = new MavlinkNode(1, 1, new TransportFrameSink(transport), new WallClock());
-        node.Add(new HeartbeatPublisher(node, MavType.Quadrotor, MavAutopilot.Generic, periodUs: 200_000));
-        CommandServer commands = node.Add(new CommandServer(node));
-        commands.Register(MavCmd.ComponentArmDisarm, (request, _) => request.Param1 == 1 ? CommandReply.Accepted : CommandReply.Denied);
-        var table = new ParameterTable();
-        table.AddFloat("TEST_MODE", 2);
-        table.AddFloat("TEST_GAIN", 0.125f);
-        table.AddInt32("TEST_COUNT", -123_456);
-        node.Add(new ParameterServer(node, table));
-        TelemetryScheduler telemetry = node.Add(new TelemetryScheduler(node));
-        telemetry.RegisterOn(commands);
-        telemetry.Register(100_000, (long _, out Attitude m) =>
-        {
-            m = new Attitude { TimeBootMs = 1234, Roll = 0.5f, Pitch = -0.25f, Yaw = 1.5f, Rollspeed = 0.0625f, Pitchspeed = -0.125f, Yawspeed = 2f };
-            return true;
-        });
-        telemetry.Register(100_000, (long _, out GlobalPositionInt m) =>
-        {
-            m = new GlobalPositionInt { TimeBootMs = 5678, Lat = 473_977_420, Lon = 85_455_940, Alt = 488_000, RelativeAlt = 25_000, Vx = 150, Vy = -75, Vz = 10, Hdg = 9000 };
-            return true;
-        });
-        CommandClient client = node.Add(new CommandClient(node));
+        Heartbeat hb = await vehicle.Heartbeat.Task.WaitAsync(wait);
+        Assert.Equal(MavType.Gcs, hb.Type);
+        Assert.Equal(7u, hb.CustomMode);
+        Assert.Equal(MavState.Active, hb.SystemStatus);
+        Assert.Equal(3, hb.MavlinkVersion);
 
-        var heartbeat = new TaskCompletionSource<Heartbeat>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var attitude = new TaskCompletionSource<Attitude>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var position = new TaskCompletionSource<GlobalPositionInt>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using IDisposable s1 = node.Subscribe((in Heartbeat m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { heartbeat.TrySetResult(m); } });
-        using IDisposable s2 = node.Subscribe((in Attitude m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { attitude.TrySetResult(m); } });
-        using IDisposable s3 = node.Subscribe((in GlobalPositionInt m, in MavlinkFrameHeader h) => { if (h.SystemId == 42) { position.TrySetResult(m); } });
-        new MavlinkLink(transport, CommonDialect.Instance).Start((_, f) => node.Receive(f));
+        Attitude att = await vehicle.Attitude.Task.WaitAsync(wait);
+        Assert.Equal((4242u, -0.75f, 0.125f, 3f), (att.TimeBootMs, att.Roll, att.Pitch, att.Yaw));
+        Assert.Equal((0.5f, -0.5f, 0.25f), (att.Rollspeed, att.Pitchspeed, att.Yawspeed));
+        GlobalPositionInt gpi = await vehicle.Position.Task.WaitAsync(wait);
+        Assert.Equal((4343u, -338_688_000, 1_512_093_000, 58_000, 12_000), (gpi.TimeBootMs, gpi.Lat, gpi.Lon, gpi.Alt, gpi.RelativeAlt));
+        Assert.Equal(((short)-120, (short)340, (short)-5, (ushort)27_000), (gpi.Vx, gpi.Vy, gpi.Vz, gpi.Hdg));
 
-        using var stopTicking = new CancellationTokenSource();
-        Task ticking = Task.Run(async () =>
+        MavResult mode = await vehicle.Client.SendAsync(new CommandLong { TargetSystem = 42, TargetComponent = 1, Command = MavCmd.DoSetMode, Param1 = 1, Param2 = 4 }).WaitAsync(wait);
+        Assert.Equal(MavResult.Accepted, mode);
+        MavResult refused = await vehicle.Client.SendAsync(new CommandLong { TargetSystem = 42, TargetComponent = 1, Command = MavCmd.DoSetMode, Param1 = 1, Param2 = 5 }).WaitAsync(wait);
+        Assert.Equal(MavResult.Denied, refused);
+
+        (int exitCode, string output, string error) = await vehicle.WaitForPeerAsync();
+        Assert.True(exitCode == 0, $"node exited {exitCode}: {error}");
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+        string[] checks = [.. json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()!)];
+        // Order-insensitive: node acks our command whenever it arrives.
+        Assert.Equal(
+            new[] { "their HEARTBEAT", "COMMAND_LONG ARM accepted", "COMMAND_LONG DO_SET_SERVO unsupported", "PARAM_REQUEST_READ by name",
+                "PARAM_REQUEST_READ by index", "their ATTITUDE", "their GLOBAL_POSITION_INT", "their COMMAND_LONG DO_SET_MODE acked" }.Order(StringComparer.Ordinal),
+            checks.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The peer's checks can fail: a parameter value other than agreed makes it exit 1 naming the field.</summary>
+    [Fact]
+    public async Task Node_peer_exits_non_zero_naming_the_field_on_a_mismatch()
+    {
+        await using var vehicle = new InteropVehicle(gain: 0.25f);
+
+        (int exitCode, string output, string error) = await vehicle.WaitForPeerAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output.Trim());
+        Assert.Contains("MISMATCH: PARAM_VALUE(TEST_GAIN).paramValue: expected 0.125, got 0.25", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Our side of the interop run: a vehicle node (1/1) on udpin with the real services, ticked every 10 ms, and node-mavlink started against it.</summary>
+    private sealed class InteropVehicle : IAsyncDisposable
+    {
+        private readonly UdpTransport _transport;
+        private readonly CancellationTokenSource _stopTicking = new();
+        private readonly Task _ticking;
+        private readonly Process _peer;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public InteropVehicle(float gain)
         {
-            while (!stopTicking.IsCancellationRequested)
+            string peers = Path.Combine(SharedData.RepositoryRoot, "tests", "peers");
+            Assert.True(
+                Directory.Exists(Path.Combine(peers, "node_modules", "node-mavlink")),
+                $"node-mavlink is not installed: run 'npm ci' in {peers} (test.sh does)");
+
+            _transport = new UdpTransport(MavlinkEndpoint.Parse("udpin://127.0.0.1:0"));
+            var node = new MavlinkNode(1, 1, new TransportFrameSink(_transport), new WallClock());
+            node.Add(new HeartbeatPublisher(node, MavType.Quadrotor, MavAutopilot.Generic, periodUs: 200_000));
+            CommandServer commands = node.Add(new CommandServer(node));
+            commands.Register(MavCmd.ComponentArmDisarm, (request, _) => request.Param1 == 1 ? CommandReply.Accepted : CommandReply.Denied);
+            var table = new ParameterTable();
+            table.AddFloat("TEST_MODE", 2);
+            table.AddFloat("TEST_GAIN", gain);
+            table.AddInt32("TEST_COUNT", -123_456);
+            node.Add(new ParameterServer(node, table));
+            TelemetryScheduler telemetry = node.Add(new TelemetryScheduler(node));
+            telemetry.RegisterOn(commands);
+            telemetry.Register(100_000, (long _, out Attitude m) =>
             {
-                node.Tick();
-                await Task.Delay(10).ConfigureAwait(false);
-            }
-        });
+                m = new Attitude { TimeBootMs = 1234, Roll = 0.5f, Pitch = -0.25f, Yaw = 1.5f, Rollspeed = 0.0625f, Pitchspeed = -0.125f, Yawspeed = 2f };
+                return true;
+            });
+            telemetry.Register(100_000, (long _, out GlobalPositionInt m) =>
+            {
+                m = new GlobalPositionInt { TimeBootMs = 5678, Lat = 473_977_420, Lon = 85_455_940, Alt = 488_000, RelativeAlt = 25_000, Vx = 150, Vy = -75, Vz = 10, Hdg = 9000 };
+                return true;
+            });
+            Client = node.Add(new CommandClient(node));
+            _subscriptions.Add(node.Subscribe((in Heartbeat m, in MavlinkFrameHeader h) => FromPeer(Heartbeat, m, h)));
+            _subscriptions.Add(node.Subscribe((in Attitude m, in MavlinkFrameHeader h) => FromPeer(Attitude, m, h)));
+            _subscriptions.Add(node.Subscribe((in GlobalPositionInt m, in MavlinkFrameHeader h) => FromPeer(Position, m, h)));
+            new MavlinkLink(_transport, CommonDialect.Instance).Start((_, f) => node.Receive(f));
+            _ticking = Task.Run(async () =>
+            {
+                while (!_stopTicking.IsCancellationRequested)
+                {
+                    node.Tick();
+                    await Task.Delay(10).ConfigureAwait(false);
+                }
+            });
 
-        var start = new ProcessStartInfo("node", ["mavlink-interop-peer.mjs", transport.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            WorkingDirectory = peers,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process peer = Process.Start(start)!;
-        Task<string> stdout = peer.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = peer.StandardError.ReadToEndAsync();
-        try
-        {
-            TimeSpan wait = TimeSpan.FromSeconds(20);
-            Heartbeat hb = await heartbeat.Task.WaitAsync(wait);
-            Assert.Equal(MavType.Gcs, hb.Type);
-            Assert.Equal(7u, hb.CustomMode);
-            Assert.Equal(MavState.Active, hb.SystemStatus);
-            Assert.Equal(3, hb.MavlinkVersion);
-
-            Attitude att = await attitude.Task.WaitAsync(wait);
-            Assert.Equal((4242u, -0.75f, 0.125f, 3f), (att.TimeBootMs, att.Roll, att.Pitch, att.Yaw));
-            Assert.Equal((0.5f, -0.5f, 0.25f), (att.Rollspeed, att.Pitchspeed, att.Yawspeed));
-            GlobalPositionInt gpi = await position.Task.WaitAsync(wait);
-            Assert.Equal((4343u, -338_688_000, 1_512_093_000, 58_000, 12_000), (gpi.TimeBootMs, gpi.Lat, gpi.Lon, gpi.Alt, gpi.RelativeAlt));
-            Assert.Equal(((short)-120, (short)340, (short)-5, (ushort)27_000), (gpi.Vx, gpi.Vy, gpi.Vz, gpi.Hdg));
-
-            MavResult mode = await client.SendAsync(new CommandLong { TargetSystem = 42, TargetComponent = 1, Command = MavCmd.DoSetMode, Param1 = 1, Param2 = 4 }).WaitAsync(wait);
-            Assert.Equal(MavResult.Accepted, mode);
-
-            Assert.True(peer.WaitForExit(20_000), "node-mavlink peer did not finish");
-            string output = await stdout;
-            Assert.True(peer.ExitCode == 0, $"node exited {peer.ExitCode}: {await stderr}");
-            using JsonDocument json = JsonDocument.Parse(output);
-            Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
-            string[] checks = [.. json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetString()!)];
-            // Order-insensitive: node acks our command whenever it arrives.
-            Assert.Equal(
-                new[] { "their HEARTBEAT", "COMMAND_LONG ARM accepted", "COMMAND_LONG DO_SET_SERVO unsupported", "PARAM_REQUEST_READ by name",
-                 "PARAM_REQUEST_READ by index", "their ATTITUDE", "their GLOBAL_POSITION_INT", "their COMMAND_LONG DO_SET_MODE acked" }.Order(StringComparer.Ordinal),
-                checks.Order(StringComparer.Ordinal));
+            var start = new ProcessStartInfo("node", ["mavlink-interop-peer.mjs", _transport.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                WorkingDirectory = peers,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            _peer = Process.Start(start)!;
+            _stdout = _peer.StandardOutput.ReadToEndAsync();
+            _stderr = _peer.StandardError.ReadToEndAsync();
         }
-        finally
+
+        public CommandClient Client { get; }
+
+        public TaskCompletionSource<Heartbeat> Heartbeat { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<Attitude> Attitude { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource<GlobalPositionInt> Position { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<(int ExitCode, string Output, string Error)> WaitForPeerAsync()
         {
-            if (!peer.HasExited)
+            Assert.True(_peer.WaitForExit(25_000), "node-mavlink peer did not finish");
+            return (_peer.ExitCode, await _stdout, await _stderr);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_peer.HasExited)
             {
-                peer.Kill();
+                _peer.Kill();
             }
 
-            await stopTicking.CancelAsync();
-            await ticking;
+            await _stopTicking.CancelAsync();
+            await _ticking;
+            _subscriptions.ForEach(s => s.Dispose());
+            _transport.Dispose();
+            _peer.Dispose();
+            _stopTicking.Dispose();
+        }
+
+        private static void FromPeer<T>(TaskCompletionSource<T> completion, in T message, in MavlinkFrameHeader header)
+        {
+            if (header.SystemId == 42)
+            {
+                completion.TrySetResult(message);
+            }
         }
     }
 }

@@ -107,6 +107,27 @@ public sealed class TelemetryRateTests
     }
 
     [Fact]
+    public async Task Concurrent_requests_queue_instead_of_colliding_on_the_command_id()
+    {
+        (LossyNetwork net, Vehicle vehicle, MessageIntervalClient client, _) = Setup();
+
+        Task<MavResult> first = client.SetMessageIntervalAsync(1, 1, Attitude.MsgId, 200_000);
+        Task<MavResult> second = client.SetMessageIntervalAsync(1, 1, GlobalPositionInt.MsgId, 250_000);
+        // The second command goes out when the first one's ACK has been processed (on the thread pool).
+        for (int i = 0; i < 5_000 && !(first.IsCompleted && second.IsCompleted); i++)
+        {
+            net.Pump();
+            await Task.Delay(1);
+        }
+
+        Assert.Equal(MavResult.Accepted, await first.WaitAsync(Wait));
+        Assert.Equal(MavResult.Accepted, await second.WaitAsync(Wait));
+        Assert.True(vehicle.Scheduler.TryGetStream(Attitude.MsgId, out TelemetryStream? attitude));
+        Assert.True(vehicle.Scheduler.TryGetStream(GlobalPositionInt.MsgId, out TelemetryStream? position));
+        Assert.Equal((200_000, 250_000), (attitude.IntervalUs, position.IntervalUs));
+    }
+
+    [Fact]
     public async Task Unknown_ids_and_invalid_intervals_are_denied_and_fast_rates_are_clamped()
     {
         (LossyNetwork net, Vehicle vehicle, MessageIntervalClient client, _) = Setup();
@@ -233,6 +254,45 @@ public sealed class TelemetryRateTests
             Task<MavResult> task = client.RequestMessageAsync(1, 1, id);
             net.Pump();
             return task.WaitAsync(Wait);
+        }
+    }
+
+    /// <summary>
+    /// Whatever the tick period: each gap between sends is the interval give or take less than one tick, the sends
+    /// keep the interval's cadence on average (no drift from late ticks, no catch-up bursts), and a stream faster
+    /// than the ticks goes out on every tick.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 100)]
+    public void Emission_keeps_the_cadence_within_one_tick(FsCheck.PositiveInt intervalSeed, FsCheck.PositiveInt stepSeed)
+    {
+        long intervalUs = 1_000 + (intervalSeed.Get % 200_000);
+        long stepUs = 100 + (stepSeed.Get % 30_000);
+        var clock = new ManualClock();
+        var node = new MavlinkNode(1, 1, new CountingSink(), clock);
+        var scheduler = node.Add(new TelemetryScheduler(node));
+        var times = new List<long>();
+        scheduler.Register(intervalUs, (long nowUs, out Attitude m) =>
+        {
+            times.Add(nowUs);
+            m = default;
+            return true;
+        });
+
+        while (clock.TimeUs < 3_000_000)
+        {
+            clock.AdvanceUs(stepUs);
+            node.Tick();
+        }
+
+        long ticks = (3_000_000 + stepUs - 1) / stepUs;
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.InRange(pair.Second - pair.First, intervalUs - stepUs + 1, intervalUs + stepUs));
+        if (intervalUs >= stepUs)
+        {
+            Assert.True(Math.Abs(times[^1] - times[0] - ((times.Count - 1) * intervalUs)) < stepUs, $"{times.Count} sends from {times[0]} to {times[^1]} µs");
+        }
+        else
+        {
+            Assert.Equal(ticks, times.Count);
         }
     }
 

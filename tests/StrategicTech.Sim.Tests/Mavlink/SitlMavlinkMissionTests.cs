@@ -36,6 +36,13 @@ public sealed class SitlMavlinkMissionTests
         using var tlog = new MemoryStream();
         var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
         Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000), "EKF never ready");
+        ground.RunUntil(() => false, 1_100_000);
+
+        // "Ready To Fly" as QGroundControl reads it: SYS_STATUS pre-arm check healthy once arming checks pass, not before.
+        List<SysStatus> sysStatus = ground.All<SysStatus>();
+        Assert.Equal(MavSysStatusSensor.MavSysStatusPrearmCheck, sysStatus[^1].OnboardControlSensorsHealth & MavSysStatusSensor.MavSysStatusPrearmCheck);
+        Assert.Equal((MavSysStatusSensor)0, sysStatus[0].OnboardControlSensorsHealth & MavSysStatusSensor.MavSysStatusPrearmCheck);
+        Assert.Equal(GpsFixType.Type3dFix, ground.All<GpsRawInt>()[^1].FixType);
 
         MissionPlanItem[] mission = SmallMission();
         ground.Await(ground.Missions.UploadAsync(MavMissionType.Mission, mission));
@@ -106,6 +113,26 @@ public sealed class SitlMavlinkMissionTests
         byte[] second = Run();
         Assert.True(first.Length > 10_000, $"tlog of {first.Length} bytes");
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void A_flying_step_with_the_bridge_attached_allocates_nothing()
+    {
+        SitlVehicle vehicle = SitlFixtures.CreateQuad();
+        using SitlMavlinkBridge bridge = SitlMavlinkBridge.AttachInMemory(vehicle, new NullSink());
+        Assert.True(vehicle.StepUntil(v => v.ReadyToArm, 30_000_000));
+        Assert.Equal(Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commands.Takeoff(double.NaN));
+        vehicle.StepFor(3_000_000);
+        Assert.False(vehicle.Commands.Status.LandState == Autopilot.Flight.VehicleLandState.OnGround);
+
+        // 10 s of flight: telemetry streams, heartbeat, queue draining, status polling.
+        TestSupport.Allocations.AssertZero(() => vehicle.StepFor(20_000), 500);
+        Assert.True(bridge.Endpoint.Heartbeat.Sent >= 12);
+    }
+
+    private sealed class NullSink : Drivers.Mavlink.Microservices.IMavlinkFrameSink
+    {
+        public bool Send(ReadOnlySpan<byte> frame) => true;
     }
 
     private static MissionPlanItem Item(MavCmd command, int latE7, int lonE7, float altitudeM) =>

@@ -209,6 +209,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Assert.Equal(FlightMode.ReturnToLaunch, v.Commands.Status.Mode);
         Assert.Equal(FailsafeKind.ManualInputLost, v.Commands.Status.LastFailsafe);
         output.WriteLine($"position mode: centred drift {driftM:F2} m, half stick 5 s {along:F1} m along / {across:F2} m across, after brake {afterBrakeM:F2} m, climbed {climbedM:F2} m; {track.Figures()}");
+        track.AssertEstimatorBounds();
     }
 
     [Fact]
@@ -261,6 +262,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         track.StepFor(5_000_000);
         output.WriteLine($"stabilized: pitch {pitchDeg:F1}°, yaw {yawRateDegps:F0}° in 1 s; {track.Figures()}");
         Assert.True(v.Truth.HeightAboveGroundM > 5);
+        track.AssertEstimatorBounds();
     }
 
     [Fact]

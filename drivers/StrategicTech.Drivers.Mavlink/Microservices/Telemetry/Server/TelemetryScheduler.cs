@@ -10,8 +10,11 @@ namespace StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
 /// MAV_CMD_SET_MESSAGE_INTERVAL (interval −1 disables, 0 restores the default, N µs sets it, clamped to
 /// <see cref="MinIntervalUs"/>), read them with MAV_CMD_GET_MESSAGE_INTERVAL (answered by MESSAGE_INTERVAL: −1
 /// disabled, 0 not available, else the interval) and ask for one instance with MAV_CMD_REQUEST_MESSAGE (also for
-/// MESSAGE_INTERVAL itself, param2 = the id). A message id that is not registered is answered
-/// MAV_RESULT_DENIED: the command is supported, the parameter value is not (common.xml's MAV_RESULT meanings).
+/// MESSAGE_INTERVAL itself, param2 = the id). SET_MESSAGE_INTERVAL or REQUEST_MESSAGE for a message id that is not
+/// registered is answered MAV_RESULT_DENIED: the command is supported, the parameter value is not (common.xml's
+/// MAV_RESULT meanings); GET_MESSAGE_INTERVAL for it is accepted and reports 0 ("not available"). Param7 (response
+/// target) is not used: our streamed messages carry no target address. One scheduler per link, as the spec scopes
+/// intervals to the link the command arrived on.
 /// Sending allocates nothing; commands and ticks run on the node's thread.
 /// </summary>
 public sealed class TelemetryScheduler : IMavlinkService, ICommandHandler
