@@ -1,5 +1,6 @@
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -48,6 +49,7 @@ public sealed class Commander : IVehicleCommands
     private long landedSinceUs = -1;
     private bool wasArmed;
     private bool flownSinceArming;
+    private long boundParameterVersion = -1;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
@@ -110,6 +112,65 @@ public sealed class Commander : IVehicleCommands
         ArgumentNullException.ThrowIfNull(value);
         parameters = value;
         navigator.Configure(value);
+    }
+
+    /// <summary>
+    /// Applies a changed parameter table (e.g. after PARAM_SET) to the flight modes and the cascade's stages; a cheap
+    /// version compare when nothing changed, so the host may call it every update. Allocates only on a change; a
+    /// controller whose values did not change is left untouched (its filters keep their state). A set that breaks a
+    /// cross-parameter rule is not applied (all or nothing), is announced, and false is returned. The land detector
+    /// keeps the values it was built with.
+    /// </summary>
+    public bool ApplyParameters(ParameterStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Version == boundParameterVersion)
+        {
+            return true;
+        }
+
+        boundParameterVersion = store.Version;
+        try
+        {
+            FlightParameters flight = FlightParameterDefinitions.Bind(store);
+            PositionControllerParameters position = MulticopterControlParameters.Position(store);
+            VelocityControllerParameters velocity = MulticopterControlParameters.Velocity(store);
+            ThrustAttitudeParameters thrust = MulticopterControlParameters.ThrustAttitude(store);
+            AttitudeControllerParameters attitude = MulticopterControlParameters.Attitude(store);
+            RateControllerParameters rate = MulticopterControlParameters.Rate(store);
+            if (!position.Equals(cascade.Position.Parameters))
+            {
+                cascade.Position.Configure(position);
+            }
+
+            if (!velocity.Equals(cascade.Velocity.Parameters))
+            {
+                cascade.Velocity.Configure(velocity);
+            }
+
+            if (!thrust.Equals(cascade.ThrustAttitude.Parameters))
+            {
+                cascade.ThrustAttitude.Configure(thrust);
+            }
+
+            if (!attitude.Equals(cascade.Attitude.Parameters))
+            {
+                cascade.Attitude.Configure(attitude);
+            }
+
+            if (!rate.Equals(cascade.Rate.Parameters))
+            {
+                cascade.Rate.Configure(rate);
+            }
+
+            Configure(flight);
+            return true;
+        }
+        catch (Exception e) when (e is ParameterException or ArgumentException)
+        {
+            texts.Add(nowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
+            return false;
+        }
     }
 
     public CommandOutcome Arm(bool force = false)

@@ -31,6 +31,7 @@ public sealed class SitlVehicle
     private Vector3 _originOffsetNedM;
     private bool _hasOrigin;
     private long _fusingSinceUs = -1;
+    private readonly bool _applyParameters;
 
     /// <param name="airframe">Vehicle (e.g. <c>AirframeLoader.LoadBuiltIn("quad_x")</c>); quad X or hex X rotor order.</param>
     /// <param name="environment">World; its seed drives the physics' random processes.</param>
@@ -68,6 +69,12 @@ public sealed class SitlVehicle
         Parameters.TrySet("MC_AIRFRAME", _motorCount == 6 ? 1 : 0);
         Cascade = MulticopterControlParameters.CreateCascade(Parameters);
         Commander = new Commander(flight ?? FlightParameterDefinitions.Bind(Parameters), Cascade, MulticopterControlParameters.LandDetector(Parameters));
+        if (flight is null)
+        {
+            // Later parameter changes (PARAM_SET over MAVLink) are applied at the next position update.
+            Commander.ApplyParameters(Parameters);
+            _applyParameters = true;
+        }
 
         Scheduler = new FixedRateScheduler(Clock, BaseRateHz);
         Scheduler.Register("physics+ekf", new PeriodicAction(RunPhysicsAndEstimator), BaseRateHz, priority: 0);
@@ -236,6 +243,11 @@ public sealed class SitlVehicle
             Physics.Truth.BatteryRemainingFraction,
             _hasOrigin,
             _hasOrigin ? Ekf.Gnss.Origin : default);
+        if (_applyParameters)
+        {
+            Commander.ApplyParameters(Parameters);
+        }
+
         Commander.Update(timeUs, dtS, Estimate, health);
         Ekf.SetInAir(Flight.LandState != Autopilot.Control.Detection.LandState.Landed);
     }

@@ -165,6 +165,28 @@ public sealed class CommanderTests
     }
 
     [Fact]
+    public void ChangedParametersAreAppliedAndABrokenSetIsRefusedWhole()
+    {
+        var v = new KinematicVehicle();
+        Assert.True(v.Commander.ApplyParameters(v.Store));
+        v.Store.Set("MIS_TAKEOFF_ALT", 7);
+        v.Store.Set("MPC_XY_P", 1.5);
+        Assert.True(v.Commander.ApplyParameters(v.Store));
+        Assert.Equal(7, v.Commander.Parameters.TakeoffAltitudeM);
+        Assert.Equal(CommandOutcome.Accepted, v.Commander.Takeoff(double.NaN));
+        Assert.True(v.StepUntil(x => x.Commander.Status.Mode == FlightMode.Hold, 30));
+        Assert.Equal(-7, v.State.PositionNedM.Z, 6);
+
+        // MPC_THR_MIN above MPC_THR_HOVER breaks a cross-parameter rule: nothing of the set is applied.
+        v.Store.Set("MIS_TAKEOFF_ALT", 9);
+        v.Store.Set("MPC_THR_MIN", 0.5);
+        v.Store.Set("MPC_THR_HOVER", 0.3);
+        Assert.False(v.Commander.ApplyParameters(v.Store));
+        Assert.Equal(7, v.Commander.Parameters.TakeoffAltitudeM);
+        Assert.StartsWith("Parameters not applied: ", v.Commander.Status.StatusTexts.Latest.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StatusTextRingKeepsTheNewestEightAndCountsAll()
     {
         var log = new StatusTextLog();

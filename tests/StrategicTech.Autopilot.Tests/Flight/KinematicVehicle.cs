@@ -19,12 +19,15 @@ internal sealed class KinematicVehicle
     public KinematicVehicle(FlightParameters? parameters = null)
     {
         ParameterStore store = FlightParameterDefinitions.CreateStore();
+        Store = store;
         Commander = new Commander(parameters ?? FlightParameterDefinitions.Bind(store), MulticopterControlParameters.CreateCascade(store), MulticopterControlParameters.LandDetector(store));
         Health = new VehicleHealth(true, true, 1.0, true, Origin);
         Step();
     }
 
     public Commander Commander { get; }
+
+    public ParameterStore Store { get; }
 
     public VehicleHealth Health { get; set; }
 
