@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(EkfCommand.Create());
         root.Subcommands.Add(UlogCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(SitlCommand.Create());
         return root;
     }
 }

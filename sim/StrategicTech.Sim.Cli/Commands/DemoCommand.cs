@@ -5,14 +5,13 @@ using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
 using StrategicTech.Navigation.Time;
-using StrategicTech.Sim.Lockstep;
 
 namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
-/// <c>autonomy demo</c>: the README's first command. Flies the SITL quad (takeoff, a square mission, return and
-/// land; EKF in the loop, truth only for the figures) at maximum speed, then runs the foundation self-check
-/// (geodesy, quaternion kernel, lockstep scheduler), printing measured figures.
+/// <c>autonomy demo</c>: the README's first command. Flies the bundled SITL demo scenario exactly as
+/// <c>autonomy sitl demo</c> does (same options and outputs), then runs the foundation self-check (geodesy,
+/// quaternion kernel, lockstep scheduler), printing measured figures.
 /// </summary>
 public static class DemoCommand
 {
@@ -23,67 +22,36 @@ public static class DemoCommand
     {
         var samples = new Option<int>("--samples")
         {
-            Description = "Random rotations and positions to check (1 to 10 000 000).",
+            Description = "Random rotations and positions to check in the self-check (1 to 10 000 000).",
             DefaultValueFactory = _ => 100_000,
         };
         OptionChecks.AddIntRange(samples, 1, 10_000_000);
-        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
-        var side = new Option<double>("--side")
-        {
-            Description = "Side of the flown square in metres (5 to 200).",
-            DefaultValueFactory = _ => 20,
-        };
-        side.Validators.Add(r =>
-        {
-            if (r.Tokens.Count > 0 && !double.TryParse(r.Tokens[^1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            {
-                return;
-            }
-
-            double value = r.GetValueOrDefault<double>();
-            if (!(value >= 5 && value <= 200))
-            {
-                r.AddError(Invariant($"--side must be between 5 and 200 m, got {value}"));
-            }
-        });
-        var command = new Command("demo", "Run the main demo: a SITL quad flies takeoff, a square and return-to-launch in lockstep with its autopilot (EKF in the loop), then a self-check of geodesy, the quaternion kernel and the scheduler.")
+        var command = new Command("demo", "Run the main demo: the bundled SITL scenario (same as 'sitl demo': a quad flies a survey-like mission in 8 m/s wind with gusts, returns and lands, autopilot and EKF in lockstep; log, plots and summary in ./sitl-out/demo), then a self-check of geodesy, the quaternion kernel and the scheduler.")
         {
             samples,
-            seed,
-            side,
         };
-        command.SetAction(parse => Run(parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(side), parse.InvocationConfiguration.Output));
+        SitlOptions sitl = SitlOptions.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(samples), sitl.Read(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(int samples, int seed, double sideM, TextWriter output)
+    private static int Run(int samples, SitlSettings settings, TextWriter output, TextWriter error)
     {
-        var random = new Random(seed);
         output.WriteLine("StrategicTech.Autonomy demo");
-        bool flightOk = Fly(seed, sideM, output);
+        int flight = SitlCommand.Run("demo", settings, output, error, printResult: false);
+        if (flight == ExitCodes.BadInput)
+        {
+            return flight;
+        }
+
+        var random = new Random(unchecked((int)(settings.Seed ?? 1)));
         output.WriteLine("self-check of the foundation (navigation kernel, geodesy, scheduler)");
         bool geodesyOk = CheckGeodesy(samples, random, output);
         bool quaternionOk = CheckQuaternions(samples, random, output);
         bool schedulerOk = CheckScheduler(output);
-        bool ok = flightOk && geodesyOk && quaternionOk && schedulerOk;
+        bool ok = flight == ExitCodes.Success && geodesyOk && quaternionOk && schedulerOk;
         output.WriteLine(ok ? "result: PASS" : "result: FAIL");
         return ok ? ExitCodes.Success : ExitCodes.CheckFailed;
-    }
-
-    private static bool Fly(int seed, double sideM, TextWriter output)
-    {
-        const double heightM = 10;
-        SquareFlightReport r = SquareFlight.Run((ulong)seed, sideM, heightM);
-        output.WriteLine(Invariant($"SITL flight demo (quad_x, physics/EKF 1 kHz, rate loop 500 Hz, position 50 Hz; takeoff {heightM:F0} m, {sideM:F0} m square, return and land)"));
-        output.WriteLine(Invariant($"  mission finished and disarmed:         {(r.MissionFinished ? "yes" : "no")} (landed {(r.Landed ? "yes" : "no")}, crashed {(r.Crashed ? "yes" : "no")}, skipped items {r.SkippedItems})"));
-        output.WriteLine(Invariant($"  simulated / wall time:                 {r.SimulatedS:F1} s / {r.WallS:F2} s (real-time factor {r.RealTimeFactor:F0}x)"));
-        output.WriteLine(Invariant($"  max EKF position error vs truth:       {r.MaxEkfPositionErrorM:F2} m"));
-        output.WriteLine(Invariant($"  max corner error (truth):              {r.MaxCornerErrorM:F2} m"));
-        output.WriteLine(Invariant($"  landing distance from home (truth):    {r.LandingDistanceFromHomeM:F2} m (as estimated: {r.EstimatedLandingDistanceFromHomeM:F2} m; the rest is GNSS drift the EKF cannot observe)"));
-
-        // Control must put the estimate on home; truth may differ by at most the estimator's error.
-        return r.MissionFinished && r.Landed && !r.Crashed && r.EstimatedLandingDistanceFromHomeM < 1.0
-            && r.LandingDistanceFromHomeM < 1.0 + r.MaxEkfPositionErrorM;
     }
 
     private static bool CheckGeodesy(int samples, Random random, TextWriter output)

@@ -16,6 +16,9 @@ namespace StrategicTech.Sim.Physics;
 /// </summary>
 public sealed class MultirotorSimulation
 {
+    /// <summary>How fast the landing gear levels a vehicle resting tilted on the ground (rad/s).</summary>
+    public const double GroundLevellingRateRadPerS = 3.0;
+
     private readonly AirframeDefinition _airframe;
     private readonly FaultSchedule _faults;
     private readonly WindModel _wind;
@@ -24,6 +27,10 @@ public sealed class MultirotorSimulation
     private readonly int _motorCount;
     private readonly double _dtS;
     private readonly double _massKg;
+    private readonly double _inverseMassPerKg;
+    private readonly bool _diagonalInertia;
+    private readonly Vector3 _principalInertiaKgM2;
+    private readonly Vector3 _inversePrincipalInertia;
     private readonly Matrix3 _inertia;
     private readonly Matrix3 _inertiaInverse;
     private readonly double _kThrust;
@@ -68,7 +75,12 @@ public sealed class MultirotorSimulation
         _dtS = stepUs * 1e-6;
         _motorCount = airframe.Motors.Count;
         _massKg = airframe.MassKg;
+        _inverseMassPerKg = 1.0 / airframe.MassKg;
         _inertia = airframe.InertiaKgM2;
+        Matrix3 i0 = airframe.InertiaKgM2;
+        _diagonalInertia = i0.M12 == 0 && i0.M13 == 0 && i0.M21 == 0 && i0.M23 == 0 && i0.M31 == 0 && i0.M32 == 0;
+        _principalInertiaKgM2 = new Vector3(i0.M11, i0.M22, i0.M33);
+        _inversePrincipalInertia = new Vector3(1.0 / i0.M11, 1.0 / i0.M22, 1.0 / i0.M33);
         _kThrust = airframe.ThrustCoefficientNPerRadPerS2;
         _kTorque = airframe.TorqueCoefficientNmPerRadPerS2;
         _motorDecayHalfStep = Math.Exp(-0.5 * _dtS / airframe.MotorTimeConstantS);
@@ -178,7 +190,7 @@ public sealed class MultirotorSimulation
         double speedLimit = _airframe.MaxMotorSpeedRadPerS * _battery.VoltageFraction;
         for (int i = 0; i < _motorCount; i++)
         {
-            double u = _truth.Crashed ? 0 : _commands[i] * _faults.MotorOutputFraction(i, timeUs);
+            double u = _truth.Crashed ? 0 : _faults.Count == 0 ? _commands[i] : _commands[i] * _faults.MotorOutputFraction(i, timeUs);
             _motorTargetRadPerS[i] = u * speedLimit;
         }
 
@@ -211,9 +223,7 @@ public sealed class MultirotorSimulation
 
     private void Integrate(ref State s, Vector3 windNedMps, double h)
     {
-        Wrench start = MotorWrench(1.0);
-        Wrench middle = MotorWrench(_motorDecayHalfStep);
-        Wrench end = MotorWrench(_motorDecayFullStep);
+        MotorWrenches(out Wrench start, out Wrench middle, out Wrench end);
 
         Derivative(in s, in start, windNedMps, out State k1);
         Derivative(Add(in s, in k1, 0.5 * h), in middle, windNedMps, out State k2);
@@ -236,50 +246,90 @@ public sealed class MultirotorSimulation
         RatesFrdRadPerS = s.RatesFrdRadPerS + (k.RatesFrdRadPerS * h),
     };
 
-    /// <summary>Total rotor thrust and moment with every motor's lag decayed by <paramref name="decay"/> = e^(−t/τ).</summary>
-    private Wrench MotorWrench(double decay)
+    /// <summary>
+    /// Total rotor thrust and moment at the RK4 stage times t, t + h/2 and t + h, each motor's lag decayed by
+    /// e^(−t/τ) exactly (one pass over the motors for the three).
+    /// </summary>
+    private void MotorWrenches(out Wrench start, out Wrench middle, out Wrench end)
     {
-        double thrustN = 0, rollTorque = 0, pitchTorque = 0, yawTorque = 0;
+        double half = _motorDecayHalfStep, full = _motorDecayFullStep;
+        double t0 = 0, r0 = 0, p0 = 0, y0 = 0;
+        double t1 = 0, r1 = 0, p1 = 0, y1 = 0;
+        double t2 = 0, r2 = 0, p2 = 0, y2 = 0;
         for (int i = 0; i < _motorCount; i++)
         {
             double target = _motorTargetRadPerS[i];
-            double w = target + ((_motorSpeedsRadPerS[i] - target) * decay);
-            double w2 = w * w;
-            double t = _kThrust * w2;
-            thrustN += t;
+            double lag = _motorSpeedsRadPerS[i] - target;
+            double wa = target + lag, wb = target + (lag * half), wc = target + (lag * full);
+            double wa2 = wa * wa, wb2 = wb * wb, wc2 = wc * wc;
+            double ta = _kThrust * wa2, tb = _kThrust * wb2, tc = _kThrust * wc2;
+            double x = _motorX[i], y = _motorY[i], spinQ = _motorSpin[i] * _kTorque;
             // r × (0, 0, −T) = (−r_y·T, r_x·T, 0); the rotor's drag torque acts against its spin.
-            rollTorque -= _motorY[i] * t;
-            pitchTorque += _motorX[i] * t;
-            yawTorque -= _motorSpin[i] * _kTorque * w2;
+            t0 += ta;
+            r0 -= y * ta;
+            p0 += x * ta;
+            y0 -= spinQ * wa2;
+            t1 += tb;
+            r1 -= y * tb;
+            p1 += x * tb;
+            y1 -= spinQ * wb2;
+            t2 += tc;
+            r2 -= y * tc;
+            p2 += x * tc;
+            y2 -= spinQ * wc2;
         }
 
-        return new Wrench(thrustN, new Vector3(rollTorque, pitchTorque, yawTorque));
+        start = new Wrench(t0, new Vector3(r0, p0, y0));
+        middle = new Wrench(t1, new Vector3(r1, p1, y1));
+        end = new Wrench(t2, new Vector3(r2, p2, y2));
     }
 
     /// <summary>The time derivative of the rigid-body state (returned in a <see cref="State"/>-shaped struct).</summary>
     private void Derivative(in State s, in Wrench rotors, Vector3 windNedMps, out State d)
     {
-        // One rotation matrix serves both directions (earth → body for the air velocity, body → earth for force).
-        Matrix3 r = s.Attitude.ToRotationMatrix();
-        Vector3 airNed = s.VelocityNedMps - windNedMps;
-        var airBody = new Vector3(
-            (r.M11 * airNed.X) + (r.M21 * airNed.Y) + (r.M31 * airNed.Z),
-            (r.M12 * airNed.X) + (r.M22 * airNed.Y) + (r.M32 * airNed.Z),
-            (r.M13 * airNed.X) + (r.M23 * airNed.Y) + (r.M33 * airNed.Z));
-        var forceBody = new Vector3(
-            -((_linearDrag.X * airBody.X) + (_quadraticDrag.X * airBody.X * Math.Abs(airBody.X))),
-            -((_linearDrag.Y * airBody.Y) + (_quadraticDrag.Y * airBody.Y * Math.Abs(airBody.Y))),
-            -rotors.ThrustN - ((_linearDrag.Z * airBody.Z) + (_quadraticDrag.Z * airBody.Z * Math.Abs(airBody.Z))));
+        // One rotation matrix serves both directions (earth → body for the air velocity, body → earth for force);
+        // written out in scalars because this runs four times per step.
+        Quaternion q = s.Attitude;
+        double ww = q.W * q.W, xx = q.X * q.X, yy = q.Y * q.Y, zz = q.Z * q.Z;
+        double xy = q.X * q.Y, xz = q.X * q.Z, yz = q.Y * q.Z, wx = q.W * q.X, wy = q.W * q.Y, wz = q.W * q.Z;
+        double r11 = ww + xx - yy - zz, r12 = 2 * (xy - wz), r13 = 2 * (xz + wy);
+        double r21 = 2 * (xy + wz), r22 = ww - xx + yy - zz, r23 = 2 * (yz - wx);
+        double r31 = 2 * (xz - wy), r32 = 2 * (yz + wx), r33 = ww - xx - yy + zz;
+
+        double an = s.VelocityNedMps.X - windNedMps.X, ae = s.VelocityNedMps.Y - windNedMps.Y, ad = s.VelocityNedMps.Z - windNedMps.Z;
+        double bx = (r11 * an) + (r21 * ae) + (r31 * ad);
+        double by = (r12 * an) + (r22 * ae) + (r32 * ad);
+        double bz = (r13 * an) + (r23 * ae) + (r33 * ad);
+        double fx = -((_linearDrag.X * bx) + (_quadraticDrag.X * bx * Math.Abs(bx)));
+        double fy = -((_linearDrag.Y * by) + (_quadraticDrag.Y * by * Math.Abs(by)));
+        double fz = -rotors.ThrustN - ((_linearDrag.Z * bz) + (_quadraticDrag.Z * bz * Math.Abs(bz)));
 
         d.PositionNedM = s.VelocityNedMps;
-        d.VelocityNedMps = ((r * forceBody) / _massKg) + new Vector3(0, 0, _gravityMps2);
+        double im = _inverseMassPerKg;
+        d.VelocityNedMps = new Vector3(
+            ((r11 * fx) + (r12 * fy) + (r13 * fz)) * im,
+            ((r21 * fx) + (r22 * fy) + (r23 * fz)) * im,
+            (((r31 * fx) + (r32 * fy) + (r33 * fz)) * im) + _gravityMps2);
 
         Vector3 w = s.RatesFrdRadPerS;
         Vector3 torque = rotors.TorqueFrdNm - Vector3.Scale(_angularDrag, w);
-        // Euler's equation: I·ω̇ = τ − ω × (I·ω).
-        d.RatesFrdRadPerS = _inertiaInverse * (torque - Vector3.Cross(w, _inertia * w));
+        if (_diagonalInertia)
+        {
+            // Euler's equations in principal axes: I·ω̇ = τ − ω × (I·ω), ω × (I·ω) = ((Iz − Iy)qr, (Ix − Iz)pr, (Iy − Ix)pq).
+            Vector3 i = _principalInertiaKgM2, inv = _inversePrincipalInertia;
+            d.RatesFrdRadPerS = new Vector3(
+                (torque.X - ((i.Z - i.Y) * w.Y * w.Z)) * inv.X,
+                (torque.Y - ((i.X - i.Z) * w.X * w.Z)) * inv.Y,
+                (torque.Z - ((i.Y - i.X) * w.X * w.Y)) * inv.Z);
+        }
+        else
+        {
+            // Euler's equation: I·ω̇ = τ − ω × (I·ω).
+            d.RatesFrdRadPerS = _inertiaInverse * (torque - Vector3.Cross(w, _inertia * w));
+        }
+
         // q̇ = ½ q ⊗ (0, ω)
-        d.Attitude = s.Attitude * new Quaternion(0, 0.5 * w.X, 0.5 * w.Y, 0.5 * w.Z);
+        d.Attitude = q * new Quaternion(0, 0.5 * w.X, 0.5 * w.Y, 0.5 * w.Z);
     }
 
     private void ApplyGroundContact()
@@ -304,9 +354,11 @@ public sealed class MultirotorSimulation
         if (_state.VelocityNedMps.Z >= 0)
         {
             // Resting: the ground takes the load and static friction holds it; the legs level it, yaw stays.
+            // Levelling takes time (a bounded rate): snapping a tilted touchdown (landing in wind) level within one
+            // step would be a rotation of hundreds of rad/s that clips the gyro and corrupts the estimator.
             _state.VelocityNedMps = Vector3.Zero;
             _state.RatesFrdRadPerS = Vector3.Zero;
-            _state.Attitude = YawOnly(_state.Attitude);
+            _state.Attitude = LevelTowards(_state.Attitude, GroundLevellingRateRadPerS * _dtS);
             _truth.Landed = true;
         }
         else
@@ -350,6 +402,15 @@ public sealed class MultirotorSimulation
         t.HeightAboveGroundM = _groundDownM - _state.PositionNedM.Z;
         t.GravityMps2 = _gravityMps2;
         t.MagneticFieldNedGauss = _magneticFieldNedGauss;
+    }
+
+    /// <summary>Turns <paramref name="q"/> towards level (same yaw) by at most <paramref name="maxAngleRad"/>.</summary>
+    private static Quaternion LevelTowards(Quaternion q, double maxAngleRad)
+    {
+        Quaternion level = YawOnly(q);
+        Vector3 rotation = (q.Conjugate() * level).ToRotationVector();
+        double angle = rotation.Length;
+        return angle <= maxAngleRad ? level : (q * Quaternion.FromRotationVector(rotation * (maxAngleRad / angle))).Normalized();
     }
 
     private static Quaternion YawOnly(Quaternion q)

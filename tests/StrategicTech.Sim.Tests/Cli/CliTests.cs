@@ -37,7 +37,7 @@ public class CliTests
     [InlineData("--seconds must be between 1 and 3600, got 0", "loop", "jitter", "--seconds", "0")]
     [InlineData("abc", "loop", "jitter", "--seconds", "abc")]
     [InlineData("xyz", "demo", "--samples", "xyz")]
-    [InlineData("--side must be between 5 and 200 m, got 1", "demo", "--side", "1")]
+    [InlineData("--speed must be 'max' or a factor between 0.01 and 10000, got 'warp'", "demo", "--speed", "warp")]
     [InlineData("nosuchverb", "nosuchverb")]
     public void Bad_arguments_exit_2_with_a_clear_message_on_the_error_writer(string expectedInError, params string[] args)
     {
@@ -51,7 +51,11 @@ public class CliTests
     [Fact]
     public void Demo_exits_0_and_prints_the_figures()
     {
-        (int code, string output, string error) = Run("demo", "--samples", "2000");
+        string outDir = Path.Combine(Path.GetTempPath(), "demo-cli-" + Guid.NewGuid().ToString("N"));
+        (int code, string output, string error) = Run("demo", "--samples", "2000", "--out", outDir, "--no-plots");
+        bool summaryWritten = File.Exists(Path.Combine(outDir, "summary.json"));
+        Directory.Delete(outDir, true);
+        Assert.True(summaryWritten);
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("Flinders Peak → Buninyong:             54972.271", output, StringComparison.Ordinal);
@@ -60,8 +64,10 @@ public class CliTests
         Assert.Contains("task-10Hz    runs    100 (expected    100)", output, StringComparison.Ordinal);
         Assert.Contains("bytes allocated 0", output, StringComparison.Ordinal);
         Assert.Contains("result: PASS", output, StringComparison.Ordinal);
-        Assert.Contains("SITL flight demo", output, StringComparison.Ordinal);
-        Assert.Contains("mission finished and disarmed:         yes (landed yes, crashed no, skipped items 0)", output, StringComparison.Ordinal);
+        // The same bundled scenario as 'sitl demo', judged on truth.
+        Assert.Contains("sitl: scenario 'demo'", output, StringComparison.Ordinal);
+        Assert.Contains("vehicle 1 (quad_x): PASS; Finished", output, StringComparison.Ordinal);
+        Assert.Contains("landed yes, crashed no, items 9/9 (skipped 0)", output, StringComparison.Ordinal);
         Assert.Contains("real-time factor", output, StringComparison.Ordinal);
     }
 

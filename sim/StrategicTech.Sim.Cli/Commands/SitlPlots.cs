@@ -1,0 +1,99 @@
+using ScottPlot;
+using StrategicTech.Sim.Scenarios;
+
+namespace StrategicTech.Sim.Cli.Commands;
+
+/// <summary>
+/// PNG plots of one vehicle's run (ScottPlot): track map (north over east, truth and estimate, waypoints with their
+/// pass circles), altitude, attitude and estimator error against time.
+/// </summary>
+public static class SitlPlots
+{
+    private const double RadToDeg = 180 / Math.PI;
+
+    public static IReadOnlyList<string> Write(VehicleResult vehicle, double waypointRadiusM, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        IReadOnlyList<TruthEstimateRow> rows = vehicle.Log;
+        double[] t = [.. rows.Select(r => r.TimeUs / 1e6)];
+        var written = new List<string>
+        {
+            Track(vehicle, waypointRadiusM, Path.Combine(directory, "track.png")),
+            Series(Path.Combine(directory, "altitude.png"), "altitude above home", "m", t,
+                ("truth", [.. rows.Select(r => -r.TruthPositionNedM.Z)]),
+                ("estimate", [.. rows.Select(r => -r.EstimatePositionNedM.Z)])),
+            Series(Path.Combine(directory, "attitude.png"), "attitude (truth solid, estimate dashed)", "deg", t,
+                ("roll", [.. rows.Select(r => r.TruthEulerRad.X * RadToDeg)]),
+                ("pitch", [.. rows.Select(r => r.TruthEulerRad.Y * RadToDeg)]),
+                ("yaw", [.. rows.Select(r => r.TruthEulerRad.Z * RadToDeg)]),
+                ("roll est.", [.. rows.Select(r => r.EstimateEulerRad.X * RadToDeg)]),
+                ("pitch est.", [.. rows.Select(r => r.EstimateEulerRad.Y * RadToDeg)]),
+                ("yaw est.", [.. rows.Select(r => r.EstimateEulerRad.Z * RadToDeg)])),
+            Series(Path.Combine(directory, "estimator_error.png"), "EKF error against truth", "m, m/s, deg", t,
+                ("position (m)", [.. rows.Select(r => r.PositionErrorM)]),
+                ("velocity (m/s)", [.. rows.Select(r => r.VelocityErrorMps)]),
+                ("attitude (deg)", [.. rows.Select(r => r.AttitudeErrorRad * RadToDeg)])),
+        };
+        return written;
+    }
+
+    private static string Track(VehicleResult vehicle, double radiusM, string path)
+    {
+        var plot = new Plot();
+        IReadOnlyList<TruthEstimateRow> rows = vehicle.Log;
+        var truth = plot.Add.ScatterLine(rows.Select(r => r.TruthPositionNedM.Y).ToArray(), rows.Select(r => r.TruthPositionNedM.X).ToArray());
+        truth.LegendText = "truth";
+        truth.LineWidth = 2;
+        TruthEstimateRow[] estimated = [.. rows.Where(r => double.IsFinite(r.EstimatePositionNedM.X))];
+        var estimate = plot.Add.ScatterLine(estimated.Select(r => r.EstimatePositionNedM.Y).ToArray(), estimated.Select(r => r.EstimatePositionNedM.X).ToArray());
+        estimate.LegendText = "EKF estimate";
+        estimate.LinePattern = LinePattern.Dashed;
+        foreach (WaypointResult w in vehicle.Waypoints)
+        {
+            var circle = plot.Add.Circle(w.EastM, w.NorthM, radiusM);
+            circle.LineColor = w.Passed ? Colors.Green : Colors.Red;
+            circle.FillColor = (w.Passed ? Colors.Green : Colors.Red).WithAlpha(0.15);
+            var label = plot.Add.Text(w.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), w.EastM, w.NorthM);
+            label.LabelFontSize = 12;
+        }
+
+        if (vehicle.Waypoints.Count > 0)
+        {
+            var marks = plot.Add.Markers(vehicle.Waypoints.Select(w => w.EastM).ToArray(), vehicle.Waypoints.Select(w => w.NorthM).ToArray());
+            marks.LegendText = "waypoints (pass circle)";
+        }
+
+        plot.Axes.SquareUnits();
+        plot.Title("track: north over east (home frame)");
+        plot.XLabel("east (m)");
+        plot.YLabel("north (m)");
+        plot.ShowLegend();
+        plot.SavePng(path, 900, 900);
+        return path;
+    }
+
+    private static string Series(string path, string title, string unit, double[] t, params (string Name, double[] Values)[] series)
+    {
+        var plot = new Plot();
+        for (int i = 0; i < series.Length; i++)
+        {
+            // Estimates are NaN before the EKF has its origin: plot only the finite samples.
+            int[] keep = [.. Enumerable.Range(0, t.Length).Where(k => double.IsFinite(series[i].Values[k]))];
+            var line = plot.Add.ScatterLine(keep.Select(k => t[k]).ToArray(), keep.Select(k => series[i].Values[k]).ToArray());
+            line.LegendText = series[i].Name;
+            line.LineWidth = 1.5f;
+            if (series.Length == 6 && i >= 3)
+            {
+                line.LinePattern = LinePattern.Dashed;
+                line.Color = plot.GetPlottables().ElementAt(i - 3) is ScottPlot.Plottables.Scatter s ? s.Color : line.Color;
+            }
+        }
+
+        plot.Title(title);
+        plot.XLabel("time (s)");
+        plot.YLabel(unit);
+        plot.ShowLegend();
+        plot.SavePng(path, 1000, 450);
+        return path;
+    }
+}

@@ -1,0 +1,51 @@
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Missions;
+using StrategicTech.Sim.Faults;
+using StrategicTech.Sim.Physics;
+
+namespace StrategicTech.Sim.Scenarios;
+
+/// <summary>
+/// A validated scenario: who flies (<see cref="Vehicles"/>), in what world, which mission, and what counts as a
+/// pass. Built by <see cref="ScenarioLoader"/>; every value has been range-checked.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    string SourceName,
+    ulong Seed,
+    IReadOnlyList<ScenarioVehicle> Vehicles,
+    ScenarioWorld World,
+    ScenarioMission Mission,
+    PassCriteria Criteria);
+
+/// <summary>One vehicle: its airframe, where it starts and its MAVLink system id. Seeds default from the scenario seed.</summary>
+public sealed record ScenarioVehicle(
+    int SystemId,
+    string AirframeName,
+    AirframeDefinition Airframe,
+    GeodeticPosition Home,
+    ulong? PhysicsSeed,
+    ulong? SensorSeed);
+
+/// <summary>Wind, magnetic field and the faults injected at scenario times (the same for every vehicle).</summary>
+public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters MagneticField, IReadOnlyList<Fault> Faults);
+
+/// <summary>
+/// The mission as uploaded (items from seq 1, no home item), its file's name, and the file's planned home (where
+/// a vehicle without an explicit home starts).
+/// </summary>
+public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionItem> Items, GeodeticPosition PlannedHome);
+
+/// <summary>
+/// What a run must show, judged on truth: every waypoint (NAV_WAYPOINT with a position) reached within
+/// <see cref="WaypointRadiusM"/>, landed and disarmed within <see cref="LandedWithinM"/> of where it took off,
+/// tilt never above <see cref="MaxTiltDeg"/>, the EKF position never further than <see cref="MaxEkfPositionErrorM"/>
+/// from truth while armed, all within <see cref="TimeLimitS"/> of simulated time.
+/// </summary>
+public sealed record PassCriteria(
+    double WaypointRadiusM,
+    double LandedWithinM,
+    double MaxTiltDeg,
+    double MaxEkfPositionErrorM,
+    double TimeLimitS);

@@ -1,0 +1,32 @@
+using StrategicTech.Navigation.Time;
+using StrategicTech.Sim.Lockstep;
+
+namespace StrategicTech.Sim.Scenarios;
+
+/// <summary>How to run a scenario: overrides of the file (vehicle count, seed) and the pacing.</summary>
+public sealed record ScenarioRunOptions
+{
+    /// <summary>Fly this many copies of the scenario's first vehicle (system ids 1..N, homes 5 m apart eastward); null keeps the file's vehicles.</summary>
+    public int? VehicleCount { get; init; }
+
+    /// <summary>Replaces the scenario seed (and every vehicle's own seeds: vehicle i gets seed + i).</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Simulated seconds per wall second; null = as fast as possible (lockstep at maximum speed).</summary>
+    public double? SpeedFactor { get; init; }
+
+    /// <summary>The wall clock for pacing and timing figures (default: the host's monotonic clock).</summary>
+    public IClock? WallClock { get; init; }
+
+    /// <summary>Called about once per simulated second (and at the end) with the run's progress.</summary>
+    public Action<ScenarioProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The attachment point for anything that rides along a vehicle (MAVLink endpoint, tlog writer): called once
+    /// per vehicle after it is built, with its spec and 0-based index.
+    /// </summary>
+    public Func<SitlVehicle, ScenarioVehicle, int, IVehicleAttachment?>? Attach { get; init; }
+}
+
+/// <summary>Progress of a run: simulated time against the time limit and how many vehicles are done.</summary>
+public readonly record struct ScenarioProgress(double SimulatedS, double TimeLimitS, int VehiclesDone, int VehicleCount, string Status);

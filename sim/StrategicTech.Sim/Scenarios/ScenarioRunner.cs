@@ -1,0 +1,199 @@
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Missions;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Navigation.Time;
+using StrategicTech.Sim.Lockstep;
+using StrategicTech.Sim.Physics;
+
+namespace StrategicTech.Sim.Scenarios;
+
+/// <summary>
+/// Flies a <see cref="Scenario"/> headless: builds one <see cref="SitlVehicle"/> per vehicle, and for each, once its
+/// EKF is ready, uploads the mission, arms and starts it; steps all vehicles in lockstep (one 1 ms tick each, in
+/// system-id order, on one thread, so a run is deterministic) until every vehicle has finished (landed and
+/// disarmed, or 5 s after a mission without landing) or the time limit; then judges the pass criteria on truth.
+/// </summary>
+public static class ScenarioRunner
+{
+    public const int LogRateHz = 50;
+
+    /// <summary>East spacing of the homes of the copies made by <see cref="ScenarioRunOptions.VehicleCount"/>.</summary>
+    public const double VehicleSpacingM = 5.0;
+
+    private const double RadToDeg = 180 / Math.PI;
+
+    public static ScenarioResult Run(Scenario scenario, ScenarioRunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new ScenarioRunOptions();
+        IClock wall = options.WallClock ?? new WallClock();
+        ulong seed = options.Seed ?? scenario.Seed;
+        IReadOnlyList<ScenarioVehicle> specs = VehiclesOf(scenario, options.VehicleCount);
+        long timeLimitUs = (long)(scenario.Criteria.TimeLimitS * 1e6);
+        var runs = new VehicleRun[specs.Count];
+        LocalNedFrame referenceFrame = new(specs[0].Home);
+        for (int i = 0; i < specs.Count; i++)
+        {
+            ScenarioVehicle spec = specs[i];
+            bool overridden = options.Seed is not null;
+            ulong physicsSeed = !overridden && spec.PhysicsSeed is { } ps ? ps : seed + (ulong)i;
+            ulong sensorSeed = !overridden && spec.SensorSeed is { } ss ? ss : DeterministicRandom.DeriveSeed(physicsSeed, 0x53454E53);
+            IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
+            Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
+            runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach);
+        }
+
+        RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;
+        long startWallUs = wall.TimeUs;
+        long simUs = 0;
+        int done = 0;
+        try
+        {
+            while (simUs < timeLimitUs && done < runs.Length)
+            {
+                pacer?.WaitForTick(simUs);
+                done = 0;
+                foreach (VehicleRun run in runs)
+                {
+                    if (!run.Done)
+                    {
+                        run.Step();
+                    }
+
+                    done += run.Done ? 1 : 0;
+                }
+
+                pacer?.EndTick();
+                simUs += 1_000_000 / SitlVehicle.BaseRateHz;
+                if (options.Progress is not null && simUs % 1_000_000 == 0)
+                {
+                    options.Progress(new ScenarioProgress(simUs / 1e6, scenario.Criteria.TimeLimitS, done, runs.Length, Status(runs[0])));
+                }
+            }
+        }
+        finally
+        {
+            foreach (VehicleRun run in runs)
+            {
+                run.DisposeAttachment();
+            }
+        }
+
+        double wallS = Math.Max(1e-9, (wall.TimeUs - startWallUs) / 1e6);
+        double simS = simUs / 1e6;
+        options.Progress?.Invoke(new ScenarioProgress(simS, scenario.Criteria.TimeLimitS, done, runs.Length, Status(runs[0])));
+        var results = new VehicleResult[runs.Length];
+        for (int i = 0; i < runs.Length; i++)
+        {
+            results[i] = Judge(runs[i], scenario.Criteria);
+        }
+
+        var figures = new WallClockFigures(wallS, simS / wallS, pacer?.Statistics());
+        return new ScenarioResult(scenario, seed, simS, done < runs.Length, results, figures);
+    }
+
+    /// <summary>The scenario's vehicles, or <paramref name="count"/> copies of its first one 5 m apart (ids 1..N).</summary>
+    public static IReadOnlyList<ScenarioVehicle> VehiclesOf(Scenario scenario, int? count)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (count is null)
+        {
+            return scenario.Vehicles;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(count.Value, 1);
+        ScenarioVehicle first = scenario.Vehicles[0];
+        var list = new ScenarioVehicle[count.Value];
+        for (int i = 0; i < list.Length; i++)
+        {
+            list[i] = first with
+            {
+                SystemId = i + 1,
+                Home = ScenarioLoader.OffsetEast(first.Home, VehicleSpacingM * i),
+                PhysicsSeed = first.PhysicsSeed is { } p ? p + (ulong)i : null,
+                SensorSeed = first.SensorSeed is { } s ? s + (ulong)i : null,
+            };
+        }
+
+        return list;
+    }
+
+    /// <summary>The mission moved by <paramref name="offsetNedM"/> (so each vehicle flies its own copy beside the others).</summary>
+    private static IReadOnlyList<MissionItem> Translate(IReadOnlyList<MissionItem> items, LocalNedFrame frame, Vector3 offsetNedM)
+    {
+        if (offsetNedM.Length < 1e-9)
+        {
+            return items;
+        }
+
+        var moved = new MissionItem[items.Count];
+        for (int i = 0; i < moved.Length; i++)
+        {
+            MissionItem item = items[i];
+            if (item.HasPosition)
+            {
+                Vector3 ned = frame.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, frame.Origin.HeightM));
+                GeodeticPosition p = frame.FromNed(ned + offsetNedM);
+                item = item with { LatitudeDeg = p.LatitudeDeg, LongitudeDeg = p.LongitudeDeg };
+            }
+
+            moved[i] = item;
+        }
+
+        return moved;
+    }
+
+    private static VehicleResult Judge(VehicleRun run, PassCriteria criteria)
+    {
+        SitlVehicle v = run.Vehicle;
+        ref readonly VehicleTruth truth = ref v.Truth;
+        IReadOnlyList<WaypointResult> waypoints = run.Waypoints(criteria.WaypointRadiusM);
+        double worstWaypointM = waypoints.Count == 0 ? 0 : waypoints.Max(w => w.Reached ? w.ClosestApproachM : double.PositiveInfinity);
+        Vector3 p = truth.PositionNedM;
+        double landingM = Math.Sqrt((p.X * p.X) + (p.Y * p.Y));
+        bool landedDisarmed = truth.Landed && !truth.Crashed && !v.Commander.Armed && run.Phase == VehiclePhase.Finished;
+        double finishedS = run.FinishedAtUs < 0 ? double.NaN : run.FinishedAtUs / 1e6;
+        double maxTiltDeg = run.MaxTiltRad * RadToDeg;
+        var checks = new List<CriterionResult>
+        {
+            new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed)),
+            new("landed and disarmed near home (truth, horizontal)", "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM),
+            new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg),
+            new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM),
+            new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished),
+        };
+        return new VehicleResult(
+            run.Spec.SystemId,
+            run.Spec.AirframeName,
+            run.PhysicsSeed,
+            run.SensorSeed,
+            run.Spec.Home.LatitudeDeg,
+            run.Spec.Home.LongitudeDeg,
+            run.Spec.Home.HeightM,
+            run.Phase,
+            run.RefusalReason,
+            v.Commander.Mode,
+            v.Commander.Armed,
+            truth.Landed,
+            truth.Crashed,
+            run.Items.Count,
+            run.ItemsCompleted,
+            run.SkippedItems,
+            run.ArmedAtUs < 0 ? double.NaN : run.ArmedAtUs / 1e6,
+            finishedS,
+            landingM,
+            maxTiltDeg,
+            run.MaxEkfErrorArmedM,
+            checks,
+            waypoints,
+            run.Log);
+    }
+
+    private static string Status(VehicleRun run) => run.Phase switch
+    {
+        VehiclePhase.WaitingForEstimator => "waiting for EKF",
+        VehiclePhase.Flying => run.Vehicle.Commander.Mode.ToString(),
+        VehiclePhase.Finished => "finished",
+        _ => "refused",
+    };
+}

@@ -1,0 +1,275 @@
+using StrategicTech.Autopilot.Flight;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Missions;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Sim.Faults;
+using StrategicTech.Sim.Lockstep;
+using StrategicTech.Sim.Physics;
+
+namespace StrategicTech.Sim.Scenarios;
+
+/// <summary>
+/// One vehicle of a scenario run: its <see cref="SitlVehicle"/>, the mission it flies, the phase it is in
+/// (waiting for the EKF, flying, finished) and the truth figures the pass criteria judge. <see cref="Step"/> is
+/// the per-tick work (no allocation except one log row every 20 ms into a pre-sized list).
+/// </summary>
+public sealed class VehicleRun
+{
+    /// <summary>After the mission ends without a landing, the run of this vehicle stops this much later.</summary>
+    private const long HoldAfterMissionUs = 5_000_000;
+
+    private readonly MissionItem[] _items;
+    private readonly Vector3[] _waypointTargets;
+    private readonly int[] _waypointIndices;
+    private readonly double[] _closestApproachM;
+    private readonly int _logDivisor;
+    private readonly List<TruthEstimateRow> _log;
+    private readonly bool[] _reached;
+    private readonly IVehicleAttachment? _attachment;
+    private long _missionEndUs = -1;
+    private int _highestIndex;
+    private long _reachedCount;
+
+    public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
+        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(items);
+        Spec = spec;
+        Index = index;
+        PhysicsSeed = physicsSeed;
+        SensorSeed = sensorSeed;
+        var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, new FaultSchedule(world.Faults));
+        _items = [.. items];
+
+        LocalNedFrame home = Vehicle.Physics.HomeFrame;
+        var targets = new List<Vector3>();
+        var indices = new List<int>();
+        for (int i = 0; i < _items.Length; i++)
+        {
+            MissionItem item = _items[i];
+            if (item.Command == MavCmd.NavWaypoint && item.HasPosition)
+            {
+                Vector3 ned = home.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, spec.Home.HeightM));
+                double downM = item.Frame is MavFrame.Global or MavFrame.GlobalInt ? spec.Home.HeightM - item.AltitudeM : -item.AltitudeM;
+                targets.Add(new Vector3(ned.X, ned.Y, downM));
+                indices.Add(i);
+            }
+        }
+
+        _waypointTargets = [.. targets];
+        _waypointIndices = [.. indices];
+        _closestApproachM = new double[_waypointTargets.Length];
+        _reached = new bool[_items.Length];
+        Array.Fill(_closestApproachM, double.PositiveInfinity);
+        _logDivisor = SitlVehicle.BaseRateHz / logRateHz;
+        _log = new List<TruthEstimateRow>((int)Math.Min(10_000_000, (timeLimitUs / 1_000_000 + 1) * logRateHz));
+        _attachment = attach?.Invoke(Vehicle);
+    }
+
+    public ScenarioVehicle Spec { get; }
+
+    public int Index { get; }
+
+    public ulong PhysicsSeed { get; }
+
+    public ulong SensorSeed { get; }
+
+    public SitlVehicle Vehicle { get; }
+
+    public VehiclePhase Phase { get; private set; } = VehiclePhase.WaitingForEstimator;
+
+    public bool Done => Phase is VehiclePhase.Finished or VehiclePhase.Refused;
+
+    public IReadOnlyList<TruthEstimateRow> Log => _log;
+
+    public IReadOnlyList<MissionItem> Items => _items;
+
+    public double MaxTiltRad { get; private set; }
+
+    /// <summary>Largest |EKF − truth| position error while armed (m).</summary>
+    public double MaxEkfErrorArmedM { get; private set; }
+
+    public long ArmedAtUs { get; private set; } = -1;
+
+    public long FinishedAtUs { get; private set; } = -1;
+
+    /// <summary>Mission items the vehicle moved past (index of the highest current item).</summary>
+    public int ItemsCompleted => Math.Min(_highestIndex, _items.Length);
+
+    public int SkippedItems => Vehicle.Commands.Status.MissionSkippedCount;
+
+    /// <summary>Why the vehicle did not fly (a refused upload, arm or start), empty otherwise.</summary>
+    public string RefusalReason { get; private set; } = string.Empty;
+
+    /// <summary>One lockstep tick of this vehicle plus its bookkeeping.</summary>
+    public void Step()
+    {
+        SitlVehicle v = Vehicle;
+        v.Step();
+        long timeUs = v.Clock.TimeUs;
+        ref readonly VehicleTruth truth = ref v.Truth;
+
+        double cosTilt = 1 - (2 * ((truth.Attitude.X * truth.Attitude.X) + (truth.Attitude.Y * truth.Attitude.Y)));
+        double tilt = Math.Acos(Math.Clamp(cosTilt, -1, 1));
+        if (tilt > MaxTiltRad)
+        {
+            MaxTiltRad = tilt;
+        }
+
+        if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
+        {
+            MaxEkfErrorArmedM = v.EkfPositionErrorM;
+        }
+
+        switch (Phase)
+        {
+            case VehiclePhase.WaitingForEstimator:
+                if (v.ReadyToArm)
+                {
+                    StartFlying(timeUs);
+                }
+
+                break;
+            case VehiclePhase.Flying:
+                TrackMission(timeUs);
+                break;
+        }
+
+        if (v.Scheduler.TickCount % _logDivisor == 0)
+        {
+            Record(timeUs);
+        }
+
+        _attachment?.AfterStep(v, timeUs);
+    }
+
+    /// <summary>Per-waypoint truth figures (after the run).</summary>
+    public IReadOnlyList<WaypointResult> Waypoints(double radiusM)
+    {
+        var results = new WaypointResult[_waypointTargets.Length];
+        for (int k = 0; k < results.Length; k++)
+        {
+            int index = _waypointIndices[k];
+            bool reached = _reached[index] || _highestIndex > index;
+            double closest = _closestApproachM[k];
+            Vector3 t = _waypointTargets[k];
+            results[k] = new WaypointResult(_items[index].Seq, index, t.X, t.Y, t.Z, reached, closest, reached && closest <= radiusM);
+        }
+
+        return results;
+    }
+
+    public void DisposeAttachment() => _attachment?.Dispose();
+
+    /// <summary>What a ground station does: upload the mission, arm, start it (start-up work: the upload allocates).</summary>
+    private void StartFlying(long timeUs)
+    {
+        IVehicleCommands commands = Vehicle.Commands;
+        CommandOutcome upload = commands.ReplaceMission(_items);
+        CommandOutcome arm = upload == CommandOutcome.Accepted ? commands.Arm() : CommandOutcome.Denied;
+        CommandOutcome start = arm == CommandOutcome.Accepted ? commands.StartMission() : CommandOutcome.Denied;
+        if (start == CommandOutcome.Accepted)
+        {
+            ArmedAtUs = timeUs;
+            Phase = VehiclePhase.Flying;
+            return;
+        }
+
+        RefusalReason = upload != CommandOutcome.Accepted ? "mission upload " + upload
+            : arm != CommandOutcome.Accepted ? "arming " + arm + " (" + commands.Status.LastArmingDenial + ")"
+            : "mission start " + start;
+        Phase = VehiclePhase.Refused;
+        FinishedAtUs = timeUs;
+    }
+
+    private void TrackMission(long timeUs)
+    {
+        SitlVehicle v = Vehicle;
+        VehicleStatus status = v.Commands.Status;
+        int current = status.MissionCurrentIndex;
+        if (current > _highestIndex)
+        {
+            _highestIndex = current;
+        }
+
+        // MISSION_ITEM_REACHED as a ground station sees it (polled every tick, so none is missed in practice).
+        if (status.ReachedCount != _reachedCount)
+        {
+            _reachedCount = status.ReachedCount;
+            if ((uint)status.LastReachedIndex < (uint)_reached.Length)
+            {
+                _reached[status.LastReachedIndex] = true;
+            }
+        }
+
+        Vector3 p = v.Truth.PositionNedM;
+        for (int k = 0; k < _waypointTargets.Length; k++)
+        {
+            int index = _waypointIndices[k];
+            if (current == index || current == index + 1)
+            {
+                double d = (p - _waypointTargets[k]).Length;
+                if (d < _closestApproachM[k])
+                {
+                    _closestApproachM[k] = d;
+                }
+            }
+        }
+
+        if (!status.MissionFinished)
+        {
+            return;
+        }
+
+        if (_missionEndUs < 0)
+        {
+            _missionEndUs = timeUs;
+        }
+
+        if (!status.Armed || timeUs - _missionEndUs >= HoldAfterMissionUs)
+        {
+            Phase = VehiclePhase.Finished;
+            FinishedAtUs = timeUs;
+        }
+    }
+
+    private void Record(long timeUs)
+    {
+        SitlVehicle v = Vehicle;
+        ref readonly VehicleTruth truth = ref v.Truth;
+        bool hasEstimate = double.IsFinite(v.EkfPositionErrorM);
+        Vector3 nan = new(double.NaN, double.NaN, double.NaN);
+        Vector3 estimatePosition = hasEstimate ? v.EstimatedPositionHomeNedM : nan;
+        Vector3 estimateVelocity = hasEstimate ? v.Estimate.VelocityNedMps : nan;
+        Vector3 estimateEuler = hasEstimate ? v.Estimate.AttitudeNed.ToEuler() : nan;
+        _log.Add(new TruthEstimateRow(
+            timeUs,
+            v.Commander.Mode,
+            v.Commander.Armed,
+            v.Commands.Status.MissionCurrentIndex,
+            truth.PositionNedM,
+            estimatePosition,
+            truth.VelocityNedMps,
+            estimateVelocity,
+            truth.Attitude.ToEuler(),
+            estimateEuler,
+            hasEstimate ? v.EkfPositionErrorM : double.NaN,
+            hasEstimate ? (estimateVelocity - truth.VelocityNedMps).Length : double.NaN,
+            hasEstimate ? Quaternion.AngleBetween(truth.Attitude, v.Estimate.AttitudeNed) : double.NaN,
+            truth.WindNedMps));
+    }
+}
+
+/// <summary>Where one vehicle of a scenario run is.</summary>
+public enum VehiclePhase
+{
+    WaitingForEstimator,
+    Flying,
+    Finished,
+
+    /// <summary>Arming or the mission start was refused; the vehicle stays on the ground.</summary>
+    Refused,
+}
