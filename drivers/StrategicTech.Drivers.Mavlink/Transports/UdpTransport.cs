@@ -5,17 +5,21 @@ namespace StrategicTech.Drivers.Mavlink.Transports;
 
 /// <summary>
 /// UDP. <c>udpin</c> binds and learns its peers from the datagrams it receives (sends go to every peer heard
-/// from); <c>udpout</c> sends to one fixed address and receives replies on the same socket.
+/// from); <c>udpout</c> sends to one fixed address and receives replies on the same socket. A vehicle (as PX4 SITL
+/// does) binds a port for commands and sends both to a fixed ground-station address and to every peer heard from:
+/// the <see cref="UdpTransport(IPEndPoint, IPEndPoint?)"/> constructor.
 /// </summary>
 public sealed class UdpTransport : IMavlinkTransport
 {
     private const int MaxPeers = 64;
     private readonly Socket _socket;
     private readonly IPEndPoint? _remote;
+    private readonly bool _learnPeers;
     private readonly List<EndPoint> _peers = [];
     private readonly Lock _peersLock = new();
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
+    private long _sendErrors;
 
     public UdpTransport(MavlinkEndpoint endpoint)
     {
@@ -25,17 +29,30 @@ public sealed class UdpTransport : IMavlinkTransport
         _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         if (endpoint.Kind == MavlinkEndpointKind.UdpIn)
         {
-            _socket.Bind(new IPEndPoint(address, endpoint.Port));
+            _learnPeers = true;
+            Bind(new IPEndPoint(address, endpoint.Port));
         }
         else if (endpoint.Kind == MavlinkEndpointKind.UdpOut)
         {
             _remote = new IPEndPoint(address, endpoint.Port);
-            _socket.Bind(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+            Bind(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
         }
         else
         {
+            _socket.Dispose();
             throw new ArgumentException($"{endpoint} is not a UDP endpoint", nameof(endpoint));
         }
+    }
+
+    /// <summary>Binds <paramref name="bind"/>; sends to <paramref name="remote"/> (when given) and to every peer heard from.</summary>
+    public UdpTransport(IPEndPoint bind, IPEndPoint? remote)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        _remote = remote;
+        _learnPeers = true;
+        _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        Bind(bind);
+        Name = "udp " + LocalEndPoint + (remote is null ? string.Empty : " -> " + remote);
     }
 
     public string Name { get; }
@@ -52,7 +69,7 @@ public sealed class UdpTransport : IMavlinkTransport
         {
             lock (_peersLock)
             {
-                return _remote is null ? [.. _peers] : [_remote];
+                return _remote is null ? [.. _peers] : [_remote, .. _peers.Where(p => !p.Equals(_remote))];
             }
         }
     }
@@ -64,23 +81,24 @@ public sealed class UdpTransport : IMavlinkTransport
         _thread.Start();
     }
 
+    /// <summary>Datagrams that could not be sent (nobody listening, network error).</summary>
+    public long SendErrors => Interlocked.Read(ref _sendErrors);
+
     public bool Send(ReadOnlySpan<byte> frames)
     {
-        if (_remote is not null)
-        {
-            _socket.SendTo(frames, SocketFlags.None, _remote);
-            return true;
-        }
-
+        bool sent = _remote is not null && TrySend(frames, _remote);
         lock (_peersLock)
         {
             foreach (EndPoint peer in _peers)
             {
-                _socket.SendTo(frames, SocketFlags.None, peer);
+                if (!peer.Equals(_remote))
+                {
+                    sent |= TrySend(frames, peer);
+                }
             }
-
-            return _peers.Count > 0;
         }
+
+        return sent;
     }
 
     public void Dispose()
@@ -89,6 +107,33 @@ public sealed class UdpTransport : IMavlinkTransport
         _socket.Dispose();
         _thread?.Join(TimeSpan.FromSeconds(2));
         _stop.Dispose();
+    }
+
+    private void Bind(IPEndPoint local)
+    {
+        try
+        {
+            _socket.Bind(local);
+        }
+        catch (SocketException ex)
+        {
+            _socket.Dispose();
+            throw new InvalidOperationException($"cannot bind UDP port {local}: {ex.Message} (another vehicle or program uses it?)", ex);
+        }
+    }
+
+    private bool TrySend(ReadOnlySpan<byte> frames, EndPoint to)
+    {
+        try
+        {
+            _socket.SendTo(frames, SocketFlags.None, to);
+            return true;
+        }
+        catch (SocketException)
+        {
+            Interlocked.Increment(ref _sendErrors);
+            return false;
+        }
     }
 
     private void ReceiveLoop(MavlinkBytesHandler received)
@@ -112,7 +157,7 @@ public sealed class UdpTransport : IMavlinkTransport
                 return;
             }
 
-            if (_remote is null)
+            if (_learnPeers)
             {
                 Learn(from);
             }

@@ -18,7 +18,7 @@ namespace StrategicTech.Sim.Mavlink;
 public sealed class SitlMavlinkBridge : IDisposable
 {
     private readonly ByteChunkQueue _inbound = new();
-    private readonly SitlUdpTransport? _udp;
+    private readonly UdpTransport? _udp;
     private readonly TlogWriter? _tlog;
     private DrainIntoNode _drain;
 
@@ -34,7 +34,7 @@ public sealed class SitlMavlinkBridge : IDisposable
         Options = options;
         if (outbound is null && options.Udp)
         {
-            _udp = new SitlUdpTransport(BindEndPoint(options), RemoteEndPoint(options));
+            _udp = new UdpTransport(BindEndPoint(options), RemoteEndPoint(options));
             outbound = new TransportFrameSink(_udp);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
@@ -35,6 +36,38 @@ public sealed class TransportTests
         Assert.True(server.Send(reply));
         Assert.True(clientFrames.TryTake(out got, Wait));
         Assert.Equal(reply, got);
+    }
+
+    [Fact]
+    public void Vehicle_style_udp_sends_to_its_ground_station_and_to_every_peer_heard_from()
+    {
+        using var groundStation = new UdpTransport(MavlinkEndpoint.Parse("udpin://127.0.0.1:0"));
+        var stationFrames = new BlockingCollection<byte[]>();
+        new MavlinkLink(groundStation, CommonDialect.Instance).Start((_, f) => stationFrames.Add(f.Raw.ToArray()));
+        using var vehicle = new UdpTransport(new IPEndPoint(IPAddress.Loopback, 0), groundStation.LocalEndPoint);
+        var vehicleFrames = new BlockingCollection<byte[]>();
+        new MavlinkLink(vehicle, CommonDialect.Instance).Start((_, f) => vehicleFrames.Add(f.Raw.ToArray()));
+
+        byte[] heartbeat = Frame(new Heartbeat { Type = MavType.Quadrotor }, 1);
+        Assert.True(vehicle.Send(heartbeat));
+        Assert.True(stationFrames.TryTake(out byte[]? got, Wait));
+        Assert.Equal(heartbeat, got);
+
+        // A script talking to the vehicle's bound port is learned and answered too, the ground station still served.
+        using var script = new UdpTransport(MavlinkEndpoint.Parse($"udpout://127.0.0.1:{vehicle.LocalEndPoint.Port}"));
+        var scriptFrames = new BlockingCollection<byte[]>();
+        new MavlinkLink(script, CommonDialect.Instance).Start((_, f) => scriptFrames.Add(f.Raw.ToArray()));
+        Assert.True(script.Send(Frame(new Heartbeat { Type = MavType.Gcs }, 255)));
+        Assert.True(vehicleFrames.TryTake(out _, Wait));
+        Assert.Equal(2, vehicle.Peers.Count);
+
+        byte[] attitude = Frame(new Attitude { Roll = 0.5f, TimeBootMs = 7 }, 1);
+        Assert.True(vehicle.Send(attitude));
+        Assert.True(stationFrames.TryTake(out got, Wait));
+        Assert.Equal(attitude, got);
+        Assert.True(scriptFrames.TryTake(out got, Wait));
+        Assert.Equal(attitude, got);
+        Assert.Equal(0, vehicle.SendErrors);
     }
 
     [Fact]
