@@ -411,6 +411,9 @@ public sealed class Commander : IVehicleCommands
         return CommandOutcome.Accepted;
     }
 
+    /// <summary>The newest pilot sticks accepted (MANUAL_CONTROL or RC), clamped; default before the first.</summary>
+    public ManualInput LastManualInput => manual;
+
     public void SetManualInput(in ManualInput input)
     {
         if (!input.IsFinite)

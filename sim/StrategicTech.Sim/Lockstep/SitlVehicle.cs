@@ -2,6 +2,7 @@ using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Autopilot.Runtime;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -13,25 +14,23 @@ using StrategicTech.Sim.SensorModels;
 namespace StrategicTech.Sim.Lockstep;
 
 /// <summary>
-/// One simulated multirotor flying in lockstep with its autopilot. A <see cref="ManualClock"/> drives a
-/// <see cref="FixedRateScheduler"/> at 1 kHz; each tick runs, in order: physics (1 kHz) and the sensor models, the
-/// EKF fed from the simulated sensors at IMU rate (1 kHz), the flight modes and position loop (50 Hz), and the
-/// attitude and rate loops with allocation (500 Hz). The controllers see only the EKF's estimate; truth is exposed
-/// for comparison. No allocation per <see cref="Step"/> after construction.
+/// One simulated multirotor flying in lockstep with its autopilot: the autopilot's <see cref="Autopilot.Vehicles.Vehicle"/>
+/// bound to the simulator (sensor models → its sensor sources, its motor sink → the physics). A
+/// <see cref="ManualClock"/> drives the vehicle's 1 kHz scheduler; each tick first steps the physics and samples the
+/// sensor models (a task ahead of the vehicle's own), then runs the vehicle's tasks, then compares its estimate with
+/// truth. The vehicle sees only its sensors; truth is exposed for comparison. No allocation per <see cref="Step"/>
+/// after construction.
 /// </summary>
 public sealed class SitlVehicle
 {
-    public const int BaseRateHz = 1000;
-    public const int PositionRateHz = 50;
-    public const int RateLoopRateHz = 500;
-    public const long ArmSettleUs = 10_000_000;
+    public const int BaseRateHz = Vehicle.BaseRateHz;
+    public const int PositionRateHz = Vehicle.PositionRateHz;
+    public const int RateLoopRateHz = Vehicle.RateLoopRateHz;
 
-    private readonly double[] _motors;
-    private readonly int _motorCount;
+    private readonly SimulatedSensors _sensors;
+    private readonly SimulatedMotors _motors;
     private Vector3 _originOffsetNedM;
     private bool _hasOrigin;
-    private long _fusingSinceUs = -1;
-    private readonly bool _applyParameters;
 
     /// <param name="airframe">Vehicle (e.g. <c>AirframeLoader.LoadBuiltIn("quad_x")</c>); quad X or hex X rotor order.</param>
     /// <param name="environment">World; its seed drives the physics' random processes.</param>
@@ -55,68 +54,54 @@ public sealed class SitlVehicle
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
-        Ekf = new UavEkf(ekf);
-        _motorCount = airframe.Motors.Count;
-        _motors = new double[AirframeDefinition.MaxMotors];
+        _sensors = new SimulatedSensors(Sensors, Physics);
+        _motors = new SimulatedMotors(airframe.Motors.Count);
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
-        HoverThrust = hoverCommand * hoverCommand;
-        Parameters = FlightParameterDefinitions.CreateStore();
-        Parameters.TrySet("THR_MDL_FAC", 1.0);
-        Parameters.TrySet("MPC_THR_HOVER", HoverThrust);
-        Parameters.TrySet("MC_AIRFRAME", _motorCount == 6 ? 1 : 0);
-        Cascade = MulticopterControlParameters.CreateCascade(Parameters);
-        Commander = new Commander(flight ?? FlightParameterDefinitions.Bind(Parameters), Cascade, MulticopterControlParameters.LandDetector(Parameters));
-        if (flight is null)
-        {
-            // Later parameter changes (PARAM_SET over MAVLink) are applied at the next position update.
-            Commander.ApplyParameters(Parameters);
-            _applyParameters = true;
-        }
-
-        Scheduler = new FixedRateScheduler(Clock, BaseRateHz);
-        Scheduler.Register("physics+ekf", new PeriodicAction(RunPhysicsAndEstimator), BaseRateHz, priority: 0);
-        Scheduler.Register("position", new PeriodicAction(RunPosition), PositionRateHz, priority: 1);
-        Scheduler.Register("attitude+rate", new PeriodicAction(RunRateLoop), RateLoopRateHz, priority: 2);
+        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf };
+        var io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors };
+        Vehicle = new Vehicle(description, io, Clock);
+        Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
+        Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);
     }
+
+    /// <summary>The autopilot flying this airframe.</summary>
+    public Vehicle Vehicle { get; }
 
     public ManualClock Clock { get; }
 
-    public FixedRateScheduler Scheduler { get; }
+    public FixedRateScheduler Scheduler => Vehicle.Scheduler;
 
     public MultirotorSimulation Physics { get; }
 
     public SensorSuite Sensors { get; }
 
-    public UavEkf Ekf { get; }
+    public UavEkf Ekf => Vehicle.Ekf;
 
-    public ParameterStore Parameters { get; }
+    public ParameterStore Parameters => Vehicle.Parameters;
 
-    public MulticopterCascade Cascade { get; }
+    public MulticopterCascade Cascade => Vehicle.Cascade;
 
     /// <summary>The autopilot's command layer: modes, mission, arming, status (what MAVLink and scenarios drive).</summary>
-    public Commander Commander { get; }
+    public Commander Commander => Vehicle.Commander;
 
     /// <summary>The vehicle command API (the same object as <see cref="Commander"/>).</summary>
-    public IVehicleCommands Commands => Commander;
+    public IVehicleCommands Commands => Vehicle.Commands;
 
     /// <summary>The autonomous setpoint generator beneath the modes (tests drive it directly for goto/land).</summary>
-    public FlightModeManager Flight => Commander.Navigator;
+    public FlightModeManager Flight => Vehicle.Flight;
 
-    public double HoverThrust { get; }
+    public double HoverThrust => Vehicle.Description.HoverThrust;
 
     public ref readonly VehicleTruth Truth => ref Physics.Truth;
 
     /// <summary>The estimate the controllers use (EKF output at the newest IMU time, EKF frame).</summary>
-    public MulticopterState Estimate { get; private set; }
+    public MulticopterState Estimate => Vehicle.Estimate;
 
-    /// <summary>
-    /// The EKF has fused GNSS and baro without a break for <see cref="ArmSettleUs"/> (as PX4 waits for its GNSS
-    /// checks): arming earlier puts home where a still-converging position estimate happens to be.
-    /// </summary>
-    public bool ReadyToArm => _fusingSinceUs >= 0 && Clock.TimeUs - _fusingSinceUs >= ArmSettleUs;
+    /// <summary>The vehicle's arming readiness (the EKF has settled on GNSS and baro).</summary>
+    public bool ReadyToArm => Vehicle.ReadyToArm;
 
     /// <summary>EKF position expressed in the simulator's home frame (valid once the EKF has a GNSS origin).</summary>
     public Vector3 EstimatedPositionHomeNedM => Estimate.PositionNedM + _originOffsetNedM;
@@ -179,44 +164,17 @@ public sealed class SitlVehicle
     }
 
     /// <summary>Arms through the arming checks (controllers reset, home taken). False when denied (reason in the status) or already armed.</summary>
-    public bool Arm() => !Commander.Armed && Commander.Arm() == CommandOutcome.Accepted;
+    public bool Arm() => Vehicle.Arm();
 
-    private void RunPhysicsAndEstimator(long timeUs)
+    private void RunPhysics(long timeUs)
     {
-        Physics.SetMotorCommands(_motors.AsSpan(0, _motorCount));
+        Physics.SetMotorCommands(_motors.Commands);
         Physics.Step();
-        ref readonly VehicleTruth truth = ref Physics.Truth;
-        SensorUpdates updates = Sensors.Update(in truth);
+        _sensors.Sample();
+    }
 
-        // Observations first so a sample due at this IMU time is buffered before the prediction reaches it.
-        if ((updates & SensorUpdates.Gnss) != 0)
-        {
-            Ekf.PushGnss(SensorSampleAdapter.ToEkf(in Sensors.LatestGnss));
-        }
-
-        if ((updates & SensorUpdates.Baro) != 0)
-        {
-            Ekf.PushBaro(SensorSampleAdapter.ToEkf(in Sensors.LatestBaro));
-        }
-
-        if ((updates & SensorUpdates.Mag) != 0)
-        {
-            Ekf.PushMag(SensorSampleAdapter.ToEkf(in Sensors.LatestMag));
-        }
-
-        if ((updates & SensorUpdates.Range) != 0 && SensorSampleAdapter.TryToEkf(in Sensors.LatestRange, out RangeSample range))
-        {
-            Ekf.PushRange(range);
-        }
-
-        if ((updates & SensorUpdates.Imu) != 0)
-        {
-            Ekf.PushImu(SensorSampleAdapter.ToEkf(in Sensors.LatestImu));
-        }
-
-        OutputPredictor output = Ekf.Output;
-        Estimate = new MulticopterState(output.PositionNedM, output.VelocityNedMps, output.Attitude, output.AngularRateRadps);
-
+    private void CompareWithTruth(long timeUs)
+    {
         if (!_hasOrigin && Ekf.Gnss.HasOrigin)
         {
             _hasOrigin = true;
@@ -225,45 +183,8 @@ public sealed class SitlVehicle
 
         if (_hasOrigin)
         {
-            EkfPositionErrorM = (EstimatedPositionHomeNedM - truth.PositionNedM).Length;
+            EkfPositionErrorM = (EstimatedPositionHomeNedM - Physics.Truth.PositionNedM).Length;
             MaxEkfPositionErrorM = Math.Max(MaxEkfPositionErrorM, EkfPositionErrorM);
         }
-    }
-
-    private void RunPosition(long timeUs)
-    {
-        const double dtS = 1.0 / PositionRateHz;
-        UavEkfFlags flags = Ekf.Flags;
-        bool fusing = _hasOrigin && (flags & (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing)) == (UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing);
-        _fusingSinceUs = !fusing ? -1 : _fusingSinceUs < 0 ? timeUs : _fusingSinceUs;
-
-        var health = new VehicleHealth(
-            ReadyToArm,
-            Sensors.LatestGnss.FixType >= SensorModels.Samples.GnssFixType.Fix3D,
-            Physics.Truth.BatteryRemainingFraction,
-            _hasOrigin,
-            _hasOrigin ? Ekf.Gnss.Origin : default);
-        if (_applyParameters)
-        {
-            Commander.ApplyParameters(Parameters);
-        }
-
-        Commander.Update(timeUs, dtS, Estimate, health);
-        Ekf.SetInAir(Flight.LandState != Autopilot.Control.Detection.LandState.Landed);
-    }
-
-    private void RunRateLoop(long timeUs)
-    {
-        const double dtS = 1.0 / RateLoopRateHz;
-        Span<double> motors = _motors.AsSpan(0, _motorCount);
-        if (!Commander.Armed)
-        {
-            motors.Clear();
-            return;
-        }
-
-        MulticopterState state = Estimate;
-        Cascade.UpdateAttitude(state.AttitudeNed);
-        Cascade.UpdateRate(state.BodyRateRadps, dtS, _motors);
     }
 }

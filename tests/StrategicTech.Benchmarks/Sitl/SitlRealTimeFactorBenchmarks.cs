@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using StrategicTech.Sim.Faults;
 using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Sim.Physics;
 using StrategicTech.Sim.Scenarios;
 
@@ -91,7 +91,7 @@ public class SitlRealTimeFactorBenchmarks
         if (mavlink)
         {
             // Telemetry encoded at its stream rates and logged to a tlog in memory; nobody listening.
-            SitlMavlinkBridge.AttachInMemory(v, Discard.Instance, new SitlMavlinkOptions { TlogStream = Stream.Null });
+            VehicleMavlinkLink.AttachInMemory(v.Vehicle, Discard.Instance, new VehicleMavlinkLinkOptions { TlogStream = Stream.Null });
         }
 
         v.StepUntil(x => x.ReadyToArm, 30_000_000);

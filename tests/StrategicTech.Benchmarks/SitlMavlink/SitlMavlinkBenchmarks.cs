@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Sim.Physics;
 
 namespace StrategicTech.Benchmarks.SitlMavlink;
@@ -16,9 +16,9 @@ public class SitlMavlinkBenchmarks
 {
     private SitlVehicle _plain = null!;
     private SitlVehicle _bridged = null!;
-    private SitlMavlinkBridge _bridge = null!;
+    private VehicleMavlinkLink _bridge = null!;
     private SitlVehicle _ticked = null!;
-    private SitlMavlinkBridge _tickedBridge = null!;
+    private VehicleMavlinkLink _tickedBridge = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -49,10 +49,10 @@ public class SitlMavlinkBenchmarks
     [Benchmark]
     public void Flight20msWithMavlink() => _bridged.StepFor(20_000);
 
-    private static SitlVehicle Airborne(bool attachBridge, out SitlMavlinkBridge bridge)
+    private static SitlVehicle Airborne(bool attachBridge, out VehicleMavlinkLink bridge)
     {
         var vehicle = new SitlVehicle(AirframeLoader.LoadBuiltIn("quad_x"), SimulationEnvironment.Default);
-        bridge = attachBridge ? SitlMavlinkBridge.AttachInMemory(vehicle, new NullSink()) : null!;
+        bridge = attachBridge ? VehicleMavlinkLink.AttachInMemory(vehicle.Vehicle, new NullSink()) : null!;
         vehicle.StepUntil(v => v.ReadyToArm, 30_000_000);
         vehicle.Commands.Takeoff(double.NaN);
         vehicle.StepFor(5_000_000);

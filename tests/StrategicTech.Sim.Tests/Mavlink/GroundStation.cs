@@ -4,7 +4,7 @@ using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Drivers.Mavlink.Microservices.Command.Client;
 using StrategicTech.Drivers.Mavlink.Microservices.Mission.Client;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 
 namespace StrategicTech.Sim.Tests.Mavlink;
 
@@ -16,14 +16,14 @@ internal sealed class GroundStation : IMavlinkService, IMavlinkFrameSink
 {
     private readonly List<byte[]> _frames = [];
 
-    public GroundStation(SitlVehicle vehicle, SitlMavlinkOptions? options = null)
+    public GroundStation(SitlVehicle vehicle, VehicleMavlinkLinkOptions? options = null)
     {
         Vehicle = vehicle;
         Node = new MavlinkNode(255, 190, new ToVehicle(this), vehicle.Clock);
         Node.Add(this);
         Commands = Node.Add(new CommandClient(Node));
         Missions = Node.Add(new MissionClient(Node, 1, 1));
-        Bridge = SitlMavlinkBridge.AttachInMemory(vehicle, this, options);
+        Bridge = VehicleMavlinkLink.AttachInMemory(vehicle.Vehicle, this, options);
     }
 
     public SitlVehicle Vehicle { get; }
@@ -34,7 +34,7 @@ internal sealed class GroundStation : IMavlinkService, IMavlinkFrameSink
 
     public MissionClient Missions { get; }
 
-    public SitlMavlinkBridge Bridge { get; }
+    public VehicleMavlinkLink Bridge { get; }
 
     public bool Send(ReadOnlySpan<byte> frame)
     {

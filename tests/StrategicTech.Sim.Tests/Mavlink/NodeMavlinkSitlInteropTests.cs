@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Sim.Tests.Sitl;
 using StrategicTech.TestSupport;
 
@@ -27,7 +27,7 @@ public sealed class NodeMavlinkSitlInteropTests
             $"node-mavlink is not installed: run 'npm ci' in {peers} (test.sh does)");
 
         SitlVehicle vehicle = SitlFixtures.CreateQuad();
-        using SitlMavlinkBridge bridge = SitlMavlinkBridge.Attach(vehicle, new SitlMavlinkOptions { Bind = "udpin://127.0.0.1:0", Remote = string.Empty });
+        using VehicleMavlinkLink bridge = VehicleMavlinkLink.Attach(vehicle.Vehicle, new VehicleMavlinkLinkOptions { Bind = "udpin://127.0.0.1:0", Remote = string.Empty });
         int port = bridge.LocalEndPoint!.Port;
 
         var start = new ProcessStartInfo("node", ["mavlink-sitl-mission.mjs", port.ToString(CultureInfo.InvariantCulture), "50"])

@@ -6,7 +6,7 @@ using StrategicTech.Drivers.Mavlink.Microservices.Mission;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Sim.Physics;
 using StrategicTech.Sim.Tests.Sitl;
 
@@ -34,7 +34,7 @@ public sealed class SitlMavlinkMissionTests
     {
         SitlVehicle vehicle = SitlFixtures.CreateQuad();
         using var tlog = new MemoryStream();
-        var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
+        var ground = new GroundStation(vehicle, new VehicleMavlinkLinkOptions { TlogStream = tlog });
         Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000), "EKF never ready");
         ground.RunUntil(() => false, 1_100_000);
 
@@ -90,7 +90,7 @@ public sealed class SitlMavlinkMissionTests
         Assert.Equal(0, reader.SkippedBytes);
         Assert.True(records > 1000, $"only {records} tlog records");
         Assert.True(fromGround > mission.Length, $"{fromGround} ground frames logged");
-        Assert.InRange(previousUs - SitlMavlinkOptions.DefaultTlogEpochUnixUs, 40_000_000, 200_000_000);
+        Assert.InRange(previousUs - VehicleMavlinkLinkOptions.DefaultTlogEpochUnixUs, 40_000_000, 200_000_000);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SitlMavlinkMissionTests
         {
             SitlVehicle vehicle = SitlFixtures.CreateQuad();
             using var tlog = new MemoryStream();
-            var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogStream = tlog });
+            var ground = new GroundStation(vehicle, new VehicleMavlinkLinkOptions { TlogStream = tlog });
             Assert.True(ground.RunUntil(() => vehicle.ReadyToArm, 30_000_000));
             Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.ComponentArmDisarm, 1));
             Assert.Equal(MavResult.Accepted, ground.Command(MavCmd.NavTakeoff, p7: float.NaN));
@@ -119,7 +119,7 @@ public sealed class SitlMavlinkMissionTests
     public void A_flying_step_with_the_bridge_attached_allocates_nothing()
     {
         SitlVehicle vehicle = SitlFixtures.CreateQuad();
-        using SitlMavlinkBridge bridge = SitlMavlinkBridge.AttachInMemory(vehicle, new NullSink());
+        using VehicleMavlinkLink bridge = VehicleMavlinkLink.AttachInMemory(vehicle.Vehicle, new NullSink());
         Assert.True(vehicle.StepUntil(v => v.ReadyToArm, 30_000_000));
         Assert.Equal(Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commands.Takeoff(double.NaN));
         vehicle.StepFor(3_000_000);

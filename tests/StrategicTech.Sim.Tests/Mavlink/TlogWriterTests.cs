@@ -6,7 +6,7 @@ using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 using StrategicTech.Drivers.Mavlink.Logs;
 using StrategicTech.Sim.Cli;
 using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.Mavlink;
+using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.Sim.Tests.Sitl;
 using static StrategicTech.Sim.Tests.Cli.CliRunner;
 
@@ -52,12 +52,12 @@ public sealed class TlogWriterTests
         try
         {
             SitlVehicle vehicle = SitlFixtures.CreateQuad();
-            var ground = new GroundStation(vehicle, new SitlMavlinkOptions { TlogPath = path });
+            var ground = new GroundStation(vehicle, new VehicleMavlinkLinkOptions { TlogPath = path });
             ground.RunUntil(() => false, 20_000_000);
             ground.Bridge.Dispose();
 
             byte[] bytes = File.ReadAllBytes(path);
-            Assert.InRange(BinaryPrimitives.ReadInt64BigEndian(bytes) - SitlMavlinkOptions.DefaultTlogEpochUnixUs, 0, 100_000);
+            Assert.InRange(BinaryPrimitives.ReadInt64BigEndian(bytes) - VehicleMavlinkLinkOptions.DefaultTlogEpochUnixUs, 0, 100_000);
 
             (int code, string text, _) = Run("mavlink", "decode", path, "--json");
             Assert.Equal(ExitCodes.Success, code);

@@ -1,7 +1,7 @@
-namespace StrategicTech.Sim.Mavlink;
+namespace StrategicTech.Autopilot.Vehicles;
 
-/// <summary>How a simulated vehicle is exposed over MAVLink (see README.md in this folder).</summary>
-public sealed record SitlMavlinkOptions
+/// <summary>How a vehicle is exposed over MAVLink (ports and ids as PX4 SITL; see sim/StrategicTech.Sim/Mavlink/README.md).</summary>
+public sealed record VehicleMavlinkLinkOptions
 {
     /// <summary>First vehicle's command port (PX4 SITL's 14580 + instance); the vehicle binds 127.0.0.1 here.</summary>
     public const int BasePort = 14580;

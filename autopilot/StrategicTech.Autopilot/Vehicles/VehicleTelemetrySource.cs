@@ -2,19 +2,18 @@ using StrategicTech.Autopilot.Comms;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Navigation.Numerics;
-using StrategicTech.Sim.Lockstep;
-using StrategicTech.Sim.SensorModels.Samples;
 
-namespace StrategicTech.Sim.Mavlink;
+namespace StrategicTech.Autopilot.Vehicles;
 
 /// <summary>
-/// Fills <see cref="VehicleTelemetry"/> from a <see cref="SitlVehicle"/> as a flight controller would: attitude,
-/// position and velocity from the EKF estimate (never truth), the GNSS receiver's latest solution, the physics'
-/// battery, the collective thrust as throttle, and the land detector. Geodetic position is the EKF's local
+/// Fills <see cref="VehicleTelemetry"/> from a <see cref="Vehicle"/> as a flight controller would: attitude,
+/// position and velocity from the EKF estimate, the GNSS receiver's latest solution, the battery monitor's
+/// estimate, the collective thrust as throttle, and the land detector. Geodetic position is the EKF's local
 /// position placed on its GNSS origin. No allocation.
 /// </summary>
-public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetrySource
+public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetrySource
 {
     private const MavSysStatusSensor Sensors = MavSysStatusSensor.Sensor3dGyro | MavSysStatusSensor.Sensor3dAccel | MavSysStatusSensor.Sensor3dMag
         | MavSysStatusSensor.AbsolutePressure | MavSysStatusSensor.Gps | MavSysStatusSensor.AngularRateControl
@@ -22,13 +21,13 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
         | MavSysStatusSensor.XyPositionControl | MavSysStatusSensor.MotorOutputs | MavSysStatusSensor.MavSysStatusAhrs
         | MavSysStatusSensor.Battery | MavSysStatusSensor.MavSysStatusPrearmCheck;
 
-    private readonly SitlVehicle _vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
+    private readonly Vehicle _vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
     private LocalNedFrame _frame;
     private bool _hasFrame;
 
     public void Fill(long timeUs, ref VehicleTelemetry t)
     {
-        SitlVehicle v = _vehicle;
+        Vehicle v = _vehicle;
         t.TimeUs = timeUs;
         t.AttitudeNed = v.Estimate.AttitudeNed;
         t.BodyRateRadps = v.Estimate.BodyRateRadps;
@@ -61,35 +60,35 @@ public sealed class SitlTelemetrySource(SitlVehicle vehicle) : IVehicleTelemetry
             t.HomeAltitudeAmslM = home.HeightM;
         }
 
-        ref readonly GnssSample gnss = ref v.Sensors.LatestGnss;
+        ref readonly GnssSample gnss = ref v.LatestGnss;
         t.GnssFixType = gnss.FixType switch
         {
-            GnssFixType.Fix3D => GpsFixType.Type3dFix,
-            GnssFixType.Fix2D => GpsFixType.Type2dFix,
-            GnssFixType.NoFix => GpsFixType.NoFix,
+            3 => GpsFixType.Type3dFix,
+            2 => GpsFixType.Type2dFix,
+            1 => GpsFixType.NoFix,
             _ => GpsFixType.NoGps,
         };
         t.GnssSatellites = gnss.Satellites;
-        t.GnssEphM = gnss.EphM;
-        t.GnssEpvM = gnss.EpvM;
-        t.GnssLatitudeDeg = gnss.LatitudeDeg;
-        t.GnssLongitudeDeg = gnss.LongitudeDeg;
-        t.GnssAltitudeAmslM = gnss.AltitudeM;
+        t.GnssEphM = gnss.HorizontalAccuracyM;
+        t.GnssEpvM = gnss.VerticalAccuracyM;
+        t.GnssLatitudeDeg = gnss.Position.LatitudeDeg;
+        t.GnssLongitudeDeg = gnss.Position.LongitudeDeg;
+        t.GnssAltitudeAmslM = gnss.Position.HeightM;
         double vn = gnss.VelocityNedMps.X;
         double ve = gnss.VelocityNedMps.Y;
         t.GnssGroundSpeedMps = Math.Sqrt((vn * vn) + (ve * ve));
         t.GnssCourseRad = t.GnssGroundSpeedMps > 0.2 ? Math.Atan2(ve, vn) : double.NaN;
 
-        ref readonly Physics.VehicleTruth truth = ref v.Truth;
-        t.BatteryVoltageV = truth.BatteryVoltageV;
-        t.BatteryCurrentA = truth.BatteryCurrentA;
-        t.BatteryRemainingFraction = truth.BatteryRemainingFraction;
-        t.BatteryConsumedMah = truth.BatteryConsumedMah;
+        BatteryEstimator battery = v.Battery;
+        t.BatteryVoltageV = battery.VoltageV;
+        t.BatteryCurrentA = battery.CurrentA;
+        t.BatteryRemainingFraction = battery.RemainingFraction;
+        t.BatteryConsumedMah = battery.ConsumedMah;
         t.Throttle = v.Flight.Armed ? Math.Clamp(v.Cascade.ThrustAttitudeSetpoint.CollectiveThrust, 0, 1) : 0;
 
         // PREARM_CHECK healthy is what QGroundControl shows as "Ready To Fly" (PX4 sets it when arming checks pass).
         MavSysStatusSensor healthy = Sensors;
-        if (gnss.FixType != GnssFixType.Fix3D)
+        if (gnss.FixType != 3)
         {
             healthy &= ~MavSysStatusSensor.Gps;
         }

@@ -1,28 +1,26 @@
 using System.Net;
 using StrategicTech.Autopilot.Comms;
 using StrategicTech.Autopilot.Flight;
-using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Drivers.Mavlink.Logs;
 using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Drivers.Mavlink.Transports;
-using StrategicTech.Sim.Lockstep;
 
-namespace StrategicTech.Sim.Mavlink;
+namespace StrategicTech.Autopilot.Vehicles;
 
 /// <summary>
-/// Exposes a <see cref="SitlVehicle"/> over MAVLink like a PX4 SITL vehicle: a <see cref="VehicleMavlinkEndpoint"/>
-/// fed by <see cref="SitlTelemetrySource"/>, run by a task on the vehicle's scheduler. Bytes received on the network
+/// A <see cref="Vehicle"/>'s MAVLink link, as PX4 exposes its vehicles: a <see cref="VehicleMavlinkEndpoint"/> fed by
+/// <see cref="VehicleTelemetrySource"/>, run by a task on the vehicle's scheduler. Bytes received on the network
 /// thread are queued (<see cref="ByteChunkQueue"/>) and parsed inside the loop task, so the loop never waits on I/O;
-/// without a network (in-memory) the run is deterministic. Attach before the first <see cref="SitlVehicle.Step"/>.
+/// without a network (in-memory) the run is deterministic. Attach before the vehicle's first tick.
 /// </summary>
-public sealed class SitlMavlinkBridge : IDisposable
+public sealed class VehicleMavlinkLink : IDisposable
 {
     private readonly ByteChunkQueue _inbound = new();
     private readonly UdpTransport? _udp;
     private readonly TlogWriter? _tlog;
     private DrainIntoNode _drain;
 
-    private SitlMavlinkBridge(SitlVehicle vehicle, SitlMavlinkOptions options, IMavlinkFrameSink? outbound)
+    private VehicleMavlinkLink(Vehicle vehicle, VehicleMavlinkLinkOptions options, IMavlinkFrameSink? outbound)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
         IVehicleCommands commands = vehicle.Commands;
@@ -52,19 +50,20 @@ public sealed class SitlMavlinkBridge : IDisposable
             Node.Add(new TlogRecorder(_tlog, vehicle.Clock, options.TlogEpochUnixUs));
         }
 
-        Endpoint = new VehicleMavlinkEndpoint(Node, commands, new SitlTelemetrySource(vehicle), new VehicleMavlinkEndpointOptions
+        Endpoint = new VehicleMavlinkEndpoint(Node, commands, new VehicleTelemetrySource(vehicle), new VehicleMavlinkEndpointOptions
         {
-            VehicleType = vehicle.Physics.Airframe.Motors.Count == 6 ? Drivers.Mavlink.Dialects.Minimal.MavType.Hexarotor : Drivers.Mavlink.Dialects.Minimal.MavType.Quadrotor,
+            VehicleType = vehicle.MotorCount == 6 ? Drivers.Mavlink.Dialects.Minimal.MavType.Hexarotor : Drivers.Mavlink.Dialects.Minimal.MavType.Quadrotor,
             Parameters = vehicle.Parameters,
             PersistParameters = options.ParameterFile is null ? null : store => store.SaveFile(options.ParameterFile),
             Uid = options.ResolvedSystemId,
         });
         _drain = new DrainIntoNode(Node);
-        vehicle.Scheduler.Register("mavlink", new PeriodicAction(Run), options.RateHz, priority: 3);
+        vehicle.Scheduler.Register("mavlink", new PeriodicAction(Run), options.RateHz, Vehicle.MavlinkPriority);
+        vehicle.Mavlink = this;
         _udp?.Start((_, _, bytes) => _inbound.Enqueue(bytes));
     }
 
-    public SitlMavlinkOptions Options { get; }
+    public VehicleMavlinkLinkOptions Options { get; }
 
     public MavlinkNode Node { get; }
 
@@ -77,14 +76,14 @@ public sealed class SitlMavlinkBridge : IDisposable
     public long DroppedBytes => _inbound.DroppedBytes;
 
     /// <summary>The one-liner: UDP as PX4 SITL (bind 127.0.0.1:14580+instance, send to 127.0.0.1:14550), optional tlog.</summary>
-    public static SitlMavlinkBridge Attach(SitlVehicle vehicle, SitlMavlinkOptions? options = null) =>
-        new(vehicle, options ?? new SitlMavlinkOptions(), outbound: null);
+    public static VehicleMavlinkLink Attach(Vehicle vehicle, VehicleMavlinkLinkOptions? options = null) =>
+        new(vehicle, options ?? new VehicleMavlinkLinkOptions(), outbound: null);
 
     /// <summary>In-process link: frames go to <paramref name="toGround"/>; feed the ground's bytes to <see cref="Enqueue"/>.</summary>
-    public static SitlMavlinkBridge AttachInMemory(SitlVehicle vehicle, IMavlinkFrameSink toGround, SitlMavlinkOptions? options = null)
+    public static VehicleMavlinkLink AttachInMemory(Vehicle vehicle, IMavlinkFrameSink toGround, VehicleMavlinkLinkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(toGround);
-        return new(vehicle, (options ?? new SitlMavlinkOptions()) with { Udp = false }, toGround);
+        return new(vehicle, (options ?? new VehicleMavlinkLinkOptions()) with { Udp = false }, toGround);
     }
 
     /// <summary>Queues received bytes (one producer thread at a time); parsed in the next loop task.</summary>
@@ -96,11 +95,11 @@ public sealed class SitlMavlinkBridge : IDisposable
         _tlog?.Dispose();
     }
 
-    private static IPEndPoint BindEndPoint(SitlMavlinkOptions options)
+    private static IPEndPoint BindEndPoint(VehicleMavlinkLinkOptions options)
     {
         if (options.Bind is null)
         {
-            return new IPEndPoint(IPAddress.Loopback, SitlMavlinkOptions.BasePort + options.Instance);
+            return new IPEndPoint(IPAddress.Loopback, VehicleMavlinkLinkOptions.BasePort + options.Instance);
         }
 
         MavlinkEndpoint bind = MavlinkEndpoint.Parse(options.Bind);
@@ -112,11 +111,11 @@ public sealed class SitlMavlinkBridge : IDisposable
         return new IPEndPoint(IPAddress.Parse(bind.Host is "" or "localhost" ? "127.0.0.1" : bind.Host), bind.Port);
     }
 
-    private static IPEndPoint? RemoteEndPoint(SitlMavlinkOptions options)
+    private static IPEndPoint? RemoteEndPoint(VehicleMavlinkLinkOptions options)
     {
         if (options.Remote is null)
         {
-            return new IPEndPoint(IPAddress.Loopback, SitlMavlinkOptions.GroundStationPort);
+            return new IPEndPoint(IPAddress.Loopback, VehicleMavlinkLinkOptions.GroundStationPort);
         }
 
         if (options.Remote.Length == 0)

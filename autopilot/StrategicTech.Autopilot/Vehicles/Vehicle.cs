@@ -1,0 +1,210 @@
+using StrategicTech.Autopilot.Control;
+using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Flight;
+using StrategicTech.Autopilot.Hal;
+using StrategicTech.Autopilot.Parameters;
+using StrategicTech.Autopilot.Runtime;
+using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Time;
+
+namespace StrategicTech.Autopilot.Vehicles;
+
+/// <summary>
+/// One multirotor autopilot, composed from a <see cref="VehicleDescription"/> and bound to its sensors and motors
+/// through <see cref="VehicleIo"/> (the <see cref="Hal"/> interfaces), on an injected clock. It does not know
+/// whether the sources are drivers or simulator models. A <see cref="FixedRateScheduler"/> at 1 kHz runs, in order
+/// within a tick: the sensor task (every source read, samples into the EKF, battery and RC, the estimate; 1 kHz,
+/// priority <see cref="SensorPriority"/>), the commander with the position loop (50 Hz, then the land detector's
+/// verdict back to the EKF), the attitude and rate loops with allocation writing the motor sink (500 Hz), and the
+/// MAVLink link when attached. A host drives the scheduler (lockstep <see cref="FixedRateScheduler.Step"/> in SITL,
+/// <see cref="WallClockLoop"/> on hardware) and may register its own tasks around these by priority. No allocation
+/// per tick after construction.
+/// </summary>
+public sealed class Vehicle
+{
+    public const int BaseRateHz = 1000;
+    public const int PositionRateHz = 50;
+    public const int RateLoopRateHz = 500;
+
+    /// <summary>Priorities of the vehicle's tasks; a host task with a lower value runs before them in a tick.</summary>
+    public const int SensorPriority = 10;
+    public const int PositionPriority = 20;
+    public const int RateLoopPriority = 30;
+    public const int MavlinkPriority = 40;
+
+    private readonly VehicleIo _io;
+    private readonly double[] _motors;
+    private readonly int _motorCount;
+    private readonly bool _applyParameters;
+    private readonly ArmingReadiness _readiness;
+    private GnssSample _latestGnss;
+    private bool _hasOrigin;
+
+    public Vehicle(VehicleDescription description, VehicleIo io, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(io);
+        ArgumentNullException.ThrowIfNull(clock);
+        Description = description;
+        _io = io;
+        Clock = clock;
+        _motorCount = description.MotorCount;
+        _motors = new double[_motorCount];
+        _readiness = new ArmingReadiness(description.ArmSettleUs);
+        Battery = new BatteryEstimator(description.BatteryCapacityMah);
+        Ekf = new UavEkf(description.Ekf);
+
+        // Motor speed is linear in the command and thrust quadratic in speed (THR_MDL_FAC = 1).
+        Parameters = FlightParameterDefinitions.CreateStore();
+        Parameters.TrySet("THR_MDL_FAC", 1.0);
+        Parameters.TrySet("MPC_THR_HOVER", description.HoverThrust);
+        Parameters.TrySet("MC_AIRFRAME", _motorCount == 6 ? 1 : 0);
+        Cascade = MulticopterControlParameters.CreateCascade(Parameters);
+        Commander = new Commander(description.Flight ?? FlightParameterDefinitions.Bind(Parameters), Cascade, MulticopterControlParameters.LandDetector(Parameters));
+        if (description.Flight is null)
+        {
+            // Later parameter changes (PARAM_SET over MAVLink) are applied at the next position update.
+            Commander.ApplyParameters(Parameters);
+            _applyParameters = true;
+        }
+
+        Scheduler = new FixedRateScheduler(clock, BaseRateHz);
+        Scheduler.Register("sensors+ekf", new PeriodicAction(RunSensors), BaseRateHz, SensorPriority);
+        Scheduler.Register("position", new PeriodicAction(RunPosition), PositionRateHz, PositionPriority);
+        Scheduler.Register("attitude+rate", new PeriodicAction(RunRateLoop), RateLoopRateHz, RateLoopPriority);
+    }
+
+    public VehicleDescription Description { get; }
+
+    public IClock Clock { get; }
+
+    public FixedRateScheduler Scheduler { get; }
+
+    public UavEkf Ekf { get; }
+
+    public ParameterStore Parameters { get; }
+
+    public MulticopterCascade Cascade { get; }
+
+    /// <summary>Modes, mission, arming, failsafes, status: what MAVLink and scenarios drive.</summary>
+    public Commander Commander { get; }
+
+    /// <summary>The vehicle command API (the same object as <see cref="Commander"/>).</summary>
+    public IVehicleCommands Commands => Commander;
+
+    /// <summary>The autonomous setpoint generator beneath the modes.</summary>
+    public FlightModeManager Flight => Commander.Navigator;
+
+    public int MotorCount => _motorCount;
+
+    /// <summary>The battery as the monitor reports it (NaN fields without a monitor).</summary>
+    public BatteryEstimator Battery { get; }
+
+    /// <summary>The newest GNSS solution read (default before the first: no fix).</summary>
+    public ref readonly GnssSample LatestGnss => ref _latestGnss;
+
+    /// <summary>The estimate the controllers use (EKF output at the newest IMU time, EKF frame).</summary>
+    public MulticopterState Estimate { get; private set; }
+
+    /// <summary>The EKF has a GNSS origin (latched at the first).</summary>
+    public bool HasOrigin => _hasOrigin;
+
+    /// <summary>The EKF has fused GNSS and baro without a break for <see cref="VehicleDescription.ArmSettleUs"/>.</summary>
+    public bool ReadyToArm => _readiness.IsReady(Clock.TimeUs);
+
+    /// <summary>The MAVLink link, once attached (<see cref="VehicleMavlinkLink"/>).</summary>
+    public VehicleMavlinkLink? Mavlink { get; internal set; }
+
+    /// <summary>Arms through the arming checks. False when denied (reason in the status) or already armed.</summary>
+    public bool Arm() => !Commander.Armed && Commander.Arm() == CommandOutcome.Accepted;
+
+    private void RunSensors(long timeUs)
+    {
+        // Observations first so a sample due at this IMU time is buffered before the prediction reaches it.
+        while (_io.Gnss.TryReadGnss(out GnssSample gnss))
+        {
+            _latestGnss = gnss;
+            Ekf.PushGnss(gnss);
+        }
+
+        while (_io.Barometer.TryReadBarometer(out BaroSample baro))
+        {
+            Ekf.PushBaro(baro);
+        }
+
+        if (_io.Magnetometer is { } magnetometer)
+        {
+            while (magnetometer.TryReadMagnetometer(out MagSample mag))
+            {
+                Ekf.PushMag(mag);
+            }
+        }
+
+        if (_io.RangeFinder is { } rangeFinder)
+        {
+            while (rangeFinder.TryReadRange(out RangeSample range))
+            {
+                Ekf.PushRange(range);
+            }
+        }
+
+        while (_io.Imu.TryReadImu(out ImuSample imu))
+        {
+            Ekf.PushImu(imu);
+        }
+
+        if (_io.Battery is { } monitor && monitor.TryReadBattery(out BatterySample battery))
+        {
+            Battery.Update(in battery);
+        }
+
+        if (_io.Rc is { } rc && rc.TryReadRc(out RcInputSample frame) && RcManualInputMapping.TryMap(in frame, out ManualInput sticks))
+        {
+            Commander.SetManualInput(in sticks);
+        }
+
+        OutputPredictor output = Ekf.Output;
+        Estimate = new MulticopterState(output.PositionNedM, output.VelocityNedMps, output.Attitude, output.AngularRateRadps);
+        _hasOrigin |= Ekf.Gnss.HasOrigin;
+    }
+
+    private void RunPosition(long timeUs)
+    {
+        const double dtS = 1.0 / PositionRateHz;
+        const UavEkfFlags gnssAndBaro = UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing;
+        _readiness.Update(timeUs, _hasOrigin && (Ekf.Flags & gnssAndBaro) == gnssAndBaro);
+
+        var health = new VehicleHealth(
+            ReadyToArm,
+            _latestGnss.FixType >= 3,
+            Battery.RemainingFraction,
+            _hasOrigin,
+            _hasOrigin ? Ekf.Gnss.Origin : default);
+        if (_applyParameters)
+        {
+            Commander.ApplyParameters(Parameters);
+        }
+
+        Commander.Update(timeUs, dtS, Estimate, health);
+
+        // The land detector tells the EKF when the vehicle rests on the ground (zero-velocity aiding, as PX4's EKF2).
+        Ekf.SetInAir(Flight.LandState != LandState.Landed);
+    }
+
+    private void RunRateLoop(long timeUs)
+    {
+        const double dtS = 1.0 / RateLoopRateHz;
+        if (!Commander.Armed)
+        {
+            _motors.AsSpan().Clear();
+        }
+        else
+        {
+            MulticopterState state = Estimate;
+            Cascade.UpdateAttitude(state.AttitudeNed);
+            Cascade.UpdateRate(state.BodyRateRadps, dtS, _motors);
+        }
+
+        _io.Motors.WriteMotors(timeUs, _motors);
+    }
+}
