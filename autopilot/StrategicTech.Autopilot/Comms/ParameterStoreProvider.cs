@@ -8,7 +8,9 @@ namespace StrategicTech.Autopilot.Comms;
 /// <summary>
 /// Serves the vehicle's <see cref="ParameterStore"/> over the MAVLink parameter protocol: its order is the
 /// param_index, Float parameters go out as REAL32 and Int32 ones as INT32, and every set is validated by the
-/// store (a refused set leaves the value, which the server echoes back). Accepted changes are persisted through
+/// store, the value alone and then the candidate table against the cross-parameter rules, before anything is kept,
+/// saved or acknowledged (a refused set leaves the old value, which the server echoes back in PARAM_VALUE, as PX4
+/// does; later valid sets are unaffected). Accepted changes are persisted through
 /// <see cref="Persist"/> when one is given (e.g. <c>store.SaveFile(path)</c>); sets are rare operator actions, not
 /// per-tick work. Name lookups allocate nothing.
 /// </summary>
@@ -33,7 +35,7 @@ public sealed class ParameterStoreProvider : IParameterProvider
     /// <summary>Called after each accepted change (persistence).</summary>
     public Action<ParameterStore>? Persist { get; }
 
-    /// <summary>Sets refused by the store (out of range, not whole, not finite).</summary>
+    /// <summary>Sets refused by the store (out of range, not whole, not finite, breaking a cross-parameter rule).</summary>
     public long RejectedSets { get; private set; }
 
     /// <summary>Persist calls that threw (the value is still set in memory).</summary>

@@ -27,7 +27,9 @@ namespace StrategicTech.Autopilot.Comms;
 /// the vehicle's mission whole), parameters from the vehicle's store, MANUAL_CONTROL and offboard setpoints,
 /// MISSION_ITEM_REACHED and STATUSTEXT from the vehicle's status. Hardware-independent: it sees the vehicle through
 /// <see cref="IVehicleCommands"/> and <see cref="IVehicleTelemetrySource"/> and the link through a
-/// <see cref="MavlinkNode"/>. The host feeds received bytes to the node and calls <see cref="Tick"/>, both on the
+/// <see cref="MavlinkNode"/>. A node that signs its frames gets a <see cref="VehicleSigningGuard"/>: unsigned,
+/// replayed and MAVLink 1 frames are refused before any service sees them (see <see cref="Signing"/>). The host
+/// feeds received bytes to the node and calls <see cref="Tick"/>, both on the
 /// loop thread; nothing allocates per tick (a completed mission upload allocates the new list once).
 /// </summary>
 public sealed class VehicleMavlinkEndpoint : IMavlinkService
@@ -53,6 +55,16 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         _vehicle = vehicle ?? throw new ArgumentNullException(nameof(vehicle));
         _source = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         options ??= new VehicleMavlinkEndpointOptions();
+        if (node.Signer is not null)
+        {
+            // A signing vehicle requires signed input: installed before any service, so none ever sees a refused frame.
+            Signing = new VehicleSigningGuard(node.Signer, options.Signing);
+            node.ReceiveFilter = Signing;
+        }
+        else if (options.Signing is not null)
+        {
+            throw new ArgumentException("signing options need a node that signs (give the MavlinkNode a MavlinkSigner with the key)", nameof(options));
+        }
 
         // Order matters: this service refreshes the snapshot and the heartbeat's mode before the others tick, and
         // the mission watcher sees mission frames after the mission server handled them.
@@ -78,6 +90,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     }
 
     public MavlinkNode Node { get; }
+
+    /// <summary>The signing policy on received frames and its counters (null when the node does not sign).</summary>
+    public VehicleSigningGuard? Signing { get; }
 
     public HeartbeatPublisher Heartbeat { get; }
 

@@ -18,6 +18,13 @@ public sealed record VehicleMavlinkEndpointOptions
     /// <summary>AUTOPILOT_VERSION uid (unique per vehicle; SITL uses the system id).</summary>
     public ulong Uid { get; init; } = 1;
 
+    /// <summary>
+    /// Signing policy details. Signing itself is on when the node signs (it was given a <c>MavlinkSigner</c>): then
+    /// incoming frames must be signed with the same key, except as these options allow. Setting them on a node that
+    /// does not sign is an error.
+    /// </summary>
+    public VehicleSigningOptions? Signing { get; init; }
+
     /// <summary>Mission, fence and rally capacity (items per list).</summary>
     public int MissionCapacity { get; init; } = 500;
 }

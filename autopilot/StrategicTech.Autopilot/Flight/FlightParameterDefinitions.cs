@@ -35,8 +35,26 @@ public static class FlightParameterDefinitions
         new("MPC_JERK_AUTO", F, 4.0, 0.5, 500, "m/s^3", "Jerk limit of autonomous setpoints"),
     ];
 
-    /// <summary>Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters.</summary>
-    public static ParameterStore CreateStore() => new([.. MulticopterControlParameters.Definitions, .. Definitions]);
+    /// <summary>
+    /// Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters, with the
+    /// cross-parameter rules of both (<see cref="CombinationProblem"/>), so a PARAM_SET the commander could not apply
+    /// is refused by the store instead.
+    /// </summary>
+    public static ParameterStore CreateStore() =>
+        new([.. MulticopterControlParameters.Definitions, .. Definitions]) { CombinationRule = CombinationProblem };
+
+    /// <summary>Null when the whole table binds (control structs and <see cref="FlightParameters"/>), else why not.</summary>
+    public static string? CombinationProblem(ParameterStore store)
+    {
+        string? control = MulticopterControlParameters.CombinationProblem(store);
+        if (control is not null)
+        {
+            return control;
+        }
+
+        _ = Bind(store);
+        return null;
+    }
 
     /// <summary>Binds the store (start-up or on <see cref="ParameterStore.Version"/> change; allocates).</summary>
     public static FlightParameters Bind(ParameterStore store)

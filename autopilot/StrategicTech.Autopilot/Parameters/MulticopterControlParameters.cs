@@ -9,7 +9,8 @@ namespace StrategicTech.Autopilot.Parameters;
 /// The multirotor controller gains and limits as parameters, with PX4-style names (angles and rates in degrees as
 /// ground stations show them; converted to radians when bound), and the binding to the typed controller structs.
 /// Limits here lie inside the structs' own validation ranges, so any stored value binds; cross-parameter rules
-/// (e.g. MPC_THR_MIN &lt; MPC_THR_HOVER &lt; MPC_THR_MAX) are checked when binding.
+/// (e.g. MPC_THR_MIN &lt; MPC_THR_HOVER &lt; MPC_THR_MAX) are the store's <see cref="ParameterStore.CombinationRule"/>
+/// (<see cref="CombinationProblem"/>), so a store from <see cref="CreateStore"/> never holds a table that fails to bind.
 /// </summary>
 public static class MulticopterControlParameters
 {
@@ -89,8 +90,24 @@ public static class MulticopterControlParameters
         new("LNDMC_TKO_TIME", F, 0.2, 0, 5, "s", "Takeoff: time the takeoff conditions must hold"),
     ];
 
-    /// <summary>A store holding every multirotor control parameter at its default.</summary>
-    public static ParameterStore CreateStore() => new(Definitions);
+    /// <summary>A store holding every multirotor control parameter at its default, with the cross-parameter rules.</summary>
+    public static ParameterStore CreateStore() => new(Definitions) { CombinationRule = CombinationProblem };
+
+    /// <summary>
+    /// The cross-parameter rules of the control parameters: null when every controller struct, the land detector
+    /// and the rotor layout bind from <paramref name="store"/>, else why not. Allocates (parameter sets are rare).
+    /// </summary>
+    public static string? CombinationProblem(ParameterStore store)
+    {
+        _ = Position(store);
+        _ = Velocity(store);
+        _ = ThrustAttitude(store);
+        _ = Attitude(store);
+        _ = Rate(store);
+        _ = LandDetector(store);
+        _ = Geometry(store);
+        return null;
+    }
 
     public static PositionControllerParameters Position(ParameterStore store)
     {

@@ -9,4 +9,7 @@ public enum ParameterSetResult
     NotFinite,
     NotWholeNumber,
     OutOfRange,
+
+    /// <summary>The value is valid alone but the table with it breaks a cross-parameter rule (nothing changed).</summary>
+    InvalidCombination,
 }

@@ -4,8 +4,10 @@ namespace StrategicTech.Autopilot.Parameters;
 
 /// <summary>
 /// The vehicle's parameter table: definitions in a fixed order (the MAVLink param_index) and their current values.
-/// Every set is validated against the definition; refused sets change nothing and are counted. <see cref="Version"/>
-/// grows on every accepted change so consumers can re-read their typed structs outside the control loop.
+/// Every set is validated against the definition and then, as a candidate table, against the cross-parameter
+/// <see cref="CombinationRule"/> (e.g. MPC_THR_MIN &lt; MPC_THR_HOVER): a refused set changes nothing and is counted,
+/// so the table always holds a combination the vehicle can bind. <see cref="Version"/> grows on every accepted change
+/// so consumers can re-read their typed structs outside the control loop.
 /// Not thread-safe: owned by one thread (the loop or the parameter service), as the topic bus dictates.
 /// </summary>
 public sealed class ParameterStore
@@ -39,8 +41,18 @@ public sealed class ParameterStore
     /// <summary>Grows by one on every accepted change.</summary>
     public long Version { get; private set; }
 
-    /// <summary>How many sets were refused (unknown name, not finite, not whole, out of range).</summary>
+    /// <summary>How many sets were refused (unknown name, not finite, not whole, out of range, broken combination).</summary>
     public long RejectedCount { get; private set; }
+
+    /// <summary>
+    /// The cross-parameter rules: given the store holding a candidate table, returns null when the combination is
+    /// valid or why not (it may throw <see cref="ParameterException"/> or <see cref="ArgumentException"/> instead).
+    /// Set at start-up, before the first set; runs only on a changing set (it may allocate).
+    /// </summary>
+    public Func<ParameterStore, string?>? CombinationRule { get; set; }
+
+    /// <summary>Why the last set was refused by <see cref="CombinationRule"/> (null until one is).</summary>
+    public string? LastCombinationProblem { get; private set; }
 
     /// <summary>Index of <paramref name="name"/> (its MAVLink param_index), or −1 when unknown.</summary>
     public int IndexOf(string name)
@@ -86,12 +98,23 @@ public sealed class ParameterStore
             return verdict;
         }
 
-        if (values[index] == value)
+        double old = values[index];
+        if (old == value)
         {
             return ParameterSetResult.Unchanged;
         }
 
+        // The candidate table is checked before anything is kept: a refused combination leaves the old value.
         values[index] = value;
+        string? problem = CombinationProblem();
+        if (problem is not null)
+        {
+            values[index] = old;
+            RejectedCount++;
+            LastCombinationProblem = $"{d.Name} = {d.FormatValue(value)}: {problem}";
+            return ParameterSetResult.InvalidCombination;
+        }
+
         Version++;
         return ParameterSetResult.Accepted;
     }
@@ -118,17 +141,27 @@ public sealed class ParameterStore
             throw new ParameterException(name, "unknown parameter");
         }
 
-        if (TrySet(index, value) is not (ParameterSetResult.Accepted or ParameterSetResult.Unchanged))
+        ParameterSetResult result = TrySet(index, value);
+        if (result is not (ParameterSetResult.Accepted or ParameterSetResult.Unchanged))
         {
-            throw new ParameterException(name, definitions[index].ValueProblem(value) ?? "refused");
+            throw new ParameterException(name, definitions[index].ValueProblem(value)
+                ?? (result == ParameterSetResult.InvalidCombination ? LastCombinationProblem : null) ?? "refused");
         }
     }
 
+    /// <summary>Every parameter back to its default (one change; the defaults are a valid combination).</summary>
     public void ResetToDefaults()
     {
+        bool changed = false;
         for (int i = 0; i < definitions.Length; i++)
         {
-            TrySet(i, definitions[i].DefaultValue);
+            changed |= values[i] != definitions[i].DefaultValue;
+            values[i] = definitions[i].DefaultValue;
+        }
+
+        if (changed)
+        {
+            Version++;
         }
     }
 
@@ -215,9 +248,25 @@ public sealed class ParameterStore
             pending.Add((index, value));
         }
 
+        // The file's values are one candidate table: the combination is checked whole, applied whole or not at all.
+        double[] before = (double[])values.Clone();
+        bool changed = false;
         foreach ((int index, double value) in pending)
         {
-            TrySet(index, value);
+            changed |= values[index] != value;
+            values[index] = value;
+        }
+
+        string? combination = changed ? CombinationProblem() : null;
+        if (combination is not null)
+        {
+            before.CopyTo(values, 0);
+            throw new ParameterFileException(sourceName, 0, $"the file's values break a cross-parameter rule: {combination}");
+        }
+
+        if (changed)
+        {
+            Version++;
         }
 
         return pending.Count;
@@ -228,6 +277,23 @@ public sealed class ParameterStore
         ArgumentNullException.ThrowIfNull(path);
         using var reader = new StreamReader(path);
         return Load(reader, path);
+    }
+
+    private string? CombinationProblem()
+    {
+        if (CombinationRule is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CombinationRule(this);
+        }
+        catch (Exception e) when (e is ParameterException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     private int RequireIndex(string name)

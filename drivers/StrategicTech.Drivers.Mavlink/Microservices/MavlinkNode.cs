@@ -51,6 +51,21 @@ public sealed class MavlinkNode
     /// <summary>Frames the sink refused.</summary>
     public long SendFailures { get; private set; }
 
+    /// <summary>The signer of this node's outgoing frames (null: it sends unsigned).</summary>
+    public MavlinkSigner? Signer => _writer.Signer;
+
+    /// <summary>
+    /// Admission of received frames (e.g. a vehicle's signing policy); null admits every checked frame. Set at
+    /// start-up, before traffic flows.
+    /// </summary>
+    public IMavlinkReceiveFilter? ReceiveFilter { get; set; }
+
+    /// <summary>The channel (physical link) that the bytes given to <see cref="Receive(ReadOnlySpan{byte})"/> come from, as the <see cref="ReceiveFilter"/> sees it.</summary>
+    public byte ByteChannel { get; set; }
+
+    /// <summary>Received frames the <see cref="ReceiveFilter"/> refused (never seen by subscribers or services).</summary>
+    public long FilteredFrames { get; private set; }
+
     /// <summary>Shorthand for <c>Messages.Subscribe</c>: calls <paramref name="handler"/> for each received <typeparamref name="TMessage"/>, allocation-free.</summary>
     public IDisposable Subscribe<TMessage>(MessageHandler<TMessage> handler)
         where TMessage : struct, IMavlinkMessage<TMessage> => Messages.Subscribe(handler);
@@ -85,17 +100,20 @@ public sealed class MavlinkNode
             long nowUs = Clock.TimeUs;
             while (_parser.TryRead(ref bytes, out MavlinkFrame frame))
             {
-                DispatchLocked(frame, nowUs);
+                DispatchLocked(frame, ByteChannel, nowUs);
             }
         }
     }
 
     /// <summary>Dispatches a frame already parsed elsewhere (e.g. by a <see cref="Transports.MavlinkLink"/>).</summary>
-    public void Receive(MavlinkFrame frame)
+    public void Receive(MavlinkFrame frame) => Receive(frame, ByteChannel);
+
+    /// <summary>Dispatches a frame already parsed elsewhere that arrived on <paramref name="channel"/> (a second link, e.g. USB).</summary>
+    public void Receive(MavlinkFrame frame, byte channel)
     {
         lock (_receiveLock)
         {
-            DispatchLocked(frame, Clock.TimeUs);
+            DispatchLocked(frame, channel, Clock.TimeUs);
         }
     }
 
@@ -133,10 +151,16 @@ public sealed class MavlinkNode
     public bool IsForMe(byte targetSystem, byte targetComponent) =>
         (targetSystem == 0 || targetSystem == SystemId) && (targetComponent == 0 || targetComponent == ComponentId);
 
-    private void DispatchLocked(MavlinkFrame frame, long nowUs)
+    private void DispatchLocked(MavlinkFrame frame, byte channel, long nowUs)
     {
         if (frame.SystemId == SystemId && frame.ComponentId == ComponentId)
         {
+            return;
+        }
+
+        if (ReceiveFilter is not null && !ReceiveFilter.Admit(frame, channel, nowUs))
+        {
+            FilteredFrames++;
             return;
         }
 

@@ -25,6 +25,12 @@ public sealed class MavlinkSigner
 
     public byte LinkId { get; }
 
+    /// <summary>The shared secret (a receiver on the same link verifies with it).</summary>
+    public MavlinkSigningKey Key => _key;
+
+    /// <summary>The wall-clock source of the timestamps.</summary>
+    public IUnixTimeSource Clock => _clock;
+
     /// <summary>The timestamp of the last signed frame (persist it; see <see cref="MavlinkSigningState"/>).</summary>
     public ulong LastTimestamp { get; private set; }
 

@@ -177,7 +177,9 @@ public sealed class CommanderTests
         Assert.True(v.StepUntil(x => x.Commander.Status.Mode == FlightMode.Hold, 30));
         Assert.Equal(-7, v.State.PositionNedM.Z, 6);
 
-        // MPC_THR_MIN above MPC_THR_HOVER breaks a cross-parameter rule: nothing of the set is applied.
+        // MPC_THR_MIN above MPC_THR_HOVER breaks a cross-parameter rule: nothing of the set is applied. (The store
+        // refuses such a set itself; without its rule the commander's own all-or-nothing check is what remains.)
+        v.Store.CombinationRule = null;
         v.Store.Set("MIS_TAKEOFF_ALT", 9);
         v.Store.Set("MPC_THR_MIN", 0.5);
         v.Store.Set("MPC_THR_HOVER", 0.3);

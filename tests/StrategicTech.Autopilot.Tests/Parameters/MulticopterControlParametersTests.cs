@@ -46,10 +46,16 @@ public class MulticopterControlParametersTests
     }
 
     [Fact]
-    public void Inconsistent_thrust_parameters_fail_when_bound()
+    public void Inconsistent_thrust_parameters_are_refused_by_the_store_and_fail_when_bound()
     {
         ParameterStore store = MulticopterControlParameters.CreateStore();
         store.Set("MPC_THR_MIN", 0.45);
+        var refused = Assert.Throws<ParameterException>(() => store.Set("MPC_THR_HOVER", 0.4));
+        Assert.Contains("MinThrust < HoverThrust < MaxThrust", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0.5, store.Get("MPC_THR_HOVER"));
+
+        // Binding checks the same rule on a store without it.
+        store.CombinationRule = null;
         store.Set("MPC_THR_HOVER", 0.4);
         var e = Assert.Throws<ArgumentException>(() => MulticopterControlParameters.ThrustAttitude(store));
         Assert.Contains("MinThrust < HoverThrust < MaxThrust", e.Message, StringComparison.Ordinal);

@@ -61,13 +61,15 @@ public sealed class UavEkf
         _rangeDelayUs = (long)(_parameters.RangeDelayMs * 1000);
         _minIntervalUs = (long)(_parameters.MinObservationIntervalMs * 1000);
 
-        // Room for the horizon at 1 kHz IMU plus jitter; observations at up to 1 kHz within it.
-        int imuCapacity = (int)(_horizonUs / 1000) + 16;
+        // Room for the horizon at the declared maximum IMU rate plus jitter (the output predictor keeps one entry per
+        // IMU sample over the same horizon); observations at up to 1 kHz within it.
+        int imuCapacity = ImuCapacity(_horizonUs, _parameters.MaxImuRateHz);
+        int observationCapacity = (int)(_horizonUs / 1000) + 16;
         _imu = new RingBuffer<ImuSample>(imuCapacity);
-        _gnss = new RingBuffer<GnssSample>(imuCapacity);
-        _baro = new RingBuffer<BaroSample>(imuCapacity);
-        _mag = new RingBuffer<MagSample>(imuCapacity);
-        _range = new RingBuffer<RangeSample>(imuCapacity);
+        _gnss = new RingBuffer<GnssSample>(observationCapacity);
+        _baro = new RingBuffer<BaroSample>(observationCapacity);
+        _mag = new RingBuffer<MagSample>(observationCapacity);
+        _range = new RingBuffer<RangeSample>(observationCapacity);
         Output = new OutputPredictor(imuCapacity + 2);
 
         var monitor = new MagAnomalyMonitor(_parameters);
@@ -114,6 +116,18 @@ public sealed class UavEkf
     /// <summary>Observations dropped: closer than the minimum interval, or overwritten in a full buffer.</summary>
     public int DroppedObservationCount { get; private set; }
 
+    /// <summary>IMU samples that arrived with the horizon buffer full (IMU faster than <see cref="UavEkfParameters.MaxImuRateHz"/>): the oldest was predicted early, none was lost.</summary>
+    public long ImuOverrunCount { get; private set; }
+
+    /// <summary>IMU samples the delayed filter has predicted with (each aligned sample exactly once).</summary>
+    public long PredictedImuCount { get; private set; }
+
+    /// <summary>IMU samples waiting in the horizon buffer to be predicted.</summary>
+    public int BufferedImuCount => _imu.Count;
+
+    /// <summary>Capacity of the IMU horizon buffer (from the horizon and <see cref="UavEkfParameters.MaxImuRateHz"/>).</summary>
+    public int ImuBufferCapacity => _imu.Capacity;
+
     public int YawResetCount => MagHeading.YawResetCount + Mag3Axis.YawResetCount;
 
     /// <summary>Estimate at the delayed horizon.</summary>
@@ -150,6 +164,7 @@ public sealed class UavEkf
             f |= now - Range.LastFusedUs <= fresh ? UavEkfFlags.RangeFusing : 0;
             f |= InAir ? UavEkfFlags.InAir : 0;
             f |= Hold.IsActive ? UavEkfFlags.PositionHold : 0;
+            f |= ImuOverrunCount > 0 ? UavEkfFlags.ImuBufferOverrun : 0;
             return f;
         }
     }
@@ -179,10 +194,16 @@ public sealed class UavEkf
         }
 
         Output.Integrate(sample, Core.GyroBiasRadps, Core.AccelBiasMps2);
-        if (!_imu.Push(sample))
+        if (_imu.Count == _imu.Capacity)
         {
-            DroppedObservationCount++;
+            // Faster than declared: predict the oldest now, short of its full delay, rather than overwrite it unpredicted.
+            ImuOverrunCount++;
+            ImuSample oldest = _imu.PeekOldest();
+            _imu.DropOldest();
+            StepDelayed(oldest);
         }
+
+        _imu.Push(sample);
 
         while (_imu.Count > 0 && _imu.PeekOldest().TimeUs <= sample.TimeUs - _horizonUs)
         {
@@ -327,9 +348,13 @@ public sealed class UavEkf
         _lastHoldUs = timeUs;
     }
 
+    /// <summary>Samples of the horizon at <paramref name="maxRateHz"/>, plus 16 for timing jitter.</summary>
+    private static int ImuCapacity(long horizonUs, double maxRateHz) => (int)Math.Ceiling(horizonUs * maxRateHz / 1e6) + 16;
+
     private void StepDelayed(in ImuSample imu)
     {
         Core.Predict(imu);
+        PredictedImuCount++;
         UpdateAccelBiasInhibit();
         long t = imu.TimeUs;
 

@@ -18,4 +18,10 @@ public enum UavEkfFlags
     RangeFusing = 1 << 8,
     InAir = 1 << 9,
     PositionHold = 1 << 10,
+
+    /// <summary>
+    /// Health fault, latched: the IMU came faster than <see cref="UavEkfParameters.MaxImuRateHz"/> and filled the
+    /// delayed-horizon buffer, so samples were predicted before their full delay (observations then fuse late).
+    /// </summary>
+    ImuBufferOverrun = 1 << 11,
 }

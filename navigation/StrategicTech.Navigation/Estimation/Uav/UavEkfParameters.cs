@@ -113,6 +113,13 @@ public sealed record UavEkfParameters
     /// <summary>Range-finder delay behind the IMU, ms (0..500). Default 5.</summary>
     public double RangeDelayMs { get; init => field = ParameterGuard.InRange(value, 0, 500, nameof(RangeDelayMs)); } = 5;
 
+    /// <summary>
+    /// Highest IMU sample rate the filter will be fed, Hz (10..10000). Default 1000. The IMU buffer holds the delayed
+    /// horizon at this rate; a faster IMU fills it, and the filter then predicts the oldest sample early (none is lost)
+    /// and raises <see cref="UavEkfFlags.ImuBufferOverrun"/>.
+    /// </summary>
+    public double MaxImuRateHz { get; init => field = ParameterGuard.InRange(value, 10, 10_000, nameof(MaxImuRateHz)); } = 1000;
+
     /// <summary>Observations of one kind closer together than this are dropped (buffer sizing, as EKF2), ms (0..1000). Default 20.</summary>
     public double MinObservationIntervalMs { get; init => field = ParameterGuard.InRange(value, 0, 1000, nameof(MinObservationIntervalMs)); } = 20;
 
