@@ -1,5 +1,6 @@
 using System.Text;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StrategicTech.Drivers.Rosbridge.Client;
 using StrategicTech.Drivers.Rosbridge.Messages;
