@@ -1,0 +1,539 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using StrategicTech.Drivers.Rosbridge.Messages;
+using StrategicTech.Drivers.Rosbridge.Protocol;
+
+namespace StrategicTech.Drivers.Rosbridge.Client;
+
+/// <summary>
+/// A rosbridge v2 client on <see cref="ClientWebSocket"/>. One background task owns the socket: it connects,
+/// re-advertises and re-subscribes after every (re)connect with exponential back-off, receives and dispatches
+/// frames (JSON text or CBOR binary, fragments reassembled), and sends what the queues hold. Callers meet it only
+/// through preallocated rings (<see cref="TopicSubscription{T}"/>, <see cref="TopicPublisher{T}"/>) and tasks for
+/// requests correlated by <c>id</c>. It never waits for <c>status</c> ops (ROS 1 rosbridge sends none): failures
+/// arrive as <c>result: false</c> or as a timeout. Bad frames are counted in <see cref="Counters"/>, never fatal.
+/// </summary>
+public sealed class RosbridgeClient : IAsyncDisposable
+{
+    private readonly Uri _uri;
+    private readonly RosbridgeClientOptions _options;
+    private readonly ConcurrentDictionary<string, ISubscriptionEntry> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IPublisherEntry> _publishers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ServiceHandler> _services = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Action<RosbridgeEnvelope>> _pending = new(StringComparer.Ordinal);
+    private readonly Channel<Outgoing> _outgoing;
+    private readonly FragmentAssembler _fragments = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _run;
+    private long _nextId;
+    private volatile bool _connected;
+
+    public RosbridgeClient(Uri uri, RosbridgeClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        _uri = uri;
+        _options = options ?? new RosbridgeClientOptions();
+        _outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(_options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.DropWrite,
+        });
+    }
+
+    public RosbridgeCounters Counters { get; } = new();
+
+    public bool IsConnected => _connected;
+
+    /// <summary>Raised on the socket thread after each successful (re)connect and re-registration.</summary>
+    public event Action? Connected;
+
+    /// <summary>Starts the connection task (idempotent).</summary>
+    public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
+
+    /// <summary>Waits until the link is up (for start-up code and tests, not for a control loop).</summary>
+    public async Task WaitConnectedAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!_connected)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"rosbridge {_uri} not connected within {timeout.TotalSeconds:0.#} s");
+            }
+
+            await Task.Delay(10).ConfigureAwait(false);
+        }
+    }
+
+    public TopicSubscription<T> Subscribe<T>(string topic, RosType<T> type, SubscribeOptions? options = null, int queueCapacity = 16)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        string id = NextId("subscribe:" + topic);
+        var subscription = new TopicSubscription<T>(topic, type, options ?? SubscribeOptions.Default, id, queueCapacity);
+        _subscriptions[id] = subscription;
+        SendSubscribe(subscription);
+        return subscription;
+    }
+
+    public void Unsubscribe<T>(TopicSubscription<T> subscription)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (_subscriptions.TryRemove(subscription.Id, out _))
+        {
+            Enqueue(RosbridgeFrames.Unsubscribe(subscription.Topic, subscription.Id));
+        }
+    }
+
+    public TopicPublisher<T> Advertise<T>(string topic, RosType<T> type, int queueCapacity = 8)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var publisher = new TopicPublisher<T>(topic, type, queueCapacity, p => _outgoing.Writer.TryWrite(new Outgoing(null, p)));
+        _publishers[topic] = publisher;
+        Enqueue(RosbridgeFrames.Advertise(topic, type.Name));
+        return publisher;
+    }
+
+    /// <summary>Calls a service; throws <see cref="RosServiceException"/> on <c>result: false</c>, <see cref="TimeoutException"/> when no response comes.</summary>
+    public async Task<TResponse> CallServiceAsync<TRequest, TResponse>(
+        string service, TRequest request, RosType<TRequest> requestType, RosType<TResponse> responseType, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestType);
+        ArgumentNullException.ThrowIfNull(responseType);
+        string id = NextId("call_service:" + service);
+        var done = new TaskCompletionSource<TResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = envelope =>
+        {
+            if (envelope.Op != RosbridgeOps.ServiceResponse)
+            {
+                return;
+            }
+
+            _pending.TryRemove(id, out _);
+            if (envelope.GetBoolean("result") == true)
+            {
+                done.TrySetResult(envelope.Decode("values", responseType.Contract));
+            }
+            else
+            {
+                done.TrySetException(new RosServiceException($"service {service} failed: {DescribeValues(envelope)}"));
+            }
+        };
+        Enqueue(RosbridgeFrames.CallService(service, id, request, requestType.Contract));
+        try
+        {
+            return await done.Task.WaitAsync(timeout ?? _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _pending.TryRemove(id, out _);
+            throw new TimeoutException($"service {service}: no response within {(timeout ?? _options.RequestTimeout).TotalSeconds:0.#} s");
+        }
+    }
+
+    /// <summary>
+    /// Serves a service to the bridge (advertise_service). The handler runs on the socket thread; an exception it
+    /// throws becomes a <c>result: false</c> response carrying the message.
+    /// </summary>
+    public void AdvertiseService<TRequest, TResponse>(string service, RosType<TRequest> requestType, RosType<TResponse> responseType, Func<TRequest, TResponse> handler)
+    {
+        ArgumentNullException.ThrowIfNull(requestType);
+        ArgumentNullException.ThrowIfNull(responseType);
+        ArgumentNullException.ThrowIfNull(handler);
+        _services[service] = new ServiceHandler(requestType.Name, envelope =>
+        {
+            string? id = envelope.Id;
+            try
+            {
+                TResponse response = handler(envelope.Decode("args", requestType.Contract));
+                return RosbridgeFrames.ServiceResponse(service, id, true, response, responseType.Contract);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return RosbridgeFrames.ServiceFailure(service, id, e.Message);
+            }
+        });
+        Enqueue(RosbridgeFrames.AdvertiseService(service, requestType.Name));
+    }
+
+    /// <summary>
+    /// Sends a ROS 2 action goal with feedback; completes with the action_result. Cancelling
+    /// <paramref name="cancellationToken"/> sends cancel_action_goal and still waits for the result (status canceled).
+    /// </summary>
+    public async Task<ActionOutcome<TResult>> SendActionGoalAsync<TGoal, TFeedback, TResult>(
+        string action, string actionType, TGoal goal, RosType<TGoal> goalType, RosType<TFeedback> feedbackType, RosType<TResult> resultType,
+        Action<TFeedback>? onFeedback, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(goalType);
+        ArgumentNullException.ThrowIfNull(feedbackType);
+        ArgumentNullException.ThrowIfNull(resultType);
+        string id = NextId("send_action_goal:" + action);
+        var done = new TaskCompletionSource<ActionOutcome<TResult>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = envelope =>
+        {
+            if (envelope.Op == RosbridgeOps.ActionFeedback)
+            {
+                onFeedback?.Invoke(envelope.Decode("values", feedbackType.Contract));
+                return;
+            }
+
+            if (envelope.Op != RosbridgeOps.ActionResult)
+            {
+                return;
+            }
+
+            _pending.TryRemove(id, out _);
+            sbyte status = (sbyte)(envelope.GetInt32("status") ?? GoalStatus.Unknown);
+            bool result = envelope.GetBoolean("result") ?? false;
+            bool hasObject = envelope.TryGetElement("values", out JsonElement values) && values.ValueKind == JsonValueKind.Object;
+            TResult? decoded = result && hasObject ? envelope.Decode("values", resultType.Contract) : default;
+            done.TrySetResult(new ActionOutcome<TResult>(status, result, decoded, result ? null : DescribeValues(envelope)));
+        };
+        Enqueue(RosbridgeFrames.SendActionGoal(action, actionType, id, goal, goalType.Contract, feedback: true));
+        using CancellationTokenRegistration cancel = cancellationToken.Register(() => Enqueue(RosbridgeFrames.CancelActionGoal(action, id)));
+        try
+        {
+            return await done.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _pending.TryRemove(id, out _);
+            throw new TimeoutException($"action {action}: no result within {timeout.TotalSeconds:0.#} s");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_run is not null)
+        {
+            try
+            {
+                await _run.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>Handles one received WebSocket message (also the entry point for tests and replays).</summary>
+    public void HandleFrame(ReadOnlyMemory<byte> frame, bool binary)
+    {
+        Interlocked.Increment(ref Counters.FramesReceivedValue);
+        try
+        {
+            using RosbridgeEnvelope envelope = binary ? RosbridgeEnvelope.ParseCbor(frame) : RosbridgeEnvelope.ParseJson(frame);
+            Dispatch(envelope);
+        }
+        catch (RosbridgeFrameException e)
+        {
+            Count(e);
+        }
+    }
+
+    private static string DescribeValues(RosbridgeEnvelope envelope) =>
+        !envelope.TryGetElement("values", out JsonElement values) ? "(no reason given)"
+        : values.ValueKind == JsonValueKind.String ? values.GetString()! : values.GetRawText();
+
+    private void Dispatch(RosbridgeEnvelope envelope)
+    {
+        switch (envelope.Op)
+        {
+            case RosbridgeOps.Publish:
+                DispatchPublish(envelope);
+                break;
+            case RosbridgeOps.Fragment:
+                string? whole = _fragments.Add(
+                    envelope.Id ?? throw new RosbridgeFrameException(RosbridgeFrameError.Fragment, "fragment lacks 'id'"),
+                    envelope.RequireString("data"),
+                    envelope.GetInt32("num") ?? -1,
+                    envelope.GetInt32("total") ?? -1);
+                if (whole is not null)
+                {
+                    using RosbridgeEnvelope inner = RosbridgeEnvelope.ParseJson(Encoding.UTF8.GetBytes(whole));
+                    Dispatch(inner);
+                }
+
+                break;
+            case RosbridgeOps.ServiceResponse:
+            case RosbridgeOps.ActionFeedback:
+            case RosbridgeOps.ActionResult:
+                string? id = envelope.Id;
+                if (id is not null && _pending.TryGetValue(id, out Action<RosbridgeEnvelope>? handler))
+                {
+                    handler(envelope);
+                }
+
+                break;
+            case RosbridgeOps.CallService:
+                string service = envelope.RequireString("service");
+                if (_services.TryGetValue(service, out ServiceHandler? serve))
+                {
+                    Enqueue(serve.Handle(envelope));
+                }
+                else
+                {
+                    Enqueue(RosbridgeFrames.ServiceFailure(service, envelope.Id, $"service {service} is not advertised by this client"));
+                }
+
+                break;
+            case RosbridgeOps.Status:
+                Interlocked.Increment(ref Counters.StatusMessagesValue);
+                break;
+            default:
+                throw new RosbridgeFrameException(RosbridgeFrameError.UnknownOp, $"unknown op '{envelope.Op}'");
+        }
+    }
+
+    private void DispatchPublish(RosbridgeEnvelope envelope)
+    {
+        string topic = envelope.RequireString("topic");
+        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        {
+            if (!string.Equals(subscription.Topic, topic, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                subscription.Deliver(envelope);
+            }
+            catch (RosbridgeFrameException) when (envelope.WasCbor && subscription.CompressionInUse == RosbridgeCompression.Cbor)
+            {
+                FallBackToJson(subscription);
+                throw;
+            }
+        }
+    }
+
+    private void FallBackToJson(ISubscriptionEntry subscription)
+    {
+        Interlocked.Increment(ref Counters.CborFallbacksValue);
+        subscription.CompressionInUse = RosbridgeCompression.None;
+        Enqueue(RosbridgeFrames.Unsubscribe(subscription.Topic, subscription.Id));
+        SendSubscribe(subscription);
+    }
+
+    private void SendSubscribe(ISubscriptionEntry subscription)
+    {
+        subscription.SubscribedAtTicks = Stopwatch.GetTimestamp();
+        Enqueue(RosbridgeFrames.Subscribe(subscription.Topic, subscription.TypeName, subscription.Id,
+            subscription.Options with { Compression = subscription.CompressionInUse }));
+    }
+
+    private void CheckCborFallbacks()
+    {
+        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        {
+            if (subscription.CompressionInUse == RosbridgeCompression.Cbor && subscription.Sequence == 0
+                && Stopwatch.GetElapsedTime(subscription.SubscribedAtTicks) > _options.CborFallbackAfter)
+            {
+                FallBackToJson(subscription);
+            }
+        }
+    }
+
+    private void Count(RosbridgeFrameException e)
+    {
+        switch (e.Error)
+        {
+            case RosbridgeFrameError.InvalidJson: Interlocked.Increment(ref Counters.InvalidJsonValue); break;
+            case RosbridgeFrameError.InvalidCbor: Interlocked.Increment(ref Counters.InvalidCborValue); break;
+            case RosbridgeFrameError.UnknownOp: Interlocked.Increment(ref Counters.UnknownOpValue); break;
+            case RosbridgeFrameError.Fragment: Interlocked.Increment(ref Counters.FragmentErrorsValue); break;
+            default: Interlocked.Increment(ref Counters.WrongTypeValue); break;
+        }
+
+        Counters.LastError = e.Message;
+    }
+
+    private string NextId(string prefix) => prefix + ":" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+
+    private void Enqueue(byte[] frame)
+    {
+        if (!_outgoing.Writer.TryWrite(new Outgoing(frame, null)))
+        {
+            Interlocked.Increment(ref Counters.SendFailuresValue);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        TimeSpan delay = _options.ReconnectMinDelay;
+        while (!stop.IsCancellationRequested)
+        {
+            using var socket = new ClientWebSocket();
+            try
+            {
+                await socket.ConnectAsync(_uri, stop).ConfigureAwait(false);
+                Interlocked.Increment(ref Counters.ConnectionsValue);
+                delay = _options.ReconnectMinDelay;
+                await RegisterAllAsync(socket, stop).ConfigureAwait(false);
+                _connected = true;
+                Connected?.Invoke();
+                using var linkDown = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                Task receive = ReceiveLoopAsync(socket, linkDown.Token);
+                Task send = SendLoopAsync(socket, linkDown.Token);
+                await Task.WhenAny(receive, send).ConfigureAwait(false);
+                await linkDown.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(receive.ContinueWith(_ => { }, TaskScheduler.Default), send.ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+            {
+            }
+            finally
+            {
+                _connected = false;
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            try
+            {
+                await Task.Delay(delay, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+
+        if (_connected)
+        {
+            _connected = false;
+        }
+    }
+
+    /// <summary>After a (re)connect: the bridge forgot everything, so advertise, subscribe and serve again.</summary>
+    private async Task RegisterAllAsync(ClientWebSocket socket, CancellationToken stop)
+    {
+        foreach (IPublisherEntry publisher in _publishers.Values)
+        {
+            await SendAsync(socket, RosbridgeFrames.Advertise(publisher.Topic, publisher.TypeName), stop).ConfigureAwait(false);
+        }
+
+        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        {
+            subscription.SubscribedAtTicks = Stopwatch.GetTimestamp();
+            byte[] frame = RosbridgeFrames.Subscribe(subscription.Topic, subscription.TypeName, subscription.Id,
+                subscription.Options with { Compression = subscription.CompressionInUse });
+            await SendAsync(socket, frame, stop).ConfigureAwait(false);
+        }
+
+        foreach ((string service, ServiceHandler handler) in _services)
+        {
+            await SendAsync(socket, RosbridgeFrames.AdvertiseService(service, handler.TypeName), stop).ConfigureAwait(false);
+        }
+
+        // Registrations queued while down were just repeated in full; drop their queued copies.
+        while (_outgoing.Reader.TryPeek(out Outgoing queued) && queued.Frame is not null && IsRegistration(queued.Frame))
+        {
+            _outgoing.Reader.TryRead(out _);
+        }
+    }
+
+    private static bool IsRegistration(byte[] frame) =>
+        frame.AsSpan().StartsWith("{\"op\":\"advertise"u8) || frame.AsSpan().StartsWith("{\"op\":\"subscribe"u8);
+
+    private async Task SendLoopAsync(ClientWebSocket socket, CancellationToken linkDown)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        Task<bool> tick = timer.WaitForNextTickAsync(linkDown).AsTask();
+        while (!linkDown.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            Task<bool> ready = _outgoing.Reader.WaitToReadAsync(linkDown).AsTask();
+            Task first = await Task.WhenAny(ready, tick).ConfigureAwait(false);
+            if (first == tick)
+            {
+                if (!await tick.ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                CheckCborFallbacks();
+                tick = timer.WaitForNextTickAsync(linkDown).AsTask();
+            }
+
+            while (_outgoing.Reader.TryRead(out Outgoing item))
+            {
+                if (item.Frame is not null)
+                {
+                    await SendAsync(socket, item.Frame, linkDown).ConfigureAwait(false);
+                }
+                else if (item.Publisher is not null && item.Publisher.TryTakeFrame(out byte[] frame))
+                {
+                    await SendAsync(socket, frame, linkDown).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken token) =>
+        socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, token);
+
+    private async Task ReceiveLoopAsync(ClientWebSocket socket, CancellationToken linkDown)
+    {
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new ArrayBufferWriter<byte>(64 * 1024);
+        try
+        {
+            while (!linkDown.IsCancellationRequested)
+            {
+                message.ResetWrittenCount();
+                bool tooLarge = false;
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(chunk, linkDown).ConfigureAwait(false);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    if (message.WrittenCount + result.Count > _options.MaxFrameBytes)
+                    {
+                        tooLarge = true;
+                    }
+                    else
+                    {
+                        message.Write(chunk.AsSpan(0, result.Count));
+                    }
+                }
+                while (!result.EndOfMessage);
+
+                if (tooLarge)
+                {
+                    Count(new RosbridgeFrameException(RosbridgeFrameError.InvalidJson, $"frame larger than {_options.MaxFrameBytes} bytes discarded"));
+                    continue;
+                }
+
+                HandleFrame(message.WrittenMemory, result.MessageType == WebSocketMessageType.Binary);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private readonly record struct Outgoing(byte[]? Frame, IPublisherEntry? Publisher);
+
+    private sealed record ServiceHandler(string TypeName, Func<RosbridgeEnvelope, byte[]> Handle);
+}

@@ -1,0 +1,44 @@
+namespace StrategicTech.Drivers.Rosbridge.Client;
+
+/// <summary>What the client saw on the link, for health reports. Updated with interlocked operations.</summary>
+public sealed class RosbridgeCounters
+{
+    internal long FramesReceivedValue;
+    internal long InvalidJsonValue;
+    internal long InvalidCborValue;
+    internal long UnknownOpValue;
+    internal long WrongTypeValue;
+    internal long FragmentErrorsValue;
+    internal long ConnectionsValue;
+    internal long CborFallbacksValue;
+    internal long StatusMessagesValue;
+    internal long SendFailuresValue;
+
+    public long FramesReceived => Volatile.Read(ref FramesReceivedValue);
+
+    public long InvalidJson => Volatile.Read(ref InvalidJsonValue);
+
+    public long InvalidCbor => Volatile.Read(ref InvalidCborValue);
+
+    public long UnknownOp => Volatile.Read(ref UnknownOpValue);
+
+    public long WrongType => Volatile.Read(ref WrongTypeValue);
+
+    public long FragmentErrors => Volatile.Read(ref FragmentErrorsValue);
+
+    /// <summary>Successful connects (1 + reconnects).</summary>
+    public long Connections => Volatile.Read(ref ConnectionsValue);
+
+    /// <summary>Subscriptions moved from CBOR to JSON because the server failed to deliver CBOR.</summary>
+    public long CborFallbacks => Volatile.Read(ref CborFallbacksValue);
+
+    /// <summary>Informational <c>status</c> ops received (ROS 2 rosbridge only; never waited for).</summary>
+    public long StatusMessages => Volatile.Read(ref StatusMessagesValue);
+
+    public long SendFailures => Volatile.Read(ref SendFailuresValue);
+
+    public long BadFrames => InvalidJson + InvalidCbor + UnknownOp + WrongType + FragmentErrors;
+
+    /// <summary>The most recent bad-frame reason (null until one occurs).</summary>
+    public string? LastError { get; internal set; }
+}
