@@ -1,0 +1,22 @@
+namespace StrategicTech.Navigation.Planning.Mapf;
+
+/// <summary>
+/// Outcome of a solve. <see cref="Paths"/> holds one vertex sequence per agent from its start to its final arrival
+/// at its goal (an agent stays there afterwards), or is empty when unsolved. <see cref="SearchExhausted"/>: LaCAM*
+/// ran out of nodes, so the solution is optimal for its objective (agent-steps away from the goal), or none exists.
+/// </summary>
+public sealed record MapfResult(
+    bool Solved,
+    int[][] Paths,
+    long FirstSolutionUs,
+    long FirstSolutionSumOfCosts,
+    long ElapsedUs,
+    bool SearchExhausted,
+    int HighLevelNodes)
+{
+    /// <summary>Sum over agents of the time of final arrival at the goal.</summary>
+    public long SumOfCosts => Paths.Sum(p => (long)p.Length - 1);
+
+    /// <summary>Time of the last agent's final arrival.</summary>
+    public int Makespan => Paths.Length == 0 ? 0 : Paths.Max(p => p.Length - 1);
+}
