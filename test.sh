@@ -8,6 +8,19 @@ cd "$(dirname "$0")"
 root=$PWD
 say() { printf '[test.sh] %s\n' "$*"; }
 
+# --- 0. Reference data: STRATEGICTECH_SHARED, else ../shared beside the repository (as TestSupport's SharedData finds it).
+#        Absent: the tests that need it are skipped (counted below). Under CI=true it is an error: CI never skips them.
+shared_dir="${STRATEGICTECH_SHARED:-}"
+[ -n "$shared_dir" ] && [ -d "$shared_dir" ] || shared_dir="$(cd "$root/.." && pwd)/shared"
+if [ ! -d "$shared_dir" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    say "reference data not found: set STRATEGICTECH_SHARED or put it at $shared_dir (CI=true: tests that need it must run, not skip)"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  say "reference data not found at $shared_dir (or STRATEGICTECH_SHARED): tests that need it will be skipped"
+fi
+
 # --- 1. System packages (Debian). Each entry: command-or-file to probe, then the package that provides it.
 apt_needed=()
 probe() { if [[ $1 == /* ]]; then [ -e "$1" ]; else command -v "$1" >/dev/null 2>&1; fi; }
@@ -76,6 +89,7 @@ if [ "$got" -lt "$expected" ]; then
 fi
 [ "$failed" -gt 0 ] && status=1
 if [ "$skipped" -gt 0 ]; then
+  [ -d "$shared_dir" ] || say "$skipped tests skipped: they need the reference data; set STRATEGICTECH_SHARED or put it at $shared_dir"
   echo "$passed passed, $failed failed, $skipped skipped"
 else
   echo "$passed passed, $failed failed"

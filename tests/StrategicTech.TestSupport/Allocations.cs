@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime;
 using Xunit;
 
 namespace StrategicTech.TestSupport;
@@ -5,35 +7,89 @@ namespace StrategicTech.TestSupport;
 /// <summary>Measures managed bytes allocated on the calling thread, to prove real-time paths allocate nothing.</summary>
 public static class Allocations
 {
-    /// <summary>Runs <paramref name="action"/> once to warm up (JIT, tiering, lazy statics), then returns the bytes the measured runs allocated.</summary>
+    /// <summary>Calls per warm-up round (fewer when the caller asks for fewer measured calls).</summary>
+    private const int WarmUpRoundCalls = 100;
+
+    /// <summary>
+    /// The runtime promotes a method to tier 1 about 100 ms after its call counting ends; the warm-up only ends once
+    /// the calling thread has compiled nothing for twice that long.
+    /// </summary>
+    private static readonly TimeSpan QuietJitPeriod = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Upper bound on warm-up: code still allocating after this is measured anyway (and fails).</summary>
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs <paramref name="action"/> once to warm up (JIT, lazy statics), then returns the bytes the measured runs allocated.</summary>
     public static long Measure(Action action, int iterations = 1)
     {
         ArgumentNullException.ThrowIfNull(action);
         action();
+        return MeasureCalls(action, iterations);
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="action"/> allocates zero bytes per call in steady state: after a warm-up, a run of
+    /// <paramref name="iterations"/> calls and then a run of twice as many must each allocate exactly zero bytes.
+    /// </summary>
+    /// <remarks>
+    /// The warm-up repeats short rounds until the calling thread has compiled no method (tier 0 or on-stack
+    /// replacement; tier 1 compiles in the background and allocates nothing here) for <see cref="QuietJitPeriod"/>
+    /// and the last round allocated nothing (tier-0 code can allocate what tier 1 keeps on the stack), so the
+    /// measured calls run the final code; it asserts nothing and is capped at <see cref="MaxWarmUp"/>. The two
+    /// measured runs are never repeated: an allocation made per call, or every k-th call for k up to
+    /// <paramref name="iterations"/>, shows in both and fails the test, and so does a one-off allocation in either.
+    /// </remarks>
+    /// <returns>How many times <paramref name="action"/> was called in all (warm-up and measured runs).</returns>
+    public static long AssertZero(Action action, int iterations = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
+        long warmUpCalls = WarmUp(action, Math.Min(iterations, WarmUpRoundCalls));
+
+        long single = MeasureCalls(action, iterations);
+        long twice = MeasureCalls(action, 2 * iterations);
+        Assert.True(
+            single == 0 && twice == 0,
+            $"expected 0 bytes allocated over {iterations} and over {2 * iterations} calls after warm-up, measured {single} and {twice} bytes");
+        return warmUpCalls + (3L * iterations);
+    }
+
+    private static long WarmUp(Action action, int roundCalls)
+    {
+        long calls = 0;
+        var total = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        long compiled = JitInfo.GetCompiledMethodCount(currentThread: true);
+        while (total.Elapsed < MaxWarmUp)
+        {
+            long allocated = MeasureCalls(action, roundCalls);
+            calls += roundCalls;
+            long nowCompiled = JitInfo.GetCompiledMethodCount(currentThread: true);
+            if (nowCompiled != compiled)
+            {
+                compiled = nowCompiled;
+                quiet.Restart();
+            }
+            else if (allocated == 0 && quiet.Elapsed >= QuietJitPeriod)
+            {
+                return calls;
+            }
+
+            // Yield the core so the runtime's background tier-1 compiler can run on a busy machine.
+            Thread.Sleep(5);
+        }
+
+        return calls;
+    }
+
+    private static long MeasureCalls(Action action, int calls)
+    {
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < iterations; i++)
+        for (int i = 0; i < calls; i++)
         {
             action();
         }
 
         return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    /// <summary>Asserts that <paramref name="action"/>, after one warm-up call, allocates zero bytes over <paramref name="iterations"/> calls.</summary>
-    /// <remarks>
-    /// A non-zero first measurement is measured once more: the runtime can allocate once on the calling thread while
-    /// it re-compiles a hot loop (tier-up, on-stack replacement) in the middle of the measured calls. An allocation
-    /// that the code under test makes per call shows in both measurements and fails the test.
-    /// </remarks>
-    public static void AssertZero(Action action, int iterations = 1000)
-    {
-        long first = Measure(action, iterations);
-        if (first == 0)
-        {
-            return;
-        }
-
-        long second = Measure(action, iterations);
-        Assert.True(second == 0, $"expected 0 bytes allocated over {iterations} calls, measured {first}, then {second} on a second run");
     }
 }

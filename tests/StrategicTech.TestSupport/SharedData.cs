@@ -16,11 +16,24 @@ public static class SharedData
 
     public static bool IsAvailable => Root.Value is not null;
 
+    /// <summary>Where the data belongs, for messages: the override variable and the folder beside the repository.</summary>
+    public static string ExpectedLocation =>
+        $"set STRATEGICTECH_SHARED or put it at {Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"))}";
+
+    /// <summary>
+    /// Why a test that needs <c>shared/</c> is skipped, or null when it runs: it runs when the data is present, and
+    /// always when <c>CI</c> is <c>true</c> (CI must never skip reference-data tests; they fail there instead).
+    /// </summary>
+    public static string? SkipReason =>
+        IsAvailable || IsCi ? null : "reference data shared/ is absent (" + ExpectedLocation + ")";
+
+    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Full path of a file or folder under <c>shared/</c>; throws with a clear message when shared/ is missing.</summary>
     public static string PathOf(params string[] parts)
     {
         string root = Root.Value ?? throw new InvalidOperationException(
-            "../shared was not found beside the repository (set STRATEGICTECH_SHARED to its path).");
+            "reference data shared/ was not found: " + ExpectedLocation + ".");
         return Path.Combine([root, .. parts]);
     }
 

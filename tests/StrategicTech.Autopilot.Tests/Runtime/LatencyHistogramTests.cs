@@ -41,7 +41,7 @@ public class LatencyHistogramTests
         h.Record(-5);
         Assert.Equal(0, h.MaxUs);
         long v = 0;
-        Allocations.AssertZero(() => h.Record(v++ % 5000), 10_000);
-        Assert.Equal(10_002, h.Count);
+        long calls = Allocations.AssertZero(() => h.Record(v++ % 5000), 10_000);
+        Assert.Equal(1 + calls, h.Count);
     }
 }

@@ -1,3 +1,4 @@
+using StrategicTech.TestSupport;
 using BenchmarkDotNet.Attributes;
 using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Navigation.Estimation.Uav.Fusion;
@@ -50,15 +51,11 @@ public class UavEkfBenchmarks
             _covariance[(i * UavFilterCore.Stride) + i] = 1e-2;
         }
 
-        string? path = FindReplay();
-        if (path != null)
+        _replay = Px4ReplayCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv"));
+        _replayTimes = [];
+        for (long t = 100_000; t < _replay[^1].TimeUs; t += 100_000)
         {
-            _replay = Px4ReplayCsvReader.ReadFile(path);
-            _replayTimes = [];
-            for (long t = 100_000; t < _replay[^1].TimeUs; t += 100_000)
-            {
-                _replayTimes.Add(t);
-            }
+            _replayTimes.Add(t);
         }
     }
 
@@ -146,17 +143,4 @@ public class UavEkfBenchmarks
         return Px4ReplayRunner.Run(filter, _replay, _replayTimes).Count;
     }
 
-    private static string? FindReplay()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d != null; d = d.Parent)
-        {
-            string candidate = Path.Combine(d.FullName, "shared", "logs", "px4_ecl", "replay_data_iris_gps.csv");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

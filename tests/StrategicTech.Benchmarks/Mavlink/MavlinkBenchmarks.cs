@@ -1,3 +1,4 @@
+using StrategicTech.TestSupport;
 using BenchmarkDotNet.Attributes;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
@@ -27,7 +28,7 @@ public class MavlinkBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _stream = File.ReadAllBytes(FindShared("bench", "mavlink", "stream-100k.bin"));
+        _stream = File.ReadAllBytes(SharedData.PathOf("bench", "mavlink", "stream-100k.bin"));
         _parser = new MavlinkParser(CommonDialect.Instance);
         _writer = new MavlinkFrameWriter(1, 1);
         var key = new MavlinkSigningKey(new byte[32]);
@@ -144,25 +145,6 @@ public class MavlinkBenchmarks
         return frames;
     }
 
-    private static string FindShared(params string[] parts)
-    {
-        string? env = Environment.GetEnvironmentVariable("STRATEGICTECH_SHARED");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return Path.Combine([env, .. parts]);
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(candidate))
-            {
-                return Path.Combine([candidate, .. parts]);
-            }
-        }
-
-        throw new FileNotFoundException("shared/ not found above " + AppContext.BaseDirectory + "; set STRATEGICTECH_SHARED");
-    }
 
     private sealed class FixedClock : IUnixTimeSource
     {

@@ -28,9 +28,7 @@ public class LayeredCostmapBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // The ROS maps sit beside the Moving AI ones under shared/.
-        string movingAi = Path.GetDirectoryName(BenchmarkData.MovingAi("x.map"))!;
-        string yaml = Path.GetFullPath(Path.Combine(movingAi, "..", "..", "maps", "ros", "nav2_warehouse", "warehouse.yaml"));
+        string yaml = BenchmarkData.RosMap("nav2_warehouse", "warehouse.yaml");
         Costmap2D map = MapServerLoader.Load(yaml).ToCostmap();
 
         _layered = new LayeredCostmap(map);

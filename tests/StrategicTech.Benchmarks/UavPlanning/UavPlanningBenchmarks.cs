@@ -1,3 +1,4 @@
+using StrategicTech.TestSupport;
 using BenchmarkDotNet.Attributes;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -30,8 +31,7 @@ public class UavPlanningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string missions = FindShared("missions");
-        MissionPlan plan = QgcPlanReader.ReadFile(Path.Combine(missions, "px4_geofence_avoid.plan"));
+        MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan"));
         var frame = new LocalNedFrame(GeodeticPosition.FromDegrees(plan.HomePosition.LatitudeDeg, plan.HomePosition.LongitudeDeg, 0));
         _airspace = UavAirspace.FromGeofence(plan.Geofence, frame, 10, 120);
         _planner = new VisibilityGraphPlanner(_airspace);
@@ -44,7 +44,7 @@ public class UavPlanningBenchmarks
         CameraFootprint footprint = CameraFootprint.FromCamera(new CameraSpec(13.2, 8.8, 8.8, 5472, 3648), 60);
         _surveyOptions = SurveyOptions.FromFootprint(footprint, 0.7, 0.75, 10, new Vec2(-30, -30));
 
-        MissionPlan survey = QgcPlanReader.ReadFile(Path.Combine(missions, "mavsdk_survey.plan"));
+        MissionPlan survey = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "mavsdk_survey.plan"));
         _qgcSurvey = survey.Items.OfType<SurveyPlanItem>().Single().Survey;
         _home = survey.HomePosition;
 
@@ -93,17 +93,4 @@ public class UavPlanningBenchmarks
         return _blended.Sample(_time).Position.X;
     }
 
-    private static string FindShared(string folder)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", folder);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine("/work/shared", folder);
-    }
 }

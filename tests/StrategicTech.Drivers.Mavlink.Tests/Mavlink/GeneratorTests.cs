@@ -12,7 +12,7 @@ public sealed class GeneratorTests
 {
     private static string GeneratedDirectory => Path.Combine(SharedData.RepositoryRoot, "drivers", "StrategicTech.Drivers.Mavlink", "Generated");
 
-    [Fact]
+    [SharedDataFact]
     public void Regenerating_from_the_definitions_reproduces_the_committed_output()
     {
         string temp = Path.Combine(Path.GetTempPath(), "mavlink-gen-" + Guid.NewGuid().ToString("N"));
@@ -33,7 +33,11 @@ public sealed class GeneratorTests
         }
         finally
         {
-            Directory.Delete(temp, recursive: true);
+            // The generator may have failed before creating the folder; a missing folder must not hide its error.
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
+using StrategicTech.TestSupport;
 
 namespace StrategicTech.Drivers.Mavlink.Tests.Mavlink;
 
@@ -21,14 +22,14 @@ public sealed class ReferenceVectorTests
         return data;
     }
 
-    [Fact]
+    [SharedDataFact]
     public void The_vector_file_holds_unsigned_and_signed_frames()
     {
         Assert.Equal(29, Vectors.Count);
         Assert.Equal(3, Vectors.Count(v => v.Signed));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(VectorIds))]
     public void Encoding_the_listed_values_reproduces_the_C_library_frame(string id)
     {
@@ -48,7 +49,7 @@ public sealed class ReferenceVectorTests
         Assert.Equal(Convert.ToHexString(v.Frame), Convert.ToHexString(frame));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(VectorIds))]
     public void Parsing_the_C_library_frame_yields_the_listed_values(string id)
     {
@@ -72,7 +73,7 @@ public sealed class ReferenceVectorTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Every_signed_vector_verifies_with_the_key_and_fails_with_another()
     {
         byte[] key = ReferenceVectors.SecretKey();
@@ -92,7 +93,7 @@ public sealed class ReferenceVectorTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Typed_decode_of_a_vector_reads_real_numbers()
     {
         ReferenceVector v = Vectors.Single(x => x.Name == "GLOBAL_POSITION_INT");

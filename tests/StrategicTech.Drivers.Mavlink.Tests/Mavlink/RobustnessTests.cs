@@ -3,6 +3,7 @@ using FsCheck.Xunit;
 using StrategicTech.Drivers.Mavlink;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+using StrategicTech.TestSupport;
 
 namespace StrategicTech.Drivers.Mavlink.Tests.Mavlink;
 
@@ -36,7 +37,7 @@ public sealed class RobustnessTests
         Assert.True(frames.Count < 10, $"{frames.Count} frames accepted from noise");
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
@@ -115,7 +116,7 @@ public sealed class RobustnessTests
         Assert.True(parser.Stats.SequenceDrops >= mutated - 2, $"drops {parser.Stats.SequenceDrops}, mutated {mutated}");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Any_chunking_yields_the_same_frames_as_one_buffer()
     {
         byte[] data = StreamFrames.First(4000).SelectMany(f => f).ToArray();
@@ -209,7 +210,7 @@ public sealed class RobustnessTests
         Assert.Equal(1, skipping.Stats.UnknownIds);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Multi_segment_sequences_parse_like_one_span()
     {
         byte[] data = StreamFrames.All.AsSpan(0, 50_000).ToArray();

@@ -12,7 +12,7 @@ public sealed class TlogTests
 {
     private static byte[] Log => File.ReadAllBytes(SharedData.PathOf("logs", "vtol.tlog"));
 
-    [Fact]
+    [SharedDataFact]
     public void Vtol_tlog_decodes_with_zero_errors_and_counts_matching_an_independent_scan()
     {
         byte[] log = Log;
@@ -51,7 +51,7 @@ public sealed class TlogTests
         Assert.InRange(maxRelAltM, 55, 75);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void A_corrupt_record_is_counted_and_skipped_and_the_rest_of_the_log_still_decodes()
     {
         byte[] log = Log;
@@ -77,7 +77,7 @@ public sealed class TlogTests
         Assert.True(reader.SkippedBytes >= recordLength, $"skipped {reader.SkippedBytes}, record {recordLength}");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Tlog_is_detected_and_a_raw_stream_is_not()
     {
         Assert.True(MavlinkTlogReader.LooksLikeTlog(Log));

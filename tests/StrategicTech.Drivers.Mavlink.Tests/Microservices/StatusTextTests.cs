@@ -176,8 +176,8 @@ public sealed class StatusTextTests
         var sender = new StatusTextSender(node);
         string text = new('z', 420);
 
-        Allocations.AssertZero(() => sender.Send(MavSeverity.Debug, text), iterations: 200);
-        Assert.Equal(9 * 201, sender.MessagesSent);
+        long calls = Allocations.AssertZero(() => sender.Send(MavSeverity.Debug, text), iterations: 200);
+        Assert.Equal(9 * calls, sender.MessagesSent);
     }
 
     private sealed class ListSink : IMavlinkFrameSink

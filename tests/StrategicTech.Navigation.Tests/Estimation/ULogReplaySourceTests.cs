@@ -10,7 +10,7 @@ public sealed class ULogReplaySourceTests
 {
     private static string LogPath => SharedData.PathOf("logs", "esc_status_log.ulg");
 
-    [Fact]
+    [SharedDataFact]
     public void Every_sensor_sample_of_the_log_becomes_one_record_in_time_order()
     {
         ULogFile log = ULogReader.ReadFile(LogPath);
@@ -31,7 +31,7 @@ public sealed class ULogReplaySourceTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Fields_map_in_the_replay_order_and_units()
     {
         ULogFile log = ULogReader.ReadFile(LogPath);
@@ -53,7 +53,7 @@ public sealed class ULogReplaySourceTests
         Assert.Equal(8.5189385, source.ReferenceOrigin!.Value.LongitudeDeg, 6);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Reference_positions_move_to_another_origin_exactly()
     {
         ULogReplaySource source = ULogReplaySource.ReadFile(LogPath);

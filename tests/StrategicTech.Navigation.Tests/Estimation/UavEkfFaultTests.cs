@@ -29,7 +29,7 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gnss_jump_of_50_m_for_10_s_is_rejected_and_estimate_stays_within_2_m()
+    public void Gnss_jump_of_50_m_for_10_s_is_rejected_and_estimate_stays_within_0_9_m()
     {
         var sim = new SyntheticFlight(seed: 11);
         var filter = new UavEkf(SyntheticParameters);
@@ -44,7 +44,7 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         RunUntil(sim, filter, 45, () => worst = Math.Max(worst, HorizontalError(sim, filter)));
         output.WriteLine($"worst horizontal error {worst:F3} m, GNSS samples rejected {filter.Gnss.RejectedCount - rejectedBefore}, resets {filter.Gnss.ResetCount}");
         Assert.True(filter.Gnss.RejectedCount - rejectedBefore >= 45, "the jumped fixes must be rejected");
-        Assert.InRange(worst, 0, 2.0);
+        Assert.InRange(worst, 0, 0.9); // measured 0.595 m; bound 0.9 m
         Assert.Equal(1, filter.Gnss.ResetCount);
         Assert.InRange(HorizontalError(sim, filter), 0, 1.0);
     }
@@ -71,9 +71,9 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         double sigmaAfter = Math.Sqrt(filter.Core.Variance(UavErrorIndex.Position));
         output.WriteLine($"error {errorBefore:F2} m -> {errorAfter:F2} m, sigma {sigmaBefore:F2} -> {sigmaAfter:F2} m, worst error/sigma {worstNormalised:F2}");
         Assert.True(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
-        Assert.True(sigmaAfter > 5 * sigmaBefore, "position uncertainty must grow while dead reckoning");
-        Assert.InRange(errorAfter, 0, 100);
-        Assert.InRange(worstNormalised, 0, 4);
+        Assert.True(sigmaAfter > 85 * sigmaBefore, "position uncertainty must grow while dead reckoning"); // measured 0.19 -> 25.0 m (x132); bound x85
+        Assert.InRange(errorAfter, 0, 31); // measured 20.7 m after 30 s without GNSS; bound 31 m
+        Assert.InRange(worstNormalised, 0, 1.1); // measured 0.73 sigma; bound 1.1
         sim.GnssAvailable = true;
         RunUntil(sim, filter, 75);
         output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, flags {filter.Flags}");

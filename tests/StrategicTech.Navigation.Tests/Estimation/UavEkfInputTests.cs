@@ -19,7 +19,7 @@ public sealed class UavEkfInputTests
         Assert.Equal(1, ex.LineNumber);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Replay_reader_reads_gps_fields_in_file_order_and_counts_every_kind()
     {
         const string text = "200000,gps,488103.0,85456073.0,473977508.0,-0.01,0.02,0.5\n\n4000,landed,1.0\n";
@@ -34,7 +34,7 @@ public sealed class UavEkfInputTests
         Assert.Equal(6883, all.Count(r => r.Kind == ReplayRecordKind.Baro));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Malformed_change_indication_row_names_file_line_and_column()
     {
         string header = "Timestamp," + string.Join(',', Enumerable.Range(0, 24).Select(i => $"state[{i}]")) + "," + string.Join(',', Enumerable.Range(0, 24).Select(i => $"variance[{i}]"));

@@ -12,7 +12,7 @@ public class EscStatusLogTests
     private static readonly Lazy<ULogFile> Log = new(() => ULogReader.Read(Bytes.Value, new ULogReadOptions { Strict = true }));
     private static readonly Lazy<IndependentULogWalk> Walk = new(() => IndependentULogWalk.Walk(Bytes.Value));
 
-    [Fact]
+    [SharedDataFact]
     public void Header_and_flags_are_read()
     {
         ULogFile log = Log.Value;
@@ -24,7 +24,7 @@ public class EscStatusLogTests
         Assert.Equal(Walk.Value.TypeCount.Values.Sum(), log.Report.MessageCount);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Every_subscription_is_a_topic_with_the_independently_counted_samples_and_timestamps()
     {
         ULogFile log = Log.Value;
@@ -46,7 +46,7 @@ public class EscStatusLogTests
         Assert.Equal(walk.DataCount.Values.Sum(), log.Topics.Sum(t => t.SampleCount));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("distance_sensor", 361)]
     [InlineData("ekf2_innovations", 180)]
     [InlineData("estimator_status", 107)]
@@ -63,7 +63,7 @@ public class EscStatusLogTests
         Assert.Equal(count, Log.Value.GetTopic(topic).SampleCount);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Multi_instance_topics_are_kept_apart()
     {
         ULogFile log = Log.Value;
@@ -74,7 +74,7 @@ public class EscStatusLogTests
         Assert.Null(log.FindTopic("actuator_outputs", 3));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Time_span_matches_the_flight()
     {
         ULogFile log = Log.Value;
@@ -87,7 +87,7 @@ public class EscStatusLogTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Info_fields_are_typed()
     {
         ULogFile log = Log.Value;
@@ -104,7 +104,7 @@ public class EscStatusLogTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Parameters_match_the_independent_walk()
     {
         ULogFile log = Log.Value;
@@ -125,7 +125,7 @@ public class EscStatusLogTests
         Assert.Equal(ULogBaseType.Float, log.Parameters["MPC_XY_VEL_MAX"].BaseType);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Fields_decode_to_the_documented_flight()
     {
         ULogFile log = Log.Value;
@@ -148,7 +148,7 @@ public class EscStatusLogTests
         Assert.Equal(4, gps.GetInt64("fix_type", 0));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Nested_esc_status_reports_are_flattened()
     {
         ULogTopic esc = Log.Value.GetTopic("esc_status");

@@ -13,15 +13,21 @@ public class ULogRobustnessTests
     private static readonly byte[] Synthetic = SyntheticULog.Build(appended: false);
     private static readonly Lazy<byte[]> Real = new(() => File.ReadAllBytes(SharedData.PathOf("logs", "esc_status_log.ulg")));
 
-    /// <summary>Parses and reports whether it was a clean read, a documented exception, or (failing) something else.</summary>
-    private static bool ParsesOrThrowsFormatException(byte[] data, bool strict)
+    /// <summary>Every sample the synthetic file holds: a prefix of it can hold no more.</summary>
+    private const int SyntheticSamples = SyntheticULog.ImuSamples + (2 * SyntheticULog.WheelSamplesPerInstance);
+
+    /// <summary>
+    /// True when the parse ends either in a read with at most <paramref name="maxSamples"/> samples or in the
+    /// documented <see cref="ULogFormatException"/> naming a byte offset; any other exception fails the property.
+    /// </summary>
+    private static bool ParsesOrThrowsFormatException(byte[] data, bool strict, int maxSamples = int.MaxValue)
     {
         var task = Task.Run(() =>
         {
             try
             {
                 ULogFile log = ULogReader.Read(data, new ULogReadOptions { Strict = strict });
-                return log.Topics.Count >= 0;
+                return log.Topics.Sum(t => t.SampleCount) <= maxSamples;
             }
             catch (ULogFormatException e)
             {
@@ -38,7 +44,7 @@ public class ULogRobustnessTests
     public bool Truncated_synthetic_files_read_or_throw_the_documented_exception(NonNegativeInt cut, bool strict)
     {
         int length = cut.Get % (Synthetic.Length + 1);
-        return ParsesOrThrowsFormatException(Synthetic[..length], strict);
+        return ParsesOrThrowsFormatException(Synthetic[..length], strict, SyntheticSamples);
     }
 
     [Property(MaxTest = 300)]
@@ -54,7 +60,7 @@ public class ULogRobustnessTests
         return ParsesOrThrowsFormatException(data, strict);
     }
 
-    [Property(MaxTest = 100)]
+    [SharedDataProperty(MaxTest = 100)]
     public Property Byte_flips_in_the_data_section_of_the_real_log_lose_little_in_lenient_mode()
     {
         // Flips past the definitions section: the lenient reader never throws and keeps nearly every sample.
@@ -73,7 +79,7 @@ public class ULogRobustnessTests
         });
     }
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData(279288)] // high byte of a data message's size: the size no longer fits the topic, so it is not trusted
     [InlineData(533878)] // high byte of a msg_id: resync must not take payload bytes for a logged-string message
     public void A_damaged_size_or_id_costs_one_sample_not_a_stretch_of_the_log(int offset)
@@ -85,7 +91,7 @@ public class ULogRobustnessTests
         Assert.Equal(8200 - 1, log.Topics.Sum(t => t.SampleCount));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Every_truncation_of_the_real_log_keeps_the_samples_before_the_cut()
     {
         byte[] data = Real.Value;
@@ -131,7 +137,7 @@ public class ULogRobustnessTests
         Assert.Single(lenient.Report.Problems);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void A_damaged_size_that_overruns_the_file_is_corruption_not_a_truncated_tail()
     {
         byte[] data = (byte[])Real.Value.Clone();

@@ -5,7 +5,7 @@ namespace StrategicTech.Navigation.Tests.Missions;
 
 public sealed class FenceMissionItemsTests
 {
-    [Fact]
+    [SharedDataFact]
     public void PX4_geofence_round_trips_through_fence_mission_items()
     {
         Geofence fence = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan")).Geofence;
@@ -29,7 +29,7 @@ public sealed class FenceMissionItemsTests
         Assert.Equal(fence.Circles, back.Circles);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Rally_points_round_trip()
     {
         IReadOnlyList<RallyPoint> points = RallyFileReader.ReadFile(SharedData.PathOf("missions", "ardupilot_rover_rally.txt"));

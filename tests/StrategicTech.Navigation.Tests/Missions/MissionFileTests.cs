@@ -5,7 +5,7 @@ namespace StrategicTech.Navigation.Tests.Missions;
 
 public sealed class MissionFileTests
 {
-    [Theory]
+    [SharedDataTheory]
     [InlineData("qgc_simple_square.plan", 5, 47.397742)]
     [InlineData("mavsdk_survey.plan", 13, 47.39801775617688)]
     [InlineData("qgc_MissionPlanner.waypoints.txt", 14, 40.122269)]

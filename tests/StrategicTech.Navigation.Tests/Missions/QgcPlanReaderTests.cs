@@ -15,7 +15,7 @@ public sealed class QgcPlanReaderTests
         "qgc_ArduPilotSITL-ArduCopter.plan",
     };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(PlanFiles))]
     public void Every_simple_item_matches_the_file_text_read_independently(string fileName)
     {
@@ -84,7 +84,7 @@ public sealed class QgcPlanReaderTests
         Assert.Equal(doc.RootElement.GetProperty("rallyPoints").GetProperty("points").GetArrayLength(), plan.RallyPoints.Count);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Simple_square_is_takeoff_then_four_waypoints_at_20_m_relative()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "qgc_simple_square.plan"));
@@ -103,7 +103,7 @@ public sealed class QgcPlanReaderTests
         Assert.Empty(plan.RallyPoints);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Geofence_plan_has_one_exclusion_circle_one_exclusion_and_one_inclusion_polygon()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan"));
@@ -131,7 +131,7 @@ public sealed class QgcPlanReaderTests
         Assert.False(items[4].HasPosition);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ArduCopter_plan_keeps_frames_and_null_altitude_as_NaN()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "qgc_ArduPilotSITL-ArduCopter.plan"));
@@ -150,7 +150,7 @@ public sealed class QgcPlanReaderTests
         Assert.Equal(MavCmd.NavLand, items[^1].Command);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Survey_complex_item_is_read_with_camera_polygon_and_precomputed_items()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "mavsdk_survey.plan"));
@@ -220,7 +220,7 @@ public sealed class QgcPlanReaderTests
         Assert.Equal(475000000, item.LatitudeE7);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Seq_runs_through_complex_items()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "mavsdk_survey.plan"));

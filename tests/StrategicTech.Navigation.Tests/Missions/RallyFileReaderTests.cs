@@ -5,7 +5,7 @@ namespace StrategicTech.Navigation.Tests.Missions;
 
 public sealed class RallyFileReaderTests
 {
-    [Fact]
+    [SharedDataFact]
     public void ArduPilot_rover_rally_file_has_two_points()
     {
         IReadOnlyList<RallyPoint> points = RallyFileReader.ReadFile(SharedData.PathOf("missions", "ardupilot_rover_rally.txt"));

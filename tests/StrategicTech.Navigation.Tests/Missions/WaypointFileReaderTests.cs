@@ -6,7 +6,7 @@ namespace StrategicTech.Navigation.Tests.Missions;
 
 public sealed class WaypointFileReaderTests
 {
-    [Theory]
+    [SharedDataTheory]
     [InlineData("qgc_MissionPlanner.waypoints.txt")]
     [InlineData("ardupilot_TopOfTheWorldShort.waypoints")]
     public void Every_row_matches_an_independent_split_of_the_text(string fileName)
@@ -30,7 +30,7 @@ public sealed class WaypointFileReaderTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Mission_Planner_file_has_jump_loiter_speed_and_land()
     {
         WaypointFile file = WaypointFileReader.ReadFile(SharedData.PathOf("missions", "qgc_MissionPlanner.waypoints.txt"));
@@ -54,7 +54,7 @@ public sealed class WaypointFileReaderTests
         Assert.Equal(-105.170274, file.Items[^1].LongitudeDeg);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Terrain_file_reads_terrain_frame_and_camera_trigger()
     {
         WaypointFile file = WaypointFileReader.ReadFile(SharedData.PathOf("missions", "ardupilot_TopOfTheWorldShort.waypoints"));

@@ -54,8 +54,12 @@ public class CliTests
         string outDir = Path.Combine(Path.GetTempPath(), "demo-cli-" + Guid.NewGuid().ToString("N"));
         (int code, string output, string error) = Run("demo", "--samples", "2000", "--out", outDir, "--no-plots");
         bool summaryWritten = File.Exists(Path.Combine(outDir, "summary.json"));
-        Directory.Delete(outDir, true);
-        Assert.True(summaryWritten);
+        if (Directory.Exists(outDir))
+        {
+            Directory.Delete(outDir, true);
+        }
+
+        Assert.True(summaryWritten, output + error);
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("Flinders Peak → Buninyong:             54972.271", output, StringComparison.Ordinal);

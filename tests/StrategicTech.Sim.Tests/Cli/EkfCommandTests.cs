@@ -6,7 +6,7 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public sealed class EkfCommandTests
 {
-    [Fact]
+    [SharedDataFact]
     public void Replay_of_iris_gps_against_ekf2_passes_and_writes_plots()
     {
         string dir = Path.Combine(Path.GetTempPath(), "ekf-cli-" + Guid.NewGuid().ToString("N"));
@@ -30,7 +30,7 @@ public sealed class EkfCommandTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Replay_of_a_ulog_compares_with_the_logs_own_ekf2_states()
     {
         // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: the run must
@@ -85,7 +85,7 @@ public sealed class EkfCommandTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Parameter_overrides_are_applied_and_range_checked()
     {
         string data = SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv");

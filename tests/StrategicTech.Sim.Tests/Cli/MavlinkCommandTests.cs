@@ -8,7 +8,7 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public class MavlinkCommandTests
 {
-    [Fact]
+    [SharedDataFact]
     public void Decode_json_counts_every_frame_of_the_real_tlog()
     {
         string path = SharedData.PathOf("logs", "vtol.tlog");
@@ -49,7 +49,7 @@ public class MavlinkCommandTests
         Assert.True(firstUs > 0);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Decode_table_names_messages_and_rates()
     {
         (int code, string text, _) = Run("mavlink", "decode", SharedData.PathOf("logs", "vtol.tlog"));

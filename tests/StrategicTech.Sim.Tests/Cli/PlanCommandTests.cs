@@ -11,7 +11,7 @@ public sealed class PlanCommandTests
 
     private static string Scen => SharedData.PathOf("bench", "movingai", "den312d.map.scen");
 
-    [Theory]
+    [SharedDataTheory]
     [InlineData("astar")]
     [InlineData("jps")]
     [InlineData("theta")]
@@ -28,7 +28,7 @@ public sealed class PlanCommandTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void A_wrong_optimal_length_fails_with_exit_1()
     {
         string scen = Path.Combine(Path.GetTempPath(), $"wrong-{Environment.ProcessId}.scen");
@@ -48,7 +48,7 @@ public sealed class PlanCommandTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void A_malformed_scenario_exits_2_naming_file_and_line()
     {
         string scen = Path.Combine(Path.GetTempPath(), $"bad-{Environment.ProcessId}.scen");

@@ -7,7 +7,7 @@ namespace StrategicTech.Sim.Tests.Cli;
 
 public class UlogCommandTests
 {
-    [Fact]
+    [SharedDataFact]
     public void Info_prints_header_topics_and_parameters()
     {
         (int code, string text, _) = Run("ulog", "info", SharedData.PathOf("logs", "esc_status_log.ulg"));
@@ -18,7 +18,7 @@ public class UlogCommandTests
         Assert.Contains("Logged messages: 0", text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Json_output_parses_and_carries_the_counts()
     {
         (int code, string text, _) = Run("ulog", "info", SharedData.PathOf("logs", "esc_status_log.ulg"), "--json");
@@ -32,7 +32,7 @@ public class UlogCommandTests
         Assert.Equal(35, root.GetProperty("topics").GetArrayLength());
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Csv_prints_every_sample_of_a_topic()
     {
         (int code, string text, _) = Run("ulog", "csv", SharedData.PathOf("logs", "esc_status_log.ulg"), "vehicle_local_position");

@@ -142,7 +142,10 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
         }
         finally
         {
-            Directory.Delete(dir, true);
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, true);
+            }
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: max EKF position error airborne {airborne:F2} m, on the ground after touchdown {touchdown:F2} m, mode {v.Flight.State}");
         Assert.Equal(AutoState.Disarmed, v.Flight.State);
         Assert.True(airborne < 0.75, $"airborne EKF error {airborne:F2} m"); // measured 0.47 m (seed 1), 0.52 m (seed 4)
-        Assert.True(touchdown < 0.2, $"post-touchdown EKF error {touchdown:F2} m"); // measured 0.12 m (seed 1), 0.11 m (seed 4)
+        Assert.True(touchdown < 0.18, $"post-touchdown EKF error {touchdown:F2} m"); // measured 0.12 m (seed 1), 0.11 m (seed 4); bound 0.18 m
         Assert.True(v.Ekf.Core.ClippedImuCount > 0, "the touchdown should clip the accelerometer");
     }
 

@@ -22,7 +22,7 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
 {
     public static TheoryData<ulong, bool, bool> Cases => new() { { 1, false, false }, { 2, false, false }, { 1, true, false }, { 3, true, false }, { 1, true, true } };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Cases))]
     public void SimpleSquareIsFlownWithEveryWaypointReachedWithinItsAcceptanceRadius(ulong seed, bool windy, bool driftFree)
     {

@@ -67,7 +67,7 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Pose_NEES_over_50_Monte_Carlo_runs_lies_in_the_95_percent_chi_square_interval()
+    public void Pose_ANEES_over_50_Monte_Carlo_runs_has_its_mean_in_the_95_percent_chi_square_interval_and_65_percent_of_epochs_inside()
     {
         const int runs = 50;
         double[]? anees = null;
@@ -91,8 +91,9 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
         double inside = settled.Count(v => v >= lower && v <= upper) / (double)settled.Count;
         double above = settled.Count(v => v > upper) / (double)settled.Count;
         output.WriteLine($"pose ANEES (3 dof) mean {mean:F3}, 95% interval [{lower:F3}, {upper:F3}], epochs inside {inside:P1}, above {above:P1}");
-        Assert.InRange(mean, lower, upper);
-        Assert.True(inside >= 0.6, $"only {inside:P1} of epochs inside");
+        Assert.InRange(mean, lower, upper); // measured mean 2.488 in [2.360, 3.716]
+        Assert.True(inside >= 0.65, $"only {inside:P1} of epochs inside"); // measured 69.8 %; bound 65 %
+        // Overconfidence is what would hurt: at most the interval's own 2.5 % tail plus 2.5 % (measured 0.0 %).
         Assert.True(above <= 0.05, $"{above:P1} of epochs overconfident");
     }
 

@@ -138,7 +138,7 @@ public class CostmapLayerTests
         Allocations.AssertZero(() => tracer.Apply(costmap, 0, 0, 0.3, ranges, -Math.PI, Math.PI / 180, 0.05, 6.0), 20);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Inflated_depot_map_gives_a_safe_cost_aware_path_that_shortcuts_and_resamples()
     {
         Costmap2D costmap = MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_depot", "depot.yaml")).ToCostmap();

@@ -38,7 +38,7 @@ public class LayeredCostmapTests
         }
     }
 
-    [Property(MaxTest = 4)]
+    [SharedDataProperty(MaxTest = 4)]
     public void Windowed_update_equals_full_recomputation_on_the_nav2_warehouse(int seed)
     {
         var random = new Random(seed);
@@ -120,7 +120,7 @@ public class LayeredCostmapTests
         rig.AssertMatchesReference("after clearing");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Window_covers_the_changed_cells_plus_the_inflation_radius_and_not_the_map()
     {
         var rig = new Rig(WarehouseStatic(), new InflationLayer(0.22, 0.55, 3.0), rangeMaxM: 8.0);
@@ -171,7 +171,7 @@ public class LayeredCostmapTests
         Assert.True(rig.Layered.Update().IsEmpty, "nothing changed, so nothing is recomputed");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Scan_and_update_allocate_nothing()
     {
         var rig = new Rig(WarehouseStatic(), new InflationLayer(0.22, 0.55, 3.0), rangeMaxM: 8.0);

@@ -16,7 +16,7 @@ public class MapServerLoaderTests
         { "aws_small_warehouse", "map.yaml", 1536, 1504, 0.02, -10.0, -20.24, 14173, 585573, 1710398 },
     };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Maps))]
     public void Shared_map_loads_with_size_origin_and_cell_counts(string folder, string yamlName, int width, int height,
         double resolution, double originX, double originY, int occupied, int free, int unknown)
@@ -83,7 +83,7 @@ public class MapServerLoaderTests
         Assert.False(costmap.TryWorldToCell(originX - 0.001, originY, out _, out _));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Depot_gray_205_is_free_because_free_thresh_is_025()
     {
         OccupancyGridMap map = MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_depot", "depot.yaml"));

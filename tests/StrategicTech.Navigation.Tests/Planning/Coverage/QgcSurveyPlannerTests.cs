@@ -7,7 +7,7 @@ namespace StrategicTech.Navigation.Tests.Planning.Coverage;
 
 public sealed class QgcSurveyPlannerTests
 {
-    [Fact]
+    [SharedDataFact]
     public void Survey_item_from_the_MAVSDK_plan_generates_east_west_transects_25_m_apart()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "mavsdk_survey.plan"));

@@ -24,7 +24,7 @@ public class MovingAiBenchmarkTests
         { "warehouse-10-20-10-2-1.map", "warehouse-10-20-10-2-1-random-1.scen" },
     };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Maps))]
     public void AStar_and_jps_match_every_sampled_optimal_length(string mapFile, string scenFile)
     {
@@ -63,7 +63,7 @@ public class MovingAiBenchmarkTests
         Assert.True(jpsExpansions < astarExpansions, $"JPS expanded {jpsExpansions} nodes in all, A* {astarExpansions}");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Path_cells_of_astar_are_legal_moves_summing_to_the_cost()
     {
         MovingAiMap map = MovingAiMap.Load(SharedData.PathOf("bench", "movingai", "den312d.map"));

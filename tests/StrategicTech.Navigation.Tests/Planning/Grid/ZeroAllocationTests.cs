@@ -6,7 +6,7 @@ namespace StrategicTech.Navigation.Tests.Planning.Grid;
 /// <summary>A planner query allocates nothing after warm-up (real-time rule).</summary>
 public class ZeroAllocationTests
 {
-    [Theory]
+    [SharedDataTheory]
     [InlineData("astar")]
     [InlineData("jps")]
     [InlineData("theta")]

@@ -56,7 +56,7 @@ public sealed class FenceAwareMissionRouterTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void The_PX4_geofence_mission_routes_without_failures()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan"));

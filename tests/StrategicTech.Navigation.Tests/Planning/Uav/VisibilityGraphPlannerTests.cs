@@ -12,7 +12,7 @@ public sealed class VisibilityGraphPlannerTests
 {
     private static Vector3 At(double north, double east, double altitude) => new(north, east, -altitude);
 
-    [Fact]
+    [SharedDataFact]
     public void PX4_geofence_mission_legs_avoid_the_exclusion_zones_and_stay_in_the_inclusion_polygon()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan"));
@@ -202,7 +202,7 @@ public sealed class VisibilityGraphPlannerTests
         Assert.True(result.LengthM <= (grid / Math.Cos(Math.PI / 32)) + 1e-6, $"planner {result.LengthM:F3} m vs grid {grid:F3} m");
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Queries_allocate_nothing()
     {
         MissionPlan plan = QgcPlanReader.ReadFile(SharedData.PathOf("missions", "px4_geofence_avoid.plan"));
