@@ -1,112 +1,176 @@
 namespace StrategicTech.Navigation.Logs;
 
-/// <summary>Resolves a format (with nested formats) into its byte size and flattened leaves.</summary>
-internal static class ULogLayout
+/// <summary>
+/// Resolves formats (with nested formats) into byte sizes and a compact member table, once per format name. Arrays
+/// and nested arrays are never expanded into one object per element: a 20-byte definition such as
+/// <c>uint8_t[65535] x;</c> or <c>inner[4000] y;</c> costs one member here, and <see cref="ULogFieldList"/> names
+/// the flattened leaves on demand. So what a log costs in memory follows its bytes, not the sizes it declares.
+/// </summary>
+internal sealed class ULogLayout
 {
-    /// <summary>Result of a resolution: total size, size without trailing padding, and leaves.</summary>
-    internal sealed record Resolved(int SizeBytes, int MinimumSizeBytes, IReadOnlyList<ULogField> Fields);
+    /// <summary>Trailing padding a 'D' message may omit: C struct alignment pads to at most 8 bytes.</summary>
+    public const int MaxOmittedTrailingPaddingBytes = 7;
 
-    public static Resolved? TryResolve(ULogFormat format, IReadOnlyDictionary<string, ULogFormat> formats, out string? error)
+    private readonly Dictionary<string, ULogFormatLayout> _resolved = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ULogFormat> _formats;
+
+    public ULogLayout(IReadOnlyDictionary<string, ULogFormat> formats) => _formats = formats;
+
+    /// <summary>Result of a resolution: total size, size without (at most 7 bytes of) trailing padding, and leaves.</summary>
+    internal sealed record Resolved(int SizeBytes, int MinimumSizeBytes, ULogFieldList Fields);
+
+    /// <summary>
+    /// The resolved layout of a format (shared by every subscription to it), or null with an error. Formats never
+    /// change once defined (the parser refuses a different redefinition), so resolutions are kept for the file.
+    /// </summary>
+    public Resolved? TryResolve(ULogFormat format, out string? error)
     {
-        var leaves = new List<ULogField>();
-        int size = Append(format, formats, "", 0, leaves, 0, out error);
-        if (size < 0)
+        ULogFormatLayout? layout = Resolve(format, 0, out error);
+        if (layout is null)
         {
             return null;
         }
 
         // Trailing padding may be omitted from 'D' messages, so the minimum size ends at the last non-padding field.
-        int minimum = size;
-        int offset = size;
-        for (int i = format.Fields.Count - 1; i >= 0; i--)
+        int minimum = layout.SizeBytes;
+        for (int i = format.Fields.Count - 1; i >= 0 && format.Fields[i].IsPadding; i--)
         {
-            ULogFieldDefinition field = format.Fields[i];
-            if (!field.IsPadding)
-            {
-                break;
-            }
-
-            offset -= ULogTypes.SizeOf(field.BaseType) * field.ElementCount;
-            minimum = offset;
+            minimum -= ULogTypes.SizeOf(format.Fields[i].BaseType) * format.Fields[i].ElementCount;
         }
 
-        return new Resolved(size, Math.Max(minimum, 0), leaves);
+        minimum = Math.Max(Math.Max(minimum, 0), layout.SizeBytes - MaxOmittedTrailingPaddingBytes);
+        return new Resolved(layout.SizeBytes, minimum, new ULogFieldList(layout));
     }
 
-    private static int Append(ULogFormat format, IReadOnlyDictionary<string, ULogFormat> formats, string prefix, int baseOffset, List<ULogField> leaves, int depth, out string? error)
+    private ULogFormatLayout? Resolve(ULogFormat format, int depth, out string? error)
     {
         error = null;
+        if (_resolved.TryGetValue(format.Name, out ULogFormatLayout? done))
+        {
+            return done;
+        }
+
         if (depth > ULogLimits.MaxNestingDepth)
         {
             error = $"format \"{format.Name}\" nests deeper than {ULogLimits.MaxNestingDepth} levels (a cycle?)";
-            return -1;
+            return null;
         }
 
-        int offset = 0;
-        foreach (ULogFieldDefinition field in format.Fields)
+        var members = new ULogMember[format.Fields.Count];
+        long offset = 0;
+        long leaves = 0;
+        for (int k = 0; k < members.Length; k++)
         {
+            ULogFieldDefinition field = format.Fields[k];
+            ULogFormatLayout? nested = null;
+            long elementSize;
+            long leavesPerElement;
             if (field.BaseType == ULogBaseType.Nested)
             {
-                if (!formats.TryGetValue(field.TypeName, out ULogFormat? nested))
+                if (!_formats.TryGetValue(field.TypeName, out ULogFormat? nestedFormat))
                 {
                     error = $"format \"{format.Name}\" field \"{field.Name}\" uses undefined type \"{field.TypeName}\"";
-                    return -1;
+                    return null;
                 }
 
-                for (int i = 0; i < field.ElementCount; i++)
+                nested = Resolve(nestedFormat, depth + 1, out error);
+                if (nested is null)
                 {
-                    string path = prefix + field.Name + (field.ArrayLength == 0 ? "" : $"[{i}]") + ".";
-                    int nestedSize = Append(nested, formats, path, baseOffset + offset, leaves, depth + 1, out error);
-                    if (nestedSize < 0)
-                    {
-                        return -1;
-                    }
-
-                    if (nestedSize == 0)
-                    {
-                        error = $"format \"{format.Name}\" field \"{field.Name}\" has the empty type \"{field.TypeName}\"";
-                        return -1;
-                    }
-
-                    offset += nestedSize;
-                    if (offset > ULogLimits.MaxPayloadBytes)
-                    {
-                        error = $"format \"{format.Name}\" is larger than a message can carry";
-                        return -1;
-                    }
+                    return null;
                 }
 
-                continue;
-            }
+                if (nested.SizeBytes == 0)
+                {
+                    error = $"format \"{format.Name}\" field \"{field.Name}\" has the empty type \"{field.TypeName}\"";
+                    return null;
+                }
 
-            int elementSize = ULogTypes.SizeOf(field.BaseType);
-            if (!field.IsPadding)
+                elementSize = nested.SizeBytes;
+                leavesPerElement = nested.LeafCount;
+            }
+            else
             {
-                if (field.BaseType == ULogBaseType.Char && field.ArrayLength > 0)
-                {
-                    leaves.Add(new ULogField(prefix + field.Name, ULogBaseType.Char, baseOffset + offset, field.ArrayLength));
-                }
-                else if (field.ArrayLength == 0)
-                {
-                    leaves.Add(new ULogField(prefix + field.Name, field.BaseType, baseOffset + offset, 0));
-                }
-                else
-                {
-                    for (int i = 0; i < field.ArrayLength; i++)
-                    {
-                        leaves.Add(new ULogField($"{prefix}{field.Name}[{i}]", field.BaseType, baseOffset + offset + (i * elementSize), 0));
-                    }
-                }
+                elementSize = ULogTypes.SizeOf(field.BaseType);
+                leavesPerElement = field.IsPadding || (field.BaseType == ULogBaseType.Char && field.ArrayLength > 0) ? 0 : 1;
             }
 
-            offset += elementSize * field.ElementCount;
+            long memberLeaves = field.IsPadding && nested is null ? 0
+                : field.BaseType == ULogBaseType.Char && field.ArrayLength > 0 ? 1
+                : checked(leavesPerElement * field.ElementCount);
+            members[k] = new ULogMember(field, checked((int)offset), checked((int)elementSize), nested, checked((int)leaves), checked((int)memberLeaves));
+            offset = checked(offset + (elementSize * field.ElementCount));
+            leaves = checked(leaves + memberLeaves);
             if (offset > ULogLimits.MaxPayloadBytes)
             {
                 error = $"format \"{format.Name}\" is larger than a message can carry";
-                return -1;
+                return null;
             }
         }
 
-        return offset;
+        var layout = new ULogFormatLayout(format.Name, (int)offset, (int)leaves, members);
+        _resolved[format.Name] = layout;
+        return layout;
+    }
+}
+
+/// <summary>One field of a resolved format: its byte offset, element size and the leaves it spans.</summary>
+internal sealed record ULogMember(ULogFieldDefinition Definition, int OffsetBytes, int ElementSizeBytes, ULogFormatLayout? Nested, int FirstLeaf, int LeafCount);
+
+/// <summary>A resolved format: size, leaf count and members, plus a name index built once.</summary>
+internal sealed class ULogFormatLayout
+{
+    private readonly Dictionary<string, int> _byName;
+
+    public ULogFormatLayout(string name, int sizeBytes, int leafCount, ULogMember[] members)
+    {
+        Name = name;
+        SizeBytes = sizeBytes;
+        LeafCount = leafCount;
+        Members = members;
+        _byName = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
+        for (int i = 0; i < members.Length; i++)
+        {
+            if (members[i].LeafCount > 0)
+            {
+                _byName.TryAdd(members[i].Definition.Name, i);
+            }
+        }
+    }
+
+    public string Name { get; }
+
+    public int SizeBytes { get; }
+
+    public int LeafCount { get; }
+
+    public ULogMember[] Members { get; }
+
+    public ULogMember? Find(ReadOnlySpan<char> name) =>
+        _byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out int i) ? Members[i] : null;
+
+    /// <summary>The member holding leaf <paramref name="leaf"/> (binary search over first leaves).</summary>
+    public ULogMember MemberOfLeaf(int leaf)
+    {
+        int lo = 0, hi = Members.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (Members[mid].FirstLeaf <= leaf)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        // Members with no leaves share a first leaf with the next one; step to the one that holds it.
+        while (Members[lo].LeafCount == 0 || leaf >= Members[lo].FirstLeaf + Members[lo].LeafCount)
+        {
+            lo++;
+        }
+
+        return Members[lo];
     }
 }

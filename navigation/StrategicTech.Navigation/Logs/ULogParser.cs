@@ -14,10 +14,11 @@ internal ref struct ULogParser
     private readonly ULogFile _file;
     private readonly Dictionary<string, ULogFormat> _formats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ULogLayout.Resolved> _layouts = new(StringComparer.Ordinal);
+    private readonly ULogLayout _layout;
     private readonly Dictionary<ushort, ULogTopic> _subscriptions = [];
     private readonly List<ULogTopic> _topics = [];
     private readonly Dictionary<string, ULogValue> _info = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ULogValue>> _multiInfo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<List<ULogValue>>> _multiInfo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ULogValue> _parameters = new(StringComparer.Ordinal);
     private readonly List<ULogParameterChange> _parameterChanges = [];
     private readonly List<ULogDefaultParameter> _defaultParameters = [];
@@ -32,6 +33,7 @@ internal ref struct ULogParser
         _data = data;
         _options = options;
         _file = new ULogFile();
+        _layout = new ULogLayout(_formats);
     }
 
     public ULogFile Parse()
@@ -209,6 +211,13 @@ internal ref struct ULogParser
             return error;
         }
 
+        // Formats are resolved once and shared by every subscription, so a name keeps its first definition; a
+        // different redefinition is damage (pyulog would silently take the last one).
+        if (_formats.TryGetValue(format.Name, out ULogFormat? earlier))
+        {
+            return earlier.ToString() == format.ToString() ? null : $"format \"{format.Name}\" is redefined differently";
+        }
+
         _formats[format.Name] = format;
         return null;
     }
@@ -253,19 +262,21 @@ internal ref struct ULogParser
         }
 
         bool continued = payload[0] != 0;
-        if (!_multiInfo.TryGetValue(value.Name, out List<ULogValue>? list))
+        if (!_multiInfo.TryGetValue(value.Name, out List<List<ULogValue>>? list))
         {
             list = [];
             _multiInfo[value.Name] = list;
         }
 
-        if (continued && list.Count > 0 && list[^1].BaseType == value.BaseType)
+        // Continuations are kept as pieces and joined once at the end: joining per message would copy the value so
+        // far every time, quadratic in the number of pieces.
+        if (continued && list.Count > 0 && list[^1][0].BaseType == value.BaseType)
         {
-            list[^1] = list[^1].Concat(value);
+            list[^1].Add(value);
         }
         else
         {
-            list.Add(value);
+            list.Add([value]);
         }
 
         return null;
@@ -319,7 +330,7 @@ internal ref struct ULogParser
 
         if (!_layouts.TryGetValue(name, out ULogLayout.Resolved? layout))
         {
-            layout = ULogLayout.TryResolve(format, _formats, out string? error);
+            layout = _layout.TryResolve(format, out string? error);
             if (layout is null)
             {
                 return error;
@@ -556,9 +567,9 @@ internal ref struct ULogParser
         _file.Formats = _formats;
         _file.Info = _info;
         var multi = new Dictionary<string, IReadOnlyList<ULogValue>>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, List<ULogValue>> pair in _multiInfo)
+        foreach (KeyValuePair<string, List<List<ULogValue>>> pair in _multiInfo)
         {
-            multi[pair.Key] = pair.Value;
+            multi[pair.Key] = pair.Value.ConvertAll(pieces => pieces.Count == 1 ? pieces[0] : ULogValue.Join(pieces));
         }
 
         _file.MultiInfo = multi;

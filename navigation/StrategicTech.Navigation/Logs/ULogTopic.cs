@@ -8,28 +8,23 @@ namespace StrategicTech.Navigation.Logs;
 /// </summary>
 public sealed class ULogTopic
 {
-    private readonly Dictionary<string, ULogField> _fieldsByName;
+    private readonly ULogFieldList _fields;
+    private readonly Dictionary<string, ULogField> _looked = new(StringComparer.Ordinal);
     private readonly int _timestampOffset;
-    private byte[] _samples;
-    private long[] _timestampsUs;
+    private byte[] _samples = [];
+    private long[] _timestampsUs = [];
 
     internal ULogTopic(string name, byte multiId, ULogFormat format, ULogLayout.Resolved layout)
     {
         Name = name;
         MultiId = multiId;
         Format = format;
-        Fields = layout.Fields;
+        _fields = layout.Fields;
         SampleSizeBytes = layout.SizeBytes;
         MinimumSampleSizeBytes = layout.MinimumSizeBytes;
-        _fieldsByName = new Dictionary<string, ULogField>(layout.Fields.Count, StringComparer.Ordinal);
-        foreach (ULogField field in layout.Fields)
-        {
-            _fieldsByName.TryAdd(field.Name, field);
-        }
 
-        _timestampOffset = _fieldsByName.TryGetValue("timestamp", out ULogField? ts) && ts.BaseType == ULogBaseType.UInt64 ? ts.OffsetBytes : -1;
-        _samples = new byte[Math.Max(SampleSizeBytes, 1) * 16];
-        _timestampsUs = new long[16];
+        // Storage grows with the samples actually read: a subscription alone costs no sample buffer.
+        _timestampOffset = TryGetField("timestamp", out ULogField ts) && ts.BaseType == ULogBaseType.UInt64 ? ts.OffsetBytes : -1;
     }
 
     public string Name { get; }
@@ -40,7 +35,7 @@ public sealed class ULogTopic
     public ULogFormat Format { get; }
 
     /// <summary>Flattened readable leaves with their types and byte offsets (padding excluded).</summary>
-    public IReadOnlyList<ULogField> Fields { get; }
+    public IReadOnlyList<ULogField> Fields => _fields;
 
     public int SampleSizeBytes { get; }
 
@@ -58,20 +53,27 @@ public sealed class ULogTopic
     /// <summary>"name[multi_id]" as PX4 tools print it.</summary>
     public string DisplayName => $"{Name}[{MultiId}]";
 
+    /// <summary>Looks a leaf up by flattened name; looked-up leaves are kept, so repeated reads allocate nothing.</summary>
     public bool TryGetField(string fieldName, out ULogField field)
     {
-        if (_fieldsByName.TryGetValue(fieldName, out ULogField? found))
+        ArgumentNullException.ThrowIfNull(fieldName);
+        if (_looked.TryGetValue(fieldName, out ULogField? found))
         {
             field = found;
             return true;
         }
 
-        field = null!;
+        if (_fields.TryFind(fieldName, out field))
+        {
+            _looked[fieldName] = field;
+            return true;
+        }
+
         return false;
     }
 
     public ULogField GetField(string fieldName) =>
-        _fieldsByName.TryGetValue(fieldName, out ULogField? field)
+        TryGetField(fieldName, out ULogField field)
             ? field
             : throw new KeyNotFoundException($"topic {DisplayName} has no field \"{fieldName}\" (fields: {string.Join(", ", Fields.Take(12).Select(f => f.Name))}{(Fields.Count > 12 ? ", ..." : "")})");
 
@@ -127,15 +129,15 @@ public sealed class ULogTopic
     /// <summary>Appends one 'D' payload (without msg_id); omitted trailing padding is zero-filled.</summary>
     internal void Add(ReadOnlySpan<byte> payload)
     {
-        int needed = (SampleCount + 1) * SampleSizeBytes;
+        int needed = checked((SampleCount + 1) * SampleSizeBytes);
         if (needed > _samples.Length)
         {
-            Array.Resize(ref _samples, Math.Max(needed, _samples.Length * 2));
+            Array.Resize(ref _samples, Math.Max(needed, Math.Min(_samples.Length * 2, Array.MaxLength)));
         }
 
-        if (SampleCount == _timestampsUs.Length)
+        if (HasTimestamp && SampleCount == _timestampsUs.Length)
         {
-            Array.Resize(ref _timestampsUs, _timestampsUs.Length * 2);
+            Array.Resize(ref _timestampsUs, Math.Max(4, _timestampsUs.Length * 2));
         }
 
         Span<byte> slot = _samples.AsSpan(SampleCount * SampleSizeBytes, SampleSizeBytes);

@@ -91,11 +91,26 @@ public sealed class ULogValue
     }
 
     /// <summary>Joins a continued multi-information value onto this one.</summary>
-    internal ULogValue Concat(ULogValue next)
+    /// <summary>Joins a value split over continued multi-info messages (all of one base type) in one copy.</summary>
+    internal static ULogValue Join(IReadOnlyList<ULogValue> pieces)
     {
-        byte[] joined = [.. _raw, .. next._raw];
-        int count = joined.Length / Math.Max(ULogTypes.SizeOf(BaseType), 1);
-        string typeName = $"{ULogTypes.NameOf(BaseType)}[{count}]";
-        return new ULogValue(Name, typeName, BaseType, count, joined);
+        int total = 0;
+        foreach (ULogValue piece in pieces)
+        {
+            total = checked(total + piece._raw.Length);
+        }
+
+        var joined = new byte[total];
+        int at = 0;
+        foreach (ULogValue piece in pieces)
+        {
+            piece._raw.CopyTo(joined, at);
+            at += piece._raw.Length;
+        }
+
+        ULogValue first = pieces[0];
+        int count = joined.Length / Math.Max(ULogTypes.SizeOf(first.BaseType), 1);
+        string typeName = $"{ULogTypes.NameOf(first.BaseType)}[{count}]";
+        return new ULogValue(first.Name, typeName, first.BaseType, count, joined);
     }
 }

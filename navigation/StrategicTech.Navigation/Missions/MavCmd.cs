@@ -22,6 +22,7 @@ public static class MavCmd
     public const ushort DoGripper = 211;
     public const ushort SetCameraMode = 530;
     public const ushort ImageStartCapture = 2000;
+    public const ushort NavFenceReturnPoint = 5000;
     public const ushort NavFencePolygonVertexInclusion = 5001;
     public const ushort NavFencePolygonVertexExclusion = 5002;
     public const ushort NavFenceCircleInclusion = 5003;

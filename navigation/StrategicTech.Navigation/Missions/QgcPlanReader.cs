@@ -114,6 +114,13 @@ public static class QgcPlanReader
                     && transect.TryGet("Items", out PlanJsonNode innerItems)
                     ? ReadSimpleItems(innerItems, ref seq)
                     : [];
+                if (inner.Count == 0)
+                {
+                    // StructureScan (and any complex item without pre-computed items) is expanded into waypoints by
+                    // QGroundControl only when it uploads; the file holds none, so dropping it would shorten the mission.
+                    throw kindNode.Fail("complex item \"" + kind + "\" is not supported: the file carries none of its mission items (QGroundControl generates them at upload)");
+                }
+
                 return new OtherComplexPlanItem(kind, inner);
             default:
                 throw typeNode.Fail("expected \"SimpleItem\" or \"ComplexItem\", got \"" + type + "\"");

@@ -26,7 +26,72 @@ public static class WaypointFileReader
         return Parse(File.ReadAllText(path), Path.GetFileName(path));
     }
 
+    /// <summary>
+    /// Reads a mission. A file whose rows are fence (NAV_FENCE_*, 5000..5004) or rally (NAV_RALLY_POINT, 5100) items —
+    /// ArduPilot writes those in this same format — is refused as not a mission, and so is a mission with such an item
+    /// among its rows; <see cref="MissionFile.ParseAny"/> returns fence and rally files as what they are.
+    /// </summary>
     public static WaypointFile Parse(string text, string sourceName)
+    {
+        WaypointFile file = ParseRows(text, sourceName, out IReadOnlyList<int> lineNumbers);
+        MissionFileKind kind = Classify(file, sourceName, lineNumbers);
+        if (kind != MissionFileKind.Mission)
+        {
+            throw new MissionFileException(sourceName, "line " + lineNumbers[0].ToString(CultureInfo.InvariantCulture),
+                $"not a mission file: its items are {(kind == MissionFileKind.Fence ? "geofence (NAV_FENCE_*)" : "rally (NAV_RALLY_POINT)")} items, so it is a {kind.ToString().ToLowerInvariant()} file");
+        }
+
+        return file;
+    }
+
+    /// <summary>
+    /// Whether the rows are a mission (row 0 home, then mission items), a fence or a rally file (every row, or every
+    /// row after a home row, a fence / rally item). A mission with a fence or rally item among its items is refused
+    /// naming the line, as the vehicle would otherwise fly a fence vertex as a waypoint.
+    /// </summary>
+    internal static MissionFileKind Classify(WaypointFile file, string sourceName, IReadOnlyList<int> lineNumbers)
+    {
+        var rows = new List<MissionItem>(file.Items.Count + 1) { file.Home };
+        rows.AddRange(file.Items);
+        int first = IsFence(rows[0].Command) || IsRally(rows[0].Command) ? 0 : 1;
+        if (first < rows.Count)
+        {
+            bool allFence = true, allRally = true;
+            for (int i = first; i < rows.Count; i++)
+            {
+                allFence &= IsFence(rows[i].Command);
+                allRally &= IsRally(rows[i].Command);
+            }
+
+            if (allFence)
+            {
+                return MissionFileKind.Fence;
+            }
+
+            if (allRally)
+            {
+                return MissionFileKind.Rally;
+            }
+        }
+
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (IsFence(rows[i].Command) || IsRally(rows[i].Command))
+            {
+                throw new MissionFileException(sourceName, "line " + lineNumbers[i].ToString(CultureInfo.InvariantCulture) + ", field command",
+                    string.Create(CultureInfo.InvariantCulture, $"{(IsFence(rows[i].Command) ? "geofence" : "rally")} item (command {rows[i].Command}) in row {i} of a mission; fence and rally items belong in their own file"));
+            }
+        }
+
+        return MissionFileKind.Mission;
+    }
+
+    internal static bool IsFence(ushort command) => command is >= MavCmd.NavFenceReturnPoint and <= MavCmd.NavFenceCircleExclusion;
+
+    internal static bool IsRally(ushort command) => command == MavCmd.NavRallyPoint;
+
+    /// <summary>All rows, unclassified: row 0 as <see cref="WaypointFile.Home"/>; the 1-based line of each row.</summary>
+    internal static WaypointFile ParseRows(string text, string sourceName, out IReadOnlyList<int> lineNumbers)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
@@ -55,6 +120,8 @@ public static class WaypointFileReader
         }
 
         var rows = new List<MissionItem>();
+        var lineOfRow = new List<int>();
+        lineNumbers = lineOfRow;
         Span<double> values = stackalloc double[FieldCount];
         for (lineIndex++; lineIndex < lines.Length; lineIndex++)
         {
@@ -101,6 +168,7 @@ public static class WaypointFileReader
                     string.Create(CultureInfo.InvariantCulture, $"{values[8]}° is outside ±90°"));
             }
 
+            lineOfRow.Add(lineIndex + 1);
             rows.Add(new MissionItem(index, (byte)frame, (ushort)command, values[4], values[5], values[6], values[7],
                 values[8], values[9], values[10], autoContinue == 1, current == 1));
         }

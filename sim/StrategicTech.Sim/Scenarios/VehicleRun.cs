@@ -23,6 +23,8 @@ public sealed class VehicleRun
     private readonly int[] _waypointIndices;
     private readonly double[] _closestApproachM;
     private readonly int _logDivisor;
+    private const int InitialLogSeconds = 120;
+
     private readonly List<TruthEstimateRow> _log;
     private readonly bool[] _reached;
     private readonly IVehicleAttachment? _attachment;
@@ -65,7 +67,9 @@ public sealed class VehicleRun
         _reached = new bool[_items.Length];
         Array.Fill(_closestApproachM, double.PositiveInfinity);
         _logDivisor = SitlVehicle.BaseRateHz / logRateHz;
-        _log = new List<TruthEstimateRow>((int)Math.Min(10_000_000, (timeLimitUs / 1_000_000 + 1) * logRateHz));
+        // Sized for the first two minutes, not from the file's time limit (a day-long limit reserved ~0.9 GB per
+        // vehicle up front); the list grows with the rows a run really records, in the harness, not the vehicle loop.
+        _log = new List<TruthEstimateRow>((int)Math.Clamp((Math.Max(timeLimitUs, 0) / 1_000_000 + 1) * logRateHz, 1, InitialLogSeconds * logRateHz));
         _attachment = attach?.Invoke(Vehicle);
     }
 

@@ -65,4 +65,66 @@ public sealed class PlanCommandTests
             File.Delete(scen);
         }
     }
+    [Fact]
+    public void A_version_1_0_file_with_lengths_rounded_to_2_decimals_passes()
+    {
+        string scen = Path.Combine(Path.GetTempPath(), $"v10-{Environment.ProcessId}.scen");
+        string[] lines = File.ReadAllLines(Scen);
+        var rewritten = new List<string> { "version 1.0" };
+        foreach (string line in lines.Skip(1).Take(60))
+        {
+            string[] fields = line.Split('\t');
+            fields[8] = double.Parse(fields[8], CultureInfo.InvariantCulture).ToString("F2", CultureInfo.InvariantCulture);
+            rewritten.Add(string.Join('\t', fields));
+        }
+
+        File.WriteAllLines(scen, rewritten);
+        try
+        {
+            (int code, string text, string error) = Run("plan", "bench", Map, scen, "--algo", "astar");
+            Assert.True(code == ExitCodes.Success, error + text);
+            Assert.Contains("optimal lengths matched: 60/60", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(scen);
+        }
+    }
+
+    [Fact]
+    public void A_2_decimal_length_off_by_one_hundredth_still_fails()
+    {
+        string scen = Path.Combine(Path.GetTempPath(), $"v10-off-{Environment.ProcessId}.scen");
+        string[] fields = File.ReadAllLines(Scen)[1].Split('\t');
+        fields[8] = (Math.Round(double.Parse(fields[8], CultureInfo.InvariantCulture), 2) + 0.01).ToString("F2", CultureInfo.InvariantCulture);
+        File.WriteAllLines(scen, ["version 1.0", string.Join('\t', fields)]);
+        try
+        {
+            (int code, string text, _) = Run("plan", "bench", Map, scen, "--algo", "astar");
+            Assert.Equal(ExitCodes.CheckFailed, code);
+            Assert.Contains("optimal lengths matched: 0/1", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(scen);
+        }
+    }
+
+    [Fact]
+    public void A_scenario_file_without_queries_exits_2_with_a_message()
+    {
+        string scen = Path.Combine(Path.GetTempPath(), $"empty-{Environment.ProcessId}.scen");
+        File.WriteAllLines(scen, ["version 1"]);
+        try
+        {
+            (int code, string text, string error) = Run("plan", "bench", Map, scen);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("no queries", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("PASS", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(scen);
+        }
+    }
 }

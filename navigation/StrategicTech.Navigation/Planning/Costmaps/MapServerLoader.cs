@@ -2,9 +2,10 @@ namespace StrategicTech.Navigation.Planning.Costmaps;
 
 /// <summary>
 /// Loads a ROS map_server map (map.yaml + PGM) the way Nav2's map_io does: shade = sample/maxval, occupancy
-/// p = 1 − shade (or shade when negate), then trinary: p ≥ occupied_thresh → 100, p ≤ free_thresh → 0, else −1;
-/// scale: the middle band maps linearly to 0..100; raw: round(shade·255) when in 0..100, else −1. Image row 0 is the
-/// top of the map, so it becomes y = height − 1.
+/// p = 1 − shade (or shade when negate), then trinary: p &gt; occupied_thresh → 100, p &lt; free_thresh → 0, else −1
+/// (a pixel exactly on a threshold is unknown, as in Nav2); scale: the band between the thresholds (inclusive) maps
+/// linearly to 0..100, rounded half to even like <c>std::rint</c>; raw: round(shade·255) when in 0..100, else −1.
+/// Image row 0 is the top of the map, so it becomes y = height − 1.
 /// </summary>
 public static class MapServerLoader
 {
@@ -49,23 +50,23 @@ public static class MapServerLoader
         switch (yaml.Mode)
         {
             case MapMode.Raw:
-                double raw = Math.Round(shade * 255.0);
+                double raw = Math.Round(shade * 255.0, MidpointRounding.AwayFromZero); // std::round
                 return raw is >= 0 and <= 100 ? (sbyte)raw : OccupancyGridMap.Unknown;
             case MapMode.Scale:
-                if (occupancy >= yaml.OccupiedThreshold)
+                if (occupancy > yaml.OccupiedThreshold)
                 {
                     return OccupancyGridMap.Occupied;
                 }
 
-                if (occupancy <= yaml.FreeThreshold)
+                if (occupancy < yaml.FreeThreshold)
                 {
                     return OccupancyGridMap.Free;
                 }
 
                 return (sbyte)Math.Round((occupancy - yaml.FreeThreshold) / (yaml.OccupiedThreshold - yaml.FreeThreshold) * 100.0, MidpointRounding.ToEven);
             default:
-                return occupancy >= yaml.OccupiedThreshold ? OccupancyGridMap.Occupied
-                    : occupancy <= yaml.FreeThreshold ? OccupancyGridMap.Free
+                return occupancy > yaml.OccupiedThreshold ? OccupancyGridMap.Occupied
+                    : occupancy < yaml.FreeThreshold ? OccupancyGridMap.Free
                     : OccupancyGridMap.Unknown;
         }
     }

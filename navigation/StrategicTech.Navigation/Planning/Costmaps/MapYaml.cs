@@ -3,9 +3,12 @@ using System.Globalization;
 namespace StrategicTech.Navigation.Planning.Costmaps;
 
 /// <summary>
-/// The flat map_server <c>map.yaml</c>: image, resolution, origin [x, y, yaw], negate, occupied_thresh, free_thresh,
-/// mode. image, resolution and origin are required (as in Nav2); negate defaults to 0, mode to trinary, and the
-/// thresholds to map_saver's 0.65 and 0.25. Parsed by hand: only flat <c>key: value</c> lines and one flow list.
+/// The flat map_server <c>map.yaml</c>, read rule for rule as Nav2's <c>map_io::loadMapYaml</c>: image, resolution,
+/// origin (3 numbers, flow <c>[x, y, yaw]</c> or a block list), free_thresh, occupied_thresh and negate are required;
+/// mode is optional (trinary by default, matched case-insensitively); negate is an integer (non-zero = true) or a YAML
+/// boolean (true/false, yes/no, on/off, y/n). Unknown keys are ignored. Beyond Nav2 (which would load them into a
+/// meaningless grid) a non-positive resolution, a threshold outside [0, 1] and free_thresh above occupied_thresh are
+/// refused. Every error names the file, the line (0 when a key is missing) and the key.
 /// </summary>
 public sealed record MapYaml(
     string ImagePath,
@@ -18,9 +21,6 @@ public sealed record MapYaml(
     double FreeThreshold,
     MapMode Mode)
 {
-    public const double DefaultOccupiedThreshold = 0.65;
-    public const double DefaultFreeThreshold = 0.25;
-
     /// <summary>Reads and validates a map.yaml; <see cref="ImagePath"/> is resolved against the YAML's folder.</summary>
     public static MapYaml Load(string yamlPath)
     {
@@ -42,128 +42,97 @@ public sealed record MapYaml(
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(yamlPath);
-        var keys = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
-        string[] lines = text.Split('\n');
-        for (int k = 0; k < lines.Length; k++)
-        {
-            string line = StripComment(lines[k].TrimEnd('\r')).Trim();
-            if (line.Length == 0 || line == "---")
-            {
-                continue;
-            }
+        Dictionary<string, MapYamlEntry> keys = MapYamlEntry.ReadTopLevel(text, yamlPath);
 
-            int colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                throw MapFormatException.At(yamlPath, k + 1, string.Empty, $"expected 'key: value', got '{line}'");
-            }
-
-            string key = line[..colon].Trim();
-            string value = Unquote(line[(colon + 1)..].Trim());
-            if (!keys.TryAdd(key, (value, k + 1)))
-            {
-                throw MapFormatException.At(yamlPath, k + 1, key, "duplicate key");
-            }
-        }
-
-        string image = Required(keys, "image", yamlPath).Value;
+        MapYamlEntry imageEntry = Required(keys, "image", yamlPath);
+        string image = imageEntry.Scalar(yamlPath);
         if (image.Length == 0)
         {
-            throw MapFormatException.At(yamlPath, keys["image"].Line, "image", "expected a file name, got ''");
+            throw MapFormatException.At(yamlPath, imageEntry.Line, "image", "the image tag is empty");
         }
 
-        double resolution = Number(keys, "resolution", yamlPath, null, v => v > 0, "a positive number");
-        (string originText, int originLine) = Required(keys, "origin", yamlPath);
-        double[] origin = ParseOrigin(originText, originLine, yamlPath);
-        bool negate = Number(keys, "negate", yamlPath, 0, v => v is 0 or 1, "0 or 1") == 1;
-        double occupied = Number(keys, "occupied_thresh", yamlPath, DefaultOccupiedThreshold, v => v is >= 0 and <= 1, "a number in [0, 1]");
-        double free = Number(keys, "free_thresh", yamlPath, DefaultFreeThreshold, v => v is >= 0 and <= 1, "a number in [0, 1]");
+        double resolution = Number(keys, "resolution", yamlPath, v => v > 0, "a positive number");
+        double[] origin = Origin(Required(keys, "origin", yamlPath), yamlPath);
+        double free = Number(keys, "free_thresh", yamlPath, v => v is >= 0 and <= 1, "a number in [0, 1]");
+        double occupied = Number(keys, "occupied_thresh", yamlPath, v => v is >= 0 and <= 1, "a number in [0, 1]");
         if (free > occupied)
         {
-            throw MapFormatException.At(yamlPath, keys.TryGetValue("free_thresh", out var f) ? f.Line : 0, "free_thresh",
+            throw MapFormatException.At(yamlPath, keys["free_thresh"].Line, "free_thresh",
                 string.Create(CultureInfo.InvariantCulture, $"{free} is above occupied_thresh {occupied}"));
         }
 
         MapMode mode = MapMode.Trinary;
-        if (keys.TryGetValue("mode", out var m))
+        if (keys.TryGetValue("mode", out MapYamlEntry? m))
         {
-            mode = m.Value switch
+            string name = m.Scalar(yamlPath);
+            mode = name.ToLowerInvariant() switch
             {
                 "trinary" => MapMode.Trinary,
                 "scale" => MapMode.Scale,
                 "raw" => MapMode.Raw,
-                _ => throw MapFormatException.At(yamlPath, m.Line, "mode", $"expected trinary, scale or raw, got '{m.Value}'"),
+                _ => throw MapFormatException.At(yamlPath, m.Line, "mode", $"expected trinary, scale or raw, got '{name}'"),
             };
         }
 
+        bool negate = Negated(Required(keys, "negate", yamlPath), yamlPath);
         string folder = Path.GetDirectoryName(Path.GetFullPath(yamlPath)) ?? ".";
         string imagePath = Path.IsPathRooted(image) ? image : Path.Combine(folder, image);
         return new MapYaml(imagePath, resolution, origin[0], origin[1], origin[2], negate, occupied, free, mode);
     }
 
-    private static (string Value, int Line) Required(Dictionary<string, (string Value, int Line)> keys, string key, string file) =>
-        keys.TryGetValue(key, out var v) ? v : throw MapFormatException.At(file, 0, key, "required key is missing");
+    private static MapYamlEntry Required(Dictionary<string, MapYamlEntry> keys, string key, string file) =>
+        keys.TryGetValue(key, out MapYamlEntry? v) ? v : throw MapFormatException.At(file, 0, key, "required key is missing");
 
-    private static double Number(Dictionary<string, (string Value, int Line)> keys, string key, string file, double? fallback, Func<double, bool> valid, string expected)
+    private static double Number(Dictionary<string, MapYamlEntry> keys, string key, string file, Func<double, bool> valid, string expected)
     {
-        if (!keys.TryGetValue(key, out var entry))
+        MapYamlEntry entry = Required(keys, key, file);
+        string text = entry.Scalar(file);
+        if (!TryNumber(text, out double v) || !valid(v))
         {
-            return fallback ?? throw MapFormatException.At(file, 0, key, "required key is missing");
-        }
-
-        if (!double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v) || !valid(v))
-        {
-            throw MapFormatException.At(file, 0, key, $"expected {expected}, got '{entry.Value}'");
+            throw MapFormatException.At(file, entry.Line, key, $"expected {expected}, got '{text}'");
         }
 
         return v;
     }
 
-    private static double[] ParseOrigin(string text, int line, string file)
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static double[] Origin(MapYamlEntry entry, string file)
     {
-        string inner = text.Trim();
-        if (!inner.StartsWith('[') || !inner.EndsWith(']'))
+        (string Text, int Line)[] items = entry.Sequence(file);
+        if (items.Length != 3)
         {
-            throw MapFormatException.At(file, 0, "origin", $"expected [x, y, yaw], got '{text}'");
+            throw MapFormatException.At(file, entry.Line, "origin",
+                string.Create(CultureInfo.InvariantCulture, $"expected 3 numbers [x, y, yaw], got {items.Length}"));
         }
 
-        string[] parts = inner[1..^1].Split(',');
         var values = new double[3];
-        if (parts.Length != 3)
-        {
-            throw MapFormatException.At(file, 0, "origin", $"expected 3 numbers [x, y, yaw], got '{text}'");
-        }
-
         for (int i = 0; i < 3; i++)
         {
-            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+            if (!TryNumber(items[i].Text, out values[i]))
             {
-                throw MapFormatException.At(file, 0, "origin", $"expected a number, got '{parts[i].Trim()}'");
+                throw MapFormatException.At(file, items[i].Line, "origin", $"expected a number, got '{items[i].Text}'");
             }
         }
 
-        _ = line;
         return values;
     }
 
-    private static string StripComment(string line)
+    /// <summary>Nav2 reads negate as an int first and, when that fails, as a YAML boolean.</summary>
+    private static bool Negated(MapYamlEntry entry, string file)
     {
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
+        string text = entry.Scalar(file);
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
         {
-            if (line[i] is '"' or '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (line[i] == '#' && !quoted && (i == 0 || char.IsWhiteSpace(line[i - 1])))
-            {
-                return line[..i];
-            }
+            return n != 0;
         }
 
-        return line;
+        return text switch
+        {
+            "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y" => true,
+            "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N" => false,
+            _ => throw MapFormatException.At(file, entry.Line, "negate", $"expected an integer or true/false, got '{text}'"),
+        };
     }
-
-    private static string Unquote(string value) =>
-        value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')) ? value[1..^1] : value;
 }

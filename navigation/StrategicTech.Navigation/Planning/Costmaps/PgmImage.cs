@@ -68,9 +68,20 @@ public sealed class PgmImage
             throw MapFormatException.At(fileName, 0, "maxval", $"expected 1..65535, got {maxValue}");
         }
 
-        var samples = new ushort[width * height];
+        // Size the raster from the bytes present before allocating: a 19-byte header can claim gigabytes.
+        int count = checked(width * height);
+        long remaining = bytes.Length - pos;
         if (ascii)
         {
+            // Every ASCII sample takes at least one digit and one separator (the last needs no separator).
+            long minimum = checked((2L * count) - 1);
+            if (remaining < minimum)
+            {
+                throw MapFormatException.At(fileName, 0, "raster",
+                    string.Create(CultureInfo.InvariantCulture, $"{width}x{height} ASCII samples need at least {minimum} bytes, got {remaining}"));
+            }
+
+            var samples = new ushort[count];
             for (int i = 0; i < samples.Length; i++)
             {
                 int v = HeaderNumber(bytes, ref pos, fileName, "pixel");
@@ -93,14 +104,15 @@ public sealed class PgmImage
 
         pos++;
         int bytesPerSample = maxValue > 255 ? 2 : 1;
-        long needed = (long)samples.Length * bytesPerSample;
+        long needed = checked((long)count * bytesPerSample);
         if (bytes.Length - pos < needed)
         {
             throw MapFormatException.At(fileName, 0, "raster", $"expected {needed} bytes for {width}x{height}, got {bytes.Length - pos}");
         }
 
+        var raw = new ushort[count];
         ReadOnlySpan<byte> raster = bytes.Slice(pos);
-        for (int i = 0; i < samples.Length; i++)
+        for (int i = 0; i < raw.Length; i++)
         {
             ushort v = bytesPerSample == 1 ? raster[i] : (ushort)((raster[2 * i] << 8) | raster[(2 * i) + 1]);
             if (v > maxValue)
@@ -108,10 +120,10 @@ public sealed class PgmImage
                 throw MapFormatException.At(fileName, 0, "pixel", $"sample {i} is {v}, above maxval {maxValue}");
             }
 
-            samples[i] = v;
+            raw[i] = v;
         }
 
-        return new PgmImage(width, height, maxValue, samples);
+        return new PgmImage(width, height, maxValue, raw);
     }
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\v' or (byte)'\f';

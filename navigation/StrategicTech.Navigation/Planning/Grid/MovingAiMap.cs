@@ -103,7 +103,18 @@ public sealed class MovingAiMap
             throw MapFormatException.At(fileName, lineNo, "map", $"expected 'map', got '{mapLine}'");
         }
 
-        var passable = new bool[width * height];
+        // The header's size must fit in the rows actually present before anything is sized from it: a 41-byte header
+        // can claim 65536 x 65536 cells.
+        long cells = (long)width * height;
+        long rowsPresent = lines.Length - lineNo;
+        long charsPresent = text.Length;
+        if (rowsPresent < height || charsPresent < cells)
+        {
+            throw MapFormatException.At(fileName, lineNo, "height/width",
+                System.FormattableString.Invariant($"{width}x{height} needs {cells} cells in {height} rows, but the file has {rowsPresent} more lines and {charsPresent} characters"));
+        }
+
+        var passable = new bool[checked((int)cells)];
         for (int y = 0; y < height; y++)
         {
             if (lineNo >= lines.Length || lines[lineNo].TrimEnd('\r').Length == 0)

@@ -2,12 +2,20 @@ using System.Globalization;
 
 namespace StrategicTech.Navigation.Planning.Grid;
 
-/// <summary>One line of a Moving AI <c>.scen</c> file.</summary>
-public readonly record struct ScenarioEntry(int Bucket, string MapName, int MapWidth, int MapHeight, GridCell Start, GridCell Goal, double OptimalLength, int Line);
+/// <summary>
+/// One line of a Moving AI <c>.scen</c> file. <see cref="OptimalLengthTolerance"/> is how far a true optimum may lie
+/// from the printed <see cref="OptimalLength"/> given the digits the file prints (see <see cref="MovingAiScenario"/>).
+/// </summary>
+public readonly record struct ScenarioEntry(int Bucket, string MapName, int MapWidth, int MapHeight, GridCell Start, GridCell Goal, double OptimalLength, int Line, double OptimalLengthTolerance);
 
 /// <summary>
 /// A Moving AI scenario file: <c>version 1</c> (or <c>version 1.0</c>), then tab-separated lines
 /// <c>bucket map width height startX startY goalX goalY optimalLength</c>. CRLF or LF; the map field may be a path.
+/// A file without a single query is refused. The optimal length is only as exact as the file prints it: MAPF files
+/// print 8 decimals, the <c>dao</c> sets 6 significant digits (<c>%g</c>, trailing zeros dropped), older version 1.0
+/// files 2 decimals. So each entry's tolerance is half a unit of its last printed decimal; a length printed without
+/// a decimal point (<c>%g</c> of a whole number) is taken at the file's finest precision. A relative 1e-9 is added
+/// for the rounding of a sum of unit and √2 steps in double.
 /// </summary>
 public sealed class MovingAiScenario
 {
@@ -37,7 +45,9 @@ public sealed class MovingAiScenario
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] lines = text.Split('\n');
-        var entries = new List<ScenarioEntry>(lines.Length);
+        var entries = new List<ScenarioEntry>();
+        var decimals = new List<int>();
+        int finestDecimals = 0;
         bool headerSeen = false;
         for (int k = 0; k < lines.Length; k++)
         {
@@ -83,7 +93,10 @@ public sealed class MovingAiScenario
                 throw MapFormatException.At(fileName, lineNo, "optimal length", $"expected a non-negative number, got '{f[8]}'");
             }
 
-            entries.Add(new ScenarioEntry(bucket, f[1], w, h2, new GridCell(sx, sy), new GridCell(gx, gy), length, lineNo));
+            int lengthDecimals = Decimals(f[8]);
+            decimals.Add(lengthDecimals);
+            finestDecimals = Math.Max(finestDecimals, lengthDecimals);
+            entries.Add(new ScenarioEntry(bucket, f[1], w, h2, new GridCell(sx, sy), new GridCell(gx, gy), length, lineNo, 0));
 
             int Int(string s, string field)
             {
@@ -101,7 +114,38 @@ public sealed class MovingAiScenario
             throw MapFormatException.At(fileName, 1, "version", "empty file, expected 'version 1'");
         }
 
-        return new MovingAiScenario(entries.ToArray());
+        if (entries.Count == 0)
+        {
+            throw MapFormatException.At(fileName, lines.Length, "queries", "the file lists no queries after its 'version' line");
+        }
+
+        var result = new ScenarioEntry[entries.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            int d = decimals[i] > 0 ? decimals[i] : finestDecimals;
+            double tolerance = (0.5 * Math.Pow(10, -d)) + (1e-9 * Math.Max(1.0, entries[i].OptimalLength));
+            result[i] = entries[i] with { OptimalLengthTolerance = tolerance };
+        }
+
+        return new MovingAiScenario(result);
+    }
+
+    /// <summary>Digits after the decimal point of a plain decimal field ("2.83" → 2, "7" → 0).</summary>
+    private static int Decimals(string field)
+    {
+        int dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return 0;
+        }
+
+        int end = dot + 1;
+        while (end < field.Length && char.IsAsciiDigit(field[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1;
     }
 
     /// <summary>

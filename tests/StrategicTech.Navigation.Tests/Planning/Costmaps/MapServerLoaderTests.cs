@@ -39,11 +39,11 @@ public class MapServerLoaderTests
         for (int i = 0; i < w * h; i++)
         {
             double p = (255.0 - bytes[offset + i]) / 255.0;
-            if (p >= occupiedThreshold)
+            if (p > occupiedThreshold)
             {
                 occ++;
             }
-            else if (p <= freeThreshold)
+            else if (p < freeThreshold)
             {
                 fre++;
             }
@@ -67,7 +67,7 @@ public class MapServerLoaderTests
         {
             int x = (k * 7919) % w, row = (k * 104729) % h;
             double p = (255.0 - bytes[offset + (row * w) + x]) / 255.0;
-            sbyte expected = p >= occupiedThreshold ? (sbyte)100 : p <= freeThreshold ? (sbyte)0 : (sbyte)-1;
+            sbyte expected = p > occupiedThreshold ? (sbyte)100 : p < freeThreshold ? (sbyte)0 : (sbyte)-1;
             Assert.Equal(expected, map[x, h - 1 - row]);
         }
 
