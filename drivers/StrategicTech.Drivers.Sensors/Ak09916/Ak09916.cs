@@ -71,7 +71,7 @@ public sealed class Ak09916 : IDisposable
     }
 
     /// <summary>The newest field measurement if one is ready (ST1.DRDY) and valid (no ST2.HOFL overflow).</summary>
-    public bool TryReadField(long timeUs, out MagnetometerSample sample)
+    public bool TryReadField(long timeUs, out MagnetometerReading sample)
     {
         sample = default;
         if (!_initialized || Health.PermanentFault)
@@ -116,7 +116,7 @@ public sealed class Ak09916 : IDisposable
             raw.CopyTo(_lastRaw);
         }
 
-        sample = new MagnetometerSample(timeUs, new Vector3(
+        sample = new MagnetometerReading(timeUs, new Vector3(
             Words.I16Le(raw, 0) * TeslaPerLsb,
             Words.I16Le(raw, 2) * TeslaPerLsb,
             Words.I16Le(raw, 4) * TeslaPerLsb));

@@ -92,7 +92,7 @@ public sealed class Mpu9250 : IDisposable
     /// Drains the FIFO: up to <paramref name="destination"/>.Length samples (at most 36), the newest stamped
     /// <paramref name="timeUs"/>. False when nothing new arrived or the read failed (see <see cref="Health"/>).
     /// </summary>
-    public bool TryReadFifo(long timeUs, Span<ImuSample> destination, out int count)
+    public bool TryReadFifo(long timeUs, Span<ImuReading> destination, out int count)
     {
         count = 0;
         if (!_initialized || Health.PermanentFault)

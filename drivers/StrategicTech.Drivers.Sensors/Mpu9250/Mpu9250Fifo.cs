@@ -22,7 +22,7 @@ public static class Mpu9250Fifo
     /// packet is stamped <paramref name="lastSampleTimeUs"/> and earlier ones one sample period apart.
     /// </summary>
     /// <returns>The number of samples written.</returns>
-    public static int Decode(ReadOnlySpan<byte> fifo, in Mpu9250Scale scale, long lastSampleTimeUs, long samplePeriodUs, Span<ImuSample> destination)
+    public static int Decode(ReadOnlySpan<byte> fifo, in Mpu9250Scale scale, long lastSampleTimeUs, long samplePeriodUs, Span<ImuReading> destination)
     {
         int count = Math.Min(fifo.Length / PacketBytes, destination.Length);
         for (int i = 0; i < count; i++)
@@ -30,13 +30,17 @@ public static class Mpu9250Fifo
             ReadOnlySpan<byte> p = fifo.Slice(i * PacketBytes, PacketBytes);
             double a = scale.AccelerationMps2PerLsb;
             double g = scale.AngularRateRadpsPerLsb;
-            destination[i] = new ImuSample(
+            short ax = Words.I16Be(p, 0), ay = Words.I16Be(p, 2), az = Words.I16Be(p, 4);
+            destination[i] = new ImuReading(
                 lastSampleTimeUs - ((count - 1 - i) * samplePeriodUs),
-                new Vector3(Words.I16Be(p, 0) * a, Words.I16Be(p, 2) * a, Words.I16Be(p, 4) * a),
+                new Vector3(ax * a, ay * a, az * a),
                 new Vector3(Words.I16Be(p, 8) * g, Words.I16Be(p, 10) * g, Words.I16Be(p, 12) * g),
-                Mpu9250Scale.TemperatureC(Words.I16Be(p, 6)));
+                Mpu9250Scale.TemperatureC(Words.I16Be(p, 6)),
+                IsAtLimit(ax) || IsAtLimit(ay) || IsAtLimit(az));
         }
 
         return count;
     }
+
+    private static bool IsAtLimit(short raw) => raw is short.MaxValue or short.MinValue or -short.MaxValue;
 }

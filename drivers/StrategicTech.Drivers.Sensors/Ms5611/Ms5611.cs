@@ -26,7 +26,7 @@ public sealed class Ms5611 : IDisposable
     private uint _lastD1;
     private uint _lastD2;
     private int _identicalSamples;
-    private BarometerSample _latest;
+    private BarometerReading _latest;
     private bool _hasNew;
 
     public Ms5611(I2cDevice i2c, Oversampling oversampling = Oversampling.Osr4096, int stuckSampleLimit = 50)
@@ -134,7 +134,7 @@ public sealed class Ms5611 : IDisposable
     }
 
     /// <summary>The newest compensated sample, once: true only when a sample arrived since the last call.</summary>
-    public bool TryReadPressure(out BarometerSample sample)
+    public bool TryReadPressure(out BarometerReading sample)
     {
         sample = _latest;
         if (!_hasNew)
@@ -167,7 +167,7 @@ public sealed class Ms5611 : IDisposable
         _lastD1 = d1;
         _lastD2 = d2;
         (double pressurePa, double temperatureC) = _calibration.Compensate(d1, d2);
-        _latest = new BarometerSample(timeUs, pressurePa, temperatureC);
+        _latest = new BarometerReading(timeUs, pressurePa, temperatureC);
         _hasNew = true;
         Health.RecordGood();
     }

@@ -27,7 +27,7 @@ public sealed class Ak09916Tests
         Assert.True(mag.Initialize());
         sim.PushRaw(1000, -2000, 32752);
 
-        Assert.True(mag.TryReadField(7, out MagnetometerSample s));
+        Assert.True(mag.TryReadField(7, out MagnetometerReading s));
         Assert.Equal(150e-6, s.FieldTesla.X, 15);
         Assert.Equal(-300e-6, s.FieldTesla.Y, 15);
         Assert.Equal(4912.8e-6, s.FieldTesla.Z, 15);
@@ -42,7 +42,7 @@ public sealed class Ak09916Tests
         Assert.True(mag.Initialize());
         sim.Push(new Vector3(20e-6, 0, -40e-6));
 
-        Assert.True(mag.TryReadField(0, out MagnetometerSample s));
+        Assert.True(mag.TryReadField(0, out MagnetometerReading s));
         Assert.True((s.FieldTesla - new Vector3(20e-6, 0, -40e-6)).Length <= 0.15e-6);
         Assert.False(mag.TryReadField(1, out _));
         Assert.Equal(0, mag.Health.NoDataEvents + mag.Health.BusErrors);

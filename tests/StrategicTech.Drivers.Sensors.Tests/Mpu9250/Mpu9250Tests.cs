@@ -35,11 +35,11 @@ public sealed class Mpu9250Tests
 
         // ±16 g: 2048 LSB/g; ±2000 °/s: 16.4 LSB/(°/s); TEMP: raw/333.87 + 21 °C.
         sim.PushRaw(2048, -4096, 1024, 3339, 164, -1640, 0);
-        Span<ImuSample> samples = stackalloc ImuSample[4];
+        Span<ImuReading> samples = stackalloc ImuReading[4];
         Assert.True(imu.TryReadFifo(5_000, samples, out int count));
 
         Assert.Equal(1, count);
-        ImuSample s = samples[0];
+        ImuReading s = samples[0];
         Assert.Equal(5_000, s.TimeUs);
         Assert.Equal(9.80665, s.AccelerationMps2.X, 12);
         Assert.Equal(-2 * 9.80665, s.AccelerationMps2.Y, 12);
@@ -60,7 +60,7 @@ public sealed class Mpu9250Tests
             sim.PushRaw(i, (short)(i * 2), (short)(-i), 0, (short)(100 + i), 0, 0);
         }
 
-        var samples = new ImuSample[40];
+        var samples = new ImuReading[40];
         Assert.True(imu.TryReadFifo(1_000_000, samples, out int count));
 
         Assert.Equal(32, count);
@@ -83,11 +83,28 @@ public sealed class Mpu9250Tests
         var gyro = new Vector3(0.01, -0.5, 2.0);
         sim.Push(accel, gyro, 35.0);
 
-        Span<ImuSample> samples = stackalloc ImuSample[1];
+        Span<ImuReading> samples = stackalloc ImuReading[1];
         Assert.True(imu.TryReadFifo(0, samples, out _));
         Assert.True((samples[0].AccelerationMps2 - accel).Length <= imu.Scale.AccelerationMps2PerLsb);
         Assert.True((samples[0].AngularRateRadps - gyro).Length <= imu.Scale.AngularRateRadpsPerLsb);
         Assert.Equal(35.0, samples[0].TemperatureC, 2); // quantized to 1/333.87 °C
+    }
+
+    [Fact]
+    public void Accelerometer_at_full_scale_is_flagged_clipped()
+    {
+        var sim = new Mpu9250Simulator();
+        var imu = new Driver(sim, NoDelay);
+        Assert.True(imu.Initialize());
+        sim.PushRaw(100, 200, 300, 0, 0, 0, 0);
+        sim.Push(new Vector3(0, 0, -20 * 9.80665), Vector3.Zero, 25); // 20 g on a ±16 g range saturates
+        var samples = new ImuReading[2];
+
+        Assert.True(imu.TryReadFifo(0, samples, out int count));
+        Assert.Equal(2, count);
+        Assert.False(samples[0].AccelerometerClipped);
+        Assert.True(samples[1].AccelerometerClipped);
+        Assert.Equal(-16 * 9.80665, samples[1].AccelerationMps2.Z, 12);
     }
 
     [Fact]
@@ -100,7 +117,7 @@ public sealed class Mpu9250Tests
         Assert.Equal(1, imu.Health.BadIdentities);
         Assert.False(imu.Health.IsHealthy);
         sim.PushRaw(1, 2, 3, 4, 5, 6, 7);
-        Assert.False(imu.TryReadFifo(0, new ImuSample[4], out _));
+        Assert.False(imu.TryReadFifo(0, new ImuReading[4], out _));
     }
 
     [Fact]
@@ -111,7 +128,7 @@ public sealed class Mpu9250Tests
         Assert.True(imu.Initialize());
         sim.Disconnected = true;
 
-        var buffer = new ImuSample[4];
+        var buffer = new ImuReading[4];
         for (int i = 0; i < 3; i++)
         {
             Assert.False(imu.TryReadFifo(i, buffer, out _));
@@ -138,7 +155,7 @@ public sealed class Mpu9250Tests
             sim.PushRaw(1, 1, 1, 1, 1, 1, (short)i);
         }
 
-        var buffer = new ImuSample[40];
+        var buffer = new ImuReading[40];
         Assert.False(imu.TryReadFifo(0, buffer, out _));
         Assert.Equal(1, imu.FifoOverflows);
         Assert.Equal(0, sim.FifoCount);
@@ -155,7 +172,7 @@ public sealed class Mpu9250Tests
         var sim = new Mpu9250Simulator();
         var imu = new Driver(sim, NoDelay);
         Assert.True(imu.Initialize());
-        var buffer = new ImuSample[32];
+        var buffer = new ImuReading[32];
         int faultsBefore = 0;
         for (int burst = 0; burst < 7; burst++)
         {
@@ -181,7 +198,7 @@ public sealed class Mpu9250Tests
         var sim = new Mpu9250Simulator();
         var imu = new Driver(sim, NoDelay);
         Assert.True(imu.Initialize());
-        var buffer = new ImuSample[4];
+        var buffer = new ImuReading[4];
         for (int i = 0; i < 49; i++)
         {
             Assert.False(imu.TryReadFifo(i, buffer, out _));
@@ -198,7 +215,7 @@ public sealed class Mpu9250Tests
         var sim = new Mpu9250Simulator();
         var imu = new Driver(sim, NoDelay);
         Assert.True(imu.Initialize());
-        var buffer = new ImuSample[32];
+        var buffer = new ImuReading[32];
         short n = 0;
         Allocations.AssertZero(() =>
         {

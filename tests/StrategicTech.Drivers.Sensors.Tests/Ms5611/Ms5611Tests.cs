@@ -40,7 +40,7 @@ public sealed class Ms5611Tests
         Assert.Equal(Datasheet, baro.Calibration);
 
         long t = 0;
-        BarometerSample sample = default;
+        BarometerReading sample = default;
         bool got = false;
         for (int i = 0; i < 5 && !got; i++)
         {
