@@ -30,6 +30,7 @@ while read -r what pkg; do
 done <<'PKGS'
 node nodejs
 npm npm
+mosquitto mosquitto
 PKGS
 if ((${#apt_needed[@]})); then
   say "installing Debian packages: ${apt_needed[*]}"

@@ -1,0 +1,178 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+using StrategicTech.Drivers.Vda5050.Messages;
+
+namespace StrategicTech.Drivers.Vda5050;
+
+/// <summary>
+/// The AGV side: connects with the broker's last will <c>connection = CONNECTIONBROKEN</c> (QoS 1, retained),
+/// announces ONLINE the same way, receives <c>order</c> and <c>instantActions</c> (QoS 0) and sends state and
+/// visualization (QoS 0). A received message that does not decode is rejected: counted, and its VDA 5050 error
+/// object queued so the next state reports it in <c>errors</c>; it never reaches the handlers.
+/// </summary>
+public sealed class Vda5050AgvClient : IAsyncDisposable
+{
+    private readonly Vda5050ClientOptions _options;
+    private readonly HeaderStamper _stamper;
+    private readonly TimeProvider _time;
+    private readonly IMqttClient _client;
+    private readonly Lock _errorsLock = new();
+    private readonly List<Vda5050Error> _pendingErrors = [];
+    private long _rejected;
+
+    public Vda5050AgvClient(Vda5050ClientOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Check();
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _stamper = new HeaderStamper(options.ProtocolVersion, _time);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessage;
+    }
+
+    public event Action<Order>? OrderReceived;
+
+    public event Action<InstantActions>? InstantActionsReceived;
+
+    /// <summary>Messages rejected because they did not decode or had another major version.</summary>
+    public long RejectedCount => Interlocked.Read(ref _rejected);
+
+    public string TopicOf(string topic) =>
+        Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, _options.Manufacturer, _options.SerialNumber, topic);
+
+    public async Task ConnectAsync(CancellationToken cancellation)
+    {
+        string connectionTopic = TopicOf(Vda5050Topics.Connection);
+        var will = NewConnection(ConnectionState.ConnectionBroken);
+        _stamper.Stamp(will, connectionTopic, _options.Manufacturer, _options.SerialNumber);
+        MqttClientOptions mqtt = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.BrokerHost, _options.BrokerPort)
+            .WithClientId($"{_options.Manufacturer}-{_options.SerialNumber}")
+            .WithCleanSession()
+            .WithWillTopic(connectionTopic)
+            .WithWillPayload(Vda5050Codec.Encode(will))
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillRetain()
+            .Build();
+        await _client.ConnectAsync(mqtt, cancellation).ConfigureAwait(false);
+        MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(TopicOf(Vda5050Topics.Order), MqttQualityOfServiceLevel.AtMostOnce)
+            .WithTopicFilter(TopicOf(Vda5050Topics.InstantActions), MqttQualityOfServiceLevel.AtMostOnce)
+            .Build();
+        await _client.SubscribeAsync(subscribe, cancellation).ConfigureAwait(false);
+        await PublishConnectionAsync(ConnectionState.Online, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends state; validation errors of rejected incoming messages since the last state are appended to its errors.</summary>
+    public Task PublishStateAsync(State state, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_errorsLock)
+        {
+            state.Errors.AddRange(_pendingErrors);
+            _pendingErrors.Clear();
+        }
+
+        string topic = TopicOf(Vda5050Topics.State);
+        _stamper.Stamp(state, topic, _options.Manufacturer, _options.SerialNumber);
+        return Publish(topic, Vda5050Codec.Encode(state), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
+    }
+
+    public Task PublishVisualizationAsync(Visualization visualization, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(visualization);
+        string topic = TopicOf(Vda5050Topics.Visualization);
+        _stamper.Stamp(visualization, topic, _options.Manufacturer, _options.SerialNumber);
+        return Publish(topic, Vda5050Codec.Encode(visualization), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
+    }
+
+    /// <summary>Announces OFFLINE (QoS 1, retained) and disconnects cleanly, so the broker does not send the last will.</summary>
+    public async Task DisconnectAsync(CancellationToken cancellation)
+    {
+        if (_client.IsConnected)
+        {
+            await PublishConnectionAsync(ConnectionState.Offline, cancellation).ConfigureAwait(false);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private Task PublishConnectionAsync(ConnectionState state, CancellationToken cancellation)
+    {
+        string topic = TopicOf(Vda5050Topics.Connection);
+        Connection message = NewConnection(state);
+        _stamper.Stamp(message, topic, _options.Manufacturer, _options.SerialNumber);
+        return Publish(topic, Vda5050Codec.Encode(message), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellation);
+    }
+
+    private static Connection NewConnection(ConnectionState state) => new()
+    {
+        HeaderId = 0,
+        Timestamp = string.Empty,
+        Version = string.Empty,
+        Manufacturer = string.Empty,
+        SerialNumber = string.Empty,
+        ConnectionState = state,
+    };
+
+    private Task Publish(string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain, CancellationToken cancellation)
+    {
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(qos)
+            .WithRetainFlag(retain)
+            .Build();
+        return _client.PublishAsync(message, cancellation);
+    }
+
+    private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
+    {
+        string topic = e.ApplicationMessage.Topic;
+        byte[] payload = e.ApplicationMessage.Payload.ToArray();
+        if (topic.EndsWith("/" + Vda5050Topics.Order, StringComparison.Ordinal))
+        {
+            if (Vda5050Codec.TryDecodeOrder(payload, Vda5050Topics.Order, _options.ProtocolVersion, out Order? order, out Vda5050Error? error))
+            {
+                OrderReceived?.Invoke(order!);
+            }
+            else
+            {
+                Reject(error!);
+            }
+        }
+        else if (topic.EndsWith("/" + Vda5050Topics.InstantActions, StringComparison.Ordinal))
+        {
+            if (Vda5050Codec.TryDecodeInstantActions(payload, Vda5050Topics.InstantActions, _options.ProtocolVersion, out InstantActions? actions, out Vda5050Error? error))
+            {
+                InstantActionsReceived?.Invoke(actions!);
+            }
+            else
+            {
+                Reject(error!);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Reject(Vda5050Error error)
+    {
+        Interlocked.Increment(ref _rejected);
+        lock (_errorsLock)
+        {
+            // Bounded: a flood of bad messages must not grow the next state without limit.
+            if (_pendingErrors.Count < 32)
+            {
+                _pendingErrors.Add(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using StrategicTech.Drivers.Vda5050.Messages;
+
+namespace StrategicTech.Drivers.Vda5050;
+
+/// <summary>
+/// Source-generated JSON for every message: schema property names, enums as the schema's strings, optional
+/// members omitted when null, required members enforced on read, numbers never read from strings.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(InstantActions))]
+[JsonSerializable(typeof(State))]
+[JsonSerializable(typeof(Connection))]
+[JsonSerializable(typeof(Visualization))]
+[JsonSerializable(typeof(Vda5050Error))]
+internal sealed partial class Vda5050JsonContext : JsonSerializerContext;

@@ -1,0 +1,144 @@
+using System.Buffers;
+using MQTTnet;
+using MQTTnet.Protocol;
+using StrategicTech.Drivers.Vda5050.Messages;
+
+namespace StrategicTech.Drivers.Vda5050;
+
+/// <summary>
+/// The master (fleet control) side: subscribes to state, visualization and connection of every AGV under the
+/// interface name and major version, and sends order and instantActions (QoS 0) to one AGV. Incoming messages that
+/// do not decode are counted and reported through <see cref="MessageRejected"/> as VDA 5050 error objects.
+/// </summary>
+public sealed class Vda5050MasterClient : IAsyncDisposable
+{
+    private readonly Vda5050ClientOptions _options;
+    private readonly HeaderStamper _stamper;
+    private readonly IMqttClient _client;
+    private long _rejected;
+
+    public Vda5050MasterClient(Vda5050ClientOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Check();
+        _options = options;
+        _stamper = new HeaderStamper(options.ProtocolVersion, time ?? TimeProvider.System);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessage;
+    }
+
+    public event Action<State>? StateReceived;
+
+    public event Action<Connection>? ConnectionReceived;
+
+    public event Action<Visualization>? VisualizationReceived;
+
+    /// <summary>A rejected message, as the error object and the MQTT topic it came on.</summary>
+    public event Action<Vda5050Error, string>? MessageRejected;
+
+    public long RejectedCount => Interlocked.Read(ref _rejected);
+
+    public async Task ConnectAsync(CancellationToken cancellation)
+    {
+        MqttClientOptions mqtt = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.BrokerHost, _options.BrokerPort)
+            .WithClientId($"{_options.Manufacturer}-{_options.SerialNumber}-master")
+            .WithCleanSession()
+            .Build();
+        await _client.ConnectAsync(mqtt, cancellation).ConfigureAwait(false);
+        MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(Filter(Vda5050Topics.State), MqttQualityOfServiceLevel.AtMostOnce)
+            .WithTopicFilter(Filter(Vda5050Topics.Visualization), MqttQualityOfServiceLevel.AtMostOnce)
+            .WithTopicFilter(Filter(Vda5050Topics.Connection), MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await _client.SubscribeAsync(subscribe, cancellation).ConfigureAwait(false);
+    }
+
+    public Task SendOrderAsync(string manufacturer, string serialNumber, Order order, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.Order);
+        _stamper.Stamp(order, topic, manufacturer, serialNumber);
+        return Publish(topic, Vda5050Codec.Encode(order), cancellation);
+    }
+
+    public Task SendInstantActionsAsync(string manufacturer, string serialNumber, InstantActions actions, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.InstantActions);
+        _stamper.Stamp(actions, topic, manufacturer, serialNumber);
+        return Publish(topic, Vda5050Codec.Encode(actions), cancellation);
+    }
+
+    public async Task DisconnectAsync(CancellationToken cancellation)
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private string Filter(string topic) => Vda5050Topics.AllAgvs(_options.InterfaceName, _options.ProtocolVersion, topic);
+
+    private Task Publish(string topic, byte[] payload, CancellationToken cancellation)
+    {
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+            .Build();
+        return _client.PublishAsync(message, cancellation);
+    }
+
+    private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
+    {
+        string mqttTopic = e.ApplicationMessage.Topic;
+        if (!Vda5050Topics.TryParse(mqttTopic, out _, out _, out string topic))
+        {
+            return Task.CompletedTask;
+        }
+
+        byte[] payload = e.ApplicationMessage.Payload.ToArray();
+        Vda5050Error? error = null;
+        switch (topic)
+        {
+            case Vda5050Topics.State:
+                if (Vda5050Codec.TryDecodeState(payload, topic, _options.ProtocolVersion, out State? state, out error))
+                {
+                    StateReceived?.Invoke(state!);
+                }
+
+                break;
+            case Vda5050Topics.Connection:
+                if (Vda5050Codec.TryDecodeConnection(payload, topic, _options.ProtocolVersion, out Connection? connection, out error))
+                {
+                    ConnectionReceived?.Invoke(connection!);
+                }
+
+                break;
+            case Vda5050Topics.Visualization:
+                if (Vda5050Codec.TryDecodeVisualization(payload, topic, _options.ProtocolVersion, out Visualization? visualization, out error))
+                {
+                    VisualizationReceived?.Invoke(visualization!);
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        if (error is not null)
+        {
+            Interlocked.Increment(ref _rejected);
+            MessageRejected?.Invoke(error, mqttTopic);
+        }
+
+        return Task.CompletedTask;
+    }
+}
