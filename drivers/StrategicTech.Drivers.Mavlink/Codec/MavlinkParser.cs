@@ -7,19 +7,30 @@ namespace StrategicTech.Drivers.Mavlink;
 /// Resumable MAVLink 1/2 frame parser. Feed it bytes in any chunking; it returns checked frames. A frame that lies
 /// wholly inside the caller's chunk is checked in place (zero copy); only a frame split across chunks is assembled
 /// in a preallocated buffer. After a false start (bad CRC, bad flags, noise that looks like a header) it rescans
-/// from the byte after the false start, so intact frames hidden among garbage are recovered. Not thread-safe:
-/// one parser per link. Allocates nothing after construction.
+/// from the byte after the false start, so intact frames hidden among garbage are recovered. Every verdict depends
+/// only on the stream's bytes, never on how they were chunked. Not thread-safe: one parser per link. Allocates
+/// nothing after construction. After <see cref="TryRead(ref ReadOnlySpan{byte}, out MavlinkFrame)"/> returns true,
+/// pass the rest of the input (or the next bytes of the same stream) in the next call.
 /// </summary>
-public sealed class MavlinkParser
+public sealed partial class MavlinkParser
 {
-    // One extra byte: a frame of an unknown id is confirmed by the byte that follows it.
-    private readonly byte[] _pending = new byte[MavlinkConstants.MaxFrameLength + 1];
+    // A frame of an unknown id is judged together with up to two frames after it (see UnknownProof), so up to three
+    // frames (plus one byte) may be held back; twice that lets released bytes stay in place until a compaction.
+    private const int PendingWindow = (3 * MavlinkConstants.MaxFrameLength) + 1;
+    private readonly byte[] _pending = new byte[2 * PendingWindow];
     private readonly byte[] _lastSequence = new byte[1 << 16];
     private readonly bool[] _sequenceSeen = new bool[1 << 16];
     private readonly MavlinkDialect _dialect;
     private readonly MavlinkSignatureVerifier? _verifier;
+    private int _pendingStart;
     private int _pendingCount;
     private int _releaseOnNext;
+
+    // Absolute stream position (bytes consumed from callers since construction) of the current call's input[0],
+    // and the input's length on entry: positions key the unknown-id probe memo (UnknownProof).
+    private long _inputBase;
+    private long _callBase;
+    private int _callLength;
 
     public MavlinkParser(MavlinkDialect dialect, MavlinkSignatureVerifier? verifier = null)
     {
@@ -51,6 +62,15 @@ public sealed class MavlinkParser
     /// </summary>
     public bool TryRead(scoped ref ReadOnlySpan<byte> input, out MavlinkFrame frame)
     {
+        _callBase = _inputBase;
+        _callLength = input.Length;
+        bool got = TryReadCore(ref input, out frame);
+        _inputBase = _callBase + (_callLength - input.Length);
+        return got;
+    }
+
+    private bool TryReadCore(scoped ref ReadOnlySpan<byte> input, out MavlinkFrame frame)
+    {
         if (_releaseOnNext > 0)
         {
             Release(_releaseOnNext);
@@ -76,6 +96,7 @@ public sealed class MavlinkParser
             int start = !input.IsEmpty && input[0] is MavlinkConstants.MagicV2 or MavlinkConstants.MagicV1
                 ? 0
                 : input.IndexOfAny(MavlinkConstants.MagicV2, MavlinkConstants.MagicV1);
+            Stats.WorkBytes += start < 0 ? input.Length : start + 1;
             if (start < 0)
             {
                 Stats.GarbageBytes += input.Length;
@@ -90,7 +111,7 @@ public sealed class MavlinkParser
                 input = input[start..];
             }
 
-            switch (Check(input, atEnd: false, out int length, out _, out bool known))
+            switch (Check(input, InputPosition(input), atEnd: false, out int length, out _, out bool known))
             {
                 case Verdict.Accept:
                     frame = new MavlinkFrame(input[..length], known);
@@ -98,6 +119,7 @@ public sealed class MavlinkParser
                     return true;
                 case Verdict.NeedMore:
                     input.CopyTo(_pending);
+                    _pendingStart = 0;
                     _pendingCount = input.Length;
                     input = default;
                     frame = default;
@@ -144,6 +166,8 @@ public sealed class MavlinkParser
             _releaseOnNext = 0;
         }
 
+        _callBase = _inputBase;
+        _callLength = 0;
         ReadOnlySpan<byte> none = default;
         while (_pendingCount > 0)
         {
@@ -153,6 +177,8 @@ public sealed class MavlinkParser
             }
         }
 
+        // The stream ended: whatever comes next is a new stream, so nothing learnt about this one may carry over.
+        ForgetProbes();
         frame = default;
         return false;
     }
@@ -160,32 +186,55 @@ public sealed class MavlinkParser
     /// <summary>Drops buffered bytes and sequence history (counters are kept; see <see cref="MavlinkParserStats.Reset"/>).</summary>
     public void Reset()
     {
+        _pendingStart = 0;
         _pendingCount = 0;
         _releaseOnNext = 0;
+        ForgetProbes();
         Array.Clear(_sequenceSeen);
     }
+
+    /// <summary>Absolute stream position of <paramref name="input"/>[0] during the current call.</summary>
+    private long InputPosition(scoped ReadOnlySpan<byte> input) => _callBase + (_callLength - input.Length);
+
+    private Span<byte> Pending => _pending.AsSpan(_pendingStart, _pendingCount);
 
     private bool TryReadPending(scoped ref ReadOnlySpan<byte> input, bool atEnd, out MavlinkFrame frame)
     {
         while (_pendingCount > 0)
         {
-            Verdict verdict = Check(_pending.AsSpan(0, _pendingCount), atEnd, out int length, out int needed, out bool known);
+            // Held-back bytes left after a frame or a rejected signature need not start a frame: hunt for a magic
+            // byte first, exactly as in the caller's input, so the verdict cannot depend on the chunking.
+            if (_pending[_pendingStart] is not (MavlinkConstants.MagicV2 or MavlinkConstants.MagicV1))
+            {
+                SkipPendingTo(0);
+                continue;
+            }
+
+            long position = InputPosition(input) - _pendingCount;
+            Verdict verdict = Check(Pending, position, atEnd, out int length, out int needed, out bool known);
             switch (verdict)
             {
                 case Verdict.Accept:
-                    frame = new MavlinkFrame(_pending.AsSpan(0, length), known);
+                    frame = new MavlinkFrame(_pending.AsSpan(_pendingStart, length), known);
                     _releaseOnNext = length;
                     return true;
                 case Verdict.NeedMore:
                     if (atEnd)
                     {
                         Stats.Truncated++;
-                        SkipPendingFalseStart();
+                        SkipPendingTo(1);
                         break;
                     }
 
+                    if (_pendingStart + needed > _pending.Length)
+                    {
+                        // Compact: each byte is moved at most once per PendingWindow bytes released before it.
+                        Buffer.BlockCopy(_pending, _pendingStart, _pending, 0, _pendingCount);
+                        _pendingStart = 0;
+                    }
+
                     int take = Math.Min(needed - _pendingCount, input.Length);
-                    input[..take].CopyTo(_pending.AsSpan(_pendingCount));
+                    input[..take].CopyTo(_pending.AsSpan(_pendingStart + _pendingCount));
                     _pendingCount += take;
                     input = input[take..];
                     if (_pendingCount < needed)
@@ -199,7 +248,7 @@ public sealed class MavlinkParser
                     Release(length);
                     break;
                 default:
-                    SkipPendingFalseStart();
+                    SkipPendingTo(1);
                     break;
             }
         }
@@ -208,28 +257,25 @@ public sealed class MavlinkParser
         return false;
     }
 
-    private void SkipPendingFalseStart()
+    /// <summary>Drops held-back bytes up to the next magic byte at or after <paramref name="from"/> (all of them if none).</summary>
+    private void SkipPendingTo(int from)
     {
-        int next = _pending.AsSpan(1, _pendingCount - 1).IndexOfAny(MavlinkConstants.MagicV2, MavlinkConstants.MagicV1);
-        int skip = next < 0 ? _pendingCount : next + 1;
+        int next = Pending[from..].IndexOfAny(MavlinkConstants.MagicV2, MavlinkConstants.MagicV1);
+        int skip = next < 0 ? _pendingCount : from + next;
+        Stats.WorkBytes += skip + 1 - from;
         Stats.GarbageBytes += skip;
         Release(skip);
     }
 
     private void Release(int count)
     {
-        int rest = _pendingCount - count;
-        if (rest > 0)
-        {
-            Buffer.BlockCopy(_pending, count, _pending, 0, rest);
-        }
-
-        _pendingCount = rest;
+        _pendingCount -= count;
+        _pendingStart = _pendingCount == 0 ? 0 : _pendingStart + count;
     }
 
-    /// <summary>Judges a candidate that starts with a magic byte.</summary>
+    /// <summary>Judges a candidate that starts with a magic byte at absolute stream position <paramref name="position"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Verdict Check(ReadOnlySpan<byte> c, bool atEnd, out int length, out int needed, out bool known)
+    private Verdict Check(ReadOnlySpan<byte> c, long position, bool atEnd, out int length, out int needed, out bool known)
     {
         bool v2 = c[0] == MavlinkConstants.MagicV2;
         int headerLength = v2 ? MavlinkConstants.HeaderLengthV2 : MavlinkConstants.HeaderLengthV1;
@@ -241,6 +287,7 @@ public sealed class MavlinkParser
             return Verdict.NeedMore;
         }
 
+        Stats.WorkBytes += headerLength;
         int payloadLength = c[1];
         uint messageId;
         bool signed = false;
@@ -264,6 +311,15 @@ public sealed class MavlinkParser
 
         length = headerLength + payloadLength + MavlinkConstants.ChecksumLength + (signed ? MavlinkConstants.SignatureLength : 0);
         known = _dialect.TryGet(messageId, out MavlinkMessageInfo info);
+        if (known && !PossibleLength(v2, payloadLength, info))
+        {
+            // Judged on the header alone, before waiting for or checksumming bytes that cannot form this message:
+            // a flood of 0xFE (MAVLink 1, length 254, id 254) costs a few steps per byte instead of a 262-byte CRC.
+            Stats.LengthErrors++;
+            needed = 0;
+            return Verdict.SkipByte;
+        }
+
         if (c.Length < length)
         {
             needed = length;
@@ -271,15 +327,11 @@ public sealed class MavlinkParser
         }
 
         needed = 0;
-        int crcOffset = headerLength + payloadLength;
         if (known)
         {
-            ushort crc = MavlinkCrc.Accumulate(c[1..crcOffset]);
-            crc = MavlinkCrc.Accumulate(info.CrcExtra, crc);
-            if (crc != (ushort)(c[crcOffset] | (c[crcOffset + 1] << 8)))
+            if (!CrcMatches(c, v2, payloadLength, info.CrcExtra))
             {
-                bool impossibleLength = v2 ? payloadLength == 0 || payloadLength > info.MaxLength : payloadLength != info.MinLength;
-                if (impossibleLength)
+                if (v2 && payloadLength > info.MaxLength)
                 {
                     Stats.LengthErrors++;
                 }
@@ -293,17 +345,13 @@ public sealed class MavlinkParser
         }
         else
         {
-            // No CRC_EXTRA: the frame is believed only when the next byte starts another frame (or the stream ends).
-            if (c.Length == length && !atEnd)
+            // No CRC_EXTRA: believed only when what follows checks out and no intact frame hides inside it.
+            switch (ProveUnknown(c, length, position, atEnd, out needed))
             {
-                needed = length + 1;
-                return Verdict.NeedMore;
-            }
-
-            bool confirmed = c.Length == length || c[length] is MavlinkConstants.MagicV2 or MavlinkConstants.MagicV1;
-            if (!confirmed)
-            {
-                return Verdict.SkipByte;
+                case Proof.NeedMore:
+                    return Verdict.NeedMore;
+                case Proof.Rejected:
+                    return Verdict.SkipByte;
             }
 
             Stats.UnknownIds++;
@@ -322,6 +370,26 @@ public sealed class MavlinkParser
         TrackSequence(c, v2);
         Stats.Frames++;
         return Verdict.Accept;
+    }
+
+    /// <summary>
+    /// Payload lengths a known message can have: MAVLink 1 carries the base fields and may carry extensions
+    /// (min..max); MAVLink 2 never truncates the first payload byte (at least 1) and may be longer than we know
+    /// (newer extensions, still checked by the CRC).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PossibleLength(bool v2, int payloadLength, in MavlinkMessageInfo info) =>
+        v2 ? payloadLength > 0 : payloadLength >= info.MinLength && payloadLength <= info.MaxLength;
+
+    /// <summary>CRC over header (after the magic) and payload, then CRC_EXTRA, against the frame's checksum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool CrcMatches(ReadOnlySpan<byte> c, bool v2, int payloadLength, byte crcExtra)
+    {
+        int crcOffset = (v2 ? MavlinkConstants.HeaderLengthV2 : MavlinkConstants.HeaderLengthV1) + payloadLength;
+        Stats.WorkBytes += crcOffset;
+        ushort crc = MavlinkCrc.Accumulate(c[1..crcOffset]);
+        crc = MavlinkCrc.Accumulate(crcExtra, crc);
+        return crc == (ushort)(c[crcOffset] | (c[crcOffset + 1] << 8));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

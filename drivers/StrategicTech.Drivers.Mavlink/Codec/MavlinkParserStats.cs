@@ -30,11 +30,17 @@ public sealed class MavlinkParserStats
     /// <summary>Candidates cut off by the end of the stream (counted by <see cref="MavlinkParser.TryFlush"/>).</summary>
     public long Truncated { get; internal set; }
 
+    /// <summary>
+    /// The parser's work in bytes examined: scanned for a start marker, read as a header, or checksummed. A measure of
+    /// what input costs (a flood meant to keep the parser busy shows here); see the README for the bound per input byte.
+    /// </summary>
+    public long WorkBytes { get; internal set; }
+
     /// <summary>All rejected candidates (not counting garbage bytes or drops).</summary>
     public long Errors => BadCrc + LengthErrors + SignatureFailures + UnsupportedFlags + Truncated;
 
     public void Reset()
     {
-        Frames = BadCrc = GarbageBytes = LengthErrors = UnknownIds = SignatureFailures = UnsupportedFlags = SequenceDrops = Truncated = 0;
+        Frames = BadCrc = GarbageBytes = LengthErrors = UnknownIds = SignatureFailures = UnsupportedFlags = SequenceDrops = Truncated = WorkBytes = 0;
     }
 }

@@ -33,7 +33,10 @@ public sealed class MavlinkTlogReader(MavlinkParser parser)
                 break;
             }
 
-            if (length > 0 && time is >= PlausibleFromUs and <= PlausibleToUs)
+            // A frame of an unknown id proves nothing by its CRC: a damaged record can look like one and run over
+            // the next record. It is believed only when the next record checks out (or the log ends right after it).
+            if (length > 0 && time is >= PlausibleFromUs and <= PlausibleToUs
+                && (Parser.Classify(rest[..length]) != 0 || NextRecordChecksOut(rest[length..], unknownAllowed: true)))
             {
                 ReadOnlySpan<byte> slice = rest[..length];
                 bool got = Parser.TryRead(ref slice, out frame) || Parser.TryFlush(out frame);
@@ -56,6 +59,38 @@ public sealed class MavlinkTlogReader(MavlinkParser parser)
         timeUs = 0;
         frame = default;
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="after"/> is empty (end of log) or starts with a record whose time is plausible and
+    /// whose frame is a known id with a good CRC, or (once) an unknown id followed by such a record or the end.
+    /// </summary>
+    private bool NextRecordChecksOut(ReadOnlySpan<byte> after, bool unknownAllowed)
+    {
+        if (after.IsEmpty)
+        {
+            return true;
+        }
+
+        if (after.Length < TimestampLength + 1)
+        {
+            return false;
+        }
+
+        ulong time = BinaryPrimitives.ReadUInt64BigEndian(after);
+        ReadOnlySpan<byte> rest = after[TimestampLength..];
+        int length = FrameLength(rest);
+        if (time is < PlausibleFromUs or > PlausibleToUs || length <= 0 || rest.Length < length)
+        {
+            return false;
+        }
+
+        return Parser.Classify(rest[..length]) switch
+        {
+            1 => true,
+            0 => unknownAllowed && NextRecordChecksOut(rest[length..], unknownAllowed: false),
+            _ => false,
+        };
     }
 
     /// <summary>End of log: counts leftover bytes (a truncated last record) as skipped.</summary>

@@ -4,18 +4,24 @@ using System.Net.Sockets;
 namespace StrategicTech.Drivers.Mavlink.Transports;
 
 /// <summary>
-/// TCP. <c>tcpin</c> listens and serves every client that connects (sends go to all of them); <c>tcpout</c>
-/// connects to a server and reconnects once a second while it is unreachable.
+/// TCP. <c>tcpin</c> listens and serves up to <see cref="MaxClients"/> clients (sends go to all of them; a client
+/// over the cap is closed at once and counted); <c>tcpout</c> connects to a server and reconnects once a second
+/// while it is unreachable. <see cref="Send"/> never blocks on the network: each connection has its own preallocated
+/// outbound queue of <see cref="QueueBytes"/> drained by its own writer thread, and a send that does not fit a
+/// client's queue is dropped for that client and counted (<see cref="DroppedSends"/>), so a client that stops
+/// reading cannot stall the others. A connection that ends frees its slot and its threads.
 /// </summary>
 public sealed class TcpTransport : IMavlinkTransport
 {
     private readonly MavlinkEndpoint _endpoint;
     private readonly TcpListener? _listener;
-    private readonly List<Socket> _clients = [];
+    private readonly List<TcpClientConnection> _clients = [];
     private readonly Lock _clientsLock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Thread> _threads = [];
     private int _nextChannel;
+    private long _droppedSends;
+    private long _refusedClients;
 
     public TcpTransport(MavlinkEndpoint endpoint)
     {
@@ -36,6 +42,12 @@ public sealed class TcpTransport : IMavlinkTransport
 
     public string Name { get; }
 
+    /// <summary>Most clients a tcpin transport serves at once (a ground station, a companion, a log tap or two).</summary>
+    public int MaxClients { get; init; } = 8;
+
+    /// <summary>Outbound queue per connection, allocated when the client connects (64 KiB: about a second of full telemetry).</summary>
+    public int QueueBytes { get; init; } = 64 * 1024;
+
     public bool PreservesFrameBoundaries => false;
 
     /// <summary>The listening address of a tcpin transport (useful when the port was 0).</summary>
@@ -52,6 +64,21 @@ public sealed class TcpTransport : IMavlinkTransport
         }
     }
 
+    /// <summary>Sends dropped for a client whose queue was full (one per client per <see cref="Send"/>), over all connections so far.</summary>
+    public long DroppedSends
+    {
+        get
+        {
+            lock (_clientsLock)
+            {
+                return _droppedSends + _clients.Sum(c => c.DroppedSends);
+            }
+        }
+    }
+
+    /// <summary>Clients closed on arrival because <see cref="MaxClients"/> were connected.</summary>
+    public long RefusedClients => Interlocked.Read(ref _refusedClients);
+
     public void Start(MavlinkBytesHandler received)
     {
         ArgumentNullException.ThrowIfNull(received);
@@ -60,46 +87,47 @@ public sealed class TcpTransport : IMavlinkTransport
             : new Thread(() => ConnectLoop(received));
         thread.IsBackground = true;
         thread.Name = "mavlink " + Name;
-        _threads.Add(thread);
+        lock (_clientsLock)
+        {
+            _threads.Add(thread);
+        }
+
         thread.Start();
     }
 
+    /// <summary>Queues <paramref name="frames"/> for every connected client; true when at least one queue took them. Never blocks on the network.</summary>
     public bool Send(ReadOnlySpan<byte> frames)
     {
+        bool queued = false;
         lock (_clientsLock)
         {
-            for (int i = _clients.Count - 1; i >= 0; i--)
+            foreach (TcpClientConnection client in _clients)
             {
-                try
-                {
-                    _clients[i].Send(frames);
-                }
-                catch (SocketException)
-                {
-                    _clients[i].Dispose();
-                    _clients.RemoveAt(i);
-                }
+                queued |= client.Enqueue(frames);
             }
-
-            return _clients.Count > 0;
         }
+
+        return queued;
     }
 
     public void Dispose()
     {
         _stop.Cancel();
         _listener?.Stop();
+        TcpClientConnection[] clients;
+        Thread[] threads;
         lock (_clientsLock)
         {
-            foreach (Socket client in _clients)
-            {
-                client.Dispose();
-            }
-
-            _clients.Clear();
+            clients = [.. _clients];
+            threads = [.. _threads];
         }
 
-        foreach (Thread thread in _threads.ToArray())
+        foreach (TcpClientConnection client in clients)
+        {
+            client.Close();
+        }
+
+        foreach (Thread thread in threads)
         {
             thread.Join(TimeSpan.FromSeconds(2));
         }
@@ -111,30 +139,25 @@ public sealed class TcpTransport : IMavlinkTransport
     {
         while (!_stop.IsCancellationRequested)
         {
-            Socket client;
+            Socket socket;
             try
             {
-                client = _listener!.AcceptSocket();
+                socket = _listener!.AcceptSocket();
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
 
-            client.NoDelay = true;
-            lock (_clientsLock)
+            if (ConnectedClients >= MaxClients)
             {
-                _clients.Add(client);
+                Interlocked.Increment(ref _refusedClients);
+                socket.Dispose();
+                continue;
             }
 
-            int channel = Interlocked.Increment(ref _nextChannel);
-            var reader = new Thread(() => ReadLoop(client, channel, received)) { IsBackground = true, Name = "mavlink " + Name + " client" };
-            lock (_clientsLock)
-            {
-                _threads.Add(reader);
-            }
-
-            reader.Start();
+            socket.NoDelay = true;
+            Serve(socket, received, readOnThisThread: false);
         }
     }
 
@@ -154,16 +177,41 @@ public sealed class TcpTransport : IMavlinkTransport
                 continue;
             }
 
-            lock (_clientsLock)
-            {
-                _clients.Add(socket);
-            }
-
-            ReadLoop(socket, Interlocked.Increment(ref _nextChannel), received);
+            Serve(socket, received, readOnThisThread: true);
         }
     }
 
-    private void ReadLoop(Socket socket, int channel, MavlinkBytesHandler received)
+    /// <summary>Registers a connection and starts its writer (and its reader, unless this thread reads).</summary>
+    private void Serve(Socket socket, MavlinkBytesHandler received, bool readOnThisThread)
+    {
+        var client = new TcpClientConnection(socket, QueueBytes);
+        int channel = Interlocked.Increment(ref _nextChannel);
+        var writer = new Thread(client.WriteLoop) { IsBackground = true, Name = "mavlink " + Name + " send" };
+        Thread? reader = readOnThisThread
+            ? null
+            : new Thread(() => ReadLoop(client, channel, received)) { IsBackground = true, Name = "mavlink " + Name + " client" };
+        lock (_clientsLock)
+        {
+            _clients.Add(client);
+            _threads.Add(writer);
+            if (reader is not null)
+            {
+                _threads.Add(reader);
+            }
+        }
+
+        writer.Start();
+        if (reader is null)
+        {
+            ReadLoop(client, channel, received);
+        }
+        else
+        {
+            reader.Start();
+        }
+    }
+
+    private void ReadLoop(TcpClientConnection client, int channel, MavlinkBytesHandler received)
     {
         var buffer = new byte[8192];
         while (!_stop.IsCancellationRequested)
@@ -171,7 +219,7 @@ public sealed class TcpTransport : IMavlinkTransport
             int count;
             try
             {
-                count = socket.Receive(buffer);
+                count = client.Socket.Receive(buffer);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -180,16 +228,19 @@ public sealed class TcpTransport : IMavlinkTransport
 
             if (count == 0)
             {
-                lock (_clientsLock)
-                {
-                    _clients.Remove(socket);
-                }
-
-                socket.Dispose();
-                return;
+                break;
             }
 
             received(this, channel, buffer.AsSpan(0, count));
+        }
+
+        // Free the slot and the threads: the writer wakes on Close and exits; both forget this connection.
+        client.Close();
+        lock (_clientsLock)
+        {
+            _clients.Remove(client);
+            _droppedSends += client.DroppedSends;
+            _threads.RemoveAll(t => !t.IsAlive && t != Thread.CurrentThread);
         }
     }
 }

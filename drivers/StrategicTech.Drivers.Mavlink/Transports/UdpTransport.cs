@@ -7,7 +7,10 @@ namespace StrategicTech.Drivers.Mavlink.Transports;
 /// UDP. <c>udpin</c> binds and learns its peers from the datagrams it receives (sends go to every peer heard
 /// from); <c>udpout</c> sends to one fixed address and receives replies on the same socket. A vehicle (as PX4 SITL
 /// does) binds a port for commands and sends both to a fixed ground-station address and to every peer heard from:
-/// the <see cref="UdpTransport(IPEndPoint, IPEndPoint?)"/> constructor.
+/// the <see cref="UdpTransport(IPEndPoint, IPEndPoint?)"/> constructor. A source becomes a peer only when one of its
+/// datagrams holds a frame that passes <see cref="PeerAdmission"/> (known id, good CRC, and a valid signature when
+/// that parser has a verifier), so garbage from a spoofed address neither receives telemetry nor evicts a peer; at
+/// <c>MaxPeers</c> the peer heard from least recently makes room.
 /// </summary>
 public sealed class UdpTransport : IMavlinkTransport
 {
@@ -16,7 +19,10 @@ public sealed class UdpTransport : IMavlinkTransport
     private readonly IPEndPoint? _remote;
     private readonly bool _learnPeers;
     private readonly List<EndPoint> _peers = [];
+    private readonly List<long> _peerHeard = [];
     private readonly Lock _peersLock = new();
+    private long _datagrams;
+    private long _refusedDatagrams;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
     private long _sendErrors;
@@ -56,6 +62,16 @@ public sealed class UdpTransport : IMavlinkTransport
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// Judges datagrams from sources that are not peers yet (on the receive thread): the source is learned only when
+    /// the datagram holds a frame of a known id with a good CRC that this parser delivers (give it a
+    /// <see cref="MavlinkSignatureVerifier"/> of its own to require signatures). Default: every shipped dialect.
+    /// </summary>
+    public MavlinkParser PeerAdmission { get; init; } = new(MavlinkDialects.All) { UnknownMessages = UnknownMessageHandling.Skip };
+
+    /// <summary>Datagrams from sources that are not peers and held no admissible frame (their source was not learned).</summary>
+    public long RefusedDatagrams => Interlocked.Read(ref _refusedDatagrams);
 
     public bool PreservesFrameBoundaries => true;
 
@@ -159,26 +175,65 @@ public sealed class UdpTransport : IMavlinkTransport
 
             if (_learnPeers)
             {
-                Learn(from);
+                Admit(from, buffer.AsSpan(0, count));
             }
 
             received(this, 0, buffer.AsSpan(0, count));
         }
     }
 
-    private void Learn(EndPoint from)
+    private void Admit(EndPoint from, ReadOnlySpan<byte> datagram)
     {
+        long heard = ++_datagrams;
         lock (_peersLock)
         {
-            if (!_peers.Contains(from))
+            int known = _peers.IndexOf(from);
+            if (known >= 0)
             {
-                if (_peers.Count == MaxPeers)
-                {
-                    _peers.RemoveAt(0);
-                }
-
-                _peers.Add(from);
+                _peerHeard[known] = heard;
+                return;
             }
         }
+
+        if (!HoldsAdmissibleFrame(datagram))
+        {
+            Interlocked.Increment(ref _refusedDatagrams);
+            return;
+        }
+
+        lock (_peersLock)
+        {
+            if (_peers.Count == MaxPeers)
+            {
+                int oldest = 0;
+                for (int i = 1; i < _peerHeard.Count; i++)
+                {
+                    oldest = _peerHeard[i] < _peerHeard[oldest] ? i : oldest;
+                }
+
+                _peers.RemoveAt(oldest);
+                _peerHeard.RemoveAt(oldest);
+            }
+
+            _peers.Add(from);
+            _peerHeard.Add(heard);
+        }
+    }
+
+    private bool HoldsAdmissibleFrame(ReadOnlySpan<byte> datagram)
+    {
+        bool admissible = false;
+        while (PeerAdmission.TryRead(ref datagram, out MavlinkFrame frame))
+        {
+            admissible |= frame.IsKnown;
+        }
+
+        // A datagram is a whole stream: flush so nothing of it is held over to the next sender's datagram.
+        while (PeerAdmission.TryFlush(out MavlinkFrame frame))
+        {
+            admissible |= frame.IsKnown;
+        }
+
+        return admissible;
     }
 }
