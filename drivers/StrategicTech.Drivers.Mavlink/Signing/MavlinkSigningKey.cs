@@ -41,25 +41,27 @@ public sealed class MavlinkSigningKey
         }
     }
 
-    /// <summary>Reads a key file; refuses one of the wrong size or readable by group or others.</summary>
+    /// <summary>
+    /// Reads a key file: opened once without following a symbolic link, then checked on the open handle (a regular
+    /// file owned by this user, not accessible by group or others, exactly 32 bytes) and read from that same handle.
+    /// Any broken rule throws <see cref="InvalidDataException"/> naming the file and the rule.
+    /// </summary>
     public static MavlinkSigningKey Load(string path)
     {
-        if (!OperatingSystem.IsWindows())
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes = OwnerOnlyFile.Read(path, MavlinkSignature.KeyLength, "signing key file");
+        try
         {
-            UnixFileMode mode = File.GetUnixFileMode(path);
-            const UnixFileMode Open = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-            if ((mode & Open) != 0)
+            if (bytes.Length != MavlinkSignature.KeyLength)
             {
-                throw new InvalidDataException($"{path}: signing key file is accessible by group/others (mode {Convert.ToString((int)mode, 8)}); chmod 600 it");
+                throw new InvalidDataException($"{path}: signing key file holds {bytes.Length} bytes, expected {MavlinkSignature.KeyLength}");
             }
-        }
 
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length != MavlinkSignature.KeyLength)
+            return new MavlinkSigningKey(bytes);
+        }
+        finally
         {
-            throw new InvalidDataException($"{path}: signing key file holds {bytes.Length} bytes, expected {MavlinkSignature.KeyLength}");
+            CryptographicOperations.ZeroMemory(bytes);
         }
-
-        return new MavlinkSigningKey(bytes);
     }
 }
