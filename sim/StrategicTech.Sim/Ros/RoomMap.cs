@@ -22,7 +22,8 @@ public static class RoomMap
             }
         }
 
-        var yaml = new MapYaml("(built-in room)", resolutionM, 0, 0, 0, false, MapYaml.DefaultOccupiedThreshold, MapYaml.DefaultFreeThreshold, MapMode.Trinary);
+        // The grid is built already classified; the thresholds are the usual Nav2 map files' values, recorded as metadata only.
+        var yaml = new MapYaml("(built-in room)", resolutionM, 0, 0, 0, false, 0.65, 0.25, MapMode.Trinary);
         return new OccupancyGridMap(w, h, yaml, data);
     }
 
