@@ -48,6 +48,7 @@ public sealed class ScenarioAllocationTests
     {
         string plan = Resource("hover.plan");
         byte[] seed = Encoding.UTF8.GetBytes(HoverJson.Value);
+        ScenarioLoader.Parse(HoverJson.Value, "s.json", name => name == "hover.plan" ? plan : null, "s"); // first-use costs (JSON, resources) are not per byte
         return Prop.ForAll(Gen.Choose(0, int.MaxValue).Select(s => Mutate(seed, s)).ToArbitrary(), data =>
         {
             string text = Encoding.Latin1.GetString(data);
