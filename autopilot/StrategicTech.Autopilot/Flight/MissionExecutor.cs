@@ -30,6 +30,9 @@ public sealed class MissionExecutor
     private LocalNedFrame frame;
     private Phase phase;
     private long phaseStartUs;
+
+    // Set when a LAND item in the middle of the mission has landed and disarmed: the next position item climbs first.
+    private bool climbFirst;
     private Vector3 target;
     private double speedMps;
     private bool started;
@@ -64,6 +67,7 @@ public sealed class MissionExecutor
         Holding,
         Landing,
         Returning,
+        Climbing,
     }
 
     public int ItemCount => items.Length;
@@ -122,6 +126,7 @@ public sealed class MissionExecutor
         }
 
         items = copy;
+        climbFirst = false;
         jumpTargets = targets;
         jumpsTaken = new int[copy.Length];
         started = false;
@@ -212,6 +217,16 @@ public sealed class MissionExecutor
             {
                 texts?.Add(timeUs, StatusSeverity.Info, "Mission finished");
             }
+            else if (result == ItemResult.Done && item.Command == MavCmd.NavLand)
+            {
+                // As PX4: a LAND item ends in touchdown and disarm, and the items after it wait on the ground for the
+                // operator to re-arm and start the mission again (it then climbs vertically first, see below) —
+                // instead of being skipped one by one while disarmed.
+                running = false;
+                climbFirst = true;
+                texts?.Add(timeUs, StatusSeverity.Info, string.Create(CultureInfo.InvariantCulture,
+                    $"Landed at mission item {index}: re-arm and start the mission to continue at item {CurrentIndex}"));
+            }
 
             if (result == ItemResult.Done)
             {
@@ -252,6 +267,28 @@ public sealed class MissionExecutor
             case MavCmd.NavWaypoint:
             case MavCmd.NavLoiterTime:
             case MavCmd.NavLoiterUnlim:
+                if (phase == Phase.Begin && climbFirst && flight.State == AutoState.Hold)
+                {
+                    // PX4's navigator: a position item begun on the ground (re-armed after a LAND item) starts with a
+                    // vertical takeoff to the item's height, not a diagonal climb along the ground.
+                    climbFirst = false;
+                    double climbM = HeightAboveHome(item);
+                    if (double.IsFinite(climbM) && climbM > 0 && flight.Takeoff(climbM))
+                    {
+                        phase = Phase.Climbing;
+                    }
+                }
+
+                if (phase == Phase.Climbing)
+                {
+                    if (flight.State != AutoState.Hold)
+                    {
+                        return ItemResult.Running;
+                    }
+
+                    phase = Phase.Begin;
+                }
+
                 if (phase == Phase.Begin)
                 {
                     if (!TryTargetOf(item, out target))
