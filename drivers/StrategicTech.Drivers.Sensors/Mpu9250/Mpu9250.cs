@@ -14,6 +14,7 @@ public sealed class Mpu9250 : IDisposable
     public const byte WhoAmIMpu9255 = 0x73;
 
     private readonly SpiDevice _spi;
+    private readonly SpiDevice _configurationSpi;
     private readonly Mpu9250Settings _settings;
     private readonly Mpu9250Scale _scale;
     private readonly byte[] _tx = new byte[1 + Mpu9250Fifo.CapacityBytes];
@@ -23,10 +24,17 @@ public sealed class Mpu9250 : IDisposable
     private int _emptyReads;
     private bool _initialized;
 
-    public Mpu9250(SpiDevice spi, Mpu9250Settings? settings = null)
+    /// <param name="spi">The device for sensor and FIFO reads (the datasheet allows up to 20 MHz).</param>
+    /// <param name="settings">Ranges, rate and fault thresholds.</param>
+    /// <param name="configurationSpi">
+    /// The same chip select opened at ≤ 1 MHz for register writes and read-back (the datasheet's limit for
+    /// "all registers read/write"); null uses <paramref name="spi"/> for everything (fine when it is ≤ 1 MHz).
+    /// </param>
+    public Mpu9250(SpiDevice spi, Mpu9250Settings? settings = null, SpiDevice? configurationSpi = null)
     {
         ArgumentNullException.ThrowIfNull(spi);
         _spi = spi;
+        _configurationSpi = configurationSpi ?? spi;
         _settings = settings ?? new Mpu9250Settings();
         _scale = Mpu9250Scale.For(_settings.AccelerometerRange, _settings.GyroscopeRange);
     }
@@ -50,7 +58,7 @@ public sealed class Mpu9250 : IDisposable
                 Thread.Sleep(_settings.ResetDelayMs);
             }
 
-            byte who = ReadRegister(Register.WhoAmI);
+            byte who = ReadConfiguration(Register.WhoAmI);
             if (who is not WhoAmIMpu9250 and not WhoAmIMpu9255)
             {
                 Health.Record(SensorFault.BadIdentity);
@@ -69,9 +77,9 @@ public sealed class Mpu9250 : IDisposable
             ResetFifo();
 
             // Read the configuration back: a part that ignores writes (brown-out, wrong chip select) is not usable.
-            if (ReadRegister(Register.GyroConfig) != (byte)((byte)_settings.GyroscopeRange << 3)
-                || ReadRegister(Register.AccelConfig) != (byte)((byte)_settings.AccelerometerRange << 3)
-                || ReadRegister(Register.FifoEn) != Bits.FifoEnTempGyroAccel)
+            if (ReadConfiguration(Register.GyroConfig) != (byte)((byte)_settings.GyroscopeRange << 3)
+                || ReadConfiguration(Register.AccelConfig) != (byte)((byte)_settings.AccelerometerRange << 3)
+                || ReadConfiguration(Register.FifoEn) != Bits.FifoEnTempGyroAccel)
             {
                 Health.Record(SensorFault.BadIdentity);
                 return false;
@@ -147,7 +155,14 @@ public sealed class Mpu9250 : IDisposable
         }
     }
 
-    public void Dispose() => _spi.Dispose();
+    public void Dispose()
+    {
+        _spi.Dispose();
+        if (!ReferenceEquals(_configurationSpi, _spi))
+        {
+            _configurationSpi.Dispose();
+        }
+    }
 
     private bool IsStuck(ReadOnlySpan<byte> data)
     {
@@ -174,25 +189,27 @@ public sealed class Mpu9250 : IDisposable
         WriteRegister(Register.UserCtrl, Bits.UserCtrlI2cInterfaceDisable | Bits.UserCtrlFifoEnable);
     }
 
-    private byte ReadRegister(Register register)
+    private byte ReadConfiguration(Register register)
     {
-        ReadBurst(register, 1);
+        ReadBurst(_configurationSpi, register, 1);
         return _rx[1];
     }
 
+    private void ReadBurst(Register register, int length) => ReadBurst(_spi, register, length);
+
     /// <summary>One SPI transaction: the register address with the read bit, then <paramref name="length"/> bytes clocked in.</summary>
-    private void ReadBurst(Register register, int length)
+    private void ReadBurst(SpiDevice device, Register register, int length)
     {
         Span<byte> tx = _tx.AsSpan(0, length + 1);
         tx.Clear();
         tx[0] = (byte)((byte)register | Bits.SpiRead);
-        _spi.TransferFullDuplex(tx, _rx.AsSpan(0, length + 1));
+        device.TransferFullDuplex(tx, _rx.AsSpan(0, length + 1));
     }
 
     private void WriteRegister(Register register, byte value)
     {
         _tx[0] = (byte)register;
         _tx[1] = value;
-        _spi.Write(_tx.AsSpan(0, 2));
+        _configurationSpi.Write(_tx.AsSpan(0, 2));
     }
 }

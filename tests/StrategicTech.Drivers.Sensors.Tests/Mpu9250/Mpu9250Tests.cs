@@ -27,6 +27,48 @@ public sealed class Mpu9250Tests
     }
 
     [Fact]
+    public void Register_writes_go_through_the_slow_configuration_device_and_fifo_bursts_through_the_fast_one()
+    {
+        var fast = new Mpu9250Simulator();
+        var slow = new CountingSpi(fast);
+        var imu = new Driver(fast, NoDelay, configurationSpi: slow);
+
+        Assert.True(imu.Initialize());
+        Assert.Equal(12, slow.Writes); // reset, clock select, 8 configuration registers, FIFO reset, FIFO enable
+        Assert.Equal(4, slow.Reads); // WHO_AM_I and three read-backs
+        fast.PushRaw(1, 2, 3, 4, 5, 6, 7);
+        Assert.True(imu.TryReadFifo(0, new ImuReading[4], out _));
+        Assert.Equal(4, slow.Reads);
+    }
+
+    /// <summary>Forwards to the simulator and counts the transfers (stands for the same chip select at 1 MHz).</summary>
+    private sealed class CountingSpi(Mpu9250Simulator target) : System.Device.Spi.SpiDevice
+    {
+        public int Writes { get; private set; }
+        public int Reads { get; private set; }
+
+        public override System.Device.Spi.SpiConnectionSettings ConnectionSettings => target.ConnectionSettings;
+
+        public override void TransferFullDuplex(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+        {
+            Reads++;
+            target.TransferFullDuplex(writeBuffer, readBuffer);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            target.Write(buffer);
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Read(Span<byte> buffer) => target.Read(buffer);
+
+        public override byte ReadByte() => target.ReadByte();
+    }
+
+    [Fact]
     public void Datasheet_scale_factors_2048_lsb_per_g_and_16_4_lsb_per_dps_and_temperature_formula()
     {
         var sim = new Mpu9250Simulator();

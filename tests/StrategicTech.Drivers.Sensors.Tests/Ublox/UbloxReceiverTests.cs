@@ -72,6 +72,59 @@ public sealed class UbloxReceiverTests
         Assert.True(r.LatestDop.Position is > 0.5 and < 5.0);
     }
 
+    [Fact]
+    public void Capture_nav_sat_used_flags_and_nav_dop_agree_with_nav_pvt_of_the_same_epoch()
+    {
+        var parser = new UbxParser();
+        var pvt = new Dictionary<uint, GnssFix>();
+        var satUsed = new Dictionary<uint, int>();
+        var pdop = new Dictionary<uint, double>();
+        foreach (byte b in Capture())
+        {
+            if (!parser.Push(b) || parser.Class != UbxMessageId.ClassNav)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> p = parser.Payload;
+            uint itow = UbxNavPvt.TimeOfWeekMs(p);
+            if (parser.Id == UbxMessageId.NavPvt && UbxNavPvt.TryDecode(p, 0, out GnssFix fix))
+            {
+                pvt[itow] = fix;
+            }
+            else if (parser.Id == UbxMessageId.NavSat && UbxNavSat.TryGetCount(p, out int count))
+            {
+                int used = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    SatelliteInfo sv = UbxNavSat.Satellite(p, i);
+                    Assert.InRange(sv.ElevationDeg, -90, 90);
+                    Assert.InRange(sv.AzimuthDeg, 0, 360);
+                    used += sv.UsedInSolution ? 1 : 0;
+                }
+
+                satUsed[itow] = used;
+            }
+            else if (parser.Id == UbxMessageId.NavDop && GnssDop.TryDecode(p, out GnssDop dop))
+            {
+                pdop[itow] = dop.Position;
+            }
+        }
+
+        // Checked beforehand with an independent script: 28 NAV-SAT and 17 NAV-DOP share an iTOW with a NAV-PVT.
+        Assert.Equal(28, satUsed.Keys.Count(pvt.ContainsKey));
+        Assert.Equal(17, pdop.Keys.Count(pvt.ContainsKey));
+        foreach ((uint itow, int used) in satUsed)
+        {
+            Assert.Equal(pvt[itow].SatellitesUsed, used);
+        }
+
+        foreach ((uint itow, double p) in pdop)
+        {
+            Assert.Equal(pvt[itow].PositionDop, p, 12);
+        }
+    }
+
     private static long Millimetres(double metres) => (long)Math.Round(metres * 1000.0);
 
     [Property(MaxTest = 50)]
