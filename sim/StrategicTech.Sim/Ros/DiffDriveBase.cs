@@ -118,5 +118,5 @@ public sealed class DiffDriveBase
         OdomAngularRadps = dtS > 0 ? dyaw / dtS : 0;
     }
 
-    internal static double WrapPi(double a) => Math.IEEERemainder(a, 2 * Math.PI);
+    public static double WrapPi(double a) => Math.IEEERemainder(a, 2 * Math.PI);
 }

@@ -31,7 +31,8 @@ public sealed class SimulatedRosRobot
     private Twist _command;
     private long _commandUs = long.MinValue;
     private long _nowUs;
-    private long _lastOdomUs = long.MinValue, _lastScanUs = long.MinValue, _lastBatteryUs = long.MinValue, _lastFeedbackUs = long.MinValue;
+    private const long Never = -1_000_000_000_000; // far enough back that "now − never" cannot overflow
+    private long _lastOdomUs = Never, _lastScanUs = Never, _lastBatteryUs = Never, _lastFeedbackUs = Never;
     private double _previousLinearMps;
     private double _chargeAh = BatteryCapacityAh;
     private RosActionGoal<RotateGoal, RotateFeedback, RotateResult>? _goal;
