@@ -93,8 +93,10 @@ public sealed class ParserWorkTests(ITestOutputHelper output)
             Assert.Equal(0, known);
 
             // Only at a stream's end can an unknown-id candidate be believed without a checked frame after it: the
-            // one or two candidates ending exactly there (a 0xFE flood in the minimal dialect ends in such a pair).
-            Assert.True(unknown <= 2 * flushes, $"{unknown} unknown-id frames in {flushes} streams");
+            // one or two candidates ending exactly there. Measured 8 in 16 streams with the minimal dialect (each
+            // 0xFE flood ends in such a pair: 2 x 4 runs), 0 with the common one; bounds 12 and 0.
+            long bound = dialect == MinimalDialect.Instance ? 12 : 0;
+            Assert.True(unknown <= bound, $"{unknown} unknown-id frames in {flushes} streams, bound {bound}");
         }
     }
 
