@@ -44,6 +44,7 @@ public static class Program
         root.Subcommands.Add(UlogCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SitlCommand.Create());
+        root.Subcommands.Add(AmrCommand.Create());
         return root;
     }
 }
