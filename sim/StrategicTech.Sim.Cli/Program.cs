@@ -45,6 +45,7 @@ public static class Program
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SitlCommand.Create());
         root.Subcommands.Add(MapfCommand.Create());
+        root.Subcommands.Add(AmrCommand.Create());
         return root;
     }
 }
