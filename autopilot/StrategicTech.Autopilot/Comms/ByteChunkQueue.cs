@@ -30,6 +30,17 @@ public sealed class ByteChunkQueue
     /// <summary>Bytes dropped because the consumer fell behind.</summary>
     public long DroppedBytes => Interlocked.Read(ref _droppedBytes);
 
+    /// <summary>Producer side: whether <paramref name="byteCount"/> bytes fit now (the consumer only ever frees room).</summary>
+    public bool HasRoomFor(int byteCount)
+    {
+        int slotBytes = _slots[0].Length;
+        long needed = (byteCount + (long)slotBytes - 1) / slotBytes;
+        return _tail - Volatile.Read(ref _head) + needed <= _slots.Length;
+    }
+
+    /// <summary>Consumer side: true when nothing is queued.</summary>
+    public bool IsEmpty => Volatile.Read(ref _head) == Volatile.Read(ref _tail);
+
     /// <summary>Producer side: copies <paramref name="bytes"/> in. False when some had to be dropped.</summary>
     public bool Enqueue(ReadOnlySpan<byte> bytes)
     {

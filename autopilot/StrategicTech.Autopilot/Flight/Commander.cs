@@ -27,6 +27,7 @@ public sealed class Commander : IVehicleCommands
     private readonly MissionExecutor mission;
     private readonly ReturnSequence returnSequence;
     private readonly StatusTextLog texts = new();
+    private readonly FailsafeMonitor failsafes = new();
     private FlightParameters parameters;
     private FlightMode mode = FlightMode.Hold;
     private MulticopterState state;
@@ -182,11 +183,11 @@ public sealed class Commander : IVehicleCommands
 
         if (!force)
         {
-            ArmingDenial reason = ArmingCheck();
+            ArmingDenial reason = ArmingChecks.Evaluate(health, state.AttitudeNed, parameters, mode, ManualFresh(), OffboardFresh(), mission.ItemCount);
             if (reason != ArmingDenial.None)
             {
                 lastDenial = reason;
-                texts.Add(nowUs, StatusSeverity.Critical, DenialText(reason));
+                texts.Add(nowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
                 return CommandOutcome.Denied;
             }
         }
@@ -696,23 +697,15 @@ public sealed class Commander : IVehicleCommands
 
     private void CheckFailsafes()
     {
-        if (IsManual(mode) && !ManualFresh() && parameters.ManualLossAction != FailsafeAction.None)
+        FailsafeDecision decision = failsafes.Evaluate(new FailsafeInputs(mode, ManualFresh(), OffboardFresh(), health.HasOrigin, homeSet), parameters);
+        if (decision.IsNone)
         {
-            lastFailsafe = FailsafeKind.ManualInputLost;
-            texts.Add(nowUs, StatusSeverity.Critical, "Failsafe: manual input lost");
-            EnterMode(parameters.ManualLossAction switch
-            {
-                FailsafeAction.Land => FlightMode.Land,
-                FailsafeAction.Hold => FlightMode.Hold,
-                _ => homeSet ? FlightMode.ReturnToLaunch : FlightMode.Land,
-            });
+            return;
         }
-        else if (mode == FlightMode.Offboard && !OffboardFresh())
-        {
-            lastFailsafe = FailsafeKind.OffboardLost;
-            texts.Add(nowUs, StatusSeverity.Critical, "Failsafe: offboard setpoints lost");
-            EnterMode(health.HasOrigin ? FlightMode.Hold : FlightMode.Land);
-        }
+
+        lastFailsafe = decision.Kind;
+        texts.Add(nowUs, StatusSeverity.Critical, decision.Text);
+        EnterMode(decision.Mode);
     }
 
     /// <summary>Auto-disarm COM_DISARM_LAND after a landing outside the Land logic (manual modes, Hold on the ground).</summary>
@@ -841,50 +834,6 @@ public sealed class Commander : IVehicleCommands
         landedSinceUs = -1;
         texts.Add(nowUs, StatusSeverity.Info, text);
     }
-
-    private ArmingDenial ArmingCheck()
-    {
-        if (!health.EstimatorReady)
-        {
-            return ArmingDenial.EstimatorNotReady;
-        }
-
-        if (!health.HasGnssFix)
-        {
-            return ArmingDenial.NoGnssFix;
-        }
-
-        if (health.BatteryRemainingFraction < parameters.BatteryLowFraction)
-        {
-            return ArmingDenial.BatteryLow;
-        }
-
-        Vector3 bodyDown = state.AttitudeNed.Rotate(Vector3.UnitZ);
-        if (Math.Acos(Math.Clamp(bodyDown.Z, -1, 1)) > parameters.ArmTiltMaxRad)
-        {
-            return ArmingDenial.TiltTooLarge;
-        }
-
-        bool armable = mode switch
-        {
-            FlightMode.Land or FlightMode.ReturnToLaunch => false,
-            FlightMode.Offboard => OffboardFresh(),
-            FlightMode.Stabilized or FlightMode.Altitude or FlightMode.Position => ManualFresh(),
-            FlightMode.Mission => mission.ItemCount > 0,
-            _ => true,
-        };
-        return armable ? ArmingDenial.None : ArmingDenial.ModeNotArmable;
-    }
-
-    private static string DenialText(ArmingDenial reason) => reason switch
-    {
-        ArmingDenial.EstimatorNotReady => "Arming denied: estimator not ready",
-        ArmingDenial.NoGnssFix => "Arming denied: no GNSS fix",
-        ArmingDenial.BatteryLow => "Arming denied: battery low",
-        ArmingDenial.TiltTooLarge => "Arming denied: vehicle tilted",
-        ArmingDenial.ModeNotArmable => "Arming denied: mode not armable",
-        _ => "Arming denied",
-    };
 
     /// <summary>Where the vehicle stops when braking at MPC_ACC_HOR from its current velocity.</summary>
     private Vector3 BrakingPoint()

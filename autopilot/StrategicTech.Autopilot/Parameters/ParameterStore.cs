@@ -165,28 +165,42 @@ public sealed class ParameterStore
         }
     }
 
+    /// <summary>Copies every value, in definition order, into <paramref name="destination"/> (length ≥ <see cref="Count"/>); no allocation.</summary>
+    public void CopyValuesTo(Span<double> destination) => values.CopyTo(destination);
+
     /// <summary>Writes every parameter as "NAME VALUE" lines (invariant culture, round-trip precision).</summary>
-    public void Save(TextWriter writer)
+    public void Save(TextWriter writer) => Save(writer, values);
+
+    /// <summary>Writes <paramref name="snapshot"/> (values in definition order, from <see cref="CopyValuesTo"/>) as <see cref="Save(TextWriter)"/> would.</summary>
+    public void Save(TextWriter writer, ReadOnlySpan<double> snapshot)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        if (snapshot.Length != definitions.Length)
+        {
+            throw new ArgumentException($"snapshot has {snapshot.Length} values, the store {definitions.Length}", nameof(snapshot));
+        }
+
         writer.WriteLine("# StrategicTech.Autonomy parameters: NAME VALUE per line; '#' starts a comment");
         for (int i = 0; i < definitions.Length; i++)
         {
             ParameterDefinition d = definitions[i];
             writer.Write(d.Name);
             writer.Write('\t');
-            writer.WriteLine(d.FormatValue(values[i]));
+            writer.WriteLine(d.FormatValue(snapshot[i]));
         }
     }
 
     /// <summary>Writes to <paramref name="path"/> through a temporary file, so a crash never leaves half a file.</summary>
-    public void SaveFile(string path)
+    public void SaveFile(string path) => SaveFile(path, values);
+
+    /// <summary>Writes <paramref name="snapshot"/> (see <see cref="Save(TextWriter, ReadOnlySpan{double})"/>) to <paramref name="path"/> through a temporary file.</summary>
+    public void SaveFile(string path, ReadOnlySpan<double> snapshot)
     {
         ArgumentNullException.ThrowIfNull(path);
         string temporary = path + ".tmp";
         using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
         {
-            Save(writer);
+            Save(writer, snapshot);
         }
 
         File.Move(temporary, path, overwrite: true);

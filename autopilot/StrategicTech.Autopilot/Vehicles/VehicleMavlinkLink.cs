@@ -1,6 +1,8 @@
 using System.Net;
 using StrategicTech.Autopilot.Comms;
 using StrategicTech.Autopilot.Flight;
+using StrategicTech.Autopilot.Parameters;
+using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Drivers.Mavlink.Logs;
 using StrategicTech.Drivers.Mavlink.Microservices;
 using StrategicTech.Drivers.Mavlink.Transports;
@@ -17,7 +19,10 @@ public sealed class VehicleMavlinkLink : IDisposable
 {
     private readonly ByteChunkQueue _inbound = new();
     private readonly UdpTransport? _udp;
+    private readonly QueuedFrameSink? _udpSender;
     private readonly TlogWriter? _tlog;
+    private readonly QueuedWriteStream? _tlogFile;
+    private readonly ParameterFilePersister? _parameterFile;
     private DrainIntoNode _drain;
 
     private VehicleMavlinkLink(Vehicle vehicle, VehicleMavlinkLinkOptions options, IMavlinkFrameSink? outbound)
@@ -32,13 +37,27 @@ public sealed class VehicleMavlinkLink : IDisposable
         Options = options;
         if (outbound is null && options.Udp)
         {
+            // Sends leave the loop: a background thread does the socket calls (and takes the transport's peer lock).
             _udp = new UdpTransport(BindEndPoint(options), RemoteEndPoint(options));
-            outbound = new TransportFrameSink(_udp);
+            _udpSender = new QueuedFrameSink(new TransportFrameSink(_udp));
+            outbound = _udpSender;
         }
 
-        if (options.TlogPath is not null || options.TlogStream is not null)
+        if (options.TlogStream is not null)
         {
-            _tlog = options.TlogStream is not null ? new TlogWriter(options.TlogStream, leaveOpen: true) : TlogWriter.Create(options.TlogPath!);
+            _tlog = new TlogWriter(options.TlogStream, leaveOpen: true);
+        }
+        else if (options.TlogPath is not null)
+        {
+            // The tlog file is written by a background thread, byte for byte what the loop wrote, in order.
+            var file = new FileStream(options.TlogPath, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
+            _tlogFile = new QueuedWriteStream(file, options.WaitForLogWriter ? QueueOverflow.Wait : QueueOverflow.Drop, "tlog-writer");
+            _tlog = new TlogWriter(_tlogFile);
+        }
+
+        if (options.ParameterFile is not null)
+        {
+            _parameterFile = new ParameterFilePersister(vehicle.Parameters, options.ParameterFile);
         }
 
         IMavlinkFrameSink sink = _tlog is not null
@@ -54,7 +73,7 @@ public sealed class VehicleMavlinkLink : IDisposable
         {
             VehicleType = vehicle.MotorCount == 6 ? Drivers.Mavlink.Dialects.Minimal.MavType.Hexarotor : Drivers.Mavlink.Dialects.Minimal.MavType.Quadrotor,
             Parameters = vehicle.Parameters,
-            PersistParameters = options.ParameterFile is null ? null : store => store.SaveFile(options.ParameterFile),
+            PersistParameters = _parameterFile is null ? null : _parameterFile.Request,
             Uid = options.ResolvedSystemId,
         });
         _drain = new DrainIntoNode(Node);
@@ -75,6 +94,15 @@ public sealed class VehicleMavlinkLink : IDisposable
     /// <summary>Received bytes dropped because the loop fell behind.</summary>
     public long DroppedBytes => _inbound.DroppedBytes;
 
+    /// <summary>Outbound UDP bytes dropped because the send thread fell behind.</summary>
+    public long DroppedSendBytes => _udpSender?.DroppedBytes ?? 0;
+
+    /// <summary>tlog bytes dropped because the writer thread fell behind (never with <see cref="VehicleMavlinkLinkOptions.WaitForLogWriter"/>).</summary>
+    public long DroppedTlogBytes => _tlogFile?.DroppedBytes ?? 0;
+
+    /// <summary>Parameter-file writes (accepted PARAM_SETs coalesced by the background writer).</summary>
+    public long ParameterFileWrites => _parameterFile?.Writes ?? 0;
+
     /// <summary>The one-liner: UDP as PX4 SITL (bind 127.0.0.1:14580+instance, send to 127.0.0.1:14550), optional tlog.</summary>
     public static VehicleMavlinkLink Attach(Vehicle vehicle, VehicleMavlinkLinkOptions? options = null) =>
         new(vehicle, options ?? new VehicleMavlinkLinkOptions(), outbound: null);
@@ -89,10 +117,13 @@ public sealed class VehicleMavlinkLink : IDisposable
     /// <summary>Queues received bytes (one producer thread at a time); parsed in the next loop task.</summary>
     public bool Enqueue(ReadOnlySpan<byte> bytes) => _inbound.Enqueue(bytes);
 
+    /// <summary>Sends what is queued, writes the rest of the tlog and the last parameter values, then closes.</summary>
     public void Dispose()
     {
+        _udpSender?.Dispose();
         _udp?.Dispose();
         _tlog?.Dispose();
+        _parameterFile?.Dispose();
     }
 
     private static IPEndPoint BindEndPoint(VehicleMavlinkLinkOptions options)

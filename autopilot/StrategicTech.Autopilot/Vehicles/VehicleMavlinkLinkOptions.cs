@@ -35,7 +35,14 @@ public sealed record VehicleMavlinkLinkOptions
 
     public long TlogEpochUnixUs { get; init; } = DefaultTlogEpochUnixUs;
 
-    /// <summary>Parameter file: loaded at attach when it exists, rewritten after every accepted PARAM_SET.</summary>
+    /// <summary>
+    /// Lockstep simulation: when the tlog writer's queue is full the loop waits for it instead of dropping records,
+    /// so a run at maximum speed logs every byte (a simulation has no deadline). Off for real time: records are dropped
+    /// and counted (<see cref="VehicleMavlinkLink.DroppedTlogBytes"/>).
+    /// </summary>
+    public bool WaitForLogWriter { get; init; }
+
+    /// <summary>Parameter file: loaded at attach when it exists, rewritten (from a background thread) after accepted PARAM_SETs.</summary>
     public string? ParameterFile { get; init; }
 
     /// <summary>Rate of the loop task that drains received frames and runs the endpoint (must divide 1000 Hz).</summary>

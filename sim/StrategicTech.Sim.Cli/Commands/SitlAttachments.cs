@@ -24,7 +24,7 @@ public static class SitlAttachments
         {
             string dir = vehicleCount == 1 ? outputDirectory : Path.Combine(outputDirectory, "vehicle-" + spec.SystemId.ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(dir);
-            var options = new VehicleMavlinkLinkOptions { Instance = index, SystemId = (byte)spec.SystemId, TlogPath = Path.Combine(dir, TlogName) };
+            var options = new VehicleMavlinkLinkOptions { Instance = index, SystemId = (byte)spec.SystemId, TlogPath = Path.Combine(dir, TlogName), WaitForLogWriter = settings.SpeedFactor is null };
             if (!settings.Mavlink)
             {
                 return new BridgeAttachment(VehicleMavlinkLink.AttachInMemory(vehicle.Vehicle, NobodyListening.Instance, options));

@@ -1,0 +1,9 @@
+namespace StrategicTech.Autopilot.Flight;
+
+/// <summary>A failsafe to take now: which condition, the mode to enter, and the STATUSTEXT to announce it with.</summary>
+public readonly record struct FailsafeDecision(FailsafeKind Kind, FlightMode Mode, string Text)
+{
+    public static FailsafeDecision None => new(FailsafeKind.None, FlightMode.Hold, string.Empty);
+
+    public bool IsNone => Kind == FailsafeKind.None;
+}
