@@ -69,4 +69,19 @@ public sealed class FragmentTests
         Assert.Equal(6, parts.Count);
         Assert.StartsWith("{\"op\":\"fragment\",\"id\":\"id7\",\"data\":\"{\\u0022op\\u0022:\\u0022pub\",\"num\":0,\"total\":6}", Encoding.UTF8.GetString(parts[0]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_cut_never_splits_a_surrogate_pair_so_text_beyond_the_BMP_survives_fragmentation()
+    {
+        var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        TopicSubscription<StringMessage> text = client.Subscribe("/t", RosTypes.String);
+        byte[] whole = RosbridgeFrames.Publish("/t", new StringMessage("a\U0001F916b\U0001F916"), RosTypes.String.Contract);
+        foreach (byte[] fragment in RosbridgeFrames.Fragment(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(whole).Replace("\\uD83E\\uDD16", "\U0001F916", StringComparison.Ordinal)), 2, "s")) // size 2 would cut between the first pair (chars 45, 46)
+        {
+            client.HandleFrame(fragment, binary: false);
+        }
+
+        Assert.True(text.TryGetLatest(out StringMessage m, out _), client.Counters.LastError);
+        Assert.Equal("a\U0001F916b\U0001F916", m.Data);
+    }
 }

@@ -163,11 +163,24 @@ public static class RosbridgeFrames
             return [jsonFrame];
         }
 
-        int total = (text.Length + fragmentSize - 1) / fragmentSize;
+        // Cut points never split a surrogate pair, so each slice is valid text on its own.
+        var cuts = new List<int> { 0 };
+        while (cuts[^1] < text.Length)
+        {
+            int end = Math.Min(cuts[^1] + fragmentSize, text.Length);
+            if (end < text.Length && char.IsHighSurrogate(text[end - 1]) && end - 1 > cuts[^1])
+            {
+                end--;
+            }
+
+            cuts.Add(end);
+        }
+
+        int total = cuts.Count - 1;
         var frames = new byte[total][];
         for (int i = 0; i < total; i++)
         {
-            string slice = text.Substring(i * fragmentSize, Math.Min(fragmentSize, text.Length - (i * fragmentSize)));
+            string slice = text[cuts[i]..cuts[i + 1]];
             int num = i;
             frames[i] = Json(RosbridgeOps.Fragment, id, w =>
             {
