@@ -16,8 +16,14 @@ public static class Allocations
     /// </summary>
     private static readonly TimeSpan QuietJitPeriod = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Upper bound on warm-up: code still allocating after this is measured anyway (and fails).</summary>
+    /// <summary>Upper bound on warm-up time: code still allocating after this is measured anyway (and fails).</summary>
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>Upper bound on warm-up rounds, so a caller feeding pre-generated samples knows how many it needs.</summary>
+    private const int MaxWarmUpRounds = 40;
+
+    /// <summary>The most calls <see cref="AssertZero"/> makes for <paramref name="iterations"/>: warm-up plus 3 × iterations.</summary>
+    public static int MaxCalls(int iterations) => (MaxWarmUpRounds * Math.Min(iterations, WarmUpRoundCalls)) + (3 * iterations);
 
     /// <summary>Runs <paramref name="action"/> once to warm up (JIT, lazy statics), then returns the bytes the measured runs allocated.</summary>
     public static long Measure(Action action, int iterations = 1)
@@ -60,7 +66,7 @@ public static class Allocations
         var total = Stopwatch.StartNew();
         var quiet = Stopwatch.StartNew();
         long compiled = JitInfo.GetCompiledMethodCount(currentThread: true);
-        while (total.Elapsed < MaxWarmUp)
+        for (int round = 0; round < MaxWarmUpRounds && total.Elapsed < MaxWarmUp; round++)
         {
             long allocated = MeasureCalls(action, roundCalls);
             calls += roundCalls;
@@ -75,8 +81,9 @@ public static class Allocations
                 return calls;
             }
 
-            // Yield the core so the runtime's background tier-1 compiler can run on a busy machine.
-            Thread.Sleep(5);
+            // Yield the core so the runtime's background tier-1 compiler can run on a busy machine; 40 rounds
+            // sleep 0.8 s in all, four times the quiet period.
+            Thread.Sleep(20);
         }
 
         return calls;
