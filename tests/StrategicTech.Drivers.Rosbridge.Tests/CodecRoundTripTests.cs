@@ -112,6 +112,21 @@ public sealed class CodecRoundTripTests
         Assert.True(double.IsNaN(f.Data));
     }
 
+    [Fact]
+    public void A_cbor_negative_integer_beyond_int64_transcodes_to_the_nearest_double()
+    {
+        // 0x3B + 8 bytes: -1 - 0x8000000000000000, one below long.MinValue (found by the random-bytes property).
+        byte[] cbor = [0x3B, 0x80, 0, 0, 0, 0, 0, 0, 0];
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            CborToJson.Transcode(cbor, writer);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.Equal(-9.2233720368547758e18, document.RootElement.GetDouble());
+    }
+
     [Property(MaxTest = 300)]
     public void Random_bytes_as_a_text_or_binary_frame_never_throw_out_of_the_client(byte[] bytes, bool binary)
     {

@@ -27,6 +27,22 @@ public static class CborToJson
         json.Flush();
     }
 
+    /// <summary>
+    /// CBOR major type 1 encodes -1 - n for any 64-bit n, beyond what <see cref="long"/> holds; such values are
+    /// written as the nearest double rather than thrown on (a peer may send them, and they must not end the frame).
+    /// </summary>
+    private static void WriteNegativeInteger(Utf8JsonWriter json, ulong encoded)
+    {
+        if (encoded <= long.MaxValue)
+        {
+            json.WriteNumberValue(-1L - (long)encoded);
+        }
+        else
+        {
+            json.WriteNumberValue(-1.0 - encoded);
+        }
+    }
+
     private static void WriteItem(CborReader reader, Utf8JsonWriter json, int depth)
     {
         if (depth > MaxDepth)
@@ -40,7 +56,7 @@ public static class CborToJson
                 json.WriteNumberValue(reader.ReadUInt64());
                 break;
             case CborReaderState.NegativeInteger:
-                json.WriteNumberValue(reader.ReadInt64());
+                WriteNegativeInteger(json, reader.ReadCborNegativeIntegerRepresentation());
                 break;
             case CborReaderState.HalfPrecisionFloat:
             case CborReaderState.SinglePrecisionFloat:

@@ -68,7 +68,7 @@ public sealed class RosbridgeEnvelope : IDisposable
 
             return FromDocument(JsonDocument.Parse(buffer.WrittenMemory), wasCbor: true);
         }
-        catch (Exception e) when (e is CborContentException or InvalidOperationException or JsonException or FormatException)
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or JsonException or FormatException or OverflowException)
         {
             throw new RosbridgeFrameException(RosbridgeFrameError.InvalidCbor, "invalid CBOR: " + e.Message);
         }
