@@ -129,7 +129,7 @@ public class AttitudeControllerTests
     }
 
     [Fact]
-    public void Roll_step_settles_without_large_overshoot()
+    public void Roll_step_settles_within_0_6_s_with_overshoot_under_15_percent()
     {
         TiltErrorResponse(Quaternion.FromEuler(20 * Deg, 0, 0), 1200, out QuadrotorModel plant, out double[] roll);
         var metrics = new StepMetrics(0, 20 * Deg, 0.05);
@@ -138,9 +138,9 @@ public class AttitudeControllerTests
             metrics.Add((k + 1) * Dt, roll[k]);
         }
 
-        Assert.Equal(20 * Deg, plant.Attitude.ToEuler().X, 0.1 * Deg);
-        Assert.True(metrics.SettlingTimeS < 0.6, $"settled after {metrics.SettlingTimeS:F3} s");
-        Assert.True(metrics.Overshoot < 0.15, $"overshoot {metrics.Overshoot:P1}");
+        Assert.Equal(20 * Deg, plant.Attitude.ToEuler().X, 0.025 * Deg); // measured 0.0156° off; bound 0.025°
+        Assert.True(metrics.SettlingTimeS < 0.6, $"settled after {metrics.SettlingTimeS:F3} s"); // measured 0.56 s; bound 0.6 s
+        Assert.True(metrics.Overshoot < 0.15, $"overshoot {metrics.Overshoot:P1}"); // measured 11.4 %; bound 15 %
     }
 
     [Fact]
@@ -155,11 +155,12 @@ public class AttitudeControllerTests
             worst = Math.Max(worst, tiltAndYaw[k] - tiltOnly[k]);
         }
 
-        Assert.True(worst < 2.0 * Deg, $"tilt error with the yaw error exceeds tilt-only by {worst / Deg:F2}°");
-        Assert.True(tiltAndYaw[400] < 1.0 * Deg, $"tilt error after 1 s {tiltAndYaw[400] / Deg:F2}°");
+        Assert.True(worst < 1.7 * Deg, // measured 1.13°; bound 1.7°
+            $"tilt error with the yaw error exceeds tilt-only by {worst / Deg:F2}°");
+        Assert.True(tiltAndYaw[400] < 1.0 * Deg, $"tilt error after 1 s {tiltAndYaw[400] / Deg:F2}°"); // measured 0.68°; bound 1.0°
 
         // The heading still arrives (slower, at the yaw rate limit and weight), within 5 s.
-        Assert.Equal(170, plant.Attitude.ToEuler().Z / Deg, 1.0);
+        Assert.Equal(170, plant.Attitude.ToEuler().Z / Deg, 1.0); // measured 170.73°; bound ± 1.0°
     }
 
     [Fact]

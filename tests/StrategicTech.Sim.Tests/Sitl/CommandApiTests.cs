@@ -44,7 +44,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    public void TakeoffThenReturnToLaunchLandsWithinOneMetreOfHomeAndDisarms(ulong seed)
+    public void TakeoffReachesItsHeightThenReturnToLaunchClimbsToReturnAltitudeLandsWithin55CmOfHomeAndDisarms(ulong seed)
     {
         SitlVehicle v = SitlFixtures.Ready(seed);
         Vector3 homeTruth = v.Truth.PositionNedM;
@@ -53,7 +53,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Assert.True(v.Commands.Status.Armed);
         Assert.Equal(FlightMode.Takeoff, v.Commands.Status.Mode);
         Assert.True(track.StepUntil(x => x.Commands.Status.Mode == FlightMode.Hold, 40_000_000), "takeoff did not finish");
-        Assert.InRange(-(v.Truth.PositionNedM.Z - homeTruth.Z), 14.0, 16.0);
+        Assert.InRange(-(v.Truth.PositionNedM.Z - homeTruth.Z), 14.91, 15.09); // measured 15.05 m (seed 1), 15.06 m (seed 3); bound 15 ± 0.09 m (1.5× the 0.06 m overshoot)
         Assert.Equal(CommandOutcome.Denied, v.Commands.Disarm()); // in the air
 
         // Fly out 50 m, then return: climbs to RTL_RETURN_ALT (30 m), comes home, descends, lands, disarms.
@@ -72,8 +72,8 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: RTL {v.Clock.TimeUs / 1e6:F0} s, peak height {maxHeightM:F1} m, landed {landingM:F2} m from home (truth), {track.Figures()}");
         Assert.True(v.Truth.Landed && !v.Truth.Crashed);
         Assert.Equal(FlightMode.ReturnToLaunch, v.Commands.Status.Mode);
-        Assert.InRange(maxHeightM, 29.0, 31.5);
-        Assert.True(landingM < 1.0, $"landed {landingM:F2} m from home");
+        Assert.InRange(maxHeightM, 29.91, 30.09); // measured 30.06 m (seeds 1 and 3); bound 30 ± 0.09 m (1.5× the 0.06 m overshoot)
+        Assert.True(landingM < 0.55, $"landed {landingM:F2} m from home"); // measured 0.36 m (seed 1), 0.38 m (seed 3); bound 0.55 m
         Assert.Contains("Landed, disarmed", track.Texts);
         track.AssertEstimatorBounds();
     }
@@ -134,8 +134,8 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         double verticalM = Math.Abs(v.Truth.PositionNedM.Z - targetTruthNedM.Z);
         output.WriteLine($"go-to: {v.Clock.TimeUs / 1e6:F1} s, horizontal {horizontalM:F2} m, vertical {verticalM:F2} m; {track.Figures()}");
         Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
-        Assert.True(horizontalM < 0.5, $"truth {horizontalM:F2} m from the go-to point (receiver error removed)");
-        Assert.True(verticalM < 1.5, $"height off by {verticalM:F2} m");
+        Assert.True(horizontalM < 0.06, $"truth {horizontalM:F2} m from the go-to point (receiver error removed)"); // measured 0.040 m; bound 0.06 m
+        Assert.True(verticalM < 0.12, $"height off by {verticalM:F2} m"); // measured 0.079 m; bound 0.12 m
         Assert.Contains("Reposition", track.Texts);
         track.AssertEstimatorBounds();
     }
@@ -161,16 +161,20 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         double truthErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM + v.Sensors.Gnss.SlowErrorNedM - targetTruth);
         double yawErrorRad = Math.Abs(Math.IEEERemainder(v.Truth.Attitude.ToEuler().Z - yaw, 2 * Math.PI));
         Assert.Equal(FlightMode.Offboard, v.Commands.Status.Mode);
-        Assert.True(estimateErrorM < 0.3, $"estimate {estimateErrorM:F2} m from the setpoint");
-        Assert.True(truthErrorM < 0.5, $"truth {truthErrorM:F2} m from the setpoint (receiver error removed)");
-        Assert.True(yawErrorRad < 0.05, $"yaw error {yawErrorRad:F3} rad");
+        Assert.True(estimateErrorM < 0.19, $"estimate {estimateErrorM:F2} m from the setpoint"); // measured 0.128 m; bound 0.19 m
+        Assert.True(truthErrorM < 0.31, $"truth {truthErrorM:F2} m from the setpoint (receiver error removed)"); // measured 0.211 m; bound 0.31 m
+        Assert.True(yawErrorRad < 0.05, $"yaw error {yawErrorRad:F3} rad"); // measured 0.0494 rad; bound 0.05 rad (already 1.01×)
 
         // Velocity setpoints: 2 m/s east for 5 s.
         Vector3 before = v.Estimate.PositionNedM;
         long lastSentUs = Stream(v, track, OffboardSetpoint.Velocity(0, new Vector3(0, 2, 0), 0), 5_000_000);
         Vector3 moved = v.Estimate.PositionNedM - before;
-        Assert.InRange(moved.Y, 8.0, 10.5);
-        Assert.True(Math.Abs(moved.X) < 0.5 && Math.Abs(moved.Z) < 0.5, $"moved {moved}");
+        // 2 m/s × 5 s = 10 m ideal, less what is lost accelerating: measured 9.08 m; bound within 1.4 m (1.5× the
+        // 0.92 m shortfall) below the ideal and never beyond it.
+        Assert.InRange(moved.Y, 8.6, 10.0);
+        Assert.True(Math.Abs(moved.X) < 0.5, $"moved {moved}"); // measured 0.479 m (north, settling from the position leg); bound 0.5 m (1.04×)
+        // measured 0.0024 m (≈ 0: the height is held); bound 0.005 m, an absolute margin of 2.6 mm for baro-driven hold noise
+        Assert.True(Math.Abs(moved.Z) < 0.005, $"moved {moved}");
 
         // The stream stops: COM_OF_LOSS_T (0.5 s) after the last setpoint the vehicle brakes and holds.
         long lostAtUs = lastSentUs;
@@ -178,12 +182,12 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         long reactionUs = v.Clock.TimeUs - lostAtUs;
         Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
         Assert.Equal(FailsafeKind.OffboardLost, v.Commands.Status.LastFailsafe);
-        Assert.InRange(reactionUs, 500_000, 520_000);
+        Assert.InRange(reactionUs, 500_000, 520_000); // measured 520 ms (exact, lockstep); bound COM_OF_LOSS_T 500 ms plus one 20 ms check period
         track.StepFor(5_000_000);
         Vector3 held = v.Estimate.PositionNedM;
         track.StepFor(5_000_000);
         output.WriteLine($"offboard: estimate {estimateErrorM:F2} m / truth {truthErrorM:F2} m from the setpoint, velocity leg {moved.Y:F2} m, loss reaction {reactionUs / 1000} ms, {track.Figures()}");
-        Assert.True((v.Estimate.PositionNedM - held).Length < 0.3, "not holding after the failsafe");
+        Assert.True((v.Estimate.PositionNedM - held).Length < 0.24, "not holding after the failsafe"); // measured 0.160 m; bound 0.24 m
         Assert.Contains("Failsafe: offboard setpoints lost", track.Texts);
         track.AssertEstimatorBounds();
     }
@@ -203,34 +207,35 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Vector3 a = v.Estimate.PositionNedM;
         Sticks(v, track, 0, 0, 0, 0.5, 10_000_000);
         double driftM = (v.Estimate.PositionNedM - a).Length;
-        Assert.True(driftM < 0.3, $"drifted {driftM:F2} m with sticks centred");
+        Assert.True(driftM < 0.047, $"drifted {driftM:F2} m with sticks centred"); // measured 0.031 m; bound 0.047 m
 
-        // Half forward stick for 5 s: about 5 m/s (MPC_VEL_MANUAL 10 × (0.5 − deadzone)/(1 − deadzone)) along the heading.
+        // Half forward stick for 5 s: MPC_VEL_MANUAL 10 × (0.5 − 0.1 deadzone)/(1 − 0.1) = 4.44 m/s along the heading,
+        // 22.2 m ideal less what is lost accelerating.
         double yaw = v.Estimate.AttitudeNed.ToEuler().Z;
         Vector3 b = v.Estimate.PositionNedM;
         Sticks(v, track, 0, 0.5, 0, 0.5, 5_000_000);
         Vector3 d = v.Estimate.PositionNedM - b;
         double along = (d.X * Math.Cos(yaw)) + (d.Y * Math.Sin(yaw));
         double across = (-d.X * Math.Sin(yaw)) + (d.Y * Math.Cos(yaw));
-        Assert.InRange(along, 15.0, 25.0);
-        Assert.True(Math.Abs(across) < 1.0, $"across {across:F2} m");
+        Assert.InRange(along, 16.6, 22.2); // measured 18.45 m; bound within 5.6 m (1.5× the 3.8 m shortfall) below the ideal, never beyond it
+        Assert.True(Math.Abs(across) < 0.075, $"across {across:F2} m"); // measured 0.049 m; bound 0.075 m
 
         // Released: brakes, then holds where it stopped.
         Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
         Vector3 c = v.Estimate.PositionNedM;
         Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
         double afterBrakeM = (v.Estimate.PositionNedM - c).Length;
-        Assert.True(afterBrakeM < 0.3, $"moved {afterBrakeM:F2} m after braking");
+        Assert.True(afterBrakeM < 0.068, $"moved {afterBrakeM:F2} m after braking"); // measured 0.045 m; bound 0.068 m
 
         // Full throttle for 2 s climbs (MPC_Z_VEL_MAX_UP 3 m/s), centred holds the new altitude.
         double z0 = v.Estimate.PositionNedM.Z;
         Sticks(v, track, 0, 0, 0, 1.0, 2_000_000);
         Sticks(v, track, 0, 0, 0, 0.5, 3_000_000);
         double climbedM = z0 - v.Estimate.PositionNedM.Z;
-        Assert.InRange(climbedM, 3.5, 7.0);
+        Assert.InRange(climbedM, 3.5, 5.0); // measured 4.22 m (3 m/s × 2 s = 6 m ideal, less the jerk-limited start); bound 4.22 m − 0.72 m / + 0.78 m
         double z1 = v.Estimate.PositionNedM.Z;
         Sticks(v, track, 0, 0, 0, 0.5, 5_000_000);
-        Assert.True(Math.Abs(v.Estimate.PositionNedM.Z - z1) < 0.2);
+        Assert.True(Math.Abs(v.Estimate.PositionNedM.Z - z1) < 0.2); // measured 0.156 m (settling after the climb); bound 0.2 m (1.28×)
 
         // Sticks stop arriving: after COM_RC_LOSS_T the failsafe (NAV_RCL_ACT = return) takes over.
         Assert.True(track.StepUntil(x => x.Commands.Status.Mode != FlightMode.Position, 1_000_000));
@@ -241,7 +246,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void AltitudeModeHoldsAltitudeWhenCentredAndClimbsOnThrottle()
+    public void AltitudeModeHoldsAltitudeWhenCentredClimbsOnThrottleAndTiltsOnRollStick()
     {
         SitlVehicle v = SitlFixtures.Ready(seed: 8);
         var track = new FlightTracker(v);
@@ -253,17 +258,17 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         double z0 = v.Estimate.PositionNedM.Z;
         Sticks(v, track, 0, 0, 0, 0.5, 10_000_000);
         double holdErrorM = Math.Abs(v.Estimate.PositionNedM.Z - z0);
-        Assert.True(holdErrorM < 0.2, $"altitude moved {holdErrorM:F2} m with the throttle centred");
+        Assert.True(holdErrorM < 0.0017, $"altitude moved {holdErrorM:F4} m with the throttle centred"); // measured 0.00115 m; bound 0.0017 m
 
         Sticks(v, track, 0, 0, 0, 0.9, 3_000_000);
         Sticks(v, track, 0, 0, 0, 0.5, 2_000_000);
         double climbedM = z0 - v.Estimate.PositionNedM.Z;
-        Assert.InRange(climbedM, 4.0, 9.0);
+        Assert.InRange(climbedM, 5.1, 6.9); // measured 6.02 m; bound ± 15 % of it
 
         // Roll stick tilts the vehicle (MPC_MAN_TILT_MAX 35° at full stick).
         Sticks(v, track, 0.5, 0, 0, 0.5, 1_000_000);
         double rollDeg = v.Truth.Attitude.ToEuler().X * 180 / Math.PI;
-        Assert.InRange(rollDeg, 15.0, 20.0);
+        Assert.InRange(rollDeg, 17.05, 17.95); // measured 17.20° for 0.5 × 35° = 17.5°; bound 17.5° ± 0.45° (1.5× the 0.30° shortfall)
         Sticks(v, track, 0, 0, 0, 0.5, 3_000_000);
         output.WriteLine($"altitude mode: centred hold {holdErrorM:F2} m over 10 s, climbed {climbedM:F2} m, half roll stick {rollDeg:F1}°; {track.Figures()}");
         Assert.Equal(FlightMode.Altitude, v.Commands.Status.Mode);
@@ -271,7 +276,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void StabilizedModeFollowsTheSticksAsAnglesAndThrust()
+    public void StabilizedModeTakesThePitchStickAsAnAngleAndTheYawStickAsARate()
     {
         SitlVehicle v = SitlFixtures.Ready(seed: 9);
         var track = new FlightTracker(v);
@@ -281,15 +286,15 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Assert.Equal(CommandOutcome.Accepted, v.Commands.SetMode(FlightMode.Stabilized));
         Sticks(v, track, 0, -0.4, 0, 0.5, 1_000_000);
         double pitchDeg = v.Truth.Attitude.ToEuler().Y * 180 / Math.PI;
-        Assert.InRange(pitchDeg, 12.0, 16.0); // back stick = nose up, 0.4 × 35°
+        Assert.InRange(pitchDeg, 13.73, 14.27); // back stick = nose up, 0.4 × 35° = 14°: measured 13.82°; bound 14° ± 0.27° (1.5× the 0.18° shortfall)
         double yaw0 = v.Truth.Attitude.ToEuler().Z;
         Sticks(v, track, 0, 0, 0.5, 0.5, 1_000_000);
         double yawRateDegps = Math.IEEERemainder(v.Truth.Attitude.ToEuler().Z - yaw0, 2 * Math.PI) * 180 / Math.PI;
-        Assert.InRange(yawRateDegps, 55, 85); // (0.5 − 0.1)/0.9 × 150°/s ≈ 67°/s for 1 s
+        Assert.InRange(yawRateDegps, 62.0, 71.4); // (0.5 − 0.1)/0.9 × 150°/s = 66.7°/s for 1 s: measured 63.6°; bound 66.7° ± 4.7° (1.5× the 3.1° shortfall)
         Assert.Equal(CommandOutcome.Accepted, v.Commands.Hold());
         track.StepFor(5_000_000);
         output.WriteLine($"stabilized: pitch {pitchDeg:F1}°, yaw {yawRateDegps:F0}° in 1 s; {track.Figures()}");
-        Assert.True(v.Truth.HeightAboveGroundM > 5);
+        Assert.True(v.Truth.HeightAboveGroundM > 6.0, $"height {v.Truth.HeightAboveGroundM:F2} m"); // measured 9.04 m; bound 6.0 m (measured / 1.5)
         track.AssertEstimatorBounds();
     }
 

@@ -114,14 +114,15 @@ internal sealed class FlightTracker(SitlVehicle vehicle)
         $"max EKF error: position {MaxEkfPositionErrorM:F2} m (airborne {MaxAirborneEkfPositionErrorM:F2}: horizontal beyond the GNSS slow error {MaxAirborneHorizontalErrorBeyondGnssM:F2}, vertical {MaxAirborneVerticalErrorM:F2}), velocity {MaxEkfVelocityErrorMps:F2} m/s (airborne {MaxAirborneEkfVelocityErrorMps:F2})";
 
     /// <summary>
-    /// The estimator bounds every behaviour test asserts (measured over all of them, see the final report): airborne,
-    /// position within 2.5 m of truth (the receiver's absolute error σ 0.5 m per horizontal axis, 0.8 m vertical,
-    /// dominates), within 0.5 m horizontally once the receiver's slow error is taken out, velocity within 0.3 m/s.
+    /// The estimator bounds every behaviour test asserts (CommandApiTests and QgcPlanMissionTests; the measured worst
+    /// over all of their cases beside each): airborne, position within 2.5 m of truth (the receiver's absolute error
+    /// σ 0.5 m per horizontal axis, 0.8 m vertical, dominates), within 0.31 m horizontally once the receiver's slow
+    /// error is taken out, velocity within 0.24 m/s.
     /// </summary>
     public void AssertEstimatorBounds()
     {
-        Assert.True(MaxAirborneEkfPositionErrorM < 2.5, Figures());
-        Assert.True(MaxAirborneHorizontalErrorBeyondGnssM < 0.5, Figures());
-        Assert.True(MaxAirborneEkfVelocityErrorMps < 0.3, Figures());
+        Assert.True(MaxAirborneEkfPositionErrorM < 2.5, Figures()); // measured worst 2.21 m (QGC square, seed 2, calm); bound 2.5 m
+        Assert.True(MaxAirborneHorizontalErrorBeyondGnssM < 0.31, Figures()); // measured worst 0.21 m (QGC square, seed 1, wind); bound 0.31 m
+        Assert.True(MaxAirborneEkfVelocityErrorMps < 0.24, Figures()); // measured worst 0.16 m/s (QGC square in wind, RTL); bound 0.24 m/s
     }
 }

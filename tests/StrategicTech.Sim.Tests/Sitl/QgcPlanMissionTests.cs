@@ -105,7 +105,10 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
             double receiverErrorM = SitlFixtures.Horizontal(track.ReachedGnssSlowErrors[k]);
             double allowedM = radiusM + (driftFree ? 0 : receiverErrorM);
             Assert.True(closestM[k] <= allowedM, $"waypoint {k}: truth came no closer than {closestM[k]:F2} m (radius {radiusM} m, receiver error {receiverErrorM:F2} m)");
-            Assert.InRange(-(track.ReachedTruthPositions[k].Z - wp.Z), -3.0, 3.0); // altitude within 3 m (baro + GNSS vertical error)
+            // The radius bounds above are the mission's own acceptance rule (measured: estimate at most 1.97 m of 2 m, in wind;
+            // truth at most 1.77 m of the allowed 3.46 m), not tolerances.
+            // Height at the event: measured at most 0.25 m (seed 3, wind) over the five cases; bound 0.37 m.
+            Assert.InRange(-(track.ReachedTruthPositions[k].Z - wp.Z), -0.37, 0.37);
         }
 
         output.WriteLine($"seed {seed} wind {windy} drift-free {driftFree}: {v.Clock.TimeUs / 1e6:F0} s, closest truth approach to each waypoint (m): {string.Join(", ", distances)}, max tilt {maxTiltDeg:F1}° ({maxTiltAt}), {track.Figures()}");
@@ -114,7 +117,7 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
             // MPC_ACC_HOR = 3 m/s² is ≈ 17° of tilt; with the jerk-limited profile the leg starts no longer step
             // (26° before). What remains is the profile's 3 m/s² plus the airframe's drag at ≈ 4 m/s (≈ 1.1 m/s²)
             // late in the acceleration: ≈ 22.8°.
-            Assert.True(maxTiltDeg <= 23.5, $"peak tilt {maxTiltDeg:F1}° at {maxTiltAt}");
+            Assert.True(maxTiltDeg <= 23.5, $"peak tilt {maxTiltDeg:F1}° at {maxTiltAt}"); // measured 22.80° (seed 2), 22.94° (seed 1); bound 23.5°
         }
 
         Assert.True(v.Commands.Status.Armed); // the plan has no landing: it holds at the last corner

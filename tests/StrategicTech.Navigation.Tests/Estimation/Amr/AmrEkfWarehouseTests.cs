@@ -17,14 +17,14 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
         double yawRmsRad = Rms(settled.Select(e => e.YawErrorRad));
         double worstM = settled.Max(e => e.PositionErrorM);
         output.WriteLine($"position RMSE {positionRmsM:F4} m (max {worstM:F4} m), yaw RMSE {yawRmsRad:F5} rad");
-        Assert.True(positionRmsM < 0.06, $"position RMSE {positionRmsM} m");
-        Assert.True(worstM < 0.15, $"worst position error {worstM} m");
-        Assert.True(yawRmsRad < 0.012, $"yaw RMSE {yawRmsRad} rad");
-        // A 0.999 gate rejects about 0.1% of good samples by design; never more than 0.2% here, and no pose fix.
+        Assert.True(positionRmsM < 0.057, $"position RMSE {positionRmsM} m"); // measured 0.038 m; bound 0.057 m
+        Assert.True(worstM < 0.15, $"worst position error {worstM} m"); // measured 0.104 m; bound 0.15 m
+        Assert.True(yawRmsRad < 0.0107, $"yaw RMSE {yawRmsRad} rad"); // measured 0.0071 rad; bound 0.0107 rad
+        // A 0.999 gate would reject about 0.1 % (≈ 18) of good samples were the innovations exactly Gaussian; no pose fix is gated.
         long gated = run.Filter.OdometryCounters.RejectedByGate + run.Filter.GyroCounters.RejectedByGate;
         Assert.Equal(60, run.Filter.PoseFixCounters.Accepted);
         Assert.Equal(18_000, run.Filter.OdometryCounters.Accepted + run.Filter.GyroCounters.Accepted + gated);
-        Assert.True(gated <= 36, $"{gated} good samples gated");
+        Assert.True(gated <= 3, $"{gated} good samples gated"); // measured 2; bound 3 (was 36)
     }
 
     [Fact]
@@ -35,9 +35,9 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
         double worstBias = late.Max(e => Math.Abs(e.BiasErrorRadps));
         double worstScale = late.Max(e => Math.Abs(e.ScaleError));
         output.WriteLine($"after 60 s: worst gyro bias error {worstBias:E2} rad/s (truth {WarehouseRun.TrueGyroBiasRadps}), worst wheel scale error {worstScale:E2}");
-        Assert.True(worstBias < 1e-3, $"gyro bias error {worstBias} rad/s");
-        Assert.True(worstScale < 0.005, $"wheel scale error {worstScale}");
-        Assert.True(run.Filter.Sigma(AmrStateIndex.GyroBias) < 1e-3);
+        Assert.True(worstBias < 7.4e-4, $"gyro bias error {worstBias} rad/s"); // measured 4.9e-4 rad/s; bound 7.4e-4 rad/s
+        Assert.True(worstScale < 0.0026, $"wheel scale error {worstScale}"); // measured 0.0017; bound 0.0026
+        Assert.True(run.Filter.Sigma(AmrStateIndex.GyroBias) < 6.6e-4); // measured 4.4e-4 rad/s; bound 6.6e-4 rad/s
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
         output.WriteLine($"pose fixes accepted {fixes.Accepted}, gated {fixes.RejectedByGate}; worst error after the outlier {worstAfterM:F3} m");
         Assert.Equal(1, fixes.RejectedByGate);
         Assert.Equal(59, fixes.Accepted);
-        Assert.True(worstAfterM < 0.15);
+        Assert.True(worstAfterM < 0.066, $"worst error after the outlier {worstAfterM} m"); // measured 0.044 m; bound 0.066 m
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
         output.WriteLine($"carried robot: {fixes.RejectedByGate} fixes gated, {fixes.Resets} reset, worst error after 60 s {worstEndM:F3} m");
         Assert.Equal(1, fixes.Resets);
         Assert.Equal(resetAfter, fixes.RejectedByGate);
-        Assert.True(worstEndM < 0.15, $"error after re-localisation {worstEndM} m");
-        Assert.True(run.Epochs.Single(e => Math.Abs(e.TimeS - 45) < 0.05).PositionErrorM > 4.0, "before the reset the estimate must not jump to a single fix");
+        Assert.True(worstEndM < 0.063, $"error after re-localisation {worstEndM} m"); // measured 0.042 m; bound 0.063 m
+        Assert.True(run.Epochs.Single(e => Math.Abs(e.TimeS - 45) < 0.05).PositionErrorM > 4.0, "before the reset the estimate must not jump to a single fix"); // measured 4.98 m; bound 4.0 m
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public class AmrEkfWarehouseTests(ITestOutputHelper output)
 
         double fraction = inside / (double)total;
         output.WriteLine($"70 s without fixes: mean error {errorAtLossM:F3} -> {errorAtEndM:F3} m, mean σx {sigmaAtLossM:F3} -> {sigmaAtEndM:F3} m, inside 3σ {fraction:P1}");
-        Assert.True(fraction >= 0.95, $"inside 3σ only {fraction:P1}");
-        Assert.True(sigmaAtEndM > 3 * sigmaAtLossM, "covariance must grow without fixes");
-        Assert.True(errorAtEndM > 2 * errorAtLossM, "dead reckoning must drift");
+        Assert.True(fraction >= 0.998, $"inside 3σ only {fraction:P2}"); // measured 99.89 % (0.11 % outside); bound 99.8 % (was 95 %)
+        Assert.True(sigmaAtEndM > 4.5 * sigmaAtLossM, "covariance must grow without fixes"); // measured 6.8×; bound 4.5×
+        Assert.True(errorAtEndM > 3.2 * errorAtLossM, "dead reckoning must drift"); // measured 4.8×; bound 3.2×
     }
 
     private static double Rms(IEnumerable<double> values)

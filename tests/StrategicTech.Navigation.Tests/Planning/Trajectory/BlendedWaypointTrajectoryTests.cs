@@ -68,10 +68,10 @@ public sealed class BlendedWaypointTrajectoryTests
         Assert.Equal(0.0, blended.CornerSpeedsMps[0]);
         for (int k = 1; k < 4; k++)
         {
-            Assert.True(blended.CornerSpeedsMps[k] > 1, $"corner {k} speed {blended.CornerSpeedsMps[k]}");
+            Assert.True(blended.CornerSpeedsMps[k] > 2.74, $"corner {k} speed {blended.CornerSpeedsMps[k]}"); // measured 4.106 m/s at each; bound measured / 1.5
         }
 
-        Assert.True(blended.DurationS < stopping.DurationS - 1, $"blended {blended.DurationS} s vs stopping {stopping.DurationS} s");
+        Assert.True(blended.DurationS < stopping.DurationS - 1.5, $"blended {blended.DurationS} s vs stopping {stopping.DurationS} s"); // measured 53.09 s vs 55.33 s (2.25 s saved); bound 1.5 s saved
 
         // A zero acceptance radius stops at every corner: the same timing as the stop-at-corners trajectory.
         var sharp = new BlendedWaypointTrajectory(square, limits, acceptanceRadiusM: 0);
