@@ -1,5 +1,6 @@
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Flight.Tasks;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -18,49 +19,51 @@ namespace StrategicTech.Autopilot.Flight;
 public sealed class Commander : IVehicleCommands
 {
     private const long LandedDisarmUs = 2_000_000; // COM_DISARM_LAND
-    private const double BrakeLockSpeedMps = 0.3;
 
     private static readonly string[] ModeTexts = [.. Enum.GetValues<FlightMode>().Select(m => $"Mode: {m}")];
 
     private readonly MulticopterCascade cascade;
     private readonly FlightModeManager navigator;
     private readonly MissionExecutor mission;
-    private readonly ReturnSequence returnSequence;
     private readonly StatusTextLog texts = new();
     private readonly FailsafeMonitor failsafes = new();
-    private FlightParameters parameters;
+    private readonly FlightParameterBinder binder;
+    private readonly FlightTaskContext context;
+    private readonly IFlightTask[] tasks;
+    private readonly MissionTask missionTask;
     private FlightMode mode = FlightMode.Hold;
-    private MulticopterState state;
-    private VehicleHealth health;
-    private long nowUs;
     private bool homeSet;
     private GeodeticPosition homeGeodetic;
     private ArmingDenial lastDenial;
     private FailsafeKind lastFailsafe;
-    private ManualInput manual;
     private bool hasManual;
-    private OffboardSetpoint offboard;
     private bool hasOffboard;
-    private double pendingTakeoffHeightM = double.NaN;
-    private int pendingMissionIndex;
-    private double yawSetpointRad;
-    private bool horizontalLocked;
-    private bool verticalLocked;
-    private Vector3 lockNedM;
     private long landedSinceUs = -1;
     private bool wasArmed;
     private bool flownSinceArming;
-    private long boundParameterVersion = -1;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(cascade);
-        this.parameters = parameters;
         this.cascade = cascade;
         navigator = new FlightModeManager(parameters, landDetector);
         mission = new MissionExecutor(navigator, texts);
-        returnSequence = new ReturnSequence(navigator);
+        binder = new FlightParameterBinder(cascade);
+        context = new FlightTaskContext(cascade, navigator, mission, texts, parameters);
+        missionTask = new MissionTask(context);
+
+        // One task per mode, indexed by the mode's value.
+        tasks = new IFlightTask[Enum.GetValues<FlightMode>().Length];
+        tasks[(int)FlightMode.Stabilized] = new StabilizedTask(context);
+        tasks[(int)FlightMode.Altitude] = new AltitudeTask(context);
+        tasks[(int)FlightMode.Position] = new PositionTask(context);
+        tasks[(int)FlightMode.Mission] = missionTask;
+        tasks[(int)FlightMode.Takeoff] = new TakeoffTask(context);
+        tasks[(int)FlightMode.Land] = new LandTask(context);
+        tasks[(int)FlightMode.ReturnToLaunch] = new ReturnTask(context);
+        tasks[(int)FlightMode.Hold] = new HoldTask(context);
+        tasks[(int)FlightMode.Offboard] = new OffboardTask(context);
     }
 
     /// <summary>The autonomous setpoint generator beneath the modes (takeoff, hold, goto, land).</summary>
@@ -70,7 +73,7 @@ public sealed class Commander : IVehicleCommands
 
     public StatusTextLog StatusTexts => texts;
 
-    public FlightParameters Parameters => parameters;
+    public FlightParameters Parameters => context.Parameters;
 
     public bool Armed => navigator.Armed;
 
@@ -81,7 +84,7 @@ public sealed class Commander : IVehicleCommands
 
     public VehicleStatus Status => new()
     {
-        TimeUs = nowUs,
+        TimeUs = context.NowUs,
         Armed = navigator.Armed,
         Mode = mode,
         LandState = navigator.LandState switch
@@ -94,7 +97,7 @@ public sealed class Commander : IVehicleCommands
         HomeGeodetic = homeGeodetic,
         HomeNedM = navigator.HomeNedM,
         MissionItemCount = mission.ItemCount,
-        MissionCurrentIndex = mission.IsStarted ? mission.CurrentIndex : pendingMissionIndex,
+        MissionCurrentIndex = mission.IsStarted ? mission.CurrentIndex : context.PendingMissionIndex,
         MissionVersion = mission.Version,
         ReachedCount = mission.ReachedCount,
         LastReachedIndex = mission.LastReachedIndex,
@@ -111,7 +114,7 @@ public sealed class Commander : IVehicleCommands
     public void Configure(FlightParameters value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        parameters = value;
+        context.Parameters = value;
         navigator.Configure(value);
     }
 
@@ -125,51 +128,19 @@ public sealed class Commander : IVehicleCommands
     public bool ApplyParameters(ParameterStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.Version == boundParameterVersion)
-        {
-            return true;
-        }
-
-        boundParameterVersion = store.Version;
         try
         {
-            FlightParameters flight = FlightParameterDefinitions.Bind(store);
-            PositionControllerParameters position = MulticopterControlParameters.Position(store);
-            VelocityControllerParameters velocity = MulticopterControlParameters.Velocity(store);
-            ThrustAttitudeParameters thrust = MulticopterControlParameters.ThrustAttitude(store);
-            AttitudeControllerParameters attitude = MulticopterControlParameters.Attitude(store);
-            RateControllerParameters rate = MulticopterControlParameters.Rate(store);
-            if (!position.Equals(cascade.Position.Parameters))
+            FlightParameters? flight = binder.Bind(store);
+            if (flight is not null)
             {
-                cascade.Position.Configure(position);
+                Configure(flight);
             }
 
-            if (!velocity.Equals(cascade.Velocity.Parameters))
-            {
-                cascade.Velocity.Configure(velocity);
-            }
-
-            if (!thrust.Equals(cascade.ThrustAttitude.Parameters))
-            {
-                cascade.ThrustAttitude.Configure(thrust);
-            }
-
-            if (!attitude.Equals(cascade.Attitude.Parameters))
-            {
-                cascade.Attitude.Configure(attitude);
-            }
-
-            if (!rate.Equals(cascade.Rate.Parameters))
-            {
-                cascade.Rate.Configure(rate);
-            }
-
-            Configure(flight);
             return true;
         }
         catch (Exception e) when (e is ParameterException or ArgumentException)
         {
-            texts.Add(nowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
+            texts.Add(context.NowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
             return false;
         }
     }
@@ -183,16 +154,16 @@ public sealed class Commander : IVehicleCommands
 
         if (!force)
         {
-            ArmingDenial reason = ArmingChecks.Evaluate(health, state.AttitudeNed, parameters, mode, ManualFresh(), OffboardFresh(), mission.ItemCount);
+            ArmingDenial reason = ArmingChecks.Evaluate(context.Health, context.State.AttitudeNed, context.Parameters, mode, ManualFresh(), OffboardFresh(), mission.ItemCount);
             if (reason != ArmingDenial.None)
             {
                 lastDenial = reason;
-                texts.Add(nowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
+                texts.Add(context.NowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
                 return CommandOutcome.Denied;
             }
         }
 
-        if (!navigator.Arm(state))
+        if (!navigator.Arm(context.State))
         {
             return CommandOutcome.Failed;
         }
@@ -200,11 +171,11 @@ public sealed class Commander : IVehicleCommands
         lastDenial = ArmingDenial.None;
         cascade.Reset();
         homeSet = true;
-        homeGeodetic = health.HasOrigin ? new LocalNedFrame(health.Origin).FromNed(navigator.HomeNedM) : default;
+        homeGeodetic = context.Health.HasOrigin ? new LocalNedFrame(context.Health.Origin).FromNed(navigator.HomeNedM) : default;
         landedSinceUs = -1;
         wasArmed = true;
         flownSinceArming = false;
-        texts.Add(nowUs, StatusSeverity.Info, "Armed");
+        texts.Add(context.NowUs, StatusSeverity.Info, "Armed");
         if (EnterMode(mode) != CommandOutcome.Accepted)
         {
             EnterMode(FlightMode.Hold);
@@ -222,7 +193,7 @@ public sealed class Commander : IVehicleCommands
 
         if (!navigator.Disarm(force))
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Disarming denied: not landed");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Disarming denied: not landed");
             return CommandOutcome.Denied;
         }
 
@@ -239,25 +210,25 @@ public sealed class Commander : IVehicleCommands
 
         if (value == FlightMode.Offboard && !OffboardFresh())
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
             return CommandOutcome.Denied;
         }
 
         if (IsManual(value) && !ManualFresh())
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Manual mode denied: no manual input");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Manual mode denied: no context.Manual input");
             return CommandOutcome.Denied;
         }
 
         if (value == FlightMode.Mission && mission.ItemCount == 0)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
         if (value == FlightMode.ReturnToLaunch && !homeSet)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Return denied: no home");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Return denied: no home");
             return CommandOutcome.Denied;
         }
 
@@ -272,13 +243,13 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Takeoff(double altitudeAboveHomeM)
     {
-        double heightM = double.IsNaN(altitudeAboveHomeM) ? parameters.TakeoffAltitudeM : altitudeAboveHomeM;
+        double heightM = double.IsNaN(altitudeAboveHomeM) ? context.Parameters.TakeoffAltitudeM : altitudeAboveHomeM;
         if (!double.IsFinite(heightM) || heightM <= 0 || heightM > 10_000)
         {
             return CommandOutcome.Failed;
         }
 
-        pendingTakeoffHeightM = heightM;
+        context.PendingTakeoffHeightM = heightM;
         if (!navigator.Armed)
         {
             FlightMode previous = mode;
@@ -303,33 +274,20 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome GoTo(double latitudeDeg, double longitudeDeg, double heightAboveHomeM, double speedMps = 0)
     {
-        bool horizontal = double.IsFinite(latitudeDeg) && double.IsFinite(longitudeDeg);
-        if ((!horizontal && !(double.IsNaN(latitudeDeg) && double.IsNaN(longitudeDeg)))
-            || (horizontal && (Math.Abs(latitudeDeg) > 90 || Math.Abs(longitudeDeg) > 180))
-            || double.IsInfinity(heightAboveHomeM) || Math.Abs(heightAboveHomeM) > 10_000 || double.IsInfinity(speedMps))
+        if (!RepositionGeodesy.IsValid(latitudeDeg, longitudeDeg, heightAboveHomeM, speedMps))
         {
             return CommandOutcome.Failed;
         }
 
-        if (!navigator.Armed || navigator.LandState != LandState.Flying || !health.HasOrigin
+        if (!navigator.Armed || navigator.LandState != LandState.Flying || !context.Health.HasOrigin
             || navigator.State is AutoState.Land or AutoState.Takeoff)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Reposition denied: not flying");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Reposition denied: not flying");
             return CommandOutcome.Denied;
         }
 
-        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : state.PositionNedM;
-        Vector3 targetNedM = current;
-        if (horizontal)
-        {
-            Vector3 ned = new LocalNedFrame(health.Origin).ToNed(GeodeticPosition.FromDegrees(latitudeDeg, longitudeDeg, health.Origin.HeightM));
-            targetNedM = new Vector3(ned.X, ned.Y, targetNedM.Z);
-        }
-
-        if (double.IsFinite(heightAboveHomeM))
-        {
-            targetNedM = new Vector3(targetNedM.X, targetNedM.Y, navigator.HomeNedM.Z - heightAboveHomeM);
-        }
+        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : context.State.PositionNedM;
+        Vector3 targetNedM = RepositionGeodesy.TargetNedM(context.Health.Origin, current, navigator.HomeNedM, latitudeDeg, longitudeDeg, heightAboveHomeM);
 
         if (mode != FlightMode.Hold)
         {
@@ -345,7 +303,7 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Denied;
         }
 
-        texts.Add(nowUs, StatusSeverity.Info, "Reposition");
+        texts.Add(context.NowUs, StatusSeverity.Info, "Reposition");
         return CommandOutcome.Accepted;
     }
 
@@ -359,14 +317,14 @@ public sealed class Commander : IVehicleCommands
         string? problem = mission.Replace(items);
         if (problem is not null)
         {
-            texts.Add(nowUs, StatusSeverity.Error, "Mission refused: " + problem);
+            texts.Add(context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = 0;
+        context.PendingMissionIndex = 0;
         if (mode == FlightMode.Mission && navigator.Armed)
         {
-            navigator.HoldAt(BrakingPoint());
+            navigator.HoldAt(context.BrakingPointNedM());
         }
 
         return CommandOutcome.Accepted;
@@ -376,7 +334,7 @@ public sealed class Commander : IVehicleCommands
     {
         if (mission.ItemCount == 0)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            texts.Add(context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
@@ -385,15 +343,15 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = firstItemIndex;
+        context.PendingMissionIndex = firstItemIndex;
         if (!navigator.Armed)
         {
             SwitchTo(FlightMode.Mission);
             return CommandOutcome.Accepted;
         }
 
-        mission.Start(health.Origin, firstItemIndex);
-        return EnterMode(FlightMode.Mission, missionStarted: true);
+        missionTask.RequestStart(firstItemIndex);
+        return EnterMode(FlightMode.Mission);
     }
 
     public CommandOutcome SetCurrentMissionItem(int index)
@@ -403,7 +361,7 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = index;
+        context.PendingMissionIndex = index;
         if (mission.IsStarted)
         {
             mission.SetCurrent(index);
@@ -413,7 +371,7 @@ public sealed class Commander : IVehicleCommands
     }
 
     /// <summary>The newest pilot sticks accepted (MANUAL_CONTROL or RC), clamped; default before the first.</summary>
-    public ManualInput LastManualInput => manual;
+    public ManualInput LastManualInput => context.Manual;
 
     public void SetManualInput(in ManualInput input)
     {
@@ -422,7 +380,7 @@ public sealed class Commander : IVehicleCommands
             return;
         }
 
-        manual = input with
+        context.Manual = input with
         {
             Roll = Math.Clamp(input.Roll, -1, 1),
             Pitch = Math.Clamp(input.Pitch, -1, 1),
@@ -446,36 +404,36 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        offboard = setpoint;
+        context.Offboard = setpoint;
         hasOffboard = true;
         return CommandOutcome.Accepted;
     }
 
     /// <summary>
-    /// One position-loop update: failsafes, the mode's setpoint, the land detector, and the cascade's outer loops (the
-    /// attitude/thrust setpoint the host's attitude and rate loops then follow). <paramref name="estimate"/> comes from
-    /// the estimator, in its local frame.
+    /// One position-loop update: failsafes, the mode's flight task, the land detector, and the cascade's outer loops
+    /// (the attitude/thrust setpoint the host's attitude and rate loops then follow). <paramref name="estimate"/> comes
+    /// from the estimator, in its local frame.
     /// </summary>
     public void Update(long timeUs, double dtS, in MulticopterState estimate, in VehicleHealth vehicleHealth)
     {
-        nowUs = timeUs;
-        state = estimate;
-        health = vehicleHealth;
+        context.NowUs = timeUs;
+        context.State = estimate;
+        context.Health = vehicleHealth;
 
         if (navigator.Armed)
         {
             CheckFailsafes();
-            RunMode(dtS);
+            tasks[(int)mode].Update(dtS);
         }
 
-        navigator.Update(timeUs, dtS, state, cascade.ThrustAttitudeSetpoint.CollectiveThrust);
+        navigator.Update(timeUs, dtS, context.State, cascade.ThrustAttitudeSetpoint.CollectiveThrust);
         ThrustLimit = navigator.ThrustLimit;
         if (wasArmed && !navigator.Armed)
         {
             // Let a landing item (or the return) see the touchdown before the mission pauses.
             if (mode == FlightMode.Mission)
             {
-                mission.Update(timeUs, state);
+                mission.Update(timeUs, context.State);
             }
 
             OnDisarmed("Landed, disarmed");
@@ -496,48 +454,14 @@ public sealed class Commander : IVehicleCommands
         AutoDisarmWhenLanded();
         if (navigator.Armed)
         {
-            RunCascade(dtS);
+            tasks[(int)mode].Control(dtS);
+            LimitThrust();
         }
     }
 
-    private void RunMode(double dtS)
+    /// <summary>Caps the collective (and scales the thrust vector) at <see cref="ThrustLimit"/> while touching down.</summary>
+    private void LimitThrust()
     {
-        switch (mode)
-        {
-            case FlightMode.Mission:
-                mission.Update(nowUs, state);
-                break;
-            case FlightMode.ReturnToLaunch:
-                returnSequence.Update(state.PositionNedM);
-                break;
-            case FlightMode.Offboard:
-                navigator.SetExternalSetpoint(OffboardTrajectory(dtS));
-                break;
-            case FlightMode.Position:
-                navigator.SetExternalSetpoint(PositionTrajectory(dtS));
-                break;
-            case FlightMode.Altitude:
-            case FlightMode.Stabilized:
-                yawSetpointRad = Wrap(yawSetpointRad + (Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps * dtS));
-                break;
-        }
-    }
-
-    private void RunCascade(double dtS)
-    {
-        switch (mode)
-        {
-            case FlightMode.Stabilized:
-                Stabilized();
-                break;
-            case FlightMode.Altitude:
-                Altitude(dtS);
-                break;
-            default:
-                FollowTrajectory(navigator.Setpoint, dtS);
-                break;
-        }
-
         double limit = ThrustLimit;
         ThrustAttitudeSetpoint sp = cascade.ThrustAttitudeSetpoint;
         if (sp.CollectiveThrust > limit)
@@ -547,164 +471,17 @@ public sealed class Commander : IVehicleCommands
         }
     }
 
-    /// <summary>Position where given, velocity (feed-forward only) on the axes whose position is NaN.</summary>
-    private void FollowTrajectory(in MulticopterSetpoint sp, double dtS)
-    {
-        if (sp.PositionNedM.IsFinite)
-        {
-            cascade.UpdatePosition(sp, state, dtS);
-            return;
-        }
-
-        PositionControllerParameters gains = cascade.Position.Parameters;
-        Vector3 p = sp.PositionNedM;
-        Vector3 ff = sp.VelocityFeedForwardNedMps.IsFinite ? sp.VelocityFeedForwardNedMps : Vector3.Zero;
-        bool xy = double.IsFinite(p.X) && double.IsFinite(p.Y);
-        var velocity = new Vector3(
-            xy ? ((p.X - state.PositionNedM.X) * gains.HorizontalGainPerS) + ff.X : ff.X,
-            xy ? ((p.Y - state.PositionNedM.Y) * gains.HorizontalGainPerS) + ff.Y : ff.Y,
-            double.IsFinite(p.Z) ? ((p.Z - state.PositionNedM.Z) * gains.VerticalGainPerS) + ff.Z : ff.Z);
-        velocity = VectorLimits.LimitHorizontal(velocity, gains.MaxHorizontalSpeedMps);
-        velocity = VectorLimits.LimitVertical(velocity, gains.MaxUpSpeedMps, gains.MaxDownSpeedMps);
-        cascade.UpdateVelocity(velocity, sp.AccelerationFeedForwardNedMps2, sp.YawRad, sp.YawRateRadps, state, dtS);
-    }
-
-    /// <summary>Sticks → roll/pitch angles and yaw rate; throttle → collective with hover at mid stick.</summary>
-    private void Stabilized()
-    {
-        ThrustAttitudeParameters limits = cascade.ThrustAttitude.Parameters;
-        double t = manual.Throttle;
-        double collective = t < 0.5
-            ? limits.MinThrust + ((limits.HoverThrust - limits.MinThrust) * (t / 0.5))
-            : limits.HoverThrust + ((limits.MaxThrust - limits.HoverThrust) * ((t - 0.5) / 0.5));
-        SetTiltAndThrust(collective);
-    }
-
-    /// <summary>Sticks tilt as in Stabilized; the vertical velocity loop holds altitude (throttle → climb rate).</summary>
-    private void Altitude(double dtS)
-    {
-        double vz = VerticalVelocitySetpoint();
-        Vector3 v = state.VelocityNedMps;
-        cascade.UpdateVelocity(new Vector3(v.X, v.Y, vz), Vector3.Zero, yawSetpointRad, 0, state, dtS);
-        double up = -cascade.ThrustAttitudeSetpoint.ThrustNed.Z;
-        (double roll, double pitch) = StickTilt();
-        double collective = up / Math.Max(0.5, Math.Cos(roll) * Math.Cos(pitch));
-        SetTiltAndThrust(Math.Min(collective, cascade.ThrustAttitude.Parameters.MaxThrust));
-    }
-
-    private void SetTiltAndThrust(double collective)
-    {
-        (double roll, double pitch) = StickTilt();
-        Quaternion q = Quaternion.FromEuler(roll, pitch, yawSetpointRad);
-        Vector3 thrustNed = q.Rotate(new Vector3(0, 0, -collective));
-        double yawRate = Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps;
-        cascade.SetAttitudeSetpoint(new ThrustAttitudeSetpoint(q, collective, thrustNed), yawRate);
-    }
-
-    private (double RollRad, double PitchRad) StickTilt() =>
-        (manual.Roll * parameters.ManualTiltMaxRad, -manual.Pitch * parameters.ManualTiltMaxRad);
-
-    /// <summary>Throttle stick → climb rate; centred → hold the altitude locked when the stick came back (NED down m/s).</summary>
-    private double VerticalVelocitySetpoint()
-    {
-        double stick = Deadzone((manual.Throttle * 2) - 1);
-        if (stick != 0)
-        {
-            verticalLocked = false;
-            return stick > 0 ? -stick * parameters.MaxClimbSpeedMps : -stick * parameters.MaxDescentSpeedMps;
-        }
-
-        if (!verticalLocked)
-        {
-            verticalLocked = true;
-            lockNedM = new Vector3(lockNedM.X, lockNedM.Y, state.PositionNedM.Z);
-        }
-
-        double vz = (lockNedM.Z - state.PositionNedM.Z) * cascade.Position.Parameters.VerticalGainPerS;
-        return Math.Clamp(vz, -parameters.MaxClimbSpeedMps, parameters.MaxDescentSpeedMps);
-    }
-
-    /// <summary>Position mode: sticks → horizontal velocity in the heading frame, climb rate and yaw rate; centred → brake, then hold.</summary>
-    private MulticopterSetpoint PositionTrajectory(double dtS)
-    {
-        double forward = Deadzone(manual.Pitch);
-        double right = Deadzone(manual.Roll);
-        double yawRate = Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps;
-        yawSetpointRad = Wrap(yawSetpointRad + (yawRate * dtS));
-        double c = Math.Cos(yawSetpointRad), s = Math.Sin(yawSetpointRad);
-        double speed = parameters.ManualSpeedMps;
-        double north = double.NaN, east = double.NaN, vn = 0, ve = 0;
-        if (forward != 0 || right != 0)
-        {
-            horizontalLocked = false;
-            vn = ((forward * c) - (right * s)) * speed;
-            ve = ((forward * s) + (right * c)) * speed;
-        }
-        else
-        {
-            if (!horizontalLocked && VectorLimits.HorizontalLength(state.VelocityNedMps) < BrakeLockSpeedMps)
-            {
-                horizontalLocked = true;
-                lockNedM = new Vector3(state.PositionNedM.X, state.PositionNedM.Y, lockNedM.Z);
-            }
-
-            if (horizontalLocked)
-            {
-                north = lockNedM.X;
-                east = lockNedM.Y;
-            }
-        }
-
-        double throttle = Deadzone((manual.Throttle * 2) - 1);
-        double down = double.NaN, vd = 0;
-        if (throttle != 0)
-        {
-            verticalLocked = false;
-            vd = throttle > 0 ? -throttle * parameters.MaxClimbSpeedMps : -throttle * parameters.MaxDescentSpeedMps;
-        }
-        else
-        {
-            if (!verticalLocked)
-            {
-                verticalLocked = true;
-                lockNedM = new Vector3(lockNedM.X, lockNedM.Y, state.PositionNedM.Z);
-            }
-
-            down = lockNedM.Z;
-        }
-
-        return new MulticopterSetpoint(new Vector3(north, east, down), new Vector3(vn, ve, vd), default, yawSetpointRad, yawRate);
-    }
-
-    private MulticopterSetpoint OffboardTrajectory(double dtS)
-    {
-        OffboardSetpoint o = offboard;
-        if (o.UsesYaw && double.IsFinite(o.YawRad))
-        {
-            yawSetpointRad = o.YawRad;
-        }
-
-        double yawRate = o.UsesYawRate && double.IsFinite(o.YawRateRadps) ? o.YawRateRadps : 0;
-        yawSetpointRad = Wrap(yawSetpointRad + (yawRate * dtS));
-        Vector3 nan = new(double.NaN, double.NaN, double.NaN);
-        return new MulticopterSetpoint(
-            o.UsesPosition ? o.PositionNedM : nan,
-            o.UsesVelocity ? o.VelocityNedMps : Vector3.Zero,
-            default,
-            yawSetpointRad,
-            yawRate);
-    }
-
     private void CheckFailsafes()
     {
-        FailsafeDecision decision = failsafes.Evaluate(new FailsafeInputs(mode, ManualFresh(), OffboardFresh(), health.HasOrigin, homeSet), parameters);
+        FailsafeDecision decision = failsafes.Evaluate(
+            new FailsafeInputs(mode, ManualFresh(), OffboardFresh(), context.Health.HasOrigin, homeSet), context.Parameters);
         if (decision.IsNone)
         {
             return;
         }
 
         lastFailsafe = decision.Kind;
-        texts.Add(nowUs, StatusSeverity.Critical, decision.Text);
+        texts.Add(context.NowUs, StatusSeverity.Critical, decision.Text);
         EnterMode(decision.Mode);
     }
 
@@ -713,7 +490,7 @@ public sealed class Commander : IVehicleCommands
     {
         flownSinceArming |= navigator.LandState == LandState.Flying;
         bool landed = navigator.LandState == LandState.Landed && navigator.State != AutoState.Takeoff && navigator.State != AutoState.Land;
-        bool idleThrottle = !IsManual(mode) || manual.Throttle < 0.3;
+        bool idleThrottle = !IsManual(mode) || context.Manual.Throttle < 0.3;
         if (!landed || !idleThrottle || !flownSinceArming)
         {
             landedSinceUs = -1;
@@ -722,95 +499,25 @@ public sealed class Commander : IVehicleCommands
 
         if (landedSinceUs < 0)
         {
-            landedSinceUs = nowUs;
+            landedSinceUs = context.NowUs;
         }
-        else if (nowUs - landedSinceUs >= LandedDisarmUs && navigator.Disarm())
+        else if (context.NowUs - landedSinceUs >= LandedDisarmUs && navigator.Disarm())
         {
             OnDisarmed("Landed, disarmed");
         }
     }
 
-    private CommandOutcome EnterMode(FlightMode value, bool missionStarted = false)
+    /// <summary>Leaves the current mode's task and activates the new one; the mode changes only when it accepts.</summary>
+    private CommandOutcome EnterMode(FlightMode value)
     {
-        if (mode == FlightMode.Mission && value != FlightMode.Mission)
+        if (value != mode)
         {
-            mission.Pause();
+            tasks[(int)mode].Deactivate();
         }
 
-        if (value != FlightMode.ReturnToLaunch)
+        if (!tasks[(int)value].Activate())
         {
-            returnSequence.Stop();
-        }
-
-        switch (value)
-        {
-            case FlightMode.Hold:
-                navigator.HoldAt(BrakingPoint());
-                break;
-            case FlightMode.Takeoff:
-            {
-                double heightM = double.IsFinite(pendingTakeoffHeightM) ? pendingTakeoffHeightM : parameters.TakeoffAltitudeM;
-                pendingTakeoffHeightM = double.NaN;
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!navigator.Takeoff(heightM))
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                texts.Add(nowUs, StatusSeverity.Info, "Takeoff");
-                break;
-            }
-
-            case FlightMode.Land:
-                if (!navigator.Land())
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                break;
-            case FlightMode.ReturnToLaunch:
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!returnSequence.Start(state.PositionNedM))
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                break;
-            case FlightMode.Mission:
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!missionStarted)
-                {
-                    if (mission.IsStarted && !mission.IsFinished)
-                    {
-                        mission.Resume();
-                    }
-                    else
-                    {
-                        mission.Start(health.Origin, mission.IsFinished ? 0 : pendingMissionIndex);
-                    }
-                }
-
-                break;
-            default:
-                // Manual and offboard: the setpoint comes from here; start from where the vehicle is.
-                navigator.EnterExternal();
-                yawSetpointRad = state.AttitudeNed.ToEuler().Z;
-                lockNedM = state.PositionNedM;
-                horizontalLocked = false;
-                verticalLocked = false;
-                break;
+            return CommandOutcome.Denied;
         }
 
         SwitchTo(value);
@@ -822,41 +529,27 @@ public sealed class Commander : IVehicleCommands
         if (mode != value)
         {
             mode = value;
-            texts.Add(nowUs, StatusSeverity.Info, ModeTexts[(int)value]);
+            texts.Add(context.NowUs, StatusSeverity.Info, ModeTexts[(int)value]);
         }
     }
 
     private void OnDisarmed(string text)
     {
         wasArmed = false;
-        mission.Pause();
-        returnSequence.Stop();
+        foreach (IFlightTask task in tasks)
+        {
+            task.Deactivate();
+        }
+
         landedSinceUs = -1;
-        texts.Add(nowUs, StatusSeverity.Info, text);
+        texts.Add(context.NowUs, StatusSeverity.Info, text);
     }
 
-    /// <summary>Where the vehicle stops when braking at MPC_ACC_HOR from its current velocity.</summary>
-    private Vector3 BrakingPoint()
-    {
-        Vector3 v = state.VelocityNedMps;
-        double speed = VectorLimits.HorizontalLength(v);
-        double distance = speed * speed / (2 * parameters.BrakeAccelerationMps2);
-        Vector3 p = state.PositionNedM;
-        return speed > 0.1 ? new Vector3(p.X + (v.X / speed * distance), p.Y + (v.Y / speed * distance), p.Z) : p;
-    }
+    private bool ManualFresh() =>
+        hasManual && context.NowUs - context.Manual.TimeUs <= (long)(context.Parameters.ManualLossTimeoutS * 1e6);
 
-    private bool ManualFresh() => hasManual && nowUs - manual.TimeUs <= (long)(parameters.ManualLossTimeoutS * 1e6);
-
-    private bool OffboardFresh() => hasOffboard && nowUs - offboard.TimeUs <= (long)(parameters.OffboardLossTimeoutS * 1e6);
+    private bool OffboardFresh() =>
+        hasOffboard && context.NowUs - context.Offboard.TimeUs <= (long)(context.Parameters.OffboardLossTimeoutS * 1e6);
 
     private static bool IsManual(FlightMode m) => m is FlightMode.Stabilized or FlightMode.Altitude or FlightMode.Position;
-
-    private double Deadzone(double stick)
-    {
-        double dz = parameters.StickDeadzone;
-        double a = Math.Abs(stick);
-        return a <= dz ? 0 : Math.Sign(stick) * (a - dz) / (1 - dz);
-    }
-
-    private static double Wrap(double angleRad) => Math.IEEERemainder(angleRad, 2 * Math.PI);
 }

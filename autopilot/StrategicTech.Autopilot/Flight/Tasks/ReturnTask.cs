@@ -1,0 +1,17 @@
+namespace StrategicTech.Autopilot.Flight.Tasks;
+
+/// <summary>Return to launch: runs a <see cref="ReturnSequence"/> (climb, return, descend, land) from where the vehicle is.</summary>
+internal sealed class ReturnTask(FlightTaskContext context) : AutoFlightTask(context)
+{
+    private readonly ReturnSequence sequence = new(context.AutoFlight);
+
+    public override bool Activate()
+    {
+        Context.LeaveExternal();
+        return sequence.Start(Context.State.PositionNedM);
+    }
+
+    public override void Update(double dtS) => sequence.Update(Context.State.PositionNedM);
+
+    public override void Deactivate() => sequence.Stop();
+}
