@@ -23,7 +23,7 @@ public sealed class Commander : IVehicleCommands
     private static readonly string[] ModeTexts = [.. Enum.GetValues<FlightMode>().Select(m => $"Mode: {m}")];
 
     private readonly MulticopterCascade cascade;
-    private readonly FlightModeManager navigator;
+    private readonly Navigator navigator;
     private readonly MissionExecutor mission;
     private readonly StatusTextLog texts = new();
     private readonly FailsafeMonitor failsafes = new();
@@ -47,7 +47,7 @@ public sealed class Commander : IVehicleCommands
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(cascade);
         this.cascade = cascade;
-        navigator = new FlightModeManager(parameters, landDetector);
+        navigator = new Navigator(parameters, landDetector);
         mission = new MissionExecutor(navigator, texts);
         binder = new FlightParameterBinder(cascade);
         context = new FlightTaskContext(cascade, navigator, mission, texts, parameters);
@@ -67,7 +67,7 @@ public sealed class Commander : IVehicleCommands
     }
 
     /// <summary>The autonomous setpoint generator beneath the modes (takeoff, hold, goto, land).</summary>
-    public FlightModeManager Navigator => navigator;
+    public Navigator Navigator => navigator;
 
     public MissionExecutor Mission => mission;
 
@@ -87,12 +87,7 @@ public sealed class Commander : IVehicleCommands
         TimeUs = context.NowUs,
         Armed = navigator.Armed,
         Mode = mode,
-        LandState = navigator.LandState switch
-        {
-            LandState.Landed => VehicleLandState.OnGround,
-            LandState.Flying => VehicleLandState.InAir,
-            _ => VehicleLandState.MaybeLanded,
-        },
+        LandState = navigator.LandState,
         HomeSet = homeSet,
         HomeGeodetic = homeGeodetic,
         HomeNedM = navigator.HomeNedM,

@@ -7,7 +7,7 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// Runs a mission through a <see cref="FlightModeManager"/> (PX4 mission semantics):
+/// Runs a mission through a <see cref="Navigator"/> (PX4 mission semantics):
 /// NAV_TAKEOFF (climb to the item's altitude), NAV_WAYPOINT (param1 hold s, param2 acceptance radius m — 0 = NAV_ACC_RAD,
 /// param4 yaw deg or NaN = keep), NAV_LOITER_TIME (param1 s at the item's position), NAV_LOITER_UNLIM (stays until
 /// the current item is changed), NAV_LAND (at the item's position if it has one, else where it is),
@@ -16,12 +16,12 @@ namespace StrategicTech.Autopilot.Flight;
 /// Other commands and unusable frames are skipped, counted and announced. Frames: global (AMSL, in the estimator
 /// origin's datum) and global relative-altitude (above home), float or int. Every completed item except DO_JUMP
 /// counts as reached (<see cref="ReachedCount"/>), as PX4 reports MISSION_ITEM_REACHED.
-/// Call <see cref="Update"/> at the position-loop rate before <see cref="FlightModeManager.Update"/>.
+/// Call <see cref="Update"/> at the position-loop rate before <see cref="Navigator.Update"/>.
 /// <see cref="Replace"/> allocates (copies the list); nothing else does.
 /// </summary>
 public sealed class MissionExecutor
 {
-    private readonly FlightModeManager flight;
+    private readonly Navigator navigator;
     private readonly ReturnSequence returnSequence;
     private readonly StatusTextLog? texts;
     private MissionItem[] items = [];
@@ -38,19 +38,19 @@ public sealed class MissionExecutor
     private bool started;
     private bool running;
 
-    /// <param name="flight">The vehicle's flight modes.</param>
+    /// <param name="navigator">The vehicle's navigator (the auto setpoint generator).</param>
     /// <param name="texts">Where skipped items and the end of the mission are announced (optional).</param>
-    public MissionExecutor(FlightModeManager flight, StatusTextLog? texts = null)
+    public MissionExecutor(Navigator navigator, StatusTextLog? texts = null)
     {
-        ArgumentNullException.ThrowIfNull(flight);
-        this.flight = flight;
+        ArgumentNullException.ThrowIfNull(navigator);
+        this.navigator = navigator;
         this.texts = texts;
-        returnSequence = new ReturnSequence(flight);
+        returnSequence = new ReturnSequence(navigator);
     }
 
     /// <summary>Convenience for a fixed list (tests, demos): <see cref="Replace"/> then ready to start.</summary>
-    public MissionExecutor(FlightModeManager flight, IEnumerable<MissionItem> items, StatusTextLog? texts = null)
-        : this(flight, texts)
+    public MissionExecutor(Navigator navigator, IEnumerable<MissionItem> items, StatusTextLog? texts = null)
+        : this(navigator, texts)
     {
         ArgumentNullException.ThrowIfNull(items);
         string? problem = Replace([.. items]);
@@ -84,7 +84,7 @@ public sealed class MissionExecutor
 
     public bool IsFinished => started && CurrentIndex >= items.Length;
 
-    /// <summary>Items skipped because the command or frame is not supported or the flight modes refused it.</summary>
+    /// <summary>Items skipped because the command or frame is not supported or the navigator refused it.</summary>
     public int SkippedItemCount { get; private set; }
 
     /// <summary>Completed items (MISSION_ITEM_REACHED events), monotonic over the executor's life.</summary>
@@ -174,7 +174,7 @@ public sealed class MissionExecutor
         return true;
     }
 
-    /// <summary>Stops executing (the flight modes keep their last state); <see cref="Start"/> resumes.</summary>
+    /// <summary>Stops executing (the navigator keeps its last state); <see cref="Start"/> resumes.</summary>
     public void Pause()
     {
         running = false;
@@ -254,7 +254,7 @@ public sealed class MissionExecutor
                 if (phase == Phase.Begin)
                 {
                     double heightM = HeightAboveHome(item);
-                    if (!double.IsFinite(heightM) || !flight.Takeoff(heightM))
+                    if (!double.IsFinite(heightM) || !navigator.Takeoff(heightM))
                     {
                         return Skip(timeUs, index, item, "takeoff refused");
                     }
@@ -262,18 +262,18 @@ public sealed class MissionExecutor
                     phase = Phase.Travel;
                 }
 
-                return flight.State == AutoState.Hold ? ItemResult.Done : ItemResult.Running;
+                return navigator.State == AutoState.Hold ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.NavWaypoint:
             case MavCmd.NavLoiterTime:
             case MavCmd.NavLoiterUnlim:
-                if (phase == Phase.Begin && climbFirst && flight.State == AutoState.Hold)
+                if (phase == Phase.Begin && climbFirst && navigator.State == AutoState.Hold)
                 {
                     // PX4's navigator: a position item begun on the ground (re-armed after a LAND item) starts with a
                     // vertical takeoff to the item's height, not a diagonal climb along the ground.
                     climbFirst = false;
                     double climbM = HeightAboveHome(item);
-                    if (double.IsFinite(climbM) && climbM > 0 && flight.Takeoff(climbM))
+                    if (double.IsFinite(climbM) && climbM > 0 && navigator.Takeoff(climbM))
                     {
                         phase = Phase.Climbing;
                     }
@@ -281,7 +281,7 @@ public sealed class MissionExecutor
 
                 if (phase == Phase.Climbing)
                 {
-                    if (flight.State != AutoState.Hold)
+                    if (navigator.State != AutoState.Hold)
                     {
                         return ItemResult.Running;
                     }
@@ -298,10 +298,10 @@ public sealed class MissionExecutor
 
                     if (item.Command == MavCmd.NavWaypoint && double.IsFinite(item.Param4))
                     {
-                        flight.SetYaw(item.Param4 * Math.PI / 180.0);
+                        navigator.SetYaw(item.Param4 * Math.PI / 180.0);
                     }
 
-                    if (!flight.GoTo(target, speedMps))
+                    if (!navigator.GoTo(target, speedMps))
                     {
                         return Skip(timeUs, index, item, "goto refused");
                     }
@@ -311,8 +311,8 @@ public sealed class MissionExecutor
 
                 if (phase == Phase.Travel)
                 {
-                    double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : flight.Parameters.MissionAcceptanceRadiusM;
-                    bool reached = flight.State == AutoState.Hold || (flight.SetpointArrived && (state.PositionNedM - target).Length <= radiusM);
+                    double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : navigator.Parameters.MissionAcceptanceRadiusM;
+                    bool reached = navigator.State == AutoState.Hold || (navigator.SetpointArrived && (state.PositionNedM - target).Length <= radiusM);
                     if (!reached)
                     {
                         return ItemResult.Running;
@@ -370,7 +370,7 @@ public sealed class MissionExecutor
     {
         if (phase == Phase.Begin)
         {
-            Vector3 current = flight.Setpoint.PositionNedM;
+            Vector3 current = navigator.Setpoint.PositionNedM;
             if (item.HasPosition)
             {
                 if (!TryTargetOf(item, out Vector3 point))
@@ -380,7 +380,7 @@ public sealed class MissionExecutor
 
                 // Fly over the landing point at the current altitude, then descend.
                 target = new Vector3(point.X, point.Y, current.Z);
-                if (!flight.GoTo(target, speedMps))
+                if (!navigator.GoTo(target, speedMps))
                 {
                     return Skip(timeUs, index, item, "goto refused");
                 }
@@ -389,7 +389,7 @@ public sealed class MissionExecutor
             }
             else
             {
-                if (!flight.Land())
+                if (!navigator.Land())
                 {
                     return Skip(timeUs, index, item, "land refused");
                 }
@@ -400,12 +400,12 @@ public sealed class MissionExecutor
 
         if (phase == Phase.Travel)
         {
-            if (flight.State != AutoState.Hold)
+            if (navigator.State != AutoState.Hold)
             {
                 return ItemResult.Running;
             }
 
-            if (!flight.Land())
+            if (!navigator.Land())
             {
                 return Skip(timeUs, index, item, "land refused");
             }
@@ -413,7 +413,7 @@ public sealed class MissionExecutor
             phase = Phase.Landing;
         }
 
-        return flight.State == AutoState.Disarmed ? ItemResult.Done : ItemResult.Running;
+        return navigator.State == AutoState.Disarmed ? ItemResult.Done : ItemResult.Running;
     }
 
     private ItemResult Skip(long timeUs, int index, in MissionItem item, string why)
@@ -448,13 +448,13 @@ public sealed class MissionExecutor
 
     /// <summary>Height above home of the item's altitude (NaN when its frame has none we can use).</summary>
     private double HeightAboveHome(in MissionItem item) =>
-        IsAmsl(item.Frame) ? item.AltitudeM - frame.Origin.HeightM + flight.HomeNedM.Z
+        IsAmsl(item.Frame) ? item.AltitudeM - frame.Origin.HeightM + navigator.HomeNedM.Z
         : IsRelative(item.Frame) || item.Frame == MavFrame.Mission ? item.AltitudeM
         : double.NaN;
 
     private bool TryTargetOf(in MissionItem item, out Vector3 targetNedM)
     {
-        Vector3 current = flight.Setpoint.PositionNedM.IsFinite ? flight.Setpoint.PositionNedM : flight.TargetNedM;
+        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : navigator.TargetNedM;
         double north = current.X;
         double east = current.Y;
         double down = current.Z;
@@ -476,7 +476,7 @@ public sealed class MissionExecutor
             double heightM = HeightAboveHome(item);
             if (double.IsFinite(heightM))
             {
-                down = flight.HomeNedM.Z - heightM;
+                down = navigator.HomeNedM.Z - heightM;
             }
         }
 

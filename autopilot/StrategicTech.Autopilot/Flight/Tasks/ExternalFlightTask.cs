@@ -27,7 +27,7 @@ internal abstract class ExternalFlightTask : IFlightTask
     public bool Activate()
     {
         MulticopterState state = Context.State;
-        Context.AutoFlight.EnterExternal();
+        Context.Navigator.EnterExternal();
         YawSetpointRad = state.AttitudeNed.ToEuler().Z;
         LockNedM = state.PositionNedM;
         HorizontalLocked = false;
@@ -38,7 +38,7 @@ internal abstract class ExternalFlightTask : IFlightTask
     public abstract void Update(double dtS);
 
     public virtual void Control(double dtS) =>
-        TrajectoryFollower.Follow(Context.Cascade, Context.AutoFlight.Setpoint, Context.State, dtS);
+        TrajectoryFollower.Follow(Context.Cascade, Context.Navigator.Setpoint, Context.State, dtS);
 
     public void Deactivate()
     {

@@ -10,10 +10,10 @@ namespace StrategicTech.Autopilot.Flight.Tasks;
 /// </summary>
 internal sealed class FlightTaskContext
 {
-    public FlightTaskContext(MulticopterCascade cascade, FlightModeManager autoFlight, MissionExecutor mission, StatusTextLog texts, FlightParameters parameters)
+    public FlightTaskContext(MulticopterCascade cascade, Navigator navigator, MissionExecutor mission, StatusTextLog texts, FlightParameters parameters)
     {
         Cascade = cascade;
-        AutoFlight = autoFlight;
+        Navigator = navigator;
         Mission = mission;
         Texts = texts;
         Parameters = parameters;
@@ -21,7 +21,7 @@ internal sealed class FlightTaskContext
 
     public MulticopterCascade Cascade { get; }
 
-    public FlightModeManager AutoFlight { get; }
+    public Navigator Navigator { get; }
 
     public MissionExecutor Mission { get; }
 
@@ -59,9 +59,9 @@ internal sealed class FlightTaskContext
     /// <summary>Leaves an external setpoint (manual or offboard) for a hold where the vehicle is, before an auto state starts.</summary>
     public void LeaveExternal()
     {
-        if (AutoFlight.State == AutoState.External)
+        if (Navigator.State == AutoState.External)
         {
-            AutoFlight.HoldAt(State.PositionNedM);
+            Navigator.HoldAt(State.PositionNedM);
         }
     }
 }

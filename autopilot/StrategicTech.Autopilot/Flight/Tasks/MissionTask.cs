@@ -5,7 +5,7 @@ namespace StrategicTech.Autopilot.Flight.Tasks;
 /// mission or starts it again (from the pending index, or from the start once finished); a mission start command
 /// starts it at its index first.
 /// </summary>
-internal sealed class MissionTask(FlightTaskContext context) : AutoFlightTask(context)
+internal sealed class MissionTask(FlightTaskContext context) : NavigatorTask(context)
 {
     private bool startRequested;
     private int requestedIndex;

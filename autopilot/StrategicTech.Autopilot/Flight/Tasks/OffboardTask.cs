@@ -6,7 +6,7 @@ namespace StrategicTech.Autopilot.Flight.Tasks;
 /// <summary>Offboard: maps the streamed SET_POSITION_TARGET (position and/or velocity, yaw or yaw rate) to the trajectory setpoint.</summary>
 internal sealed class OffboardTask(FlightTaskContext context) : ExternalFlightTask(context)
 {
-    public override void Update(double dtS) => Context.AutoFlight.SetExternalSetpoint(Trajectory(dtS));
+    public override void Update(double dtS) => Context.Navigator.SetExternalSetpoint(Trajectory(dtS));
 
     private MulticopterSetpoint Trajectory(double dtS)
     {

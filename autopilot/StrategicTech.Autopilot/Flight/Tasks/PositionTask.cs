@@ -8,7 +8,7 @@ internal sealed class PositionTask(FlightTaskContext context) : ExternalFlightTa
 {
     private const double BrakeLockSpeedMps = 0.3;
 
-    public override void Update(double dtS) => Context.AutoFlight.SetExternalSetpoint(Trajectory(dtS));
+    public override void Update(double dtS) => Context.Navigator.SetExternalSetpoint(Trajectory(dtS));
 
     private MulticopterSetpoint Trajectory(double dtS)
     {

@@ -1,9 +1,9 @@
 namespace StrategicTech.Autopilot.Flight.Tasks;
 
 /// <summary>Return to launch: runs a <see cref="ReturnSequence"/> (climb, return, descend, land) from where the vehicle is.</summary>
-internal sealed class ReturnTask(FlightTaskContext context) : AutoFlightTask(context)
+internal sealed class ReturnTask(FlightTaskContext context) : NavigatorTask(context)
 {
-    private readonly ReturnSequence sequence = new(context.AutoFlight);
+    private readonly ReturnSequence sequence = new(context.Navigator);
 
     public override bool Activate()
     {

@@ -1,9 +1,9 @@
 namespace StrategicTech.Autopilot.Flight.Tasks;
 
 /// <summary>Base of the tasks whose setpoint comes from the auto-flight generator (hold, takeoff, land, return, mission).</summary>
-internal abstract class AutoFlightTask : IFlightTask
+internal abstract class NavigatorTask : IFlightTask
 {
-    protected AutoFlightTask(FlightTaskContext context) => Context = context;
+    protected NavigatorTask(FlightTaskContext context) => Context = context;
 
     protected FlightTaskContext Context { get; }
 
@@ -14,7 +14,7 @@ internal abstract class AutoFlightTask : IFlightTask
     }
 
     public void Control(double dtS) =>
-        TrajectoryFollower.Follow(Context.Cascade, Context.AutoFlight.Setpoint, Context.State, dtS);
+        TrajectoryFollower.Follow(Context.Cascade, Context.Navigator.Setpoint, Context.State, dtS);
 
     public virtual void Deactivate()
     {

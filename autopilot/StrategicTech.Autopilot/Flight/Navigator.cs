@@ -5,7 +5,8 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// The autonomous flight modes of a multirotor: arm, take off, hold, go to a point, land and disarm. It takes the
+/// The navigator (PX4's navigator and auto flight task in one): the autonomous setpoint generator beneath the
+/// flight modes of a multirotor: arm, take off, hold, go to a point, land and disarm. It takes the
 /// estimated state (never truth) at the position-loop rate and produces the trajectory setpoint for
 /// <see cref="MulticopterCascade.UpdatePosition"/>. Targets are approached along a straight line by a setpoint that
 /// moves at the mode's speed (with matching velocity feed-forward), so the position loop never sees a step larger than
@@ -13,7 +14,7 @@ namespace StrategicTech.Autopilot.Flight;
 /// and the vehicle disarms. Commands are rejected (return false) in modes where they make no sense. No allocation
 /// after construction.
 /// </summary>
-public sealed class FlightModeManager
+public sealed class Navigator
 {
     private const long LandSettleUs = 2_000_000;
     private const long StallConfirmUs = 500_000;
@@ -38,7 +39,7 @@ public sealed class FlightModeManager
     private long stalledSinceUs = -1;
     private Vector3 lastPositionNedM;
 
-    public FlightModeManager(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
+    public Navigator(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         this.parameters = parameters;
