@@ -22,95 +22,95 @@ public sealed class Commander : IVehicleCommands
 
     private static readonly string[] ModeTexts = [.. Enum.GetValues<FlightMode>().Select(m => $"Mode: {m}")];
 
-    private readonly MulticopterCascade cascade;
-    private readonly Navigator navigator;
-    private readonly MissionExecutor mission;
-    private readonly StatusTextLog texts = new();
-    private readonly FailsafeMonitor failsafes = new();
-    private readonly FlightParameterBinder binder;
-    private readonly FlightTaskContext context;
-    private readonly IFlightTask[] tasks;
-    private readonly MissionTask missionTask;
-    private FlightMode mode = FlightMode.Hold;
-    private bool homeSet;
-    private GeodeticPosition homeGeodetic;
-    private ArmingDenial lastDenial;
-    private FailsafeKind lastFailsafe;
-    private bool hasManual;
-    private bool hasOffboard;
-    private long landedSinceUs = -1;
-    private bool wasArmed;
-    private bool flownSinceArming;
+    private readonly MulticopterCascade _cascade;
+    private readonly Navigator _navigator;
+    private readonly MissionExecutor _mission;
+    private readonly StatusTextLog _texts = new();
+    private readonly FailsafeMonitor _failsafes = new();
+    private readonly FlightParameterBinder _binder;
+    private readonly FlightTaskContext _context;
+    private readonly IFlightTask[] _tasks;
+    private readonly MissionTask _missionTask;
+    private FlightMode _mode = FlightMode.Hold;
+    private bool _homeSet;
+    private GeodeticPosition _homeGeodetic;
+    private ArmingDenial _lastDenial;
+    private FailsafeKind _lastFailsafe;
+    private bool _hasManual;
+    private bool _hasOffboard;
+    private long _landedSinceUs = -1;
+    private bool _wasArmed;
+    private bool _flownSinceArming;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(cascade);
-        this.cascade = cascade;
-        navigator = new Navigator(parameters, landDetector);
-        mission = new MissionExecutor(navigator, texts);
-        binder = new FlightParameterBinder(cascade);
-        context = new FlightTaskContext(cascade, navigator, mission, texts, parameters);
-        missionTask = new MissionTask(context);
+        _cascade = cascade;
+        _navigator = new Navigator(parameters, landDetector);
+        _mission = new MissionExecutor(_navigator, _texts);
+        _binder = new FlightParameterBinder(cascade);
+        _context = new FlightTaskContext(cascade, _navigator, _mission, _texts, parameters);
+        _missionTask = new MissionTask(_context);
 
         // One task per mode, indexed by the mode's value.
-        tasks = new IFlightTask[Enum.GetValues<FlightMode>().Length];
-        tasks[(int)FlightMode.Stabilized] = new StabilizedTask(context);
-        tasks[(int)FlightMode.Altitude] = new AltitudeTask(context);
-        tasks[(int)FlightMode.Position] = new PositionTask(context);
-        tasks[(int)FlightMode.Mission] = missionTask;
-        tasks[(int)FlightMode.Takeoff] = new TakeoffTask(context);
-        tasks[(int)FlightMode.Land] = new LandTask(context);
-        tasks[(int)FlightMode.ReturnToLaunch] = new ReturnTask(context);
-        tasks[(int)FlightMode.Hold] = new HoldTask(context);
-        tasks[(int)FlightMode.Offboard] = new OffboardTask(context);
+        _tasks = new IFlightTask[Enum.GetValues<FlightMode>().Length];
+        _tasks[(int)FlightMode.Stabilized] = new StabilizedTask(_context);
+        _tasks[(int)FlightMode.Altitude] = new AltitudeTask(_context);
+        _tasks[(int)FlightMode.Position] = new PositionTask(_context);
+        _tasks[(int)FlightMode.Mission] = _missionTask;
+        _tasks[(int)FlightMode.Takeoff] = new TakeoffTask(_context);
+        _tasks[(int)FlightMode.Land] = new LandTask(_context);
+        _tasks[(int)FlightMode.ReturnToLaunch] = new ReturnTask(_context);
+        _tasks[(int)FlightMode.Hold] = new HoldTask(_context);
+        _tasks[(int)FlightMode.Offboard] = new OffboardTask(_context);
     }
 
     /// <summary>The autonomous setpoint generator beneath the modes (takeoff, hold, goto, land).</summary>
-    public Navigator Navigator => navigator;
+    public Navigator Navigator => _navigator;
 
-    public MissionExecutor Mission => mission;
+    public MissionExecutor Mission => _mission;
 
-    public StatusTextLog StatusTexts => texts;
+    public StatusTextLog StatusTexts => _texts;
 
-    public FlightParameters Parameters => context.Parameters;
+    public FlightParameters Parameters => _context.Parameters;
 
-    public bool Armed => navigator.Armed;
+    public bool Armed => _navigator.Armed;
 
-    public FlightMode Mode => mode;
+    public FlightMode Mode => _mode;
 
     /// <summary>Upper bound on the collective thrust (below 1 only while touching down in a landing).</summary>
     public double ThrustLimit { get; private set; } = 1.0;
 
     public VehicleStatus Status => new()
     {
-        TimeUs = context.NowUs,
-        Armed = navigator.Armed,
-        Mode = mode,
-        LandState = navigator.LandState,
-        HomeSet = homeSet,
-        HomeGeodetic = homeGeodetic,
-        HomeNedM = navigator.HomeNedM,
-        MissionItemCount = mission.ItemCount,
-        MissionCurrentIndex = mission.IsStarted ? mission.CurrentIndex : context.PendingMissionIndex,
-        MissionVersion = mission.Version,
-        ReachedCount = mission.ReachedCount,
-        LastReachedIndex = mission.LastReachedIndex,
-        ReachedItems = mission.ReachedLog,
-        MissionFinished = mission.IsFinished,
-        MissionSkippedCount = mission.SkippedItemCount,
-        LastArmingDenial = lastDenial,
-        StatusTextCount = texts.Count,
-        StatusTexts = texts,
-        LastFailsafe = lastFailsafe,
+        TimeUs = _context.NowUs,
+        Armed = _navigator.Armed,
+        Mode = _mode,
+        LandState = _navigator.LandState,
+        HomeSet = _homeSet,
+        HomeGeodetic = _homeGeodetic,
+        HomeNedM = _navigator.HomeNedM,
+        MissionItemCount = _mission.ItemCount,
+        MissionCurrentIndex = _mission.IsStarted ? _mission.CurrentIndex : _context.PendingMissionIndex,
+        MissionVersion = _mission.Version,
+        ReachedCount = _mission.ReachedCount,
+        LastReachedIndex = _mission.LastReachedIndex,
+        ReachedItems = _mission.ReachedLog,
+        MissionFinished = _mission.IsFinished,
+        MissionSkippedCount = _mission.SkippedItemCount,
+        LastArmingDenial = _lastDenial,
+        StatusTextCount = _texts.Count,
+        StatusTexts = _texts,
+        LastFailsafe = _lastFailsafe,
     };
 
     /// <summary>Replaces the parameters (after a parameter change; start-up work).</summary>
     public void Configure(FlightParameters value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        context.Parameters = value;
-        navigator.Configure(value);
+        _context.Parameters = value;
+        _navigator.Configure(value);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class Commander : IVehicleCommands
         ArgumentNullException.ThrowIfNull(store);
         try
         {
-            FlightParameters? flight = binder.Bind(store);
+            FlightParameters? flight = _binder.Bind(store);
             if (flight is not null)
             {
                 Configure(flight);
@@ -135,43 +135,43 @@ public sealed class Commander : IVehicleCommands
         }
         catch (Exception e) when (e is ParameterException or ArgumentException)
         {
-            texts.Add(context.NowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
             return false;
         }
     }
 
     public CommandOutcome Arm(bool force = false)
     {
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
             return CommandOutcome.Accepted;
         }
 
         if (!force)
         {
-            ArmingDenial reason = ArmingChecks.Evaluate(context.Health, context.State.AttitudeNed, context.Parameters, mode, ManualFresh(), OffboardFresh(), mission.ItemCount);
+            ArmingDenial reason = ArmingChecks.Evaluate(_context.Health, _context.State.AttitudeNed, _context.Parameters, _mode, ManualFresh(), OffboardFresh(), _mission.ItemCount);
             if (reason != ArmingDenial.None)
             {
-                lastDenial = reason;
-                texts.Add(context.NowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
+                _lastDenial = reason;
+                _texts.Add(_context.NowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
                 return CommandOutcome.Denied;
             }
         }
 
-        if (!navigator.Arm(context.State))
+        if (!_navigator.Arm(_context.State))
         {
             return CommandOutcome.Failed;
         }
 
-        lastDenial = ArmingDenial.None;
-        cascade.Reset();
-        homeSet = true;
-        homeGeodetic = context.Health.HasOrigin ? new LocalNedFrame(context.Health.Origin).FromNed(navigator.HomeNedM) : default;
-        landedSinceUs = -1;
-        wasArmed = true;
-        flownSinceArming = false;
-        texts.Add(context.NowUs, StatusSeverity.Info, "Armed");
-        if (EnterMode(mode) != CommandOutcome.Accepted)
+        _lastDenial = ArmingDenial.None;
+        _cascade.Reset();
+        _homeSet = true;
+        _homeGeodetic = _context.Health.HasOrigin ? new LocalNedFrame(_context.Health.Origin).FromNed(_navigator.HomeNedM) : default;
+        _landedSinceUs = -1;
+        _wasArmed = true;
+        _flownSinceArming = false;
+        _texts.Add(_context.NowUs, StatusSeverity.Info, "Armed");
+        if (EnterMode(_mode) != CommandOutcome.Accepted)
         {
             EnterMode(FlightMode.Hold);
         }
@@ -181,14 +181,14 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Disarm(bool force = false)
     {
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             return CommandOutcome.Accepted;
         }
 
-        if (!navigator.Disarm(force))
+        if (!_navigator.Disarm(force))
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Disarming denied: not landed");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Disarming denied: not landed");
             return CommandOutcome.Denied;
         }
 
@@ -205,29 +205,29 @@ public sealed class Commander : IVehicleCommands
 
         if (value == FlightMode.Offboard && !OffboardFresh())
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
             return CommandOutcome.Denied;
         }
 
         if (IsManual(value) && !ManualFresh())
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Manual mode denied: no context.Manual input");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Manual mode denied: no context.Manual input");
             return CommandOutcome.Denied;
         }
 
-        if (value == FlightMode.Mission && mission.ItemCount == 0)
+        if (value == FlightMode.Mission && _mission.ItemCount == 0)
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
-        if (value == FlightMode.ReturnToLaunch && !homeSet)
+        if (value == FlightMode.ReturnToLaunch && !_homeSet)
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Return denied: no home");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Return denied: no home");
             return CommandOutcome.Denied;
         }
 
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             SwitchTo(value);
             return CommandOutcome.Accepted;
@@ -238,21 +238,21 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Takeoff(double altitudeAboveHomeM)
     {
-        double heightM = double.IsNaN(altitudeAboveHomeM) ? context.Parameters.TakeoffAltitudeM : altitudeAboveHomeM;
+        double heightM = double.IsNaN(altitudeAboveHomeM) ? _context.Parameters.TakeoffAltitudeM : altitudeAboveHomeM;
         if (!double.IsFinite(heightM) || heightM <= 0 || heightM > 10_000)
         {
             return CommandOutcome.Failed;
         }
 
-        context.PendingTakeoffHeightM = heightM;
-        if (!navigator.Armed)
+        _context.PendingTakeoffHeightM = heightM;
+        if (!_navigator.Armed)
         {
-            FlightMode previous = mode;
+            FlightMode previous = _mode;
             SwitchTo(FlightMode.Takeoff);
             CommandOutcome armed = Arm();
             if (armed != CommandOutcome.Accepted)
             {
-                mode = previous;
+                _mode = previous;
             }
 
             return armed;
@@ -274,17 +274,17 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        if (!navigator.Armed || navigator.LandState != LandState.Flying || !context.Health.HasOrigin
-            || navigator.State is AutoState.Land or AutoState.Takeoff)
+        if (!_navigator.Armed || _navigator.LandState != LandState.Flying || !_context.Health.HasOrigin
+            || _navigator.State is AutoState.Land or AutoState.Takeoff)
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Reposition denied: not flying");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Reposition denied: not flying");
             return CommandOutcome.Denied;
         }
 
-        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : context.State.PositionNedM;
-        Vector3 targetNedM = RepositionGeodesy.TargetNedM(context.Health.Origin, current, navigator.HomeNedM, latitudeDeg, longitudeDeg, heightAboveHomeM);
+        Vector3 current = _navigator.Setpoint.PositionNedM.IsFinite ? _navigator.Setpoint.PositionNedM : _context.State.PositionNedM;
+        Vector3 targetNedM = RepositionGeodesy.TargetNedM(_context.Health.Origin, current, _navigator.HomeNedM, latitudeDeg, longitudeDeg, heightAboveHomeM);
 
-        if (mode != FlightMode.Hold)
+        if (_mode != FlightMode.Hold)
         {
             CommandOutcome held = SetMode(FlightMode.Hold);
             if (held != CommandOutcome.Accepted)
@@ -293,12 +293,12 @@ public sealed class Commander : IVehicleCommands
             }
         }
 
-        if (!navigator.GoTo(targetNedM, speedMps))
+        if (!_navigator.GoTo(targetNedM, speedMps))
         {
             return CommandOutcome.Denied;
         }
 
-        texts.Add(context.NowUs, StatusSeverity.Info, "Reposition");
+        _texts.Add(_context.NowUs, StatusSeverity.Info, "Reposition");
         return CommandOutcome.Accepted;
     }
 
@@ -309,17 +309,17 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        string? problem = mission.Replace(items);
+        string? problem = _mission.Replace(items);
         if (problem is not null)
         {
-            texts.Add(context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
             return CommandOutcome.Failed;
         }
 
-        context.PendingMissionIndex = 0;
-        if (mode == FlightMode.Mission && navigator.Armed)
+        _context.PendingMissionIndex = 0;
+        if (_mode == FlightMode.Mission && _navigator.Armed)
         {
-            navigator.HoldAt(context.BrakingPointNedM());
+            _navigator.HoldAt(_context.BrakingPointNedM());
         }
 
         return CommandOutcome.Accepted;
@@ -327,46 +327,46 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome StartMission(int firstItemIndex = 0)
     {
-        if (mission.ItemCount == 0)
+        if (_mission.ItemCount == 0)
         {
-            texts.Add(context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
-        if ((uint)firstItemIndex >= (uint)mission.ItemCount)
+        if ((uint)firstItemIndex >= (uint)_mission.ItemCount)
         {
             return CommandOutcome.Failed;
         }
 
-        context.PendingMissionIndex = firstItemIndex;
-        if (!navigator.Armed)
+        _context.PendingMissionIndex = firstItemIndex;
+        if (!_navigator.Armed)
         {
             SwitchTo(FlightMode.Mission);
             return CommandOutcome.Accepted;
         }
 
-        missionTask.RequestStart(firstItemIndex);
+        _missionTask.RequestStart(firstItemIndex);
         return EnterMode(FlightMode.Mission);
     }
 
     public CommandOutcome SetCurrentMissionItem(int index)
     {
-        if ((uint)index >= (uint)mission.ItemCount)
+        if ((uint)index >= (uint)_mission.ItemCount)
         {
             return CommandOutcome.Failed;
         }
 
-        context.PendingMissionIndex = index;
-        if (mission.IsStarted)
+        _context.PendingMissionIndex = index;
+        if (_mission.IsStarted)
         {
-            mission.SetCurrent(index);
+            _mission.SetCurrent(index);
         }
 
         return CommandOutcome.Accepted;
     }
 
     /// <summary>The newest pilot sticks accepted (MANUAL_CONTROL or RC), clamped; default before the first.</summary>
-    public ManualInput LastManualInput => context.Manual;
+    public ManualInput LastManualInput => _context.Manual;
 
     public void SetManualInput(in ManualInput input)
     {
@@ -375,14 +375,14 @@ public sealed class Commander : IVehicleCommands
             return;
         }
 
-        context.Manual = input with
+        _context.Manual = input with
         {
             Roll = Math.Clamp(input.Roll, -1, 1),
             Pitch = Math.Clamp(input.Pitch, -1, 1),
             Yaw = Math.Clamp(input.Yaw, -1, 1),
             Throttle = Math.Clamp(input.Throttle, 0, 1),
         };
-        hasManual = true;
+        _hasManual = true;
     }
 
     public CommandOutcome SetOffboardSetpoint(in OffboardSetpoint setpoint)
@@ -399,8 +399,8 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        context.Offboard = setpoint;
-        hasOffboard = true;
+        _context.Offboard = setpoint;
+        _hasOffboard = true;
         return CommandOutcome.Accepted;
     }
 
@@ -411,45 +411,45 @@ public sealed class Commander : IVehicleCommands
     /// </summary>
     public void Update(long timeUs, double dtS, in MulticopterState estimate, in VehicleHealth vehicleHealth)
     {
-        context.NowUs = timeUs;
-        context.State = estimate;
-        context.Health = vehicleHealth;
+        _context.NowUs = timeUs;
+        _context.State = estimate;
+        _context.Health = vehicleHealth;
 
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
             CheckFailsafes();
-            tasks[(int)mode].Update(dtS);
+            _tasks[(int)_mode].Update(dtS);
         }
 
-        navigator.Update(timeUs, dtS, context.State, cascade.ThrustAttitudeSetpoint.CollectiveThrust);
-        ThrustLimit = navigator.ThrustLimit;
-        if (wasArmed && !navigator.Armed)
+        _navigator.Update(timeUs, dtS, _context.State, _cascade.ThrustAttitudeSetpoint.CollectiveThrust);
+        ThrustLimit = _navigator.ThrustLimit;
+        if (_wasArmed && !_navigator.Armed)
         {
             // Let a landing item (or the return) see the touchdown before the mission pauses.
-            if (mode == FlightMode.Mission)
+            if (_mode == FlightMode.Mission)
             {
-                mission.Update(timeUs, context.State);
+                _mission.Update(timeUs, _context.State);
             }
 
             OnDisarmed("Landed, disarmed");
             return;
         }
 
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             return;
         }
 
-        if (mode == FlightMode.Takeoff && navigator.State == AutoState.Hold)
+        if (_mode == FlightMode.Takeoff && _navigator.State == AutoState.Hold)
         {
-            texts.Add(timeUs, StatusSeverity.Info, "Takeoff complete");
+            _texts.Add(timeUs, StatusSeverity.Info, "Takeoff complete");
             SwitchTo(FlightMode.Hold);
         }
 
         AutoDisarmWhenLanded();
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
-            tasks[(int)mode].Control(dtS);
+            _tasks[(int)_mode].Control(dtS);
             LimitThrust();
         }
     }
@@ -458,45 +458,45 @@ public sealed class Commander : IVehicleCommands
     private void LimitThrust()
     {
         double limit = ThrustLimit;
-        ThrustAttitudeSetpoint sp = cascade.ThrustAttitudeSetpoint;
+        ThrustAttitudeSetpoint sp = _cascade.ThrustAttitudeSetpoint;
         if (sp.CollectiveThrust > limit)
         {
             double scale = sp.CollectiveThrust > 0 ? limit / sp.CollectiveThrust : 0;
-            cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale }, cascade.YawRateFeedForwardRadps);
+            _cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale }, _cascade.YawRateFeedForwardRadps);
         }
     }
 
     private void CheckFailsafes()
     {
-        FailsafeDecision decision = failsafes.Evaluate(
-            new FailsafeInputs(mode, ManualFresh(), OffboardFresh(), context.Health.HasOrigin, homeSet), context.Parameters);
+        FailsafeDecision decision = _failsafes.Evaluate(
+            new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), _context.Health.HasOrigin, _homeSet), _context.Parameters);
         if (decision.IsNone)
         {
             return;
         }
 
-        lastFailsafe = decision.Kind;
-        texts.Add(context.NowUs, StatusSeverity.Critical, decision.Text);
+        _lastFailsafe = decision.Kind;
+        _texts.Add(_context.NowUs, StatusSeverity.Critical, decision.Text);
         EnterMode(decision.Mode);
     }
 
     /// <summary>Auto-disarm COM_DISARM_LAND after a landing outside the Land logic (manual modes, Hold on the ground).</summary>
     private void AutoDisarmWhenLanded()
     {
-        flownSinceArming |= navigator.LandState == LandState.Flying;
-        bool landed = navigator.LandState == LandState.Landed && navigator.State != AutoState.Takeoff && navigator.State != AutoState.Land;
-        bool idleThrottle = !IsManual(mode) || context.Manual.Throttle < 0.3;
-        if (!landed || !idleThrottle || !flownSinceArming)
+        _flownSinceArming |= _navigator.LandState == LandState.Flying;
+        bool landed = _navigator.LandState == LandState.Landed && _navigator.State != AutoState.Takeoff && _navigator.State != AutoState.Land;
+        bool idleThrottle = !IsManual(_mode) || _context.Manual.Throttle < 0.3;
+        if (!landed || !idleThrottle || !_flownSinceArming)
         {
-            landedSinceUs = -1;
+            _landedSinceUs = -1;
             return;
         }
 
-        if (landedSinceUs < 0)
+        if (_landedSinceUs < 0)
         {
-            landedSinceUs = context.NowUs;
+            _landedSinceUs = _context.NowUs;
         }
-        else if (context.NowUs - landedSinceUs >= LandedDisarmUs && navigator.Disarm())
+        else if (_context.NowUs - _landedSinceUs >= LandedDisarmUs && _navigator.Disarm())
         {
             OnDisarmed("Landed, disarmed");
         }
@@ -505,12 +505,12 @@ public sealed class Commander : IVehicleCommands
     /// <summary>Leaves the current mode's task and activates the new one; the mode changes only when it accepts.</summary>
     private CommandOutcome EnterMode(FlightMode value)
     {
-        if (value != mode)
+        if (value != _mode)
         {
-            tasks[(int)mode].Deactivate();
+            _tasks[(int)_mode].Deactivate();
         }
 
-        if (!tasks[(int)value].Activate())
+        if (!_tasks[(int)value].Activate())
         {
             return CommandOutcome.Denied;
         }
@@ -521,30 +521,30 @@ public sealed class Commander : IVehicleCommands
 
     private void SwitchTo(FlightMode value)
     {
-        if (mode != value)
+        if (_mode != value)
         {
-            mode = value;
-            texts.Add(context.NowUs, StatusSeverity.Info, ModeTexts[(int)value]);
+            _mode = value;
+            _texts.Add(_context.NowUs, StatusSeverity.Info, ModeTexts[(int)value]);
         }
     }
 
     private void OnDisarmed(string text)
     {
-        wasArmed = false;
-        foreach (IFlightTask task in tasks)
+        _wasArmed = false;
+        foreach (IFlightTask task in _tasks)
         {
             task.Deactivate();
         }
 
-        landedSinceUs = -1;
-        texts.Add(context.NowUs, StatusSeverity.Info, text);
+        _landedSinceUs = -1;
+        _texts.Add(_context.NowUs, StatusSeverity.Info, text);
     }
 
     private bool ManualFresh() =>
-        hasManual && context.NowUs - context.Manual.TimeUs <= (long)(context.Parameters.ManualLossTimeoutS * 1e6);
+        _hasManual && _context.NowUs - _context.Manual.TimeUs <= (long)(_context.Parameters.ManualLossTimeoutS * 1e6);
 
     private bool OffboardFresh() =>
-        hasOffboard && context.NowUs - context.Offboard.TimeUs <= (long)(context.Parameters.OffboardLossTimeoutS * 1e6);
+        _hasOffboard && _context.NowUs - _context.Offboard.TimeUs <= (long)(_context.Parameters.OffboardLossTimeoutS * 1e6);
 
     private static bool IsManual(FlightMode m) => m is FlightMode.Stabilized or FlightMode.Altitude or FlightMode.Position;
 }

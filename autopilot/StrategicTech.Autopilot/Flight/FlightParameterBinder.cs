@@ -11,13 +11,13 @@ namespace StrategicTech.Autopilot.Flight;
 /// </summary>
 public sealed class FlightParameterBinder
 {
-    private readonly MulticopterCascade cascade;
-    private long boundVersion = -1;
+    private readonly MulticopterCascade _cascade;
+    private long _boundVersion = -1;
 
     public FlightParameterBinder(MulticopterCascade cascade)
     {
         ArgumentNullException.ThrowIfNull(cascade);
-        this.cascade = cascade;
+        _cascade = cascade;
     }
 
     /// <summary>
@@ -28,41 +28,41 @@ public sealed class FlightParameterBinder
     public FlightParameters? Bind(ParameterStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.Version == boundVersion)
+        if (store.Version == _boundVersion)
         {
             return null;
         }
 
-        boundVersion = store.Version;
+        _boundVersion = store.Version;
         FlightParameters flight = FlightParameterDefinitions.Bind(store);
         PositionControllerParameters position = MulticopterControlParameters.Position(store);
         VelocityControllerParameters velocity = MulticopterControlParameters.Velocity(store);
         ThrustAttitudeParameters thrust = MulticopterControlParameters.ThrustAttitude(store);
         AttitudeControllerParameters attitude = MulticopterControlParameters.Attitude(store);
         RateControllerParameters rate = MulticopterControlParameters.Rate(store);
-        if (!position.Equals(cascade.Position.Parameters))
+        if (!position.Equals(_cascade.Position.Parameters))
         {
-            cascade.Position.Configure(position);
+            _cascade.Position.Configure(position);
         }
 
-        if (!velocity.Equals(cascade.Velocity.Parameters))
+        if (!velocity.Equals(_cascade.Velocity.Parameters))
         {
-            cascade.Velocity.Configure(velocity);
+            _cascade.Velocity.Configure(velocity);
         }
 
-        if (!thrust.Equals(cascade.ThrustAttitude.Parameters))
+        if (!thrust.Equals(_cascade.ThrustAttitude.Parameters))
         {
-            cascade.ThrustAttitude.Configure(thrust);
+            _cascade.ThrustAttitude.Configure(thrust);
         }
 
-        if (!attitude.Equals(cascade.Attitude.Parameters))
+        if (!attitude.Equals(_cascade.Attitude.Parameters))
         {
-            cascade.Attitude.Configure(attitude);
+            _cascade.Attitude.Configure(attitude);
         }
 
-        if (!rate.Equals(cascade.Rate.Parameters))
+        if (!rate.Equals(_cascade.Rate.Parameters))
         {
-            cascade.Rate.Configure(rate);
+            _cascade.Rate.Configure(rate);
         }
 
         return flight;

@@ -9,12 +9,12 @@ namespace StrategicTech.Autopilot.Flight;
 /// </summary>
 public sealed class ReturnSequence
 {
-    private readonly Navigator navigator;
+    private readonly Navigator _navigator;
 
     public ReturnSequence(Navigator navigator)
     {
         ArgumentNullException.ThrowIfNull(navigator);
-        this.navigator = navigator;
+        _navigator = navigator;
     }
 
     public enum Phase
@@ -32,22 +32,22 @@ public sealed class ReturnSequence
     /// <summary>Starts from where the vehicle is; false when the navigator refused (disarmed).</summary>
     public bool Start(in Vector3 positionNedM)
     {
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             return false;
         }
 
-        FlightParameters p = navigator.Parameters;
-        Vector3 home = navigator.HomeNedM;
+        FlightParameters p = _navigator.Parameters;
+        Vector3 home = _navigator.HomeNedM;
         double heightM = home.Z - positionNedM.Z;
         if (heightM < p.ReturnAltitudeM - 0.5)
         {
             Current = Phase.Climb;
-            return navigator.GoTo(new Vector3(positionNedM.X, positionNedM.Y, home.Z - p.ReturnAltitudeM), p.MaxClimbSpeedMps);
+            return _navigator.GoTo(new Vector3(positionNedM.X, positionNedM.Y, home.Z - p.ReturnAltitudeM), p.MaxClimbSpeedMps);
         }
 
         Current = Phase.Return;
-        return navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
+        return _navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
     }
 
     public void Stop() => Current = Phase.Idle;
@@ -55,27 +55,27 @@ public sealed class ReturnSequence
     /// <summary>Advances the phases; true once landed and disarmed.</summary>
     public bool Update(in Vector3 positionNedM)
     {
-        FlightParameters p = navigator.Parameters;
-        Vector3 home = navigator.HomeNedM;
+        FlightParameters p = _navigator.Parameters;
+        Vector3 home = _navigator.HomeNedM;
         switch (Current)
         {
-            case Phase.Climb when navigator.State == AutoState.Hold:
+            case Phase.Climb when _navigator.State == AutoState.Hold:
                 Current = Phase.Return;
-                navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
+                _navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
                 break;
-            case Phase.Return when navigator.State == AutoState.Hold:
+            case Phase.Return when _navigator.State == AutoState.Hold:
                 Current = Phase.Descend;
                 if (home.Z - positionNedM.Z > p.ReturnDescendAltitudeM + 0.5)
                 {
-                    navigator.GoTo(new Vector3(home.X, home.Y, home.Z - p.ReturnDescendAltitudeM), p.MaxDescentSpeedMps);
+                    _navigator.GoTo(new Vector3(home.X, home.Y, home.Z - p.ReturnDescendAltitudeM), p.MaxDescentSpeedMps);
                 }
 
                 break;
-            case Phase.Descend when navigator.State == AutoState.Hold:
+            case Phase.Descend when _navigator.State == AutoState.Hold:
                 Current = Phase.Land;
-                navigator.Land();
+                _navigator.Land();
                 break;
-            case Phase.Land when navigator.State == AutoState.Disarmed:
+            case Phase.Land when _navigator.State == AutoState.Disarmed:
                 Current = Phase.Done;
                 break;
         }

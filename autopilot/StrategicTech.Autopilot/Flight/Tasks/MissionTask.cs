@@ -7,24 +7,24 @@ namespace StrategicTech.Autopilot.Flight.Tasks;
 /// </summary>
 internal sealed class MissionTask(FlightTaskContext context) : NavigatorTask(context)
 {
-    private bool startRequested;
-    private int requestedIndex;
+    private bool _startRequested;
+    private int _requestedIndex;
 
     /// <summary>Makes the next activation start the mission at <paramref name="firstItemIndex"/> (MAV_CMD_MISSION_START).</summary>
     public void RequestStart(int firstItemIndex)
     {
-        startRequested = true;
-        requestedIndex = firstItemIndex;
+        _startRequested = true;
+        _requestedIndex = firstItemIndex;
     }
 
     public override bool Activate()
     {
         MissionExecutor mission = Context.Mission;
-        bool started = startRequested;
+        bool started = _startRequested;
         if (started)
         {
-            startRequested = false;
-            mission.Start(Context.Health.Origin, requestedIndex);
+            _startRequested = false;
+            mission.Start(Context.Health.Origin, _requestedIndex);
         }
 
         Context.LeaveExternal();
