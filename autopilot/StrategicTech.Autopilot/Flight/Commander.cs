@@ -9,8 +9,10 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// The vehicle's command layer (PX4's commander + navigator + flight tasks in one): arming checks, the flight modes,
-/// the mission, failsafes and status, driving a <see cref="MulticopterCascade"/>'s outer loops. The same class runs
+/// The vehicle's command layer (PX4's commander): a state machine over <see cref="FlightMode"/> that gates mode
+/// changes, arms and disarms (<see cref="ArmingChecks"/>), applies failsafes (<see cref="FailsafeMonitor"/>) and
+/// reports status, and runs the flight task of the current mode (<c>Tasks/</c>, one <c>IFlightTask</c> per mode) above
+/// the <see cref="Navigator"/>, driving a <see cref="MulticopterCascade"/>'s outer loops. The same class runs
 /// on hardware and in SITL: the host calls <see cref="Update"/> at the position-loop rate with the estimate (never
 /// truth) and the health inputs, then runs the attitude and rate loops itself while <see cref="Armed"/>. Commands
 /// (<see cref="IVehicleCommands"/>) are called between updates on the same thread. No allocation per update; status
