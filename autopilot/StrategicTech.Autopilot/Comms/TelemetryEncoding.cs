@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
@@ -154,8 +155,8 @@ public static class TelemetryEncoding
     }
 
     /// <summary>MAV_LANDED_STATE as PX4 derives it: on ground only when the land detector says landed; landing/takeoff from the mode.</summary>
-    public static MavLandedState LandedState(VehicleLandState landState, bool landing, bool takingOff) =>
-        landState == VehicleLandState.OnGround ? MavLandedState.OnGround
+    public static MavLandedState LandedState(LandState landState, bool landing, bool takingOff) =>
+        landState == LandState.Landed ? MavLandedState.OnGround
         : landing ? MavLandedState.Landing
         : takingOff ? MavLandedState.Takeoff
         : MavLandedState.InAir;

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Navigation.Numerics;
@@ -65,7 +66,7 @@ public struct VehicleTelemetry
     public MavSysStatusSensor SensorsEnabled;
     public MavSysStatusSensor SensorsHealthy;
 
-    public VehicleLandState LandState;
+    public LandState LandState;
 
     /// <summary>Loop load 0–1 (SYS_STATUS load).</summary>
     public double Load;

@@ -22,11 +22,11 @@ namespace StrategicTech.Autopilot.Control;
 /// </summary>
 public sealed class AttitudeController
 {
-    private AttitudeControllerParameters parameters;
+    private AttitudeControllerParameters _parameters;
 
     public AttitudeController(AttitudeControllerParameters parameters) => Configure(parameters);
 
-    public AttitudeControllerParameters Parameters => parameters;
+    public AttitudeControllerParameters Parameters => _parameters;
 
     /// <summary>Calls refused because an input was not finite (zero rates returned).</summary>
     public long NonFiniteInputCount { get; private set; }
@@ -34,7 +34,7 @@ public sealed class AttitudeController
     public void Configure(AttitudeControllerParameters value)
     {
         value.Validate();
-        parameters = value;
+        _parameters = value;
     }
 
     /// <summary>
@@ -52,9 +52,9 @@ public sealed class AttitudeController
         Quaternion q = attitudeNed.Normalized();
         SplitError(q, attitudeSetpointNed.Normalized(), out Vector3 tiltErrorRad, out double headingErrorRad);
         var rateRadps = new Vector3(
-            parameters.RollGainPerS * tiltErrorRad.X,
-            parameters.PitchGainPerS * tiltErrorRad.Y,
-            (parameters.YawGainPerS * headingErrorRad) + (parameters.YawGainPerS * tiltErrorRad.Z));
+            _parameters.RollGainPerS * tiltErrorRad.X,
+            _parameters.PitchGainPerS * tiltErrorRad.Y,
+            (_parameters.YawGainPerS * headingErrorRad) + (_parameters.YawGainPerS * tiltErrorRad.Z));
 
         // Heading-rate feed-forward: the earth Z axis seen in the body frame.
         rateRadps += q.RotateInverse(Vector3.UnitZ) * yawRateFeedForwardRadps;
@@ -93,11 +93,11 @@ public sealed class AttitudeController
 
     private Vector3 LimitRates(Vector3 rateRadps)
     {
-        double rx = rateRadps.X / parameters.MaxRollRateRadps;
-        double ry = rateRadps.Y / parameters.MaxPitchRateRadps;
+        double rx = rateRadps.X / _parameters.MaxRollRateRadps;
+        double ry = rateRadps.Y / _parameters.MaxPitchRateRadps;
         double n = Math.Sqrt((rx * rx) + (ry * ry));
         double s = n > 1.0 ? 1.0 / n : 1.0;
-        double yawMax = parameters.MaxYawRateRadps;
+        double yawMax = _parameters.MaxYawRateRadps;
         return new Vector3(rateRadps.X * s, rateRadps.Y * s, Math.Clamp(rateRadps.Z, -yawMax, yawMax));
     }
 }

@@ -11,7 +11,7 @@ namespace StrategicTech.Autopilot.Control;
 /// </summary>
 public sealed class MulticopterCascade
 {
-    private SaturationStatus saturation;
+    private SaturationStatus _saturation;
 
     public MulticopterCascade(
         PositionControllerParameters position,
@@ -60,14 +60,14 @@ public sealed class MulticopterCascade
 
     public Vector3 TorqueDemand { get; private set; }
 
-    public SaturationStatus Saturation => saturation;
+    public SaturationStatus Saturation => _saturation;
 
     /// <summary>Clears every integrator and filter (arming, mode entry).</summary>
     public void Reset()
     {
         Velocity.Reset();
         Rate.Reset();
-        saturation = SaturationStatus.None;
+        _saturation = SaturationStatus.None;
     }
 
     /// <summary>Outer loops: position and velocity → attitude and collective thrust setpoint.</summary>
@@ -117,10 +117,10 @@ public sealed class MulticopterCascade
     public SaturationStatus UpdateRate(Vector3 rateSetpointRadps, double collectiveThrust, Vector3 bodyRateRadps, double dtS, Span<double> motors)
     {
         RateSetpointRadps = rateSetpointRadps;
-        TorqueDemand = Rate.Update(rateSetpointRadps, bodyRateRadps, dtS, saturation);
-        saturation = Allocator.Allocate(TorqueDemand, collectiveThrust, motors);
+        TorqueDemand = Rate.Update(rateSetpointRadps, bodyRateRadps, dtS, _saturation);
+        _saturation = Allocator.Allocate(TorqueDemand, collectiveThrust, motors);
         ThrustCurve.ToCommands(motors[..Allocator.MotorCount]);
-        return saturation;
+        return _saturation;
     }
 
     /// <summary>Every stage in one call, all at the same step (tests and benchmarks; a scheduler calls the stages at their own rates).</summary>

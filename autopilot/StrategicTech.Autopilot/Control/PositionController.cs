@@ -8,16 +8,16 @@ namespace StrategicTech.Autopilot.Control;
 /// </summary>
 public sealed class PositionController
 {
-    private PositionControllerParameters parameters;
+    private PositionControllerParameters _parameters;
 
     public PositionController(PositionControllerParameters parameters) => Configure(parameters);
 
-    public PositionControllerParameters Parameters => parameters;
+    public PositionControllerParameters Parameters => _parameters;
 
     public void Configure(PositionControllerParameters value)
     {
         value.Validate();
-        parameters = value;
+        _parameters = value;
     }
 
     /// <summary>Calls refused because an input was not finite (zero velocity returned).</summary>
@@ -34,10 +34,10 @@ public sealed class PositionController
 
         Vector3 errorM = positionSetpointNedM - positionNedM;
         var velocityNedMps = new Vector3(
-            (errorM.X * parameters.HorizontalGainPerS) + velocityFeedForwardNedMps.X,
-            (errorM.Y * parameters.HorizontalGainPerS) + velocityFeedForwardNedMps.Y,
-            (errorM.Z * parameters.VerticalGainPerS) + velocityFeedForwardNedMps.Z);
-        velocityNedMps = VectorLimits.LimitHorizontal(velocityNedMps, parameters.MaxHorizontalSpeedMps);
-        return VectorLimits.LimitVertical(velocityNedMps, parameters.MaxUpSpeedMps, parameters.MaxDownSpeedMps);
+            (errorM.X * _parameters.HorizontalGainPerS) + velocityFeedForwardNedMps.X,
+            (errorM.Y * _parameters.HorizontalGainPerS) + velocityFeedForwardNedMps.Y,
+            (errorM.Z * _parameters.VerticalGainPerS) + velocityFeedForwardNedMps.Z);
+        velocityNedMps = VectorLimits.LimitHorizontal(velocityNedMps, _parameters.MaxHorizontalSpeedMps);
+        return VectorLimits.LimitVertical(velocityNedMps, _parameters.MaxUpSpeedMps, _parameters.MaxDownSpeedMps);
     }
 }

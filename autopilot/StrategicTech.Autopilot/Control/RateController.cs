@@ -14,23 +14,23 @@ public sealed class RateController
     // Errors above this rate (rad/s) barely charge the integrator: factor 1 − (e / e0)², floored at 0.
     private const double IntegratorErrorScaleRadps = 400.0 * Math.PI / 180.0;
 
-    private RateControllerParameters parameters;
-    private BiquadLowPass3 derivativeFilter;
-    private Vector3 integral;
-    private Vector3 previousRateRadps;
-    private bool hasPrevious;
+    private RateControllerParameters _parameters;
+    private BiquadLowPass3 _derivativeFilter;
+    private Vector3 _integral;
+    private Vector3 _previousRateRadps;
+    private bool _hasPrevious;
 
     public RateController(RateControllerParameters parameters)
     {
         parameters.Validate();
-        this.parameters = parameters;
-        derivativeFilter = new BiquadLowPass3(parameters.DerivativeCutoffHz);
+        _parameters = parameters;
+        _derivativeFilter = new BiquadLowPass3(parameters.DerivativeCutoffHz);
     }
 
-    public RateControllerParameters Parameters => parameters;
+    public RateControllerParameters Parameters => _parameters;
 
     /// <summary>Integrator state in normalised torque.</summary>
-    public Vector3 Integral => integral;
+    public Vector3 Integral => _integral;
 
     /// <summary>Calls refused because an input was not finite (zero torque returned, state untouched).</summary>
     public long NonFiniteInputCount { get; private set; }
@@ -39,16 +39,16 @@ public sealed class RateController
     public void Configure(RateControllerParameters value)
     {
         value.Validate();
-        parameters = value;
-        derivativeFilter = new BiquadLowPass3(value.DerivativeCutoffHz);
-        hasPrevious = false;
+        _parameters = value;
+        _derivativeFilter = new BiquadLowPass3(value.DerivativeCutoffHz);
+        _hasPrevious = false;
     }
 
     public void Reset()
     {
-        integral = Vector3.Zero;
-        derivativeFilter.Reset();
-        hasPrevious = false;
+        _integral = Vector3.Zero;
+        _derivativeFilter.Reset();
+        _hasPrevious = false;
     }
 
     /// <summary>
@@ -66,26 +66,26 @@ public sealed class RateController
 
         Vector3 errorRadps = rateSetpointRadps - rateRadps;
         Vector3 rateDerivative = Vector3.Zero;
-        if (hasPrevious && dtS > 0)
+        if (_hasPrevious && dtS > 0)
         {
-            rateDerivative = derivativeFilter.Apply((rateRadps - previousRateRadps) / dtS, dtS);
+            rateDerivative = _derivativeFilter.Apply((rateRadps - _previousRateRadps) / dtS, dtS);
         }
 
-        previousRateRadps = rateRadps;
-        hasPrevious = true;
+        _previousRateRadps = rateRadps;
+        _hasPrevious = true;
 
-        Vector3 torque = Vector3.Scale(parameters.Proportional, errorRadps)
-            + integral
-            - Vector3.Scale(parameters.Derivative, rateDerivative)
-            + Vector3.Scale(parameters.FeedForward, rateSetpointRadps);
+        Vector3 torque = Vector3.Scale(_parameters.Proportional, errorRadps)
+            + _integral
+            - Vector3.Scale(_parameters.Derivative, rateDerivative)
+            + Vector3.Scale(_parameters.FeedForward, rateSetpointRadps);
 
         if (dtS > 0)
         {
             // Saturated means either the mixer could not deliver the previous demand or this output is clipped to ±1.
-            integral = new Vector3(
-                IntegrateAxis(integral.X, errorRadps.X, parameters.Integral.X, parameters.IntegratorLimit.X, Saturated(saturation.Roll, torque.X), dtS),
-                IntegrateAxis(integral.Y, errorRadps.Y, parameters.Integral.Y, parameters.IntegratorLimit.Y, Saturated(saturation.Pitch, torque.Y), dtS),
-                IntegrateAxis(integral.Z, errorRadps.Z, parameters.Integral.Z, parameters.IntegratorLimit.Z, Saturated(saturation.Yaw, torque.Z), dtS));
+            _integral = new Vector3(
+                IntegrateAxis(_integral.X, errorRadps.X, _parameters.Integral.X, _parameters.IntegratorLimit.X, Saturated(saturation.Roll, torque.X), dtS),
+                IntegrateAxis(_integral.Y, errorRadps.Y, _parameters.Integral.Y, _parameters.IntegratorLimit.Y, Saturated(saturation.Pitch, torque.Y), dtS),
+                IntegrateAxis(_integral.Z, errorRadps.Z, _parameters.Integral.Z, _parameters.IntegratorLimit.Z, Saturated(saturation.Yaw, torque.Z), dtS));
         }
 
         return new Vector3(Math.Clamp(torque.X, -1, 1), Math.Clamp(torque.Y, -1, 1), Math.Clamp(torque.Z, -1, 1));

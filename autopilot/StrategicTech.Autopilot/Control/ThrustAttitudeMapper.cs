@@ -12,12 +12,12 @@ public sealed class ThrustAttitudeMapper
 {
     public const double GravityMps2 = 9.80665;
 
-    private ThrustAttitudeParameters parameters;
-    private double tanMaxTilt;
+    private ThrustAttitudeParameters _parameters;
+    private double _tanMaxTilt;
 
     public ThrustAttitudeMapper(ThrustAttitudeParameters parameters) => Configure(parameters);
 
-    public ThrustAttitudeParameters Parameters => parameters;
+    public ThrustAttitudeParameters Parameters => _parameters;
 
     /// <summary>True when the last call had to cut the thrust vector (tilt, magnitude or collective limits).</summary>
     public bool IsSaturated { get; private set; }
@@ -25,8 +25,8 @@ public sealed class ThrustAttitudeMapper
     public void Configure(ThrustAttitudeParameters value)
     {
         value.Validate();
-        parameters = value;
-        tanMaxTilt = Math.Tan(value.MaxTiltRad);
+        _parameters = value;
+        _tanMaxTilt = Math.Tan(value.MaxTiltRad);
     }
 
     /// <summary>
@@ -35,12 +35,12 @@ public sealed class ThrustAttitudeMapper
     /// </summary>
     public bool TrySetHoverThrust(double hoverThrust)
     {
-        if (!(hoverThrust > parameters.MinThrust && hoverThrust < parameters.MaxThrust && hoverThrust >= 0.05 && hoverThrust <= 0.95))
+        if (!(hoverThrust > _parameters.MinThrust && hoverThrust < _parameters.MaxThrust && hoverThrust >= 0.05 && hoverThrust <= 0.95))
         {
             return false;
         }
 
-        parameters = parameters with { HoverThrust = hoverThrust };
+        _parameters = _parameters with { HoverThrust = hoverThrust };
         return true;
     }
 
@@ -56,18 +56,18 @@ public sealed class ThrustAttitudeMapper
             yawSetpointRad = 0;
         }
 
-        double scale = parameters.HoverThrust / GravityMps2;
+        double scale = _parameters.HoverThrust / GravityMps2;
         var desired = new Vector3(
             accelerationSetpointNedMps2.X * scale,
             accelerationSetpointNedMps2.Y * scale,
             (accelerationSetpointNedMps2.Z - GravityMps2) * scale);
 
         // Vertical first: thrust up (negative Z) between the collective limits.
-        double up = Math.Clamp(-desired.Z, parameters.MinThrust, parameters.MaxThrust);
+        double up = Math.Clamp(-desired.Z, _parameters.MinThrust, _parameters.MaxThrust);
 
         // Then horizontal: within the tilt cone and within what the remaining magnitude allows.
-        double maxMagnitude = parameters.MaxThrust;
-        double horizontalByTilt = up * tanMaxTilt;
+        double maxMagnitude = _parameters.MaxThrust;
+        double horizontalByTilt = up * _tanMaxTilt;
         double horizontalByMagnitude = Math.Sqrt(Math.Max(0.0, (maxMagnitude * maxMagnitude) - (up * up)));
         double horizontalLimit = Math.Min(horizontalByTilt, horizontalByMagnitude);
         var thrustNed = VectorLimits.LimitHorizontal(new Vector3(desired.X, desired.Y, -up), horizontalLimit);

@@ -10,23 +10,23 @@ namespace StrategicTech.Autopilot.Control;
 /// </summary>
 public sealed class VelocityController
 {
-    private VelocityControllerParameters parameters;
-    private FirstOrderLowPass3 derivativeFilter;
-    private Vector3 integralMps2;
-    private Vector3 previousVelocityNedMps;
-    private bool hasPrevious;
+    private VelocityControllerParameters _parameters;
+    private FirstOrderLowPass3 _derivativeFilter;
+    private Vector3 _integralMps2;
+    private Vector3 _previousVelocityNedMps;
+    private bool _hasPrevious;
 
     public VelocityController(VelocityControllerParameters parameters)
     {
         parameters.Validate();
-        this.parameters = parameters;
-        derivativeFilter = new FirstOrderLowPass3(parameters.DerivativeCutoffHz);
+        _parameters = parameters;
+        _derivativeFilter = new FirstOrderLowPass3(parameters.DerivativeCutoffHz);
     }
 
-    public VelocityControllerParameters Parameters => parameters;
+    public VelocityControllerParameters Parameters => _parameters;
 
     /// <summary>Integrator state (NED m/s²); on a hovering vehicle its Z part absorbs the hover-thrust error.</summary>
-    public Vector3 IntegralMps2 => integralMps2;
+    public Vector3 IntegralMps2 => _integralMps2;
 
     /// <summary>Calls refused because an input was not finite (zero acceleration returned, state untouched).</summary>
     public long NonFiniteInputCount { get; private set; }
@@ -38,17 +38,17 @@ public sealed class VelocityController
     public void Configure(VelocityControllerParameters value)
     {
         value.Validate();
-        parameters = value;
-        derivativeFilter = new FirstOrderLowPass3(value.DerivativeCutoffHz);
-        hasPrevious = false;
+        _parameters = value;
+        _derivativeFilter = new FirstOrderLowPass3(value.DerivativeCutoffHz);
+        _hasPrevious = false;
     }
 
     /// <summary>Clears the integrator and derivative history (e.g. on arming or mode entry).</summary>
     public void Reset(Vector3 integralMps2 = default)
     {
-        this.integralMps2 = integralMps2;
-        derivativeFilter.Reset();
-        hasPrevious = false;
+        _integralMps2 = integralMps2;
+        _derivativeFilter.Reset();
+        _hasPrevious = false;
     }
 
     /// <summary>Acceleration setpoint (NED m/s²) for one step of <paramref name="dtS"/> seconds.</summary>
@@ -66,21 +66,21 @@ public sealed class VelocityController
         }
 
         Vector3 errorMps = velocitySetpointNedMps - velocityNedMps;
-        Vector3 measuredAccelerationMps2 = hasPrevious && dtS > 0
-            ? derivativeFilter.Apply((velocityNedMps - previousVelocityNedMps) / dtS, dtS)
-            : derivativeFilter.Value;
-        previousVelocityNedMps = velocityNedMps;
-        hasPrevious = true;
+        Vector3 measuredAccelerationMps2 = _hasPrevious && dtS > 0
+            ? _derivativeFilter.Apply((velocityNedMps - _previousVelocityNedMps) / dtS, dtS)
+            : _derivativeFilter.Value;
+        _previousVelocityNedMps = velocityNedMps;
+        _hasPrevious = true;
 
-        double kpH = parameters.HorizontalProportionalPerS, kdH = parameters.HorizontalDerivative;
-        double kpV = parameters.VerticalProportionalPerS, kdV = parameters.VerticalDerivative;
+        double kpH = _parameters.HorizontalProportionalPerS, kdH = _parameters.HorizontalDerivative;
+        double kpV = _parameters.VerticalProportionalPerS, kdV = _parameters.VerticalDerivative;
         var unlimited = new Vector3(
-            (kpH * errorMps.X) + integralMps2.X - (kdH * measuredAccelerationMps2.X) + accelerationFeedForwardNedMps2.X,
-            (kpH * errorMps.Y) + integralMps2.Y - (kdH * measuredAccelerationMps2.Y) + accelerationFeedForwardNedMps2.Y,
-            (kpV * errorMps.Z) + integralMps2.Z - (kdV * measuredAccelerationMps2.Z) + accelerationFeedForwardNedMps2.Z);
+            (kpH * errorMps.X) + _integralMps2.X - (kdH * measuredAccelerationMps2.X) + accelerationFeedForwardNedMps2.X,
+            (kpH * errorMps.Y) + _integralMps2.Y - (kdH * measuredAccelerationMps2.Y) + accelerationFeedForwardNedMps2.Y,
+            (kpV * errorMps.Z) + _integralMps2.Z - (kdV * measuredAccelerationMps2.Z) + accelerationFeedForwardNedMps2.Z);
 
-        Vector3 limited = VectorLimits.LimitHorizontal(unlimited, parameters.MaxHorizontalAccelerationMps2);
-        limited = VectorLimits.LimitVertical(limited, parameters.MaxUpAccelerationMps2, parameters.MaxDownAccelerationMps2);
+        Vector3 limited = VectorLimits.LimitHorizontal(unlimited, _parameters.MaxHorizontalAccelerationMps2);
+        limited = VectorLimits.LimitVertical(limited, _parameters.MaxUpAccelerationMps2, _parameters.MaxDownAccelerationMps2);
         bool horizontalSaturated = limited.X != unlimited.X || limited.Y != unlimited.Y;
         bool verticalSaturated = limited.Z != unlimited.Z;
         IsSaturated = horizontalSaturated || verticalSaturated;
@@ -95,10 +95,10 @@ public sealed class VelocityController
 
     private void Integrate(Vector3 errorMps, Vector3 unlimited, bool horizontalSaturated, bool verticalSaturated, double dtS)
     {
-        double kiH = parameters.HorizontalIntegralPerS2, kiV = parameters.VerticalIntegralPerS2;
+        double kiH = _parameters.HorizontalIntegralPerS2, kiV = _parameters.VerticalIntegralPerS2;
 
         // Freeze an axis only when integrating would deepen the saturation; unwinding is always allowed.
-        double ix = integralMps2.X, iy = integralMps2.Y, iz = integralMps2.Z;
+        double ix = _integralMps2.X, iy = _integralMps2.Y, iz = _integralMps2.Z;
         if (!(horizontalSaturated && errorMps.X * unlimited.X > 0))
         {
             ix += kiH * errorMps.X * dtS;
@@ -114,8 +114,8 @@ public sealed class VelocityController
             iz += kiV * errorMps.Z * dtS;
         }
 
-        var integral = VectorLimits.LimitHorizontal(new Vector3(ix, iy, 0), parameters.HorizontalIntegratorLimitMps2);
-        double limitV = parameters.VerticalIntegratorLimitMps2;
-        integralMps2 = new Vector3(integral.X, integral.Y, Math.Clamp(iz, -limitV, limitV));
+        var integral = VectorLimits.LimitHorizontal(new Vector3(ix, iy, 0), _parameters.HorizontalIntegratorLimitMps2);
+        double limitV = _parameters.VerticalIntegratorLimitMps2;
+        _integralMps2 = new Vector3(integral.X, integral.Y, Math.Clamp(iz, -limitV, limitV));
     }
 }

@@ -1,7 +1,7 @@
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// What the <see cref="FlightModeManager"/> (the autonomous setpoint generator beneath the flight modes) is doing.
+/// What the <see cref="Navigator"/> (the autonomous setpoint generator beneath the flight modes) is doing.
 /// Takeoff, Hold (including a reposition), Mission, Land and the return use these; the manual and offboard modes set
 /// the setpoint themselves (<see cref="External"/>).
 /// </summary>

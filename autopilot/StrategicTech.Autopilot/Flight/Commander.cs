@@ -1,5 +1,6 @@
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Flight.Tasks;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -8,8 +9,10 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// The vehicle's command layer (PX4's commander + navigator + flight tasks in one): arming checks, the flight modes,
-/// the mission, failsafes and status, driving a <see cref="MulticopterCascade"/>'s outer loops. The same class runs
+/// The vehicle's command layer (PX4's commander): a state machine over <see cref="FlightMode"/> that gates mode
+/// changes, arms and disarms (<see cref="ArmingChecks"/>), applies failsafes (<see cref="FailsafeMonitor"/>) and
+/// reports status, and runs the flight task of the current mode (<c>Tasks/</c>, one <c>IFlightTask</c> per mode) above
+/// the <see cref="Navigator"/>, driving a <see cref="MulticopterCascade"/>'s outer loops. The same class runs
 /// on hardware and in SITL: the host calls <see cref="Update"/> at the position-loop rate with the estimate (never
 /// truth) and the health inputs, then runs the attitude and rate loops itself while <see cref="Armed"/>. Commands
 /// (<see cref="IVehicleCommands"/>) are called between updates on the same thread. No allocation per update; status
@@ -18,101 +21,98 @@ namespace StrategicTech.Autopilot.Flight;
 public sealed class Commander : IVehicleCommands
 {
     private const long LandedDisarmUs = 2_000_000; // COM_DISARM_LAND
-    private const double BrakeLockSpeedMps = 0.3;
 
     private static readonly string[] ModeTexts = [.. Enum.GetValues<FlightMode>().Select(m => $"Mode: {m}")];
 
-    private readonly MulticopterCascade cascade;
-    private readonly FlightModeManager navigator;
-    private readonly MissionExecutor mission;
-    private readonly ReturnSequence returnSequence;
-    private readonly StatusTextLog texts = new();
-    private readonly FailsafeMonitor failsafes = new();
-    private FlightParameters parameters;
-    private FlightMode mode = FlightMode.Hold;
-    private MulticopterState state;
-    private VehicleHealth health;
-    private long nowUs;
-    private bool homeSet;
-    private GeodeticPosition homeGeodetic;
-    private ArmingDenial lastDenial;
-    private FailsafeKind lastFailsafe;
-    private ManualInput manual;
-    private bool hasManual;
-    private OffboardSetpoint offboard;
-    private bool hasOffboard;
-    private double pendingTakeoffHeightM = double.NaN;
-    private int pendingMissionIndex;
-    private double yawSetpointRad;
-    private bool horizontalLocked;
-    private bool verticalLocked;
-    private Vector3 lockNedM;
-    private long landedSinceUs = -1;
-    private bool wasArmed;
-    private bool flownSinceArming;
-    private long boundParameterVersion = -1;
+    private readonly MulticopterCascade _cascade;
+    private readonly Navigator _navigator;
+    private readonly MissionExecutor _mission;
+    private readonly StatusTextLog _texts = new();
+    private readonly FailsafeMonitor _failsafes = new();
+    private readonly FlightParameterBinder _binder;
+    private readonly FlightTaskContext _context;
+    private readonly IFlightTask[] _tasks;
+    private readonly MissionTask _missionTask;
+    private FlightMode _mode = FlightMode.Hold;
+    private bool _homeSet;
+    private GeodeticPosition _homeGeodetic;
+    private ArmingDenial _lastDenial;
+    private FailsafeKind _lastFailsafe;
+    private bool _hasManual;
+    private bool _hasOffboard;
+    private long _landedSinceUs = -1;
+    private bool _wasArmed;
+    private bool _flownSinceArming;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(cascade);
-        this.parameters = parameters;
-        this.cascade = cascade;
-        navigator = new FlightModeManager(parameters, landDetector);
-        mission = new MissionExecutor(navigator, texts);
-        returnSequence = new ReturnSequence(navigator);
+        _cascade = cascade;
+        _navigator = new Navigator(parameters, landDetector);
+        _mission = new MissionExecutor(_navigator, _texts);
+        _binder = new FlightParameterBinder(cascade);
+        _context = new FlightTaskContext(cascade, _navigator, _mission, _texts, parameters);
+        _missionTask = new MissionTask(_context);
+
+        // One task per mode, indexed by the mode's value.
+        _tasks = new IFlightTask[Enum.GetValues<FlightMode>().Length];
+        _tasks[(int)FlightMode.Stabilized] = new StabilizedTask(_context);
+        _tasks[(int)FlightMode.Altitude] = new AltitudeTask(_context);
+        _tasks[(int)FlightMode.Position] = new PositionTask(_context);
+        _tasks[(int)FlightMode.Mission] = _missionTask;
+        _tasks[(int)FlightMode.Takeoff] = new TakeoffTask(_context);
+        _tasks[(int)FlightMode.Land] = new LandTask(_context);
+        _tasks[(int)FlightMode.ReturnToLaunch] = new ReturnTask(_context);
+        _tasks[(int)FlightMode.Hold] = new HoldTask(_context);
+        _tasks[(int)FlightMode.Offboard] = new OffboardTask(_context);
     }
 
     /// <summary>The autonomous setpoint generator beneath the modes (takeoff, hold, goto, land).</summary>
-    public FlightModeManager Navigator => navigator;
+    public Navigator Navigator => _navigator;
 
-    public MissionExecutor Mission => mission;
+    public MissionExecutor Mission => _mission;
 
-    public StatusTextLog StatusTexts => texts;
+    public StatusTextLog StatusTexts => _texts;
 
-    public FlightParameters Parameters => parameters;
+    public FlightParameters Parameters => _context.Parameters;
 
-    public bool Armed => navigator.Armed;
+    public bool Armed => _navigator.Armed;
 
-    public FlightMode Mode => mode;
+    public FlightMode Mode => _mode;
 
     /// <summary>Upper bound on the collective thrust (below 1 only while touching down in a landing).</summary>
     public double ThrustLimit { get; private set; } = 1.0;
 
     public VehicleStatus Status => new()
     {
-        TimeUs = nowUs,
-        Armed = navigator.Armed,
-        Mode = mode,
-        LandState = navigator.LandState switch
-        {
-            LandState.Landed => VehicleLandState.OnGround,
-            LandState.Flying => VehicleLandState.InAir,
-            _ => VehicleLandState.MaybeLanded,
-        },
-        HomeSet = homeSet,
-        HomeGeodetic = homeGeodetic,
-        HomeNedM = navigator.HomeNedM,
-        MissionItemCount = mission.ItemCount,
-        MissionCurrentIndex = mission.IsStarted ? mission.CurrentIndex : pendingMissionIndex,
-        MissionVersion = mission.Version,
-        ReachedCount = mission.ReachedCount,
-        LastReachedIndex = mission.LastReachedIndex,
-        ReachedItems = mission.ReachedLog,
-        MissionFinished = mission.IsFinished,
-        MissionSkippedCount = mission.SkippedItemCount,
-        LastArmingDenial = lastDenial,
-        StatusTextCount = texts.Count,
-        StatusTexts = texts,
-        LastFailsafe = lastFailsafe,
+        TimeUs = _context.NowUs,
+        Armed = _navigator.Armed,
+        Mode = _mode,
+        LandState = _navigator.LandState,
+        HomeSet = _homeSet,
+        HomeGeodetic = _homeGeodetic,
+        HomeNedM = _navigator.HomeNedM,
+        MissionItemCount = _mission.ItemCount,
+        MissionCurrentIndex = _mission.IsStarted ? _mission.CurrentIndex : _context.PendingMissionIndex,
+        MissionVersion = _mission.Version,
+        ReachedCount = _mission.ReachedCount,
+        LastReachedIndex = _mission.LastReachedIndex,
+        ReachedItems = _mission.ReachedLog,
+        MissionFinished = _mission.IsFinished,
+        MissionSkippedCount = _mission.SkippedItemCount,
+        LastArmingDenial = _lastDenial,
+        StatusTextCount = _texts.Count,
+        StatusTexts = _texts,
+        LastFailsafe = _lastFailsafe,
     };
 
     /// <summary>Replaces the parameters (after a parameter change; start-up work).</summary>
     public void Configure(FlightParameters value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        parameters = value;
-        navigator.Configure(value);
+        _context.Parameters = value;
+        _navigator.Configure(value);
     }
 
     /// <summary>
@@ -125,87 +125,55 @@ public sealed class Commander : IVehicleCommands
     public bool ApplyParameters(ParameterStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.Version == boundParameterVersion)
-        {
-            return true;
-        }
-
-        boundParameterVersion = store.Version;
         try
         {
-            FlightParameters flight = FlightParameterDefinitions.Bind(store);
-            PositionControllerParameters position = MulticopterControlParameters.Position(store);
-            VelocityControllerParameters velocity = MulticopterControlParameters.Velocity(store);
-            ThrustAttitudeParameters thrust = MulticopterControlParameters.ThrustAttitude(store);
-            AttitudeControllerParameters attitude = MulticopterControlParameters.Attitude(store);
-            RateControllerParameters rate = MulticopterControlParameters.Rate(store);
-            if (!position.Equals(cascade.Position.Parameters))
+            FlightParameters? flight = _binder.Bind(store);
+            if (flight is not null)
             {
-                cascade.Position.Configure(position);
+                Configure(flight);
             }
 
-            if (!velocity.Equals(cascade.Velocity.Parameters))
-            {
-                cascade.Velocity.Configure(velocity);
-            }
-
-            if (!thrust.Equals(cascade.ThrustAttitude.Parameters))
-            {
-                cascade.ThrustAttitude.Configure(thrust);
-            }
-
-            if (!attitude.Equals(cascade.Attitude.Parameters))
-            {
-                cascade.Attitude.Configure(attitude);
-            }
-
-            if (!rate.Equals(cascade.Rate.Parameters))
-            {
-                cascade.Rate.Configure(rate);
-            }
-
-            Configure(flight);
             return true;
         }
         catch (Exception e) when (e is ParameterException or ArgumentException)
         {
-            texts.Add(nowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Parameters not applied: " + e.Message);
             return false;
         }
     }
 
     public CommandOutcome Arm(bool force = false)
     {
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
             return CommandOutcome.Accepted;
         }
 
         if (!force)
         {
-            ArmingDenial reason = ArmingChecks.Evaluate(health, state.AttitudeNed, parameters, mode, ManualFresh(), OffboardFresh(), mission.ItemCount);
+            ArmingDenial reason = ArmingChecks.Evaluate(_context.Health, _context.State.AttitudeNed, _context.Parameters, _mode, ManualFresh(), OffboardFresh(), _mission.ItemCount);
             if (reason != ArmingDenial.None)
             {
-                lastDenial = reason;
-                texts.Add(nowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
+                _lastDenial = reason;
+                _texts.Add(_context.NowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
                 return CommandOutcome.Denied;
             }
         }
 
-        if (!navigator.Arm(state))
+        if (!_navigator.Arm(_context.State))
         {
             return CommandOutcome.Failed;
         }
 
-        lastDenial = ArmingDenial.None;
-        cascade.Reset();
-        homeSet = true;
-        homeGeodetic = health.HasOrigin ? new LocalNedFrame(health.Origin).FromNed(navigator.HomeNedM) : default;
-        landedSinceUs = -1;
-        wasArmed = true;
-        flownSinceArming = false;
-        texts.Add(nowUs, StatusSeverity.Info, "Armed");
-        if (EnterMode(mode) != CommandOutcome.Accepted)
+        _lastDenial = ArmingDenial.None;
+        _cascade.Reset();
+        _homeSet = true;
+        _homeGeodetic = _context.Health.HasOrigin ? new LocalNedFrame(_context.Health.Origin).FromNed(_navigator.HomeNedM) : default;
+        _landedSinceUs = -1;
+        _wasArmed = true;
+        _flownSinceArming = false;
+        _texts.Add(_context.NowUs, StatusSeverity.Info, "Armed");
+        if (EnterMode(_mode) != CommandOutcome.Accepted)
         {
             EnterMode(FlightMode.Hold);
         }
@@ -215,14 +183,14 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Disarm(bool force = false)
     {
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             return CommandOutcome.Accepted;
         }
 
-        if (!navigator.Disarm(force))
+        if (!_navigator.Disarm(force))
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Disarming denied: not landed");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Disarming denied: not landed");
             return CommandOutcome.Denied;
         }
 
@@ -239,29 +207,29 @@ public sealed class Commander : IVehicleCommands
 
         if (value == FlightMode.Offboard && !OffboardFresh())
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Offboard denied: no setpoint stream");
             return CommandOutcome.Denied;
         }
 
         if (IsManual(value) && !ManualFresh())
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Manual mode denied: no manual input");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Manual mode denied: no context.Manual input");
             return CommandOutcome.Denied;
         }
 
-        if (value == FlightMode.Mission && mission.ItemCount == 0)
+        if (value == FlightMode.Mission && _mission.ItemCount == 0)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
-        if (value == FlightMode.ReturnToLaunch && !homeSet)
+        if (value == FlightMode.ReturnToLaunch && !_homeSet)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Return denied: no home");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Return denied: no home");
             return CommandOutcome.Denied;
         }
 
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             SwitchTo(value);
             return CommandOutcome.Accepted;
@@ -272,21 +240,21 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome Takeoff(double altitudeAboveHomeM)
     {
-        double heightM = double.IsNaN(altitudeAboveHomeM) ? parameters.TakeoffAltitudeM : altitudeAboveHomeM;
+        double heightM = double.IsNaN(altitudeAboveHomeM) ? _context.Parameters.TakeoffAltitudeM : altitudeAboveHomeM;
         if (!double.IsFinite(heightM) || heightM <= 0 || heightM > 10_000)
         {
             return CommandOutcome.Failed;
         }
 
-        pendingTakeoffHeightM = heightM;
-        if (!navigator.Armed)
+        _context.PendingTakeoffHeightM = heightM;
+        if (!_navigator.Armed)
         {
-            FlightMode previous = mode;
+            FlightMode previous = _mode;
             SwitchTo(FlightMode.Takeoff);
             CommandOutcome armed = Arm();
             if (armed != CommandOutcome.Accepted)
             {
-                mode = previous;
+                _mode = previous;
             }
 
             return armed;
@@ -303,35 +271,22 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome GoTo(double latitudeDeg, double longitudeDeg, double heightAboveHomeM, double speedMps = 0)
     {
-        bool horizontal = double.IsFinite(latitudeDeg) && double.IsFinite(longitudeDeg);
-        if ((!horizontal && !(double.IsNaN(latitudeDeg) && double.IsNaN(longitudeDeg)))
-            || (horizontal && (Math.Abs(latitudeDeg) > 90 || Math.Abs(longitudeDeg) > 180))
-            || double.IsInfinity(heightAboveHomeM) || Math.Abs(heightAboveHomeM) > 10_000 || double.IsInfinity(speedMps))
+        if (!RepositionGeodesy.IsValid(latitudeDeg, longitudeDeg, heightAboveHomeM, speedMps))
         {
             return CommandOutcome.Failed;
         }
 
-        if (!navigator.Armed || navigator.LandState != LandState.Flying || !health.HasOrigin
-            || navigator.State is AutoState.Land or AutoState.Takeoff)
+        if (!_navigator.Armed || _navigator.LandState != LandState.Flying || !_context.Health.HasOrigin
+            || _navigator.State is AutoState.Land or AutoState.Takeoff)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Reposition denied: not flying");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Reposition denied: not flying");
             return CommandOutcome.Denied;
         }
 
-        Vector3 current = navigator.Setpoint.PositionNedM.IsFinite ? navigator.Setpoint.PositionNedM : state.PositionNedM;
-        Vector3 targetNedM = current;
-        if (horizontal)
-        {
-            Vector3 ned = new LocalNedFrame(health.Origin).ToNed(GeodeticPosition.FromDegrees(latitudeDeg, longitudeDeg, health.Origin.HeightM));
-            targetNedM = new Vector3(ned.X, ned.Y, targetNedM.Z);
-        }
+        Vector3 current = _navigator.Setpoint.PositionNedM.IsFinite ? _navigator.Setpoint.PositionNedM : _context.State.PositionNedM;
+        Vector3 targetNedM = RepositionGeodesy.TargetNedM(_context.Health.Origin, current, _navigator.HomeNedM, latitudeDeg, longitudeDeg, heightAboveHomeM);
 
-        if (double.IsFinite(heightAboveHomeM))
-        {
-            targetNedM = new Vector3(targetNedM.X, targetNedM.Y, navigator.HomeNedM.Z - heightAboveHomeM);
-        }
-
-        if (mode != FlightMode.Hold)
+        if (_mode != FlightMode.Hold)
         {
             CommandOutcome held = SetMode(FlightMode.Hold);
             if (held != CommandOutcome.Accepted)
@@ -340,12 +295,12 @@ public sealed class Commander : IVehicleCommands
             }
         }
 
-        if (!navigator.GoTo(targetNedM, speedMps))
+        if (!_navigator.GoTo(targetNedM, speedMps))
         {
             return CommandOutcome.Denied;
         }
 
-        texts.Add(nowUs, StatusSeverity.Info, "Reposition");
+        _texts.Add(_context.NowUs, StatusSeverity.Info, "Reposition");
         return CommandOutcome.Accepted;
     }
 
@@ -356,17 +311,17 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        string? problem = mission.Replace(items);
+        string? problem = _mission.Replace(items);
         if (problem is not null)
         {
-            texts.Add(nowUs, StatusSeverity.Error, "Mission refused: " + problem);
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = 0;
-        if (mode == FlightMode.Mission && navigator.Armed)
+        _context.PendingMissionIndex = 0;
+        if (_mode == FlightMode.Mission && _navigator.Armed)
         {
-            navigator.HoldAt(BrakingPoint());
+            _navigator.HoldAt(_context.BrakingPointNedM());
         }
 
         return CommandOutcome.Accepted;
@@ -374,46 +329,46 @@ public sealed class Commander : IVehicleCommands
 
     public CommandOutcome StartMission(int firstItemIndex = 0)
     {
-        if (mission.ItemCount == 0)
+        if (_mission.ItemCount == 0)
         {
-            texts.Add(nowUs, StatusSeverity.Critical, "Mission denied: no mission");
+            _texts.Add(_context.NowUs, StatusSeverity.Critical, "Mission denied: no mission");
             return CommandOutcome.Denied;
         }
 
-        if ((uint)firstItemIndex >= (uint)mission.ItemCount)
+        if ((uint)firstItemIndex >= (uint)_mission.ItemCount)
         {
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = firstItemIndex;
-        if (!navigator.Armed)
+        _context.PendingMissionIndex = firstItemIndex;
+        if (!_navigator.Armed)
         {
             SwitchTo(FlightMode.Mission);
             return CommandOutcome.Accepted;
         }
 
-        mission.Start(health.Origin, firstItemIndex);
-        return EnterMode(FlightMode.Mission, missionStarted: true);
+        _missionTask.RequestStart(firstItemIndex);
+        return EnterMode(FlightMode.Mission);
     }
 
     public CommandOutcome SetCurrentMissionItem(int index)
     {
-        if ((uint)index >= (uint)mission.ItemCount)
+        if ((uint)index >= (uint)_mission.ItemCount)
         {
             return CommandOutcome.Failed;
         }
 
-        pendingMissionIndex = index;
-        if (mission.IsStarted)
+        _context.PendingMissionIndex = index;
+        if (_mission.IsStarted)
         {
-            mission.SetCurrent(index);
+            _mission.SetCurrent(index);
         }
 
         return CommandOutcome.Accepted;
     }
 
     /// <summary>The newest pilot sticks accepted (MANUAL_CONTROL or RC), clamped; default before the first.</summary>
-    public ManualInput LastManualInput => manual;
+    public ManualInput LastManualInput => _context.Manual;
 
     public void SetManualInput(in ManualInput input)
     {
@@ -422,14 +377,14 @@ public sealed class Commander : IVehicleCommands
             return;
         }
 
-        manual = input with
+        _context.Manual = input with
         {
             Roll = Math.Clamp(input.Roll, -1, 1),
             Pitch = Math.Clamp(input.Pitch, -1, 1),
             Yaw = Math.Clamp(input.Yaw, -1, 1),
             Throttle = Math.Clamp(input.Throttle, 0, 1),
         };
-        hasManual = true;
+        _hasManual = true;
     }
 
     public CommandOutcome SetOffboardSetpoint(in OffboardSetpoint setpoint)
@@ -446,371 +401,120 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        offboard = setpoint;
-        hasOffboard = true;
+        _context.Offboard = setpoint;
+        _hasOffboard = true;
         return CommandOutcome.Accepted;
     }
 
     /// <summary>
-    /// One position-loop update: failsafes, the mode's setpoint, the land detector, and the cascade's outer loops (the
-    /// attitude/thrust setpoint the host's attitude and rate loops then follow). <paramref name="estimate"/> comes from
-    /// the estimator, in its local frame.
+    /// One position-loop update: failsafes, the mode's flight task, the land detector, and the cascade's outer loops
+    /// (the attitude/thrust setpoint the host's attitude and rate loops then follow). <paramref name="estimate"/> comes
+    /// from the estimator, in its local frame.
     /// </summary>
     public void Update(long timeUs, double dtS, in MulticopterState estimate, in VehicleHealth vehicleHealth)
     {
-        nowUs = timeUs;
-        state = estimate;
-        health = vehicleHealth;
+        _context.NowUs = timeUs;
+        _context.State = estimate;
+        _context.Health = vehicleHealth;
 
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
             CheckFailsafes();
-            RunMode(dtS);
+            _tasks[(int)_mode].Update(dtS);
         }
 
-        navigator.Update(timeUs, dtS, state, cascade.ThrustAttitudeSetpoint.CollectiveThrust);
-        ThrustLimit = navigator.ThrustLimit;
-        if (wasArmed && !navigator.Armed)
+        _navigator.Update(timeUs, dtS, _context.State, _cascade.ThrustAttitudeSetpoint.CollectiveThrust);
+        ThrustLimit = _navigator.ThrustLimit;
+        if (_wasArmed && !_navigator.Armed)
         {
             // Let a landing item (or the return) see the touchdown before the mission pauses.
-            if (mode == FlightMode.Mission)
+            if (_mode == FlightMode.Mission)
             {
-                mission.Update(timeUs, state);
+                _mission.Update(timeUs, _context.State);
             }
 
             OnDisarmed("Landed, disarmed");
             return;
         }
 
-        if (!navigator.Armed)
+        if (!_navigator.Armed)
         {
             return;
         }
 
-        if (mode == FlightMode.Takeoff && navigator.State == AutoState.Hold)
+        if (_mode == FlightMode.Takeoff && _navigator.State == AutoState.Hold)
         {
-            texts.Add(timeUs, StatusSeverity.Info, "Takeoff complete");
+            _texts.Add(timeUs, StatusSeverity.Info, "Takeoff complete");
             SwitchTo(FlightMode.Hold);
         }
 
         AutoDisarmWhenLanded();
-        if (navigator.Armed)
+        if (_navigator.Armed)
         {
-            RunCascade(dtS);
+            _tasks[(int)_mode].Control(dtS);
+            LimitThrust();
         }
     }
 
-    private void RunMode(double dtS)
+    /// <summary>Caps the collective (and scales the thrust vector) at <see cref="ThrustLimit"/> while touching down.</summary>
+    private void LimitThrust()
     {
-        switch (mode)
-        {
-            case FlightMode.Mission:
-                mission.Update(nowUs, state);
-                break;
-            case FlightMode.ReturnToLaunch:
-                returnSequence.Update(state.PositionNedM);
-                break;
-            case FlightMode.Offboard:
-                navigator.SetExternalSetpoint(OffboardTrajectory(dtS));
-                break;
-            case FlightMode.Position:
-                navigator.SetExternalSetpoint(PositionTrajectory(dtS));
-                break;
-            case FlightMode.Altitude:
-            case FlightMode.Stabilized:
-                yawSetpointRad = Wrap(yawSetpointRad + (Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps * dtS));
-                break;
-        }
-    }
-
-    private void RunCascade(double dtS)
-    {
-        switch (mode)
-        {
-            case FlightMode.Stabilized:
-                Stabilized();
-                break;
-            case FlightMode.Altitude:
-                Altitude(dtS);
-                break;
-            default:
-                FollowTrajectory(navigator.Setpoint, dtS);
-                break;
-        }
-
         double limit = ThrustLimit;
-        ThrustAttitudeSetpoint sp = cascade.ThrustAttitudeSetpoint;
+        ThrustAttitudeSetpoint sp = _cascade.ThrustAttitudeSetpoint;
         if (sp.CollectiveThrust > limit)
         {
             double scale = sp.CollectiveThrust > 0 ? limit / sp.CollectiveThrust : 0;
-            cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale }, cascade.YawRateFeedForwardRadps);
+            _cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale }, _cascade.YawRateFeedForwardRadps);
         }
-    }
-
-    /// <summary>Position where given, velocity (feed-forward only) on the axes whose position is NaN.</summary>
-    private void FollowTrajectory(in MulticopterSetpoint sp, double dtS)
-    {
-        if (sp.PositionNedM.IsFinite)
-        {
-            cascade.UpdatePosition(sp, state, dtS);
-            return;
-        }
-
-        PositionControllerParameters gains = cascade.Position.Parameters;
-        Vector3 p = sp.PositionNedM;
-        Vector3 ff = sp.VelocityFeedForwardNedMps.IsFinite ? sp.VelocityFeedForwardNedMps : Vector3.Zero;
-        bool xy = double.IsFinite(p.X) && double.IsFinite(p.Y);
-        var velocity = new Vector3(
-            xy ? ((p.X - state.PositionNedM.X) * gains.HorizontalGainPerS) + ff.X : ff.X,
-            xy ? ((p.Y - state.PositionNedM.Y) * gains.HorizontalGainPerS) + ff.Y : ff.Y,
-            double.IsFinite(p.Z) ? ((p.Z - state.PositionNedM.Z) * gains.VerticalGainPerS) + ff.Z : ff.Z);
-        velocity = VectorLimits.LimitHorizontal(velocity, gains.MaxHorizontalSpeedMps);
-        velocity = VectorLimits.LimitVertical(velocity, gains.MaxUpSpeedMps, gains.MaxDownSpeedMps);
-        cascade.UpdateVelocity(velocity, sp.AccelerationFeedForwardNedMps2, sp.YawRad, sp.YawRateRadps, state, dtS);
-    }
-
-    /// <summary>Sticks → roll/pitch angles and yaw rate; throttle → collective with hover at mid stick.</summary>
-    private void Stabilized()
-    {
-        ThrustAttitudeParameters limits = cascade.ThrustAttitude.Parameters;
-        double t = manual.Throttle;
-        double collective = t < 0.5
-            ? limits.MinThrust + ((limits.HoverThrust - limits.MinThrust) * (t / 0.5))
-            : limits.HoverThrust + ((limits.MaxThrust - limits.HoverThrust) * ((t - 0.5) / 0.5));
-        SetTiltAndThrust(collective);
-    }
-
-    /// <summary>Sticks tilt as in Stabilized; the vertical velocity loop holds altitude (throttle → climb rate).</summary>
-    private void Altitude(double dtS)
-    {
-        double vz = VerticalVelocitySetpoint();
-        Vector3 v = state.VelocityNedMps;
-        cascade.UpdateVelocity(new Vector3(v.X, v.Y, vz), Vector3.Zero, yawSetpointRad, 0, state, dtS);
-        double up = -cascade.ThrustAttitudeSetpoint.ThrustNed.Z;
-        (double roll, double pitch) = StickTilt();
-        double collective = up / Math.Max(0.5, Math.Cos(roll) * Math.Cos(pitch));
-        SetTiltAndThrust(Math.Min(collective, cascade.ThrustAttitude.Parameters.MaxThrust));
-    }
-
-    private void SetTiltAndThrust(double collective)
-    {
-        (double roll, double pitch) = StickTilt();
-        Quaternion q = Quaternion.FromEuler(roll, pitch, yawSetpointRad);
-        Vector3 thrustNed = q.Rotate(new Vector3(0, 0, -collective));
-        double yawRate = Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps;
-        cascade.SetAttitudeSetpoint(new ThrustAttitudeSetpoint(q, collective, thrustNed), yawRate);
-    }
-
-    private (double RollRad, double PitchRad) StickTilt() =>
-        (manual.Roll * parameters.ManualTiltMaxRad, -manual.Pitch * parameters.ManualTiltMaxRad);
-
-    /// <summary>Throttle stick → climb rate; centred → hold the altitude locked when the stick came back (NED down m/s).</summary>
-    private double VerticalVelocitySetpoint()
-    {
-        double stick = Deadzone((manual.Throttle * 2) - 1);
-        if (stick != 0)
-        {
-            verticalLocked = false;
-            return stick > 0 ? -stick * parameters.MaxClimbSpeedMps : -stick * parameters.MaxDescentSpeedMps;
-        }
-
-        if (!verticalLocked)
-        {
-            verticalLocked = true;
-            lockNedM = new Vector3(lockNedM.X, lockNedM.Y, state.PositionNedM.Z);
-        }
-
-        double vz = (lockNedM.Z - state.PositionNedM.Z) * cascade.Position.Parameters.VerticalGainPerS;
-        return Math.Clamp(vz, -parameters.MaxClimbSpeedMps, parameters.MaxDescentSpeedMps);
-    }
-
-    /// <summary>Position mode: sticks → horizontal velocity in the heading frame, climb rate and yaw rate; centred → brake, then hold.</summary>
-    private MulticopterSetpoint PositionTrajectory(double dtS)
-    {
-        double forward = Deadzone(manual.Pitch);
-        double right = Deadzone(manual.Roll);
-        double yawRate = Deadzone(manual.Yaw) * parameters.ManualYawRateMaxRadps;
-        yawSetpointRad = Wrap(yawSetpointRad + (yawRate * dtS));
-        double c = Math.Cos(yawSetpointRad), s = Math.Sin(yawSetpointRad);
-        double speed = parameters.ManualSpeedMps;
-        double north = double.NaN, east = double.NaN, vn = 0, ve = 0;
-        if (forward != 0 || right != 0)
-        {
-            horizontalLocked = false;
-            vn = ((forward * c) - (right * s)) * speed;
-            ve = ((forward * s) + (right * c)) * speed;
-        }
-        else
-        {
-            if (!horizontalLocked && VectorLimits.HorizontalLength(state.VelocityNedMps) < BrakeLockSpeedMps)
-            {
-                horizontalLocked = true;
-                lockNedM = new Vector3(state.PositionNedM.X, state.PositionNedM.Y, lockNedM.Z);
-            }
-
-            if (horizontalLocked)
-            {
-                north = lockNedM.X;
-                east = lockNedM.Y;
-            }
-        }
-
-        double throttle = Deadzone((manual.Throttle * 2) - 1);
-        double down = double.NaN, vd = 0;
-        if (throttle != 0)
-        {
-            verticalLocked = false;
-            vd = throttle > 0 ? -throttle * parameters.MaxClimbSpeedMps : -throttle * parameters.MaxDescentSpeedMps;
-        }
-        else
-        {
-            if (!verticalLocked)
-            {
-                verticalLocked = true;
-                lockNedM = new Vector3(lockNedM.X, lockNedM.Y, state.PositionNedM.Z);
-            }
-
-            down = lockNedM.Z;
-        }
-
-        return new MulticopterSetpoint(new Vector3(north, east, down), new Vector3(vn, ve, vd), default, yawSetpointRad, yawRate);
-    }
-
-    private MulticopterSetpoint OffboardTrajectory(double dtS)
-    {
-        OffboardSetpoint o = offboard;
-        if (o.UsesYaw && double.IsFinite(o.YawRad))
-        {
-            yawSetpointRad = o.YawRad;
-        }
-
-        double yawRate = o.UsesYawRate && double.IsFinite(o.YawRateRadps) ? o.YawRateRadps : 0;
-        yawSetpointRad = Wrap(yawSetpointRad + (yawRate * dtS));
-        Vector3 nan = new(double.NaN, double.NaN, double.NaN);
-        return new MulticopterSetpoint(
-            o.UsesPosition ? o.PositionNedM : nan,
-            o.UsesVelocity ? o.VelocityNedMps : Vector3.Zero,
-            default,
-            yawSetpointRad,
-            yawRate);
     }
 
     private void CheckFailsafes()
     {
-        FailsafeDecision decision = failsafes.Evaluate(new FailsafeInputs(mode, ManualFresh(), OffboardFresh(), health.HasOrigin, homeSet), parameters);
+        FailsafeDecision decision = _failsafes.Evaluate(
+            new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), _context.Health.HasOrigin, _homeSet), _context.Parameters);
         if (decision.IsNone)
         {
             return;
         }
 
-        lastFailsafe = decision.Kind;
-        texts.Add(nowUs, StatusSeverity.Critical, decision.Text);
+        _lastFailsafe = decision.Kind;
+        _texts.Add(_context.NowUs, StatusSeverity.Critical, decision.Text);
         EnterMode(decision.Mode);
     }
 
     /// <summary>Auto-disarm COM_DISARM_LAND after a landing outside the Land logic (manual modes, Hold on the ground).</summary>
     private void AutoDisarmWhenLanded()
     {
-        flownSinceArming |= navigator.LandState == LandState.Flying;
-        bool landed = navigator.LandState == LandState.Landed && navigator.State != AutoState.Takeoff && navigator.State != AutoState.Land;
-        bool idleThrottle = !IsManual(mode) || manual.Throttle < 0.3;
-        if (!landed || !idleThrottle || !flownSinceArming)
+        _flownSinceArming |= _navigator.LandState == LandState.Flying;
+        bool landed = _navigator.LandState == LandState.Landed && _navigator.State != AutoState.Takeoff && _navigator.State != AutoState.Land;
+        bool idleThrottle = !IsManual(_mode) || _context.Manual.Throttle < 0.3;
+        if (!landed || !idleThrottle || !_flownSinceArming)
         {
-            landedSinceUs = -1;
+            _landedSinceUs = -1;
             return;
         }
 
-        if (landedSinceUs < 0)
+        if (_landedSinceUs < 0)
         {
-            landedSinceUs = nowUs;
+            _landedSinceUs = _context.NowUs;
         }
-        else if (nowUs - landedSinceUs >= LandedDisarmUs && navigator.Disarm())
+        else if (_context.NowUs - _landedSinceUs >= LandedDisarmUs && _navigator.Disarm())
         {
             OnDisarmed("Landed, disarmed");
         }
     }
 
-    private CommandOutcome EnterMode(FlightMode value, bool missionStarted = false)
+    /// <summary>Leaves the current mode's task and activates the new one; the mode changes only when it accepts.</summary>
+    private CommandOutcome EnterMode(FlightMode value)
     {
-        if (mode == FlightMode.Mission && value != FlightMode.Mission)
+        if (value != _mode)
         {
-            mission.Pause();
+            _tasks[(int)_mode].Deactivate();
         }
 
-        if (value != FlightMode.ReturnToLaunch)
+        if (!_tasks[(int)value].Activate())
         {
-            returnSequence.Stop();
-        }
-
-        switch (value)
-        {
-            case FlightMode.Hold:
-                navigator.HoldAt(BrakingPoint());
-                break;
-            case FlightMode.Takeoff:
-            {
-                double heightM = double.IsFinite(pendingTakeoffHeightM) ? pendingTakeoffHeightM : parameters.TakeoffAltitudeM;
-                pendingTakeoffHeightM = double.NaN;
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!navigator.Takeoff(heightM))
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                texts.Add(nowUs, StatusSeverity.Info, "Takeoff");
-                break;
-            }
-
-            case FlightMode.Land:
-                if (!navigator.Land())
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                break;
-            case FlightMode.ReturnToLaunch:
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!returnSequence.Start(state.PositionNedM))
-                {
-                    return CommandOutcome.Denied;
-                }
-
-                break;
-            case FlightMode.Mission:
-                if (navigator.State == AutoState.External)
-                {
-                    navigator.HoldAt(state.PositionNedM);
-                }
-
-                if (!missionStarted)
-                {
-                    if (mission.IsStarted && !mission.IsFinished)
-                    {
-                        mission.Resume();
-                    }
-                    else
-                    {
-                        mission.Start(health.Origin, mission.IsFinished ? 0 : pendingMissionIndex);
-                    }
-                }
-
-                break;
-            default:
-                // Manual and offboard: the setpoint comes from here; start from where the vehicle is.
-                navigator.EnterExternal();
-                yawSetpointRad = state.AttitudeNed.ToEuler().Z;
-                lockNedM = state.PositionNedM;
-                horizontalLocked = false;
-                verticalLocked = false;
-                break;
+            return CommandOutcome.Denied;
         }
 
         SwitchTo(value);
@@ -819,44 +523,30 @@ public sealed class Commander : IVehicleCommands
 
     private void SwitchTo(FlightMode value)
     {
-        if (mode != value)
+        if (_mode != value)
         {
-            mode = value;
-            texts.Add(nowUs, StatusSeverity.Info, ModeTexts[(int)value]);
+            _mode = value;
+            _texts.Add(_context.NowUs, StatusSeverity.Info, ModeTexts[(int)value]);
         }
     }
 
     private void OnDisarmed(string text)
     {
-        wasArmed = false;
-        mission.Pause();
-        returnSequence.Stop();
-        landedSinceUs = -1;
-        texts.Add(nowUs, StatusSeverity.Info, text);
+        _wasArmed = false;
+        foreach (IFlightTask task in _tasks)
+        {
+            task.Deactivate();
+        }
+
+        _landedSinceUs = -1;
+        _texts.Add(_context.NowUs, StatusSeverity.Info, text);
     }
 
-    /// <summary>Where the vehicle stops when braking at MPC_ACC_HOR from its current velocity.</summary>
-    private Vector3 BrakingPoint()
-    {
-        Vector3 v = state.VelocityNedMps;
-        double speed = VectorLimits.HorizontalLength(v);
-        double distance = speed * speed / (2 * parameters.BrakeAccelerationMps2);
-        Vector3 p = state.PositionNedM;
-        return speed > 0.1 ? new Vector3(p.X + (v.X / speed * distance), p.Y + (v.Y / speed * distance), p.Z) : p;
-    }
+    private bool ManualFresh() =>
+        _hasManual && _context.NowUs - _context.Manual.TimeUs <= (long)(_context.Parameters.ManualLossTimeoutS * 1e6);
 
-    private bool ManualFresh() => hasManual && nowUs - manual.TimeUs <= (long)(parameters.ManualLossTimeoutS * 1e6);
-
-    private bool OffboardFresh() => hasOffboard && nowUs - offboard.TimeUs <= (long)(parameters.OffboardLossTimeoutS * 1e6);
+    private bool OffboardFresh() =>
+        _hasOffboard && _context.NowUs - _context.Offboard.TimeUs <= (long)(_context.Parameters.OffboardLossTimeoutS * 1e6);
 
     private static bool IsManual(FlightMode m) => m is FlightMode.Stabilized or FlightMode.Altitude or FlightMode.Position;
-
-    private double Deadzone(double stick)
-    {
-        double dz = parameters.StickDeadzone;
-        double a = Math.Abs(stick);
-        return a <= dz ? 0 : Math.Sign(stick) * (a - dz) / (1 - dz);
-    }
-
-    private static double Wrap(double angleRad) => Math.IEEERemainder(angleRad, 2 * Math.PI);
 }

@@ -7,7 +7,7 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// Runs a mission through a <see cref="FlightModeManager"/> (PX4 mission semantics):
+/// Runs a mission through a <see cref="Navigator"/> (PX4 mission semantics):
 /// NAV_TAKEOFF (climb to the item's altitude), NAV_WAYPOINT (param1 hold s, param2 acceptance radius m — 0 = NAV_ACC_RAD,
 /// param4 yaw deg or NaN = keep), NAV_LOITER_TIME (param1 s at the item's position), NAV_LOITER_UNLIM (stays until
 /// the current item is changed), NAV_LAND (at the item's position if it has one, else where it is),
@@ -16,41 +16,41 @@ namespace StrategicTech.Autopilot.Flight;
 /// Other commands and unusable frames are skipped, counted and announced. Frames: global (AMSL, in the estimator
 /// origin's datum) and global relative-altitude (above home), float or int. Every completed item except DO_JUMP
 /// counts as reached (<see cref="ReachedCount"/>), as PX4 reports MISSION_ITEM_REACHED.
-/// Call <see cref="Update"/> at the position-loop rate before <see cref="FlightModeManager.Update"/>.
+/// Call <see cref="Update"/> at the position-loop rate before <see cref="Navigator.Update"/>.
 /// <see cref="Replace"/> allocates (copies the list); nothing else does.
 /// </summary>
 public sealed class MissionExecutor
 {
-    private readonly FlightModeManager flight;
-    private readonly ReturnSequence returnSequence;
-    private readonly StatusTextLog? texts;
-    private MissionItem[] items = [];
-    private int[] jumpTargets = [];
-    private int[] jumpsTaken = [];
-    private LocalNedFrame frame;
-    private Phase phase;
-    private long phaseStartUs;
+    private readonly Navigator _navigator;
+    private readonly ReturnSequence _returnSequence;
+    private readonly StatusTextLog? _texts;
+    private MissionItem[] _items = [];
+    private int[] _jumpTargets = [];
+    private int[] _jumpsTaken = [];
+    private LocalNedFrame _frame;
+    private Phase _phase;
+    private long _phaseStartUs;
 
     // Set when a LAND item in the middle of the mission has landed and disarmed: the next position item climbs first.
-    private bool climbFirst;
-    private Vector3 target;
-    private double speedMps;
-    private bool started;
-    private bool running;
+    private bool _climbFirst;
+    private Vector3 _target;
+    private double _speedMps;
+    private bool _started;
+    private bool _running;
 
-    /// <param name="flight">The vehicle's flight modes.</param>
+    /// <param name="navigator">The vehicle's navigator (the auto setpoint generator).</param>
     /// <param name="texts">Where skipped items and the end of the mission are announced (optional).</param>
-    public MissionExecutor(FlightModeManager flight, StatusTextLog? texts = null)
+    public MissionExecutor(Navigator navigator, StatusTextLog? texts = null)
     {
-        ArgumentNullException.ThrowIfNull(flight);
-        this.flight = flight;
-        this.texts = texts;
-        returnSequence = new ReturnSequence(flight);
+        ArgumentNullException.ThrowIfNull(navigator);
+        _navigator = navigator;
+        _texts = texts;
+        _returnSequence = new ReturnSequence(navigator);
     }
 
     /// <summary>Convenience for a fixed list (tests, demos): <see cref="Replace"/> then ready to start.</summary>
-    public MissionExecutor(FlightModeManager flight, IEnumerable<MissionItem> items, StatusTextLog? texts = null)
-        : this(flight, texts)
+    public MissionExecutor(Navigator navigator, IEnumerable<MissionItem> items, StatusTextLog? texts = null)
+        : this(navigator, texts)
     {
         ArgumentNullException.ThrowIfNull(items);
         string? problem = Replace([.. items]);
@@ -70,21 +70,21 @@ public sealed class MissionExecutor
         Climbing,
     }
 
-    public int ItemCount => items.Length;
+    public int ItemCount => _items.Length;
 
-    public IReadOnlyList<MissionItem> Items => items;
+    public IReadOnlyList<MissionItem> Items => _items;
 
     /// <summary>Index of the item being executed (= <see cref="ItemCount"/> when finished).</summary>
     public int CurrentIndex { get; private set; }
 
-    public bool IsStarted => started;
+    public bool IsStarted => _started;
 
     /// <summary>Started and not paused (Mission mode is flying it).</summary>
-    public bool IsRunning => running && started;
+    public bool IsRunning => _running && _started;
 
-    public bool IsFinished => started && CurrentIndex >= items.Length;
+    public bool IsFinished => _started && CurrentIndex >= _items.Length;
 
-    /// <summary>Items skipped because the command or frame is not supported or the flight modes refused it.</summary>
+    /// <summary>Items skipped because the command or frame is not supported or the navigator refused it.</summary>
     public int SkippedItemCount { get; private set; }
 
     /// <summary>Completed items (MISSION_ITEM_REACHED events), monotonic over the executor's life.</summary>
@@ -125,12 +125,12 @@ public sealed class MissionExecutor
             }
         }
 
-        items = copy;
-        climbFirst = false;
-        jumpTargets = targets;
-        jumpsTaken = new int[copy.Length];
-        started = false;
-        running = false;
+        _items = copy;
+        _climbFirst = false;
+        _jumpTargets = targets;
+        _jumpsTaken = new int[copy.Length];
+        _started = false;
+        _running = false;
         CurrentIndex = 0;
         SkippedItemCount = 0;
         Version++;
@@ -140,68 +140,68 @@ public sealed class MissionExecutor
     /// <summary>Starts at <paramref name="firstIndex"/>. <paramref name="estimatorOrigin"/> is the local frame's geodetic origin.</summary>
     public void Start(GeodeticPosition estimatorOrigin, int firstIndex = 0)
     {
-        frame = new LocalNedFrame(estimatorOrigin);
-        Array.Clear(jumpsTaken);
-        CurrentIndex = Math.Clamp(firstIndex, 0, items.Length);
-        phase = Phase.Begin;
-        speedMps = 0;
+        _frame = new LocalNedFrame(estimatorOrigin);
+        Array.Clear(_jumpsTaken);
+        CurrentIndex = Math.Clamp(firstIndex, 0, _items.Length);
+        _phase = Phase.Begin;
+        _speedMps = 0;
         SkippedItemCount = 0;
-        started = true;
-        running = true;
+        _started = true;
+        _running = true;
     }
 
     /// <summary>Continues a paused mission at its current item (the item begins again).</summary>
     public void Resume()
     {
-        if (started)
+        if (_started)
         {
-            phase = Phase.Begin;
-            running = true;
+            _phase = Phase.Begin;
+            _running = true;
         }
     }
 
     /// <summary>Continues from <paramref name="index"/> (the next update begins that item); DO_JUMP counters reset.</summary>
     public bool SetCurrent(int index)
     {
-        if ((uint)index >= (uint)items.Length)
+        if ((uint)index >= (uint)_items.Length)
         {
             return false;
         }
 
-        Array.Clear(jumpsTaken);
+        Array.Clear(_jumpsTaken);
         CurrentIndex = index;
-        phase = Phase.Begin;
+        _phase = Phase.Begin;
         return true;
     }
 
-    /// <summary>Stops executing (the flight modes keep their last state); <see cref="Start"/> resumes.</summary>
+    /// <summary>Stops executing (the navigator keeps its last state); <see cref="Start"/> resumes.</summary>
     public void Pause()
     {
-        running = false;
-        returnSequence.Stop();
+        _running = false;
+        _returnSequence.Stop();
     }
 
     public void Update(long timeUs, in MulticopterState state)
     {
         // Bounded: a DO_JUMP loop with no flying item in it must not spin forever within one update.
-        for (int guard = 0; started && CurrentIndex < items.Length && guard < 2 * items.Length + 2 && running; guard++)
+        for (int guard = 0; _started && CurrentIndex < _items.Length && guard < 2 * _items.Length + 2 && _running; guard++)
         {
             int index = CurrentIndex;
-            ref readonly MissionItem item = ref items[index];
+            ref readonly MissionItem item = ref _items[index];
             if (item.Command == MavCmd.DoJump)
             {
                 int repeat = (int)item.Param2;
-                if (repeat < 0 || jumpsTaken[index] < repeat)
+                if (repeat < 0 || _jumpsTaken[index] < repeat)
                 {
-                    jumpsTaken[index]++;
-                    CurrentIndex = jumpTargets[index];
+                    _jumpsTaken[index]++;
+                    CurrentIndex = _jumpTargets[index];
                 }
                 else
                 {
                     CurrentIndex++;
                 }
 
-                phase = Phase.Begin;
+                _phase = Phase.Begin;
                 continue;
             }
 
@@ -212,19 +212,19 @@ public sealed class MissionExecutor
             }
 
             CurrentIndex = index + 1;
-            phase = Phase.Begin;
-            if (CurrentIndex >= items.Length)
+            _phase = Phase.Begin;
+            if (CurrentIndex >= _items.Length)
             {
-                texts?.Add(timeUs, StatusSeverity.Info, "Mission finished");
+                _texts?.Add(timeUs, StatusSeverity.Info, "Mission finished");
             }
             else if (result == ItemResult.Done && item.Command == MavCmd.NavLand)
             {
                 // As PX4: a LAND item ends in touchdown and disarm, and the items after it wait on the ground for the
                 // operator to re-arm and start the mission again (it then climbs vertically first, see below) —
                 // instead of being skipped one by one while disarmed.
-                running = false;
-                climbFirst = true;
-                texts?.Add(timeUs, StatusSeverity.Info, string.Create(CultureInfo.InvariantCulture,
+                _running = false;
+                _climbFirst = true;
+                _texts?.Add(timeUs, StatusSeverity.Info, string.Create(CultureInfo.InvariantCulture,
                     $"Landed at mission item {index}: re-arm and start the mission to continue at item {CurrentIndex}"));
             }
 
@@ -251,75 +251,75 @@ public sealed class MissionExecutor
         switch (item.Command)
         {
             case MavCmd.NavTakeoff:
-                if (phase == Phase.Begin)
+                if (_phase == Phase.Begin)
                 {
                     double heightM = HeightAboveHome(item);
-                    if (!double.IsFinite(heightM) || !flight.Takeoff(heightM))
+                    if (!double.IsFinite(heightM) || !_navigator.Takeoff(heightM))
                     {
                         return Skip(timeUs, index, item, "takeoff refused");
                     }
 
-                    phase = Phase.Travel;
+                    _phase = Phase.Travel;
                 }
 
-                return flight.State == AutoState.Hold ? ItemResult.Done : ItemResult.Running;
+                return _navigator.State == AutoState.Hold ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.NavWaypoint:
             case MavCmd.NavLoiterTime:
             case MavCmd.NavLoiterUnlim:
-                if (phase == Phase.Begin && climbFirst && flight.State == AutoState.Hold)
+                if (_phase == Phase.Begin && _climbFirst && _navigator.State == AutoState.Hold)
                 {
                     // PX4's navigator: a position item begun on the ground (re-armed after a LAND item) starts with a
                     // vertical takeoff to the item's height, not a diagonal climb along the ground.
-                    climbFirst = false;
+                    _climbFirst = false;
                     double climbM = HeightAboveHome(item);
-                    if (double.IsFinite(climbM) && climbM > 0 && flight.Takeoff(climbM))
+                    if (double.IsFinite(climbM) && climbM > 0 && _navigator.Takeoff(climbM))
                     {
-                        phase = Phase.Climbing;
+                        _phase = Phase.Climbing;
                     }
                 }
 
-                if (phase == Phase.Climbing)
+                if (_phase == Phase.Climbing)
                 {
-                    if (flight.State != AutoState.Hold)
+                    if (_navigator.State != AutoState.Hold)
                     {
                         return ItemResult.Running;
                     }
 
-                    phase = Phase.Begin;
+                    _phase = Phase.Begin;
                 }
 
-                if (phase == Phase.Begin)
+                if (_phase == Phase.Begin)
                 {
-                    if (!TryTargetOf(item, out target))
+                    if (!TryTargetOf(item, out _target))
                     {
                         return Skip(timeUs, index, item, "frame not supported");
                     }
 
                     if (item.Command == MavCmd.NavWaypoint && double.IsFinite(item.Param4))
                     {
-                        flight.SetYaw(item.Param4 * Math.PI / 180.0);
+                        _navigator.SetYaw(item.Param4 * Math.PI / 180.0);
                     }
 
-                    if (!flight.GoTo(target, speedMps))
+                    if (!_navigator.GoTo(_target, _speedMps))
                     {
                         return Skip(timeUs, index, item, "goto refused");
                     }
 
-                    phase = Phase.Travel;
+                    _phase = Phase.Travel;
                 }
 
-                if (phase == Phase.Travel)
+                if (_phase == Phase.Travel)
                 {
-                    double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : flight.Parameters.MissionAcceptanceRadiusM;
-                    bool reached = flight.State == AutoState.Hold || (flight.SetpointArrived && (state.PositionNedM - target).Length <= radiusM);
+                    double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : _navigator.Parameters.MissionAcceptanceRadiusM;
+                    bool reached = _navigator.State == AutoState.Hold || (_navigator.SetpointArrived && (state.PositionNedM - _target).Length <= radiusM);
                     if (!reached)
                     {
                         return ItemResult.Running;
                     }
 
-                    phase = Phase.Holding;
-                    phaseStartUs = timeUs;
+                    _phase = Phase.Holding;
+                    _phaseStartUs = timeUs;
                 }
 
                 if (item.Command == MavCmd.NavLoiterUnlim)
@@ -330,10 +330,10 @@ public sealed class MissionExecutor
                 return Waited(timeUs, item.Param1) ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.ConditionDelay:
-                if (phase == Phase.Begin)
+                if (_phase == Phase.Begin)
                 {
-                    phase = Phase.Holding;
-                    phaseStartUs = timeUs;
+                    _phase = Phase.Holding;
+                    _phaseStartUs = timeUs;
                 }
 
                 return Waited(timeUs, item.Param1) ? ItemResult.Done : ItemResult.Running;
@@ -342,20 +342,20 @@ public sealed class MissionExecutor
                 return LandAt(timeUs, index, item);
 
             case MavCmd.NavReturnToLaunch:
-                if (phase == Phase.Begin)
+                if (_phase == Phase.Begin)
                 {
-                    if (!returnSequence.Start(state.PositionNedM))
+                    if (!_returnSequence.Start(state.PositionNedM))
                     {
                         return Skip(timeUs, index, item, "return refused");
                     }
 
-                    phase = Phase.Returning;
+                    _phase = Phase.Returning;
                 }
 
-                return returnSequence.Update(state.PositionNedM) ? ItemResult.Done : ItemResult.Running;
+                return _returnSequence.Update(state.PositionNedM) ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.DoChangeSpeed:
-                speedMps = item.Param2 > 0 ? item.Param2 : 0;
+                _speedMps = item.Param2 > 0 ? item.Param2 : 0;
                 return ItemResult.Done;
 
             default:
@@ -363,14 +363,14 @@ public sealed class MissionExecutor
         }
     }
 
-    private bool Waited(long timeUs, double seconds) => !(seconds > 0) || timeUs - phaseStartUs >= (long)(seconds * 1e6);
+    private bool Waited(long timeUs, double seconds) => !(seconds > 0) || timeUs - _phaseStartUs >= (long)(seconds * 1e6);
 
     /// <summary>Go to the point at its altitude (when it has one), then land; complete once disarmed.</summary>
     private ItemResult LandAt(long timeUs, int index, in MissionItem item)
     {
-        if (phase == Phase.Begin)
+        if (_phase == Phase.Begin)
         {
-            Vector3 current = flight.Setpoint.PositionNedM;
+            Vector3 current = _navigator.Setpoint.PositionNedM;
             if (item.HasPosition)
             {
                 if (!TryTargetOf(item, out Vector3 point))
@@ -379,47 +379,47 @@ public sealed class MissionExecutor
                 }
 
                 // Fly over the landing point at the current altitude, then descend.
-                target = new Vector3(point.X, point.Y, current.Z);
-                if (!flight.GoTo(target, speedMps))
+                _target = new Vector3(point.X, point.Y, current.Z);
+                if (!_navigator.GoTo(_target, _speedMps))
                 {
                     return Skip(timeUs, index, item, "goto refused");
                 }
 
-                phase = Phase.Travel;
+                _phase = Phase.Travel;
             }
             else
             {
-                if (!flight.Land())
+                if (!_navigator.Land())
                 {
                     return Skip(timeUs, index, item, "land refused");
                 }
 
-                phase = Phase.Landing;
+                _phase = Phase.Landing;
             }
         }
 
-        if (phase == Phase.Travel)
+        if (_phase == Phase.Travel)
         {
-            if (flight.State != AutoState.Hold)
+            if (_navigator.State != AutoState.Hold)
             {
                 return ItemResult.Running;
             }
 
-            if (!flight.Land())
+            if (!_navigator.Land())
             {
                 return Skip(timeUs, index, item, "land refused");
             }
 
-            phase = Phase.Landing;
+            _phase = Phase.Landing;
         }
 
-        return flight.State == AutoState.Disarmed ? ItemResult.Done : ItemResult.Running;
+        return _navigator.State == AutoState.Disarmed ? ItemResult.Done : ItemResult.Running;
     }
 
     private ItemResult Skip(long timeUs, int index, in MissionItem item, string why)
     {
         SkippedItemCount++;
-        texts?.Add(timeUs, StatusSeverity.Warning, string.Create(CultureInfo.InvariantCulture, $"Mission item {index} (command {item.Command}) skipped: {why}"));
+        _texts?.Add(timeUs, StatusSeverity.Warning, string.Create(CultureInfo.InvariantCulture, $"Mission item {index} (command {item.Command}) skipped: {why}"));
         return ItemResult.Skipped;
     }
 
@@ -448,13 +448,13 @@ public sealed class MissionExecutor
 
     /// <summary>Height above home of the item's altitude (NaN when its frame has none we can use).</summary>
     private double HeightAboveHome(in MissionItem item) =>
-        IsAmsl(item.Frame) ? item.AltitudeM - frame.Origin.HeightM + flight.HomeNedM.Z
+        IsAmsl(item.Frame) ? item.AltitudeM - _frame.Origin.HeightM + _navigator.HomeNedM.Z
         : IsRelative(item.Frame) || item.Frame == MavFrame.Mission ? item.AltitudeM
         : double.NaN;
 
     private bool TryTargetOf(in MissionItem item, out Vector3 targetNedM)
     {
-        Vector3 current = flight.Setpoint.PositionNedM.IsFinite ? flight.Setpoint.PositionNedM : flight.TargetNedM;
+        Vector3 current = _navigator.Setpoint.PositionNedM.IsFinite ? _navigator.Setpoint.PositionNedM : _navigator.TargetNedM;
         double north = current.X;
         double east = current.Y;
         double down = current.Z;
@@ -468,7 +468,7 @@ public sealed class MissionExecutor
 
             if (item.HasPosition)
             {
-                Vector3 ned = frame.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, frame.Origin.HeightM));
+                Vector3 ned = _frame.ToNed(GeodeticPosition.FromDegrees(item.LatitudeDeg, item.LongitudeDeg, _frame.Origin.HeightM));
                 north = ned.X;
                 east = ned.Y;
             }
@@ -476,7 +476,7 @@ public sealed class MissionExecutor
             double heightM = HeightAboveHome(item);
             if (double.IsFinite(heightM))
             {
-                down = flight.HomeNedM.Z - heightM;
+                down = _navigator.HomeNedM.Z - heightM;
             }
         }
 

@@ -3,18 +3,18 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// Return to launch through the <see cref="FlightModeManager"/> (PX4's RTL): climb vertically to RTL_RETURN_ALT above
+/// Return to launch through the <see cref="Navigator"/> (PX4's RTL): climb vertically to RTL_RETURN_ALT above
 /// home when lower, fly to above home at cruise speed, descend at MPC_Z_VEL_MAX_DN to RTL_DESCEND_ALT, land, disarm.
 /// Used by the ReturnToLaunch mode and the mission's NAV_RETURN_TO_LAUNCH item. No allocation.
 /// </summary>
 public sealed class ReturnSequence
 {
-    private readonly FlightModeManager flight;
+    private readonly Navigator _navigator;
 
-    public ReturnSequence(FlightModeManager flight)
+    public ReturnSequence(Navigator navigator)
     {
-        ArgumentNullException.ThrowIfNull(flight);
-        this.flight = flight;
+        ArgumentNullException.ThrowIfNull(navigator);
+        _navigator = navigator;
     }
 
     public enum Phase
@@ -29,25 +29,25 @@ public sealed class ReturnSequence
 
     public Phase Current { get; private set; }
 
-    /// <summary>Starts from where the vehicle is; false when the flight modes refused (disarmed).</summary>
+    /// <summary>Starts from where the vehicle is; false when the navigator refused (disarmed).</summary>
     public bool Start(in Vector3 positionNedM)
     {
-        if (!flight.Armed)
+        if (!_navigator.Armed)
         {
             return false;
         }
 
-        FlightParameters p = flight.Parameters;
-        Vector3 home = flight.HomeNedM;
+        FlightParameters p = _navigator.Parameters;
+        Vector3 home = _navigator.HomeNedM;
         double heightM = home.Z - positionNedM.Z;
         if (heightM < p.ReturnAltitudeM - 0.5)
         {
             Current = Phase.Climb;
-            return flight.GoTo(new Vector3(positionNedM.X, positionNedM.Y, home.Z - p.ReturnAltitudeM), p.MaxClimbSpeedMps);
+            return _navigator.GoTo(new Vector3(positionNedM.X, positionNedM.Y, home.Z - p.ReturnAltitudeM), p.MaxClimbSpeedMps);
         }
 
         Current = Phase.Return;
-        return flight.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
+        return _navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
     }
 
     public void Stop() => Current = Phase.Idle;
@@ -55,27 +55,27 @@ public sealed class ReturnSequence
     /// <summary>Advances the phases; true once landed and disarmed.</summary>
     public bool Update(in Vector3 positionNedM)
     {
-        FlightParameters p = flight.Parameters;
-        Vector3 home = flight.HomeNedM;
+        FlightParameters p = _navigator.Parameters;
+        Vector3 home = _navigator.HomeNedM;
         switch (Current)
         {
-            case Phase.Climb when flight.State == AutoState.Hold:
+            case Phase.Climb when _navigator.State == AutoState.Hold:
                 Current = Phase.Return;
-                flight.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
+                _navigator.GoTo(new Vector3(home.X, home.Y, positionNedM.Z), p.CruiseSpeedMps);
                 break;
-            case Phase.Return when flight.State == AutoState.Hold:
+            case Phase.Return when _navigator.State == AutoState.Hold:
                 Current = Phase.Descend;
                 if (home.Z - positionNedM.Z > p.ReturnDescendAltitudeM + 0.5)
                 {
-                    flight.GoTo(new Vector3(home.X, home.Y, home.Z - p.ReturnDescendAltitudeM), p.MaxDescentSpeedMps);
+                    _navigator.GoTo(new Vector3(home.X, home.Y, home.Z - p.ReturnDescendAltitudeM), p.MaxDescentSpeedMps);
                 }
 
                 break;
-            case Phase.Descend when flight.State == AutoState.Hold:
+            case Phase.Descend when _navigator.State == AutoState.Hold:
                 Current = Phase.Land;
-                flight.Land();
+                _navigator.Land();
                 break;
-            case Phase.Land when flight.State == AutoState.Disarmed:
+            case Phase.Land when _navigator.State == AutoState.Disarmed:
                 Current = Phase.Done;
                 break;
         }

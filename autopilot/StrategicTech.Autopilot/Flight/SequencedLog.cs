@@ -8,34 +8,34 @@ namespace StrategicTech.Autopilot.Flight;
 /// </summary>
 public class SequencedLog<T>
 {
-    private readonly T[] ring;
-    private readonly T missing;
+    private readonly T[] _ring;
+    private readonly T _missing;
 
     /// <param name="capacity">Entries kept.</param>
     /// <param name="missing">Value <see cref="TryGet"/> and <see cref="Latest"/> give when there is no such entry.</param>
     protected SequencedLog(int capacity, T missing)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        ring = new T[capacity];
-        this.missing = missing;
+        _ring = new T[capacity];
+        _missing = missing;
     }
 
     /// <summary>Entries so far (the sequence number of the newest).</summary>
     public long Count { get; private set; }
 
     /// <summary>The newest entry (the missing value when none yet).</summary>
-    public T Latest => Count == 0 ? missing : ring[Slot(Count)];
+    public T Latest => Count == 0 ? _missing : _ring[Slot(Count)];
 
     /// <summary>The entry with this sequence number, while it is still in the ring.</summary>
     public bool TryGet(long sequence, out T entry)
     {
-        if (sequence < 1 || sequence > Count || sequence <= Count - ring.Length)
+        if (sequence < 1 || sequence > Count || sequence <= Count - _ring.Length)
         {
-            entry = missing;
+            entry = _missing;
             return false;
         }
 
-        entry = ring[Slot(sequence)];
+        entry = _ring[Slot(sequence)];
         return true;
     }
 
@@ -43,8 +43,8 @@ public class SequencedLog<T>
     protected void Append(T entry)
     {
         Count++;
-        ring[Slot(Count)] = entry;
+        _ring[Slot(Count)] = entry;
     }
 
-    private int Slot(long sequence) => (int)((sequence - 1) % ring.Length);
+    private int Slot(long sequence) => (int)((sequence - 1) % _ring.Length);
 }

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
 
@@ -19,7 +20,8 @@ public readonly struct VehicleStatus
 
     public FlightMode Mode { get; init; }
 
-    public VehicleLandState LandState { get; init; }
+    /// <summary>The land detector's stage (EXTENDED_SYS_STATE.landed_state: on ground when Landed; takeoff/landing from the mode).</summary>
+    public LandState LandState { get; init; }
 
     /// <summary>True once home was taken (at the first arming).</summary>
     public bool HomeSet { get; init; }

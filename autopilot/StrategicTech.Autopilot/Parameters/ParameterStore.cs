@@ -12,31 +12,31 @@ namespace StrategicTech.Autopilot.Parameters;
 /// </summary>
 public sealed class ParameterStore
 {
-    private readonly ParameterDefinition[] definitions;
-    private readonly double[] values;
-    private readonly Dictionary<string, int> indexByName;
+    private readonly ParameterDefinition[] _definitions;
+    private readonly double[] _values;
+    private readonly Dictionary<string, int> _indexByName;
 
     public ParameterStore(IEnumerable<ParameterDefinition> definitions)
     {
         ArgumentNullException.ThrowIfNull(definitions);
-        this.definitions = [.. definitions];
-        values = new double[this.definitions.Length];
-        indexByName = new Dictionary<string, int>(this.definitions.Length, StringComparer.Ordinal);
-        for (int i = 0; i < this.definitions.Length; i++)
+        _definitions = [.. definitions];
+        _values = new double[_definitions.Length];
+        _indexByName = new Dictionary<string, int>(_definitions.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _definitions.Length; i++)
         {
-            ParameterDefinition d = this.definitions[i] ?? throw new ArgumentException($"definition {i} is null", nameof(definitions));
-            if (!indexByName.TryAdd(d.Name, i))
+            ParameterDefinition d = _definitions[i] ?? throw new ArgumentException($"definition {i} is null", nameof(definitions));
+            if (!_indexByName.TryAdd(d.Name, i))
             {
                 throw new ArgumentException($"parameter {d.Name} is defined twice", nameof(definitions));
             }
 
-            values[i] = d.DefaultValue;
+            _values[i] = d.DefaultValue;
         }
     }
 
-    public int Count => definitions.Length;
+    public int Count => _definitions.Length;
 
-    public IReadOnlyList<ParameterDefinition> Definitions => definitions;
+    public IReadOnlyList<ParameterDefinition> Definitions => _definitions;
 
     /// <summary>Grows by one on every accepted change.</summary>
     public long Version { get; private set; }
@@ -58,36 +58,36 @@ public sealed class ParameterStore
     public int IndexOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return indexByName.TryGetValue(name, out int index) ? index : -1;
+        return _indexByName.TryGetValue(name, out int index) ? index : -1;
     }
 
-    public ParameterDefinition Definition(int index) => definitions[index];
+    public ParameterDefinition Definition(int index) => _definitions[index];
 
-    public double Get(int index) => values[index];
+    public double Get(int index) => _values[index];
 
-    public double Get(string name) => values[RequireIndex(name)];
+    public double Get(string name) => _values[RequireIndex(name)];
 
     public int GetInt32(string name)
     {
         int index = RequireIndex(name);
-        if (definitions[index].Type != ParameterType.Int32)
+        if (_definitions[index].Type != ParameterType.Int32)
         {
-            throw new ParameterException(name, $"is {definitions[index].Type}, not Int32");
+            throw new ParameterException(name, $"is {_definitions[index].Type}, not Int32");
         }
 
-        return (int)values[index];
+        return (int)_values[index];
     }
 
     /// <summary>Validates and stores a value; returns why not when refused (nothing changes then).</summary>
     public ParameterSetResult TrySet(int index, double value)
     {
-        if ((uint)index >= (uint)definitions.Length)
+        if ((uint)index >= (uint)_definitions.Length)
         {
             RejectedCount++;
             return ParameterSetResult.UnknownName;
         }
 
-        ParameterDefinition d = definitions[index];
+        ParameterDefinition d = _definitions[index];
         ParameterSetResult verdict = !double.IsFinite(value) ? ParameterSetResult.NotFinite
             : d.Type == ParameterType.Int32 && Math.Floor(value) != value ? ParameterSetResult.NotWholeNumber
             : value < d.Min || value > d.Max ? ParameterSetResult.OutOfRange
@@ -98,18 +98,18 @@ public sealed class ParameterStore
             return verdict;
         }
 
-        double old = values[index];
+        double old = _values[index];
         if (old == value)
         {
             return ParameterSetResult.Unchanged;
         }
 
         // The candidate table is checked before anything is kept: a refused combination leaves the old value.
-        values[index] = value;
+        _values[index] = value;
         string? problem = CombinationProblem();
         if (problem is not null)
         {
-            values[index] = old;
+            _values[index] = old;
             RejectedCount++;
             LastCombinationProblem = $"{d.Name} = {d.FormatValue(value)}: {problem}";
             return ParameterSetResult.InvalidCombination;
@@ -144,7 +144,7 @@ public sealed class ParameterStore
         ParameterSetResult result = TrySet(index, value);
         if (result is not (ParameterSetResult.Accepted or ParameterSetResult.Unchanged))
         {
-            throw new ParameterException(name, definitions[index].ValueProblem(value)
+            throw new ParameterException(name, _definitions[index].ValueProblem(value)
                 ?? (result == ParameterSetResult.InvalidCombination ? LastCombinationProblem : null) ?? "refused");
         }
     }
@@ -153,10 +153,10 @@ public sealed class ParameterStore
     public void ResetToDefaults()
     {
         bool changed = false;
-        for (int i = 0; i < definitions.Length; i++)
+        for (int i = 0; i < _definitions.Length; i++)
         {
-            changed |= values[i] != definitions[i].DefaultValue;
-            values[i] = definitions[i].DefaultValue;
+            changed |= _values[i] != _definitions[i].DefaultValue;
+            _values[i] = _definitions[i].DefaultValue;
         }
 
         if (changed)
@@ -166,24 +166,24 @@ public sealed class ParameterStore
     }
 
     /// <summary>Copies every value, in definition order, into <paramref name="destination"/> (length ≥ <see cref="Count"/>); no allocation.</summary>
-    public void CopyValuesTo(Span<double> destination) => values.CopyTo(destination);
+    public void CopyValuesTo(Span<double> destination) => _values.CopyTo(destination);
 
     /// <summary>Writes every parameter as "NAME VALUE" lines (invariant culture, round-trip precision).</summary>
-    public void Save(TextWriter writer) => Save(writer, values);
+    public void Save(TextWriter writer) => Save(writer, _values);
 
     /// <summary>Writes <paramref name="snapshot"/> (values in definition order, from <see cref="CopyValuesTo"/>) as <see cref="Save(TextWriter)"/> would.</summary>
     public void Save(TextWriter writer, ReadOnlySpan<double> snapshot)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (snapshot.Length != definitions.Length)
+        if (snapshot.Length != _definitions.Length)
         {
-            throw new ArgumentException($"snapshot has {snapshot.Length} values, the store {definitions.Length}", nameof(snapshot));
+            throw new ArgumentException($"snapshot has {snapshot.Length} values, the store {_definitions.Length}", nameof(snapshot));
         }
 
         writer.WriteLine("# StrategicTech.Autonomy parameters: NAME VALUE per line; '#' starts a comment");
-        for (int i = 0; i < definitions.Length; i++)
+        for (int i = 0; i < _definitions.Length; i++)
         {
-            ParameterDefinition d = definitions[i];
+            ParameterDefinition d = _definitions[i];
             writer.Write(d.Name);
             writer.Write('\t');
             writer.WriteLine(d.FormatValue(snapshot[i]));
@@ -191,7 +191,7 @@ public sealed class ParameterStore
     }
 
     /// <summary>Writes to <paramref name="path"/> through a temporary file, so a crash never leaves half a file.</summary>
-    public void SaveFile(string path) => SaveFile(path, values);
+    public void SaveFile(string path) => SaveFile(path, _values);
 
     /// <summary>Writes <paramref name="snapshot"/> (see <see cref="Save(TextWriter, ReadOnlySpan{double})"/>) to <paramref name="path"/> through a temporary file.</summary>
     public void SaveFile(string path, ReadOnlySpan<double> snapshot)
@@ -252,7 +252,7 @@ public sealed class ParameterStore
                 throw new ParameterFileException(sourceName, lineNumber, $"parameter {fields[0]}: '{fields[1]}' is not a number");
             }
 
-            string? problem = definitions[index].ValueProblem(value);
+            string? problem = _definitions[index].ValueProblem(value);
             if (problem is not null)
             {
                 throw new ParameterFileException(sourceName, lineNumber, $"parameter {fields[0]}: {problem}");
@@ -263,18 +263,18 @@ public sealed class ParameterStore
         }
 
         // The file's values are one candidate table: the combination is checked whole, applied whole or not at all.
-        double[] before = (double[])values.Clone();
+        double[] before = (double[])_values.Clone();
         bool changed = false;
         foreach ((int index, double value) in pending)
         {
-            changed |= values[index] != value;
-            values[index] = value;
+            changed |= _values[index] != value;
+            _values[index] = value;
         }
 
         string? combination = changed ? CombinationProblem() : null;
         if (combination is not null)
         {
-            before.CopyTo(values, 0);
+            before.CopyTo(_values, 0);
             throw new ParameterFileException(sourceName, 0, $"the file's values break a cross-parameter rule: {combination}");
         }
 

@@ -93,7 +93,7 @@ public sealed class Vehicle
     public IVehicleCommands Commands => Commander;
 
     /// <summary>The autonomous setpoint generator beneath the modes.</summary>
-    public FlightModeManager Flight => Commander.Navigator;
+    public Navigator Navigator => Commander.Navigator;
 
     public int MotorCount => _motorCount;
 
@@ -188,7 +188,7 @@ public sealed class Vehicle
         Commander.Update(timeUs, dtS, Estimate, health);
 
         // The land detector tells the EKF when the vehicle rests on the ground (zero-velocity aiding, as PX4's EKF2).
-        Ekf.SetInAir(Flight.LandState != LandState.Landed);
+        Ekf.SetInAir(Navigator.LandState != LandState.Landed);
     }
 
     private void RunRateLoop(long timeUs)

@@ -84,7 +84,7 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
         t.BatteryCurrentA = battery.CurrentA;
         t.BatteryRemainingFraction = battery.RemainingFraction;
         t.BatteryConsumedMah = battery.ConsumedMah;
-        t.Throttle = v.Flight.Armed ? Math.Clamp(v.Cascade.ThrustAttitudeSetpoint.CollectiveThrust, 0, 1) : 0;
+        t.Throttle = v.Navigator.Armed ? Math.Clamp(v.Cascade.ThrustAttitudeSetpoint.CollectiveThrust, 0, 1) : 0;
 
         // PREARM_CHECK healthy is what QGroundControl shows as "Ready To Fly" (PX4 sets it when arming checks pass).
         MavSysStatusSensor healthy = Sensors;

@@ -91,7 +91,7 @@ public sealed class SitlVehicle
     public IVehicleCommands Commands => Vehicle.Commands;
 
     /// <summary>The autonomous setpoint generator beneath the modes (tests drive it directly for goto/land).</summary>
-    public FlightModeManager Flight => Vehicle.Flight;
+    public Navigator Navigator => Vehicle.Navigator;
 
     public double HoverThrust => Vehicle.Description.HoverThrust;
 

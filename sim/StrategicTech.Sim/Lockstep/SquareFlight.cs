@@ -64,7 +64,7 @@ public static class SquareFlight
         }
 
         Vector3 landing = v.Truth.PositionNedM - homeTruth;
-        Vector3 estimatedLanding = v.Estimate.PositionNedM - v.Flight.HomeNedM;
+        Vector3 estimatedLanding = v.Estimate.PositionNedM - v.Navigator.HomeNedM;
         return new SquareFlightReport(
             v.Mission.IsFinished && !v.Commander.Armed,
             v.Truth.Landed,

@@ -1,4 +1,5 @@
 using StrategicTech.Autopilot.Comms;
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -12,7 +13,7 @@ internal sealed class FakeVehicle : IVehicleCommands, IVehicleTelemetrySource
     public VehicleTelemetry Telemetry;
     public bool Armed;
     public FlightMode Mode = FlightMode.Hold;
-    public VehicleLandState LandState = VehicleLandState.OnGround;
+    public LandState LandState = LandState.Landed;
     public bool HomeSet;
     public GeodeticPosition HomeGeodetic;
     public Vector3 HomeNedM;

@@ -1,4 +1,5 @@
 using StrategicTech.Autopilot.Comms;
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
@@ -39,7 +40,7 @@ public sealed class TelemetryEncodingTests
         BatteryRemainingFraction = 0.87,
         BatteryConsumedMah = 456.4,
         Throttle = 0.42,
-        LandState = VehicleLandState.InAir,
+        LandState = LandState.Flying,
     };
 
     [Fact]
@@ -129,9 +130,9 @@ public sealed class TelemetryEncodingTests
     [Fact]
     public void Landed_state_is_on_ground_only_when_the_detector_says_landed()
     {
-        Assert.Equal(MavLandedState.OnGround, TelemetryEncoding.LandedState(VehicleLandState.OnGround, landing: true, takingOff: false));
-        Assert.Equal(MavLandedState.Landing, TelemetryEncoding.LandedState(VehicleLandState.MaybeLanded, landing: true, takingOff: false));
-        Assert.Equal(MavLandedState.Takeoff, TelemetryEncoding.LandedState(VehicleLandState.InAir, landing: false, takingOff: true));
-        Assert.Equal(MavLandedState.InAir, TelemetryEncoding.LandedState(VehicleLandState.MaybeLanded, landing: false, takingOff: false));
+        Assert.Equal(MavLandedState.OnGround, TelemetryEncoding.LandedState(LandState.Landed, landing: true, takingOff: false));
+        Assert.Equal(MavLandedState.Landing, TelemetryEncoding.LandedState(LandState.MaybeLanded, landing: true, takingOff: false));
+        Assert.Equal(MavLandedState.Takeoff, TelemetryEncoding.LandedState(LandState.Flying, landing: false, takingOff: true));
+        Assert.Equal(MavLandedState.InAir, TelemetryEncoding.LandedState(LandState.MaybeLanded, landing: false, takingOff: false));
     }
 }

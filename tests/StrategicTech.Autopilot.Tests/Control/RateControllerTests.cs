@@ -13,8 +13,8 @@ public class RateControllerTests
 
     private sealed class Loop
     {
-        private readonly double[] motors = new double[4];
-        private SaturationStatus status;
+        private readonly double[] _motors = new double[4];
+        private SaturationStatus _status;
 
         public Loop(RateControllerParameters parameters)
         {
@@ -35,9 +35,9 @@ public class RateControllerTests
 
         public void Step(Vector3 rateSetpoint)
         {
-            Vector3 torque = Rate.Update(rateSetpoint, Plant.BodyRate, Dt, IgnoreMixerSaturation ? SaturationStatus.None : status);
-            status = Allocator.Allocate(torque, Thrust, motors);
-            Plant.Step(motors, Dt);
+            Vector3 torque = Rate.Update(rateSetpoint, Plant.BodyRate, Dt, IgnoreMixerSaturation ? SaturationStatus.None : _status);
+            _status = Allocator.Allocate(torque, Thrust, _motors);
+            Plant.Step(_motors, Dt);
         }
     }
 
@@ -204,15 +204,15 @@ public class RateControllerTests
     {
         var rate = new RateController(RateControllerParameters.Default);
         var allocator = new ControlAllocator(MultirotorGeometry.QuadX());
-        var motors = new double[4];
-        SaturationStatus status = default;
+        var _motors = new double[4];
+        SaturationStatus _status = default;
         double t = 0;
         Allocations.AssertZero(
             () =>
             {
                 t += Dt;
-                Vector3 torque = rate.Update(new Vector3(Math.Sin(t), 0.3, -0.2), new Vector3(0.1, Math.Cos(t), 0), Dt, status);
-                status = allocator.Allocate(torque, 0.6, motors);
+                Vector3 torque = rate.Update(new Vector3(Math.Sin(t), 0.3, -0.2), new Vector3(0.1, Math.Cos(t), 0), Dt, _status);
+                _status = allocator.Allocate(torque, 0.6, _motors);
             },
             10_000);
     }

@@ -14,7 +14,7 @@ internal sealed class KinematicVehicle
 {
     public static readonly GeodeticPosition Origin = GeodeticPosition.FromDegrees(47.397742, 8.545594, 488.0);
 
-    private MulticopterState state = new(Vector3.Zero, Vector3.Zero, Quaternion.Identity, Vector3.Zero);
+    private MulticopterState _state = new(Vector3.Zero, Vector3.Zero, Quaternion.Identity, Vector3.Zero);
 
     public KinematicVehicle(FlightParameters? parameters = null)
     {
@@ -35,8 +35,8 @@ internal sealed class KinematicVehicle
 
     public MulticopterState State
     {
-        get => state;
-        set => state = value;
+        get => _state;
+        set => _state = value;
     }
 
     public LocalNedFrame Frame { get; } = new(Origin);
@@ -44,11 +44,11 @@ internal sealed class KinematicVehicle
     public void Step()
     {
         TimeUs += 20_000;
-        Commander.Update(TimeUs, 0.02, state, Health);
+        Commander.Update(TimeUs, 0.02, _state, Health);
         MulticopterSetpoint sp = Commander.Navigator.Setpoint;
         if (Commander.Armed && sp.PositionNedM.IsFinite)
         {
-            state = state with { PositionNedM = sp.PositionNedM, VelocityNedMps = sp.VelocityFeedForwardNedMps };
+            _state = _state with { PositionNedM = sp.PositionNedM, VelocityNedMps = sp.VelocityFeedForwardNedMps };
         }
     }
 

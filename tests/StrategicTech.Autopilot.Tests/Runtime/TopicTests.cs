@@ -1,4 +1,3 @@
-using System.Reactive.Concurrency;
 using StrategicTech.Autopilot.Bus;
 using StrategicTech.TestSupport;
 
@@ -195,57 +194,8 @@ public class TopicTests
     }
 
     [Fact]
-    public void Observable_adapter_delivers_every_sample_on_the_scheduler_not_the_publisher()
+    public void Topic_capacity_must_be_a_power_of_two()
     {
-        var topic = new Topic<TestSample>("obs", 16);
-        var scheduler = new HistoricalScheduler();
-        var seen = new List<TopicSample<TestSample>>();
-        using IDisposable subscription = topic.ObserveSamples(TimeSpan.FromMilliseconds(20), scheduler).Subscribe(seen.Add);
-
-        topic.Publish(new TestSample(0, 1, 0));
-        topic.Publish(new TestSample(0, 2, 0));
-        Assert.Empty(seen); // publishing delivers nothing by itself: observers run only when the scheduler polls
-
-        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(20));
-        Assert.Equal([1L, 2L], seen.Select(s => s.Value.Sequence));
-
-        for (int i = 3; i <= 40; i++)
-        {
-            topic.Publish(new TestSample(0, i, 0)); // 38 samples into a 16-slot ring between polls
-        }
-
-        scheduler.AdvanceBy(TimeSpan.FromMilliseconds(20));
-        Assert.Equal(2 + 16, seen.Count);
-        Assert.Equal((25L, 22L), (seen[2].Generation, seen[2].MissedBefore));
-        Assert.Equal(40L, seen[^1].Value.Sequence);
-    }
-
-    [Fact]
-    public void Observable_values_arrive_off_the_publishing_thread()
-    {
-        var topic = new Topic<TestSample>("thread", 16);
-        using var loop = new EventLoopScheduler();
-        using var got = new ManualResetEventSlim(false);
-        int observerThread = 0;
-        using IDisposable s = topic.Observe(TimeSpan.FromMilliseconds(1), loop).Subscribe(v =>
-        {
-            observerThread = Environment.CurrentManagedThreadId;
-            got.Set();
-        });
-        topic.Publish(new TestSample(0, 1, 0));
-        Assert.True(got.Wait(TimeSpan.FromSeconds(30)));
-        Assert.NotEqual(Environment.CurrentManagedThreadId, observerThread);
-    }
-
-    [Fact]
-    public void Bus_binds_a_name_to_one_type_and_capacity_must_be_a_power_of_two()
-    {
-        var bus = new TopicBus();
-        Topic<TestSample> a = bus.GetOrCreate<TestSample>("vehicle_attitude");
-        Assert.Same(a, bus.GetOrCreate<TestSample>("vehicle_attitude"));
-        var ex = Assert.Throws<InvalidOperationException>(() => bus.GetOrCreate<double>("vehicle_attitude"));
-        Assert.Contains("vehicle_attitude", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(["vehicle_attitude"], bus.TopicNames);
         var cap = Assert.Throws<ArgumentOutOfRangeException>(() => new Topic<TestSample>("x", 12));
         Assert.Contains("12", cap.Message, StringComparison.Ordinal);
     }

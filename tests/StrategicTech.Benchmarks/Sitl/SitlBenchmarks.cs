@@ -33,11 +33,11 @@ public class SitlBenchmarks
     public void CruiseTick()
     {
         _cruising.Step();
-        if (_cruising.Flight.State == AutoState.Hold)
+        if (_cruising.Navigator.State == AutoState.Hold)
         {
             // Alternate between two points 40 m apart so the vehicle is always manoeuvring.
-            double north = _cruising.Flight.TargetNedM.X > _cruising.Flight.HomeNedM.X + 20 ? 0 : 40;
-            _cruising.Flight.GoTo(_cruising.Flight.HomeNedM + new Vector3(north, 0, -10));
+            double north = _cruising.Navigator.TargetNedM.X > _cruising.Navigator.HomeNedM.X + 20 ? 0 : 40;
+            _cruising.Navigator.GoTo(_cruising.Navigator.HomeNedM + new Vector3(north, 0, -10));
         }
     }
 
@@ -49,8 +49,8 @@ public class SitlBenchmarks
         var v = new SitlVehicle(airframe, SimulationEnvironment.Default);
         v.StepUntil(x => x.ReadyToArm, 30_000_000);
         v.Arm();
-        v.Flight.Takeoff(10);
-        v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000);
+        v.Navigator.Takeoff(10);
+        v.StepUntil(x => x.Navigator.State == AutoState.Hold, 30_000_000);
         return v;
     }
 }

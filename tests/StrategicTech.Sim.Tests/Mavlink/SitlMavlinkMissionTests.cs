@@ -126,7 +126,7 @@ public sealed class SitlMavlinkMissionTests
         Assert.True(vehicle.StepUntil(v => v.ReadyToArm, 30_000_000));
         Assert.Equal(Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commands.Takeoff(double.NaN));
         vehicle.StepFor(3_000_000);
-        Assert.False(vehicle.Commands.Status.LandState == Autopilot.Flight.VehicleLandState.OnGround);
+        Assert.False(vehicle.Commands.Status.LandState == Autopilot.Control.Detection.LandState.Landed);
 
         // 10 s of flight: telemetry streams, heartbeat, queue draining, status polling.
         TestSupport.Allocations.AssertZero(() => vehicle.StepFor(20_000), 500);

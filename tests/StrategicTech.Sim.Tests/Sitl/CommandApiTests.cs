@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
@@ -36,7 +37,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Assert.Equal(CommandOutcome.Accepted, v.Commands.Arm());
         Assert.Equal(ArmingDenial.None, v.Commands.Status.LastArmingDenial);
         Assert.True(v.Commands.Status.HomeSet);
-        Assert.Equal(VehicleLandState.OnGround, v.Commands.Status.LandState);
+        Assert.Equal(LandState.Landed, v.Commands.Status.LandState);
         Assert.Equal(CommandOutcome.Accepted, v.Commands.Disarm());
         Assert.False(v.Commands.Status.Armed);
     }
@@ -57,15 +58,15 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         Assert.Equal(CommandOutcome.Denied, v.Commands.Disarm()); // in the air
 
         // Fly out 50 m, then return: climbs to RTL_RETURN_ALT (30 m), comes home, descends, lands, disarms.
-        Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(40, -30, -15)));
-        Assert.True(track.StepUntil(x => x.Flight.State == AutoState.Hold, 60_000_000));
+        Assert.True(v.Navigator.GoTo(v.Navigator.HomeNedM + new Vector3(40, -30, -15)));
+        Assert.True(track.StepUntil(x => x.Navigator.State == AutoState.Hold, 60_000_000));
         Assert.Equal(CommandOutcome.Accepted, v.Commands.ReturnToLaunch());
         double maxHeightM = 0;
         Assert.True(track.StepUntil(x =>
         {
             maxHeightM = Math.Max(maxHeightM, homeTruth.Z - x.Truth.PositionNedM.Z);
             return !x.Commands.Status.Armed;
-        }, 180_000_000), $"not disarmed: mode {v.Commands.Status.Mode}, nav {v.Flight.State}");
+        }, 180_000_000), $"not disarmed: mode {v.Commands.Status.Mode}, nav {v.Navigator.State}");
         track.StepFor(1_000_000);
 
         double landingM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
@@ -125,8 +126,8 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         GeodeticPosition target = v.Physics.HomeFrame.FromNed(targetTruthNedM);
         Assert.Equal(CommandOutcome.Accepted, v.Commands.GoTo(target.LatitudeDeg, target.LongitudeDeg, 15, 4));
         Assert.Equal(FlightMode.Hold, v.Commands.Status.Mode);
-        Assert.Equal(AutoState.Goto, v.Flight.State);
-        Assert.True(track.StepUntil(x => x.Flight.State == AutoState.Hold, 60_000_000), $"nav {v.Flight.State}");
+        Assert.Equal(AutoState.Goto, v.Navigator.State);
+        Assert.True(track.StepUntil(x => x.Navigator.State == AutoState.Hold, 60_000_000), $"nav {v.Navigator.State}");
         track.StepFor(5_000_000);
 
         // Horizontal: the truth sits where the receiver's slow error puts it; vertical: baro and GNSS height.

@@ -20,11 +20,11 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
     {
         SitlVehicle v = SitlFixtures.TakeOff(10, seed, SitlFixtures.DriftFreeSensors);
         double airborne = v.MaxEkfPositionErrorM;
-        Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(40, 30, -20)));
+        Assert.True(v.Navigator.GoTo(v.Navigator.HomeNedM + new Vector3(40, 30, -20)));
         airborne = Math.Max(airborne, Track(v, AutoState.Hold));
-        Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(0, 0, -10)));
+        Assert.True(v.Navigator.GoTo(v.Navigator.HomeNedM + new Vector3(0, 0, -10)));
         airborne = Math.Max(airborne, Track(v, AutoState.Hold));
-        Assert.True(v.Flight.Land());
+        Assert.True(v.Navigator.Land());
         double touchdown = 0;
         for (int i = 0; i < 40_000; i++)
         {
@@ -39,8 +39,8 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"seed {seed}: max EKF position error airborne {airborne:F2} m, on the ground after touchdown {touchdown:F2} m, mode {v.Flight.State}");
-        Assert.Equal(AutoState.Disarmed, v.Flight.State);
+        output.WriteLine($"seed {seed}: max EKF position error airborne {airborne:F2} m, on the ground after touchdown {touchdown:F2} m, mode {v.Navigator.State}");
+        Assert.Equal(AutoState.Disarmed, v.Navigator.State);
         Assert.True(airborne < 0.75, $"airborne EKF error {airborne:F2} m"); // measured 0.47 m (seed 1), 0.52 m (seed 4)
         Assert.True(touchdown < 0.18, $"post-touchdown EKF error {touchdown:F2} m"); // measured 0.12 m (seed 1), 0.11 m (seed 4); bound 0.18 m
         Assert.True(v.Ekf.Core.ClippedImuCount > 0, "the touchdown should clip the accelerometer");
@@ -49,14 +49,14 @@ public sealed class EkfInTheLoopTests(ITestOutputHelper output)
     private static double Track(SitlVehicle v, AutoState until)
     {
         double max = 0;
-        for (int i = 0; i < 60_000 && v.Flight.State != until; i++)
+        for (int i = 0; i < 60_000 && v.Navigator.State != until; i++)
         {
             v.Step();
             max = Math.Max(max, v.EkfPositionErrorM);
         }
 
         v.Step();
-        Assert.Equal(until, v.Flight.State);
+        Assert.Equal(until, v.Navigator.State);
         return max;
     }
 }

@@ -10,8 +10,8 @@ namespace StrategicTech.Sim.Tests.Sitl;
 /// </summary>
 internal sealed class FlightTracker(SitlVehicle vehicle)
 {
-    private long lastReached = vehicle.Commander.Status.ReachedCount;
-    private long lastText = vehicle.Commander.Status.StatusTextCount;
+    private long _lastReached = vehicle.Commander.Status.ReachedCount;
+    private long _lastText = vehicle.Commander.Status.StatusTextCount;
 
     public SitlVehicle Vehicle { get; } = vehicle;
 
@@ -68,20 +68,20 @@ internal sealed class FlightTracker(SitlVehicle vehicle)
         }
 
         var status = Vehicle.Commander.Status;
-        if (status.ReachedCount != lastReached)
+        if (status.ReachedCount != _lastReached)
         {
-            Assert.Equal(lastReached + 1, status.ReachedCount); // one event per tick at most at this polling rate
-            lastReached = status.ReachedCount;
+            Assert.Equal(_lastReached + 1, status.ReachedCount); // one event per tick at most at this polling rate
+            _lastReached = status.ReachedCount;
             Reached.Add(status.LastReachedIndex);
             ReachedTruthPositions.Add(Vehicle.Truth.PositionNedM);
             ReachedEstimatedPositions.Add(Vehicle.EstimatedPositionHomeNedM);
             ReachedGnssSlowErrors.Add(Vehicle.Sensors.Gnss.SlowErrorNedM);
         }
 
-        while (lastText < status.StatusTextCount)
+        while (_lastText < status.StatusTextCount)
         {
-            lastText++;
-            Assert.True(status.StatusTexts.TryGet(lastText, out var text), "status text fell out of the ring before it was read");
+            _lastText++;
+            Assert.True(status.StatusTexts.TryGet(_lastText, out var text), "status text fell out of the ring before it was read");
             Texts.Add(text.Text);
         }
     }

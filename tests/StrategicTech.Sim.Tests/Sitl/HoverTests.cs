@@ -39,7 +39,7 @@ public sealed class HoverTests(ITestOutputHelper output)
 
     private HoverFigures Hover(SitlVehicle v, ulong seed)
     {
-        Vector3 setpoint = v.Flight.Setpoint.PositionNedM;
+        Vector3 setpoint = v.Navigator.Setpoint.PositionNedM;
         Vector3 setpointHome = setpoint + (v.EstimatedPositionHomeNedM - v.Estimate.PositionNedM);
         v.StepFor(5_000_000); // settle after the climb
 

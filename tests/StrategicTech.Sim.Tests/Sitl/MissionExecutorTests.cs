@@ -54,9 +54,9 @@ public sealed class MissionExecutorTests(ITestOutputHelper output)
         v.StepFor(1_000_000);
         double landingM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
         output.WriteLine($"mission {v.Clock.TimeUs / 1e6:F1} s: corner truth error ≤ {maxCornerErrorM:F2} m, landed {landingM:F2} m from home, max EKF error {maxEkf:F2} m, skipped {v.Mission.SkippedItemCount}");
-        Assert.True(v.Mission.IsFinished, $"mission stuck at item {v.Mission.CurrentIndex}, mode {v.Flight.State}");
+        Assert.True(v.Mission.IsFinished, $"mission stuck at item {v.Mission.CurrentIndex}, mode {v.Navigator.State}");
         Assert.Equal(0, v.Mission.SkippedItemCount);
-        Assert.Equal(AutoState.Disarmed, v.Flight.State);
+        Assert.Equal(AutoState.Disarmed, v.Navigator.State);
         Assert.True(v.Truth.Landed && !v.Truth.Crashed);
         Assert.True(landingM < 0.38, $"landed {landingM:F2} m from home"); // measured 0.253 m; bound 0.38 m
         Assert.True(maxCornerErrorM < 1.1, $"corner error {maxCornerErrorM:F2} m"); // measured 0.73 m (truth when the next item starts); bound 1.1 m
@@ -74,9 +74,9 @@ public sealed class MissionExecutorTests(ITestOutputHelper output)
             MissionItem.CommandItem(3, MavCmd.NavLand),
         ];
         Assert.True(v.StartMission(items));
-        Assert.True(v.StepUntil(x => x.Mission!.IsFinished, 60_000_000), $"stuck at {v.Mission!.CurrentIndex}, mode {v.Flight.State}");
+        Assert.True(v.StepUntil(x => x.Mission!.IsFinished, 60_000_000), $"stuck at {v.Mission!.CurrentIndex}, mode {v.Navigator.State}");
         Assert.Equal(1, v.Mission!.SkippedItemCount);
-        Assert.Equal(AutoState.Disarmed, v.Flight.State);
+        Assert.Equal(AutoState.Disarmed, v.Navigator.State);
         Assert.True(v.Truth.Landed);
     }
 

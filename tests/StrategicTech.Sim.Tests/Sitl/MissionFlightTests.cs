@@ -19,20 +19,20 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
         v.StepFor(1_000_000);
         Vector3 homeTruth = v.Truth.PositionNedM;
         Assert.True(v.Arm());
-        Vector3 home = v.Flight.HomeNedM;
-        Assert.True(v.Flight.Takeoff(10));
-        Assert.True(v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000));
+        Vector3 home = v.Navigator.HomeNedM;
+        Assert.True(v.Navigator.Takeoff(10));
+        Assert.True(v.StepUntil(x => x.Navigator.State == AutoState.Hold, 30_000_000));
 
         double maxEkf = 0;
         Vector3 far = home + new Vector3(40, 30, -10);
-        Assert.True(v.Flight.GoTo(far));
-        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Hold, 60_000_000, ref maxEkf), "goto not reached");
+        Assert.True(v.Navigator.GoTo(far));
+        Assert.True(StepUntilTracking(v, x => x.Navigator.State == AutoState.Hold, 60_000_000, ref maxEkf), "goto not reached");
         double farTruthErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth - new Vector3(40, 30, 0));
 
-        Assert.True(v.Flight.GoTo(home + new Vector3(0, 0, -10)));
-        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Hold, 60_000_000, ref maxEkf), "return not reached");
-        Assert.True(v.Flight.Land());
-        Assert.True(StepUntilTracking(v, x => x.Flight.State == AutoState.Disarmed, 60_000_000, ref maxEkf), $"not disarmed: land state {v.Flight.LandState}");
+        Assert.True(v.Navigator.GoTo(home + new Vector3(0, 0, -10)));
+        Assert.True(StepUntilTracking(v, x => x.Navigator.State == AutoState.Hold, 60_000_000, ref maxEkf), "return not reached");
+        Assert.True(v.Navigator.Land());
+        Assert.True(StepUntilTracking(v, x => x.Navigator.State == AutoState.Disarmed, 60_000_000, ref maxEkf), $"not disarmed: land state {v.Navigator.LandState}");
         v.StepFor(1_000_000);
 
         double landingErrorM = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth);
@@ -70,9 +70,9 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
     public void FlyingStepAllocatesNothing()
     {
         SitlVehicle v = SitlFixtures.TakeOff(5);
-        Assert.True(v.Flight.GoTo(v.Flight.Setpoint.PositionNedM + new Vector3(20, 0, 0)));
+        Assert.True(v.Navigator.GoTo(v.Navigator.Setpoint.PositionNedM + new Vector3(20, 0, 0)));
         TestSupport.Allocations.AssertZero(v.Step, 10_000);
-        Assert.NotEqual(AutoState.Disarmed, v.Flight.State);
+        Assert.NotEqual(AutoState.Disarmed, v.Navigator.State);
     }
 
     private static bool StepUntilTracking(SitlVehicle v, Func<SitlVehicle, bool> done, long timeoutUs, ref double maxEkfErrorM)
@@ -96,14 +96,14 @@ public sealed class MissionFlightTests(ITestOutputHelper output)
         SitlVehicle v = SitlFixtures.CreateQuad(seed);
         Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000));
         Assert.True(v.Arm());
-        Assert.True(v.Flight.Takeoff(5));
+        Assert.True(v.Navigator.Takeoff(5));
         ulong hash = 14695981039346656037UL;
         for (int i = 0; i < 15_000; i++)
         {
             v.Step();
             if (i == 8_000)
             {
-                Assert.True(v.Flight.GoTo(v.Flight.HomeNedM + new Vector3(5, -5, -5)));
+                Assert.True(v.Navigator.GoTo(v.Navigator.HomeNedM + new Vector3(5, -5, -5)));
             }
 
             ref readonly StrategicTech.Sim.Physics.VehicleTruth t = ref v.Truth;

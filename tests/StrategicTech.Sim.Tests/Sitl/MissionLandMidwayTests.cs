@@ -34,9 +34,9 @@ public sealed class MissionLandMidwayTests(ITestOutputHelper output)
         Assert.True(v.StartMission(items));
 
         // First landing: at A, disarmed; the items after it wait.
-        Assert.True(v.StepUntil(x => x.Mission!.LastReachedIndex == 2, 120_000_000), $"stuck at {v.Mission!.CurrentIndex}, mode {v.Flight.State}");
+        Assert.True(v.StepUntil(x => x.Mission!.LastReachedIndex == 2, 120_000_000), $"stuck at {v.Mission!.CurrentIndex}, mode {v.Navigator.State}");
         v.StepFor(3_000_000);
-        Assert.Equal(AutoState.Disarmed, v.Flight.State);
+        Assert.Equal(AutoState.Disarmed, v.Navigator.State);
         Assert.False(v.Mission!.IsFinished);
         Assert.False(v.Mission.IsRunning);
         Assert.Equal(3, v.Mission.CurrentIndex);
@@ -58,7 +58,7 @@ public sealed class MissionLandMidwayTests(ITestOutputHelper output)
             driftWhileClimbingM = Math.Max(driftWhileClimbingM, SitlFixtures.Horizontal(v.Truth.PositionNedM - liftOff));
         }
 
-        Assert.True(v.StepUntil(x => x.Mission!.IsFinished && x.Flight.State == AutoState.Disarmed, 120_000_000), $"stuck at {v.Mission.CurrentIndex}, mode {v.Flight.State}");
+        Assert.True(v.StepUntil(x => x.Mission!.IsFinished && x.Navigator.State == AutoState.Disarmed, 120_000_000), $"stuck at {v.Mission.CurrentIndex}, mode {v.Navigator.State}");
         double atB = SitlFixtures.Horizontal(v.Truth.PositionNedM - homeTruth - new Vector3(15, 15, 0));
         output.WriteLine($"landed {atA:F2} m from A, drift while climbing {driftWhileClimbingM:F2} m, landed {atB:F2} m from B, skipped {v.Mission.SkippedItemCount}");
         Assert.Equal(0, v.Mission.SkippedItemCount);

@@ -58,7 +58,7 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
             if (tiltDeg > maxTiltDeg)
             {
                 maxTiltDeg = tiltDeg;
-                maxTiltAt = $"{x.Clock.TimeUs / 1e6:F2} s, item {x.Commands.Status.MissionCurrentIndex}, nav {x.Flight.State}, speed {x.Truth.VelocityNedMps.Length:F1} m/s";
+                maxTiltAt = $"{x.Clock.TimeUs / 1e6:F2} s, item {x.Commands.Status.MissionCurrentIndex}, nav {x.Navigator.State}, speed {x.Truth.VelocityNedMps.Length:F1} m/s";
             }
 
             VehicleStatus s = x.Commands.Status;
@@ -76,7 +76,7 @@ public sealed class QgcPlanMissionTests(ITestOutputHelper output)
             }
 
             return s.MissionFinished && x.Clock.TimeUs - reachedAtUs > 5_000_000;
-        }, 400_000_000), $"stuck at item {v.Commands.Status.MissionCurrentIndex}, nav {v.Flight.State}");
+        }, 400_000_000), $"stuck at item {v.Commands.Status.MissionCurrentIndex}, nav {v.Navigator.State}");
 
         void Closest(int k, Vector3 truthNedM)
         {

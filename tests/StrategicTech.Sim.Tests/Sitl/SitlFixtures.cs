@@ -51,8 +51,8 @@ internal static class SitlFixtures
         Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000), "EKF never ready to arm");
         v.StepFor(1_000_000);
         Assert.True(v.Arm(), "arming refused");
-        Assert.True(v.Flight.Takeoff(heightM));
-        Assert.True(v.StepUntil(x => x.Flight.State == AutoState.Hold, 30_000_000), $"takeoff not finished: mode {v.Flight.State}, truth {v.Truth.PositionNedM}");
+        Assert.True(v.Navigator.Takeoff(heightM));
+        Assert.True(v.StepUntil(x => x.Navigator.State == AutoState.Hold, 30_000_000), $"takeoff not finished: mode {v.Navigator.State}, truth {v.Truth.PositionNedM}");
         return v;
     }
 

@@ -25,14 +25,14 @@ public sealed class ControlAllocator
     private const int Roll = 0, Pitch = 1, Yaw = 2, Thrust = 3;
     private const double Tolerance = 1e-12;
 
-    private readonly int motorCount;
-    private readonly double[] allocation;      // Â, motorCount × 4, row-major
-    private readonly double[] effectiveness;   // B̂, 4 × motorCount, row-major
-    private readonly double[] rollPitchColumn;
-    private readonly double[] yawColumn;
-    private readonly double[] thrustColumn;
-    private readonly double[] inverseThrustColumn;
-    private readonly double[] trial;
+    private readonly int _motorCount;
+    private readonly double[] _allocation;      // Â, motorCount × 4, row-major
+    private readonly double[] _effectiveness;   // B̂, 4 × motorCount, row-major
+    private readonly double[] _rollPitchColumn;
+    private readonly double[] _yawColumn;
+    private readonly double[] _thrustColumn;
+    private readonly double[] _inverseThrustColumn;
+    private readonly double[] _trial;
 
     public ControlAllocator(MultirotorGeometry geometry, double yawCollectiveShiftLimit = 0.15)
     {
@@ -40,7 +40,7 @@ public sealed class ControlAllocator
         ParameterCheck.InRange(yawCollectiveShiftLimit, 0, 1, nameof(ControlAllocator), nameof(yawCollectiveShiftLimit));
         Geometry = geometry;
         YawCollectiveShiftLimit = yawCollectiveShiftLimit;
-        motorCount = geometry.MotorCount;
+        _motorCount = geometry.MotorCount;
 
         double[,] physical = PhysicalEffectiveness(geometry);
         double[,] inverse = Pseudoinverse.OfFullRowRank(physical, geometry.Name);
@@ -52,40 +52,40 @@ public sealed class ControlAllocator
         ColumnScale = new Vector3(columnScale[0], columnScale[1], columnScale[2]);
         ThrustScale = columnScale[3];
 
-        allocation = new double[motorCount * 4];
-        effectiveness = new double[4 * motorCount];
-        for (int i = 0; i < motorCount; i++)
+        _allocation = new double[_motorCount * 4];
+        _effectiveness = new double[4 * _motorCount];
+        for (int i = 0; i < _motorCount; i++)
         {
             for (int j = 0; j < 4; j++)
             {
-                allocation[(i * 4) + j] = inverse[i, j] * columnScale[j];
-                effectiveness[(j * motorCount) + i] = physical[j, i] / columnScale[j];
+                _allocation[(i * 4) + j] = inverse[i, j] * columnScale[j];
+                _effectiveness[(j * _motorCount) + i] = physical[j, i] / columnScale[j];
             }
         }
 
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
             ParameterCheck.That(
-                allocation[(i * 4) + Thrust] > 1e-6,
+                _allocation[(i * 4) + Thrust] > 1e-6,
                 geometry.Name,
                 $"motor {i + 1} would have to slow down for more collective thrust; the geometry is not a usable multirotor");
         }
 
-        rollPitchColumn = new double[motorCount];
-        yawColumn = new double[motorCount];
-        thrustColumn = new double[motorCount];
-        inverseThrustColumn = new double[motorCount];
-        trial = new double[motorCount];
-        for (int i = 0; i < motorCount; i++)
+        _rollPitchColumn = new double[_motorCount];
+        _yawColumn = new double[_motorCount];
+        _thrustColumn = new double[_motorCount];
+        _inverseThrustColumn = new double[_motorCount];
+        _trial = new double[_motorCount];
+        for (int i = 0; i < _motorCount; i++)
         {
-            thrustColumn[i] = allocation[(i * 4) + Thrust];
-            inverseThrustColumn[i] = 1.0 / thrustColumn[i];
+            _thrustColumn[i] = _allocation[(i * 4) + Thrust];
+            _inverseThrustColumn[i] = 1.0 / _thrustColumn[i];
         }
     }
 
     public MultirotorGeometry Geometry { get; }
 
-    public int MotorCount => motorCount;
+    public int MotorCount => _motorCount;
 
     /// <summary>How far the collective may move to make room for yaw (normalised thrust).</summary>
     public double YawCollectiveShiftLimit { get; }
@@ -109,10 +109,10 @@ public sealed class ControlAllocator
     public double LastYawScale { get; private set; }
 
     /// <summary>Element (axis, motor) of the normalised effectiveness B̂ (axis 0 roll, 1 pitch, 2 yaw, 3 thrust).</summary>
-    public double NormalizedEffectiveness(int axis, int motor) => effectiveness[(axis * motorCount) + motor];
+    public double NormalizedEffectiveness(int axis, int motor) => _effectiveness[(axis * _motorCount) + motor];
 
     /// <summary>Element (motor, axis) of the normalised allocation matrix Â.</summary>
-    public double AllocationMatrix(int motor, int axis) => allocation[(motor * 4) + axis];
+    public double AllocationMatrix(int motor, int axis) => _allocation[(motor * 4) + axis];
 
     /// <summary>
     /// Writes motor commands in [0, 1] to <paramref name="motors"/> (length ≥ <see cref="MotorCount"/>) for a
@@ -120,7 +120,7 @@ public sealed class ControlAllocator
     /// </summary>
     public SaturationStatus Allocate(Vector3 torque, double thrust, Span<double> motors)
     {
-        if (motors.Length < motorCount)
+        if (motors.Length < _motorCount)
         {
             ThrowShortOutput(motors.Length);
         }
@@ -132,28 +132,28 @@ public sealed class ControlAllocator
             thrust = 0;
         }
 
-        Span<double> output = motors[..motorCount];
-        for (int i = 0; i < motorCount; i++)
+        Span<double> output = motors[.._motorCount];
+        for (int i = 0; i < _motorCount; i++)
         {
             int row = i * 4;
-            rollPitchColumn[i] = (allocation[row + Roll] * torque.X) + (allocation[row + Pitch] * torque.Y);
-            yawColumn[i] = allocation[row + Yaw] * torque.Z;
-            output[i] = allocation[row + Thrust] * thrust;
+            _rollPitchColumn[i] = (_allocation[row + Roll] * torque.X) + (_allocation[row + Pitch] * torque.Y);
+            _yawColumn[i] = _allocation[row + Yaw] * torque.Z;
+            output[i] = _allocation[row + Thrust] * thrust;
         }
 
         // (0) Everything fits, moving the collective by no more than the yaw allowance: deliver it all.
         double limit = YawCollectiveShiftLimit;
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
-            trial[i] = output[i] + rollPitchColumn[i] + yawColumn[i];
+            _trial[i] = output[i] + _rollPitchColumn[i] + _yawColumn[i];
         }
 
-        if (ShiftInterval(trial, -limit, limit, out double fullLow, out double fullHigh))
+        if (ShiftInterval(_trial, -limit, limit, out double fullLow, out double fullHigh))
         {
             double c = Math.Clamp(0.0, fullLow, Math.Max(fullLow, fullHigh));
-            for (int i = 0; i < motorCount; i++)
+            for (int i = 0; i < _motorCount; i++)
             {
-                output[i] = Math.Clamp(trial[i] + (c * thrustColumn[i]), 0.0, 1.0);
+                output[i] = Math.Clamp(_trial[i] + (c * _thrustColumn[i]), 0.0, 1.0);
             }
 
             LastRollPitchScale = 1.0;
@@ -162,8 +162,8 @@ public sealed class ControlAllocator
         }
 
         // (1) roll/pitch first: scaled down only if no collective shift at all can fit them.
-        double rollPitchScale = LargestFeasibleScale(output, rollPitchColumn, double.NegativeInfinity, double.PositiveInfinity);
-        AddScaled(output, rollPitchColumn, rollPitchScale);
+        double rollPitchScale = LargestFeasibleScale(output, _rollPitchColumn, double.NegativeInfinity, double.PositiveInfinity);
+        AddScaled(output, _rollPitchColumn, rollPitchScale);
         ShiftInterval(output, double.NegativeInfinity, double.PositiveInfinity, out double low, out double high);
         double rollPitchShift = Math.Clamp(0.0, low, Math.Max(low, high));
 
@@ -171,11 +171,11 @@ public sealed class ControlAllocator
         // The shift is applied once at the end, so a demand that fits as it is stays exactly as demanded.
         double shiftMin = Math.Min(rollPitchShift, 0.0) - limit;
         double shiftMax = Math.Max(rollPitchShift, 0.0) + limit;
-        double yawScale = LargestFeasibleScale(output, yawColumn, shiftMin, shiftMax);
-        AddScaled(output, yawColumn, yawScale);
+        double yawScale = LargestFeasibleScale(output, _yawColumn, shiftMin, shiftMax);
+        AddScaled(output, _yawColumn, yawScale);
         Shift(output, shiftMin, shiftMax);
 
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
             output[i] = Math.Clamp(output[i], 0.0, 1.0);
         }
@@ -195,10 +195,10 @@ public sealed class ControlAllocator
     private double Row(int axis, ReadOnlySpan<double> motors)
     {
         double s = 0;
-        int offset = axis * motorCount;
-        for (int i = 0; i < motorCount; i++)
+        int offset = axis * _motorCount;
+        for (int i = 0; i < _motorCount; i++)
         {
-            s += effectiveness[offset + i] * motors[i];
+            s += _effectiveness[offset + i] * motors[i];
         }
 
         return s;
@@ -230,17 +230,17 @@ public sealed class ControlAllocator
     private double LargestFeasibleScale(ReadOnlySpan<double> baseline, ReadOnlySpan<double> delta, double cMin, double cMax)
     {
         double k = 1.0;
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
-            double ai = thrustColumn[i], bi = baseline[i], di = delta[i];
-            for (int j = 0; j < motorCount; j++)
+            double ai = _thrustColumn[i], bi = baseline[i], di = delta[i];
+            for (int j = 0; j < _motorCount; j++)
             {
                 if (j == i)
                 {
                     continue;
                 }
 
-                double aj = thrustColumn[j];
+                double aj = _thrustColumn[j];
                 if (!Tighten((ai * baseline[j]) - (aj * bi), (ai * delta[j]) - (aj * di), ai, ref k))
                 {
                     return 0.0;
@@ -283,9 +283,9 @@ public sealed class ControlAllocator
     {
         low = cMin;
         high = cMax;
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
-            double inverse = inverseThrustColumn[i];
+            double inverse = _inverseThrustColumn[i];
             low = Math.Max(low, -v[i] * inverse);
             high = Math.Min(high, (1.0 - v[i]) * inverse);
         }
@@ -300,13 +300,13 @@ public sealed class ControlAllocator
         double c = low > high ? low : Math.Clamp(0.0, low, high);
         if (c != 0.0)
         {
-            AddScaled(v, thrustColumn, c);
+            AddScaled(v, _thrustColumn, c);
         }
     }
 
     private void AddScaled(Span<double> v, ReadOnlySpan<double> column, double k)
     {
-        for (int i = 0; i < motorCount; i++)
+        for (int i = 0; i < _motorCount; i++)
         {
             v[i] += k * column[i];
         }
@@ -342,5 +342,5 @@ public sealed class ControlAllocator
     }
 
     private void ThrowShortOutput(int length) =>
-        throw new ArgumentException($"{Geometry.Name}: motor output span has {length} elements, need {motorCount}");
+        throw new ArgumentException($"{Geometry.Name}: motor output span has {length} elements, need {_motorCount}");
 }

@@ -3,27 +3,27 @@ namespace StrategicTech.Autopilot.Control.Detection;
 /// <summary>True once a condition has held continuously for a given time (µs); false as soon as it drops.</summary>
 public struct Hysteresis
 {
-    private long sinceUs;
-    private bool holding;
+    private long _sinceUs;
+    private bool _holding;
 
     /// <summary>Feeds the condition at <paramref name="timeUs"/>; returns whether it has held for <paramref name="requiredUs"/>.</summary>
     public bool Update(bool condition, long timeUs, long requiredUs)
     {
         if (!condition)
         {
-            holding = false;
+            _holding = false;
             return false;
         }
 
-        if (!holding || timeUs < sinceUs)
+        if (!_holding || timeUs < _sinceUs)
         {
             // Start timing (or restart if time went backwards, which only a replay reset can cause).
-            holding = true;
-            sinceUs = timeUs;
+            _holding = true;
+            _sinceUs = timeUs;
         }
 
-        return timeUs - sinceUs >= requiredUs;
+        return timeUs - _sinceUs >= requiredUs;
     }
 
-    public void Reset() => holding = false;
+    public void Reset() => _holding = false;
 }

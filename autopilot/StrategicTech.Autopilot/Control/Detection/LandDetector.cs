@@ -9,22 +9,22 @@ namespace StrategicTech.Autopilot.Control.Detection;
 /// </summary>
 public sealed class LandDetector
 {
-    private readonly LandDetectorParameters parameters;
-    private readonly TakeoffDetector takeoff;
-    private readonly long stageUs;
-    private readonly long triggerUs;
-    private Hysteresis groundContact;
-    private Hysteresis maybeLanded;
-    private Hysteresis landed;
-    private double groundDownM;
+    private readonly LandDetectorParameters _parameters;
+    private readonly TakeoffDetector _takeoff;
+    private readonly long _stageUs;
+    private readonly long _triggerUs;
+    private Hysteresis _groundContact;
+    private Hysteresis _maybeLanded;
+    private Hysteresis _landed;
+    private double _groundDownM;
 
     public LandDetector(LandDetectorParameters parameters)
     {
         parameters.Validate();
-        this.parameters = parameters;
-        takeoff = new TakeoffDetector(parameters);
-        triggerUs = (long)(parameters.TriggerTimeS * 1e6);
-        stageUs = triggerUs / 3;
+        _parameters = parameters;
+        _takeoff = new TakeoffDetector(parameters);
+        _triggerUs = (long)(parameters.TriggerTimeS * 1e6);
+        _stageUs = _triggerUs / 3;
         State = LandState.Landed;
     }
 
@@ -37,17 +37,17 @@ public sealed class LandDetector
     public bool JustTookOff { get; private set; }
 
     /// <summary>NED down position (m) where the vehicle last landed, used to measure the height of a takeoff.</summary>
-    public double GroundDownM => groundDownM;
+    public double GroundDownM => _groundDownM;
 
     /// <summary>Starts over in the landed state at the given ground level (e.g. on the ground before arming).</summary>
     public void Reset(double groundDownM)
     {
-        this.groundDownM = groundDownM;
+        _groundDownM = groundDownM;
         State = LandState.Landed;
-        groundContact.Reset();
-        maybeLanded.Reset();
-        landed.Reset();
-        takeoff.Reset();
+        _groundContact.Reset();
+        _maybeLanded.Reset();
+        _landed.Reset();
+        _takeoff.Reset();
     }
 
     public LandState Update(long timeUs, in LandDetectorInput input)
@@ -59,41 +59,41 @@ public sealed class LandDetector
         if (!input.Armed)
         {
             State = LandState.Landed;
-            groundDownM = input.PositionDownM;
-            groundContact.Reset();
-            maybeLanded.Reset();
-            landed.Reset();
-            takeoff.Reset();
+            _groundDownM = input.PositionDownM;
+            _groundContact.Reset();
+            _maybeLanded.Reset();
+            _landed.Reset();
+            _takeoff.Reset();
             JustLanded = previous != LandState.Landed;
             return State;
         }
 
         if (State == LandState.Landed)
         {
-            if (takeoff.Update(timeUs, input, groundDownM))
+            if (_takeoff.Update(timeUs, input, _groundDownM))
             {
                 State = LandState.Flying;
                 JustTookOff = true;
-                groundContact.Reset();
-                maybeLanded.Reset();
-                landed.Reset();
+                _groundContact.Reset();
+                _maybeLanded.Reset();
+                _landed.Reset();
             }
 
             return State;
         }
 
         Vector3 v = input.VelocityNedMps;
-        bool still = Math.Abs(v.Z) <= parameters.MaxClimbRateMps
-            && VectorLimits.HorizontalLength(v) <= parameters.MaxHorizontalSpeedMps;
-        bool belowHover = input.CollectiveThrust <= parameters.LowThrustHoverRatio * input.HoverThrust;
-        double lowThrust = parameters.MinThrust + (0.1 * (input.HoverThrust - parameters.MinThrust));
+        bool still = Math.Abs(v.Z) <= _parameters.MaxClimbRateMps
+            && VectorLimits.HorizontalLength(v) <= _parameters.MaxHorizontalSpeedMps;
+        bool belowHover = input.CollectiveThrust <= _parameters.LowThrustHoverRatio * input.HoverThrust;
+        double lowThrust = _parameters.MinThrust + (0.1 * (input.HoverThrust - _parameters.MinThrust));
         bool atMinimum = input.CollectiveThrust <= lowThrust;
-        bool notRotating = input.BodyRateRadps.Length <= parameters.MaxRotationRadps;
+        bool notRotating = input.BodyRateRadps.Length <= _parameters.MaxRotationRadps;
 
-        bool contactHeld = groundContact.Update(still && belowHover, timeUs, stageUs);
+        bool contactHeld = _groundContact.Update(still && belowHover, timeUs, _stageUs);
         bool maybeCondition = still && belowHover && atMinimum && notRotating;
-        bool maybeHeld = maybeLanded.Update(maybeCondition, timeUs, stageUs);
-        bool landedHeld = landed.Update(maybeCondition, timeUs, triggerUs);
+        bool maybeHeld = _maybeLanded.Update(maybeCondition, timeUs, _stageUs);
+        bool landedHeld = _landed.Update(maybeCondition, timeUs, _triggerUs);
 
         State = landedHeld ? LandState.Landed
             : maybeHeld ? LandState.MaybeLanded
@@ -103,8 +103,8 @@ public sealed class LandDetector
         if (State == LandState.Landed)
         {
             JustLanded = true;
-            groundDownM = input.PositionDownM;
-            takeoff.Reset();
+            _groundDownM = input.PositionDownM;
+            _takeoff.Reset();
         }
 
         return State;

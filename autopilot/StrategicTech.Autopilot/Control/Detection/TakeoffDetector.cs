@@ -6,26 +6,26 @@ namespace StrategicTech.Autopilot.Control.Detection;
 /// </summary>
 public sealed class TakeoffDetector
 {
-    private readonly LandDetectorParameters parameters;
-    private readonly long confirmUs;
-    private Hysteresis confirm;
+    private readonly LandDetectorParameters _parameters;
+    private readonly long _confirmUs;
+    private Hysteresis _confirm;
 
     public TakeoffDetector(LandDetectorParameters parameters)
     {
         parameters.Validate();
-        this.parameters = parameters;
-        confirmUs = (long)(parameters.TakeoffConfirmTimeS * 1e6);
+        _parameters = parameters;
+        _confirmUs = (long)(parameters.TakeoffConfirmTimeS * 1e6);
     }
 
-    public void Reset() => confirm.Reset();
+    public void Reset() => _confirm.Reset();
 
     /// <summary>True when a takeoff is confirmed at <paramref name="timeUs"/>. <paramref name="groundDownM"/> is the NED down position at landing.</summary>
     public bool Update(long timeUs, in LandDetectorInput input, double groundDownM)
     {
         double climbRateMps = -input.VelocityNedMps.Z;
         double heightM = groundDownM - input.PositionDownM;
-        bool thrustHigh = input.CollectiveThrust >= parameters.TakeoffThrustHoverRatio * input.HoverThrust;
-        bool leaving = climbRateMps >= parameters.TakeoffClimbRateMps || heightM >= parameters.TakeoffHeightM;
-        return confirm.Update(input.Armed && thrustHigh && leaving, timeUs, confirmUs);
+        bool thrustHigh = input.CollectiveThrust >= _parameters.TakeoffThrustHoverRatio * input.HoverThrust;
+        bool leaving = climbRateMps >= _parameters.TakeoffClimbRateMps || heightM >= _parameters.TakeoffHeightM;
+        return _confirm.Update(input.Armed && thrustHigh && leaving, timeUs, _confirmUs);
     }
 }

@@ -9,11 +9,11 @@ namespace StrategicTech.Autopilot.Control.Filters;
 /// </summary>
 public sealed class BiquadLowPass3
 {
-    private double b0, b1, b2, a1, a2;
-    private double coefficientsDtS = double.NaN;
-    private bool passThrough = true;
-    private Vector3 z1, z2;
-    private bool initialised;
+    private double _b0, _b1, _b2, _a1, _a2;
+    private double _coefficientsDtS = double.NaN;
+    private bool _passThrough = true;
+    private Vector3 _z1, _z2;
+    private bool _initialised;
 
     public BiquadLowPass3(double cutoffHz)
     {
@@ -23,40 +23,40 @@ public sealed class BiquadLowPass3
 
     public double CutoffHz { get; }
 
-    public void Reset() => initialised = false;
+    public void Reset() => _initialised = false;
 
     public Vector3 Apply(Vector3 sample, double dtS)
     {
-        if (dtS != coefficientsDtS)
+        if (dtS != _coefficientsDtS)
         {
             ComputeCoefficients(dtS);
         }
 
-        if (passThrough)
+        if (_passThrough)
         {
             return sample;
         }
 
-        if (!initialised)
+        if (!_initialised)
         {
             // Start in the steady state of a constant input equal to this sample: no start-up transient.
-            z1 = sample * (1.0 - b0);
-            z2 = sample * (b2 - a2);
-            initialised = true;
+            _z1 = sample * (1.0 - _b0);
+            _z2 = sample * (_b2 - _a2);
+            _initialised = true;
         }
 
-        Vector3 y = (sample * b0) + z1;
-        z1 = Denormals.Flush((sample * b1) - (y * a1) + z2);
-        z2 = Denormals.Flush((sample * b2) - (y * a2));
+        Vector3 y = (sample * _b0) + _z1;
+        _z1 = Denormals.Flush((sample * _b1) - (y * _a1) + _z2);
+        _z2 = Denormals.Flush((sample * _b2) - (y * _a2));
         return y;
     }
 
     private void ComputeCoefficients(double dtS)
     {
-        coefficientsDtS = dtS;
+        _coefficientsDtS = dtS;
         double sampleHz = dtS > 0 ? 1.0 / dtS : 0;
-        passThrough = CutoffHz <= 0 || !(sampleHz > 0) || CutoffHz >= 0.45 * sampleHz;
-        if (passThrough)
+        _passThrough = CutoffHz <= 0 || !(sampleHz > 0) || CutoffHz >= 0.45 * sampleHz;
+        if (_passThrough)
         {
             return;
         }
@@ -64,11 +64,11 @@ public sealed class BiquadLowPass3
         double k = Math.Tan(Math.PI * CutoffHz / sampleHz);
         double q = Math.Sqrt(0.5); // Butterworth: Q = 1/√2
         double norm = 1.0 / (1.0 + (k / q) + (k * k));
-        b0 = k * k * norm;
-        b1 = 2.0 * b0;
-        b2 = b0;
-        a1 = 2.0 * ((k * k) - 1.0) * norm;
-        a2 = (1.0 - (k / q) + (k * k)) * norm;
-        initialised = false;
+        _b0 = k * k * norm;
+        _b1 = 2.0 * _b0;
+        _b2 = _b0;
+        _a1 = 2.0 * ((k * k) - 1.0) * norm;
+        _a2 = (1.0 - (k / q) + (k * k)) * norm;
+        _initialised = false;
     }
 }

@@ -8,8 +8,8 @@ namespace StrategicTech.Autopilot.Control.Filters;
 /// </summary>
 public sealed class FirstOrderLowPass3
 {
-    private Vector3 state;
-    private bool initialised;
+    private Vector3 _state;
+    private bool _initialised;
 
     public FirstOrderLowPass3(double cutoffHz)
     {
@@ -19,30 +19,30 @@ public sealed class FirstOrderLowPass3
 
     public double CutoffHz { get; }
 
-    public Vector3 Value => state;
+    public Vector3 Value => _state;
 
     /// <summary>Forgets history; the next sample is passed through unfiltered.</summary>
-    public void Reset() => initialised = false;
+    public void Reset() => _initialised = false;
 
     /// <summary>Sets the internal state to <paramref name="value"/> (as if it had been the input forever).</summary>
     public void Reset(Vector3 value)
     {
-        state = value;
-        initialised = true;
+        _state = value;
+        _initialised = true;
     }
 
     public Vector3 Apply(Vector3 sample, double dtS)
     {
-        if (!initialised || CutoffHz <= 0 || !(dtS > 0))
+        if (!_initialised || CutoffHz <= 0 || !(dtS > 0))
         {
-            state = sample;
-            initialised = true;
-            return state;
+            _state = sample;
+            _initialised = true;
+            return _state;
         }
 
         // Exact discretisation of dx/dt = (u - x)·2πfc for a constant input over the step.
         double alpha = 1.0 - Math.Exp(-2.0 * Math.PI * CutoffHz * dtS);
-        state = Denormals.Flush(state + ((sample - state) * alpha));
-        return state;
+        _state = Denormals.Flush(_state + ((sample - _state) * alpha));
+        return _state;
     }
 }

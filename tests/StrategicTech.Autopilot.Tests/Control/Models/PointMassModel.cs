@@ -10,7 +10,7 @@ namespace StrategicTech.Autopilot.Tests.Control.Models;
 /// </summary>
 internal sealed class PointMassModel(double trueHoverThrust = 0.5, double attitudeLagS = 0.1)
 {
-    private Vector3 thrustNed = new(0, 0, -trueHoverThrust);
+    private Vector3 _thrustNed = new(0, 0, -trueHoverThrust);
 
     public Vector3 Position { get; set; }
 
@@ -24,14 +24,14 @@ internal sealed class PointMassModel(double trueHoverThrust = 0.5, double attitu
     public void Step(Vector3 commandedThrustNed, double dtS)
     {
         double alpha = attitudeLagS > 0 ? 1.0 - Math.Exp(-dtS / attitudeLagS) : 1.0;
-        thrustNed += (commandedThrustNed - thrustNed) * alpha;
+        _thrustNed += (commandedThrustNed - _thrustNed) * alpha;
         if (Held)
         {
             Velocity = Vector3.Zero;
             return;
         }
 
-        Vector3 accel = (thrustNed * (ThrustAttitudeMapper.GravityMps2 / trueHoverThrust))
+        Vector3 accel = (_thrustNed * (ThrustAttitudeMapper.GravityMps2 / trueHoverThrust))
             + new Vector3(0, 0, ThrustAttitudeMapper.GravityMps2) + DisturbanceMps2;
         Velocity += accel * dtS;
         Position += Velocity * dtS;

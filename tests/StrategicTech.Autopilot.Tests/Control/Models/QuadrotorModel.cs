@@ -14,15 +14,15 @@ internal sealed class QuadrotorModel
     public const double GravityMps2 = 9.80665;
     public const double HoverCommand = 0.5;
 
-    private readonly MultirotorGeometry geometry;
-    private readonly double[] motorState;
+    private readonly MultirotorGeometry _geometry;
+    private readonly double[] _motorState;
 
     public QuadrotorModel(MultirotorGeometry geometry, double motorTimeConstantS = 0.02)
     {
-        this.geometry = geometry;
+        _geometry = geometry;
         MotorTimeConstantS = motorTimeConstantS;
-        motorState = new double[geometry.MotorCount];
-        Array.Fill(motorState, HoverCommand);
+        _motorState = new double[geometry.MotorCount];
+        Array.Fill(_motorState, HoverCommand);
         MaxThrustPerMotorN = MassKg * GravityMps2 / (geometry.MotorCount * HoverCommand);
         Attitude = Quaternion.Identity;
     }
@@ -76,12 +76,12 @@ internal sealed class QuadrotorModel
         double alpha = MotorTimeConstantS > 0 ? 1.0 - Math.Exp(-h / MotorTimeConstantS) : 1.0;
         Vector3 torque = DisturbanceTorqueNm;
         double thrustN = 0;
-        for (int i = 0; i < motorState.Length; i++)
+        for (int i = 0; i < _motorState.Length; i++)
         {
-            motorState[i] += (Math.Clamp(commands[i], 0, 1) - motorState[i]) * alpha;
-            double t = motorState[i] * MaxThrustPerMotorN;
-            Motor m = geometry.Motors[i];
-            torque += new Vector3(-m.RightM * t, m.ForwardM * t, (int)m.Spin * geometry.YawMomentRatioM * t);
+            _motorState[i] += (Math.Clamp(commands[i], 0, 1) - _motorState[i]) * alpha;
+            double t = _motorState[i] * MaxThrustPerMotorN;
+            Motor m = _geometry.Motors[i];
+            torque += new Vector3(-m.RightM * t, m.ForwardM * t, (int)m.Spin * _geometry.YawMomentRatioM * t);
             thrustN += t;
         }
 

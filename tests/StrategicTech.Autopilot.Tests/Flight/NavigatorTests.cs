@@ -5,7 +5,7 @@ using StrategicTech.Navigation.Numerics;
 
 namespace StrategicTech.Autopilot.Tests.Flight;
 
-public sealed class FlightModeManagerTests
+public sealed class NavigatorTests
 {
     private const double Dt = 0.02;
 
@@ -148,7 +148,7 @@ public sealed class FlightModeManagerTests
         Assert.Equal(AutoState.Disarmed, m.State);
     }
 
-    private static FlightModeManager Create() =>
+    private static Navigator Create() =>
         new(new FlightParameters { HoverThrust = 0.5 }, LandDetectorParameters.Default);
 
     private static MulticopterState State(Vector3 positionNedM) => new(positionNedM, Vector3.Zero, Quaternion.Identity, Vector3.Zero);

@@ -5,7 +5,8 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// The autonomous flight modes of a multirotor: arm, take off, hold, go to a point, land and disarm. It takes the
+/// The navigator (PX4's navigator and auto flight task in one): the autonomous setpoint generator beneath the
+/// flight modes of a multirotor: arm, take off, hold, go to a point, land and disarm. It takes the
 /// estimated state (never truth) at the position-loop rate and produces the trajectory setpoint for
 /// <see cref="MulticopterCascade.UpdatePosition"/>. Targets are approached along a straight line by a setpoint that
 /// moves at the mode's speed (with matching velocity feed-forward), so the position loop never sees a step larger than
@@ -13,7 +14,7 @@ namespace StrategicTech.Autopilot.Flight;
 /// and the vehicle disarms. Commands are rejected (return false) in modes where they make no sense. No allocation
 /// after construction.
 /// </summary>
-public sealed class FlightModeManager
+public sealed class Navigator
 {
     private const long LandSettleUs = 2_000_000;
     private const long StallConfirmUs = 500_000;
@@ -25,32 +26,32 @@ public sealed class FlightModeManager
     // Jerk per m/s of speed error near the target speed (full jerk beyond 0.1 m/s): no chatter of one jerk step.
     private const double JerkGainPerS2 = 40;
 
-    private FlightParameters parameters;
-    private readonly LandDetector landDetector;
-    private Vector3 target;
-    private Vector3 carrot;
-    private double speedMps;
-    private double carrotSpeedMps;
-    private double carrotAccelerationMps2;
-    private double yawRad;
-    private bool carrotArrived;
-    private long landStartUs;
-    private long stalledSinceUs = -1;
-    private Vector3 lastPositionNedM;
+    private FlightParameters _parameters;
+    private readonly LandDetector _landDetector;
+    private Vector3 _target;
+    private Vector3 _carrot;
+    private double _speedMps;
+    private double _carrotSpeedMps;
+    private double _carrotAccelerationMps2;
+    private double _yawRad;
+    private bool _carrotArrived;
+    private long _landStartUs;
+    private long _stalledSinceUs = -1;
+    private Vector3 _lastPositionNedM;
 
-    public FlightModeManager(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
+    public Navigator(FlightParameters parameters, LandDetectorParameters landDetectorParameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        this.parameters = parameters;
-        landDetector = new LandDetector(landDetectorParameters);
+        _parameters = parameters;
+        _landDetector = new LandDetector(landDetectorParameters);
     }
 
     public AutoState State { get; private set; }
 
-    public FlightParameters Parameters => parameters;
+    public FlightParameters Parameters => _parameters;
 
     /// <summary>Heading the autonomous states hold (rad).</summary>
-    public double YawRad => yawRad;
+    public double YawRad => _yawRad;
 
     public bool Armed => State != AutoState.Disarmed;
 
@@ -58,7 +59,7 @@ public sealed class FlightModeManager
     public Vector3 HomeNedM { get; private set; }
 
     /// <summary>Where the current mode is heading (NED, m).</summary>
-    public Vector3 TargetNedM => target;
+    public Vector3 TargetNedM => _target;
 
     public MulticopterSetpoint Setpoint { get; private set; }
 
@@ -69,13 +70,13 @@ public sealed class FlightModeManager
     /// </summary>
     public double ThrustLimit { get; private set; } = 1.0;
 
-    public LandState LandState => landDetector.State;
+    public LandState LandState => _landDetector.State;
 
     /// <summary>True once the setpoint has arrived at the target and the estimate is within the acceptance radius.</summary>
     public bool TargetReached { get; private set; }
 
     /// <summary>True once the moving setpoint of a takeoff or goto has arrived at the target.</summary>
-    public bool SetpointArrived => carrotArrived;
+    public bool SetpointArrived => _carrotArrived;
 
     /// <summary>Counts rejected commands (wrong mode, non-finite target).</summary>
     public int RejectedCommandCount { get; private set; }
@@ -89,10 +90,10 @@ public sealed class FlightModeManager
         }
 
         HomeNedM = state.PositionNedM;
-        lastPositionNedM = state.PositionNedM;
+        _lastPositionNedM = state.PositionNedM;
         Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, state.AttitudeNed.ToEuler().Z);
-        yawRad = state.AttitudeNed.ToEuler().Z;
-        landDetector.Reset(state.PositionNedM.Z);
+        _yawRad = state.AttitudeNed.ToEuler().Z;
+        _landDetector.Reset(state.PositionNedM.Z);
         StartHold(state.PositionNedM);
         return true;
     }
@@ -101,7 +102,7 @@ public sealed class FlightModeManager
     public void Configure(FlightParameters value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        parameters = value;
+        _parameters = value;
     }
 
     /// <summary>Sets the heading held from now on (ignored when not finite).</summary>
@@ -109,7 +110,7 @@ public sealed class FlightModeManager
     {
         if (double.IsFinite(yawRadians))
         {
-            yawRad = yawRadians;
+            _yawRad = yawRadians;
         }
     }
 
@@ -154,7 +155,7 @@ public sealed class FlightModeManager
         }
 
         Vector3 from = Reference();
-        StartLine(AutoState.Takeoff, new Vector3(from.X, from.Y, HomeNedM.Z - heightM), parameters.TakeoffSpeedMps);
+        StartLine(AutoState.Takeoff, new Vector3(from.X, from.Y, HomeNedM.Z - heightM), _parameters.TakeoffSpeedMps);
         return true;
     }
 
@@ -166,7 +167,7 @@ public sealed class FlightModeManager
             return Reject();
         }
 
-        StartLine(AutoState.Goto, targetNedM, double.IsFinite(speedMps) && speedMps > 0 ? speedMps : parameters.CruiseSpeedMps);
+        StartLine(AutoState.Goto, targetNedM, double.IsFinite(speedMps) && speedMps > 0 ? speedMps : _parameters.CruiseSpeedMps);
         return true;
     }
 
@@ -179,9 +180,9 @@ public sealed class FlightModeManager
         }
 
         State = AutoState.Land;
-        landStartUs = -1;
-        stalledSinceUs = -1;
-        target = Reference();
+        _landStartUs = -1;
+        _stalledSinceUs = -1;
+        _target = Reference();
         TargetReached = false;
         return true;
     }
@@ -189,7 +190,7 @@ public sealed class FlightModeManager
     /// <summary>Disarms at once (motors stop). Allowed on the ground only unless <paramref name="force"/>.</summary>
     public bool Disarm(bool force = false)
     {
-        if (State == AutoState.Disarmed || (!force && landDetector.State != LandState.Landed))
+        if (State == AutoState.Disarmed || (!force && _landDetector.State != LandState.Landed))
         {
             return Reject();
         }
@@ -204,23 +205,23 @@ public sealed class FlightModeManager
     /// </summary>
     public void Update(long timeUs, double dtS, in MulticopterState state, double collectiveThrust)
     {
-        var detectorInput = new LandDetectorInput(Armed, collectiveThrust, parameters.HoverThrust, state.VelocityNedMps,
+        var detectorInput = new LandDetectorInput(Armed, collectiveThrust, _parameters.HoverThrust, state.VelocityNedMps,
             state.BodyRateRadps, state.PositionNedM.Z);
-        landDetector.Update(timeUs, detectorInput);
-        lastPositionNedM = state.PositionNedM;
+        _landDetector.Update(timeUs, detectorInput);
+        _lastPositionNedM = state.PositionNedM;
         ThrustLimit = 1.0;
 
         switch (State)
         {
             case AutoState.Disarmed:
-                Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, yawRad);
+                Setpoint = MulticopterSetpoint.Hold(state.PositionNedM, _yawRad);
                 break;
             case AutoState.Takeoff:
             case AutoState.Goto:
                 AdvanceLine(dtS, state);
                 if (TargetReached)
                 {
-                    StartHold(target);
+                    StartHold(_target);
                     TargetReached = true;
                 }
 
@@ -228,18 +229,18 @@ public sealed class FlightModeManager
             case AutoState.External:
                 break;
             case AutoState.Hold:
-                Setpoint = MulticopterSetpoint.Hold(target, yawRad);
-                TargetReached = Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
+                Setpoint = MulticopterSetpoint.Hold(_target, _yawRad);
+                TargetReached = Distance(state.PositionNedM, _target) <= _parameters.AcceptanceRadiusM;
                 break;
             case AutoState.Land:
                 // Vertical: constant descent-rate feed-forward about the current height, so the velocity loop
                 // winds the thrust down once the ground stops the vehicle, which the land detector needs.
-                var landPoint = new Vector3(target.X, target.Y, state.PositionNedM.Z);
+                var landPoint = new Vector3(_target.X, _target.Y, state.PositionNedM.Z);
                 double heightAboveHomeM = HomeNedM.Z - state.PositionNedM.Z;
-                double descentMps = heightAboveHomeM > parameters.LandCrawlHeightM ? parameters.LandSpeedMps : Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps);
-                Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, descentMps), default, yawRad, 0);
+                double descentMps = heightAboveHomeM > _parameters.LandCrawlHeightM ? _parameters.LandSpeedMps : Math.Min(_parameters.LandSpeedMps, _parameters.LandCrawlSpeedMps);
+                Setpoint = new MulticopterSetpoint(landPoint, new Vector3(0, 0, descentMps), default, _yawRad, 0);
                 ThrustLimit = TouchdownThrustLimit(timeUs, state);
-                if (landDetector.JustLanded || landDetector.State == LandState.Landed)
+                if (_landDetector.JustLanded || _landDetector.State == LandState.Landed)
                 {
                     State = AutoState.Disarmed;
                     TargetReached = true;
@@ -256,50 +257,50 @@ public sealed class FlightModeManager
     /// </summary>
     private double TouchdownThrustLimit(long timeUs, in MulticopterState state)
     {
-        if (landStartUs < 0)
+        if (_landStartUs < 0)
         {
-            landStartUs = timeUs;
+            _landStartUs = timeUs;
         }
 
-        bool stalled = state.VelocityNedMps.Z < 0.25 * Math.Min(parameters.LandSpeedMps, parameters.LandCrawlSpeedMps) && timeUs - landStartUs >= LandSettleUs;
+        bool stalled = state.VelocityNedMps.Z < 0.25 * Math.Min(_parameters.LandSpeedMps, _parameters.LandCrawlSpeedMps) && timeUs - _landStartUs >= LandSettleUs;
         if (!stalled)
         {
-            stalledSinceUs = -1;
+            _stalledSinceUs = -1;
             return 1.0;
         }
 
-        if (stalledSinceUs < 0)
+        if (_stalledSinceUs < 0)
         {
-            stalledSinceUs = timeUs;
+            _stalledSinceUs = timeUs;
         }
 
-        long rampUs = timeUs - stalledSinceUs - StallConfirmUs;
+        long rampUs = timeUs - _stalledSinceUs - StallConfirmUs;
         if (rampUs < 0)
         {
             return 1.0;
         }
 
-        return Math.Max(0, parameters.HoverThrust * (1 - ((double)rampUs / ThrustRampUs)));
+        return Math.Max(0, _parameters.HoverThrust * (1 - ((double)rampUs / ThrustRampUs)));
     }
 
     private void StartHold(Vector3 positionNedM)
     {
         State = AutoState.Hold;
-        target = positionNedM;
-        carrot = positionNedM;
-        carrotArrived = true;
-        Setpoint = MulticopterSetpoint.Hold(positionNedM, yawRad);
+        _target = positionNedM;
+        _carrot = positionNedM;
+        _carrotArrived = true;
+        Setpoint = MulticopterSetpoint.Hold(positionNedM, _yawRad);
     }
 
     private void StartLine(AutoState mode, Vector3 targetNedM, double speed)
     {
         State = mode;
-        carrot = Reference();
-        target = targetNedM;
-        speedMps = speed;
-        carrotArrived = false;
-        carrotSpeedMps = 0;
-        carrotAccelerationMps2 = 0;
+        _carrot = Reference();
+        _target = targetNedM;
+        _speedMps = speed;
+        _carrotArrived = false;
+        _carrotSpeedMps = 0;
+        _carrotAccelerationMps2 = 0;
         TargetReached = false;
     }
 
@@ -312,49 +313,49 @@ public sealed class FlightModeManager
     /// </summary>
     private void AdvanceLine(double dtS, in MulticopterState state)
     {
-        Vector3 toTarget = target - carrot;
+        Vector3 toTarget = _target - _carrot;
         double remaining = toTarget.Length;
-        double accelerationMps2 = parameters.BrakeAccelerationMps2;
-        double jerkMps3 = parameters.AutoJerkMps3;
-        double a0 = carrotAccelerationMps2, v0 = carrotSpeedMps;
+        double accelerationMps2 = _parameters.BrakeAccelerationMps2;
+        double jerkMps3 = _parameters.AutoJerkMps3;
+        double a0 = _carrotAccelerationMps2, v0 = _carrotSpeedMps;
 
         // Where the profile would be once a positive acceleration is ramped out at the jerk limit: the braking
         // decision is taken from there, so a short leg brakes in time even while still accelerating.
         double rampS = Math.Max(a0, 0) / jerkMps3;
         double rampDistanceM = (v0 * rampS) + (a0 * rampS * rampS / 2) - (jerkMps3 * rampS * rampS * rampS / 6);
-        double allowedMps = Math.Min(speedMps, Math.Max(StoppableSpeed(remaining - rampDistanceM, accelerationMps2, jerkMps3), MinimumApproachSpeedMps));
+        double allowedMps = Math.Min(_speedMps, Math.Max(StoppableSpeed(remaining - rampDistanceM, accelerationMps2, jerkMps3), MinimumApproachSpeedMps));
 
         // The speed the profile settles at if its acceleration is ramped out now; the jerk drives that to the allowed speed.
         double errorMps = allowedMps - (v0 + (a0 * Math.Abs(a0) / (2 * jerkMps3)));
         double jerkCommandMps3 = Math.Clamp(JerkGainPerS2 * errorMps, -jerkMps3, jerkMps3);
-        carrotAccelerationMps2 = Math.Clamp(a0 + (jerkCommandMps3 * dtS), -accelerationMps2, accelerationMps2);
-        carrotSpeedMps = v0 + (carrotAccelerationMps2 * dtS);
-        if (carrotSpeedMps <= 0)
+        _carrotAccelerationMps2 = Math.Clamp(a0 + (jerkCommandMps3 * dtS), -accelerationMps2, accelerationMps2);
+        _carrotSpeedMps = v0 + (_carrotAccelerationMps2 * dtS);
+        if (_carrotSpeedMps <= 0)
         {
-            carrotSpeedMps = 0;
-            carrotAccelerationMps2 = Math.Max(0, carrotAccelerationMps2);
+            _carrotSpeedMps = 0;
+            _carrotAccelerationMps2 = Math.Max(0, _carrotAccelerationMps2);
         }
 
-        double step = carrotSpeedMps * dtS;
+        double step = _carrotSpeedMps * dtS;
         Vector3 feedForward = Vector3.Zero;
         Vector3 accelerationFeedForward = Vector3.Zero;
         if (remaining <= Math.Max(step, 1e-3))
         {
-            carrot = target;
-            carrotArrived = true;
-            carrotSpeedMps = 0;
-            carrotAccelerationMps2 = 0;
+            _carrot = _target;
+            _carrotArrived = true;
+            _carrotSpeedMps = 0;
+            _carrotAccelerationMps2 = 0;
         }
         else
         {
             Vector3 direction = toTarget / remaining;
-            carrot += direction * step;
-            feedForward = direction * carrotSpeedMps;
-            accelerationFeedForward = direction * carrotAccelerationMps2;
+            _carrot += direction * step;
+            feedForward = direction * _carrotSpeedMps;
+            accelerationFeedForward = direction * _carrotAccelerationMps2;
         }
 
-        Setpoint = new MulticopterSetpoint(carrot, feedForward, accelerationFeedForward, yawRad, 0);
-        TargetReached = carrotArrived && Distance(state.PositionNedM, target) <= parameters.AcceptanceRadiusM;
+        Setpoint = new MulticopterSetpoint(_carrot, feedForward, accelerationFeedForward, _yawRad, 0);
+        TargetReached = _carrotArrived && Distance(state.PositionNedM, _target) <= _parameters.AcceptanceRadiusM;
     }
 
     /// <summary>
@@ -369,7 +370,7 @@ public sealed class FlightModeManager
     }
 
     /// <summary>Where a new line starts: the current setpoint, or the estimate when the setpoint is not a full position.</summary>
-    private Vector3 Reference() => Setpoint.PositionNedM.IsFinite ? Setpoint.PositionNedM : lastPositionNedM;
+    private Vector3 Reference() => Setpoint.PositionNedM.IsFinite ? Setpoint.PositionNedM : _lastPositionNedM;
 
     private static double Distance(Vector3 a, Vector3 b) => (a - b).Length;
 
