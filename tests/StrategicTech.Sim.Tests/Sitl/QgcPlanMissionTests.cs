@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace StrategicTech.Sim.Tests.Sitl;
 
 /// <summary>
-/// QGroundControl's simple square (/work/shared/missions/qgc_simple_square.plan: takeoff to 20 m, four corners of a
+/// QGroundControl's simple square (shared/missions/qgc_simple_square.plan: takeoff to 20 m, four corners of a
 /// 220 × 150 m box, no return) flown in Mission mode through the command API, calm and in 8 m/s wind with gusts and
 /// turbulence. Each waypoint must be reached (a MISSION_ITEM_REACHED event, the estimate inside its acceptance radius:
 /// param2, or NAV_ACC_RAD = 2 m when 0) and the truth must come inside that radius while the item is flown or in the
