@@ -51,7 +51,6 @@ public sealed class AllocationsTests
     public void Allocations_only_during_start_up_pass()
     {
         int calls = 0;
-        double sum = 0;
         Allocations.AssertZero(
             () =>
             {
@@ -59,10 +58,10 @@ public sealed class AllocationsTests
                 {
                     _sink = new double[4];
                 }
-
-                sum += calls;
             },
             1000);
-        Assert.True(sum > 0);
+
+        // The ten allocating calls ran inside the helper (its warm-up), and it still passed.
+        Assert.True(calls > 10, $"the helper made {calls} calls");
     }
 }
