@@ -1,0 +1,22 @@
+using SkiaSharp;
+
+namespace StrategicTech.GroundStation.App;
+
+/// <summary>What a button does.</summary>
+public enum UiAction
+{
+    None,
+    Arm,
+    Disarm,
+    Takeoff,
+    Land,
+    ReturnToLaunch,
+    Hold,
+    MissionStart,
+    Confirm,
+    Cancel,
+    SelectVehicle,
+}
+
+/// <summary>A clickable rectangle of the current frame's layout.</summary>
+public readonly record struct UiButton(UiAction Action, SKRect Rect, string Label, byte SystemId = 0);

@@ -1,0 +1,172 @@
+using StrategicTech.Drivers.Mavlink;
+using StrategicTech.Drivers.Mavlink.Dialects.Common;
+using StrategicTech.Drivers.Mavlink.Dialects.Minimal;
+using StrategicTech.Drivers.Mavlink.Microservices;
+using StrategicTech.Drivers.Mavlink.Microservices.Command.Client;
+using StrategicTech.Drivers.Mavlink.Transports;
+using StrategicTech.GroundStation.Telemetry;
+using StrategicTech.Navigation.Time;
+
+namespace StrategicTech.GroundStation.Link;
+
+/// <summary>
+/// The ground station's MAVLink side, entirely off the render thread: the transport's I/O thread parses and decodes
+/// frames into <see cref="Queue"/>; a service thread sends our HEARTBEAT at 1 Hz (so vehicles that answer only known
+/// peers learn us) and ticks the command client's retries. We are system 255, component 190 (MAV_COMP_ID_MISSIONPLANNER),
+/// as QGroundControl is.
+/// </summary>
+public sealed class GroundLink : App.ICommandSender, IDisposable
+{
+    public const byte OwnSystemId = 255;
+    public const byte OwnComponentId = 190;
+
+    private readonly IMavlinkTransport _transport;
+    private readonly MavlinkLink _link;
+    private readonly CommandClient _commands;
+    private readonly Thread _service;
+    private readonly CancellationTokenSource _stop = new();
+
+    public GroundLink(IMavlinkTransport transport, MavlinkSigningKey? signingKey = null, int queueCapacity = 8192)
+    {
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        MavlinkSigner? signer = null;
+        MavlinkSignatureVerifier? verifier = null;
+        if (signingKey is not null)
+        {
+            var unixTime = new SystemUnixTimeSource();
+            signer = new MavlinkSigner(signingKey, 0, unixTime);
+            verifier = new MavlinkSignatureVerifier(signingKey, MavlinkSigningPolicy.Require, unixTime);
+        }
+
+        Queue = new TelemetryQueue(queueCapacity);
+        Node = new MavlinkNode(OwnSystemId, OwnComponentId, new TransportFrameSink(transport), Clock, CommonDialect.Instance, signer);
+        _ = new TelemetryDecoder(Node.Messages, Queue);
+        _commands = Node.Add(new CommandClient(Node));
+        _link = new MavlinkLink(transport, CommonDialect.Instance, verifier);
+        _service = new Thread(ServiceLoop) { IsBackground = true, Name = "gcs-mavlink" };
+    }
+
+    public IClock Clock { get; } = new WallClock();
+
+    public MavlinkNode Node { get; }
+
+    /// <summary>Decoded telemetry for the render thread.</summary>
+    public TelemetryQueue Queue { get; }
+
+    public MavlinkParserStats Stats => _link.Stats;
+
+    public string Name => _transport.Name;
+
+    public void Start()
+    {
+        _link.Start((_, frame) => Node.Receive(frame));
+        _service.Start();
+    }
+
+    /// <summary>Sends a COMMAND_LONG to (system, component 1) and fills <paramref name="outcome"/> with its result.</summary>
+    public CommandOutcome Send(string name, byte targetSystem, MavCmd command, float p1 = 0, float p2 = 0, float p3 = 0, float p4 = 0, float p5 = 0, float p6 = 0, float p7 = 0)
+    {
+        var outcome = new CommandOutcome(name, Clock.TimeUs);
+        var message = new CommandLong
+        {
+            TargetSystem = targetSystem,
+            TargetComponent = 1,
+            Command = command,
+            Param1 = p1,
+            Param2 = p2,
+            Param3 = p3,
+            Param4 = p4,
+            Param5 = p5,
+            Param6 = p6,
+            Param7 = p7,
+        };
+        Track(outcome, _commands.SendAsync(message));
+        return outcome;
+    }
+
+    /// <summary>DO_REPOSITION as COMMAND_INT (global, altitude relative to home; NaN altitude keeps the current height).</summary>
+    public CommandOutcome GoTo(byte targetSystem, double latDeg, double lonDeg, float heightAboveHomeM)
+    {
+        var outcome = new CommandOutcome("GO HERE", Clock.TimeUs);
+        var message = new CommandInt
+        {
+            TargetSystem = targetSystem,
+            TargetComponent = 1,
+            Frame = MavFrame.GlobalRelativeAltInt,
+            Command = MavCmd.DoReposition,
+            Param1 = -1, // default ground speed
+            Param2 = 1, // MAV_DO_REPOSITION_FLAGS_CHANGE_MODE
+            Param4 = float.NaN, // keep yaw
+            X = (int)Math.Round(latDeg * 1e7),
+            Y = (int)Math.Round(lonDeg * 1e7),
+            Z = heightAboveHomeM,
+        };
+        Track(outcome, _commands.SendAsync(message));
+        return outcome;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        if (_service.IsAlive)
+        {
+            _service.Join(2000);
+        }
+
+        _link.Dispose();
+        _stop.Dispose();
+    }
+
+    private static void Track(CommandOutcome outcome, Task<MavResult> task) =>
+        task.ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    MavResult result = t.Result;
+                    if (result == MavResult.Accepted)
+                    {
+                        outcome.Complete(CommandState.Accepted, string.Empty);
+                    }
+                    else
+                    {
+                        outcome.Complete(CommandState.Denied, "(" + result + ")");
+                    }
+                }
+                else if (t.Exception?.InnerException is TimeoutException)
+                {
+                    outcome.Complete(CommandState.TimedOut, string.Empty);
+                }
+                else
+                {
+                    outcome.Complete(CommandState.Failed, t.Exception?.InnerException?.Message ?? "cancelled");
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    private void ServiceLoop()
+    {
+        var heartbeat = new Heartbeat
+        {
+            Type = MavType.Gcs,
+            Autopilot = MavAutopilot.Invalid,
+            SystemStatus = MavState.Active,
+            MavlinkVersion = 3,
+        };
+        long nextHeartbeatUs = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            long nowUs = Clock.TimeUs;
+            if (nowUs >= nextHeartbeatUs)
+            {
+                Node.Send(heartbeat);
+                nextHeartbeatUs = nowUs + 1_000_000;
+            }
+
+            Node.Tick();
+            _stop.Token.WaitHandle.WaitOne(50);
+        }
+    }
+}
