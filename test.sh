@@ -31,6 +31,12 @@ done <<'PKGS'
 node nodejs
 npm npm
 mosquitto mosquitto
+Xvfb xvfb
+/usr/lib/x86_64-linux-gnu/libSDL2-2.0.so.0 libsdl2-2.0-0
+/usr/lib/x86_64-linux-gnu/libEGL.so.1 libegl1
+/usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0 libegl-mesa0
+/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so libgl1-mesa-dri
+/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
 PKGS
 if ((${#apt_needed[@]})); then
   say "installing Debian packages: ${apt_needed[*]}"

@@ -26,6 +26,9 @@ public sealed record GcsOptions
     /// <summary>Frames to render before exiting (windowed mode; 0 = until the window closes). For benchmarks.</summary>
     public int FrameLimit { get; init; }
 
+    /// <summary>Frame-rate cap of the window loop (a software renderer on a shared machine should not spin).</summary>
+    public int MaxFps { get; init; } = 60;
+
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -39,6 +42,7 @@ public sealed record GcsOptions
           --screenshot <file.png>    write the fly view to a PNG and exit
           --size <W>x<H>             window / image size in pixels (default 1280x720)
           --frames <n>               render n frames and exit, printing frame-time percentiles
+          --max-fps <n>              cap the window's frame rate (default 60)
         """;
 
     /// <summary>Parses <paramref name="args"/>; on error returns null and a message naming the argument.</summary>
@@ -69,7 +73,7 @@ public sealed record GcsOptions
                 case "--headless":
                     o = o with { Headless = true };
                     break;
-                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames":
+                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames" or "--max-fps":
                     string? value = Next();
                     if (value is null)
                     {
@@ -135,6 +139,14 @@ public sealed record GcsOptions
                 }
 
                 return o with { FrameLimit = n };
+            case "--max-fps":
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int fps) || fps is < 1 or > 1000)
+                {
+                    error = $"--max-fps must be an integer from 1 to 1000, got '{value}'";
+                    return null;
+                }
+
+                return o with { MaxFps = fps };
             default:
                 string[] parts = value.Split('x');
                 if (parts.Length != 2

@@ -29,6 +29,27 @@ public static class GroundStationMain
             return HeadlessRunner.Run(options, output, error);
         }
 
+        using GroundStationWindow? window = GroundStationWindow.Create(options, error);
+        if (window is null)
+        {
+            return ExitBadInput;
+        }
+
+        try
+        {
+            window.Run(CancellationToken.None);
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return ExitFailed;
+        }
+
+        if (options.FrameLimit > 0 && window.Times is { } times)
+        {
+            output.WriteLine("window " + times.Summary() + " gen2 " + GC.CollectionCount(2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         return ExitOk;
     }
 }

@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using StrategicTech.GroundStation.Link;
+using StrategicTech.GroundStation.Model;
+using StrategicTech.GroundStation.Platform;
+using StrategicTech.GroundStation.Rendering;
+using StrategicTech.GroundStation.Replay;
+using StrategicTech.GroundStation.Telemetry;
+
+namespace StrategicTech.GroundStation.App;
+
+/// <summary>
+/// The windowed ground station: an SDL2 OpenGL window, Skia drawing on its framebuffer, and a loop that per frame
+/// polls input, drains decoded telemetry from the link's queue (or plays the replay on), runs
+/// <see cref="FlyViewController.Update"/> and then renders. All SDL and GL calls happen on the thread that calls
+/// <see cref="Run"/>; other threads may only inject input (<see cref="InjectedInput"/>) and read <see cref="Buttons"/>.
+/// </summary>
+public sealed class GroundStationWindow : IDisposable
+{
+    private readonly GcsOptions _options;
+    private readonly GroundLink? _link;
+    private readonly TlogReplay? _replay;
+    private readonly Fleet _fleet;
+    private readonly FlyViewController _ui;
+    private readonly FlyViewRenderer _renderer = new();
+    private nint _window;
+    private nint _glContext;
+    private SkiaGlTarget? _target;
+    private volatile UiButton[] _buttons = [];
+    private volatile bool _ready;
+    private bool _mouseDown;
+
+    private GroundStationWindow(GcsOptions options, Fleet fleet, GroundLink? link, TlogReplay? replay)
+    {
+        _options = options;
+        _fleet = fleet;
+        _link = link;
+        _replay = replay;
+        _ui = new FlyViewController(_fleet, link);
+    }
+
+    /// <summary>The buttons of the last rendered frame (safe from any thread).</summary>
+    public IReadOnlyList<UiButton> Buttons => _buttons;
+
+    /// <summary>True once the first frame is on screen.</summary>
+    public bool Ready => _ready;
+
+    public long FramesRendered { get; private set; }
+
+    public FrameTimes? Times { get; private set; }
+
+    public GroundLink? Link => _link;
+
+    /// <summary>Opens the link (or replay) the options name; returns null with a message on bad input.</summary>
+    public static GroundStationWindow? Create(GcsOptions options, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(error);
+        if (options.ReplayPath is not null)
+        {
+            try
+            {
+                var fleet = new Fleet();
+                TlogReplay replay = TlogReplay.Open(options.ReplayPath, fleet);
+                return new GroundStationWindow(options, fleet, null, replay);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                error.WriteLine("error: --replay " + ex.Message);
+                return null;
+            }
+        }
+
+        Drivers.Mavlink.MavlinkSigningKey? key = null;
+        if (options.SigningKeyPath is not null)
+        {
+            try
+            {
+                key = Drivers.Mavlink.MavlinkSigningKey.Load(options.SigningKeyPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            {
+                error.WriteLine($"error: --signing-key '{options.SigningKeyPath}': {ex.Message}");
+                return null;
+            }
+        }
+
+        try
+        {
+            var link = new GroundLink(Drivers.Mavlink.Transports.MavlinkTransports.Open(options.ConnectUrl), key);
+            return new GroundStationWindow(options, new Fleet(), link, null);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            error.WriteLine($"error: cannot open '{options.ConnectUrl}': {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Opens the window and runs until it is closed, <paramref name="stop"/> fires or the frame limit is reached.</summary>
+    public void Run(CancellationToken stop)
+    {
+        OpenWindow();
+        _link?.Start();
+        Fleet fleet = _fleet;
+        FlyViewController ui = _ui;
+        Times = new FrameTimes(_options.FrameLimit > 0 ? _options.FrameLimit : 100_000);
+        double replayS = _options.SeekS;
+        _replay?.PlayTo(replayS);
+        long periodTicks = Stopwatch.Frequency / Math.Max(1, _options.MaxFps);
+        long last = Stopwatch.GetTimestamp();
+        bool running = true;
+        while (running && !stop.IsCancellationRequested)
+        {
+            long start = Stopwatch.GetTimestamp();
+            running = PollEvents(ui);
+            long nowUs;
+            if (_replay is not null)
+            {
+                replayS += Stopwatch.GetElapsedTime(last, start).TotalSeconds;
+                _replay.PlayTo(replayS);
+                nowUs = _replay.NowUs;
+                _renderer.SourceLine = string.Create(CultureInfo.InvariantCulture, $"replay {Path.GetFileName(_replay.Path)}  t = {_replay.PlayedS:0.0} s");
+            }
+            else
+            {
+                Drain(_link!.Queue, fleet);
+                nowUs = _link.Clock.TimeUs;
+                _renderer.SourceLine = _link.Name;
+            }
+
+            last = start;
+            Sdl.GlGetDrawableSize(_window, out int w, out int h);
+            if (w != _target!.Width || h != _target.Height)
+            {
+                _target.Resize(Math.Max(1, w), Math.Max(1, h));
+            }
+
+            ui.Update(nowUs, _target.Width, _target.Height);
+            _renderer.Draw(_target.Surface.Canvas, ui);
+            _target.Flush();
+            Sdl.GlSwapWindow(_window);
+            _buttons = [.. ui.Buttons];
+            _ready = true;
+            FramesRendered++;
+            Times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (_options.FrameLimit > 0 && FramesRendered >= _options.FrameLimit)
+            {
+                break;
+            }
+
+            // Cap the frame rate: a software renderer on a shared machine should not spin.
+            long spare = periodTicks - (Stopwatch.GetTimestamp() - start);
+            if (spare > 0)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds((double)spare / Stopwatch.Frequency));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _link?.Dispose();
+        _target?.Dispose();
+        _renderer.Dispose();
+        if (_glContext != 0)
+        {
+            Sdl.GlDeleteContext(_glContext);
+            _glContext = 0;
+        }
+
+        if (_window != 0)
+        {
+            Sdl.DestroyWindow(_window);
+            _window = 0;
+            Sdl.Quit();
+        }
+    }
+
+    private static void Drain(TelemetryQueue queue, Fleet fleet)
+    {
+        while (queue.TryTake(out TelemetrySample sample))
+        {
+            fleet.Apply(sample);
+        }
+    }
+
+    private void OpenWindow()
+    {
+        if (Sdl.Init(Sdl.InitVideo | Sdl.InitEvents) != 0)
+        {
+            throw new InvalidOperationException("SDL_Init(video) failed: " + Sdl.GetError() + " (is DISPLAY set and libsdl2-2.0-0 installed?)");
+        }
+
+        Sdl.GlSetAttribute(Sdl.GlContextMajorVersion, 3);
+        Sdl.GlSetAttribute(Sdl.GlContextMinorVersion, 0);
+        Sdl.GlSetAttribute(Sdl.GlStencilSize, 8);
+        Sdl.GlSetAttribute(Sdl.GlDoubleBuffer, 1);
+        _window = Sdl.CreateWindow("StrategicTech Ground Station", Sdl.WindowPosCentered, Sdl.WindowPosCentered, _options.Width, _options.Height,
+            Sdl.WindowOpenGl | Sdl.WindowShown | Sdl.WindowResizable);
+        if (_window == 0)
+        {
+            throw new InvalidOperationException("SDL_CreateWindow(OpenGL) failed: " + Sdl.GetError());
+        }
+
+        _glContext = Sdl.GlCreateContext(_window);
+        if (_glContext == 0)
+        {
+            throw new InvalidOperationException("SDL_GL_CreateContext failed: " + Sdl.GetError());
+        }
+
+        Sdl.GlSetSwapInterval(_options.FrameLimit > 0 ? 0 : 1);
+        Sdl.GlGetDrawableSize(_window, out int w, out int h);
+        _target = new SkiaGlTarget(GlProc, w, h, offscreen: false);
+    }
+
+    // Skia probes EGL entry points too; SDL's loader would hand back GLX-resolved junk for them and crash.
+    private static nint GlProc(string name) => name.StartsWith("egl", StringComparison.Ordinal) ? 0 : Sdl.GlGetProcAddress(name);
+
+    private bool PollEvents(FlyViewController ui)
+    {
+        while (Sdl.PollEvent(out SdlEvent e) != 0)
+        {
+            switch (e.Type)
+            {
+                case Sdl.EventQuit:
+                    return false;
+                case Sdl.EventMouseButtonDown when e.Button == Sdl.ButtonLeft:
+                    _mouseDown = true;
+                    ui.MouseDown(e.X, e.Y);
+                    break;
+                case Sdl.EventMouseButtonUp when e.Button == Sdl.ButtonLeft:
+                    _mouseDown = false;
+                    ui.MouseUp(e.X, e.Y);
+                    break;
+                case Sdl.EventMouseMotion:
+                    ui.MouseMove(e.X, e.Y, _mouseDown);
+                    break;
+                case Sdl.EventMouseWheel:
+                    Sdl.GetMouseState(out int mx, out int my);
+                    ui.Wheel(mx, my, e.WheelY);
+                    break;
+                case Sdl.EventKeyDown:
+                    if (e.KeySym is > 0 and < 128)
+                    {
+                        ui.Key((char)e.KeySym);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return true;
+    }
+}

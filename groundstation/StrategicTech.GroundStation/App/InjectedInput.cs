@@ -1,0 +1,40 @@
+using StrategicTech.GroundStation.Platform;
+
+namespace StrategicTech.GroundStation.App;
+
+/// <summary>
+/// Input events pushed into SDL's queue (SDL_PushEvent is thread-safe), so a test or a script drives the real
+/// window exactly as a user's mouse and keyboard would: the app cannot tell them apart.
+/// </summary>
+public static class InjectedInput
+{
+    /// <summary>A left click: motion to the point, button down, button up.</summary>
+    public static void Click(float x, float y)
+    {
+        var e = new SdlEvent { Type = Sdl.EventMouseMotion, X = (int)x, Y = (int)y };
+        Push(ref e);
+        e = new SdlEvent { Type = Sdl.EventMouseButtonDown, X = (int)x, Y = (int)y };
+        e.Button = Sdl.ButtonLeft;
+        e.ButtonState = 1;
+        e.Clicks = 1;
+        Push(ref e);
+        e.Type = Sdl.EventMouseButtonUp;
+        e.ButtonState = 0;
+        Push(ref e);
+    }
+
+    /// <summary>A key press (SDL keycode: ASCII for letters, digits, Tab, Return and Escape).</summary>
+    public static void Key(char key)
+    {
+        var e = new SdlEvent { Type = Sdl.EventKeyDown, KeySym = char.ToLowerInvariant(key) };
+        Push(ref e);
+    }
+
+    private static void Push(ref SdlEvent e)
+    {
+        if (Sdl.PushEvent(ref e) < 0)
+        {
+            throw new InvalidOperationException("SDL_PushEvent failed: " + Sdl.GetError());
+        }
+    }
+}
