@@ -11,10 +11,13 @@ namespace StrategicTech.GroundStation.App;
 /// <summary>
 /// <c>--headless --replay F --seek-s S --screenshot P</c>: plays the log to S seconds, renders the fly view offscreen
 /// (EGL surfaceless) and writes P. With <c>--frames N</c> it first renders N frames while the log plays on at
-/// 30 frames per simulated second, and prints the frame-time percentiles.
+/// 30 frames per log second, and prints the frame-time percentiles (after <see cref="WarmUpFrames"/> untimed frames:
+/// the first ones compile Skia's shaders).
 /// </summary>
 public static class HeadlessRunner
 {
+    public const int WarmUpFrames = 10;
+
     public static int Run(GcsOptions options, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,6 +51,11 @@ public static class HeadlessRunner
             {
                 var times = new FrameTimes(options.FrameLimit);
                 double playS = options.SeekS;
+                for (int i = 0; i < WarmUpFrames; i++)
+                {
+                    RenderFrame(ui, renderer, target, replay);
+                }
+
                 for (int i = 0; i < options.FrameLimit; i++)
                 {
                     long start = Stopwatch.GetTimestamp();
@@ -57,7 +65,8 @@ public static class HeadlessRunner
                     times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
 
-                output.WriteLine($"{target.Renderer} {options.Width}x{options.Height} {times.Summary()} gen2 {GC.CollectionCount(2)}");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{target.Renderer} {options.Width}x{options.Height} {times.Summary()} (after {WarmUpFrames} warm-up frames) gen2 collections {GC.CollectionCount(2)}"));
             }
 
             RenderFrame(ui, renderer, target, replay);

@@ -31,7 +31,7 @@ public sealed class HeadlessScreenshotTests
 
     private static string TempPng(string name) => Path.Combine(Path.GetTempPath(), $"gcs-{name}-{Environment.ProcessId}.png");
 
-    [Fact]
+    [SharedDataFact]
     public void Vtol_log_at_120_s_renders_a_1280x720_png_whose_horizon_matches_the_logged_roll_and_pitch()
     {
         string tlog = SharedData.PathOf("logs/vtol.tlog");
