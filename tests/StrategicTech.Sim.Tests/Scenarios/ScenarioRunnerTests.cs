@@ -131,6 +131,55 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => new RealTimePacer(0, 1000, clock));
     }
 
+    [Fact]
+    public void The_pacer_attributes_a_late_start_to_the_previous_ticks_work_and_counts_the_chain_of_late_ticks_it_causes()
+    {
+        // Speed 1, 1 ms ticks; the clock moves only with the "work": the tick at 1 ms takes 5 ms, every other 1 ms.
+        var clock = new ManualClock();
+        var pacer = new RealTimePacer(1.0, 1000, clock);
+        for (long t = 0; t <= 10_000; t += 1000)
+        {
+            pacer.WaitForTick(t);
+            long workUs = t == 1000 ? 5000 : (t is > 1000 and < 6000 ? 0 : 1000);
+            clock.AdvanceUs(workUs);
+            pacer.EndTick();
+        }
+
+        // The tick at 2 ms starts 4 ms late, all of it before the wait (the 5 ms of work); the ticks at 3 and 4 ms
+        // are still 3 and 2 ms late (catching up); the one at 5 ms is 1 ms late, not more than LateTickUs.
+        PacerStatistics s = pacer.Statistics();
+        Assert.Equal((2000L, 4000L, 4000L, 0L, 5000L), (s.Worst.SimTimeUs, s.Worst.LatenessUs, s.Worst.ArrivalLateUs, s.Worst.WaitLateUs, s.Worst.PreviousWorkUs));
+        Assert.Equal((3L, 3L), (s.Causes.LateTicks, s.Causes.LateFromWork));
+        Assert.Equal(4000, s.JitterMaxUs);
+    }
+
+    [Fact]
+    public void A_paced_tick_of_the_pacer_allocates_nothing()
+    {
+        var clock = new ManualClock();
+        var pacer = new RealTimePacer(1.0, 1000, clock);
+        long t = 0;
+        TestSupport.Allocations.AssertZero(() =>
+        {
+            pacer.WaitForTick(t);
+            clock.AdvanceUs(1000);
+            pacer.EndTick();
+            t += 1000;
+        }, 1000);
+        Assert.Equal(0, pacer.Overruns);
+    }
+
+    [Fact]
+    public void Warming_up_before_pacing_is_on_by_default_and_the_summary_is_byte_identical_with_it_without_it_and_unpaced()
+    {
+        Scenario hover = ScenarioLoader.LoadBuiltIn("hover");
+        byte[] unpaced = ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover));
+        var options = new ScenarioRunOptions { SpeedFactor = 1, WallClock = new SteppingClock(1000) };
+        Assert.True(options.WarmUpBeforePacing);
+        Assert.Equal(unpaced, ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover, options)));
+        Assert.Equal(unpaced, ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover, options with { WarmUpBeforePacing = false })));
+    }
+
     private static (byte[] Csv, byte[] Summary) RunToBytes(Scenario scenario, ulong seed)
     {
         ScenarioResult r = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed });
