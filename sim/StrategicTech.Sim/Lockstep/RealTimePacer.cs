@@ -21,7 +21,8 @@ public sealed class RealTimePacer
     private readonly double _wallUsPerSimUs;
     private readonly long _tickSimUs;
     private readonly LatencyHistogram _jitter = new();
-    private long _startWallUs = -1;
+    private bool _started;
+    private long _startWallUs;
     private long _startSimUs;
     private long _nextDueWallUs;
     private long _tickStartWallUs = -1;
@@ -29,7 +30,8 @@ public sealed class RealTimePacer
     private long _gcPauseAtTickStartUs;
     private int _gcCountAtTickStart;
     private long _jitAtTickStartUs;
-    private long _gcPauseAtStartUs;
+    private long _gcPauseAtStartUs = -1;
+    private bool _firstTick;
     private int _gen0AtStart, _gen1AtStart, _gen2AtStart;
     private long _jitAtStartUs;
     private long _maxSleepOvershootUs;
@@ -75,10 +77,21 @@ public sealed class RealTimePacer
     public void WaitForTick(long simTimeUs)
     {
         long now = _wallClock.TimeUs;
-        if (_startWallUs < 0)
+        if (!_started)
         {
+            _started = true;
+            // The first tick runs at once and is not on the schedule: the schedule starts when it ends (EndTick), so
+            // its one-off costs (first calls compiled, buffers touched) do not make the following ticks late.
             _startWallUs = now;
             _startSimUs = simTimeUs;
+            _firstTick = true;
+            _jitter.Record(0);
+            _nextDueWallUs = long.MaxValue;
+            return;
+        }
+
+        if (_gcPauseAtStartUs < 0)
+        {
             _gcPauseAtStartUs = GcPauseUs();
             _gen0AtStart = GC.CollectionCount(0);
             _gen1AtStart = GC.CollectionCount(1);
@@ -139,6 +152,14 @@ public sealed class RealTimePacer
     public void EndTick()
     {
         _tickEndWallUs = _wallClock.TimeUs;
+        if (_firstTick)
+        {
+            // Real time starts now: the next tick is due at once.
+            _firstTick = false;
+            _startWallUs = _tickEndWallUs - (long)(_tickSimUs * _wallUsPerSimUs);
+            return;
+        }
+
         if (_tickEndWallUs > _nextDueWallUs)
         {
             Overruns++;
@@ -148,7 +169,7 @@ public sealed class RealTimePacer
     public PacerStatistics Statistics() => new(SpeedFactor, Ticks, _jitter.PercentileUs(0.5), _jitter.PercentileUs(0.99), _jitter.MaxUs, Overruns)
     {
         Worst = _worst,
-        Causes = _startWallUs < 0 ? default : new PacerCauses(
+        Causes = _gcPauseAtStartUs < 0 ? default : new PacerCauses(
             GcPauseUs() - _gcPauseAtStartUs,
             GC.CollectionCount(0) - _gen0AtStart,
             GC.CollectionCount(1) - _gen1AtStart,
