@@ -5,7 +5,8 @@ namespace StrategicTech.Navigation.Missions;
 /// <summary>
 /// Converts a geofence and rally points to and from the items of the MAVLink mission protocol's FENCE and RALLY
 /// mission types: NAV_FENCE_POLYGON_VERTEX_INCLUSION/EXCLUSION (5001/5002, param1 = the polygon's vertex count, one
-/// item per vertex), NAV_FENCE_CIRCLE_INCLUSION/EXCLUSION (5003/5004, param1 = radius m) and NAV_RALLY_POINT (5100).
+/// item per vertex), NAV_FENCE_CIRCLE_INCLUSION/EXCLUSION (5003/5004, param1 = radius m), NAV_FENCE_RETURN_POINT
+/// (5000, at most one: the fence's <see cref="Geofence.ReturnPoint"/>) and NAV_RALLY_POINT (5100).
 /// Altitude bands are not part of the protocol (the vehicle's fence altitude is a parameter), so they are dropped.
 /// </summary>
 public static class FenceMissionItems
@@ -14,6 +15,11 @@ public static class FenceMissionItems
     {
         ArgumentNullException.ThrowIfNull(fence);
         var items = new List<MissionItem>();
+        if (fence.ReturnPoint is { } r)
+        {
+            items.Add(new MissionItem(0, MavFrame.GlobalRelativeAlt, MavCmd.NavFenceReturnPoint, 0, 0, 0, 0, r.LatitudeDeg, r.LongitudeDeg, r.AltitudeM, true));
+        }
+
         foreach (GeofencePolygon polygon in fence.Polygons)
         {
             ushort command = polygon.IsInclusion ? MavCmd.NavFencePolygonVertexInclusion : MavCmd.NavFencePolygonVertexExclusion;
@@ -38,6 +44,7 @@ public static class FenceMissionItems
         ArgumentNullException.ThrowIfNull(items);
         var polygons = new List<GeofencePolygon>();
         var circles = new List<GeofenceCircle>();
+        RallyPoint? returnPoint = null;
         int i = 0;
         while (i < items.Count)
         {
@@ -81,12 +88,27 @@ public static class FenceMissionItems
                     circles.Add(new GeofenceCircle(ToLatLon(item, sourceName, i), item.Param1, item.Command == MavCmd.NavFenceCircleInclusion, AltitudeBand.Unbounded));
                     i++;
                     break;
+                case MavCmd.NavFenceReturnPoint:
+                    if (returnPoint is not null)
+                    {
+                        throw Fail(sourceName, i, "command", "a second fence return point (5000); a fence has at most one");
+                    }
+
+                    LatLonDeg at = ToLatLon(item, sourceName, i);
+                    if (!double.IsFinite(item.AltitudeM))
+                    {
+                        throw Fail(sourceName, i, "z", string.Create(CultureInfo.InvariantCulture, $"return point altitude must be finite, got {item.AltitudeM}"));
+                    }
+
+                    returnPoint = new RallyPoint(at.LatitudeDeg, at.LongitudeDeg, item.AltitudeM);
+                    i++;
+                    break;
                 default:
-                    throw Fail(sourceName, i, "command", string.Create(CultureInfo.InvariantCulture, $"{item.Command} is not a fence command (5001-5004)"));
+                    throw Fail(sourceName, i, "command", string.Create(CultureInfo.InvariantCulture, $"{item.Command} is not a fence command (5000-5004)"));
             }
         }
 
-        return new Geofence(polygons, circles);
+        return new Geofence(polygons, circles) { ReturnPoint = returnPoint };
     }
 
     public static IReadOnlyList<MissionItem> ToItems(IReadOnlyList<RallyPoint> points)

@@ -20,10 +20,16 @@ public sealed record GeofencePolygon(IReadOnlyList<LatLonDeg> Vertices, bool IsI
 /// <summary>A fence circle of radius <see cref="RadiusM"/> metres about <see cref="Center"/>.</summary>
 public sealed record GeofenceCircle(LatLonDeg Center, double RadiusM, bool IsInclusion, AltitudeBand Band);
 
-/// <summary>A geofence: any number of inclusion/exclusion polygons and circles.</summary>
+/// <summary>A geofence: any number of inclusion/exclusion polygons and circles, and optionally its return point.</summary>
 public sealed record Geofence(IReadOnlyList<GeofencePolygon> Polygons, IReadOnlyList<GeofenceCircle> Circles)
 {
     public static Geofence Empty { get; } = new([], []);
+
+    /// <summary>
+    /// The fence's return point (MAV_CMD_NAV_FENCE_RETURN_POINT, 5000): where PX4 and ArduPilot send a vehicle that
+    /// breached the fence; kept as a rally/return point. Null when the fence has none. Not part of <see cref="IsEmpty"/>.
+    /// </summary>
+    public RallyPoint? ReturnPoint { get; init; }
 
     public bool IsEmpty => Polygons.Count == 0 && Circles.Count == 0;
 }

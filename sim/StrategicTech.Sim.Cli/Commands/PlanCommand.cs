@@ -149,10 +149,7 @@ public static class PlanCommand
             ScenarioEntry e = entries[k];
             GridPlanResult r = results[k];
             expansions += r.Expansions;
-            double tolerance = e.OptimalLengthTolerance;
-            bool ok = r.Succeeded && (algo == "theta"
-                ? r.Cost <= e.OptimalLength + tolerance
-                : Math.Abs(r.Cost - e.OptimalLength) <= tolerance);
+            bool ok = r.Succeeded && e.AcceptsCost(r.Cost, anyAngle: algo == "theta");
             if (!ok)
             {
                 if (mismatches < 20)

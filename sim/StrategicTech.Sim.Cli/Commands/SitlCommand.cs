@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using StrategicTech.Sim.Lockstep;
 using StrategicTech.Sim.Scenarios;
 
 namespace StrategicTech.Sim.Cli.Commands;
@@ -104,6 +105,10 @@ public static class SitlCommand
         if (w.Pacer is { } p)
         {
             output.WriteLine(Invariant($"  pacing at {p.SpeedFactor:G}x: tick start jitter p50 {p.JitterP50Us} µs, p99 {p.JitterP99Us} µs, max {p.JitterMaxUs} µs; overruns {p.Overruns} of {p.Ticks} ticks"));
+            PacerWorstTick t = p.Worst;
+            output.WriteLine(Invariant($"  worst tick at {t.SimTimeUs / 1e6:F3} s: {t.LatenessUs} µs late = {t.ArrivalLateUs} before the wait (previous work {t.PreviousWorkUs} µs; GC {t.GcPauseUs} µs in {t.GcCollections} collections, JIT {t.JitUs} µs) + {t.WaitLateUs} in the wait"));
+            PacerCauses c = p.Causes;
+            output.WriteLine(Invariant($"  whole run: GC pauses {c.GcPauseUs} µs (gen0/1/2 {c.Gen0Collections}/{c.Gen1Collections}/{c.Gen2Collections}), loop-thread JIT {c.LoopThreadJitUs} µs, worst 1 ms sleep overshoot {c.MaxSleepOvershootUs} µs, {c.LateTicks} ticks > 1 ms late ({c.LateFromWork} late before the wait)"));
         }
 
         foreach (VehicleResult v in result.Vehicles)

@@ -147,6 +147,24 @@ public static class ScenarioOutputWriter
                 w.WriteNumber("tickStartJitterP99Us", p.JitterP99Us);
                 w.WriteNumber("tickStartJitterMaxUs", p.JitterMaxUs);
                 w.WriteNumber("overruns", p.Overruns);
+                w.WriteNumber("lateTicksOver1ms", p.Causes.LateTicks);
+                w.WriteNumber("lateTicksLateBeforeTheWait", p.Causes.LateFromWork);
+                w.WriteNumber("gcPauseUs", p.Causes.GcPauseUs);
+                w.WriteNumber("gcGen0Collections", p.Causes.Gen0Collections);
+                w.WriteNumber("gcGen1Collections", p.Causes.Gen1Collections);
+                w.WriteNumber("gcGen2Collections", p.Causes.Gen2Collections);
+                w.WriteNumber("loopThreadJitUs", p.Causes.LoopThreadJitUs);
+                w.WriteNumber("maxSleepOvershootUs", p.Causes.MaxSleepOvershootUs);
+                w.WriteStartObject("worstTick");
+                w.WriteNumber("simTimeUs", p.Worst.SimTimeUs);
+                w.WriteNumber("latenessUs", p.Worst.LatenessUs);
+                w.WriteNumber("lateBeforeTheWaitUs", p.Worst.ArrivalLateUs);
+                w.WriteNumber("lateFromTheWaitUs", p.Worst.WaitLateUs);
+                w.WriteNumber("previousTickWorkUs", p.Worst.PreviousWorkUs);
+                w.WriteNumber("gcPauseUs", p.Worst.GcPauseUs);
+                w.WriteNumber("gcCollections", p.Worst.GcCollections);
+                w.WriteNumber("loopThreadJitUs", p.Worst.JitUs);
+                w.WriteEndObject();
                 w.WriteEndObject();
             }
             else

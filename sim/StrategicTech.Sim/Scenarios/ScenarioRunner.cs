@@ -26,6 +26,13 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new ScenarioRunOptions();
+        if (options.SpeedFactor is not null && options.WarmUpBeforePacing)
+        {
+            // Same vehicles and seeds, nothing attached, unpaced: compiles the loop's code paths (JIT) before the
+            // paced run's first tick, which starts the real-time schedule. Its result is discarded.
+            Run(scenario, options with { SpeedFactor = null, Attach = null, Progress = null, WallClock = null });
+        }
+
         IClock wall = options.WallClock ?? new WallClock();
         ulong seed = options.Seed ?? scenario.Seed;
         IReadOnlyList<ScenarioVehicle> specs = VehiclesOf(scenario, options.VehicleCount);

@@ -6,6 +6,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Autopilot.Tests.Control;
 
+// Every tolerance in this class is a floating-point rounding epsilon (1e-12 .. 1e-6) on an exact identity or limit
+// of the algorithm (identity matrix, clamp, direction kept, limit held), not a measured performance figure.
 public class ControlAllocatorTests
 {
     private static readonly ControlAllocator Quad = new(MultirotorGeometry.QuadX());

@@ -40,6 +40,23 @@ public sealed class FenceMissionItemsTests
     }
 
     [Fact]
+    public void A_fence_return_point_round_trips_as_the_first_item_and_a_second_one_is_refused_naming_it()
+    {
+        var circle = new GeofenceCircle(new LatLonDeg(47.1, 8.1), 120, true, AltitudeBand.Unbounded);
+        var fence = new Geofence([], [circle]) { ReturnPoint = new RallyPoint(47.1005, 8.1005, 30) };
+        IReadOnlyList<MissionItem> items = FenceMissionItems.ToItems(fence);
+        Assert.Equal([MavCmd.NavFenceReturnPoint, MavCmd.NavFenceCircleInclusion], items.Select(i => i.Command));
+        Assert.Equal([0, 1], items.Select(i => i.Seq));
+        Geofence back = FenceMissionItems.FromItems(items, "fence upload");
+        Assert.Equal(fence.ReturnPoint, back.ReturnPoint);
+        Assert.Equal(fence.Circles, back.Circles);
+
+        MissionFileException ex = Assert.Throws<MissionFileException>(() => FenceMissionItems.FromItems([items[0], items[1], items[0] with { Seq = 2 }], "fence upload"));
+        Assert.Equal("item 2.command", ex.Location);
+        Assert.Contains("second fence return point", ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Truncated_polygon_and_bad_radius_name_the_item()
     {
         MissionItem V(int seq, double count) => new(seq, MavFrame.Global, MavCmd.NavFencePolygonVertexExclusion, count, 0, 0, 0, 47, 8, 0, true);

@@ -34,6 +34,25 @@ public sealed class MissionFileKindTests
     }
 
     [Fact]
+    public void A_fence_file_with_a_NAV_FENCE_RETURN_POINT_row_keeps_it_as_the_fences_return_point()
+    {
+        // ArduPilot/QGC write the return point (5000, relative altitude 25 m) as the first row of the fence file.
+        string text = "QGC WPL 110\n"
+            + "0\t0\t3\t5000\t0\t0\t0\t0\t-35.3650\t149.1650\t25\t1\n"
+            + "1\t0\t0\t5001\t4\t0\t0\t0\t-35.3600\t149.1600\t0\t1\n"
+            + "2\t0\t0\t5001\t4\t0\t0\t0\t-35.3600\t149.1700\t0\t1\n"
+            + "3\t0\t0\t5001\t4\t0\t0\t0\t-35.3700\t149.1700\t0\t1\n"
+            + "4\t0\t0\t5001\t4\t0\t0\t0\t-35.3700\t149.1600\t0\t1\n"
+            + "5\t0\t0\t5004\t30\t0\t0\t0\t-35.3650\t149.1650\t0\t1\n";
+        MissionFileContent content = MissionFile.ParseAny(text, "cmac.fence");
+        Assert.Equal(MissionFileKind.Fence, content.Kind);
+        Assert.Equal(new RallyPoint(-35.365, 149.165, 25), content.Geofence.ReturnPoint);
+        Assert.Equal(4, Assert.Single(content.Geofence.Polygons).Vertices.Count);
+        Assert.Single(content.Geofence.Circles);
+        Assert.Null(MissionFile.ParseAny(FenceWpl, "cmac.fence").Geofence.ReturnPoint);
+    }
+
+    [Fact]
     public void Reading_a_fence_file_as_a_mission_is_refused_saying_it_is_a_fence_file()
     {
         var viaMissionFile = Assert.Throws<MissionFileException>(() => MissionFile.Parse(FenceWpl, "cmac.fence"));

@@ -104,7 +104,8 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
     [Fact]
     public void The_pacer_measures_tick_lateness_and_overruns_on_the_wall_clock()
     {
-        // Every clock read advances 300 µs; at speed 1 each 1 ms tick waits until due, so it starts < 300 µs late.
+        // Every clock read advances 300 µs; at speed 1 each 1 ms tick waits until due, so it starts < 300 µs late,
+        // except the second: it is due the moment the first (off the schedule) ends, and one read later is 300 µs late.
         var clock = new SteppingClock(300);
         var pacer = new RealTimePacer(1.0, 1000, clock);
         for (long t = 0; t < 100_000; t += 1000)
@@ -115,7 +116,8 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
 
         PacerStatistics s = pacer.Statistics();
         Assert.Equal(100, s.Ticks);
-        Assert.InRange(s.JitterMaxUs, 0, 299);
+        Assert.Equal(300, s.JitterMaxUs);
+        Assert.InRange(s.JitterP99Us, 0, 299);
         Assert.Equal(0, s.Overruns);
 
         // At speed 10 a 1 ms tick is due every 100 µs, but each tick costs ≥ 300 µs of clock: every tick overruns.
@@ -126,9 +128,77 @@ public sealed class ScenarioRunnerTests(ITestOutputHelper output)
             fast.EndTick();
         }
 
-        Assert.Equal(10, fast.Statistics().Overruns);
+        Assert.Equal(9, fast.Statistics().Overruns); // the first tick is not on the schedule: real time starts when it ends
         Assert.True(fast.Statistics().JitterMaxUs >= 1000, "late ticks show as start jitter");
         Assert.Throws<ArgumentOutOfRangeException>(() => new RealTimePacer(0, 1000, clock));
+    }
+
+    [Fact]
+    public void The_pacer_attributes_a_late_start_to_the_previous_ticks_work_and_counts_the_chain_of_late_ticks_it_causes()
+    {
+        // Speed 1, 1 ms ticks; the clock moves only with the "work": the tick at 1 ms takes 5 ms, every other 1 ms
+        // (the first tick, at 0, is off the schedule: real time starts when it ends, at 1 ms).
+        var clock = new ManualClock();
+        var pacer = new RealTimePacer(1.0, 1000, clock);
+        for (long t = 0; t <= 10_000; t += 1000)
+        {
+            pacer.WaitForTick(t);
+            long workUs = t == 1000 ? 5000 : (t is > 1000 and < 6000 ? 0 : 1000);
+            clock.AdvanceUs(workUs);
+            pacer.EndTick();
+        }
+
+        // The tick at 2 ms starts 4 ms late, all of it before the wait (the 5 ms of work); the ticks at 3 and 4 ms
+        // are still 3 and 2 ms late (catching up); the one at 5 ms is 1 ms late, not more than LateTickUs.
+        PacerStatistics s = pacer.Statistics();
+        Assert.Equal((2000L, 4000L, 4000L, 0L, 5000L), (s.Worst.SimTimeUs, s.Worst.LatenessUs, s.Worst.ArrivalLateUs, s.Worst.WaitLateUs, s.Worst.PreviousWorkUs));
+        Assert.Equal((3L, 3L), (s.Causes.LateTicks, s.Causes.LateFromWork));
+        Assert.Equal(4000, s.JitterMaxUs);
+    }
+
+    [Fact]
+    public void A_first_tick_taking_50_ms_does_not_make_the_following_ticks_late()
+    {
+        // The first tick pays one-off costs (methods compiled on first call): real time starts when it ends.
+        var clock = new ManualClock();
+        var pacer = new RealTimePacer(1.0, 1000, clock);
+        for (long t = 0; t < 20_000; t += 1000)
+        {
+            pacer.WaitForTick(t);
+            clock.AdvanceUs(t == 0 ? 50_000 : 1000);
+            pacer.EndTick();
+        }
+
+        PacerStatistics s = pacer.Statistics();
+        Assert.Equal(20, s.Ticks);
+        Assert.Equal((0L, 0L, 0L), (s.JitterMaxUs, s.Overruns, s.Causes.LateTicks));
+    }
+
+    [Fact]
+    public void A_paced_tick_of_the_pacer_allocates_nothing()
+    {
+        var clock = new ManualClock();
+        var pacer = new RealTimePacer(1.0, 1000, clock);
+        long t = 0;
+        TestSupport.Allocations.AssertZero(() =>
+        {
+            pacer.WaitForTick(t);
+            clock.AdvanceUs(1000);
+            pacer.EndTick();
+            t += 1000;
+        }, 1000);
+        Assert.Equal(0, pacer.Overruns);
+    }
+
+    [Fact]
+    public void Warming_up_before_pacing_is_on_by_default_and_the_summary_is_byte_identical_with_it_without_it_and_unpaced()
+    {
+        Scenario hover = ScenarioLoader.LoadBuiltIn("hover");
+        byte[] unpaced = ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover));
+        var options = new ScenarioRunOptions { SpeedFactor = 1, WallClock = new SteppingClock(1000) };
+        Assert.True(options.WarmUpBeforePacing);
+        Assert.Equal(unpaced, ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover, options)));
+        Assert.Equal(unpaced, ScenarioOutputWriter.SummaryJson(ScenarioRunner.Run(hover, options with { WarmUpBeforePacing = false })));
     }
 
     private static (byte[] Csv, byte[] Summary) RunToBytes(Scenario scenario, ulong seed)

@@ -6,7 +6,16 @@ namespace StrategicTech.Navigation.Planning.Grid;
 /// One line of a Moving AI <c>.scen</c> file. <see cref="OptimalLengthTolerance"/> is how far a true optimum may lie
 /// from the printed <see cref="OptimalLength"/> given the digits the file prints (see <see cref="MovingAiScenario"/>).
 /// </summary>
-public readonly record struct ScenarioEntry(int Bucket, string MapName, int MapWidth, int MapHeight, GridCell Start, GridCell Goal, double OptimalLength, int Line, double OptimalLengthTolerance);
+public readonly record struct ScenarioEntry(int Bucket, string MapName, int MapWidth, int MapHeight, GridCell Start, GridCell Goal, double OptimalLength, int Line, double OptimalLengthTolerance)
+{
+    /// <summary>
+    /// Whether a planner's path cost matches this query's optimum to the precision the file prints it: within
+    /// <see cref="OptimalLengthTolerance"/> of it for an 8-connected optimal planner; an any-angle planner
+    /// (<paramref name="anyAngle"/>) may be shorter, never longer.
+    /// </summary>
+    public bool AcceptsCost(double cost, bool anyAngle = false) =>
+        anyAngle ? cost <= OptimalLength + OptimalLengthTolerance : Math.Abs(cost - OptimalLength) <= OptimalLengthTolerance;
+}
 
 /// <summary>
 /// A Moving AI scenario file: <c>version 1</c> (or <c>version 1.0</c>), then tab-separated lines

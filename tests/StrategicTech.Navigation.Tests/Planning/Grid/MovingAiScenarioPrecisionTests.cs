@@ -32,6 +32,19 @@ public class MovingAiScenarioPrecisionTests
         Assert.False(Math.Abs((1 + Math.Sqrt(2)) + 0.01 - e.OptimalLength) <= e.OptimalLengthTolerance);
     }
 
+    [Fact]
+    public void AcceptsCost_takes_a_2_decimal_optimum_to_its_precision_and_lets_an_any_angle_path_be_shorter_only()
+    {
+        // The check 'plan bench' and the planner benchmark share: 2.41 printed for 1 + √2 = 2.41421…
+        ScenarioEntry e = MovingAiScenario.Parse("version 1.0\n0\tm.map\t8\t8\t0\t0\t2\t1\t2.41\n", "m.scen").Entries[0];
+        Assert.True(e.AcceptsCost(1 + Math.Sqrt(2)));
+        Assert.False(Math.Abs((1 + Math.Sqrt(2)) - e.OptimalLength) <= 1e-5 * e.OptimalLength); // the old fixed 1e-5 refused it
+        Assert.False(e.AcceptsCost(2.42));
+        Assert.False(e.AcceptsCost(2.2));
+        Assert.True(e.AcceptsCost(2.2, anyAngle: true));
+        Assert.False(e.AcceptsCost(2.42, anyAngle: true));
+    }
+
     [Theory]
     [InlineData("version 1\n")]
     [InlineData("version 1.0\n\n\n")]
