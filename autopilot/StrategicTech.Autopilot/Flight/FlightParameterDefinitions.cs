@@ -38,10 +38,10 @@ public static class FlightParameterDefinitions
     /// <summary>
     /// Control parameters (<see cref="MulticopterControlParameters"/>) followed by the flight parameters, with the
     /// cross-parameter rules of both (<see cref="CombinationProblem"/>), so a PARAM_SET the commander could not apply
-    /// is refused by the store instead.
+    /// is refused by the store instead. The sensor calibration parameters come last.
     /// </summary>
     public static ParameterStore CreateStore() =>
-        new([.. MulticopterControlParameters.Definitions, .. Definitions]) { CombinationRule = CombinationProblem };
+        new([.. MulticopterControlParameters.Definitions, .. Definitions, .. Calibration.SensorCalibrationParameters.Definitions]) { CombinationRule = CombinationProblem };
 
     /// <summary>Null when the whole table binds (control structs and <see cref="FlightParameters"/>), else why not.</summary>
     public static string? CombinationProblem(ParameterStore store)

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Calibration;
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
@@ -60,6 +61,7 @@ public sealed class Vehicle
         Parameters.TrySet("MPC_THR_HOVER", description.HoverThrust);
         Parameters.TrySet("MC_AIRFRAME", _motorCount == 6 ? 1 : 0);
         Cascade = MulticopterControlParameters.CreateCascade(Parameters);
+        Corrections = new SensorCorrections(Parameters);
         Commander = new Commander(description.Flight ?? FlightParameterDefinitions.Bind(Parameters), Cascade, MulticopterControlParameters.LandDetector(Parameters));
         if (description.Flight is null)
         {
@@ -67,6 +69,8 @@ public sealed class Vehicle
             Commander.ApplyParameters(Parameters);
             _applyParameters = true;
         }
+
+        Calibration = new SensorCalibrationRunner(Parameters, Corrections, Commander.StatusTexts);
 
         Scheduler = new FixedRateScheduler(clock, BaseRateHz);
         Scheduler.Register("sensors+ekf", new PeriodicAction(RunSensors), BaseRateHz, SensorPriority);
@@ -91,6 +95,12 @@ public sealed class Vehicle
 
     /// <summary>The vehicle command API (the same object as <see cref="Commander"/>).</summary>
     public IVehicleCommands Commands => Commander;
+
+    /// <summary>The calibration parameters applied to raw IMU and magnetometer samples before the EKF.</summary>
+    public SensorCorrections Corrections { get; }
+
+    /// <summary>Sensor calibration (MAV_CMD_PREFLIGHT_CALIBRATION), fed the raw samples; arming waits while it runs.</summary>
+    public SensorCalibrationRunner Calibration { get; }
 
     /// <summary>The autonomous setpoint generator beneath the modes.</summary>
     public Navigator Navigator => Commander.Navigator;
@@ -120,6 +130,8 @@ public sealed class Vehicle
 
     private void RunSensors(long timeUs)
     {
+        Corrections.Refresh();
+
         // Observations first so a sample due at this IMU time is buffered before the prediction reaches it.
         while (_io.Gnss.TryReadGnss(out GnssSample gnss))
         {
@@ -136,7 +148,8 @@ public sealed class Vehicle
         {
             while (magnetometer.TryReadMagnetometer(out MagSample mag))
             {
-                Ekf.PushMag(mag);
+                Calibration.OnMag(in mag);
+                Ekf.PushMag(Corrections.Correct(in mag));
             }
         }
 
@@ -150,7 +163,8 @@ public sealed class Vehicle
 
         while (_io.Imu.TryReadImu(out ImuSample imu))
         {
-            Ekf.PushImu(imu);
+            Calibration.OnImu(in imu);
+            Ekf.PushImu(Corrections.Correct(in imu));
         }
 
         if (_io.Battery is { } monitor && monitor.TryReadBattery(out BatterySample battery))
@@ -175,7 +189,7 @@ public sealed class Vehicle
         _readiness.Update(timeUs, _hasOrigin && (Ekf.Flags & gnssAndBaro) == gnssAndBaro);
 
         var health = new VehicleHealth(
-            ReadyToArm,
+            ReadyToArm && !Calibration.Running,
             _latestGnss.FixType >= 3,
             Battery.RemainingFraction,
             _hasOrigin,

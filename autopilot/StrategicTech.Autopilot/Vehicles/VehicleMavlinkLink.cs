@@ -1,4 +1,5 @@
 using System.Net;
+using StrategicTech.Autopilot.Calibration;
 using StrategicTech.Autopilot.Comms;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Parameters;
@@ -76,6 +77,12 @@ public sealed class VehicleMavlinkLink : IDisposable
             PersistParameters = _parameterFile is null ? null : _parameterFile.Request,
             Uid = options.ResolvedSystemId,
         });
+        PreflightCalibrationCommand.Register(Endpoint.Commands, vehicle.Calibration, () => commands.Status.Armed);
+        if (_parameterFile is not null)
+        {
+            vehicle.Calibration.Persist = _parameterFile.Request;
+        }
+
         _drain = new DrainIntoNode(Node);
         vehicle.Scheduler.Register("mavlink", new PeriodicAction(Run), options.RateHz, Vehicle.MavlinkPriority);
         vehicle.Mavlink = this;

@@ -52,6 +52,7 @@ public sealed class MultirotorSimulation
     private MotorVector _motorSpeedsRadPerS;
     private MotorVector _motorTargetRadPerS;
     private VehicleTruth _truth;
+    private Vector3 _handRateNedRadps;
     private int _nextBatteryFault;
 
     public MultirotorSimulation(AirframeDefinition airframe, SimulationEnvironment environment, FaultSchedule? faults = null, long stepUs = 1000)
@@ -163,6 +164,44 @@ public sealed class MultirotorSimulation
         _truth.SpecificForceFrdMps2 = _state.Attitude.RotateInverse(new Vector3(0, 0, onGround ? -_gravityMps2 : 0));
     }
 
+    /// <summary>True while a ground handler holds the vehicle (<see cref="HoldByHand"/>).</summary>
+    public bool HeldByHand { get; private set; }
+
+    /// <summary>
+    /// Kinematic override for ground handling (a pilot turning the disarmed vehicle through calibration poses): from
+    /// the next step the vehicle stays at its position, at rest, and its attitude turns at
+    /// <paramref name="rateNedRadps"/> (earth frame) from <paramref name="attitude"/>, instead of the rigid-body
+    /// dynamics and ground contact. The truth (delta angle, specific force = gravity reaction in the body) is
+    /// consistent with that motion, so the sensor models see exactly what a hand-held vehicle gives. Refused
+    /// (false) unless the vehicle is landed with the motors commanded off.
+    /// </summary>
+    public bool HoldByHand(Quaternion attitude, Vector3 rateNedRadps)
+    {
+        if (!HeldByHand && (!_truth.Landed || _commands.AsSpan(0, _motorCount).ContainsAnyExcept(0.0)))
+        {
+            return false;
+        }
+
+        HeldByHand = true;
+        _state.Attitude = attitude.Normalized();
+        _handRateNedRadps = rateNedRadps;
+        return true;
+    }
+
+    /// <summary>Ends <see cref="HoldByHand"/>: the vehicle is set back on the ground level, at its yaw.</summary>
+    public void ReleaseHand()
+    {
+        if (!HeldByHand)
+        {
+            return;
+        }
+
+        HeldByHand = false;
+        Quaternion previous = _state.Attitude;
+        _state.Attitude = YawOnly(_state.Attitude);
+        _truth.DeltaAngleFrdRad = (previous.Conjugate() * _state.Attitude).ToRotationVector();
+    }
+
     /// <summary>Normalised motor commands 0..1 (clamped), one per motor in airframe order; missing ones are 0.</summary>
     public void SetMotorCommands(ReadOnlySpan<double> commands)
     {
@@ -196,9 +235,19 @@ public sealed class MultirotorSimulation
 
         Vector3 previousVelocity = _state.VelocityNedMps;
         Quaternion previousAttitude = _state.Attitude;
-        Integrate(ref _state, windNedMps, _dtS);
-        _state.Attitude = _state.Attitude.Normalized();
-        ApplyGroundContact();
+        if (HeldByHand)
+        {
+            _state.VelocityNedMps = Vector3.Zero;
+            _state.Attitude = (Quaternion.FromRotationVector(_handRateNedRadps * _dtS) * _state.Attitude).Normalized();
+            _state.RatesFrdRadPerS = _state.Attitude.RotateInverse(_handRateNedRadps);
+            previousVelocity = Vector3.Zero;
+        }
+        else
+        {
+            Integrate(ref _state, windNedMps, _dtS);
+            _state.Attitude = _state.Attitude.Normalized();
+            ApplyGroundContact();
+        }
 
         double mechanicalPowerW = 0;
         for (int i = 0; i < _motorCount; i++)

@@ -42,7 +42,7 @@ public sealed class ImuModel
         _p = parameters;
         _random = new DeterministicRandom(seed);
         _clock = new SampleClock(parameters.OutputRateHz);
-        GyroBiasFrdRadPerS = GaussianVector(parameters.GyroTurnOnBiasStdDevRadPerS);
+        GyroBiasFrdRadPerS = GaussianVector(parameters.GyroTurnOnBiasStdDevRadPerS) + parameters.GyroFixedBiasFrdRadPerS;
         AccelBiasFrdMps2 = GaussianVector(parameters.AccelTurnOnBiasStdDevMps2);
     }
 
@@ -60,7 +60,7 @@ public sealed class ImuModel
             double dtS = (truth.TimeUs - _lastTruthUs) * 1e-6;
             // The step's mean rate (its exact rotation / dt), as a fast-sampling integrating gyro would see it.
             Vector3 gyro = Clip((truth.DeltaAngleFrdRad / dtS) + GyroBiasFrdRadPerS, _p.GyroRangeRadPerS, ref _gyroClipped);
-            Vector3 accel = Clip(truth.SpecificForceFrdMps2 + AccelBiasFrdMps2, _p.AccelRangeMps2, ref _accelClipped);
+            Vector3 accel = Clip(Vector3.Scale(_p.AccelGain, truth.SpecificForceFrdMps2) + _p.AccelOffsetFrdMps2 + AccelBiasFrdMps2, _p.AccelRangeMps2, ref _accelClipped);
             _deltaAngleRad += gyro * dtS;
             _deltaVelocityMps += accel * dtS;
             _accumulatedS += dtS;

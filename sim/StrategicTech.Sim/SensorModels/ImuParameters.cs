@@ -1,3 +1,5 @@
+using StrategicTech.Navigation.Numerics;
+
 namespace StrategicTech.Sim.SensorModels;
 
 /// <summary>
@@ -27,6 +29,17 @@ public sealed record ImuParameters(
         AccelBiasRandomWalkMps2PerSqrtS: 3e-4,
         AccelTurnOnBiasStdDevMps2: 0.02,
         AccelRangeMps2: 16 * 9.80665);
+
+    /// <summary>
+    /// Fixed gyro bias (rad/s, body FRD) added to the random turn-on bias: the error a gyro calibration removes.
+    /// </summary>
+    public Vector3 GyroFixedBiasFrdRadPerS { get; init; }
+
+    /// <summary>Fixed accelerometer offset (m/s², body FRD): the offset a six-side calibration removes.</summary>
+    public Vector3 AccelOffsetFrdMps2 { get; init; }
+
+    /// <summary>Per-axis accelerometer gain (1 = none): reading = gain ⊙ specific force + offset + bias + noise.</summary>
+    public Vector3 AccelGain { get; init; } = new(1, 1, 1);
 
     /// <summary>A perfect IMU (no noise, no bias, unlimited range) for tests and truth comparisons.</summary>
     public static ImuParameters Ideal { get; } = new(1000, 0, 0, 0, double.PositiveInfinity, 0, 0, 0, double.PositiveInfinity);
