@@ -9,17 +9,21 @@ namespace StrategicTech.Autopilot.Flight.Geofence;
 /// <summary>
 /// Where a return goes and which way: the nearest of home and the rally points (horizontally, as PX4's RTL_TYPE 0
 /// with rally points), reached along the existing fence-aware planner's path (<see cref="VisibilityGraphPlanner"/>)
-/// round the exclusion areas and inside the inclusion areas with <see cref="ClearanceM"/> to spare. Without exclusion
-/// or inclusion shapes, or when the planner finds no path (e.g. the start lies within the clearance of a fence), the
-/// path is the straight line. Built on a fence/rally upload or an origin change (allocates); queries allocate nothing.
+/// round the exclusion areas and inside the inclusion areas with <see cref="ClearanceM"/> to spare — or, when the
+/// vehicle is already closer than that to a fence (e.g. stopped there by the prediction), with
+/// <see cref="NearClearanceM"/>. Without shapes, or when neither planner finds a path, the path is the straight line. Built on a fence/rally upload or an origin change (allocates); queries allocate nothing.
 /// </summary>
 public sealed class ReturnRoute
 {
     /// <summary>Distance the return path keeps from every fence edge (m).</summary>
-    public const double ClearanceM = 2.0;
+    public const double ClearanceM = 5.0;
+
+    /// <summary>The fallback clearance when the start lies within <see cref="ClearanceM"/> of a fence (m): below the prediction's stop margin.</summary>
+    public const double NearClearanceM = 1.0;
 
     private readonly Vector3[] _rallyNedM;
     private readonly VisibilityGraphPlanner? _planner;
+    private readonly VisibilityGraphPlanner? _nearPlanner;
     private readonly Vector3[] _path;
 
     /// <summary>A straight-line route to home only.</summary>
@@ -46,14 +50,15 @@ public sealed class ReturnRoute
             try
             {
                 _planner = new VisibilityGraphPlanner(UavAirspace.FromGeofence(fence, frame, ClearanceM, 100_000));
+                _nearPlanner = new VisibilityGraphPlanner(UavAirspace.FromGeofence(fence, frame, NearClearanceM, 100_000));
             }
             catch (NotSupportedException)
             {
-                _planner = null; // more shapes than the planner takes: the return flies straight
+                _planner = _nearPlanner = null; // more shapes than the planner takes: the return flies straight
             }
         }
 
-        _path = new Vector3[_planner?.MaxPathPoints ?? 2];
+        _path = new Vector3[Math.Max(_planner?.MaxPathPoints ?? 2, _nearPlanner?.MaxPathPoints ?? 2)];
     }
 
     /// <summary>Rally points on the local plane (Z unused).</summary>
@@ -89,21 +94,28 @@ public sealed class ReturnRoute
     public void Plan(Vector3 fromNedM, Vector3 toNedM)
     {
         var goal = new Vector3(toNedM.X, toNedM.Y, fromNedM.Z);
-        if (_planner is not null)
+        if (TryPlan(_planner, fromNedM, goal) || TryPlan(_nearPlanner, fromNedM, goal))
         {
-            UavPlanResult result = _planner.Plan(fromNedM, goal, _path);
-            if (result.Found)
-            {
-                PathCount = result.PointCount;
-                LastPlanRouted = true;
-                return;
-            }
+            return;
         }
 
         _path[0] = fromNedM;
         _path[1] = goal;
         PathCount = 2;
         LastPlanRouted = false;
+    }
+
+    private bool TryPlan(VisibilityGraphPlanner? planner, Vector3 fromNedM, Vector3 goalNedM)
+    {
+        UavPlanResult result = planner?.Plan(fromNedM, goalNedM, _path) ?? default;
+        if (planner is null || !result.Found)
+        {
+            return false;
+        }
+
+        PathCount = result.PointCount;
+        LastPlanRouted = true;
+        return true;
     }
 
     private static double Horizontal(Vector3 a, Vector3 b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
