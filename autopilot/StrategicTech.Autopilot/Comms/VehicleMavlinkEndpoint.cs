@@ -16,6 +16,8 @@ using StrategicTech.Drivers.Mavlink.Microservices.Telemetry.Server;
 using StrategicTech.Drivers.Mavlink.Microservices.TimeSync.Server;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Numerics;
+using FenceMissionItems = StrategicTech.Navigation.Missions.FenceMissionItems;
+using MissionFileException = StrategicTech.Navigation.Missions.MissionFileException;
 using NavMissionItem = StrategicTech.Navigation.Missions.MissionItem;
 
 namespace StrategicTech.Autopilot.Comms;
@@ -321,14 +323,48 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     /// server keeps the old list, as the vehicle does). Fence and rally lists are stored and served by the server.
     /// </summary>
     private MavMissionResult ValidateUpload(MavMissionType type, ReadOnlySpan<MissionPlanItem> items) =>
-        type != MavMissionType.Mission ? MavMissionResult.MavMissionAccepted
-        : ReplaceVehicleMission(items) switch
+        (type switch
+        {
+            MavMissionType.Mission => ReplaceVehicleMission(items),
+            MavMissionType.Fence or MavMissionType.Rally => ReplaceVehicleFenceOrRally(type, items),
+            _ => CommandOutcome.Accepted,
+        }) switch
         {
             CommandOutcome.Accepted => MavMissionResult.MavMissionAccepted,
             CommandOutcome.Denied => MavMissionResult.MavMissionDenied,
             CommandOutcome.Unsupported => MavMissionResult.MavMissionUnsupported,
             _ => MavMissionResult.MavMissionError,
         };
+
+    /// <summary>A complete FENCE or RALLY list to the vehicle (allocates once per upload); a malformed list is refused with its reason.</summary>
+    private CommandOutcome ReplaceVehicleFenceOrRally(MavMissionType type, ReadOnlySpan<MissionPlanItem> items)
+    {
+        var list = new NavMissionItem[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            list[i] = ToMissionItem(i, items[i]);
+        }
+
+        CommandOutcome outcome;
+        try
+        {
+            outcome = type == MavMissionType.Fence
+                ? _vehicle.ReplaceFence(FenceMissionItems.FromItems(list, "fence upload"))
+                : _vehicle.ReplaceRallyPoints(FenceMissionItems.RallyFromItems(list, "rally upload"));
+        }
+        catch (MissionFileException e)
+        {
+            SendStatusText(MavSeverity.Error, e.Message);
+            return CommandOutcome.Failed;
+        }
+
+        if (outcome != CommandOutcome.Accepted)
+        {
+            ForwardStatusTexts(_vehicle.Status);
+        }
+
+        return outcome;
+    }
 
     /// <summary>A complete list (allocates once per upload): the vehicle gets it whole or not at all.</summary>
     private CommandOutcome ReplaceVehicleMission(ReadOnlySpan<MissionPlanItem> items)

@@ -59,6 +59,7 @@ public static class ArmingChecks
         ArmingDenial.BatteryLow => "Arming denied: battery low",
         ArmingDenial.TiltTooLarge => "Arming denied: vehicle tilted",
         ArmingDenial.ModeNotArmable => "Arming denied: mode not armable",
+        ArmingDenial.GeofenceBreached => "Arming denied: outside the geofence",
         _ => "Arming denied",
     };
 }

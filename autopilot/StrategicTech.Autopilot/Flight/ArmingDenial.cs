@@ -25,4 +25,7 @@ public enum ArmingDenial
 
     /// <summary>In the air (disarm refused) — used for the disarm counterpart.</summary>
     InAir = 7,
+
+    /// <summary>The vehicle stands where the geofence forbids flight (PX4 refuses arming outside the fence).</summary>
+    GeofenceBreached = 8,
 }

@@ -1,10 +1,12 @@
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
+using StrategicTech.Autopilot.Flight.Geofence;
 using StrategicTech.Autopilot.Flight.Tasks;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
+using FenceShapes = StrategicTech.Navigation.Missions.Geofence;
 
 namespace StrategicTech.Autopilot.Flight;
 
@@ -20,7 +22,14 @@ namespace StrategicTech.Autopilot.Flight;
 /// </summary>
 public sealed class Commander : IVehicleCommands
 {
-    private const long LandedDisarmUs = 2_000_000; // COM_DISARM_LAND
+    // Indexed by the lowest FenceViolation bit set.
+    private static readonly string[] StopTexts =
+    [
+        "Geofence: stopping before the inclusion boundary",
+        "Geofence: stopping before an exclusion zone",
+        "Geofence: stopping below the maximum altitude",
+        "Geofence: stopping within the maximum distance",
+    ];
 
     private static readonly string[] ModeTexts = [.. Enum.GetValues<FlightMode>().Select(m => $"Mode: {m}")];
 
@@ -29,6 +38,7 @@ public sealed class Commander : IVehicleCommands
     private readonly MissionExecutor _mission;
     private readonly StatusTextLog _texts = new();
     private readonly FailsafeMonitor _failsafes = new();
+    private readonly GeofenceMonitor _geofence = new();
     private readonly FlightParameterBinder _binder;
     private readonly FlightTaskContext _context;
     private readonly IFlightTask[] _tasks;
@@ -43,6 +53,9 @@ public sealed class Commander : IVehicleCommands
     private long _landedSinceUs = -1;
     private bool _wasArmed;
     private bool _flownSinceArming;
+    private bool _fenceStopActive;
+    private bool _wasBreached;
+    private Vector3 _fenceStopNedM;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
@@ -50,9 +63,9 @@ public sealed class Commander : IVehicleCommands
         ArgumentNullException.ThrowIfNull(cascade);
         _cascade = cascade;
         _navigator = new Navigator(parameters, landDetector);
-        _mission = new MissionExecutor(_navigator, _texts);
+        _mission = new MissionExecutor(_navigator, _texts, _geofence);
         _binder = new FlightParameterBinder(cascade);
-        _context = new FlightTaskContext(cascade, _navigator, _mission, _texts, parameters);
+        _context = new FlightTaskContext(cascade, _navigator, _mission, _texts, parameters) { Geofence = _geofence };
         _missionTask = new MissionTask(_context);
 
         // One task per mode, indexed by the mode's value.
@@ -72,6 +85,9 @@ public sealed class Commander : IVehicleCommands
     public Navigator Navigator => _navigator;
 
     public MissionExecutor Mission => _mission;
+
+    /// <summary>The geofence and rally points the vehicle enforces, and its last verdict.</summary>
+    public GeofenceMonitor Geofence => _geofence;
 
     public StatusTextLog StatusTexts => _texts;
 
@@ -152,6 +168,13 @@ public sealed class Commander : IVehicleCommands
         if (!force)
         {
             ArmingDenial reason = ArmingChecks.Evaluate(_context.Health, _context.State.AttitudeNed, _context.Parameters, _mode, ManualFresh(), OffboardFresh(), _mission.ItemCount);
+            if (reason == ArmingDenial.None && _context.Health.HasOrigin)
+            {
+                _geofence.SetOrigin(_context.Health.Origin);
+                reason = _geofence.Judge(_context.State.PositionNedM, _context.State.PositionNedM, _context.Parameters) != FenceViolation.None
+                    ? ArmingDenial.GeofenceBreached : ArmingDenial.None;
+            }
+
             if (reason != ArmingDenial.None)
             {
                 _lastDenial = reason;
@@ -311,7 +334,14 @@ public sealed class Commander : IVehicleCommands
             return CommandOutcome.Failed;
         }
 
-        string? problem = _mission.Replace(items);
+        string? problem = MissionFeasibility.Check(items, FeasibilityReference(), _geofence, _context.Parameters);
+        if (problem is not null)
+        {
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
+            return CommandOutcome.Denied;
+        }
+
+        problem = _mission.Replace(items);
         if (problem is not null)
         {
             _texts.Add(_context.NowUs, StatusSeverity.Error, "Mission refused: " + problem);
@@ -324,6 +354,42 @@ public sealed class Commander : IVehicleCommands
             _navigator.HoldAt(_context.BrakingPointNedM());
         }
 
+        return CommandOutcome.Accepted;
+    }
+
+    /// <summary>
+    /// Replaces the geofence (FENCE upload; allocates its local projection and the return planner). Refused while the
+    /// vehicle flies outside the new fence's shapes, so an upload cannot trigger the breach action mid-air.
+    /// </summary>
+    public CommandOutcome ReplaceFence(FenceShapes fence)
+    {
+        if (fence is null)
+        {
+            return CommandOutcome.Failed;
+        }
+
+        FenceShapes old = _geofence.Fence;
+        _geofence.SetFence(fence);
+        if (_navigator.Armed && _geofence.Area is GeofenceArea area
+            && area.CheckShapes(new(_context.State.PositionNedM.X, _context.State.PositionNedM.Y)) != FenceViolation.None)
+        {
+            _geofence.SetFence(old);
+            _texts.Add(_context.NowUs, StatusSeverity.Error, "Fence refused: the vehicle is outside it");
+            return CommandOutcome.Denied;
+        }
+
+        return CommandOutcome.Accepted;
+    }
+
+    /// <summary>Replaces the rally points (RALLY upload; allocates): a return goes to the nearest when nearer than home.</summary>
+    public CommandOutcome ReplaceRallyPoints(IReadOnlyList<RallyPoint> points)
+    {
+        if (points is null)
+        {
+            return CommandOutcome.Failed;
+        }
+
+        _geofence.SetRallyPoints(points);
         return CommandOutcome.Accepted;
     }
 
@@ -416,11 +482,17 @@ public sealed class Commander : IVehicleCommands
         _context.NowUs = timeUs;
         _context.State = estimate;
         _context.Health = vehicleHealth;
+        if (vehicleHealth.HasOrigin)
+        {
+            _geofence.SetOrigin(vehicleHealth.Origin);
+        }
 
         if (_navigator.Armed)
         {
+            _geofence.Update(estimate.PositionNedM, estimate.VelocityNedMps, Vector3.Zero, _navigator.HomeNedM, _context.Parameters);
             CheckFailsafes();
             _tasks[(int)_mode].Update(dtS);
+            StopBeforeFence();
         }
 
         _navigator.Update(timeUs, dtS, _context.State, _cascade.ThrustAttitudeSetpoint.CollectiveThrust);
@@ -470,8 +542,16 @@ public sealed class Commander : IVehicleCommands
 
     private void CheckFailsafes()
     {
+        bool breached = _navigator.LandState == LandState.Flying && _geofence.Breached;
+        bool breachBegan = breached && !_wasBreached;
+        _wasBreached = breached;
         FailsafeDecision decision = _failsafes.Evaluate(
-            new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), _context.Health.HasOrigin, _homeSet), _context.Parameters);
+            new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), _context.Health.HasOrigin, _homeSet, breachBegan), _context.Parameters);
+        if (breachBegan && _context.Parameters.GeofenceAction == GeofenceAction.Warning)
+        {
+            _texts.Add(_context.NowUs, StatusSeverity.Warning, "Geofence breached");
+        }
+
         if (decision.IsNone)
         {
             return;
@@ -479,7 +559,56 @@ public sealed class Commander : IVehicleCommands
 
         _lastFailsafe = decision.Kind;
         _texts.Add(_context.NowUs, StatusSeverity.Critical, decision.Text);
+        if (decision.Terminate)
+        {
+            // Flight termination: motors off at once (PX4 would also fire a parachute).
+            _navigator.Disarm(force: true);
+            return;
+        }
+
         EnterMode(decision.Mode);
+    }
+
+    /// <summary>
+    /// GF_PREDICT: when the point the vehicle would brake to (from its velocity, or from the velocity its mode now
+    /// commands) breaks the fence while the vehicle itself does not, stop short of it: auto modes (hold, go-to,
+    /// mission, return, takeoff) switch to Hold at the braking point; manual and offboard modes hold the braking point
+    /// for as long as their command keeps pointing at the fence. Not applied on the ground, while landing, or once
+    /// the fence is already breached (the breach action governs then).
+    /// </summary>
+    private void StopBeforeFence()
+    {
+        MulticopterSetpoint sp = _navigator.Setpoint;
+        Vector3 commanded = sp.VelocityFeedForwardNedMps.IsFinite ? sp.VelocityFeedForwardNedMps : Vector3.Zero;
+        MulticopterState state = _context.State;
+        _geofence.Update(state.PositionNedM, state.VelocityNedMps, commanded, _navigator.HomeNedM, _context.Parameters);
+        // A hold already stands still at a point the prediction accepted when it was set: wind drift must not move it.
+        bool applies = _navigator.LandState == LandState.Flying && _mode != FlightMode.Land
+            && _navigator.State is not (AutoState.Land or AutoState.Disarmed or AutoState.Hold);
+        if (!applies || !_geofence.PredictedBreach)
+        {
+            _fenceStopActive = false;
+            return;
+        }
+
+        bool external = _navigator.State == AutoState.External;
+        if (!_fenceStopActive)
+        {
+            _fenceStopActive = true;
+            Vector3 brake = _context.BrakingPointNedM();
+            _fenceStopNedM = (_geofence.PredictedViolation & FenceViolation.AboveMaxAltitude) != 0 ? brake with { Z = state.PositionNedM.Z } : brake;
+            _texts.Add(_context.NowUs, StatusSeverity.Warning, StopTexts[System.Numerics.BitOperations.TrailingZeroCount((int)_geofence.PredictedViolation)]);
+            if (!external)
+            {
+                EnterMode(FlightMode.Hold);
+                _navigator.HoldAt(_fenceStopNedM);
+            }
+        }
+
+        if (external)
+        {
+            _navigator.SetExternalSetpoint(MulticopterSetpoint.Hold(_fenceStopNedM, _navigator.YawRad));
+        }
     }
 
     /// <summary>Auto-disarm COM_DISARM_LAND after a landing outside the Land logic (manual modes, Hold on the ground).</summary>
@@ -498,7 +627,7 @@ public sealed class Commander : IVehicleCommands
         {
             _landedSinceUs = _context.NowUs;
         }
-        else if (_context.NowUs - _landedSinceUs >= LandedDisarmUs && _navigator.Disarm())
+        else if (_context.Parameters.DisarmLandedS > 0 && _context.NowUs - _landedSinceUs >= (long)(_context.Parameters.DisarmLandedS * 1e6) && _navigator.Disarm())
         {
             OnDisarmed("Landed, disarmed");
         }
@@ -540,6 +669,25 @@ public sealed class Commander : IVehicleCommands
 
         _landedSinceUs = -1;
         _texts.Add(_context.NowUs, StatusSeverity.Info, text);
+    }
+
+    /// <summary>Home (or, before the first arming, where the vehicle stands) for the mission checks.</summary>
+    private FeasibilityReference FeasibilityReference()
+    {
+        if (!_context.Health.HasOrigin)
+        {
+            return default;
+        }
+
+        var frame = new LocalNedFrame(_context.Health.Origin);
+        Vector3 homeNedM = _homeSet ? _navigator.HomeNedM : _context.State.PositionNedM;
+        if (!homeNedM.IsFinite)
+        {
+            return default;
+        }
+
+        _geofence.SetOrigin(_context.Health.Origin);
+        return new FeasibilityReference(true, frame, homeNedM, frame.FromNed(homeNedM).HeightM);
     }
 
     private bool ManualFresh() =>

@@ -10,4 +10,7 @@ public enum FailsafeKind
 
     /// <summary>Offboard setpoints stopped for longer than COM_OF_LOSS_T (Hold, or Land without a position).</summary>
     OffboardLost = 2,
+
+    /// <summary>The estimate broke the geofence (shapes, GF_MAX_VER_DIST or GF_MAX_HOR_DIST); action GF_ACTION.</summary>
+    GeofenceBreach = 3,
 }

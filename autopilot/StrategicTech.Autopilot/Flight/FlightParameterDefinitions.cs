@@ -33,6 +33,13 @@ public static class FlightParameterDefinitions
         new("MPC_HOLD_DZ", F, 0.1, 0, 0.9, "norm", "Stick deadzone"),
         new("MPC_ACC_HOR", F, 3.0, 0.5, 30, "m/s^2", "Acceleration and braking of autonomous setpoints"),
         new("MPC_JERK_AUTO", F, 4.0, 0.5, 500, "m/s^3", "Jerk limit of autonomous setpoints"),
+        new("GF_ACTION", ParameterType.Int32, 2, 0, 5, "", "Geofence breach action: 0 none, 1 warning, 2 hold, 3 return, 4 terminate, 5 land"),
+        new("GF_MAX_HOR_DIST", F, 0, 0, 100_000, "m", "Maximum horizontal distance from home (0: none)"),
+        new("GF_MAX_VER_DIST", F, 0, 0, 10_000, "m", "Maximum height above home (0: none)"),
+        new("GF_PREDICT", ParameterType.Int32, 1, 0, 1, "", "Stop before the geofence using the braking distance"),
+        new("MIS_DIST_1WP", F, 900, 0, 100_000, "m", "Refuse a mission whose first waypoint is farther from home (0: off)"),
+        new("MIS_DIST_WPS", F, 900, 0, 100_000, "m", "Refuse a mission with consecutive waypoints farther apart (0: off)"),
+        new("COM_DISARM_LAND", F, 2, 0, 20, "s", "Disarm this long after landing (0: off)"),
     ];
 
     /// <summary>
@@ -85,6 +92,13 @@ public static class FlightParameterDefinitions
             MaxDescentSpeedMps = store.Get("MPC_Z_VEL_MAX_DN"),
             BrakeAccelerationMps2 = store.Get("MPC_ACC_HOR"),
             AutoJerkMps3 = store.Get("MPC_JERK_AUTO"),
+            GeofenceAction = (Geofence.GeofenceAction)store.GetInt32("GF_ACTION"),
+            GeofenceMaxDistanceM = store.Get("GF_MAX_HOR_DIST"),
+            GeofenceMaxHeightM = store.Get("GF_MAX_VER_DIST"),
+            GeofencePredict = store.GetInt32("GF_PREDICT") != 0,
+            MissionFirstWaypointMaxM = store.Get("MIS_DIST_1WP"),
+            MissionWaypointSpacingMaxM = store.Get("MIS_DIST_WPS"),
+            DisarmLandedS = store.Get("COM_DISARM_LAND"),
         };
     }
 }

@@ -83,6 +83,27 @@ public sealed record FlightParameters
     /// <summary>MPC_JERK_AUTO: how fast the autonomous setpoints' acceleration may change (PX4 default 4 m/s³).</summary>
     public double AutoJerkMps3 { get; init => field = Check(value, 0.5, 500, nameof(AutoJerkMps3)); } = 4.0;
 
+    /// <summary>GF_ACTION: what a geofence breach does (PX4 numbering).</summary>
+    public Geofence.GeofenceAction GeofenceAction { get; init; } = Geofence.GeofenceAction.Hold;
+
+    /// <summary>GF_MAX_HOR_DIST: maximum horizontal distance from home (m); 0 = no limit.</summary>
+    public double GeofenceMaxDistanceM { get; init => field = Check(value, 0, 100_000, nameof(GeofenceMaxDistanceM)); }
+
+    /// <summary>GF_MAX_VER_DIST: maximum height above home (m); 0 = no limit.</summary>
+    public double GeofenceMaxHeightM { get; init => field = Check(value, 0, 10_000, nameof(GeofenceMaxHeightM)); }
+
+    /// <summary>GF_PREDICT: stop before the fence, judging the point the vehicle would brake to from its velocity.</summary>
+    public bool GeofencePredict { get; init; } = true;
+
+    /// <summary>MIS_DIST_1WP: a mission whose first waypoint is farther than this from home is refused (m; 0 = no check).</summary>
+    public double MissionFirstWaypointMaxM { get; init => field = Check(value, 0, 100_000, nameof(MissionFirstWaypointMaxM)); } = 900;
+
+    /// <summary>MIS_DIST_WPS: a mission with two consecutive waypoints farther apart than this is refused (m; 0 = no check).</summary>
+    public double MissionWaypointSpacingMaxM { get; init => field = Check(value, 0, 100_000, nameof(MissionWaypointSpacingMaxM)); } = 900;
+
+    /// <summary>COM_DISARM_LAND: disarm this long after a landing (s; 0 = never automatically outside the Land logic).</summary>
+    public double DisarmLandedS { get; init => field = Check(value, 0, 20, nameof(DisarmLandedS)); } = 2;
+
     private static double Check(double value, double min, double max, string name) =>
         double.IsFinite(value) && value >= min && value <= max
             ? value

@@ -1,11 +1,13 @@
 using StrategicTech.Navigation.Missions;
+using FenceShapes = StrategicTech.Navigation.Missions.Geofence;
 
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
 /// What a ground station, a companion computer or a test can ask of the vehicle — the same on hardware and in SITL.
 /// Commands are called between loop updates on the loop's thread (not thread-safe) and take effect at the next
-/// position-loop update. None allocates except <see cref="ReplaceMission"/> (copies the list).
+/// position-loop update. None allocates except <see cref="ReplaceMission"/> (copies the list), <see cref="ReplaceFence"/>
+/// and <see cref="ReplaceRallyPoints"/>.
 /// </summary>
 public interface IVehicleCommands
 {
@@ -42,6 +44,15 @@ public interface IVehicleCommands
     /// current item goes back to 0; in Mission mode in the air the vehicle holds until <see cref="StartMission"/>.
     /// </summary>
     CommandOutcome ReplaceMission(IReadOnlyList<MissionItem> items);
+
+    /// <summary>
+    /// Replaces the geofence (FENCE mission type): inclusion/exclusion polygons and circles the vehicle enforces from
+    /// then on and checks missions against. Refused while flying outside it.
+    /// </summary>
+    CommandOutcome ReplaceFence(FenceShapes fence);
+
+    /// <summary>Replaces the rally points (RALLY mission type): a return goes to the nearest when nearer than home.</summary>
+    CommandOutcome ReplaceRallyPoints(IReadOnlyList<RallyPoint> points);
 
     /// <summary>Sets the current item to <paramref name="firstItemIndex"/> and switches to Mission mode (arming needs a separate Arm).</summary>
     CommandOutcome StartMission(int firstItemIndex = 0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategicTech.Autopilot.Control;
+using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -40,12 +41,13 @@ public sealed class MissionExecutor
 
     /// <param name="navigator">The vehicle's navigator (the auto setpoint generator).</param>
     /// <param name="texts">Where skipped items and the end of the mission are announced (optional).</param>
-    public MissionExecutor(Navigator navigator, StatusTextLog? texts = null)
+    /// <param name="fence">Rally points and fences a RETURN_TO_LAUNCH item respects (optional).</param>
+    public MissionExecutor(Navigator navigator, StatusTextLog? texts = null, Geofence.GeofenceMonitor? fence = null)
     {
         ArgumentNullException.ThrowIfNull(navigator);
         _navigator = navigator;
         _texts = texts;
-        _returnSequence = new ReturnSequence(navigator);
+        _returnSequence = new ReturnSequence(navigator, fence);
     }
 
     /// <summary>Convenience for a fixed list (tests, demos): <see cref="Replace"/> then ready to start.</summary>
@@ -148,6 +150,10 @@ public sealed class MissionExecutor
         SkippedItemCount = 0;
         _started = true;
         _running = true;
+
+        // PX4 inserts a takeoff when a mission begun on the ground has none: the first position item then starts
+        // with a vertical climb (to its height, at least MIS_TAKEOFF_ALT) instead of a diagonal climb along the ground.
+        _climbFirst = _navigator.LandState != LandState.Flying;
     }
 
     /// <summary>Continues a paused mission at its current item (the item begins again).</summary>
@@ -251,6 +257,7 @@ public sealed class MissionExecutor
         switch (item.Command)
         {
             case MavCmd.NavTakeoff:
+                _climbFirst = false;
                 if (_phase == Phase.Begin)
                 {
                     double heightM = HeightAboveHome(item);
@@ -272,7 +279,7 @@ public sealed class MissionExecutor
                     // PX4's navigator: a position item begun on the ground (re-armed after a LAND item) starts with a
                     // vertical takeoff to the item's height, not a diagonal climb along the ground.
                     _climbFirst = false;
-                    double climbM = HeightAboveHome(item);
+                    double climbM = Math.Max(HeightAboveHome(item), _navigator.Parameters.TakeoffAltitudeM);
                     if (double.IsFinite(climbM) && climbM > 0 && _navigator.Takeoff(climbM))
                     {
                         _phase = Phase.Climbing;
@@ -339,6 +346,7 @@ public sealed class MissionExecutor
                 return Waited(timeUs, item.Param1) ? ItemResult.Done : ItemResult.Running;
 
             case MavCmd.NavLand:
+                _climbFirst = false;
                 return LandAt(timeUs, index, item);
 
             case MavCmd.NavReturnToLaunch:

@@ -33,19 +33,28 @@ public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters 
 
 /// <summary>
 /// The mission as uploaded (items from seq 1, no home item), its file's name, and the file's planned home (where
-/// a vehicle without an explicit home starts).
+/// a vehicle without an explicit home starts); the .plan's geofence and rally points are uploaded before the mission
+/// (null: none).
 /// </summary>
-public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionItem> Items, GeodeticPosition PlannedHome);
+public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionItem> Items, GeodeticPosition PlannedHome,
+    Geofence? Fence = null, IReadOnlyList<RallyPoint>? RallyPoints = null);
 
 /// <summary>
 /// What a run must show, judged on truth: every waypoint (NAV_WAYPOINT with a position) reached within
 /// <see cref="WaypointRadiusM"/>, landed and disarmed within <see cref="LandedWithinM"/> of where it took off,
 /// tilt never above <see cref="MaxTiltDeg"/>, the EKF position never further than <see cref="MaxEkfPositionErrorM"/>
-/// from truth while armed, all within <see cref="TimeLimitS"/> of simulated time.
+/// from truth while armed, all within <see cref="TimeLimitS"/> of simulated time. Optional: <see cref="FenceRespected"/>
+/// (truth never inside an exclusion or outside the inclusion fence of the .plan), <see cref="LandingPoint"/> (the
+/// landing is judged against this point instead of the take-off point, e.g. a rally point), and
+/// <see cref="ExpectRefusal"/> (the mission upload must be refused with a reason containing this text; the flight
+/// criteria then do not apply).
 /// </summary>
 public sealed record PassCriteria(
     double WaypointRadiusM,
     double LandedWithinM,
     double MaxTiltDeg,
     double MaxEkfPositionErrorM,
-    double TimeLimitS);
+    double TimeLimitS,
+    bool FenceRespected = false,
+    LatLonDeg? LandingPoint = null,
+    string? ExpectRefusal = null);

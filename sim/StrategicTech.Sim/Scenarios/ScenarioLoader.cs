@@ -28,7 +28,7 @@ public static class ScenarioLoader
     private static readonly string[] FieldKeys = ["declinationDeg", "inclinationDeg", "strengthGauss"];
     private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "offsetNedM", "fieldFrdGauss", "motorIndex", "outputFraction", "chargeLossFraction", "voltageDropV"];
     private static readonly string[] MissionKeys = ["file"];
-    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS"];
+    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal"];
 
     /// <summary>Names of the bundled scenarios (<c>demo</c>, <c>hover</c>, <c>square</c>, …).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } =
@@ -139,7 +139,7 @@ public static class ScenarioLoader
 
         MissionItem home = loaded.Home;
         var plannedHome = GeodeticPosition.FromDegrees(home.LatitudeDeg, home.LongitudeDeg, home.AltitudeM);
-        return new ScenarioMission(Path.GetFileName(file), loaded.Items, plannedHome);
+        return new ScenarioMission(Path.GetFileName(file), loaded.Items, plannedHome, loaded.Geofence, loaded.RallyPoints);
     }
 
     private static IReadOnlyList<ScenarioVehicle> ReadVehicles(ScenarioJsonNode node, GeodeticPosition plannedHome, Func<string, string?> readCompanion)
@@ -310,12 +310,22 @@ public static class ScenarioLoader
     private static PassCriteria ReadCriteria(ScenarioJsonNode node)
     {
         node.ExpectObject(CriteriaKeys);
+        LatLonDeg? landingPoint = null;
+        if (node.Optional("landingPoint") is { } at)
+        {
+            at.ExpectObject("latitudeDeg", "longitudeDeg");
+            landingPoint = new LatLonDeg(at.Number("latitudeDeg", -90, 90), at.Number("longitudeDeg", -180, 180));
+        }
+
         return new PassCriteria(
             node.Number("waypointRadiusM", 0.05, 10_000),
             node.Number("landedWithinM", 0.05, 10_000),
             node.Number("maxTiltDeg", 1, 180),
             node.Number("maxEkfPositionErrorM", 0.01, 10_000),
-            node.Number("timeLimitS", 1, 86_400));
+            node.Number("timeLimitS", 1, 86_400),
+            node.Optional("fenceRespected") is { } fence && fence.Boolean(),
+            landingPoint,
+            node.Optional("expectRefusal")?.String());
     }
 
     private static string? ReadResource(string fileName)

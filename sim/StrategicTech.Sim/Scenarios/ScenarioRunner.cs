@@ -47,7 +47,8 @@ public static class ScenarioRunner
             ulong sensorSeed = !overridden && spec.SensorSeed is { } ss ? ss : DeterministicRandom.DeriveSeed(physicsSeed, 0x53454E53);
             IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
             Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
-            runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach);
+            runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach,
+                scenario.Mission.Fence, scenario.Mission.RallyPoints);
         }
 
         RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;
@@ -157,18 +158,34 @@ public static class ScenarioRunner
         IReadOnlyList<WaypointResult> waypoints = run.Waypoints(criteria.WaypointRadiusM);
         double worstWaypointM = waypoints.Count == 0 ? 0 : waypoints.Max(w => w.Reached ? w.ClosestApproachM : double.PositiveInfinity);
         Vector3 p = truth.PositionNedM;
-        double landingM = Math.Sqrt((p.X * p.X) + (p.Y * p.Y));
+        Vector3 landingPoint = criteria.LandingPoint is { } at
+            ? new LocalNedFrame(run.Spec.Home).ToNed(GeodeticPosition.FromDegrees(at.LatitudeDeg, at.LongitudeDeg, run.Spec.Home.HeightM))
+            : Vector3.Zero;
+        double landingM = Math.Sqrt(((p.X - landingPoint.X) * (p.X - landingPoint.X)) + ((p.Y - landingPoint.Y) * (p.Y - landingPoint.Y)));
+        double landingFromHomeM = Math.Sqrt((p.X * p.X) + (p.Y * p.Y));
         bool landedDisarmed = truth.Landed && !truth.Crashed && !v.Commander.Armed && run.Phase == VehiclePhase.Finished;
         double finishedS = run.FinishedAtUs < 0 ? double.NaN : run.FinishedAtUs / 1e6;
         double maxTiltDeg = run.MaxTiltRad * RadToDeg;
         var checks = new List<CriterionResult>
         {
             new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed)),
-            new("landed and disarmed near home (truth, horizontal)", "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM),
+            new(criteria.LandingPoint is null ? "landed and disarmed near home (truth, horizontal)" : "landed and disarmed near the landing point (truth, horizontal)",
+                "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM),
             new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg),
             new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM),
             new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished),
         };
+        if (criteria.FenceRespected)
+        {
+            checks.Add(new("never inside an exclusion or outside the inclusion fence (truth)", "s", 0, run.FenceBreachS, run.FenceBreachS == 0));
+        }
+
+        if (criteria.ExpectRefusal is { } expected)
+        {
+            // A mission that must be refused: the flight criteria do not apply; the refusal and its reason do.
+            bool refused = run.Phase == VehiclePhase.Refused && run.RefusalReason.Contains(expected, StringComparison.Ordinal);
+            checks = [new("mission refused at upload, reason contains \"" + expected + "\"", "", 0, refused ? 1 : 0, refused)];
+        }
         return new VehicleResult(
             run.Spec.SystemId,
             run.Spec.AirframeName,
@@ -188,7 +205,7 @@ public static class ScenarioRunner
             run.SkippedItems,
             run.ArmedAtUs < 0 ? double.NaN : run.ArmedAtUs / 1e6,
             finishedS,
-            landingM,
+            landingFromHomeM,
             maxTiltDeg,
             run.MaxEkfErrorArmedM,
             checks,

@@ -1,4 +1,5 @@
 using StrategicTech.Autopilot.Flight;
+using StrategicTech.Autopilot.Flight.Geofence;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -28,12 +29,17 @@ public sealed class VehicleRun
     private readonly List<TruthEstimateRow> _log;
     private readonly bool[] _reached;
     private readonly IVehicleAttachment? _attachment;
+    private readonly Navigation.Missions.Geofence _fence;
+    private readonly IReadOnlyList<RallyPoint> _rally;
+    private readonly GeofenceArea? _fenceOnTruth;
     private long _missionEndUs = -1;
     private int _highestIndex;
     private long _reachedCount;
+    private long _fenceBreachTicks;
 
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
-        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach)
+        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
+        Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
@@ -71,6 +77,11 @@ public sealed class VehicleRun
         // vehicle up front); the list grows with the rows a run really records, in the harness, not the vehicle loop.
         _log = new List<TruthEstimateRow>((int)Math.Clamp((Math.Max(timeLimitUs, 0) / 1_000_000 + 1) * logRateHz, 1, InitialLogSeconds * logRateHz));
         _attachment = attach?.Invoke(Vehicle);
+        _fence = fence ?? Navigation.Missions.Geofence.Empty;
+        _rally = rallyPoints ?? [];
+
+        // The fence judged on truth, in the simulator's home frame (truth positions are relative to the take-off point).
+        _fenceOnTruth = _fence.IsEmpty ? null : new GeofenceArea(_fence, home);
     }
 
     public ScenarioVehicle Spec { get; }
@@ -105,6 +116,9 @@ public sealed class VehicleRun
 
     public int SkippedItems => Vehicle.Commands.Status.MissionSkippedCount;
 
+    /// <summary>Simulated time truth spent inside an exclusion or outside the inclusion fence (s, 1 ms ticks).</summary>
+    public double FenceBreachS => _fenceBreachTicks / (double)SitlVehicle.BaseRateHz;
+
     /// <summary>Why the vehicle did not fly (a refused upload, arm or start), empty otherwise.</summary>
     public string RefusalReason { get; private set; } = string.Empty;
 
@@ -126,6 +140,11 @@ public sealed class VehicleRun
         if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
         {
             MaxEkfErrorArmedM = v.EkfPositionErrorM;
+        }
+
+        if (_fenceOnTruth is not null && _fenceOnTruth.CheckShapes(new(truth.PositionNedM.X, truth.PositionNedM.Y)) != FenceViolation.None)
+        {
+            _fenceBreachTicks++;
         }
 
         switch (Phase)
@@ -172,7 +191,11 @@ public sealed class VehicleRun
     private void StartFlying(long timeUs)
     {
         IVehicleCommands commands = Vehicle.Commands;
-        CommandOutcome upload = commands.ReplaceMission(_items);
+
+        // As QGroundControl: fence and rally points, then the mission (which the vehicle checks against the fence).
+        CommandOutcome fence = commands.ReplaceFence(_fence);
+        CommandOutcome rally = fence == CommandOutcome.Accepted ? commands.ReplaceRallyPoints(_rally) : CommandOutcome.Denied;
+        CommandOutcome upload = rally == CommandOutcome.Accepted ? commands.ReplaceMission(_items) : CommandOutcome.Denied;
         CommandOutcome arm = upload == CommandOutcome.Accepted ? commands.Arm() : CommandOutcome.Denied;
         CommandOutcome start = arm == CommandOutcome.Accepted ? commands.StartMission() : CommandOutcome.Denied;
         if (start == CommandOutcome.Accepted)
@@ -182,7 +205,9 @@ public sealed class VehicleRun
             return;
         }
 
-        RefusalReason = upload != CommandOutcome.Accepted ? "mission upload " + upload
+        RefusalReason = fence != CommandOutcome.Accepted ? "fence upload " + fence
+            : rally != CommandOutcome.Accepted ? "rally upload " + rally
+            : upload != CommandOutcome.Accepted ? "mission upload " + upload + ": " + commands.Status.StatusTexts?.Latest.Text
             : arm != CommandOutcome.Accepted ? "arming " + arm + " (" + commands.Status.LastArmingDenial + ")"
             : "mission start " + start;
         Phase = VehiclePhase.Refused;

@@ -92,6 +92,14 @@ internal sealed class FakeVehicle : IVehicleCommands, IVehicleTelemetrySource
         MissionCurrent = 0;
     });
 
+    public Geofence Fence { get; private set; } = Geofence.Empty;
+
+    public IReadOnlyList<RallyPoint> RallyPoints { get; private set; } = [];
+
+    public CommandOutcome ReplaceFence(Geofence fence) => Record("ReplaceFence", () => Fence = fence);
+
+    public CommandOutcome ReplaceRallyPoints(IReadOnlyList<RallyPoint> points) => Record("ReplaceRallyPoints", () => RallyPoints = points);
+
     public CommandOutcome StartMission(int firstItemIndex = 0) => Record("StartMission(" + firstItemIndex + ")", () => Mode = FlightMode.Mission);
 
     public CommandOutcome SetCurrentMissionItem(int index) => Record("SetCurrent(" + index + ")", () => MissionCurrent = index);

@@ -217,6 +217,11 @@ public sealed class VehicleMavlinkEndpointTests
         Assert.Equal(MavMissionResult.MavMissionAccepted, h.Received.Last<MissionAck>().Type);
         Assert.Equal(0, h.Vehicle.MissionReplacements);
 
+        // The vehicle got the fence to enforce: one inclusion circle of 150 m.
+        Assert.Single(h.Vehicle.Fence.Circles);
+        Assert.True(h.Vehicle.Fence.Circles[0].IsInclusion);
+        Assert.Equal(150, h.Vehicle.Fence.Circles[0].RadiusM);
+
         h.Received.Clear();
         h.Ground.Send(new MissionRequestList { TargetSystem = 1, TargetComponent = 1, MissionType = MavMissionType.Fence });
         Assert.Equal(1, h.Received.Single<MissionCount>().Count);
@@ -224,6 +229,22 @@ public sealed class VehicleMavlinkEndpointTests
         MissionItemInt item = h.Received.Single<MissionItemInt>();
         Assert.Equal(MavCmd.NavFenceCircleInclusion, item.Command);
         Assert.Equal(150, item.Param1);
+    }
+
+    [Fact]
+    public void A_malformed_fence_upload_is_refused_with_its_reason_and_the_vehicle_keeps_its_fence()
+    {
+        var h = new EndpointHarness();
+        h.Ground.Send(new MissionCount { TargetSystem = 1, TargetComponent = 1, Count = 1, MissionType = MavMissionType.Fence });
+        h.Ground.Send(new MissionItemInt
+        {
+            TargetSystem = 1, TargetComponent = 1, Seq = 0, Frame = MavFrame.GlobalInt, Command = MavCmd.NavFencePolygonVertexInclusion,
+            Param1 = 4, X = 473_977_000, Y = 85_456_000, MissionType = MavMissionType.Fence,
+        });
+        Assert.Equal(MavMissionResult.MavMissionError, h.Received.Last<MissionAck>().Type);
+        string text = string.Concat(h.Received.All<Statustext>().Select(t => MavlinkText.ToString(t.Text)));
+        Assert.Contains("vertex count 4 must be an integer", text, StringComparison.Ordinal);
+        Assert.True(h.Vehicle.Fence.IsEmpty);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Bundled_scenarios_load_with_their_missions()
     {
-        Assert.Equal(["demo", "hover", "square"], ScenarioLoader.BuiltInNames);
+        Assert.Equal(["demo", "fence-below-home", "fence-far-waypoint", "fence-outside-inclusion", "fence-rally", "fence-rtl-exclusion", "fence-through-exclusion", "hover", "square"], ScenarioLoader.BuiltInNames);
         Scenario demo = ScenarioLoader.Load("demo");
         Assert.Equal("demo", demo.Name);
         Assert.Equal("demo.plan", demo.Mission.SourceName);
@@ -75,6 +75,9 @@ public sealed class ScenarioLoaderTests : IDisposable
         { "\"airframe\": \"quad_x\"", "\"airframe\": \"tricopter\"", "vehicles[0].airframe", "neither a built-in airframe" },
         { "\"vehicles\": [", "\"vehicles\": [ { \"systemId\": 1, \"airframe\": \"quad_x\" },", "vehicles[1].systemId", "system id 1 is used by another vehicle" },
         { "\"mission\": { \"file\": \"hover.plan\" }", "\"mission\": \"hover.plan\"", "mission", "expected an object, got a string" },
+        { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"fenceRespected\": 1", "criteria.fenceRespected", "expected true or false, got the number 1" },
+        { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"landingPoint\": { \"latitudeDeg\": 95, \"longitudeDeg\": 8 }", "criteria.landingPoint.latitudeDeg", "must be within -90..90, got 95" },
+        { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"expectRefusal\": true", "criteria.expectRefusal", "expected a string" },
     };
 
     [Theory]
@@ -136,7 +139,8 @@ public sealed class ScenarioLoaderTests : IDisposable
     {
         ScenarioFileException e = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Load("no-such-scenario"));
         Assert.Equal("(file)", e.Field);
-        Assert.Contains("demo, hover, square", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("demo, fence-below-home, ", e.Problem, StringComparison.Ordinal);
+        Assert.Contains(", hover, square", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal sealed class FlightTaskContext
 
     public MulticopterCascade Cascade { get; }
 
+    /// <summary>Fences and rally points the return respects (null: straight home).</summary>
+    public Geofence.GeofenceMonitor? Geofence { get; init; }
+
     public Navigator Navigator { get; }
 
     public MissionExecutor Mission { get; }
