@@ -269,4 +269,36 @@ public sealed class DriverAdapterTests
         double[] commands = [0.1, 0.2, 0.3, 0.4];
         Allocations.AssertZero(() => sink.WriteMotors(0, commands));
     }
+
+    [Fact]
+    public void Barometer_magnetometer_and_gnss_read_paths_allocate_nothing()
+    {
+        var baroSim = new Ms5611Simulator(Ms5611Simulator.BuildProm(new Ms5611Calibration(40127, 36924, 23317, 23282, 33464, 28312)));
+        var baro = new Ms5611(baroSim);
+        Assert.True(baro.Initialize());
+        var magSim = new Ak09916Simulator();
+        var mag = new Ak09916(magSim);
+        Assert.True(mag.Initialize());
+        var ring = new ByteRing();
+        var clock = new ManualClock();
+        var baroSource = new Ms5611BarometerSource(baro, clock);
+        var magSource = new Ak09916MagnetometerSource(mag, new SensorRotation(180, 0, 0), clock);
+        var gnssSource = new UbloxGnssSource(new UbloxReceiver(), ring, clock);
+        byte[] payload = new byte[UbxNavPvt.PayloadLength];
+        byte[] frame = new byte[UbxNavPvt.PayloadLength + UbxWriter.Overhead];
+        UbxNavPvt.Encode(new GnssFix { FixType = GnssFixType.Fix3D, FixOk = true, LatitudeDeg = 47.4, LongitudeDeg = 8.5, HasAccuracy = true }, 0, payload);
+        int length = UbxWriter.WriteFrame(frame, UbxMessageId.ClassNav, UbxMessageId.NavPvt, payload);
+        long t = 0;
+        Allocations.AssertZero(() =>
+        {
+            t += 1000;
+            clock.AdvanceToUs(t);
+            baroSim.SetMeasurement(101_000 + (t % 50), 20.0);
+            magSim.Push(new Vector3(20e-6 + (t % 7 * 1e-7), 0, -40e-6));
+            ring.Write(frame.AsSpan(0, length));
+            baroSource.TryReadBarometer(out _);
+            magSource.TryReadMagnetometer(out _);
+            gnssSource.TryReadGnss(out _);
+        });
+    }
 }

@@ -120,7 +120,7 @@ public sealed class BoardIo : IDisposable
                 "mpu9250" => OpenMpu9250(device, bus, buses, clock, fastStart),
                 "ms5611" => OpenMs5611(device, bus, buses, clock),
                 "ak09916" => OpenAk09916(device, bus, buses, clock),
-                "ublox" => OpenUblox(device, bus, buses, clock),
+                "ublox" or "nmea" => OpenGnss(device, bus, buses, clock),
                 "sbus" or "crsf" => OpenRc(device, bus, buses, clock),
                 "vl53l1x" => OpenVl53l1x(device, bus, buses, clock),
                 _ => "no adapter for driver '" + device.Driver + "' yet",
@@ -190,7 +190,8 @@ public sealed class BoardIo : IDisposable
         return string.Empty;
     }
 
-    private string OpenUblox(DeviceDescription device, BusDescription bus, IBoardBuses buses, IClock clock)
+    /// <summary>u-blox UBX, or a plain NMEA receiver: <see cref="UbloxReceiver"/> parses NMEA on the same stream when no NAV-PVT arrives.</summary>
+    private string OpenGnss(DeviceDescription device, BusDescription bus, IBoardBuses buses, IClock clock)
     {
         IByteSource stream = buses.OpenStream(bus, device);
         if (stream is IDisposable disposable)
