@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(SitlCommand.Create());
         root.Subcommands.Add(MapfCommand.Create());
         root.Subcommands.Add(AmrCommand.Create());
+        root.Subcommands.Add(VehicleCommand.Create());
         return root;
     }
 }

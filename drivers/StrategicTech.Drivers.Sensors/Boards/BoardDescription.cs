@@ -14,6 +14,7 @@ public enum DeviceKind
     Magnetometer,
     Gnss,
     RcInput,
+    RangeFinder,
 }
 
 /// <summary>A bus on the board: I²C and SPI by Linux bus number, serial by device path and baud rate.</summary>

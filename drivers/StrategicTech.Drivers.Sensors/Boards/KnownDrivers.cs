@@ -14,6 +14,7 @@ public static class KnownDrivers
         ["nmea"] = new(DeviceKind.Gnss, [BusKind.Serial], false),
         ["sbus"] = new(DeviceKind.RcInput, [BusKind.Serial], false),
         ["crsf"] = new(DeviceKind.RcInput, [BusKind.Serial], false),
+        ["vl53l1x"] = new(DeviceKind.RangeFinder, [BusKind.I2c], false),
     };
 
     /// <summary>Motor count of each supported frame (PX4/ArduPilot motor numbering is per frame, given by the board).</summary>

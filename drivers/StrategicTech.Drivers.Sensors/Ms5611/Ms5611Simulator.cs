@@ -30,6 +30,23 @@ public sealed class Ms5611Simulator : I2cDevice
 
     public int Resets { get; private set; }
 
+    /// <summary>
+    /// Sets the raw D1/D2 the next conversions yield so that the datasheet's compensation with this PROM's C1..C6
+    /// gives <paramref name="pressurePa"/> and <paramref name="temperatureC"/> to the count (1 Pa, 0.01 °C):
+    /// both results rise monotonically with their raw word, so each is the smallest 24-bit word reaching the target
+    /// (bisection, temperature first since pressure depends on it). Values outside the part's range saturate.
+    /// </summary>
+    public void SetMeasurement(double pressurePa, double temperatureC)
+    {
+        var calibration = new Ms5611Calibration(_prom[1], _prom[2], _prom[3], _prom[4], _prom[5], _prom[6]);
+        long temperatureTarget = (long)Math.Round(temperatureC * 100);
+        long pressureTarget = (long)Math.Round(pressurePa);
+        uint d2 = SmallestReaching(calibration, temperatureTarget, fixedD1: 0, solveTemperature: true);
+        uint d1 = SmallestReaching(calibration, pressureTarget, fixedD2: d2, solveTemperature: false);
+        D1 = d1;
+        D2 = d2;
+    }
+
     /// <summary>Builds a PROM image: word 0 (factory data), C1..C6, and word 7 carrying a correct CRC-4.</summary>
     public static ushort[] BuildProm(Ms5611Calibration c, ushort factoryWord = 0x0050, ushort serialWord = 0x0A30)
     {
@@ -114,5 +131,27 @@ public sealed class Ms5611Simulator : I2cDevice
         {
             throw new IOException("simulated MS5611 does not acknowledge");
         }
+    }
+
+    private static uint SmallestReaching(Ms5611Calibration c, long target, uint fixedD1 = 0, uint fixedD2 = 0, bool solveTemperature = false)
+    {
+        const uint maxWord = (1u << 24) - 1;
+        uint low = 1;
+        uint high = maxWord;
+        while (low < high)
+        {
+            uint mid = low + ((high - low) / 2);
+            (long p, long t) = solveTemperature ? c.CompensateCounts(fixedD1, mid) : c.CompensateCounts(mid, fixedD2);
+            if ((solveTemperature ? t : p) >= target)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low;
     }
 }

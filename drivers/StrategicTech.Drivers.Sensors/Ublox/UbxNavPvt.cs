@@ -67,4 +67,42 @@ public static class UbxNavPvt
 
     /// <summary>GPS time of week of the navigation epoch, milliseconds (iTOW, the first field of every NAV message).</summary>
     public static uint TimeOfWeekMs(ReadOnlySpan<byte> payload) => BinaryPrimitives.ReadUInt32LittleEndian(payload);
+
+    /// <summary>
+    /// Writes a NAV-PVT payload for <paramref name="fix"/> (simulated receivers, tests): the interface description's
+    /// field layout and scales; date/time fields, heading accuracy, vehicle heading and declination are left 0.
+    /// gnssFixOK follows <see cref="GnssFix.FixOk"/>; a fix type below 2-D sets flags3.invalidLlh, as a receiver
+    /// without a position does.
+    /// </summary>
+    public static void Encode(in GnssFix fix, uint timeOfWeekMs, Span<byte> payload)
+    {
+        if (payload.Length < PayloadLength)
+        {
+            throw new ArgumentException($"NAV-PVT needs {PayloadLength} bytes", nameof(payload));
+        }
+
+        Span<byte> p = payload[..PayloadLength];
+        p.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(p, timeOfWeekMs);
+        p[20] = (byte)fix.FixType;
+        p[21] = fix.FixOk ? (byte)0x01 : (byte)0;
+        p[23] = (byte)Math.Clamp(fix.SatellitesUsed, 0, 255);
+        BinaryPrimitives.WriteInt32LittleEndian(p[24..], Scaled(fix.LongitudeDeg, 1 / DegPerLsb));
+        BinaryPrimitives.WriteInt32LittleEndian(p[28..], Scaled(fix.LatitudeDeg, 1 / DegPerLsb));
+        BinaryPrimitives.WriteInt32LittleEndian(p[32..], Scaled(fix.HeightEllipsoidM, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[36..], Scaled(fix.HeightMslM, 1e3));
+        BinaryPrimitives.WriteUInt32LittleEndian(p[40..], (uint)Scaled(fix.HorizontalAccuracyM, 1e3));
+        BinaryPrimitives.WriteUInt32LittleEndian(p[44..], (uint)Scaled(fix.VerticalAccuracyM, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[48..], Scaled(fix.VelocityNedMps.X, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[52..], Scaled(fix.VelocityNedMps.Y, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[56..], Scaled(fix.VelocityNedMps.Z, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[60..], Scaled(fix.GroundSpeedMps, 1e3));
+        BinaryPrimitives.WriteInt32LittleEndian(p[64..], Scaled(fix.CourseRad * 180.0 / Math.PI, 1 / HeadingDegPerLsb));
+        BinaryPrimitives.WriteUInt32LittleEndian(p[68..], (uint)Scaled(fix.SpeedAccuracyMps, 1e3));
+        BinaryPrimitives.WriteUInt16LittleEndian(p[76..], (ushort)Math.Clamp(Math.Round(fix.PositionDop * 100), 0, ushort.MaxValue));
+        BinaryPrimitives.WriteUInt16LittleEndian(p[78..], fix.FixType < GnssFixType.Fix2D ? (ushort)0x01 : (ushort)0);
+    }
+
+    private static int Scaled(double value, double lsbPerUnit) =>
+        double.IsFinite(value) ? (int)Math.Clamp(Math.Round(value * lsbPerUnit), int.MinValue, int.MaxValue) : 0;
 }

@@ -36,8 +36,12 @@ public static class SitlCommand
     public static int Run(string scenarioArgument, SitlSettings settings, TextWriter output, TextWriter error) =>
         Run(scenarioArgument, settings, output, error, printResult: true);
 
-    /// <summary>As <see cref="Run(string, SitlSettings, TextWriter, TextWriter)"/>; <paramref name="printResult"/> false leaves the final verdict line to the caller.</summary>
-    public static int Run(string scenarioArgument, SitlSettings settings, TextWriter output, TextWriter error, bool printResult)
+    /// <summary>
+    /// As <see cref="Run(string, SitlSettings, TextWriter, TextWriter)"/>; <paramref name="printResult"/> false leaves the final verdict line to the caller;
+    /// <paramref name="binding"/> replaces the plain SITL binding (hardware-in-the-loop on simulated buses).
+    /// </summary>
+    public static int Run(string scenarioArgument, SitlSettings settings, TextWriter output, TextWriter error, bool printResult,
+        Func<Lockstep.SitlBindingContext, Lockstep.ISitlIoBinding>? binding = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
@@ -64,6 +68,7 @@ public static class SitlCommand
             Seed = settings.Seed,
             SpeedFactor = settings.SpeedFactor,
             Attach = SitlAttachments.For(settings, outDir, vehicleCount, output),
+            Binding = binding,
         };
         ScenarioResult result;
         try

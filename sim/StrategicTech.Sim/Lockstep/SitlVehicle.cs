@@ -27,8 +27,7 @@ public sealed class SitlVehicle
     public const int PositionRateHz = Vehicle.PositionRateHz;
     public const int RateLoopRateHz = Vehicle.RateLoopRateHz;
 
-    private readonly SimulatedSensors _sensors;
-    private readonly SimulatedMotors _motors;
+    private readonly ISitlIoBinding _binding;
     private Vector3 _originOffsetNedM;
     private bool _hasOrigin;
 
@@ -39,6 +38,7 @@ public sealed class SitlVehicle
     /// <param name="sensors">Sensor set; defaults when null.</param>
     /// <param name="flight">Flight mode speeds; defaults (with the airframe's hover thrust) when null.</param>
     /// <param name="ekf">EKF tuning; defaults when null.</param>
+    /// <param name="binding">How the autopilot meets the simulator; null: <see cref="SimulatedIoBinding"/> (plain SITL).</param>
     public SitlVehicle(
         AirframeDefinition airframe,
         SimulationEnvironment environment,
@@ -46,7 +46,8 @@ public sealed class SitlVehicle
         FaultSchedule? faults = null,
         SensorSuiteParameters? sensors = null,
         FlightParameters? flight = null,
-        UavEkfParameters? ekf = null)
+        UavEkfParameters? ekf = null,
+        Func<SitlBindingContext, ISitlIoBinding>? binding = null)
     {
         ArgumentNullException.ThrowIfNull(airframe);
         ArgumentNullException.ThrowIfNull(environment);
@@ -54,18 +55,20 @@ public sealed class SitlVehicle
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
-        _sensors = new SimulatedSensors(Sensors, Physics);
-        _motors = new SimulatedMotors(airframe.Motors.Count);
+        var context = new SitlBindingContext(Sensors, Physics, Clock, airframe.Motors.Count);
+        _binding = binding?.Invoke(context) ?? new SimulatedIoBinding(context);
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf };
-        var io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors };
-        Vehicle = new Vehicle(description, io, Clock);
+        Vehicle = new Vehicle(description, _binding.Io, Clock);
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
         Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);
     }
+
+    /// <summary>How the autopilot is bound to the simulator (plain SITL or drivers on simulated buses).</summary>
+    public ISitlIoBinding Binding => _binding;
 
     /// <summary>The autopilot flying this airframe.</summary>
     public Vehicle Vehicle { get; }
@@ -168,9 +171,9 @@ public sealed class SitlVehicle
 
     private void RunPhysics(long timeUs)
     {
-        Physics.SetMotorCommands(_motors.Commands);
+        Physics.SetMotorCommands(_binding.MotorCommands);
         Physics.Step();
-        _sensors.Sample();
+        _binding.Sample();
     }
 
     private void CompareWithTruth(long timeUs)

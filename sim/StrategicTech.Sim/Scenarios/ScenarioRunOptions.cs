@@ -33,6 +33,9 @@ public sealed record ScenarioRunOptions
     /// per vehicle after it is built, with its spec and 0-based index.
     /// </summary>
     public Func<SitlVehicle, ScenarioVehicle, int, IVehicleAttachment?>? Attach { get; init; }
+
+    /// <summary>How each vehicle's autopilot meets the simulator; null: plain SITL (hardware-in-the-loop passes drivers on simulated buses).</summary>
+    public Func<SitlBindingContext, ISitlIoBinding>? Binding { get; init; }
 }
 
 /// <summary>Progress of a run: simulated time against the time limit and how many vehicles are done.</summary>

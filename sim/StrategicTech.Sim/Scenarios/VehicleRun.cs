@@ -39,7 +39,8 @@ public sealed class VehicleRun
 
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
-        Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null)
+        Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
+        Func<SitlBindingContext, ISitlIoBinding>? binding = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
@@ -49,7 +50,7 @@ public sealed class VehicleRun
         PhysicsSeed = physicsSeed;
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, new FaultSchedule(world.Faults));
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, new FaultSchedule(world.Faults), binding: binding);
         _items = [.. items];
 
         LocalNedFrame home = Vehicle.Physics.HomeFrame;

@@ -22,8 +22,8 @@ public sealed class BoardLoaderTests
     }
 
     [Theory]
-    [InlineData("navio2-rpi4.json", 5, "sysfs")]
-    [InlineData("rpi4-breakouts.json", 5, "pca9685")]
+    [InlineData("navio2-rpi4.json", 6, "sysfs")]
+    [InlineData("rpi4-breakouts.json", 6, "pca9685")]
     public void Shipped_boards_load(string file, int devices, string pwmDriver)
     {
         BoardDescription board = BoardLoader.Load(BoardPath(file));
