@@ -75,6 +75,7 @@ public sealed class VehicleMavlinkLink : IDisposable
             Parameters = vehicle.Parameters,
             PersistParameters = _parameterFile is null ? null : _parameterFile.Request,
             Uid = options.ResolvedSystemId,
+            VehicleMission = () => vehicle.Commander.Mission.Items,
         });
         _drain = new DrainIntoNode(Node);
         vehicle.Scheduler.Register("mavlink", new PeriodicAction(Run), options.RateHz, Vehicle.MavlinkPriority);
@@ -165,6 +166,7 @@ public sealed class VehicleMavlinkLink : IDisposable
 
     private void Run(long timeUs)
     {
+        Endpoint.SyncVehicleMission();
         _inbound.Drain(ref _drain);
         Endpoint.Tick();
     }

@@ -51,6 +51,7 @@ public sealed class SitlVehicle
         ArgumentNullException.ThrowIfNull(airframe);
         ArgumentNullException.ThrowIfNull(environment);
         faults ??= FaultSchedule.Empty;
+        Faults = faults;
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
@@ -66,6 +67,9 @@ public sealed class SitlVehicle
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
         Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);
     }
+
+    /// <summary>The faults physics and sensors apply (<see cref="FaultSchedule.Inject"/> adds one while running).</summary>
+    public FaultSchedule Faults { get; }
 
     /// <summary>The autopilot flying this airframe.</summary>
     public Vehicle Vehicle { get; }

@@ -41,11 +41,24 @@ public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionIte
 /// What a run must show, judged on truth: every waypoint (NAV_WAYPOINT with a position) reached within
 /// <see cref="WaypointRadiusM"/>, landed and disarmed within <see cref="LandedWithinM"/> of where it took off,
 /// tilt never above <see cref="MaxTiltDeg"/>, the EKF position never further than <see cref="MaxEkfPositionErrorM"/>
-/// from truth while armed, all within <see cref="TimeLimitS"/> of simulated time.
+/// from truth while armed, all within <see cref="TimeLimitS"/> of simulated time. A criterion named in
+/// <see cref="Optional"/> (by its JSON key, e.g. <c>landedWithinM</c>) is still measured and reported but does not
+/// decide the verdict (a survey that ends in a hover can pass).
 /// </summary>
 public sealed record PassCriteria(
     double WaypointRadiusM,
     double LandedWithinM,
     double MaxTiltDeg,
     double MaxEkfPositionErrorM,
-    double TimeLimitS);
+    double TimeLimitS,
+    IReadOnlySet<string>? Optional = null)
+{
+    public const string WaypointKey = "waypointRadiusM";
+    public const string LandedKey = "landedWithinM";
+    public const string TiltKey = "maxTiltDeg";
+    public const string EkfKey = "maxEkfPositionErrorM";
+    public const string TimeLimitKey = "timeLimitS";
+
+    /// <summary>Whether the criterion with JSON key <paramref name="key"/> decides the verdict.</summary>
+    public bool IsRequired(string key) => Optional is null || !Optional.Contains(key);
+}

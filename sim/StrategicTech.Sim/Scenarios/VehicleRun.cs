@@ -29,12 +29,14 @@ public sealed class VehicleRun
     private readonly bool[] _reached;
     private readonly IVehicleAttachment? _attachment;
     private long _missionEndUs = -1;
+    private bool _airborne;
     private int _highestIndex;
     private long _reachedCount;
 
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
-        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach)
+        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach, bool interactive = false)
     {
+        Interactive = interactive;
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(items);
@@ -75,6 +77,12 @@ public sealed class VehicleRun
 
     public ScenarioVehicle Spec { get; }
 
+    /// <summary>
+    /// Driven from outside (console, ground station): nothing is uploaded, armed or started by the run, and the
+    /// vehicle never finishes by itself; it flies until the run is stopped.
+    /// </summary>
+    public bool Interactive { get; }
+
     public int Index { get; }
 
     public ulong PhysicsSeed { get; }
@@ -105,6 +113,32 @@ public sealed class VehicleRun
 
     public int SkippedItems => Vehicle.Commands.Status.MissionSkippedCount;
 
+    /// <summary>The skipped items with the executor's reasons (after the run; allocates).</summary>
+    public IReadOnlyList<SkippedItem> SkippedItemList()
+    {
+        var list = new List<SkippedItem>();
+        for (int i = 0; i < _items.Length; i++)
+        {
+            if (Vehicle.Mission.SkipReason(i) is { } why)
+            {
+                list.Add(new SkippedItem(i, _items[i].Seq, _items[i].Command, why));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The run was stopped from outside (Ctrl+C, SIGTERM) while this vehicle had not finished.</summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>Marks the vehicle as stopped from outside (its figures cover what ran).</summary>
+    public void Interrupt()
+    {
+        if (!Done)
+        {
+            Interrupted = true;
+        }
+    }
     /// <summary>Why the vehicle did not fly (a refused upload, arm or start), empty otherwise.</summary>
     public string RefusalReason { get; private set; } = string.Empty;
 
@@ -133,7 +167,14 @@ public sealed class VehicleRun
             case VehiclePhase.WaitingForEstimator:
                 if (v.ReadyToArm)
                 {
-                    StartFlying(timeUs);
+                    if (Interactive)
+                    {
+                        Phase = VehiclePhase.Flying; // in service: waits on the pad for commands
+                    }
+                    else
+                    {
+                        StartFlying(timeUs);
+                    }
                 }
 
                 break;
@@ -209,6 +250,19 @@ public sealed class VehicleRun
             }
         }
 
+        // A ground station's RTL or LAND (or a failsafe) that ends on the ground also finishes the vehicle: it flew,
+        // then landed and disarmed before the mission's end.
+        if (!v.Truth.Landed)
+        {
+            _airborne = true;
+        }
+        else if (_airborne && !status.Armed && !Interactive)
+        {
+            Phase = VehiclePhase.Finished;
+            FinishedAtUs = timeUs;
+            return;
+        }
+
         Vector3 p = v.Truth.PositionNedM;
         for (int k = 0; k < _waypointTargets.Length; k++)
         {
@@ -223,7 +277,7 @@ public sealed class VehicleRun
             }
         }
 
-        if (!status.MissionFinished)
+        if (!status.MissionFinished || Interactive)
         {
             return;
         }
