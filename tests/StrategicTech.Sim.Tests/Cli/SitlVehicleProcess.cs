@@ -15,9 +15,17 @@ internal sealed class SitlVehicleProcess : IDisposable
     private readonly Task<string> _errors;
 
     public SitlVehicleProcess(params string[] args)
+        : this(["sitl", "vehicle", .. args], verbIncluded: true)
     {
+    }
+
+    private SitlVehicleProcess(string[] args, bool verbIncluded)
+    {
+        _ = verbIncluded;
         string cli = Path.Combine(AppContext.BaseDirectory, "autonomy.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, "sitl", "vehicle", .. args])
+        // env (coreutils) restores SIGINT's default disposition before exec'ing dotnet (same pid): a test host started
+        // in the background inherits SIGINT ignored, and .NET leaves a signal ignored at start-up ignored.
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "dotnet", cli, .. args])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -37,6 +45,17 @@ internal sealed class SitlVehicleProcess : IDisposable
     }
 
     public int Id => _process.Id;
+
+    /// <summary>Any <c>autonomy</c> verb as a child process (the arguments include the verb).</summary>
+    public static SitlVehicleProcess Cli(params string[] args) => new(args, verbIncluded: true);
+
+    /// <summary>Sends a POSIX signal (INT, TERM) to the process with the system's <c>kill</c>.</summary>
+    public void Signal(string name)
+    {
+        using Process kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     /// <summary>Everything printed so far (for failure messages).</summary>
     public string Transcript => string.Join('\n', _seen);
