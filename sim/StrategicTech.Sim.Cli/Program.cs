@@ -23,7 +23,7 @@ public static class Program
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine("error: " + parseError.Message);
+                error.WriteLine("error: " + ParseErrorText.Humanize(parseError.Message));
             }
 
             error.WriteLine("Run 'autonomy --help' (or '<verb> --help') for usage.");

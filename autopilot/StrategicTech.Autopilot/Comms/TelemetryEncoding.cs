@@ -2,6 +2,7 @@ using StrategicTech.Autopilot.Control.Detection;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Drivers.Mavlink.Dialects.Standard;
+using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Navigation.Numerics;
 
 namespace StrategicTech.Autopilot.Comms;
@@ -86,6 +87,56 @@ public static class TelemetryEncoding
             Throttle = (ushort)Math.Clamp(Math.Round(t.Throttle * 100), 0, 100),
             Alt = (float)t.AltitudeAmslM,
             Climb = (float)-t.VelocityNedMps.Z,
+        };
+    }
+
+    /// <summary>ESTIMATOR_STATUS from the EKF's flags, latest test ratios and covariance (no airspeed, no range ratio: 0).</summary>
+    public static EstimatorStatus EstimatorStatus(in VehicleTelemetry t)
+    {
+        UavEkfFlags f = t.EstimatorFlags;
+        EstimatorStatusFlags flags = 0;
+        bool attitude = (f & (UavEkfFlags.TiltAligned | UavEkfFlags.YawAligned)) == (UavEkfFlags.TiltAligned | UavEkfFlags.YawAligned);
+        bool gnss = (f & UavEkfFlags.GnssFusing) != 0;
+        flags |= attitude ? EstimatorStatusFlags.EstimatorAttitude : 0;
+        flags |= gnss ? EstimatorStatusFlags.EstimatorVelocityHoriz | EstimatorStatusFlags.EstimatorPosHorizRel | EstimatorStatusFlags.EstimatorPosHorizAbs
+            | EstimatorStatusFlags.EstimatorPredPosHorizRel | EstimatorStatusFlags.EstimatorPredPosHorizAbs : 0;
+        flags |= gnss || (f & UavEkfFlags.BaroFusing) != 0 ? EstimatorStatusFlags.EstimatorVelocityVert | EstimatorStatusFlags.EstimatorPosVertAbs : 0;
+        flags |= (f & UavEkfFlags.RangeFusing) != 0 ? EstimatorStatusFlags.EstimatorPosVertAgl : 0;
+        flags |= (f & UavEkfFlags.PositionHold) != 0 ? EstimatorStatusFlags.EstimatorConstPosMode : 0;
+        return new EstimatorStatus
+        {
+            TimeUsec = (ulong)Math.Max(0, t.TimeUs),
+            Flags = flags,
+            VelRatio = (float)t.GnssVelocityTestRatio,
+            PosHorizRatio = (float)t.GnssPositionTestRatio,
+            PosVertRatio = (float)t.BaroTestRatio,
+            MagRatio = (float)t.MagTestRatio,
+            PosHorizAccuracy = (float)t.PositionHorizontalAccuracyM,
+            PosVertAccuracy = (float)t.PositionVerticalAccuracyM,
+        };
+    }
+
+    /// <summary>SERVO_OUTPUT_RAW port 0: motor i as 1000 µs + 1000 µs × its 0–1 command (PX4's PWM range), unused channels 0.</summary>
+    public static ServoOutputRaw ServoOutputRaw(in VehicleTelemetry t)
+    {
+        Span<ushort> pwm = stackalloc ushort[8];
+        for (int i = 0; i < pwm.Length; i++)
+        {
+            pwm[i] = i < t.MotorCount && double.IsFinite(t.MotorOutputs[i]) ? (ushort)Math.Round(1000 + (1000 * Math.Clamp(t.MotorOutputs[i], 0, 1))) : (ushort)0;
+        }
+
+        return new ServoOutputRaw
+        {
+            TimeUsec = (uint)(Math.Max(0, t.TimeUs) & uint.MaxValue),
+            Port = 0,
+            Servo1Raw = pwm[0],
+            Servo2Raw = pwm[1],
+            Servo3Raw = pwm[2],
+            Servo4Raw = pwm[3],
+            Servo5Raw = pwm[4],
+            Servo6Raw = pwm[5],
+            Servo7Raw = pwm[6],
+            Servo8Raw = pwm[7],
         };
     }
 

@@ -48,6 +48,8 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     private long _lastUploadsApplied;
     private int _lastMissionCurrent = -1;
     private int _lastMissionCount = -1;
+    private int _lastMissionVersion;
+    private readonly Func<IReadOnlyList<NavMissionItem>>? _vehicleMission;
     private LocalNedFrame _homeFrame;
     private GeodeticPosition _homeFrameOrigin;
 
@@ -89,6 +91,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         VehicleStatus status = vehicle.Status;
         _lastReachedCount = status.ReachedCount;
         _lastStatusText = status.StatusTextCount;
+        _vehicleMission = options.VehicleMission;
+        _lastMissionVersion = status.MissionVersion;
+        ServeVehicleMission();
     }
 
     public MavlinkNode Node { get; }
@@ -200,6 +205,8 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Heartbeat.CustomMode = Px4CustomMode.Encode(status.Mode);
         Heartbeat.SystemStatus = status.Armed ? MavState.Active : MavState.Standby;
 
+        SyncVehicleMission(status);
+
         if (status.MissionCurrentIndex != _lastMissionCurrent || status.MissionItemCount != _lastMissionCount)
         {
             _lastMissionCurrent = status.MissionCurrentIndex;
@@ -250,6 +257,60 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         double y = global ? item.Y / 1e7 : item.Y;
         return new NavMissionItem(seq, (byte)item.Frame, (ushort)item.Command, item.Param1, item.Param2, item.Param3, item.Param4, x, y, item.Z,
             item.Autocontinue, item.Current);
+    }
+
+    /// <summary>
+    /// Serves the vehicle's current mission if it changed since the last call. The host calls it before feeding
+    /// received bytes, so a download request in the same tick as a mission change already gets the new list.
+    /// </summary>
+    public void SyncVehicleMission() => SyncVehicleMission(_vehicle.Status);
+
+    private void SyncVehicleMission(in VehicleStatus status)
+    {
+        if (status.MissionVersion != _lastMissionVersion)
+        {
+            _lastMissionVersion = status.MissionVersion;
+            ServeVehicleMission();
+        }
+    }
+
+    /// <summary>
+    /// Serves the mission the vehicle holds, whoever gave it (a MAVLink upload, the console, a scenario through
+    /// <see cref="IVehicleCommands.ReplaceMission"/>), so a ground station downloads what the vehicle flies. Runs
+    /// when the mission version changes (allocates the list once per new mission; a mission is rarely replaced).
+    /// </summary>
+    private void ServeVehicleMission()
+    {
+        if (_vehicleMission is null || Missions.Receiving)
+        {
+            return;
+        }
+
+        IReadOnlyList<NavMissionItem> items = _vehicleMission();
+        if (items.Count > Missions.Capacity)
+        {
+            SendStatusText(MavSeverity.Warning, "Mission too long to serve for download");
+            return;
+        }
+
+        var plan = new MissionPlanItem[items.Count];
+        for (int i = 0; i < plan.Length; i++)
+        {
+            plan[i] = ToPlanItem(items[i]);
+        }
+
+        Missions.Load(MavMissionType.Mission, plan);
+    }
+
+    private static MissionPlanItem ToPlanItem(in NavMissionItem item)
+    {
+        var frame = (MavFrame)item.Frame;
+        bool global = frame is MavFrame.Global or MavFrame.GlobalInt or MavFrame.GlobalRelativeAlt or MavFrame.GlobalRelativeAltInt
+            or MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt;
+        int x = global ? item.LatitudeE7 : double.IsFinite(item.LatitudeDeg) ? (int)Math.Round(item.LatitudeDeg) : 0;
+        int y = global ? item.LongitudeE7 : double.IsFinite(item.LongitudeDeg) ? (int)Math.Round(item.LongitudeDeg) : 0;
+        return new MissionPlanItem(frame, (MavCmd)item.Command, item.IsCurrent, item.AutoContinue, (float)item.Param1, (float)item.Param2,
+            (float)item.Param3, (float)item.Param4, x, y, (float)item.AltitudeM);
     }
 
     /// <summary>Status texts the vehicle announced since the last tick (a gap when the ring lapped is skipped).</summary>
@@ -480,7 +541,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
                 | MavProtocolCapability.MissionFence | MavProtocolCapability.MissionRally | MavProtocolCapability.SetPositionTargetLocalNed
                 | MavProtocolCapability.SetPositionTargetGlobalInt | ParameterCodec.ToCapability(ParameterEncoding.Bytewise),
             Uid = options.Uid,
+            FlightSwVersion = options.Version.FlightSwVersion,
         };
+        options.Version.WriteCustomVersion(version.FlightCustomVersion);
         new AutopilotVersionResponder(Node, version).RegisterOn(Commands);
         Streams.RegisterOn(Commands);
     }
@@ -547,6 +610,9 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         Streams.Register<SysStatus>(1_000_000, (long _, out SysStatus m) => { m = TelemetryEncoding.SysStatus(_telemetry); return true; });
         Streams.Register<BatteryStatus>(500_000, (long _, out BatteryStatus m) => { m = TelemetryEncoding.BatteryStatus(_telemetry); return true; });
         Streams.Register<HomePosition>(2_000_000, (long _, out HomePosition m) => { m = TelemetryEncoding.HomePosition(_telemetry); return _telemetry.HomeValid; });
+        // PX4 normal-mode rates (mavlink_main.cpp): ESTIMATOR_STATUS 0.5 Hz, SERVO_OUTPUT_RAW_0 1 Hz.
+        Streams.Register<EstimatorStatus>(2_000_000, (long _, out EstimatorStatus m) => { m = TelemetryEncoding.EstimatorStatus(_telemetry); return true; });
+        Streams.Register<ServoOutputRaw>(1_000_000, (long _, out ServoOutputRaw m) => { m = TelemetryEncoding.ServoOutputRaw(_telemetry); return _telemetry.MotorCount > 0; });
         Streams.Register<ExtendedSysState>(1_000_000, (long _, out ExtendedSysState m) =>
         {
             FlightMode mode = _vehicle.Status.Mode;

@@ -27,4 +27,13 @@ public sealed record VehicleMavlinkEndpointOptions
 
     /// <summary>Mission, fence and rally capacity (items per list).</summary>
     public int MissionCapacity { get; init; } = 500;
+
+    /// <summary>
+    /// The mission the vehicle holds (read when its version changes), served to ground-station downloads whoever
+    /// uploaded it; null serves only what was uploaded over this link.
+    /// </summary>
+    public Func<IReadOnlyList<StrategicTech.Navigation.Missions.MissionItem>>? VehicleMission { get; init; }
+
+    /// <summary>The version AUTOPILOT_VERSION reports (default: this autopilot build's assembly version).</summary>
+    public FirmwareVersion Version { get; init; } = FirmwareVersion.Current;
 }

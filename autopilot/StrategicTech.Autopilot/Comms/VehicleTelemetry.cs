@@ -70,4 +70,21 @@ public struct VehicleTelemetry
 
     /// <summary>Loop load 0–1 (SYS_STATUS load).</summary>
     public double Load;
+
+    /// <summary>Estimator health and aiding flags (ESTIMATOR_STATUS).</summary>
+    public StrategicTech.Navigation.Estimation.Uav.UavEkfFlags EstimatorFlags;
+
+    /// <summary>Latest innovation test ratios (1 = at the gate): GNSS velocity, GNSS horizontal position, baro height, magnetometer.</summary>
+    public double GnssVelocityTestRatio;
+    public double GnssPositionTestRatio;
+    public double BaroTestRatio;
+    public double MagTestRatio;
+
+    /// <summary>1-σ position accuracy from the EKF covariance (m).</summary>
+    public double PositionHorizontalAccuracyM;
+    public double PositionVerticalAccuracyM;
+
+    /// <summary>Motor outputs 0–1 (the first <see cref="MotorCount"/> are used; SERVO_OUTPUT_RAW).</summary>
+    public StrategicTech.Drivers.Mavlink.InlineArray8<double> MotorOutputs;
+    public int MotorCount;
 }

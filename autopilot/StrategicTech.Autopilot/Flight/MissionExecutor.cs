@@ -28,6 +28,7 @@ public sealed class MissionExecutor
     private MissionItem[] _items = [];
     private int[] _jumpTargets = [];
     private int[] _jumpsTaken = [];
+    private string?[] _skipReasons = [];
     private LocalNedFrame _frame;
     private Phase _phase;
     private long _phaseStartUs;
@@ -89,6 +90,9 @@ public sealed class MissionExecutor
     /// <summary>Items skipped because the command or frame is not supported or the navigator refused it.</summary>
     public int SkippedItemCount { get; private set; }
 
+    /// <summary>Why item <paramref name="index"/> was skipped in this run of the mission (null: not skipped).</summary>
+    public string? SkipReason(int index) => (uint)index < (uint)_skipReasons.Length ? _skipReasons[index] : null;
+
     /// <summary>Completed items (MISSION_ITEM_REACHED events), monotonic over the executor's life.</summary>
     public long ReachedCount => ReachedLog.Count;
 
@@ -131,6 +135,7 @@ public sealed class MissionExecutor
         _climbFirst = false;
         _jumpTargets = targets;
         _jumpsTaken = new int[copy.Length];
+        _skipReasons = new string?[copy.Length];
         _started = false;
         _running = false;
         CurrentIndex = 0;
@@ -144,6 +149,7 @@ public sealed class MissionExecutor
     {
         _frame = new LocalNedFrame(estimatorOrigin);
         Array.Clear(_jumpsTaken);
+        Array.Clear(_skipReasons);
         CurrentIndex = Math.Clamp(firstIndex, 0, _items.Length);
         _phase = Phase.Begin;
         _speedMps = 0;
@@ -427,6 +433,11 @@ public sealed class MissionExecutor
     private ItemResult Skip(long timeUs, int index, in MissionItem item, string why)
     {
         SkippedItemCount++;
+        if ((uint)index < (uint)_skipReasons.Length)
+        {
+            _skipReasons[index] = why; // a literal: no allocation on the loop
+        }
+
         _texts?.Add(timeUs, StatusSeverity.Warning, string.Create(CultureInfo.InvariantCulture, $"Mission item {index} (command {item.Command}) skipped: {why}"));
         return ItemResult.Skipped;
     }

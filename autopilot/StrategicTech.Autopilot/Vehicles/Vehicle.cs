@@ -107,6 +107,9 @@ public sealed class Vehicle
 
     public int MotorCount => _motorCount;
 
+    /// <summary>The motor commands (0–1) of the latest rate-loop step (what SERVO_OUTPUT_RAW reports).</summary>
+    public ReadOnlySpan<double> MotorOutputs => _motors;
+
     /// <summary>The battery as the monitor reports it (NaN fields without a monitor).</summary>
     public BatteryEstimator Battery { get; }
 

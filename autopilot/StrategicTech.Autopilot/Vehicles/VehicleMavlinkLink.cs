@@ -76,6 +76,7 @@ public sealed class VehicleMavlinkLink : IDisposable
             Parameters = vehicle.Parameters,
             PersistParameters = _parameterFile is null ? null : _parameterFile.Request,
             Uid = options.ResolvedSystemId,
+            VehicleMission = () => vehicle.Commander.Mission.Items,
         });
         PreflightCalibrationCommand.Register(Endpoint.Commands, vehicle.Calibration, () => commands.Status.Armed);
         if (_parameterFile is not null)
@@ -172,6 +173,7 @@ public sealed class VehicleMavlinkLink : IDisposable
 
     private void Run(long timeUs)
     {
+        Endpoint.SyncVehicleMission();
         _inbound.Drain(ref _drain);
         Endpoint.Tick();
     }

@@ -103,5 +103,21 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
         t.SensorsHealthy = healthy;
         t.LandState = status.LandState;
         t.Load = 0;
+
+        UavEkf ekf = v.Ekf;
+        t.EstimatorFlags = ekf.Flags;
+        t.GnssVelocityTestRatio = ekf.Gnss.VelocityTestRatio;
+        t.GnssPositionTestRatio = ekf.Gnss.PositionTestRatio;
+        t.BaroTestRatio = ekf.Baro.TestRatio;
+        t.MagTestRatio = Math.Max(ekf.MagHeading.TestRatio, ekf.Mag3Axis.TestRatio);
+        double varN = ekf.Core.Variance(UavErrorIndex.Position), varE = ekf.Core.Variance(UavErrorIndex.Position + 1);
+        t.PositionHorizontalAccuracyM = Math.Sqrt(Math.Max(0, varN + varE));
+        t.PositionVerticalAccuracyM = Math.Sqrt(Math.Max(0, ekf.Core.Variance(UavErrorIndex.Position + 2)));
+        ReadOnlySpan<double> motors = v.MotorOutputs;
+        t.MotorCount = Math.Min(motors.Length, 8);
+        for (int i = 0; i < t.MotorCount; i++)
+        {
+            t.MotorOutputs[i] = motors[i];
+        }
     }
 }

@@ -8,9 +8,10 @@ public static class MavlinkCommand
 {
     public static Command Create()
     {
-        var command = new Command("mavlink", "MAVLink tools: decode logs and streams, inspect live links.");
+        var command = new Command("mavlink", "MAVLink tools: decode logs and streams, dump every message of a tlog, inspect live links.");
         command.Subcommands.Add(CreateDecode());
         command.Subcommands.Add(MavlinkInspectCommand.Create());
+        command.Subcommands.Add(MavlinkDumpCommand.Create());
         return command;
     }
 

@@ -29,6 +29,7 @@ public static class SitlCommand
 
         sitl.Subcommands.Add(run);
         sitl.Subcommands.Add(demo);
+        sitl.Subcommands.Add(SitlVehicleCommand.Create());
         return sitl;
     }
 
@@ -58,6 +59,12 @@ public static class SitlCommand
         }
 
         string outDir = settings.OutputDirectory ?? Path.Combine("sitl-out", scenario.Name);
+        if (OutputDirectoryProblem(outDir) is { } problem)
+        {
+            error.WriteLine("error: cannot write the outputs to '" + outDir + "': " + problem);
+            return ExitCodes.BadInput;
+        }
+
         int vehicleCount = settings.VehicleCount ?? scenario.Vehicles.Count;
         output.WriteLine(Invariant($"sitl: scenario '{scenario.Name}' ({scenario.Description})"));
         output.WriteLine(Invariant($"  mission {scenario.Mission.SourceName} ({scenario.Mission.Items.Count} items), {vehicleCount} vehicle(s), speed {(settings.SpeedFactor is { } f ? f.ToString("G", CultureInfo.InvariantCulture) + "x real time" : "max")}, seed {settings.Seed ?? scenario.Seed}"));
@@ -71,36 +78,50 @@ public static class SitlCommand
             Binding = binding,
         };
         ScenarioResult result;
+        using var stop = new StopSignals();
+        options = options with { Cancellation = stop.Token };
         try
         {
             result = Interactive(output)
                 ? RunWithProgressBar(scenario, options)
                 : ScenarioRunner.Run(scenario, options with { Progress = PlainProgress(output) });
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or UnauthorizedAccessException || e.InnerException is System.Net.Sockets.SocketException)
         {
-            error.WriteLine("error: " + e.Message + (settings.Mavlink ? " (--mavlink binds UDP 127.0.0.1:14580 + vehicle index; is another SITL running?)" : string.Empty));
+            bool socket = e is System.Net.Sockets.SocketException || e.InnerException is System.Net.Sockets.SocketException;
+            error.WriteLine("error: " + e.Message + (socket && settings.Mavlink ? " (--mavlink binds UDP 127.0.0.1:14580 + vehicle index; is another SITL running?)" : string.Empty));
             return ExitCodes.BadInput;
         }
 
+        if (result.Interrupted)
+        {
+            output.WriteLine(Invariant($"  stopped by {stop.Signal} at t {result.SimulatedS:F1} s: writing the outputs of what ran"));
+        }
+
+        WriteOutputs(result, outDir, settings.NoPlots, output);
+        if (printResult)
+        {
+            output.WriteLine(result.Passed ? "result: PASS" : result.Interrupted ? "result: INTERRUPTED (not judged as a pass)" : "result: FAIL");
+        }
+
+        return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    /// <summary>summary.json, wallclock.json, CSV and plots of a finished (or stopped) run, then the report lines.</summary>
+    internal static void WriteOutputs(ScenarioResult result, string outDir, bool noPlots, TextWriter output)
+    {
         IReadOnlyList<string> files = ScenarioOutputWriter.Write(result, outDir);
         var plots = new List<string>();
-        if (!settings.NoPlots)
+        if (!noPlots)
         {
             foreach (VehicleResult v in result.Vehicles)
             {
-                plots.AddRange(SitlPlots.Write(v, scenario.Criteria.WaypointRadiusM, ScenarioOutputWriter.VehicleDirectory(outDir, result, v.SystemId)));
+                plots.AddRange(SitlPlots.Write(v, result.Scenario.Criteria.WaypointRadiusM, ScenarioOutputWriter.VehicleDirectory(outDir, result, v.SystemId)));
             }
         }
 
         Report(result, output);
         output.WriteLine(Invariant($"  files: {files.Count + plots.Count + result.Vehicles.Count} written to {outDir} (summary.json, wallclock.json, truth_vs_estimate.csv, telemetry.tlog{(plots.Count > 0 ? ", track/altitude/attitude/estimator_error .png" : string.Empty)})"));
-        if (printResult)
-        {
-            output.WriteLine(result.Passed ? "result: PASS" : "result: FAIL");
-        }
-
-        return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     private static void Report(ScenarioResult result, TextWriter output)
@@ -121,8 +142,32 @@ public static class SitlCommand
             output.WriteLine(Invariant($"  vehicle {v.SystemId} ({v.AirframeName}): {(v.Passed ? "PASS" : "FAIL")}; {v.Phase}{(v.RefusalReason.Length > 0 ? " (" + v.RefusalReason + ")" : string.Empty)}, mode {v.FinalMode}, {(v.Armed ? "armed" : "disarmed")}, landed {(v.Landed ? "yes" : "no")}, crashed {(v.Crashed ? "yes" : "no")}, items {v.ItemsCompleted}/{v.MissionItems} (skipped {v.ItemsSkipped})"));
             foreach (CriterionResult c in v.Criteria)
             {
-                output.WriteLine(Invariant($"    [{(c.Passed ? "pass" : "FAIL")}] {c.Name,-56} {c.Measured,8:F2} {c.Unit,-3} (limit {c.Limit:G} {c.Unit})"));
+                string verdict = c.Passed ? "pass" : c.Required ? "FAIL" : "fail";
+                string measured = double.IsFinite(c.Measured) ? c.MeasuredText("F2") + " " + c.Unit : "not reached";
+                output.WriteLine(Invariant($"    [{verdict}] {c.Name,-56} {measured,-12} (limit {c.Limit:G} {c.Unit}){(c.Required ? string.Empty : ", optional")}"));
             }
+
+            foreach (SkippedItem k in v.SkippedItems)
+            {
+                output.WriteLine(Invariant($"    skipped item {k.Index} (seq {k.Seq}, command {k.Command}): {k.Reason}"));
+            }
+        }
+    }
+
+    /// <summary>Null when <paramref name="directory"/> can be created and written; otherwise why not, as a sentence.</summary>
+    internal static string? OutputDirectoryProblem(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string probe = Path.Combine(directory, ".write-check");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return e.Message;
         }
     }
 

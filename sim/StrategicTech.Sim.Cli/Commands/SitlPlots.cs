@@ -5,7 +5,8 @@ namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
 /// PNG plots of one vehicle's run (ScottPlot): track map (north over east, truth and estimate, waypoints with their
-/// pass circles), altitude, attitude and estimator error against time.
+/// pass circles, home and where it came to rest), altitude, attitude and estimator error against time. Every title
+/// names the vehicle; legends sit outside the data area (right edge), so they never hide a line.
 /// </summary>
 public static class SitlPlots
 {
@@ -16,20 +17,21 @@ public static class SitlPlots
         ArgumentNullException.ThrowIfNull(vehicle);
         IReadOnlyList<TruthEstimateRow> rows = vehicle.Log;
         double[] t = [.. rows.Select(r => r.TimeUs / 1e6)];
+        string who = Title(vehicle);
         var written = new List<string>
         {
             Track(vehicle, waypointRadiusM, Path.Combine(directory, "track.png")),
-            Series(Path.Combine(directory, "altitude.png"), "altitude above home", "m", t,
+            Series(Path.Combine(directory, "altitude.png"), who + "altitude above home", "m", t,
                 ("truth", [.. rows.Select(r => -r.TruthPositionNedM.Z)]),
                 ("estimate", [.. rows.Select(r => -r.EstimatePositionNedM.Z)])),
-            Series(Path.Combine(directory, "attitude.png"), "attitude (truth solid, estimate dashed)", "deg", t,
+            Series(Path.Combine(directory, "attitude.png"), who + "attitude (truth solid, estimate dashed)", "deg", t,
                 ("roll", [.. rows.Select(r => r.TruthEulerRad.X * RadToDeg)]),
                 ("pitch", [.. rows.Select(r => r.TruthEulerRad.Y * RadToDeg)]),
                 ("yaw", [.. rows.Select(r => r.TruthEulerRad.Z * RadToDeg)]),
                 ("roll est.", [.. rows.Select(r => r.EstimateEulerRad.X * RadToDeg)]),
                 ("pitch est.", [.. rows.Select(r => r.EstimateEulerRad.Y * RadToDeg)]),
                 ("yaw est.", [.. rows.Select(r => r.EstimateEulerRad.Z * RadToDeg)])),
-            Series(Path.Combine(directory, "estimator_error.png"), "EKF error against truth", "m, m/s, deg", t,
+            Series(Path.Combine(directory, "estimator_error.png"), who + "EKF error against truth", "m, m/s, deg", t,
                 ("position (m)", [.. rows.Select(r => r.PositionErrorM)]),
                 ("velocity (m/s)", [.. rows.Select(r => r.VelocityErrorMps)]),
                 ("attitude (deg)", [.. rows.Select(r => r.AttitudeErrorRad * RadToDeg)])),
@@ -63,12 +65,23 @@ public static class SitlPlots
             marks.LegendText = "waypoints (pass circle)";
         }
 
+        var home = plot.Add.Marker(0, 0, MarkerShape.OpenSquare, 14);
+        home.Color = Colors.Black;
+        home.LegendText = "home";
+        if (rows.Count > 0)
+        {
+            TruthEstimateRow last = rows[^1];
+            var rest = plot.Add.Marker(last.TruthPositionNedM.Y, last.TruthPositionNedM.X, vehicle.Landed ? MarkerShape.FilledTriangleDown : MarkerShape.Eks, 14);
+            rest.Color = vehicle.Crashed ? Colors.Red : Colors.DarkBlue;
+            rest.LegendText = vehicle.Crashed ? "crashed here" : vehicle.Landed ? "landing point" : "last position (not landed)";
+        }
+
         plot.Axes.SquareUnits();
-        plot.Title("track: north over east (home frame)");
+        plot.Title(Title(vehicle) + "track, north over east (home frame)");
         plot.XLabel("east (m)");
         plot.YLabel("north (m)");
-        plot.ShowLegend();
-        plot.SavePng(path, 900, 900);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 1100, 900);
         return path;
     }
 
@@ -92,8 +105,11 @@ public static class SitlPlots
         plot.Title(title);
         plot.XLabel("time (s)");
         plot.YLabel(unit);
-        plot.ShowLegend();
-        plot.SavePng(path, 1000, 450);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 1150, 450);
         return path;
     }
+
+    private static string Title(VehicleResult vehicle) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"vehicle {vehicle.SystemId} ({vehicle.AirframeName}): ");
 }

@@ -10,7 +10,7 @@ namespace StrategicTech.Sim.Faults;
 /// </summary>
 public sealed class FaultSchedule
 {
-    private readonly Fault[] _faults;
+    private Fault[] _faults;
 
     public FaultSchedule(IEnumerable<Fault> faults)
     {
@@ -26,6 +26,22 @@ public sealed class FaultSchedule
     }
 
     public static FaultSchedule Empty { get; } = new([]);
+
+    /// <summary>
+    /// Adds a fault while the simulation runs (an interactive <c>fault</c> command). Call on the simulation thread,
+    /// between steps: the array is replaced whole (allocates; an operator's command, not a per-tick path).
+    /// </summary>
+    public void Inject(in Fault fault)
+    {
+        if (ReferenceEquals(this, Empty))
+        {
+            throw new InvalidOperationException("the shared empty schedule cannot take faults; give the vehicle its own schedule");
+        }
+
+        Validate(fault, _faults.Length);
+        Fault[] grown = [.. _faults, fault];
+        _faults = [.. grown.Select((f, i) => (f, i)).OrderBy(p => p.f.StartUs).ThenBy(p => p.i).Select(p => p.f)];
+    }
 
     public ReadOnlySpan<Fault> Faults => _faults;
 

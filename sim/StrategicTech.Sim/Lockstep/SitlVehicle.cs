@@ -52,6 +52,7 @@ public sealed class SitlVehicle
         ArgumentNullException.ThrowIfNull(airframe);
         ArgumentNullException.ThrowIfNull(environment);
         faults ??= FaultSchedule.Empty;
+        Faults = faults;
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
@@ -69,6 +70,9 @@ public sealed class SitlVehicle
 
     /// <summary>How the autopilot is bound to the simulator (plain SITL or drivers on simulated buses).</summary>
     public ISitlIoBinding Binding => _binding;
+
+    /// <summary>The faults physics and sensors apply (<see cref="FaultSchedule.Inject"/> adds one while running).</summary>
+    public FaultSchedule Faults { get; }
 
     /// <summary>The autopilot flying this airframe.</summary>
     public Vehicle Vehicle { get; }

@@ -47,7 +47,9 @@ public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionIte
 /// (truth never inside an exclusion or outside the inclusion fence of the .plan), <see cref="LandingPoint"/> (the
 /// landing is judged against this point instead of the take-off point, e.g. a rally point), and
 /// <see cref="ExpectRefusal"/> (the mission upload must be refused with a reason containing this text; the flight
-/// criteria then do not apply).
+/// criteria then do not apply). A criterion named in
+/// <see cref="Optional"/> (by its JSON key, e.g. <c>landedWithinM</c>) is still measured and reported but does not
+/// decide the verdict (a survey that ends in a hover can pass).
 /// </summary>
 public sealed record PassCriteria(
     double WaypointRadiusM,
@@ -57,4 +59,15 @@ public sealed record PassCriteria(
     double TimeLimitS,
     bool FenceRespected = false,
     LatLonDeg? LandingPoint = null,
-    string? ExpectRefusal = null);
+    string? ExpectRefusal = null,
+    IReadOnlySet<string>? Optional = null)
+{
+    public const string WaypointKey = "waypointRadiusM";
+    public const string LandedKey = "landedWithinM";
+    public const string TiltKey = "maxTiltDeg";
+    public const string EkfKey = "maxEkfPositionErrorM";
+    public const string TimeLimitKey = "timeLimitS";
+
+    /// <summary>Whether the criterion with JSON key <paramref name="key"/> decides the verdict.</summary>
+    public bool IsRequired(string key) => Optional is null || !Optional.Contains(key);
+}

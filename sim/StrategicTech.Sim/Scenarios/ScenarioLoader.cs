@@ -98,7 +98,10 @@ public static class ScenarioLoader
         }
         catch (JsonException e)
         {
-            throw new ScenarioFileException(source, "(json)", (int)(e.LineNumber ?? -1) + 1, "malformed JSON: " + e.Message, e);
+            // System.Text.Json appends its own 0-based "LineNumber: n | BytePositionInLine: m": keep one (1-based) line only.
+            int cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            string problem = cut < 0 ? e.Message : e.Message[..cut];
+            throw new ScenarioFileException(source, "(json)", (int)(e.LineNumber ?? -1) + 1, "malformed JSON: " + problem, e);
         }
 
         using (document)
@@ -199,6 +202,41 @@ public static class ScenarioLoader
             node.Number("latitudeDeg", -89, 89),
             node.Number("longitudeDeg", -180, 180),
             node.Number("altitudeAmslM", -400, 9000));
+    }
+
+    /// <summary>
+    /// A world file (<c>sitl vehicle --world</c>): a JSON object with the keys of a scenario's <c>"world"</c>
+    /// (wind, magneticField, faults), read as strictly.
+    /// </summary>
+    public static ScenarioWorld LoadWorld(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioFileException(path, "(file)", 0, "cannot read: " + e.Message, e);
+        }
+
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            int cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new ScenarioFileException(path, "(json)", (int)(e.LineNumber ?? -1) + 1, "malformed JSON: " + (cut < 0 ? e.Message : e.Message[..cut]), e);
+        }
+
+        using (document)
+        {
+            return ReadWorld(new ScenarioJsonNode(path, JsonLineIndex.Build(utf8), string.Empty, document.RootElement));
+        }
     }
 
     /// <summary>A point <paramref name="eastM"/> east of <paramref name="origin"/> (exact through the local frame).</summary>
@@ -317,15 +355,42 @@ public static class ScenarioLoader
             landingPoint = new LatLonDeg(at.Number("latitudeDeg", -90, 90), at.Number("longitudeDeg", -180, 180));
         }
 
+        var optional = new HashSet<string>(StringComparer.Ordinal);
         return new PassCriteria(
-            node.Number("waypointRadiusM", 0.05, 10_000),
-            node.Number("landedWithinM", 0.05, 10_000),
-            node.Number("maxTiltDeg", 1, 180),
-            node.Number("maxEkfPositionErrorM", 0.01, 10_000),
-            node.Number("timeLimitS", 1, 86_400),
-            node.Optional("fenceRespected") is { } fence && fence.Boolean(),
-            landingPoint,
-            node.Optional("expectRefusal")?.String());
+            Criterion(node, PassCriteria.WaypointKey, 0.05, 10_000, optional),
+            Criterion(node, PassCriteria.LandedKey, 0.05, 10_000, optional),
+            Criterion(node, PassCriteria.TiltKey, 1, 180, optional),
+            Criterion(node, PassCriteria.EkfKey, 0.01, 10_000, optional),
+            Criterion(node, PassCriteria.TimeLimitKey, 1, 86_400, optional),
+            FenceRespected: node.Optional("fenceRespected") is { } fence && fence.Boolean(),
+            LandingPoint: landingPoint,
+            ExpectRefusal: node.Optional("expectRefusal")?.String(),
+            Optional: optional);
+    }
+
+    /// <summary>A criterion: a plain limit (required), or <c>{ "limit": x, "optional": true }</c> / <c>{ "limit": x, "required": false }</c>.</summary>
+    private static double Criterion(ScenarioJsonNode criteria, string key, double min, double max, HashSet<string> optional)
+    {
+        ScenarioJsonNode node = criteria.Required(key);
+        if (node.Element.ValueKind != JsonValueKind.Object)
+        {
+            return node.Number(min, max);
+        }
+
+        node.ExpectObject("limit", "optional", "required");
+        bool isOptional = node.Optional("optional") is { } o && o.Boolean();
+        bool isRequired = node.Optional("required") is not { } r || r.Boolean();
+        if (node.Has("optional") && node.Has("required") && isOptional == isRequired)
+        {
+            throw node.Fail("\"optional\" and \"required\" contradict each other; give one of them");
+        }
+
+        if (isOptional || !isRequired)
+        {
+            optional.Add(key);
+        }
+
+        return node.Number("limit", min, max);
     }
 
     private static string? ReadResource(string fileName)

@@ -101,6 +101,7 @@ public static class ScenarioOutputWriter
             w.WriteNumber("seed", result.Seed);
             w.WriteBoolean("passed", result.Passed);
             w.WriteBoolean("timedOut", result.TimedOut);
+            w.WriteBoolean("interrupted", result.Interrupted);
             Number(w, "simulatedTimeS", result.SimulatedS);
             w.WriteNumber("vehicleCount", result.Vehicles.Count);
             w.WriteStartObject("criteria");
@@ -109,6 +110,13 @@ public static class ScenarioOutputWriter
             Number(w, "maxTiltDeg", s.Criteria.MaxTiltDeg);
             Number(w, "maxEkfPositionErrorM", s.Criteria.MaxEkfPositionErrorM);
             Number(w, "timeLimitS", s.Criteria.TimeLimitS);
+            w.WriteStartArray("optional");
+            foreach (string key in (s.Criteria.Optional ?? new HashSet<string>()).Order(StringComparer.Ordinal))
+            {
+                w.WriteStringValue(key);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
             w.WriteStartArray("vehicles");
             foreach (VehicleResult v in result.Vehicles)
@@ -218,7 +226,25 @@ public static class ScenarioOutputWriter
             w.WriteString("unit", c.Unit);
             Number(w, "limit", c.Limit);
             Number(w, "measured", c.Measured);
+            if (!double.IsFinite(c.Measured))
+            {
+                w.WriteString("measuredText", c.MeasuredText("F2"));
+            }
+
             w.WriteBoolean("passed", c.Passed);
+            w.WriteBoolean("required", c.Required);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("skippedItems");
+        foreach (SkippedItem k in v.SkippedItems)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("index", k.Index);
+            w.WriteNumber("seq", k.Seq);
+            w.WriteNumber("command", k.Command);
+            w.WriteString("reason", k.Reason);
             w.WriteEndObject();
         }
 

@@ -13,9 +13,11 @@ public sealed record ScenarioResult(
     double SimulatedS,
     bool TimedOut,
     IReadOnlyList<VehicleResult> Vehicles,
-    WallClockFigures WallClock)
+    WallClockFigures WallClock,
+    bool Interrupted = false)
 {
-    public bool Passed => Vehicles.All(v => v.Passed) && !TimedOut;
+    /// <summary>Every vehicle passed its required criteria; a time-out fails unless the time limit is optional; an interrupted run never passes.</summary>
+    public bool Passed => Vehicles.All(v => v.Passed) && !Interrupted && (!TimedOut || !Scenario.Criteria.IsRequired(PassCriteria.TimeLimitKey));
 }
 
 /// <summary>One vehicle's outcome: its criteria, per-waypoint figures, truth log.</summary>
@@ -43,9 +45,13 @@ public sealed record VehicleResult(
     double MaxEkfPositionErrorM,
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<WaypointResult> Waypoints,
-    IReadOnlyList<TruthEstimateRow> Log)
+    IReadOnlyList<TruthEstimateRow> Log,
+    IReadOnlyList<SkippedItem>? Skipped = null)
 {
-    public bool Passed => Criteria.All(c => c.Passed);
+    /// <summary>Every required criterion held (optional ones are reported only).</summary>
+    public bool Passed => Criteria.All(c => c.Counts);
+
+    public IReadOnlyList<SkippedItem> SkippedItems => Skipped ?? [];
 }
 
 /// <summary>Host-dependent figures of a run: wall time, real-time factor and, when paced, the pacer's jitter.</summary>

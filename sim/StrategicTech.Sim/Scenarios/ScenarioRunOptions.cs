@@ -12,6 +12,12 @@ public sealed record ScenarioRunOptions
     /// <summary>Replaces the scenario seed (and every vehicle's own seeds: vehicle i gets seed + i).</summary>
     public ulong? Seed { get; init; }
 
+    /// <summary>
+    /// Interactive vehicles (<c>sitl vehicle</c>): the runner uploads, arms and starts nothing, and a vehicle never
+    /// finishes by itself; the run lasts until <see cref="Cancellation"/> or the time limit.
+    /// </summary>
+    public bool Interactive { get; init; }
+
     /// <summary>Simulated seconds per wall second; null = as fast as possible (lockstep at maximum speed).</summary>
     public double? SpeedFactor { get; init; }
 
@@ -24,6 +30,12 @@ public sealed record ScenarioRunOptions
     /// tens of milliseconds of JIT, the run's worst lateness). The paced run's outputs are unchanged. Default true.
     /// </summary>
     public bool WarmUpBeforePacing { get; init; } = true;
+
+    /// <summary>
+    /// Stops the run early (Ctrl+C, SIGTERM): checked every tick; the result then covers what ran, with
+    /// <see cref="ScenarioResult.Interrupted"/> set, and the attachments are disposed (tlogs flushed) as after a normal end.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Called about once per simulated second (and at the end) with the run's progress.</summary>
     public Action<ScenarioProgress>? Progress { get; init; }

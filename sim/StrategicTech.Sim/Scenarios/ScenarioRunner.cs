@@ -48,17 +48,30 @@ public static class ScenarioRunner
             IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
             Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
             runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach,
-                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding);
+                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive);
         }
 
         RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;
         long startWallUs = wall.TimeUs;
         long simUs = 0;
         int done = 0;
+        bool interrupted = false;
+        CancellationToken cancel = options.Cancellation;
         try
         {
             while (simUs < timeLimitUs && done < runs.Length)
             {
+                if (cancel.IsCancellationRequested)
+                {
+                    interrupted = true;
+                    foreach (VehicleRun run in runs)
+                    {
+                        run.Interrupt();
+                    }
+
+                    break;
+                }
+
                 pacer?.WaitForTick(simUs);
                 done = 0;
                 foreach (VehicleRun run in runs)
@@ -97,7 +110,7 @@ public static class ScenarioRunner
         }
 
         var figures = new WallClockFigures(wallS, simS / wallS, pacer?.Statistics());
-        return new ScenarioResult(scenario, seed, simS, done < runs.Length, results, figures);
+        return new ScenarioResult(scenario, seed, simS, !interrupted && done < runs.Length, results, figures, interrupted);
     }
 
     /// <summary>The scenario's vehicles, or <paramref name="count"/> copies of its first one 5 m apart (ids 1..N).</summary>
@@ -168,12 +181,11 @@ public static class ScenarioRunner
         double maxTiltDeg = run.MaxTiltRad * RadToDeg;
         var checks = new List<CriterionResult>
         {
-            new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed)),
-            new(criteria.LandingPoint is null ? "landed and disarmed near home (truth, horizontal)" : "landed and disarmed near the landing point (truth, horizontal)",
-                "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM),
-            new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg),
-            new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM),
-            new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished),
+            new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed), PassCriteria.WaypointKey, criteria.IsRequired(PassCriteria.WaypointKey)),
+            new(criteria.LandingPoint is null ? "landed and disarmed near home (truth, horizontal)" : "landed and disarmed near the landing point (truth, horizontal)", "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM, PassCriteria.LandedKey, criteria.IsRequired(PassCriteria.LandedKey)),
+            new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg, PassCriteria.TiltKey, criteria.IsRequired(PassCriteria.TiltKey)),
+            new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM, PassCriteria.EkfKey, criteria.IsRequired(PassCriteria.EkfKey)),
+            new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished, PassCriteria.TimeLimitKey, criteria.IsRequired(PassCriteria.TimeLimitKey)),
         };
         if (criteria.FenceRespected)
         {
@@ -210,7 +222,8 @@ public static class ScenarioRunner
             run.MaxEkfErrorArmedM,
             checks,
             waypoints,
-            run.Log);
+            run.Log,
+            run.SkippedItemList());
     }
 
     private static string Status(VehicleRun run) => run.Phase switch

@@ -33,6 +33,7 @@ public sealed class VehicleRun
     private readonly IReadOnlyList<RallyPoint> _rally;
     private readonly GeofenceArea? _fenceOnTruth;
     private long _missionEndUs = -1;
+    private bool _airborne;
     private int _highestIndex;
     private long _reachedCount;
     private long _fenceBreachTicks;
@@ -40,8 +41,9 @@ public sealed class VehicleRun
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
-        Func<SitlBindingContext, ISitlIoBinding>? binding = null)
+        Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false)
     {
+        Interactive = interactive;
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(items);
@@ -87,6 +89,12 @@ public sealed class VehicleRun
 
     public ScenarioVehicle Spec { get; }
 
+    /// <summary>
+    /// Driven from outside (console, ground station): nothing is uploaded, armed or started by the run, and the
+    /// vehicle never finishes by itself; it flies until the run is stopped.
+    /// </summary>
+    public bool Interactive { get; }
+
     public int Index { get; }
 
     public ulong PhysicsSeed { get; }
@@ -120,6 +128,33 @@ public sealed class VehicleRun
     /// <summary>Simulated time truth spent inside an exclusion or outside the inclusion fence (s, 1 ms ticks).</summary>
     public double FenceBreachS => _fenceBreachTicks / (double)SitlVehicle.BaseRateHz;
 
+
+    /// <summary>The skipped items with the executor's reasons (after the run; allocates).</summary>
+    public IReadOnlyList<SkippedItem> SkippedItemList()
+    {
+        var list = new List<SkippedItem>();
+        for (int i = 0; i < _items.Length; i++)
+        {
+            if (Vehicle.Mission.SkipReason(i) is { } why)
+            {
+                list.Add(new SkippedItem(i, _items[i].Seq, _items[i].Command, why));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The run was stopped from outside (Ctrl+C, SIGTERM) while this vehicle had not finished.</summary>
+    public bool Interrupted { get; private set; }
+
+    /// <summary>Marks the vehicle as stopped from outside (its figures cover what ran).</summary>
+    public void Interrupt()
+    {
+        if (!Done)
+        {
+            Interrupted = true;
+        }
+    }
     /// <summary>Why the vehicle did not fly (a refused upload, arm or start), empty otherwise.</summary>
     public string RefusalReason { get; private set; } = string.Empty;
 
@@ -153,7 +188,14 @@ public sealed class VehicleRun
             case VehiclePhase.WaitingForEstimator:
                 if (v.ReadyToArm)
                 {
-                    StartFlying(timeUs);
+                    if (Interactive)
+                    {
+                        Phase = VehiclePhase.Flying; // in service: waits on the pad for commands
+                    }
+                    else
+                    {
+                        StartFlying(timeUs);
+                    }
                 }
 
                 break;
@@ -235,6 +277,19 @@ public sealed class VehicleRun
             }
         }
 
+        // A ground station's RTL or LAND (or a failsafe) that ends on the ground also finishes the vehicle: it flew,
+        // then landed and disarmed before the mission's end.
+        if (!v.Truth.Landed)
+        {
+            _airborne = true;
+        }
+        else if (_airborne && !status.Armed && !Interactive)
+        {
+            Phase = VehiclePhase.Finished;
+            FinishedAtUs = timeUs;
+            return;
+        }
+
         Vector3 p = v.Truth.PositionNedM;
         for (int k = 0; k < _waypointTargets.Length; k++)
         {
@@ -249,7 +304,7 @@ public sealed class VehicleRun
             }
         }
 
-        if (!status.MissionFinished)
+        if (!status.MissionFinished || Interactive)
         {
             return;
         }
