@@ -141,13 +141,6 @@ internal readonly struct ScenarioJsonNode(string source, JsonLineIndex lines, st
 
     public double Number(string name, double min, double max) => Required(name).Number(min, max);
 
-    public bool Boolean() => element.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Fail("expected true or false, got " + Describe()),
-    };
-
     public double OptionalNumber(string name, double min, double max, double fallback) =>
         Optional(name) is { } n ? n.Number(min, max) : fallback;
 
