@@ -6,7 +6,7 @@ using StrategicTech.TestSupport;
 namespace StrategicTech.Navigation.Tests.Logs;
 
 /// <summary>The reader against a real PX4 flight log (shared/logs/esc_status_log.ulg, see its SOURCE.md).</summary>
-public class EscStatusLogTests
+public class EscStatusLogTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly Lazy<byte[]> Bytes = new(() => File.ReadAllBytes(SharedData.PathOf("logs", "esc_status_log.ulg")));
     private static readonly Lazy<ULogFile> Log = new(() => ULogReader.Read(Bytes.Value, new ULogReadOptions { Strict = true }));
@@ -78,8 +78,9 @@ public class EscStatusLogTests
     public void Time_span_matches_the_flight()
     {
         ULogFile log = Log.Value;
-        Assert.InRange(log.FirstTimestampUs / 1e6, 5076.0, 5077.0);
-        Assert.InRange(log.LastTimestampUs / 1e6, 5120.0, 5121.0);
+        output.WriteLine($"first {log.FirstTimestampUs} µs, last {log.LastTimestampUs} µs");
+        Assert.Equal(5_076_509_383, log.FirstTimestampUs); // exact: decoded, not estimated
+        Assert.Equal(5_120_481_221, log.LastTimestampUs);
         ReadOnlySpan<long> ts = log.GetTopic("vehicle_attitude").TimestampsUs;
         for (int i = 1; i < ts.Length; i++)
         {
@@ -135,16 +136,17 @@ public class EscStatusLogTests
         Assert.Equal(1, land.GetInt64("landed", land.SampleCount - 1));
         Assert.Equal(0, land.GetInt64("landed", 0));
         ULogTopic range = log.GetTopic("distance_sensor");
-        Assert.InRange(range.GetDouble("current_distance", range.SampleCount - 1), 0.4, 0.55);
+        Assert.Equal(0.47f, (float)range.GetDouble("current_distance", range.SampleCount - 1)); // float32 field, exact
         double[] z = log.GetTopic("vehicle_local_position").GetColumn("z");
-        Assert.InRange(z.Min(), -16.8, -16.6);
-        Assert.InRange(z.Max(), -6.6, -6.4);
+        Assert.Equal(-16.722307f, (float)z.Min()); // float32 fields, exact
+        Assert.Equal(-6.483754f, (float)z.Max());
         ULogTopic imu = log.GetTopic("sensor_combined");
         Assert.Contains(imu.Fields, f => f.Name == "gyro_rad[2]" && f.BaseType == ULogBaseType.Float);
         double accelZ = imu.GetColumn("accelerometer_m_s2[2]").Average();
-        Assert.InRange(accelZ, -11.0, -9.0);
+        Assert.Equal(-10.586295290776361, accelZ, 1e-12); // mean of the float32 column: only summation rounding
         ULogTopic gps = log.GetTopic("vehicle_gps_position");
-        Assert.InRange(gps.GetInt64("lat", 0) * 1e-7, 47.35, 47.36);
+        output.WriteLine($"range {range.GetDouble("current_distance", range.SampleCount - 1):R} m, z {z.Min():R}..{z.Max():R} m, mean accel z {accelZ:R} m/s², lat {gps.GetInt64("lat", 0)}");
+        Assert.Equal(473_565_765, gps.GetInt64("lat", 0)); // 47.3565765°
         Assert.Equal(4, gps.GetInt64("fix_type", 0));
     }
 
