@@ -61,6 +61,9 @@ public sealed class SitlVehicle
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
+        // The simulated world's field is its own (MagneticFieldParameters), not the world magnetic model's: the SITL EKF
+        // keeps its declination parameter rather than look the model up at the origin.
+        ekf = (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf };
         Vehicle = new Vehicle(description, _binding.Io, Clock);

@@ -1,5 +1,6 @@
 using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Geodesy.Magnetism;
 using StrategicTech.Navigation.Numerics;
 
 namespace StrategicTech.Navigation.Tests.Estimation;
@@ -31,8 +32,16 @@ internal sealed record SyntheticSensorModel
 /// </summary>
 internal sealed class SyntheticFlight
 {
-    public static readonly Vector3 EarthFieldNedGauss = new(0.21, 0.0, 0.43);
     public static readonly GeodeticPosition Origin = GeodeticPosition.FromDegrees(47.3977, 8.5456, 488.0);
+
+    /// <summary>The world's field: WMM2025 at the origin in the filter's default model year (declination 3.73 deg).</summary>
+    public static readonly Vector3 EarthFieldNedGauss = Wmm2025.Model.Evaluate(Origin, new UavEkfParameters().WorldMagneticModelYear).NedGauss;
+
+    /// <summary>
+    /// The world's declination, rad: what a vehicle has in its declination parameter from its last flight here (PX4 stores
+    /// the WMM declination in EKF2_MAG_DECL), so alignment before the GNSS origin already heads true north.
+    /// </summary>
+    public static readonly double DeclinationRad = Math.Atan2(EarthFieldNedGauss.Y, EarthFieldNedGauss.X);
     public const double BaroDatumM = 487.0;
 
     private readonly Random _random;
@@ -92,6 +101,9 @@ internal sealed class SyntheticFlight
 
     public Vector3 MagDisturbanceBodyGauss { get; set; }
 
+    /// <summary>Magnetometer mounted rotated about body z by this angle (a wrong orientation setting), rad.</summary>
+    public double MagRotationRad { get; set; }
+
     /// <summary>Advances the truth by one IMU interval and produces this step's samples.</summary>
     public void Step()
     {
@@ -140,7 +152,13 @@ internal sealed class SyntheticFlight
         HasMag = now % _model.MagIntervalUs == 0;
         if (HasMag)
         {
-            Vector3 field = _q.RotateInverse(EarthFieldNedGauss) + MagDisturbanceBodyGauss + RandomVector(_model.MagNoiseGauss);
+            Vector3 clean = _q.RotateInverse(EarthFieldNedGauss);
+            if (MagRotationRad != 0)
+            {
+                clean = Quaternion.FromAxisAngle(Vector3.UnitZ, MagRotationRad).Rotate(clean);
+            }
+
+            Vector3 field = clean + MagDisturbanceBodyGauss + RandomVector(_model.MagNoiseGauss);
             Mag = new MagSample(now, field);
         }
 

@@ -6,7 +6,7 @@ namespace StrategicTech.Navigation.Tests.Estimation;
 
 public sealed class UavEkfFaultTests(ITestOutputHelper output)
 {
-    private static readonly UavEkfParameters SyntheticParameters = new() { GnssDelayMs = 100 };
+    private static readonly UavEkfParameters SyntheticParameters = new() { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad };
 
     private static double HorizontalError(SyntheticFlight sim, UavEkf filter)
     {
@@ -118,7 +118,7 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         RunUntil(sim, filter, 10);
         output.WriteLine($"yaw resets {filter.YawResetCount}, final yaw error {YawErrorDeg(sim, filter):F2} deg");
         Assert.Equal(1, filter.YawResetCount); // measured 1 (was >= 1)
-        Assert.InRange(YawErrorDeg(sim, filter), 0, 0.5); // measured 0.330°; bound 0.5°
+        Assert.InRange(YawErrorDeg(sim, filter), 0, 0.9); // measured 0.601° in the WMM2025 world field (0.330° in the former declination-0 field); bound 0.9°
     }
 
     [Fact]

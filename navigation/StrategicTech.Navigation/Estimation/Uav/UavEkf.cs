@@ -1,5 +1,6 @@
 using StrategicTech.Navigation.Estimation.Uav.Buffers;
 using StrategicTech.Navigation.Estimation.Uav.Fusion;
+using StrategicTech.Navigation.Geodesy.Magnetism;
 using StrategicTech.Navigation.Numerics;
 using E = StrategicTech.Navigation.Estimation.Uav.UavErrorIndex;
 
@@ -47,6 +48,7 @@ public sealed class UavEkf
     private bool _hadHorizontalAiding;
     private bool _usingThreeAxisMag;
     private bool _magFieldAlignPending;
+    private long _magDisagreeSinceUs = -1;
 
     /// <param name="parameters">Tuning; defaults when null.</param>
     /// <param name="kernel">Covariance arithmetic; the fast sparse kernel when null (tests pass a dense reference).</param>
@@ -73,13 +75,15 @@ public sealed class UavEkf
         Output = new OutputPredictor(imuCapacity + 2);
 
         var monitor = new MagAnomalyMonitor(_parameters);
+        MagReference = new MagneticReference(_parameters);
         Gnss = new GnssFusion(_parameters);
         Baro = new BaroHeightFusion(_parameters);
-        MagHeading = new MagHeadingFusion(_parameters, monitor);
-        Mag3Axis = new Mag3AxisFusion(_parameters, monitor);
+        MagHeading = new MagHeadingFusion(_parameters, monitor, MagReference);
+        Mag3Axis = new Mag3AxisFusion(_parameters, monitor, MagReference);
         Range = new RangeHeightFusion(_parameters);
         Hold = new NoAidPositionHold(_parameters);
         MagMonitor = monitor;
+        EmergencyYaw = new EmergencyYawEstimator();
     }
 
     public UavEkfParameters Parameters => _parameters;
@@ -102,6 +106,18 @@ public sealed class UavEkf
     public NoAidPositionHold Hold { get; }
 
     public MagAnomalyMonitor MagMonitor { get; }
+
+    /// <summary>The yaw estimator without magnetometer (bank of EKFs on GNSS velocity).</summary>
+    public EmergencyYawEstimator EmergencyYaw { get; }
+
+    /// <summary>Yaw resets to the emergency estimate this flight.</summary>
+    public int EmergencyYawResetCount { get; private set; }
+
+    /// <summary>Latched by an emergency yaw reset: the magnetometer is not fused until landing.</summary>
+    public bool MagFault { get; private set; }
+
+    /// <summary>Declination and model field the magnetometer fusion uses.</summary>
+    public MagneticReference MagReference { get; }
 
     public bool IsAligned { get; private set; }
 
@@ -127,6 +143,9 @@ public sealed class UavEkf
 
     /// <summary>Capacity of the IMU horizon buffer (from the horizon and <see cref="UavEkfParameters.MaxImuRateHz"/>).</summary>
     public int ImuBufferCapacity => _imu.Capacity;
+
+    /// <summary>Yaw change applied when the declination switched from the parameter to the world magnetic model, rad.</summary>
+    public double WorldModelYawChangeRad { get; private set; }
 
     public int YawResetCount => MagHeading.YawResetCount + Mag3Axis.YawResetCount;
 
@@ -165,6 +184,7 @@ public sealed class UavEkf
             f |= InAir ? UavEkfFlags.InAir : 0;
             f |= Hold.IsActive ? UavEkfFlags.PositionHold : 0;
             f |= ImuOverrunCount > 0 ? UavEkfFlags.ImuBufferOverrun : 0;
+            f |= MagFault ? UavEkfFlags.MagFault : 0;
             return f;
         }
     }
@@ -321,7 +341,7 @@ public sealed class UavEkf
         double pitch = Math.Atan2(f.X, Math.Sqrt((f.Y * f.Y) + (f.Z * f.Z)));
         Vector3 mag = _alignMag / _alignMagCount;
         Vector3 level = Quaternion.FromEuler(roll, pitch, 0).Rotate(mag);
-        double yaw = k.MagDeclinationRad - Math.Atan2(level.Y, level.X);
+        double yaw = MagReference.DeclinationRad - Math.Atan2(level.Y, level.X);
         Quaternion q = Quaternion.FromEuler(roll, pitch, yaw);
         Baro.OffsetM = _alignBaro / _alignBaroCount;
         MagMonitor.ExpectedStrengthGauss = mag.Length;
@@ -355,6 +375,19 @@ public sealed class UavEkf
     {
         Core.Predict(imu);
         PredictedImuCount++;
+        if (_parameters.UseEmergencyYawEstimator)
+        {
+            EmergencyYaw.Predict(imu, Core.GyroBiasRadps);
+            if (!InAir)
+            {
+                // The bank needs motion; a new flight starts it afresh (and may use the magnetometer again).
+                EmergencyYaw.Stop();
+                EmergencyYawResetCount = 0;
+                MagFault = false;
+                _magDisagreeSinceUs = -1;
+            }
+        }
+
         UpdateAccelBiasInhibit();
         long t = imu.TimeUs;
 
@@ -369,7 +402,18 @@ public sealed class UavEkf
         {
             GnssSample g = _gnss.PeekOldest();
             _gnss.DropOldest();
+            if (_parameters.UseEmergencyYawEstimator && InAir && g.FixType >= 3)
+            {
+                EmergencyYaw.FuseVelocity(g.VelocityNedMps.X, g.VelocityNedMps.Y, g.SpeedAccuracyMps);
+            }
+
+            bool hadOrigin = Gnss.HasOrigin;
             FusionOutcome outcome = Gnss.Fuse(Core, g);
+            if (!hadOrigin && Gnss.HasOrigin && _parameters.UseWorldMagneticModel)
+            {
+                ApplyWorldMagneticModel();
+            }
+
             if (outcome is FusionOutcome.Fused or FusionOutcome.Reset)
             {
                 if (_lastGnssFusionStepUs > 0)
@@ -379,6 +423,8 @@ public sealed class UavEkf
 
                 _lastGnssFusionStepUs = t;
             }
+
+            CheckEmergencyYawReset(t);
         }
 
         while (_baro.Count > 0 && _baro.PeekOldest().TimeUs - _baroDelayUs <= t)
@@ -401,6 +447,12 @@ public sealed class UavEkf
 
     private void FuseMag(in MagSample m)
     {
+        if (MagFault)
+        {
+            return;
+        }
+
+        TrackMagDisagreement(m);
         bool threeAxis = _parameters.MagFusion == MagFusionMode.ThreeAxis || (_parameters.MagFusion == MagFusionMode.Auto && InAir);
         if (threeAxis != _usingThreeAxisMag)
         {
@@ -423,6 +475,82 @@ public sealed class UavEkf
         }
 
         Mag3Axis.Fuse(Core, m);
+    }
+
+    /// <summary>
+    /// The origin is known: declination and field switch to the WMM there. Yaw was aligned (and the earth field
+    /// state rotated) with the parameter's declination, so both turn by the change, as a yaw reset.
+    /// </summary>
+    private void ApplyWorldMagneticModel()
+    {
+        double change = MagReference.UseWorldModel(Wmm2025.Model, Gnss.Origin, _parameters.WorldMagneticModelYear);
+        if (change != 0)
+        {
+            Core.ResetYaw(change, Core.Variance(E.Attitude + 2));
+            WorldModelYawChangeRad = change;
+        }
+
+        if (_usingThreeAxisMag && !_magFieldAlignPending)
+        {
+            // Keep the estimated magnitude (magnetometer scale need not match the model's absolute field) and take
+            // the model's direction.
+            Core.ResetMagEarth(MagReference.ModelFieldNedGauss.Normalized() * Core.MagEarthGauss.Length);
+        }
+    }
+
+    /// <summary>Times how long the magnetometer's heading has disagreed with a converged emergency yaw.</summary>
+    private void TrackMagDisagreement(in MagSample m)
+    {
+        if (!_parameters.UseEmergencyYawEstimator || !InAir || !EmergencyYaw.IsConverged(_parameters.EmergencyYawMaxErrorRad) || MagMonitor.IsDisturbed)
+        {
+            _magDisagreeSinceUs = -1;
+            return;
+        }
+
+        Matrix3 r = Core.Rotation;
+        Vector3 earth = r * (m.FieldGauss - Core.MagBodyGauss);
+        double magYaw = Math.Atan2(r.M21, r.M11) + ObservationRow.WrapPi(MagReference.DeclinationRad - Math.Atan2(earth.Y, earth.X));
+        double difference = Math.Abs(ObservationRow.WrapPi(magYaw - EmergencyYaw.YawRad));
+        double threshold = Math.Max(_parameters.EmergencyYawMagDisagreementRad, 3 * Math.Sqrt(EmergencyYaw.YawVarianceRad2));
+        if (difference <= threshold)
+        {
+            _magDisagreeSinceUs = -1;
+        }
+        else if (_magDisagreeSinceUs < 0)
+        {
+            _magDisagreeSinceUs = Core.TimeUs;
+        }
+    }
+
+    /// <summary>
+    /// EKF2's emergency yaw reset: in the air with a converged emergency yaw, GNSS velocity rejected or the
+    /// magnetometer disagreeing for the reset delay means the magnetometer misled yaw. Yaw is reset to the emergency
+    /// estimate, velocity and position to the next GNSS sample, and the magnetometer is dropped until landing.
+    /// </summary>
+    private void CheckEmergencyYawReset(long now)
+    {
+        UavEkfParameters k = _parameters;
+        if (!k.UseEmergencyYawEstimator || !InAir || EmergencyYawResetCount >= k.EmergencyYawResetLimit
+            || !EmergencyYaw.IsConverged(k.EmergencyYawMaxErrorRad) || !Gnss.HasOrigin)
+        {
+            return;
+        }
+
+        long delayUs = (long)(k.EmergencyYawResetDelayS * 1e6);
+        bool velocityRejected = now - Gnss.LastVelocityFusedUs > delayUs;
+        bool magDisagrees = _magDisagreeSinceUs >= 0 && now - _magDisagreeSinceUs > delayUs;
+        if (!velocityRejected && !magDisagrees)
+        {
+            return;
+        }
+
+        Matrix3 r = Core.Rotation;
+        double change = ObservationRow.WrapPi(EmergencyYaw.YawRad - Math.Atan2(r.M21, r.M11));
+        Core.ResetYaw(change, EmergencyYaw.YawVarianceRad2);
+        Gnss.RequestReset();
+        MagFault = true;
+        EmergencyYawResetCount++;
+        _magDisagreeSinceUs = -1;
     }
 
     private bool HorizontalAidingActive(long now) =>

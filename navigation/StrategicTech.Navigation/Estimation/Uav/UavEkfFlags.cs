@@ -24,4 +24,7 @@ public enum UavEkfFlags
     /// delayed-horizon buffer, so samples were predicted before their full delay (observations then fuse late).
     /// </summary>
     ImuBufferOverrun = 1 << 11,
+
+    /// <summary>The magnetometer was found wrong against the emergency yaw estimate: yaw was reset to it and the magnetometer is not used until landing.</summary>
+    MagFault = 1 << 12,
 }

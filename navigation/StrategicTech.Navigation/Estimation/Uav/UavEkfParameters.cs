@@ -150,8 +150,45 @@ public sealed record UavEkfParameters
     /// <summary>GNSS antenna position in body FRD relative to the IMU, m.</summary>
     public Vector3 GnssAntennaBodyM { get; init; }
 
-    /// <summary>Magnetic declination (true north minus magnetic north), rad (-pi..pi). Default 0.</summary>
+    /// <summary>
+    /// Magnetic declination (east of true north positive), rad (-pi..pi). Default 0. Used until the GNSS origin is known,
+    /// and always when <see cref="UseWorldMagneticModel"/> is off.
+    /// </summary>
     public double MagDeclinationRad { get; init => field = ParameterGuard.InRange(value, -Math.PI, Math.PI, nameof(MagDeclinationRad)); }
+
+    /// <summary>
+    /// Take declination and earth field from the World Magnetic Model (WMM2025) at the GNSS origin. Default true;
+    /// false keeps <see cref="MagDeclinationRad"/> (the override).
+    /// </summary>
+    public bool UseWorldMagneticModel { get; init; } = true;
+
+    /// <summary>
+    /// Decimal year at which the World Magnetic Model is evaluated (2025..2029.999: WMM2025's validity). Default 2027.5,
+    /// the middle of the model's life: the filter has no calendar, and the secular change is about 0.1 deg/year.
+    /// </summary>
+    public double WorldMagneticModelYear { get; init => field = ParameterGuard.InRange(value, 2025.0, 2029.999, nameof(WorldMagneticModelYear)); } = 2027.5;
+
+    /// <summary>
+    /// Run the emergency yaw estimator (<see cref="EmergencyYawEstimator"/>, EKF2's EKF-GSF) and reset yaw to it. Default
+    /// false for now: in manoeuvring synthetic flight the bank's yaw still carries a 16-21 deg bias at 3 deg reported
+    /// sigma (tilt from its complementary filter), enough for false resets in SITL; opt in where the magnetometer is suspect.
+    /// </summary>
+    public bool UseEmergencyYawEstimator { get; init; }
+
+    /// <summary>The emergency yaw counts as converged below this 1-sigma error, rad (0.01..1). Default 0.262 (15 deg, EKF2's EKFGSF_yaw_err_max).</summary>
+    public double EmergencyYawMaxErrorRad { get; init => field = ParameterGuard.InRange(value, 0.01, 1, nameof(EmergencyYawMaxErrorRad)); } = 0.262;
+
+    /// <summary>
+    /// GNSS velocity rejected, or the magnetometer's heading off the converged emergency yaw, for this long in the air
+    /// resets yaw to the emergency estimate and stops magnetometer use until landing, s (0.1..30). Default 1 (EKF2's EKFGSF reset delay).
+    /// </summary>
+    public double EmergencyYawResetDelayS { get; init => field = ParameterGuard.InRange(value, 0.1, 30, nameof(EmergencyYawResetDelayS)); } = 1;
+
+    /// <summary>The magnetometer disagrees with the emergency yaw when their headings differ by more than this (and 3 sigma of the emergency yaw), rad (0.05..3.14). Default 0.52 (30 deg).</summary>
+    public double EmergencyYawMagDisagreementRad { get; init => field = ParameterGuard.InRange(value, 0.05, 3.14, nameof(EmergencyYawMagDisagreementRad)); } = 0.52;
+
+    /// <summary>Most emergency yaw resets per flight (0..10). Default 3 (EKF2's EKFGSF reset count limit).</summary>
+    public int EmergencyYawResetLimit { get; init => field = ParameterGuard.InRange(value, 0, 10, nameof(EmergencyYawResetLimit)); } = 3;
 
     /// <summary>Magnetometer use. Default <see cref="MagFusionMode.Heading"/>.</summary>
     public MagFusionMode MagFusion { get; init; } = MagFusionMode.Heading;

@@ -14,6 +14,7 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
 {
     private readonly UavEkfParameters _parameters;
     private LocalNedFrame _frame;
+    private bool _resetRequested;
 
     public GnssFusion(UavEkfParameters parameters)
     {
@@ -46,6 +47,9 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
     /// <summary>Height of the last fused sample above the origin, m (up).</summary>
     public double LastHeightUpM { get; private set; }
 
+    /// <summary>The next sample that passes the checks resets velocity and position (after a yaw reset made them stale).</summary>
+    public void RequestReset() => _resetRequested = true;
+
     public FusionOutcome Fuse(UavFilterCore core, in GnssSample sample)
     {
         ArgumentNullException.ThrowIfNull(core);
@@ -68,6 +72,13 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
                 sample.Position.HeightM + core.PositionNedM.Z + arm.Z);
             _frame = new LocalNedFrame(origin);
             HasOrigin = true;
+            Reset(core, sample, arm, armVelocity, velNoise, posNoise, now);
+            return FusionOutcome.Reset;
+        }
+
+        if (_resetRequested)
+        {
+            _resetRequested = false;
             Reset(core, sample, arm, armVelocity, velNoise, posNoise, now);
             return FusionOutcome.Reset;
         }

@@ -12,11 +12,11 @@ public sealed class Mag3AxisFusion : IFusionSource<MagSample>
     private readonly UavEkfParameters _parameters;
     private readonly MagHeadingFusion _headingFallback;
 
-    public Mag3AxisFusion(UavEkfParameters parameters, MagAnomalyMonitor monitor)
+    public Mag3AxisFusion(UavEkfParameters parameters, MagAnomalyMonitor monitor, MagneticReference reference)
     {
         _parameters = parameters;
         Monitor = monitor;
-        _headingFallback = new MagHeadingFusion(parameters, monitor);
+        _headingFallback = new MagHeadingFusion(parameters, monitor, reference);
     }
 
     public MagAnomalyMonitor Monitor { get; }

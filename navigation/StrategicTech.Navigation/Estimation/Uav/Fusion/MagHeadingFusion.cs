@@ -14,11 +14,15 @@ public sealed class MagHeadingFusion : IFusionSource<MagSample>
     private readonly UavEkfParameters _parameters;
     private long _rejectingSinceUs = -1;
 
-    public MagHeadingFusion(UavEkfParameters parameters, MagAnomalyMonitor monitor)
+    public MagHeadingFusion(UavEkfParameters parameters, MagAnomalyMonitor monitor, MagneticReference reference)
     {
         _parameters = parameters;
         Monitor = monitor;
+        Reference = reference;
     }
+
+    /// <summary>Declination source (parameter, then the world magnetic model at the origin).</summary>
+    public MagneticReference Reference { get; }
 
     public MagAnomalyMonitor Monitor { get; }
 
@@ -47,7 +51,7 @@ public sealed class MagHeadingFusion : IFusionSource<MagSample>
             return FusionOutcome.Skipped;
         }
 
-        double innovation = ObservationRow.WrapPi(_parameters.MagDeclinationRad - Math.Atan2(earth.Y, earth.X));
+        double innovation = ObservationRow.WrapPi(Reference.DeclinationRad - Math.Atan2(earth.Y, earth.X));
         Span<int> index = [UavErrorIndex.Attitude, UavErrorIndex.Attitude + 1, UavErrorIndex.Attitude + 2];
         Span<double> h = stackalloc double[3];
         UavObservationRows.Heading(r, h);

@@ -1,0 +1,169 @@
+using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Estimation.Uav.Replay;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.TestSupport;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Navigation.Tests.Estimation;
+
+/// <summary>
+/// The emergency yaw estimator (EKF-GSF bank) and the yaw reset it drives when the magnetometer is wrong: a
+/// magnetometer rotated 90 or 180 deg about body z (a wrong orientation setting) in PX4's iris_gps replay, judged
+/// against the published EKF2 run on the correct magnetometer, and in the synthetic flight, judged against truth.
+/// </summary>
+public sealed class EmergencyYawTests(ITestOutputHelper output)
+{
+    private const long TakeOffUs = 20_000_000;
+    private const long LandingUs = 33_400_000;
+
+    private static double YawDeg(Quaternion q) => q.ToEuler().Z * 180 / Math.PI;
+
+    private static double WrapDeg(double deg) => Math.IEEERemainder(deg, 360);
+
+    private sealed record ReplayOutcome(UavEkf Filter, double FinalYawErrorDeg, double FinalPositionErrorM, double SmallestGsfSdDeg);
+
+    private static ReplayOutcome ReplayWithRotatedMag(double rotationDeg, bool emergencyYaw)
+    {
+        List<ReplayRecord> records = Px4ReplayCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv"));
+        List<ChangeIndicationRow> reference = ChangeIndicationCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "change_indication_iris_gps.csv"));
+        reference = reference.FindAll(r => r.TimeUs <= records[^1].TimeUs);
+        var turn = Quaternion.FromAxisAngle(Vector3.UnitZ, rotationDeg * Math.PI / 180);
+        List<ReplayRecord> rotated = records.ConvertAll(r =>
+        {
+            if (r.Kind != ReplayRecordKind.Mag)
+            {
+                return r;
+            }
+
+            Vector3 m = turn.Rotate(new Vector3(r.V0, r.V1, r.V2));
+            return r with { V0 = m.X, V1 = m.Y, V2 = m.Z };
+        });
+
+        // The published run's declination (see Px4ReplayValidationTests): the comparison measures the filter.
+        ChangeIndicationRow atTakeOff = reference.Find(r => r.TimeUs >= TakeOffUs)!;
+        var parameters = new UavEkfParameters
+        {
+            UseWorldMagneticModel = false,
+            MagDeclinationRad = Math.Atan2(atTakeOff.State[17], atTakeOff.State[16]),
+            UseEmergencyYawEstimator = emergencyYaw,
+        };
+        var filter = new UavEkf(parameters);
+        var ours = new List<ReplaySnapshot>(reference.Count);
+        double smallestSd = double.PositiveInfinity;
+        long lastImuUs = -1;
+        int next = 0;
+        foreach (ReplayRecord r in rotated)
+        {
+            while (next < reference.Count && r.TimeUs > reference[next].TimeUs)
+            {
+                ours.Add(new ReplaySnapshot(reference[next].TimeUs, filter.IsAligned, filter.DelayedState));
+                next++;
+            }
+
+            Px4ReplayRunner.Feed(filter, r, ref lastImuUs);
+            if (filter.EmergencyYaw.IsActive && filter.EmergencyYaw.FusedCount >= 5)
+            {
+                smallestSd = Math.Min(smallestSd, Math.Sqrt(filter.EmergencyYaw.YawVarianceRad2) * 180 / Math.PI);
+            }
+        }
+
+        int last = reference.FindLastIndex(r => r.TimeUs <= LandingUs);
+        double[] x = reference[last].State;
+        UavState e = ours[last].State;
+        double yawError = Math.Abs(WrapDeg(YawDeg(e.Attitude) - YawDeg(new Quaternion(x[0], x[1], x[2], x[3]))));
+        double posError = Math.Sqrt(Math.Pow(e.PositionNedM.X - x[7], 2) + Math.Pow(e.PositionNedM.Y - x[8], 2));
+        return new ReplayOutcome(filter, yawError, posError, smallestSd);
+    }
+
+    /// <summary>
+    /// iris_gps is a vertical hop (climb to about 6 m, descend; horizontal speed under 0.15 m/s throughout): GNSS velocity
+    /// carries no yaw information, so the correct behaviour is a bank that stays unconverged and no reset, with the
+    /// position still held by GNSS. (The rotated-magnetometer recovery itself is tested on the synthetic flight below,
+    /// which manoeuvres; no manoeuvring real log is available here.)
+    /// </summary>
+    [SharedDataTheory]
+    [InlineData(90.0)]
+    [InlineData(180.0)]
+    public void Iris_gps_hop_with_a_rotated_magnetometer_gives_no_yaw_information_so_the_bank_stays_unconverged_and_never_resets(double rotationDeg)
+    {
+        ReplayOutcome outcome = ReplayWithRotatedMag(rotationDeg, emergencyYaw: true);
+        UavEkf f = outcome.Filter;
+        output.WriteLine($"mag rotated {rotationDeg} deg: yaw error at landing {outcome.FinalYawErrorDeg:F1} deg, horizontal {outcome.FinalPositionErrorM:F2} m, worst GSF yaw sd in flight {outcome.SmallestGsfSdDeg:F1} deg (smallest), emergency resets {f.EmergencyYawResetCount}");
+        Assert.InRange(outcome.FinalYawErrorDeg, rotationDeg - 5, rotationDeg + 5); // measured 90.5 / 176.6 deg: the magnetometer's error, unobservable here
+        Assert.Equal(0, f.EmergencyYawResetCount);
+        Assert.InRange(outcome.SmallestGsfSdDeg, 60, 180); // measured 104.6 deg: the bank knows it does not know
+        Assert.InRange(outcome.FinalPositionErrorM, 0, 0.24); // measured 0.16 m: GNSS holds position on a hop
+    }
+
+    [Theory]
+    [InlineData(90.0)]
+    [InlineData(180.0)]
+    public void Synthetic_flight_with_a_rotated_magnetometer_resets_yaw_once_latches_mag_fault_and_ends_near_the_truth(double rotationDeg)
+    {
+        var sim = new SyntheticFlight(seed: 21) { MagRotationRad = rotationDeg * Math.PI / 180 };
+        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad, UseEmergencyYawEstimator = true });
+        double worstLateYaw = 0;
+        while (sim.TimeUs < 60_000_000)
+        {
+            sim.Step();
+            sim.Feed(filter);
+            if (sim.TimeUs > 50_000_000)
+            {
+                worstLateYaw = Math.Max(worstLateYaw, Math.Abs(WrapDeg(YawDeg(filter.State.Attitude) - YawDeg(sim.TrueAttitude))));
+            }
+        }
+
+        Vector3 truth = sim.TruthInFilterFrame(filter);
+        double horizontal = Math.Sqrt(Math.Pow(truth.X - filter.State.PositionNedM.X, 2) + Math.Pow(truth.Y - filter.State.PositionNedM.Y, 2));
+        output.WriteLine($"mag rotated {rotationDeg}: resets {filter.EmergencyYawResetCount}, worst yaw error 50-60 s {worstLateYaw:F2} deg, horizontal {horizontal:F2} m, GSF yaw sd {Math.Sqrt(filter.EmergencyYaw.YawVarianceRad2) * 180 / Math.PI:F2} deg, flags {filter.Flags}");
+        Assert.Equal(1, filter.EmergencyYawResetCount);
+        Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagFault));
+        // 90 deg: measured 1.23 deg, 0.30 m; bounds 1.85 deg, 0.45 m. 180 deg: measured 12.42 deg, 0.25 m; bounds 18.6 deg, 0.38 m
+        // (the 180 deg case inherits more of the bank's yaw bias at its reset, and the main filter removes it more slowly).
+        Assert.InRange(worstLateYaw, 0, rotationDeg == 90 ? 1.85 : 18.6);
+        Assert.InRange(horizontal, 0, rotationDeg == 90 ? 0.45 : 0.38);
+    }
+
+    [Fact]
+    public void Gsf_bank_alone_converges_within_24_deg_of_the_true_yaw_in_a_synthetic_flight_without_a_magnetometer()
+    {
+        var sim = new SyntheticFlight(seed: 5, new SyntheticSensorModel { GnssDelayUs = 0 });
+        var gsf = new EmergencyYawEstimator();
+        while (sim.TimeUs < 40_000_000)
+        {
+            sim.Step();
+            gsf.Predict(sim.Imu, sim.TrueGyroBiasRadps); // the main filter supplies its gyro bias estimate
+            if (!sim.InAir)
+            {
+                gsf.Stop();
+            }
+            else if (sim.HasGnss && sim.GnssAvailable)
+            {
+                gsf.FuseVelocity(sim.Gnss.VelocityNedMps.X, sim.Gnss.VelocityNedMps.Y, 0.1);
+            }
+        }
+
+        double tiltErrorDeg = Math.Acos(Math.Clamp(Vector3.Dot(gsf.TiltAttitude.RotateInverse(Vector3.UnitZ), sim.TrueAttitude.RotateInverse(Vector3.UnitZ)), -1, 1)) * 180 / Math.PI;
+        output.WriteLine($"tilt error {tiltErrorDeg:F2} deg");
+        double errorDeg = Math.Abs(WrapDeg((gsf.YawRad * 180 / Math.PI) - YawDeg(sim.TrueAttitude)));
+        output.WriteLine($"GSF yaw error {errorDeg:F2} deg, sd {Math.Sqrt(gsf.YawVarianceRad2) * 180 / Math.PI:F2} deg, fused {gsf.FusedCount}, weights {string.Join(' ', Enumerable.Range(0, EmergencyYawEstimator.ModelCount).Select(i => gsf.Weight(i).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}");
+        Assert.True(gsf.IsConverged(0.262));
+        // Measured 16.09 deg at a reported sigma of 3.18 deg: the bank is biased (its complementary-filter tilt is 2.2 deg
+        // off in the manoeuvres), which is why the estimator is opt-in for now. Bound 24 deg.
+        Assert.InRange(errorDeg, 0, 24);
+    }
+
+    [Fact]
+    public void Gsf_predict_and_fuse_allocate_nothing()
+    {
+        var gsf = new EmergencyYawEstimator();
+        var level = new ImuSample(1000, new Vector3(0.0001, 0, 0.0002), new Vector3(0, 0, -9.80665 * 0.004), 0.004);
+        gsf.Predict(level, Vector3.Zero);
+        gsf.FuseVelocity(1, 0, 0.3);
+        Allocations.AssertZero(() =>
+        {
+            gsf.Predict(level, Vector3.Zero);
+            gsf.FuseVelocity(1, 0.1, 0.3);
+        });
+    }
+}
