@@ -74,6 +74,60 @@ public class SitlCalibrationTests
         Assert.True(gyroError < 2.3e-4 && offsetError < 4e-3 && scaleError < 1e-4 && magError < 3.2e-4 && softError < 1.4e-3, measured);
     }
 
+    /// <summary>
+    /// Mean EKF attitude error (angle to the truth, yaw included) over a 10 s hover at 5 m. Measured: error-free
+    /// sensors 0.43° (bound 0.65°); injected errors calibrated over MAVLink first 1.21° (bound 1.8°); the same errors
+    /// uncalibrated 10.4° (bound: above 6.9°). Calibration removes nine tenths of the error but the calibrated run is
+    /// still about three times the error-free one (not yet explained: the vehicle was flipped through the poses with
+    /// the EKF running, and the soft-iron scale is normalised to det 1).
+    /// </summary>
+    [Fact]
+    public void Hover_attitude_error_is_below_1_8_deg_after_calibration_and_above_6_9_deg_without()
+    {
+        double clean = HoverAttitudeErrorDeg(SensorSuiteParameters.Default, calibrate: false);
+        double calibrated = HoverAttitudeErrorDeg(Injected, calibrate: true);
+        double uncalibrated = HoverAttitudeErrorDeg(Injected, calibrate: false);
+        string measured = $"clean {clean:F3}°, calibrated {calibrated:F3}°, uncalibrated {uncalibrated:F3}°";
+        Assert.True(clean < 0.65 && calibrated < 1.8 && uncalibrated > 6.9, measured);
+    }
+
+    private static double HoverAttitudeErrorDeg(SensorSuiteParameters sensors, bool calibrate)
+    {
+        SitlVehicle vehicle = SitlFixtures.CreateQuad(sensors: sensors);
+        if (calibrate)
+        {
+            var ground = new GroundStation(vehicle);
+            var pilot = new CalibrationPilot(vehicle);
+            ground.RunUntil(() => false, 1_000_000);
+            pilot.HoldLevel(3.0);
+            Assert.Equal(MavResult.Accepted, Calibrate(ground, gyro: 1));
+            Assert.True(ground.RunUntil(() => !vehicle.Vehicle.Calibration.Running && pilot.Idle, 10_000_000));
+            pilot.ShowSixSides(2.0);
+            Assert.Equal(MavResult.Accepted, Calibrate(ground, accel: 1));
+            Assert.True(ground.RunUntil(() => !vehicle.Vehicle.Calibration.Running && pilot.Idle, 60_000_000));
+            pilot.TurnOnSixSides(0.6, 6.0);
+            Assert.Equal(MavResult.Accepted, Calibrate(ground, mag: 1));
+            Assert.True(ground.RunUntil(() => !vehicle.Vehicle.Calibration.Running && pilot.Idle, 120_000_000));
+            Assert.Equal(3, vehicle.Vehicle.Calibration.Completed);
+        }
+
+        Assert.True(vehicle.StepUntil(x => x.ReadyToArm, 60_000_000), "EKF never ready to arm");
+        vehicle.StepFor(5_000_000);
+        Assert.True(vehicle.Arm(), "arming refused");
+        Assert.True(vehicle.Navigator.Takeoff(5.0));
+        Assert.True(vehicle.StepUntil(x => x.Navigator.State == Autopilot.Flight.AutoState.Hold, 30_000_000), "takeoff not finished");
+        double sumDeg = 0;
+        int count = 0;
+        for (int i = 0; i < 500; i++)
+        {
+            vehicle.StepFor(20_000);
+            sumDeg += Quaternion.AngleBetween(vehicle.Estimate.AttitudeNed, vehicle.Truth.Attitude) * 180 / Math.PI;
+            count++;
+        }
+
+        return sumDeg / count;
+    }
+
     private static MavResult Calibrate(GroundStation ground, float gyro = 0, float mag = 0, float accel = 0) =>
         ground.Await(ground.Commands.SendAsync(new CommandLong
         {
