@@ -25,4 +25,7 @@ public enum ArmingDenial
 
     /// <summary>In the air (disarm refused) — used for the disarm counterpart.</summary>
     InAir = 7,
+
+    /// <summary>A failsafe condition is active (battery, link, position, estimator, geofence, motor).</summary>
+    FailsafeActive = 8,
 }

@@ -28,6 +28,7 @@ public static class SitlCommand
 
         sitl.Subcommands.Add(run);
         sitl.Subcommands.Add(demo);
+        sitl.Subcommands.Add(SitlSuiteCommand.Create());
         return sitl;
     }
 

@@ -54,13 +54,16 @@ public sealed class SitlVehicle
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
-        _sensors = new SimulatedSensors(Sensors, Physics);
+        _sensors = new SimulatedSensors(Sensors, Physics, sensorSeed);
         _motors = new SimulatedMotors(airframe.Motors.Count);
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
-        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf };
+        // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
+        // charge it must estimate from the power module's voltage and current.
+        BatteryPack? pack = airframe.Battery is { } b ? new BatteryPack(b.Cells, b.CapacityMah, b.InternalResistanceOhm, b.OpenCircuitCurve) : null;
+        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf, BatteryPack = pack };
         var io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors };
         Vehicle = new Vehicle(description, io, Clock);
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);

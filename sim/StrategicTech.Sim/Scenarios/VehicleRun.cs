@@ -28,12 +28,17 @@ public sealed class VehicleRun
     private readonly List<TruthEstimateRow> _log;
     private readonly bool[] _reached;
     private readonly IVehicleAttachment? _attachment;
+    private readonly FaultSchedule _faults;
+    private readonly long[] _failsafeFirstUs = new long[FailsafeTexts.KindCount];
+    private readonly FlightMode[] _failsafeMode = new FlightMode[FailsafeTexts.KindCount];
+    private readonly bool[] _failsafeArmedAfter = new bool[FailsafeTexts.KindCount];
     private long _missionEndUs = -1;
     private int _highestIndex;
     private long _reachedCount;
 
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
-        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach)
+        IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
+        IReadOnlyList<ScenarioParameter>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
@@ -43,7 +48,15 @@ public sealed class VehicleRun
         PhysicsSeed = physicsSeed;
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, new FaultSchedule(world.Faults));
+        _faults = new FaultSchedule(world.Faults);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults);
+        foreach (ScenarioParameter p in parameters ?? [])
+        {
+            // Validated by the loader; applied at the vehicle's next position update.
+            Vehicle.Vehicle.Parameters.TrySet(p.Name, p.Value);
+        }
+
+        Array.Fill(_failsafeFirstUs, -1);
         _items = [.. items];
 
         LocalNedFrame home = Vehicle.Physics.HomeFrame;
@@ -100,6 +113,13 @@ public sealed class VehicleRun
 
     public long FinishedAtUs { get; private set; } = -1;
 
+    /// <summary>Largest truth descent speed while armed and off the ground (m/s).</summary>
+    public double MaxDescentSpeedMps { get; private set; }
+
+    /// <summary>First time the failsafe <paramref name="kind"/> was taken (µs; −1 never), the mode it entered, and whether the vehicle was still armed.</summary>
+    public (long TimeUs, FlightMode Mode, bool Armed) FailsafeTaken(FailsafeKind kind) =>
+        (_failsafeFirstUs[(int)kind], _failsafeMode[(int)kind], _failsafeArmedAfter[(int)kind]);
+
     /// <summary>Mission items the vehicle moved past (index of the highest current item).</summary>
     public int ItemsCompleted => Math.Min(_highestIndex, _items.Length);
 
@@ -126,6 +146,25 @@ public sealed class VehicleRun
         if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
         {
             MaxEkfErrorArmedM = v.EkfPositionErrorM;
+        }
+
+        if (v.Commander.Armed && !truth.Landed && truth.VelocityNedMps.Z > MaxDescentSpeedMps)
+        {
+            MaxDescentSpeedMps = truth.VelocityNedMps.Z;
+        }
+
+        // The run plays the ground station: a HEARTBEAT each second unless a dataLinkLoss fault cuts the link.
+        if (timeUs % 1_000_000 == 0 && !_faults.IsActive(FaultKind.DataLinkLoss, timeUs))
+        {
+            v.Commands.NoteGroundStationHeartbeat();
+        }
+
+        FailsafeKind last = v.Commander.Status.LastFailsafe;
+        if (last != FailsafeKind.None && _failsafeFirstUs[(int)last] < 0)
+        {
+            _failsafeFirstUs[(int)last] = timeUs;
+            _failsafeMode[(int)last] = v.Commander.Mode;
+            _failsafeArmedAfter[(int)last] = v.Commander.Armed;
         }
 
         switch (Phase)
@@ -221,6 +260,14 @@ public sealed class VehicleRun
                     _closestApproachM[k] = d;
                 }
             }
+        }
+
+        if (!status.Armed && !status.MissionFinished && (v.Truth.Landed || v.Truth.Crashed))
+        {
+            // Landed (and disarmed) or stopped by a failsafe before the mission's end, and on the ground.
+            Phase = VehiclePhase.Finished;
+            FinishedAtUs = timeUs;
+            return;
         }
 
         if (!status.MissionFinished)
