@@ -146,7 +146,14 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     void IMavlinkService.OnFrame(MavlinkFrame frame, long nowUs)
     {
         uint id = frame.MessageId;
-        if (id == ManualControl.MsgId)
+        if (id == Drivers.Mavlink.Dialects.Minimal.Heartbeat.MsgId)
+        {
+            if (Drivers.Mavlink.Dialects.Minimal.Heartbeat.Decode(frame.Payload).Type == MavType.Gcs)
+            {
+                _vehicle.NoteGroundStationHeartbeat();
+            }
+        }
+        else if (id == ManualControl.MsgId)
         {
             ManualControl m = ManualControl.Decode(frame.Payload);
             if (m.Target == Node.SystemId)
@@ -203,7 +210,12 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         VehicleStatus status = _vehicle.Status;
         Heartbeat.BaseMode = Px4CustomMode.BaseMode(status.Mode, status.Armed);
         Heartbeat.CustomMode = Px4CustomMode.Encode(status.Mode);
-        Heartbeat.SystemStatus = status.Armed ? MavState.Active : MavState.Standby;
+        // PX4 reports a failsafe in flight as CRITICAL, and one that lands or stops the motors as EMERGENCY.
+        int severity = FailsafeActions.Severity(status.ActiveFailsafeAction);
+        Heartbeat.SystemStatus = !status.Armed ? MavState.Standby
+            : severity >= FailsafeActions.Severity(FailsafeAction.Land) ? MavState.Emergency
+            : severity >= FailsafeActions.Severity(FailsafeAction.Hold) ? MavState.Critical
+            : MavState.Active;
 
         SyncVehicleMission(status);
 

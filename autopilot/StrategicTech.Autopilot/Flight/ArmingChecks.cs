@@ -3,7 +3,8 @@ using StrategicTech.Navigation.Numerics;
 namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
-/// The pre-arm checks, in the order PX4 reports them: estimator settled, GNSS fix, battery above BAT_LOW_THR, tilt
+/// The pre-arm checks, in the order PX4 reports them: estimator settled, GNSS fix, battery above BAT_LOW_THR, no
+/// active failsafe condition (<see cref="FailsafeMonitor.ArmingBlocker"/>), tilt
 /// within the arming tilt limit (ArmTiltMaxRad), and a mode that can be armed in (manual modes need fresh sticks, Offboard
 /// fresh setpoints, Mission a mission; Land and Return never). The first failing check is the denial. Pure: no state.
 /// </summary>
@@ -16,7 +17,8 @@ public static class ArmingChecks
         FlightMode mode,
         bool manualFresh,
         bool offboardFresh,
-        int missionItemCount)
+        int missionItemCount,
+        FailsafeKind activeFailsafe = FailsafeKind.None)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!health.EstimatorReady)
@@ -32,6 +34,11 @@ public static class ArmingChecks
         if (health.BatteryRemainingFraction < parameters.BatteryLowFraction)
         {
             return ArmingDenial.BatteryLow;
+        }
+
+        if (activeFailsafe != FailsafeKind.None)
+        {
+            return ArmingDenial.FailsafeActive;
         }
 
         Vector3 bodyDown = attitudeNed.Rotate(Vector3.UnitZ);
@@ -60,6 +67,7 @@ public static class ArmingChecks
         ArmingDenial.TiltTooLarge => "Arming denied: vehicle tilted",
         ArmingDenial.ModeNotArmable => "Arming denied: mode not armable",
         ArmingDenial.GeofenceBreached => "Arming denied: outside the geofence",
+        ArmingDenial.FailsafeActive => "Arming denied: failsafe condition active",
         _ => "Arming denied",
     };
 }

@@ -28,4 +28,7 @@ public enum ArmingDenial
 
     /// <summary>The vehicle stands where the geofence forbids flight (PX4 refuses arming outside the fence).</summary>
     GeofenceBreached = 8,
+
+    /// <summary>A failsafe condition is active (battery, link, position, estimator, geofence, motor).</summary>
+    FailsafeActive = 9,
 }

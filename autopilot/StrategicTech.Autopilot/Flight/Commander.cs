@@ -54,8 +54,9 @@ public sealed class Commander : IVehicleCommands
     private bool _wasArmed;
     private bool _flownSinceArming;
     private bool _fenceStopActive;
-    private bool _wasBreached;
     private Vector3 _fenceStopNedM;
+    private long _groundStationHeardUs = -1;
+    private long _armedAtUs;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
     {
@@ -121,7 +122,18 @@ public sealed class Commander : IVehicleCommands
         StatusTextCount = _texts.Count,
         StatusTexts = _texts,
         LastFailsafe = _lastFailsafe,
+        ActiveFailsafes = _failsafes.ActiveConditions,
+        ActiveFailsafeAction = _failsafes.ActiveAction,
     };
+
+    /// <summary>The failsafe ladder (its active conditions and the winning action).</summary>
+    public FailsafeMonitor Failsafes => _failsafes;
+
+    /// <summary>
+    /// A ground station's HEARTBEAT arrived (stamped with the commander's time): the data-link-loss failsafe
+    /// (NAV_DLL_ACT) watches for silence longer than COM_DL_LOSS_T after the first one.
+    /// </summary>
+    public void NoteGroundStationHeartbeat() => _groundStationHeardUs = Math.Max(_context.NowUs, 0);
 
     /// <summary>Replaces the parameters (after a parameter change; start-up work).</summary>
     public void Configure(FlightParameters value)
@@ -167,7 +179,8 @@ public sealed class Commander : IVehicleCommands
 
         if (!force)
         {
-            ArmingDenial reason = ArmingChecks.Evaluate(_context.Health, _context.State.AttitudeNed, _context.Parameters, _mode, ManualFresh(), OffboardFresh(), _mission.ItemCount);
+            FailsafeKind blocker = _failsafes.ArmingBlocker;
+            ArmingDenial reason = ArmingChecks.Evaluate(_context.Health, _context.State.AttitudeNed, _context.Parameters, _mode, ManualFresh(), OffboardFresh(), _mission.ItemCount, blocker);
             if (reason == ArmingDenial.None && _context.Health.HasOrigin)
             {
                 _geofence.SetOrigin(_context.Health.Origin);
@@ -178,7 +191,9 @@ public sealed class Commander : IVehicleCommands
             if (reason != ArmingDenial.None)
             {
                 _lastDenial = reason;
-                _texts.Add(_context.NowUs, StatusSeverity.Critical, ArmingChecks.DenialText(reason));
+                _texts.Add(_context.NowUs, StatusSeverity.Critical, reason == ArmingDenial.FailsafeActive
+                    ? "Arming denied: " + FailsafeTexts.ConditionName(blocker)
+                    : ArmingChecks.DenialText(reason));
                 return CommandOutcome.Denied;
             }
         }
@@ -195,6 +210,8 @@ public sealed class Commander : IVehicleCommands
         _landedSinceUs = -1;
         _wasArmed = true;
         _flownSinceArming = false;
+        _armedAtUs = _context.NowUs;
+        _failsafes.Reset();
         _texts.Add(_context.NowUs, StatusSeverity.Info, "Armed");
         if (EnterMode(_mode) != CommandOutcome.Accepted)
         {
@@ -490,7 +507,15 @@ public sealed class Commander : IVehicleCommands
         if (_navigator.Armed)
         {
             _geofence.Update(estimate.PositionNedM, estimate.VelocityNedMps, Vector3.Zero, _navigator.HomeNedM, _context.Parameters);
-            CheckFailsafes();
+        }
+
+        if (CheckFailsafes())
+        {
+            return;
+        }
+
+        if (_navigator.Armed)
+        {
             _tasks[(int)_mode].Update(dtS);
             StopBeforeFence();
         }
@@ -540,33 +565,52 @@ public sealed class Commander : IVehicleCommands
         }
     }
 
-    private void CheckFailsafes()
+    /// <summary>Runs the failsafe ladder (armed or not) and applies its decision; true when it disarmed the vehicle.</summary>
+    private bool CheckFailsafes()
     {
-        bool breached = _navigator.LandState == LandState.Flying && _geofence.Breached;
-        bool breachBegan = breached && !_wasBreached;
-        _wasBreached = breached;
-        FailsafeDecision decision = _failsafes.Evaluate(
-            new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), _context.Health.HasOrigin, _homeSet, breachBegan), _context.Parameters);
-        if (breachBegan && _context.Parameters.GeofenceAction == GeofenceAction.Warning)
+        VehicleHealth h = _context.Health;
+        bool armed = _navigator.Armed;
+        Vector3 euler = _context.State.AttitudeNed.ToEuler();
+        var inputs = new FailsafeInputs(_mode, ManualFresh(), OffboardFresh(), h.HasOrigin, _homeSet)
         {
-            _texts.Add(_context.NowUs, StatusSeverity.Warning, "Geofence breached");
-        }
-
+            TimeUs = _context.NowUs,
+            Armed = armed,
+            DataLinkLost = _groundStationHeardUs >= 0
+                && _context.NowUs - _groundStationHeardUs > (long)(_context.Parameters.DataLinkLossTimeoutS * 1e6),
+            BatteryRemainingFraction = h.BatteryRemainingFraction,
+            PositionAidingLost = h.HasOrigin && h.PositionAidingLost,
+            EstimatorTestRatio = h.EstimatorTestRatio,
+            GeofenceBreached = _navigator.LandState == LandState.Flying && _geofence.Breached,
+            MotorFailed = h.MotorFailed,
+            FlightTimeS = armed ? (_context.NowUs - _armedAtUs) / 1e6 : 0,
+            RollRad = euler.X,
+            PitchRad = euler.Y,
+        };
+        FailsafeDecision decision = _failsafes.Evaluate(inputs, _context.Parameters);
         if (decision.IsNone)
         {
-            return;
+            return false;
         }
 
         _lastFailsafe = decision.Kind;
-        _texts.Add(_context.NowUs, StatusSeverity.Critical, decision.Text);
-        if (decision.Terminate)
+        if (decision.Action == FailsafeAction.Warn)
         {
-            // Flight termination: motors off at once (PX4 would also fire a parachute).
+            _texts.Add(_context.NowUs, StatusSeverity.Warning, decision.Text);
+            return false;
+        }
+
+        _texts.Add(_context.NowUs, decision.Action is FailsafeAction.Terminate or FailsafeAction.Land ? StatusSeverity.Emergency : StatusSeverity.Critical, decision.Text);
+        if (decision.Action is FailsafeAction.Disarm or FailsafeAction.Terminate)
+        {
+            // Motors off now, in the air too (PX4's termination / lockdown after a crash).
             _navigator.Disarm(force: true);
-            return;
+            ThrustLimit = 0;
+            OnDisarmed("Disarmed by failsafe");
+            return true;
         }
 
         EnterMode(decision.Mode);
+        return false;
     }
 
     /// <summary>
@@ -662,6 +706,7 @@ public sealed class Commander : IVehicleCommands
     private void OnDisarmed(string text)
     {
         _wasArmed = false;
+        _failsafes.Reset();
         foreach (IFlightTask task in _tasks)
         {
             task.Deactivate();

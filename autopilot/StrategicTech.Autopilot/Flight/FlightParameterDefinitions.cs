@@ -24,8 +24,20 @@ public static class FlightParameterDefinitions
         new("RTL_DESCEND_ALT", F, 10, 0, 1000, "m", "Height above home to descend to over home before landing"),
         new("COM_OF_LOSS_T", F, 0.5, 0.05, 60, "s", "Offboard setpoint loss timeout"),
         new("COM_RC_LOSS_T", F, 0.5, 0.05, 60, "s", "Manual input loss timeout"),
-        new("NAV_RCL_ACT", ParameterType.Int32, 2, 0, 3, "", "Manual input loss action: 0 none, 1 hold, 2 return, 3 land"),
-        new("BAT_LOW_THR", F, 0.15, 0, 0.5, "norm", "Low battery: arming refused below this remaining fraction"),
+        new("NAV_RCL_ACT", ParameterType.Int32, 2, 0, 6, "", "Manual input loss action: 0 none, 1 hold, 2 return, 3 land, 5 terminate, 6 disarm"),
+        new("COM_DL_LOSS_T", F, 10, 1, 300, "s", "Ground-station link loss timeout"),
+        new("NAV_DLL_ACT", ParameterType.Int32, 0, 0, 6, "", "Ground-station link loss action: 0 none, 1 hold, 2 return, 3 land, 5 terminate, 6 disarm"),
+        new("BAT_LOW_THR", F, 0.15, 0, 0.5, "norm", "Low battery: warning, arming refused below this remaining fraction"),
+        new("BAT_CRIT_THR", F, 0.07, 0, 0.5, "norm", "Critical battery: COM_LOW_BAT_ACT below this remaining fraction"),
+        new("BAT_EMERGEN_THR", F, 0.05, 0, 0.5, "norm", "Emergency battery: land below this remaining fraction"),
+        new("COM_LOW_BAT_ACT", ParameterType.Int32, 3, 0, 3, "", "Battery failsafe: 0 warning, 2 land at critical, 3 return at critical and land at emergency"),
+        new("COM_POS_FS_DELAY", F, 1, 0, 100, "s", "Dead reckoning without position aiding before the position-loss landing"),
+        new("FS_EKF_THRESH", F, 3, 0.5, 100, "", "Innovation test ratio above which the estimator is failing"),
+        new("COM_ACT_FAIL_ACT", ParameterType.Int32, 2, 0, 4, "", "Motor failure action: 0 warning, 1 hold, 2 land, 3 return, 4 terminate"),
+        new("COM_FLT_TIME_MAX", F, -1, -1, 1e6, "s", "Flight time after which the vehicle returns; -1 no limit"),
+        new("FD_FAIL_R", F, 60, 60, 180, "deg", "Roll beyond which (for FD_FAIL_R_TTRI) a crash is declared"),
+        new("FD_FAIL_P", F, 60, 60, 180, "deg", "Pitch beyond which (for FD_FAIL_R_TTRI) a crash is declared"),
+        new("FD_FAIL_R_TTRI", F, 0.3, 0.02, 5, "s", "Time the attitude must stay beyond FD_FAIL_R/FD_FAIL_P"),
         new("COM_ARM_TILT_MAX", F, 30, 1, 90, "deg", "Arming refused when tilted more than this"),
         new("MPC_MAN_TILT_MAX", F, 35, 1, 85, "deg", "Full-stick tilt in Stabilized and Altitude"),
         new("MPC_MAN_Y_MAX", F, 150, 5, 1700, "deg/s", "Full-stick yaw rate"),
@@ -67,6 +79,11 @@ public static class FlightParameterDefinitions
     public static FlightParameters Bind(ParameterStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (!(store.Get("BAT_EMERGEN_THR") <= store.Get("BAT_CRIT_THR") && store.Get("BAT_CRIT_THR") <= store.Get("BAT_LOW_THR")))
+        {
+            throw new ArgumentException("battery thresholds must satisfy BAT_EMERGEN_THR <= BAT_CRIT_THR <= BAT_LOW_THR");
+        }
+
         return new FlightParameters
         {
             TakeoffAltitudeM = store.Get("MIS_TAKEOFF_ALT"),
@@ -80,7 +97,19 @@ public static class FlightParameterDefinitions
             ReturnDescendAltitudeM = store.Get("RTL_DESCEND_ALT"),
             OffboardLossTimeoutS = store.Get("COM_OF_LOSS_T"),
             ManualLossTimeoutS = store.Get("COM_RC_LOSS_T"),
-            ManualLossAction = (FailsafeAction)store.GetInt32("NAV_RCL_ACT"),
+            ManualLossAction = FailsafeActions.FromLinkLossParameter(store.GetInt32("NAV_RCL_ACT")),
+            DataLinkLossTimeoutS = store.Get("COM_DL_LOSS_T"),
+            DataLinkLossAction = FailsafeActions.FromLinkLossParameter(store.GetInt32("NAV_DLL_ACT")),
+            BatteryCriticalFraction = store.Get("BAT_CRIT_THR"),
+            BatteryEmergencyFraction = store.Get("BAT_EMERGEN_THR"),
+            LowBatteryAction = (LowBatteryResponse)store.GetInt32("COM_LOW_BAT_ACT"),
+            PositionLossDelayS = store.Get("COM_POS_FS_DELAY"),
+            EstimatorFailTestRatio = store.Get("FS_EKF_THRESH"),
+            MotorFailureAction = FailsafeActions.FromMotorFailureParameter(store.GetInt32("COM_ACT_FAIL_ACT")),
+            MaxFlightTimeS = store.Get("COM_FLT_TIME_MAX"),
+            CrashRollMaxRad = store.Get("FD_FAIL_R") * DegToRad,
+            CrashPitchMaxRad = store.Get("FD_FAIL_P") * DegToRad,
+            CrashTriggerTimeS = store.Get("FD_FAIL_R_TTRI"),
             BatteryLowFraction = store.Get("BAT_LOW_THR"),
             ArmTiltMaxRad = store.Get("COM_ARM_TILT_MAX") * DegToRad,
             ManualTiltMaxRad = store.Get("MPC_MAN_TILT_MAX") * DegToRad,

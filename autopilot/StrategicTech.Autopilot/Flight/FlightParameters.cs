@@ -57,7 +57,7 @@ public sealed record FlightParameters
     public double ManualLossTimeoutS { get; init => field = Check(value, 0.05, 60, nameof(ManualLossTimeoutS)); } = 0.5;
 
     /// <summary>NAV_RCL_ACT: what the manual-input-loss failsafe does.</summary>
-    public FailsafeAction ManualLossAction { get; init; } = FailsafeAction.ReturnToLaunch;
+    public FailsafeAction ManualLossAction { get; init => field = CheckAction(value, nameof(ManualLossAction)); } = FailsafeAction.ReturnToLaunch;
 
     /// <summary>BAT_LOW_THR: arming is refused below this remaining fraction.</summary>
     public double BatteryLowFraction { get; init => field = Check(value, 0, 0.5, nameof(BatteryLowFraction)); } = 0.15;
@@ -103,6 +103,45 @@ public sealed record FlightParameters
 
     /// <summary>COM_DISARM_LAND: disarm this long after a landing (s; 0 = never automatically outside the Land logic).</summary>
     public double DisarmLandedS { get; init => field = Check(value, 0, 20, nameof(DisarmLandedS)); } = 2;
+
+    /// <summary>COM_DL_LOSS_T: a ground station heard once and silent this long is a data-link loss.</summary>
+    public double DataLinkLossTimeoutS { get; init => field = Check(value, 1, 300, nameof(DataLinkLossTimeoutS)); } = 10;
+
+    /// <summary>NAV_DLL_ACT: what the data-link-loss failsafe does (PX4 default: none).</summary>
+    public FailsafeAction DataLinkLossAction { get; init => field = CheckAction(value, nameof(DataLinkLossAction)); } = FailsafeAction.None;
+
+    /// <summary>BAT_CRIT_THR: remaining fraction below which the battery is critical.</summary>
+    public double BatteryCriticalFraction { get; init => field = Check(value, 0, 0.5, nameof(BatteryCriticalFraction)); } = 0.07;
+
+    /// <summary>BAT_EMERGEN_THR: remaining fraction below which the battery is an emergency.</summary>
+    public double BatteryEmergencyFraction { get; init => field = Check(value, 0, 0.5, nameof(BatteryEmergencyFraction)); } = 0.05;
+
+    /// <summary>COM_LOW_BAT_ACT: the response to the critical and emergency levels.</summary>
+    public LowBatteryResponse LowBatteryAction { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(LowBatteryAction), value, "COM_LOW_BAT_ACT must be 0, 2 or 3"); } = LowBatteryResponse.ReturnThenLand;
+
+    /// <summary>COM_POS_FS_DELAY: how long the vehicle dead-reckons without position aiding before it lands.</summary>
+    public double PositionLossDelayS { get; init => field = Check(value, 0, 100, nameof(PositionLossDelayS)); } = 1;
+
+    /// <summary>FS_EKF_THRESH (ArduPilot's name): innovation test ratio above which the estimator counts as failing (for COM_POS_FS_DELAY).</summary>
+    public double EstimatorFailTestRatio { get; init => field = Check(value, 0.5, 100, nameof(EstimatorFailTestRatio)); } = 3;
+
+    /// <summary>COM_ACT_FAIL_ACT: what a detected motor failure does (PX4 default is warning only; land here).</summary>
+    public FailsafeAction MotorFailureAction { get; init => field = CheckAction(value, nameof(MotorFailureAction)); } = FailsafeAction.Land;
+
+    /// <summary>COM_FLT_TIME_MAX: flight time after which the vehicle returns (s); 0 or less: no limit.</summary>
+    public double MaxFlightTimeS { get; init => field = Check(value, -1, 1e6, nameof(MaxFlightTimeS)); } = -1;
+
+    /// <summary>FD_FAIL_R: roll beyond this for <see cref="CrashTriggerTimeS"/> is a crash (rad).</summary>
+    public double CrashRollMaxRad { get; init => field = Check(value, 60 * DegToRad, 180 * DegToRad, nameof(CrashRollMaxRad)); } = 60 * DegToRad;
+
+    /// <summary>FD_FAIL_P: pitch beyond this for <see cref="CrashTriggerTimeS"/> is a crash (rad).</summary>
+    public double CrashPitchMaxRad { get; init => field = Check(value, 60 * DegToRad, 180 * DegToRad, nameof(CrashPitchMaxRad)); } = 60 * DegToRad;
+
+    /// <summary>FD_FAIL_R_TTRI: how long the attitude must stay beyond the limits (s).</summary>
+    public double CrashTriggerTimeS { get; init => field = Check(value, 0.02, 5, nameof(CrashTriggerTimeS)); } = 0.3;
+
+    private static FailsafeAction CheckAction(FailsafeAction value, string name) =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} is not a failsafe action");
 
     private static double Check(double value, double min, double max, string name) =>
         double.IsFinite(value) && value >= min && value <= max

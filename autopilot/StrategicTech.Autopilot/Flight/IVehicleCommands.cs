@@ -65,4 +65,12 @@ public interface IVehicleCommands
 
     /// <summary>Newest offboard setpoint; must stream (> 2 Hz) before and while in Offboard mode.</summary>
     CommandOutcome SetOffboardSetpoint(in OffboardSetpoint setpoint);
+
+    /// <summary>
+    /// A ground station's HEARTBEAT arrived; silence after one feeds the data-link-loss failsafe (NAV_DLL_ACT). A
+    /// vehicle without that failsafe ignores it.
+    /// </summary>
+    void NoteGroundStationHeartbeat()
+    {
+    }
 }

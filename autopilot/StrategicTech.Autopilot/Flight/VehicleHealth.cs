@@ -4,11 +4,21 @@ namespace StrategicTech.Autopilot.Flight;
 
 /// <summary>
 /// What the host (SITL or the hardware drivers) tells the commander each position-loop update: estimator and sensor
-/// health for the arming checks and the estimator's geodetic origin for mission positions and home.
+/// health for the arming checks and the failsafes, and the estimator's geodetic origin for mission positions and home.
 /// </summary>
 public readonly record struct VehicleHealth(
     bool EstimatorReady,
     bool HasGnssFix,
     double BatteryRemainingFraction,
     bool HasOrigin,
-    GeodeticPosition Origin);
+    GeodeticPosition Origin)
+{
+    /// <summary>The estimator has no horizontal aiding (GNSS not fused, dead reckoning).</summary>
+    public bool PositionAidingLost { get; init; }
+
+    /// <summary>The largest current innovation test ratio of the estimator's aiding (GNSS, baro); 0 when none.</summary>
+    public double EstimatorTestRatio { get; init; }
+
+    /// <summary>The failure detector reports a failed motor.</summary>
+    public bool MotorFailed { get; init; }
+}

@@ -67,4 +67,10 @@ public readonly struct VehicleStatus
 
     /// <summary>The last failsafe taken (none: <see cref="FailsafeKind.None"/>).</summary>
     public FailsafeKind LastFailsafe { get; init; }
+
+    /// <summary>Bit (1 &lt;&lt; <see cref="FailsafeKind"/>) per failsafe condition active now (judged armed and disarmed).</summary>
+    public uint ActiveFailsafes { get; init; }
+
+    /// <summary>The action of the most severe active condition (None when none): HEARTBEAT's CRITICAL / EMERGENCY.</summary>
+    public FailsafeAction ActiveFailsafeAction { get; init; }
 }

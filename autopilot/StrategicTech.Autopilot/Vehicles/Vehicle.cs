@@ -52,7 +52,7 @@ public sealed class Vehicle
         _motorCount = description.MotorCount;
         _motors = new double[_motorCount];
         _readiness = new ArmingReadiness(description.ArmSettleUs);
-        Battery = new BatteryEstimator(description.BatteryCapacityMah);
+        Battery = description.BatteryPack is { } pack ? new BatteryEstimator(pack) : new BatteryEstimator(description.BatteryCapacityMah);
         Ekf = new UavEkf(description.Ekf);
 
         // Motor speed is linear in the command and thrust quadratic in speed (THR_MDL_FAC = 1).
@@ -196,7 +196,12 @@ public sealed class Vehicle
             _latestGnss.FixType >= 3,
             Battery.RemainingFraction,
             _hasOrigin,
-            _hasOrigin ? Ekf.Gnss.Origin : default);
+            _hasOrigin ? Ekf.Gnss.Origin : default)
+        {
+            PositionAidingLost = (Ekf.Flags & UavEkfFlags.DeadReckoning) != 0,
+            // A test ratio is fresh only while the receiver delivers a fix (it keeps its last value when GNSS is gone).
+            EstimatorTestRatio = Math.Max(_latestGnss.FixType >= 3 ? Ekf.Gnss.TestRatio : 0, Ekf.Baro.TestRatio),
+        };
         if (_applyParameters)
         {
             Commander.ApplyParameters(Parameters);

@@ -43,4 +43,10 @@ public sealed record VehicleDescription
 
     /// <summary>Pack capacity for the battery estimate when the monitor reports no remaining charge of its own; null: unknown.</summary>
     public double? BatteryCapacityMah { get; init; }
+
+    /// <summary>
+    /// The pack (cells, capacity, internal resistance, open-circuit curve) for the voltage-and-current estimate of an
+    /// analog power module; when set it takes precedence over <see cref="BatteryCapacityMah"/>.
+    /// </summary>
+    public BatteryPack? BatteryPack { get; init; }
 }

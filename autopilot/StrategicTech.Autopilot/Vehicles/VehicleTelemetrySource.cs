@@ -93,6 +93,33 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
             healthy &= ~MavSysStatusSensor.Gps;
         }
 
+        // The failsafe conditions clear the health bit of what they judge (QGroundControl shows them red).
+        uint failsafes = status.ActiveFailsafes;
+        if ((failsafes & Bits(FailsafeKind.BatteryLow, FailsafeKind.BatteryCritical, FailsafeKind.BatteryEmergency)) != 0)
+        {
+            healthy &= ~MavSysStatusSensor.Battery;
+        }
+
+        if ((failsafes & Bits(FailsafeKind.PositionLost, FailsafeKind.EstimatorFailure, FailsafeKind.None)) != 0)
+        {
+            healthy &= ~MavSysStatusSensor.MavSysStatusAhrs;
+        }
+
+        if ((failsafes & Bits(FailsafeKind.MotorFailure, FailsafeKind.Crash, FailsafeKind.None)) != 0)
+        {
+            healthy &= ~MavSysStatusSensor.MotorOutputs;
+        }
+
+        if ((failsafes & Bits(FailsafeKind.PositionLost, FailsafeKind.None, FailsafeKind.None)) != 0)
+        {
+            healthy &= ~MavSysStatusSensor.Gps;
+        }
+
+        if (v.Commander.Failsafes.ArmingBlocker != FailsafeKind.None)
+        {
+            healthy &= ~MavSysStatusSensor.MavSysStatusPrearmCheck;
+        }
+
         if (!v.ReadyToArm && !status.Armed)
         {
             healthy &= ~MavSysStatusSensor.MavSysStatusPrearmCheck;
@@ -120,4 +147,7 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
             t.MotorOutputs[i] = motors[i];
         }
     }
+
+    private static uint Bits(FailsafeKind a, FailsafeKind b, FailsafeKind c) =>
+        (a == FailsafeKind.None ? 0 : 1u << (int)a) | (b == FailsafeKind.None ? 0 : 1u << (int)b) | (c == FailsafeKind.None ? 0 : 1u << (int)c);
 }

@@ -30,6 +30,7 @@ public static class SitlCommand
         sitl.Subcommands.Add(run);
         sitl.Subcommands.Add(demo);
         sitl.Subcommands.Add(SitlVehicleCommand.Create());
+        sitl.Subcommands.Add(SitlSuiteCommand.Create());
         return sitl;
     }
 

@@ -52,9 +52,14 @@ public static class SitlPlots
         estimate.LinePattern = LinePattern.Dashed;
         foreach (WaypointResult w in vehicle.Waypoints)
         {
-            var circle = plot.Add.Circle(w.EastM, w.NorthM, radiusM);
-            circle.LineColor = w.Passed ? Colors.Green : Colors.Red;
-            circle.FillColor = (w.Passed ? Colors.Green : Colors.Red).WithAlpha(0.15);
+            // A failsafe scenario judges no waypoints (NaN radius): label only.
+            if (double.IsFinite(radiusM))
+            {
+                var circle = plot.Add.Circle(w.EastM, w.NorthM, radiusM);
+                circle.LineColor = w.Passed ? Colors.Green : Colors.Red;
+                circle.FillColor = (w.Passed ? Colors.Green : Colors.Red).WithAlpha(0.15);
+            }
+
             var label = plot.Add.Text(w.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), w.EastM, w.NorthM);
             label.LabelFontSize = 12;
         }

@@ -36,4 +36,7 @@ public readonly record struct Fault(
 
     public static Fault BatteryDrop(long startUs, long durationUs, double chargeLossFraction, double voltageDropV) =>
         new(startUs, durationUs, FaultKind.BatteryDrop, -1, chargeLossFraction, Vector3.Zero, voltageDropV);
+
+    public static Fault DataLinkLoss(long startUs, long durationUs) =>
+        new(startUs, durationUs, FaultKind.DataLinkLoss, -1, 0, Vector3.Zero, 0);
 }

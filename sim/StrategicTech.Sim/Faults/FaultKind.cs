@@ -20,4 +20,7 @@ public enum FaultKind
     /// terminal voltage is lowered by <see cref="Fault.VoltageDropV"/>.
     /// </summary>
     BatteryDrop,
+
+    /// <summary>The ground station's link is cut: its HEARTBEATs stop reaching the vehicle (scenario runs play the ground station).</summary>
+    DataLinkLoss,
 }

@@ -20,7 +20,7 @@ public interface ISitlIoBinding
 }
 
 /// <summary>What a binding is built from: the vehicle's sensor models, physics and clock.</summary>
-public sealed record SitlBindingContext(SensorModels.SensorSuite Sensors, Physics.MultirotorSimulation Physics, Navigation.Time.ManualClock Clock, int MotorCount);
+public sealed record SitlBindingContext(SensorModels.SensorSuite Sensors, Physics.MultirotorSimulation Physics, Navigation.Time.ManualClock Clock, int MotorCount, ulong SensorSeed = 1);
 
 /// <summary>The plain SITL binding: sensor models → <see cref="SimulatedSensors"/>, motor sink → <see cref="SimulatedMotors"/>.</summary>
 public sealed class SimulatedIoBinding : ISitlIoBinding
@@ -31,7 +31,7 @@ public sealed class SimulatedIoBinding : ISitlIoBinding
     public SimulatedIoBinding(SitlBindingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        _sensors = new SimulatedSensors(context.Sensors, context.Physics);
+        _sensors = new SimulatedSensors(context.Sensors, context.Physics, context.SensorSeed);
         _motors = new SimulatedMotors(context.MotorCount);
         Io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors };
     }

@@ -56,7 +56,7 @@ public sealed class SitlVehicle
         Clock = new ManualClock();
         Physics = new MultirotorSimulation(airframe, environment, faults, 1_000_000 / BaseRateHz);
         Sensors = new SensorSuite(sensors ?? SensorSuiteParameters.Default, Physics.HomeFrame, faults, sensorSeed);
-        var context = new SitlBindingContext(Sensors, Physics, Clock, airframe.Motors.Count);
+        var context = new SitlBindingContext(Sensors, Physics, Clock, airframe.Motors.Count, sensorSeed);
         _binding = binding?.Invoke(context) ?? new SimulatedIoBinding(context);
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
@@ -65,7 +65,10 @@ public sealed class SitlVehicle
         // keeps its declination parameter rather than look the model up at the origin.
         ekf = (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
-        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf };
+        // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
+        // charge it must estimate from the power module's voltage and current.
+        BatteryPack? pack = airframe.Battery is { } b ? new BatteryPack(b.Cells, b.CapacityMah, b.InternalResistanceOhm, b.OpenCircuitCurve) : null;
+        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf, BatteryPack = pack };
         Vehicle = new Vehicle(description, _binding.Io, Clock);
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
         Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Sim.Faults;
@@ -17,7 +18,11 @@ public sealed record Scenario(
     IReadOnlyList<ScenarioVehicle> Vehicles,
     ScenarioWorld World,
     ScenarioMission Mission,
-    PassCriteria Criteria);
+    PassCriteria Criteria)
+{
+    /// <summary>Autopilot parameters set on every vehicle before it arms (e.g. NAV_DLL_ACT), in file order.</summary>
+    public IReadOnlyList<ScenarioParameter> Parameters { get; init; } = [];
+}
 
 /// <summary>One vehicle: its airframe, where it starts and its MAVLink system id. Seeds default from the scenario seed.</summary>
 public sealed record ScenarioVehicle(
@@ -49,7 +54,8 @@ public sealed record ScenarioMission(string SourceName, IReadOnlyList<MissionIte
 /// <see cref="ExpectRefusal"/> (the mission upload must be refused with a reason containing this text; the flight
 /// criteria then do not apply). A criterion named in
 /// <see cref="Optional"/> (by its JSON key, e.g. <c>landedWithinM</c>) is still measured and reported but does not
-/// decide the verdict (a survey that ends in a hover can pass).
+/// decide the verdict (a survey that ends in a hover can pass). A NaN <see cref="WaypointRadiusM"/>
+/// (a failsafe scenario that never finishes its mission) is not judged.
 /// </summary>
 public sealed record PassCriteria(
     double WaypointRadiusM,
@@ -70,4 +76,22 @@ public sealed record PassCriteria(
 
     /// <summary>Whether the criterion with JSON key <paramref name="key"/> decides the verdict.</summary>
     public bool IsRequired(string key) => Optional is null || !Optional.Contains(key);
+
+    /// <summary>A failsafe that must be taken (with its mode) within a time of the first fault's start; null: none expected.</summary>
+    public FailsafeCriterion? Failsafe { get; init; }
+
+    /// <summary>Truth descent speed never above this while armed and airborne (m/s; "never fell"); NaN: not judged.</summary>
+    public double MaxDescentSpeedMps { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The run ends in a crash on purpose: instead of a safe landing, the motors must be off (disarmed) at the end;
+    /// <see cref="LandedWithinM"/> is then not judged.
+    /// </summary>
+    public bool ExpectCrash { get; init; }
 }
+
+/// <summary>The failsafe <see cref="Kind"/> must be taken, entering <see cref="Mode"/> when given, within <see cref="WithinS"/> of the first fault's start.</summary>
+public sealed record FailsafeCriterion(FailsafeKind Kind, FlightMode? Mode, double WithinS);
+
+/// <summary>One autopilot parameter a scenario sets (name as in the parameter table).</summary>
+public readonly record struct ScenarioParameter(string Name, double Value);

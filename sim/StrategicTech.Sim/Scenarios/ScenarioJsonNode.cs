@@ -73,6 +73,13 @@ internal readonly struct ScenarioJsonNode(string source, JsonLineIndex lines, st
         return element.GetString()!;
     }
 
+    public bool Boolean() => element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Fail("expected true or false, got " + Describe()),
+    };
+
     /// <summary>A finite number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public double Number(double min, double max)
     {

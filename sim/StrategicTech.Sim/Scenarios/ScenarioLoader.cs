@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Flight;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public static class ScenarioLoader
     private const string ResourcePrefix = "StrategicTech.Sim.Scenarios.Builtin.";
     private const double DegToRad = Math.PI / 180;
 
-    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria"];
+    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters"];
     private static readonly string[] VehicleKeys = ["systemId", "airframe", "home", "seed", "sensorSeed"];
     private static readonly string[] HomeKeys = ["latitudeDeg", "longitudeDeg", "altitudeAmslM"];
     private static readonly string[] WorldKeys = ["wind", "magneticField", "faults"];
@@ -28,7 +29,8 @@ public static class ScenarioLoader
     private static readonly string[] FieldKeys = ["declinationDeg", "inclinationDeg", "strengthGauss"];
     private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "offsetNedM", "fieldFrdGauss", "motorIndex", "outputFraction", "chargeLossFraction", "voltageDropV"];
     private static readonly string[] MissionKeys = ["file"];
-    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal"];
+    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal", "failsafe", "maxDescentSpeedMps", "expectCrash"];
+    private static readonly string[] FailsafeCriterionKeys = ["kind", "mode", "withinS"];
 
     /// <summary>Names of the bundled scenarios (<c>demo</c>, <c>hover</c>, <c>square</c>, …).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } =
@@ -52,7 +54,8 @@ public static class ScenarioLoader
         }
 
         throw new ScenarioFileException(pathOrName, "(file)", 0,
-            "no such file, and not a built-in scenario (built-in: " + string.Join(", ", BuiltInNames) + ")");
+            "no such file, and not a built-in scenario (built-in: " + string.Join(", ", BuiltInNames.Where(n => !n.Contains('.', StringComparison.Ordinal)))
+            + "; in suites: " + string.Join(", ", BuiltInNames.Where(n => n.Contains('.', StringComparison.Ordinal))) + ")");
     }
 
     public static Scenario LoadBuiltIn(string name)
@@ -115,7 +118,8 @@ public static class ScenarioLoader
             ScenarioWorld world = root.Optional("world") is { } w ? ReadWorld(w) : new ScenarioWorld(WindParameters.Calm, MagneticFieldParameters.Default, []);
             IReadOnlyList<ScenarioVehicle> vehicles = ReadVehicles(root.Required("vehicles"), mission.PlannedHome, readCompanion);
             PassCriteria criteria = ReadCriteria(root.Required("criteria"));
-            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria);
+            IReadOnlyList<ScenarioParameter> parameters = root.Optional("parameters") is { } p ? ScenarioParameters.Read(p) : [];
+            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria) { Parameters = parameters };
         }
     }
 
@@ -325,11 +329,14 @@ public static class ScenarioLoader
             case "motorFailure":
                 Only(node, kind, ["motorIndex", "outputFraction"]);
                 return Fault.MotorFailure(startUs, durationUs, node.Required("motorIndex").Integer(0, AirframeDefinition.MaxMotors - 1), node.OptionalNumber("outputFraction", 0, 1, 0));
+            case "dataLinkLoss":
+                Only(node, kind, []);
+                return Fault.DataLinkLoss(startUs, durationUs);
             case "batteryDrop":
                 Only(node, kind, ["chargeLossFraction", "voltageDropV"]);
                 return Fault.BatteryDrop(startUs, durationUs, node.OptionalNumber("chargeLossFraction", 0, 1, 0), node.OptionalNumber("voltageDropV", 0, 100, 0));
             default:
-                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, motorFailure or batteryDrop");
+                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, motorFailure, batteryDrop or dataLinkLoss");
         }
     }
 
@@ -355,22 +362,55 @@ public static class ScenarioLoader
             landingPoint = new LatLonDeg(at.Number("latitudeDeg", -90, 90), at.Number("longitudeDeg", -180, 180));
         }
 
+        FailsafeCriterion? failsafe = null;
+        if (node.Optional("failsafe") is { } f)
+        {
+            f.ExpectObject(FailsafeCriterionKeys);
+            ScenarioJsonNode kindNode = f.Required("kind");
+            FailsafeKind kind = Enum.TryParse(kindNode.String(), ignoreCase: false, out FailsafeKind k) && k != FailsafeKind.None && Enum.IsDefined(k)
+                ? k
+                : throw kindNode.Fail("unknown failsafe kind \"" + kindNode.String() + "\"; expected one of " + string.Join(", ", Enum.GetNames<FailsafeKind>().Skip(1)));
+            FlightMode? mode = null;
+            if (f.Optional("mode") is { } modeNode)
+            {
+                mode = Enum.TryParse(modeNode.String(), ignoreCase: false, out FlightMode m) && Enum.IsDefined(m)
+                    ? m
+                    : throw modeNode.Fail("unknown mode \"" + modeNode.String() + "\"; expected one of " + string.Join(", ", Enum.GetNames<FlightMode>()));
+            }
+
+            failsafe = new FailsafeCriterion(kind, mode, f.Number("withinS", 0, 3600));
+        }
+
+        bool expectCrash = node.Optional("expectCrash") is { } c && c.Boolean();
         var optional = new HashSet<string>(StringComparer.Ordinal);
         return new PassCriteria(
-            Criterion(node, PassCriteria.WaypointKey, 0.05, 10_000, optional),
-            Criterion(node, PassCriteria.LandedKey, 0.05, 10_000, optional),
+            Criterion(node, PassCriteria.WaypointKey, 0.05, 10_000, optional, absent: double.NaN),
+            Criterion(node, PassCriteria.LandedKey, 0.05, 10_000, optional, absent: expectCrash ? double.NaN : null),
             Criterion(node, PassCriteria.TiltKey, 1, 180, optional),
             Criterion(node, PassCriteria.EkfKey, 0.01, 10_000, optional),
             Criterion(node, PassCriteria.TimeLimitKey, 1, 86_400, optional),
             FenceRespected: node.Optional("fenceRespected") is { } fence && fence.Boolean(),
             LandingPoint: landingPoint,
             ExpectRefusal: node.Optional("expectRefusal")?.String(),
-            Optional: optional);
+            Optional: optional)
+        {
+            Failsafe = failsafe,
+            MaxDescentSpeedMps = node.OptionalNumber("maxDescentSpeedMps", 0.1, 100, double.NaN),
+            ExpectCrash = expectCrash,
+        };
     }
 
-    /// <summary>A criterion: a plain limit (required), or <c>{ "limit": x, "optional": true }</c> / <c>{ "limit": x, "required": false }</c>.</summary>
-    private static double Criterion(ScenarioJsonNode criteria, string key, double min, double max, HashSet<string> optional)
+    /// <summary>
+    /// A criterion: a plain limit (required), or <c>{ "limit": x, "optional": true }</c> / <c>{ "limit": x, "required": false }</c>;
+    /// when <paramref name="absent"/> is given the key may be left out (NaN: not judged).
+    /// </summary>
+    private static double Criterion(ScenarioJsonNode criteria, string key, double min, double max, HashSet<string> optional, double? absent = null)
     {
+        if (absent is { } fallback && !criteria.Has(key))
+        {
+            return fallback;
+        }
+
         ScenarioJsonNode node = criteria.Required(key);
         if (node.Element.ValueKind != JsonValueKind.Object)
         {

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -48,7 +49,7 @@ public static class ScenarioRunner
             IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
             Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
             runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach,
-                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive);
+                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive, scenario.Parameters);
         }
 
         RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;
@@ -106,7 +107,7 @@ public static class ScenarioRunner
         var results = new VehicleResult[runs.Length];
         for (int i = 0; i < runs.Length; i++)
         {
-            results[i] = Judge(runs[i], scenario.Criteria);
+            results[i] = Judge(runs[i], scenario.Criteria, scenario);
         }
 
         var figures = new WallClockFigures(wallS, simS / wallS, pacer?.Statistics());
@@ -164,7 +165,7 @@ public static class ScenarioRunner
         return moved;
     }
 
-    private static VehicleResult Judge(VehicleRun run, PassCriteria criteria)
+    private static VehicleResult Judge(VehicleRun run, PassCriteria criteria, Scenario scenario)
     {
         SitlVehicle v = run.Vehicle;
         ref readonly VehicleTruth truth = ref v.Truth;
@@ -179,14 +180,34 @@ public static class ScenarioRunner
         bool landedDisarmed = truth.Landed && !truth.Crashed && !v.Commander.Armed && run.Phase == VehiclePhase.Finished;
         double finishedS = run.FinishedAtUs < 0 ? double.NaN : run.FinishedAtUs / 1e6;
         double maxTiltDeg = run.MaxTiltRad * RadToDeg;
-        var checks = new List<CriterionResult>
+        var checks = new List<CriterionResult>();
+        if (!double.IsNaN(criteria.WaypointRadiusM))
         {
-            new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed), PassCriteria.WaypointKey, criteria.IsRequired(PassCriteria.WaypointKey)),
-            new(criteria.LandingPoint is null ? "landed and disarmed near home (truth, horizontal)" : "landed and disarmed near the landing point (truth, horizontal)", "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM, PassCriteria.LandedKey, criteria.IsRequired(PassCriteria.LandedKey)),
-            new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg, PassCriteria.TiltKey, criteria.IsRequired(PassCriteria.TiltKey)),
-            new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM, PassCriteria.EkfKey, criteria.IsRequired(PassCriteria.EkfKey)),
-            new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished, PassCriteria.TimeLimitKey, criteria.IsRequired(PassCriteria.TimeLimitKey)),
-        };
+            checks.Add(new("every waypoint reached (worst closest approach, truth)", "m", criteria.WaypointRadiusM, worstWaypointM, waypoints.All(w => w.Passed), PassCriteria.WaypointKey, criteria.IsRequired(PassCriteria.WaypointKey)));
+        }
+
+        if (criteria.ExpectCrash)
+        {
+            checks.Add(new("motors off after the crash (disarmed)", "", 0, v.Commander.Armed ? 1 : 0, !v.Commander.Armed && run.Phase == VehiclePhase.Finished));
+        }
+        else
+        {
+            checks.Add(new(criteria.LandingPoint is null ? "landed and disarmed near home (truth, horizontal)" : "landed and disarmed near the landing point (truth, horizontal)", "m", criteria.LandedWithinM, landingM, landedDisarmed && landingM <= criteria.LandedWithinM, PassCriteria.LandedKey, criteria.IsRequired(PassCriteria.LandedKey)));
+        }
+
+        checks.Add(new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg, PassCriteria.TiltKey, criteria.IsRequired(PassCriteria.TiltKey)));
+        checks.Add(new("max EKF position error while armed", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM, PassCriteria.EkfKey, criteria.IsRequired(PassCriteria.EkfKey)));
+        checks.Add(new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished, PassCriteria.TimeLimitKey, criteria.IsRequired(PassCriteria.TimeLimitKey)));
+        if (!double.IsNaN(criteria.MaxDescentSpeedMps))
+        {
+            checks.Add(new("max descent speed while airborne (truth, never fell)", "m/s", criteria.MaxDescentSpeedMps, run.MaxDescentSpeedMps, run.MaxDescentSpeedMps <= criteria.MaxDescentSpeedMps));
+        }
+
+        if (criteria.Failsafe is { } expectedFailsafe)
+        {
+            checks.Add(FailsafeCheck(run, expectedFailsafe, scenario));
+        }
+
         if (criteria.FenceRespected)
         {
             checks.Add(new("never inside an exclusion or outside the inclusion fence (truth)", "s", 0, run.FenceBreachS, run.FenceBreachS == 0));
@@ -224,6 +245,17 @@ public static class ScenarioRunner
             waypoints,
             run.Log,
             run.SkippedItemList());
+    }
+
+    /// <summary>The expected failsafe was taken, in the expected mode, within the stated delay after the first fault began.</summary>
+    private static CriterionResult FailsafeCheck(VehicleRun run, FailsafeCriterion expected, Scenario scenario)
+    {
+        long faultUs = scenario.World.Faults.Count == 0 ? 0 : scenario.World.Faults.Min(f => f.StartUs);
+        (long takenUs, FlightMode mode, bool armed) = run.FailsafeTaken(expected.Kind);
+        double delayS = takenUs < 0 ? double.PositiveInfinity : (takenUs - faultUs) / 1e6;
+        bool modeOk = expected.Mode is not { } m || (armed && mode == m);
+        string name = "failsafe " + expected.Kind + (expected.Mode is { } em ? " → " + em : " (motors off)") + " after the fault";
+        return new CriterionResult(name, "s", expected.WithinS, delayS, takenUs >= 0 && delayS >= 0 && delayS <= expected.WithinS && modeOk);
     }
 
     private static string Status(VehicleRun run) => run.Phase switch

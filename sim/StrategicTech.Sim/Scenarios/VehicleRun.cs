@@ -32,6 +32,10 @@ public sealed class VehicleRun
     private readonly Navigation.Missions.Geofence _fence;
     private readonly IReadOnlyList<RallyPoint> _rally;
     private readonly GeofenceArea? _fenceOnTruth;
+    private readonly FaultSchedule _faults;
+    private readonly long[] _failsafeFirstUs = new long[FailsafeTexts.KindCount];
+    private readonly FlightMode[] _failsafeMode = new FlightMode[FailsafeTexts.KindCount];
+    private readonly bool[] _failsafeArmedAfter = new bool[FailsafeTexts.KindCount];
     private long _missionEndUs = -1;
     private bool _airborne;
     private int _highestIndex;
@@ -41,7 +45,8 @@ public sealed class VehicleRun
     public VehicleRun(ScenarioVehicle spec, int index, ulong physicsSeed, ulong sensorSeed, ScenarioWorld world,
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
-        Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false)
+        Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
+        IReadOnlyList<ScenarioParameter>? parameters = null)
     {
         Interactive = interactive;
         ArgumentNullException.ThrowIfNull(spec);
@@ -52,7 +57,15 @@ public sealed class VehicleRun
         PhysicsSeed = physicsSeed;
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, new FaultSchedule(world.Faults), binding: binding);
+        _faults = new FaultSchedule(world.Faults);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, binding: binding);
+        foreach (ScenarioParameter p in parameters ?? [])
+        {
+            // Validated by the loader; applied at the vehicle's next position update.
+            Vehicle.Vehicle.Parameters.TrySet(p.Name, p.Value);
+        }
+
+        Array.Fill(_failsafeFirstUs, -1);
         _items = [.. items];
 
         LocalNedFrame home = Vehicle.Physics.HomeFrame;
@@ -120,6 +133,13 @@ public sealed class VehicleRun
 
     public long FinishedAtUs { get; private set; } = -1;
 
+    /// <summary>Largest truth descent speed while armed and off the ground (m/s).</summary>
+    public double MaxDescentSpeedMps { get; private set; }
+
+    /// <summary>First time the failsafe <paramref name="kind"/> was taken (µs; −1 never), the mode it entered, and whether the vehicle was still armed.</summary>
+    public (long TimeUs, FlightMode Mode, bool Armed) FailsafeTaken(FailsafeKind kind) =>
+        (_failsafeFirstUs[(int)kind], _failsafeMode[(int)kind], _failsafeArmedAfter[(int)kind]);
+
     /// <summary>Mission items the vehicle moved past (index of the highest current item).</summary>
     public int ItemsCompleted => Math.Min(_highestIndex, _items.Length);
 
@@ -181,6 +201,25 @@ public sealed class VehicleRun
         if (_fenceOnTruth is not null && _fenceOnTruth.CheckShapes(new(truth.PositionNedM.X, truth.PositionNedM.Y)) != FenceViolation.None)
         {
             _fenceBreachTicks++;
+        }
+
+        if (v.Commander.Armed && !truth.Landed && truth.VelocityNedMps.Z > MaxDescentSpeedMps)
+        {
+            MaxDescentSpeedMps = truth.VelocityNedMps.Z;
+        }
+
+        // The run plays the ground station: a HEARTBEAT each second unless a dataLinkLoss fault cuts the link.
+        if (!Interactive && timeUs % 1_000_000 == 0 && !_faults.IsActive(FaultKind.DataLinkLoss, timeUs))
+        {
+            v.Commands.NoteGroundStationHeartbeat();
+        }
+
+        FailsafeKind last = v.Commander.Status.LastFailsafe;
+        if (last != FailsafeKind.None && _failsafeFirstUs[(int)last] < 0)
+        {
+            _failsafeFirstUs[(int)last] = timeUs;
+            _failsafeMode[(int)last] = v.Commander.Mode;
+            _failsafeArmedAfter[(int)last] = v.Commander.Armed;
         }
 
         switch (Phase)
@@ -302,6 +341,14 @@ public sealed class VehicleRun
                     _closestApproachM[k] = d;
                 }
             }
+        }
+
+        if (!Interactive && !status.Armed && !status.MissionFinished && (v.Truth.Landed || v.Truth.Crashed))
+        {
+            // Landed (and disarmed) or stopped by a failsafe before the mission's end, and on the ground.
+            Phase = VehiclePhase.Finished;
+            FinishedAtUs = timeUs;
+            return;
         }
 
         if (!status.MissionFinished || Interactive)

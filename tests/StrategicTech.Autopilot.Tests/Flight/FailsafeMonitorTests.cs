@@ -15,16 +15,16 @@ public class FailsafeMonitorTests
     public void Manual_input_lost_in_a_manual_mode_takes_the_NAV_RCL_ACT_mode(FailsafeAction action, bool homeSet, FlightMode expected)
     {
         var monitor = new FailsafeMonitor();
-        FailsafeDecision d = monitor.Evaluate(new FailsafeInputs(FlightMode.Position, false, false, true, homeSet), Defaults with { ManualLossAction = action });
-        Assert.Equal(new FailsafeDecision(FailsafeKind.ManualInputLost, expected, "Failsafe: manual input lost"), d);
+        FailsafeDecision d = monitor.Evaluate(new FailsafeInputs(FlightMode.Position, false, false, true, homeSet) { Armed = true }, Defaults with { ManualLossAction = action });
+        Assert.Equal(new FailsafeDecision(FailsafeKind.ManualInputLost, expected, FailsafeTexts.Of(FailsafeKind.ManualInputLost, action)) { Action = action }, d);
     }
 
     [Fact]
     public void Manual_input_lost_with_action_None_or_outside_manual_modes_is_no_failsafe()
     {
         var monitor = new FailsafeMonitor();
-        Assert.True(monitor.Evaluate(new FailsafeInputs(FlightMode.Stabilized, false, false, true, true), Defaults with { ManualLossAction = FailsafeAction.None }).IsNone);
-        Assert.True(monitor.Evaluate(new FailsafeInputs(FlightMode.Mission, false, false, true, true), Defaults).IsNone);
+        Assert.True(monitor.Evaluate(new FailsafeInputs(FlightMode.Stabilized, false, false, true, true) { Armed = true }, Defaults with { ManualLossAction = FailsafeAction.None }).IsNone);
+        Assert.True(monitor.Evaluate(new FailsafeInputs(FlightMode.Mission, false, false, true, true) { Armed = true }, Defaults).IsNone);
     }
 
     [Theory]
@@ -32,9 +32,9 @@ public class FailsafeMonitorTests
     [InlineData(false, FlightMode.Land)]
     public void Offboard_setpoints_lost_in_Offboard_hold_with_a_position_and_land_without(bool hasPosition, FlightMode expected)
     {
-        FailsafeDecision d = new FailsafeMonitor().Evaluate(new FailsafeInputs(FlightMode.Offboard, false, false, hasPosition, true), Defaults);
-        Assert.Equal(new FailsafeDecision(FailsafeKind.OffboardLost, expected, "Failsafe: offboard setpoints lost"), d);
-        Assert.True(new FailsafeMonitor().Evaluate(new FailsafeInputs(FlightMode.Offboard, false, true, hasPosition, true), Defaults).IsNone);
+        FailsafeDecision d = new FailsafeMonitor().Evaluate(new FailsafeInputs(FlightMode.Offboard, false, false, hasPosition, true) { Armed = true }, Defaults);
+        Assert.Equal(new FailsafeDecision(FailsafeKind.OffboardLost, expected, "Failsafe: offboard setpoints lost, hold") { Action = FailsafeAction.Hold }, d);
+        Assert.True(new FailsafeMonitor().Evaluate(new FailsafeInputs(FlightMode.Offboard, false, true, hasPosition, true) { Armed = true }, Defaults).IsNone);
     }
 }
 
@@ -65,6 +65,10 @@ public class ArmingChecksTests
     [InlineData(FlightMode.Mission, false, false, 3, ArmingDenial.None)]
     public void Mode_armability_follows_fresh_sticks_setpoints_and_mission(FlightMode mode, bool manualFresh, bool offboardFresh, int missionItems, ArmingDenial expected) =>
         Assert.Equal(expected, ArmingChecks.Evaluate(Healthy, Quaternion.Identity, Defaults, mode, manualFresh, offboardFresh, missionItems));
+
+    [Fact]
+    public void An_active_failsafe_condition_refuses_arming_after_the_battery_check() =>
+        Assert.Equal(ArmingDenial.FailsafeActive, ArmingChecks.Evaluate(Healthy, Quaternion.Identity, Defaults, FlightMode.Hold, true, true, 0, FailsafeKind.PositionLost));
 
     [Fact]
     public void Battery_NaN_from_a_vehicle_without_a_monitor_is_not_a_denial() =>

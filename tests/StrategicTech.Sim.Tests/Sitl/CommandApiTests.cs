@@ -189,7 +189,7 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         track.StepFor(5_000_000);
         output.WriteLine($"offboard: estimate {estimateErrorM:F2} m / truth {truthErrorM:F2} m from the setpoint, velocity leg {moved.Y:F2} m, loss reaction {reactionUs / 1000} ms, {track.Figures()}");
         Assert.True((v.Estimate.PositionNedM - held).Length < 0.24, "not holding after the failsafe"); // measured 0.160 m; bound 0.24 m
-        Assert.Contains("Failsafe: offboard setpoints lost", track.Texts);
+        Assert.Contains("Failsafe: offboard setpoints lost, hold", track.Texts);
         track.AssertEstimatorBounds();
     }
 

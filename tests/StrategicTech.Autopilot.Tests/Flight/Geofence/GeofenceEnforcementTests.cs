@@ -130,7 +130,7 @@ public sealed class GeofenceEnforcementTests
         // Something the prediction cannot see (a position jump) puts the estimate outside.
         v.State = v.State with { PositionNedM = new Vector3(70, 0, -10) };
         v.Step();
-        Assert.Equal(FailsafeKind.GeofenceBreach, v.Commander.Status.LastFailsafe);
+        Assert.Equal(FailsafeKind.GeofenceBreached, v.Commander.Status.LastFailsafe);
         Assert.Equal(expectedArmed, v.Commander.Status.Armed);
         Assert.Equal(expectedMode, v.Commander.Status.Mode);
         Assert.StartsWith("Failsafe: geofence breached", KeptTexts.Of(v).Last(t => t.Severity == StatusSeverity.Critical).Text, StringComparison.Ordinal);
