@@ -139,13 +139,6 @@ internal readonly struct ScenarioJsonNode(string source, JsonLineIndex lines, st
         return new Vector3(v[0], v[1], v[2]);
     }
 
-    public bool Boolean() => element.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Fail("expected true or false, got " + Describe()),
-    };
-
     public double Number(string name, double min, double max) => Required(name).Number(min, max);
 
     public double OptionalNumber(string name, double min, double max, double fallback) =>

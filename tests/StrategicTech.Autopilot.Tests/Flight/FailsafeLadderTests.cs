@@ -217,7 +217,7 @@ public class FailsafeLadderTests
         Assert.Equal(Autopilot.Parameters.ParameterSetResult.Accepted, store.TrySet("COM_ACT_FAIL_ACT", 3));
         FlightParameters p = FlightParameterDefinitions.Bind(store);
         Assert.Equal(FailsafeAction.Disarm, p.DataLinkLossAction);
-        Assert.Equal(FailsafeAction.Terminate, p.GeofenceAction);
+        Assert.Equal(FailsafeAction.Terminate, FailsafeActions.FromGeofenceParameter((int)p.GeofenceAction));
         Assert.Equal(FailsafeAction.ReturnToLaunch, p.MotorFailureAction);
         Assert.Equal(LowBatteryResponse.ReturnThenLand, p.LowBatteryAction);
     }
