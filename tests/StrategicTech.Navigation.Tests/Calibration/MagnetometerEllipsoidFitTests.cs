@@ -74,7 +74,10 @@ public class MagnetometerEllipsoidFitTests
         Assert.Equal(CalibrationProblem.PoorFit, MagnetometerEllipsoidFit.Fit(raw).Problem);
     }
 
-    /// <summary>Random symmetric matrices: V·diag·Vᵀ rebuilds them, V orthonormal; measured worst 7.6e-15, bound 1e-14.</summary>
+    /// <summary>
+    /// Random symmetric matrices: V·diag·Vᵀ rebuilds them, V orthonormal. Rounding bounds: measured worst over seeds
+    /// 0..199 999 of the generator 1.55e-14 (rebuild) and 2.0e-15 (orthonormality); bounds 2.3e-14 and 3e-15.
+    /// </summary>
     [Property(MaxTest = 300)]
     public Property Jacobi_decomposition_rebuilds_the_matrix()
     {
@@ -84,7 +87,7 @@ public class MagnetometerEllipsoidFitTests
             Matrix3 s = SoftIron(random, 3, 3);
             SymmetricEigen3.Decompose(s, out Vector3 values, out Matrix3 v);
             Matrix3 rebuilt = v * Matrix3.Diagonal(values.X, values.Y, values.Z) * v.Transpose();
-            return MaxAbs(rebuilt - s) < 1e-14 && MaxAbs((v.Transpose() * v) - Matrix3.Identity) < 1e-14;
+            return MaxAbs(rebuilt - s) < 2.3e-14 && MaxAbs((v.Transpose() * v) - Matrix3.Identity) < 3e-15;
         });
     }
 }

@@ -117,9 +117,10 @@ public sealed class SitlEndingsCliTests : IDisposable
         double simulatedS = summary.RootElement.GetProperty("simulatedTimeS").GetDouble();
         Assert.True(simulatedS >= 20, $"stopped at {simulatedS} s");
 
-        // CSV: a header and one complete row per 20 ms of what ran.
+        // CSV: a header and one complete row per 20 ms of what ran (a row at every 20th 1 ms tick, so a run stopped
+        // between two rows has floor(ticks / 20) of them; simulatedTimeS is exact to the millisecond).
         string[] csv = File.ReadAllLines(Path.Combine(outDir, "truth_vs_estimate.csv"));
-        Assert.Equal((int)Math.Round(simulatedS * 50), csv.Length - 1);
+        Assert.Equal((int)Math.Floor((simulatedS * 50) + 1e-6), csv.Length - 1);
         Assert.Equal(csv[0].Split(',').Length, csv[^1].Split(',').Length);
         foreach (string png in new[] { "track.png", "altitude.png", "attitude.png", "estimator_error.png" })
         {

@@ -133,7 +133,8 @@ public sealed class GeofenceEnforcementTests
         Assert.Equal(FailsafeKind.GeofenceBreached, v.Commander.Status.LastFailsafe);
         Assert.Equal(expectedArmed, v.Commander.Status.Armed);
         Assert.Equal(expectedMode, v.Commander.Status.Mode);
-        Assert.StartsWith("Failsafe: geofence breached", KeptTexts.Of(v).Last(t => t.Severity == StatusSeverity.Critical).Text, StringComparison.Ordinal);
+        // Hold and Return are announced as critical, Land and Terminate as emergencies (the ladder's severities).
+        Assert.StartsWith("Failsafe: geofence breached", KeptTexts.Of(v).Last(t => t.Severity <= StatusSeverity.Critical).Text, StringComparison.Ordinal);
     }
 
     [Fact]
