@@ -5,6 +5,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Costmaps;
 
+// Tolerances in this class are rounding epsilons on exact identities (headings along axis-aligned paths); the
+// measured figures sit beside the other bounds.
 public class CostmapLayerTests
 {
     [Fact]

@@ -5,6 +5,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Coverage;
 
+// Tolerances in this class are rounding epsilons on exact identities (pass geometry); the measured figures sit
+// beside the other bounds.
 public sealed class QgcSurveyPlannerTests
 {
     [SharedDataFact]

@@ -4,6 +4,8 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (closed-form segment costs, cost recomputed from the path); the one
+// measured figure, the weighted detour's cost, carries its value beside it.
 /// <summary>Lazy Theta* on costmaps: segments cost their cost-weighted length, blocked cells are never crossed.</summary>
 public class CostAwareThetaTests
 {
