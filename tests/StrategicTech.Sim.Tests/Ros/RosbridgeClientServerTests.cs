@@ -53,7 +53,10 @@ public sealed class RosbridgeClientServerTests
         long stopUs = await Lockstep.RunUntilAsync(host, () => host.Robot.Base.LinearMps == 0);
 
         // cmd_vel timeout 0.5 s, then braking at 1 m/s² from 0.3 m/s takes 0.3 s.
-        Assert.InRange(stopUs, 780_000, 820_000); // expected 0.5 s + 0.3 s = 0.8 s; measured 800 000 µs in 3 runs; bound ± one 20 ms lockstep step
+        // Expected 0.5 s + 0.3 s = 0.8 s; measured 800 000 µs in 3 runs. At the earliest the last command is received one
+        // 20 ms step before the count starts; the upper bound leaves five steps for a command still in flight (the
+        // lockstep does not wait for the socket, so under load a late command restarts the timeout later).
+        Assert.InRange(stopUs, 780_000, 900_000);
     }
 
     [Fact]
@@ -120,9 +123,9 @@ public sealed class RosbridgeClientServerTests
         await Lockstep.RunUntilAsync(host, () => second.IsCompleted);
         ActionOutcome<RotateResult> canceled = await second;
         Assert.Equal(GoalStatus.Canceled, canceled.Status);
-        // measured 0.0004–0.0024 rad in 3 runs (timing-dependent): the cancel goes out on the first feedback (10 Hz at
-        // 1 rad/s), so the bound is one feedback period's turn, 0.1 rad, not 1.5 × a figure that varies with the run
-        Assert.True(canceled.Values!.DeltaRad < 0.1f, $"turned {canceled.Values.DeltaRad} of 3 rad before the cancel");
+        // measured 0.0004–0.0024 rad in 3 runs: the cancel goes out on the first feedback, and the rest is how many 20 ms
+        // steps the lockstep runs while it is in flight, which depends on load; bound 0.5 rad (25 steps at 1 rad/s)
+        Assert.True(canceled.Values!.DeltaRad < 0.5f, $"turned {canceled.Values.DeltaRad} of 3 rad before the cancel");
     }
 
     [Fact]
