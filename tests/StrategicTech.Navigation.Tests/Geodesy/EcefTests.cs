@@ -4,6 +4,9 @@ using StrategicTech.Navigation.Numerics;
 
 namespace StrategicTech.Navigation.Tests.Geodesy;
 
+// Tolerances in this class are either rounding epsilons on exact identities (round trips, 1e-9 m / 1e-12 rad: about
+// one ulp of an Earth-sized coordinate) or half a unit in the last digit of the published reference value (the
+// reference's own rounding, which no measurement can tighten).
 public class EcefTests
 {
     /// <summary>The round-trip tolerance the issue asks for: 1e-9 m (one ulp of an ECEF coordinate at the Earth's radius is 9.3e-10 m).</summary>

@@ -5,6 +5,9 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Geodesy;
 
+// Tolerances in this class are either rounding epsilons on exact identities (round trips, 1e-9 m / 1e-12 rad: about
+// one ulp of an Earth-sized coordinate) or half a unit in the last digit of the published reference value (the
+// reference's own rounding, which no measurement can tighten).
 public class GeodesicTests
 {
     private const double Deg = Math.PI / 180;

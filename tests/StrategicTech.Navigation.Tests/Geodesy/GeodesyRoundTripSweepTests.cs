@@ -8,6 +8,8 @@ namespace StrategicTech.Navigation.Tests.Geodesy;
 /// A fixed, seeded sweep of 200 000 positions plus an edge grid (poles, equator, antimeridian, heights −10 km to
 /// +100 km) that reports the worst round-trip errors, so the margin under the tolerance is visible, not only pass/fail.
 /// </summary>
+// Tolerances in this class are rounding epsilons on exact identities (EcefTests.ToleranceM / ToleranceRad: about one
+// ulp of an Earth-sized coordinate); the worst errors found are written to the test output.
 public class GeodesyRoundTripSweepTests(ITestOutputHelper output)
 {
     private const int RandomCount = 200_000;

@@ -2,6 +2,7 @@ using StrategicTech.Navigation.Logs;
 
 namespace StrategicTech.Navigation.Tests.Logs;
 
+// Tolerances in this class are rounding epsilons on exact identities (values written by SyntheticULog read back).
 public class ULogRoundTripTests
 {
     private static readonly ULogFile Log = ULogReader.Read(SyntheticULog.Build(), new ULogReadOptions { Strict = true });

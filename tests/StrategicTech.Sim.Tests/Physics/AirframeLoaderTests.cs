@@ -3,6 +3,7 @@ using StrategicTech.Sim.Physics;
 
 namespace StrategicTech.Sim.Tests.Physics;
 
+// Tolerances in this class are rounding epsilons on exact identities (a symmetric frame's arm positions sum to zero).
 public sealed class AirframeLoaderTests
 {
     private static string QuadJson

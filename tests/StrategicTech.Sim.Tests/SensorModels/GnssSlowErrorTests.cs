@@ -28,8 +28,9 @@ public sealed class GnssSlowErrorTests
             v2 += e.Z * e.Z;
         }
 
-        Assert.InRange(Math.Sqrt(h2 / (2 * n)), 0.95 * p.HorizontalDriftStdDevM, 1.05 * p.HorizontalDriftStdDevM);
-        Assert.InRange(Math.Sqrt(v2 / n), 0.95 * p.VerticalDriftStdDevM, 1.05 * p.VerticalDriftStdDevM);
+        // Measured with this seed and two others; each bound is 1.5 × the worst deviation of the three (seed bases 0, 10000, 20000).
+        Assert.InRange(Math.Sqrt(h2 / (2 * n)), 0.989 * p.HorizontalDriftStdDevM, 1.011 * p.HorizontalDriftStdDevM); // measured −0.55 % (worst +0.75 %)
+        Assert.InRange(Math.Sqrt(v2 / n), 0.9625 * p.VerticalDriftStdDevM, 1.0375 * p.VerticalDriftStdDevM); // measured −2.5 % (worst)
     }
 
     [Fact]
@@ -57,8 +58,9 @@ public sealed class GnssSlowErrorTests
         double expectedChange = p.HorizontalDriftStdDevM * Math.Sqrt(2 * (1 - Math.Exp(-lagUs * 1e-6 / p.DriftCorrelationTimeS)));
 
         // 60 correlation times: a random walk with the same 60 s increments would spread to ≈ 7 σ.
-        Assert.InRange(sigma, 0.7 * p.HorizontalDriftStdDevM, 1.3 * p.HorizontalDriftStdDevM);
-        Assert.InRange(changeSigma, 0.9 * expectedChange, 1.1 * expectedChange);
-        Assert.True(north.Max(Math.Abs) < 5 * p.HorizontalDriftStdDevM);
+        // Measured with this seed and two others; each bound is 1.5 × the worst deviation of the three (seeds 11, 12, 13).
+        Assert.InRange(sigma, 0.865 * p.HorizontalDriftStdDevM, 1.135 * p.HorizontalDriftStdDevM); // measured +1.4 % (worst −9.0 %)
+        Assert.InRange(changeSigma, 0.975 * expectedChange, 1.025 * expectedChange); // measured +0.6 % (worst −1.7 %)
+        Assert.True(north.Max(Math.Abs) < 5 * p.HorizontalDriftStdDevM); // measured 2.96 σ (worst 3.50 σ); 5 σ is within 1.5 × that
     }
 }

@@ -31,8 +31,10 @@ public sealed class ImuPhysicsConsistencyTests
             velocity += attitude.Rotate(s.DeltaVelocityFrdMps) + (gravity * s.DtS);
         }
 
-        Assert.True(Quaternion.AngleBetween(sim.Truth.Attitude, Quaternion.FromEuler(0.1, 0, 0.3)) > 0.3, "the flight should manoeuvre");
-        Assert.True((velocity - sim.Truth.VelocityNedMps).Length < 1e-8, $"strapdown {velocity} vs truth {sim.Truth.VelocityNedMps}");
-        Assert.True(Quaternion.AngleBetween(attitude, sim.Truth.Attitude) < 1e-9, "strapdown attitude drifted from truth");
+        // measured 2.067 rad turned; bound measured / 1.5
+        Assert.True(Quaternion.AngleBetween(sim.Truth.Attitude, Quaternion.FromEuler(0.1, 0, 0.3)) > 1.37, "the flight should manoeuvre");
+        // measured 1.08e-14 m/s and 1.00e-14 rad after 2000 steps (rounding only); bounds 1.5 × those
+        Assert.True((velocity - sim.Truth.VelocityNedMps).Length < 1.6e-14, $"strapdown {velocity} vs truth {sim.Truth.VelocityNedMps}");
+        Assert.True(Quaternion.AngleBetween(attitude, sim.Truth.Attitude) < 1.5e-14, "strapdown attitude drifted from truth");
     }
 }

@@ -5,6 +5,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Costmaps;
 
+// Tolerances in this class are rounding epsilons on exact identities (headings along axis-aligned paths); the
+// measured figures sit beside the other bounds.
 public class CostmapLayerTests
 {
     [Fact]
@@ -156,7 +158,7 @@ public class CostmapLayerTests
 
         var shortcut = new GridCell[planner.Path.Length];
         int n = PathPostProcessing.Shortcut(grid, planner.Path, shortcut);
-        Assert.True(n < planner.Path.Length / 4, $"shortcut kept {n} of {planner.Path.Length}");
+        Assert.True(n * 80 < planner.Path.Length, $"shortcut kept {n} of {planner.Path.Length}"); // measured 0.83 % of the cells kept; bound 1/80 (1.5 × that)
         Assert.Equal(planner.Path[0], shortcut[0]);
         Assert.Equal(planner.Path[^1], shortcut[n - 1]);
         for (int k = 1; k < n; k++)
@@ -173,7 +175,8 @@ public class CostmapLayerTests
         for (int k = 1; k < m - 1; k++)
         {
             double step = Math.Sqrt(Math.Pow(poses[k].X - poses[k - 1].X, 2) + Math.Pow(poses[k].Y - poses[k - 1].Y, 2));
-            Assert.InRange(step, 0.1, 0.25 + 1e-9); // 0.25 along the path; a corner between two samples shortens the chord
+            // 0.25 along the path; a corner between two samples shortens the chord: measured 0.249962 at the shortest; bound 0.25 − 1.5 × 3.8e-5
+            Assert.InRange(step, 0.24994, 0.25 + 1e-9);
             Assert.True(costmap.TryWorldToCell(poses[k].X, poses[k].Y, out int px, out int py));
             Assert.True(costmap[px, py] < CostValues.Inscribed);
         }

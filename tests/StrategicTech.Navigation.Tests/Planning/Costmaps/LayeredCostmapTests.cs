@@ -56,6 +56,7 @@ public class LayeredCostmapTests
             }
 
             rig.AssertMatchesReference($"seed {seed} step {step}");
+            // measured at most 19.5 % of the map over the steps; bound 25 % (within 1.5 × that)
             Assert.True(rig.Layered.LastWindow.CellCount < rig.Map.Costs.Length / 4,
                 $"step {step}: window {rig.Layered.LastWindow} is most of the map");
         }
@@ -155,8 +156,8 @@ public class LayeredCostmapTests
         CellWindow expected = changed.Expanded(radius).ClampedTo(w, rig.Map.Height);
         Assert.True(window.MinX <= expected.MinX && window.MinY <= expected.MinY && window.MaxX >= expected.MaxX && window.MaxY >= expected.MaxY,
             $"window {window} misses {expected}");
-        Assert.True(window.CellCount <= expected.CellCount * 1.1, $"window {window} is much larger than {expected}");
-        Assert.True(window.CellCount < rig.Map.Costs.Length / 20, $"window {window} is not small");
+        Assert.True(window.CellCount <= expected.CellCount, $"window {window} is larger than {expected}"); // measured exactly the expected window
+        Assert.True(window.CellCount < rig.Map.Costs.Length / 20, $"window {window} is not small"); // measured 3.4 % of the map; bound 5 % (within 1.5 × that)
 
         ReadOnlySpan<byte> masterAfter = rig.Layered.Master.Costs;
         for (int i = 0; i < masterBefore.Length; i++)

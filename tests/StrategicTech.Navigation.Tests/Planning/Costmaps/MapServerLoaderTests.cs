@@ -3,6 +3,7 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Costmaps;
 
+// Tolerances in this class are rounding epsilons on exact identities (YAML metadata read back, cell centres).
 /// <summary>
 /// The shared ROS maps load with the right size, origin and cell classes. Counts are checked against an independent
 /// count made here straight from the PGM bytes, and against the figures in shared/maps/ros/SOURCE.md.

@@ -4,6 +4,8 @@ using StrategicTech.Navigation.Planning.Geometry2D;
 
 namespace StrategicTech.Navigation.Tests.Planning.Coverage;
 
+// Tolerances in this class are rounding epsilons on exact identities (camera footprint formulas, pass spacing,
+// headings).
 public sealed class LawnmowerPlannerTests
 {
     [Fact]

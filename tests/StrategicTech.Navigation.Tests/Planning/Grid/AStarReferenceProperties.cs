@@ -4,6 +4,7 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (octile costs, path length equal to cost).
 /// <summary>
 /// The uniform A* searches on integer step costs (a rational approximation of √2); these properties hold it to an
 /// independent Dijkstra in doubles written here from the Moving AI rules, so it cannot share a bug with A* or JPS.

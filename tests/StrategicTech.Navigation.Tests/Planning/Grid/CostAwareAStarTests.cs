@@ -3,6 +3,7 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (closed-form octile and weighted costs).
 public class CostAwareAStarTests
 {
     [Fact]

@@ -4,6 +4,8 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (closed-form segment costs, cost recomputed from the path); the one
+// measured figure, the weighted detour's cost, carries its value beside it.
 /// <summary>Lazy Theta* on costmaps: segments cost their cost-weighted length, blocked cells are never crossed.</summary>
 public class CostAwareThetaTests
 {
@@ -60,7 +62,8 @@ public class CostAwareThetaTests
         GridPlanResult r = weighted.Plan(s, g);
         Assert.Equal(PlanStatus.Success, r.Status);
         Assert.True(r.PathCount > 2, "the weighted path must bend round the band");
-        Assert.InRange(r.Cost, 20.0, 22.0); // crossing the band would cost 20 + 11·10·250/252 ≈ 129
+        // crossing the band would cost 20 + 11·10·250/252 ≈ 129; measured 20.291 (0.291 above the straight 20); bound 20 + 1.5 × 0.291
+        Assert.InRange(r.Cost, 20.0, 20.44);
         double recomputed = 0;
         ReadOnlySpan<GridCell> path = weighted.Path;
         for (int k = 1; k < path.Length; k++)

@@ -3,6 +3,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities, or half a unit in the last digit the
+// benchmark file prints for its optimum (ScenarioEntry.AcceptsCost), which no measurement can tighten.
 /// <summary>
 /// Every shared Moving AI map: a seeded sample of its scenario lines must be solved at exactly the published optimal
 /// length (relative tolerance 1e-5, the files print ~6 significant digits) by A* and by JPS, and no longer by

@@ -3,6 +3,7 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (the tolerance parsed from the printed digits).
 public class MovingAiScenarioPrecisionTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Navigation.Tests.Planning.Grid;
 
+// Tolerances in this class are rounding epsilons on exact identities (straight-line costs, path length equal to cost, collinearity).
 /// <summary>Property tests on random grids: JPS is exactly as optimal as A*; Theta* is never longer and never blocked.</summary>
 public class RandomGridProperties
 {

@@ -5,6 +5,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Trajectory;
 
+// Tolerances in this class are rounding epsilons (1e-12 .. 1e-6, absolute or relative) on limits and identities the
+// profile holds exactly (speed, acceleration and jerk limits, end points, monotone progress), not measured figures.
 public sealed class BlendedWaypointTrajectoryTests
 {
     [Property(MaxTest = 80)]

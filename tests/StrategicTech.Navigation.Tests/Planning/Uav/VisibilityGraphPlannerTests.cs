@@ -8,6 +8,8 @@ using StrategicTech.TestSupport;
 
 namespace StrategicTech.Navigation.Tests.Planning.Uav;
 
+// Tolerances in this class are rounding epsilons on exact identities (path length equal to the summed
+// segments, cruise altitude); the measured figures sit beside the other bounds.
 public sealed class VisibilityGraphPlannerTests
 {
     private static Vector3 At(double north, double east, double altitude) => new(north, east, -altitude);
@@ -81,7 +83,8 @@ public sealed class VisibilityGraphPlannerTests
         }
 
         // Round the 60 m wide block with 5 m margin: 2·√(100² + 35²) + 40 with rounded corners; a bit more than that.
-        Assert.InRange(around.LengthM, (2 * Math.Sqrt((100 * 100) + (35 * 35))) + 40 - 1, (2 * Math.Sqrt((100 * 100) + (35 * 35))) + 40 + 2);
+        // measured 0.0755 m more; bound that excess ÷/× 1.5
+        Assert.InRange(around.LengthM, (2 * Math.Sqrt((100 * 100) + (35 * 35))) + 40 + 0.050, (2 * Math.Sqrt((100 * 100) + (35 * 35))) + 40 + 0.113);
     }
 
     [Fact]
@@ -198,7 +201,8 @@ public sealed class VisibilityGraphPlannerTests
         }
 
         Assert.Equal(UavPlanStatus.Found, result.Status);
-        // Any valid path is at least the true optimum; the graph's circumscribed arcs add at most 1/cos(π/32) − 1 ≈ 0.5 %.
+        // Any valid path is at least the true optimum; the graph's circumscribed arcs add at most 1/cos(π/32) − 1 ≈ 0.5 %
+        // (a theoretical bound over random cases: measured planner/grid 0.988 .. 1.000 on the cases run).
         Assert.True(result.LengthM <= (grid / Math.Cos(Math.PI / 32)) + 1e-6, $"planner {result.LengthM:F3} m vs grid {grid:F3} m");
     }
 
