@@ -27,7 +27,8 @@ public sealed record ScenarioRunOptions
     /// <summary>
     /// When paced (<see cref="SpeedFactor"/> set): first fly a throwaway copy of the scenario at full speed, without
     /// attachments, so every method of the loop is compiled before real time starts (the first ticks otherwise pay
-    /// tens of milliseconds of JIT, the run's worst lateness). The paced run's outputs are unchanged. Default true.
+    /// tens of milliseconds of JIT, the run's worst lateness). The paced run's outputs are unchanged. Default true;
+    /// ignored for an <see cref="Interactive"/> run, which never finishes by itself.
     /// </summary>
     public bool WarmUpBeforePacing { get; init; } = true;
 

@@ -27,10 +27,11 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new ScenarioRunOptions();
-        if (options.SpeedFactor is not null && options.WarmUpBeforePacing)
+        if (options.SpeedFactor is not null && options.WarmUpBeforePacing && !options.Interactive)
         {
             // Same vehicles and seeds, nothing attached, unpaced: compiles the loop's code paths (JIT) before the
-            // paced run's first tick, which starts the real-time schedule. Its result is discarded.
+            // paced run's first tick, which starts the real-time schedule. Its result is discarded. Not for an
+            // interactive vehicle: it never finishes by itself, so a throwaway copy would run to the time limit.
             Run(scenario, options with { SpeedFactor = null, Attach = null, Progress = null, WallClock = null });
         }
 

@@ -31,11 +31,13 @@ public sealed class ScenarioAllocationTests
     {
         Scenario hover = ScenarioLoader.LoadBuiltIn("hover");
         BytesToBuildRun(hover, 600_000_000); // warm-up: first-use allocations of the vehicle's types
-        long tenMinutes = BytesToBuildRun(hover, 600_000_000);
-        long day = BytesToBuildRun(hover, 86_400_000_000);
+        // The least of three constructions each: a one-off 1 KB first-use buffer (seen when other tests of the class ran
+        // first) must not count as the time limit's doing.
+        long tenMinutes = Math.Min(BytesToBuildRun(hover, 600_000_000), Math.Min(BytesToBuildRun(hover, 600_000_000), BytesToBuildRun(hover, 600_000_000)));
+        long day = Math.Min(BytesToBuildRun(hover, 86_400_000_000), Math.Min(BytesToBuildRun(hover, 86_400_000_000), BytesToBuildRun(hover, 86_400_000_000)));
 
-        // Both reserve the same 120 s of rows, so the constructions allocate alike (passes under a 1 KB bound); before,
-        // a day-long limit reserved 4.3 M rows (86 401 s x 50 Hz) up front.
+        // Both reserve the same 120 s of rows, so the constructions allocate alike (measured difference 0 B; bound 1 KB);
+        // before, a day-long limit reserved 4.3 M rows (86 401 s x 50 Hz) up front.
         Assert.True(Math.Abs(day - tenMinutes) < 1024, $"ten minutes {tenMinutes} bytes, a day {day} bytes");
     }
 
