@@ -22,11 +22,15 @@ internal sealed partial class XvfbDisplay : IDisposable
 
     public string Name => ":" + Number.ToString(CultureInfo.InvariantCulture);
 
+    // X11 keeps display locks and sockets in the system's tmp directory whatever TMPDIR says.
+    private static readonly string XTempDir = Path.Combine(Path.DirectorySeparatorChar.ToString(), "tmp");
+    private static readonly string XSocketDir = Path.Combine(XTempDir, ".X11-unix");
+
     public static XvfbDisplay Start()
     {
         for (int n = 91; n < 200; n++)
         {
-            if (File.Exists($"/tmp/.X{n}-lock") || File.Exists($"/tmp/.X11-unix/X{n}"))
+            if (File.Exists(Path.Combine(XTempDir, $".X{n}-lock")) || File.Exists(Path.Combine(XSocketDir, $"X{n}")))
             {
                 continue;
             }
@@ -49,7 +53,7 @@ internal sealed partial class XvfbDisplay : IDisposable
             _ = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEndAsync();
             var wait = Stopwatch.StartNew();
-            while (!process.HasExited && !File.Exists($"/tmp/.X11-unix/X{n}") && wait.Elapsed < TimeSpan.FromSeconds(30))
+            while (!process.HasExited && !File.Exists(Path.Combine(XSocketDir, $"X{n}")) && wait.Elapsed < TimeSpan.FromSeconds(30))
             {
                 Thread.Sleep(50);
             }
