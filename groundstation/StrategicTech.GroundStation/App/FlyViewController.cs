@@ -366,6 +366,7 @@ public sealed class FlyViewController
     private void Layout()
     {
         _buttons.Clear();
+        TabBar.Layout(Width, _buttons);
         SKRect list = FlyViewLayout.VehicleList(Fleet.Vehicles.Count);
         for (int i = 0; i < Fleet.Vehicles.Count; i++)
         {

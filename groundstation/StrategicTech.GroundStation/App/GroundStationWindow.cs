@@ -23,6 +23,10 @@ public sealed class GroundStationWindow : IDisposable
     private readonly Fleet _fleet;
     private readonly FlyViewController _ui;
     private readonly FlyViewRenderer _renderer = new();
+    private readonly ParameterViewController _parameters;
+    private readonly InspectorViewController _inspector;
+    private readonly ParameterViewRenderer _parameterRenderer;
+    private readonly InspectorViewRenderer _inspectorRenderer;
     private nint _window;
     private nint _glContext;
     private SkiaGlTarget? _target;
@@ -37,7 +41,17 @@ public sealed class GroundStationWindow : IDisposable
         _link = link;
         _replay = replay;
         _ui = new FlyViewController(_fleet, link);
+        _parameters = new ParameterViewController(_fleet, link?.Parameters);
+        _inspector = new InspectorViewController(link?.Inspector, link is null ? null : () => link.Counters);
+        _parameterRenderer = new ParameterViewRenderer(_renderer.Theme);
+        _inspectorRenderer = new InspectorViewRenderer(_renderer.Theme);
     }
+
+    /// <summary>The view on screen (tabs or F1-F3 switch it).</summary>
+    public ViewKind View { get; private set; }
+
+    /// <summary>The parameter view's state (render thread owns it; tests read it after the window stops).</summary>
+    public ParameterViewController ParametersView => _parameters;
 
     /// <summary>The buttons of the last rendered frame (safe from any thread).</summary>
     public IReadOnlyList<UiButton> Buttons => _buttons;
@@ -137,10 +151,30 @@ public sealed class GroundStationWindow : IDisposable
             }
 
             ui.Update(nowUs, _target.Width, _target.Height);
-            _renderer.Draw(_target.Surface.Canvas, ui);
+            IReadOnlyList<UiButton> shown;
+            switch (View)
+            {
+                case ViewKind.Parameters:
+                    _parameters.Update(_target.Width, _target.Height);
+                    _parameterRenderer.Draw(_target.Surface.Canvas, _parameters);
+                    shown = _parameters.Buttons;
+                    break;
+                case ViewKind.Inspector:
+                    _parameters.Drain();
+                    _inspector.Update(nowUs, _target.Width, _target.Height);
+                    _inspectorRenderer.Draw(_target.Surface.Canvas, _inspector);
+                    shown = _inspector.Buttons;
+                    break;
+                default:
+                    _parameters.Drain();
+                    _renderer.Draw(_target.Surface.Canvas, ui);
+                    shown = ui.Buttons;
+                    break;
+            }
+
             _target.Flush();
             Sdl.GlSwapWindow(_window);
-            _buttons = [.. ui.Buttons];
+            _buttons = [.. shown];
             _ready = true;
             FramesRendered++;
             Times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -227,23 +261,64 @@ public sealed class GroundStationWindow : IDisposable
                     return false;
                 case Sdl.EventMouseButtonDown when e.Button == Sdl.ButtonLeft:
                     _mouseDown = true;
-                    ui.MouseDown(e.X, e.Y);
+                    if (View == ViewKind.Fly)
+                    {
+                        ui.MouseDown(e.X, e.Y);
+                    }
+
                     break;
                 case Sdl.EventMouseButtonUp when e.Button == Sdl.ButtonLeft:
                     _mouseDown = false;
-                    ui.MouseUp(e.X, e.Y);
+                    if (TabAt(e.X, e.Y) is { } tab)
+                    {
+                        View = tab;
+                        break;
+                    }
+
+                    switch (View)
+                    {
+                        case ViewKind.Parameters:
+                            _parameters.MouseUp(e.X, e.Y);
+                            break;
+                        case ViewKind.Inspector:
+                            _inspector.MouseUp(e.X, e.Y);
+                            break;
+                        default:
+                            ui.MouseUp(e.X, e.Y);
+                            break;
+                    }
+
                     break;
                 case Sdl.EventMouseMotion:
-                    ui.MouseMove(e.X, e.Y, _mouseDown);
+                    if (View == ViewKind.Fly)
+                    {
+                        ui.MouseMove(e.X, e.Y, _mouseDown);
+                    }
+
                     break;
                 case Sdl.EventMouseWheel:
                     Sdl.GetMouseState(out int mx, out int my);
-                    ui.Wheel(mx, my, e.WheelY);
+                    switch (View)
+                    {
+                        case ViewKind.Parameters:
+                            _parameters.Wheel(e.WheelY);
+                            break;
+                        case ViewKind.Inspector:
+                            _inspector.Wheel(e.WheelY);
+                            break;
+                        default:
+                            ui.Wheel(mx, my, e.WheelY);
+                            break;
+                    }
+
                     break;
                 case Sdl.EventKeyDown:
-                    if (e.KeySym is > 0 and < 128)
+                    OnKey(ui, e.KeySym);
+                    break;
+                case Sdl.EventTextInput:
+                    if (View == ViewKind.Parameters)
                     {
-                        ui.Key((char)e.KeySym);
+                        _parameters.Text(e.Text.Read());
                     }
 
                     break;
@@ -254,4 +329,48 @@ public sealed class GroundStationWindow : IDisposable
 
         return true;
     }
+
+    private void OnKey(FlyViewController ui, int keySym)
+    {
+        ViewKind? target = keySym switch
+        {
+            KeyF1 => ViewKind.Fly,
+            KeyF2 => ViewKind.Parameters,
+            KeyF3 => ViewKind.Inspector,
+            _ => null,
+        };
+        if (target is { } view)
+        {
+            View = view;
+            return;
+        }
+
+        if (View == ViewKind.Parameters)
+        {
+            // Characters arrive as SDL_TEXTINPUT; only control keys are taken from key-down here.
+            _parameters.Key(keySym);
+        }
+        else if (View == ViewKind.Fly && keySym is > 0 and < 128)
+        {
+            ui.Key((char)keySym);
+        }
+    }
+
+    private ViewKind? TabAt(float x, float y)
+    {
+        foreach (UiButton b in _buttons)
+        {
+            if (TabBar.ViewOf(b.Action) is { } view && b.Rect.Contains(x, y))
+            {
+                return view;
+            }
+        }
+
+        return null;
+    }
+
+    // SDL keycodes of F1-F3 (SDLK_SCANCODE_MASK | scancode 58-60).
+    private const int KeyF1 = 0x4000003A;
+    private const int KeyF2 = 0x4000003B;
+    private const int KeyF3 = 0x4000003C;
 }

@@ -30,6 +30,27 @@ public static class InjectedInput
         Push(ref e);
     }
 
+    /// <summary>A key by SDL keycode (Backspace 8, Enter 13, Escape 27, F1 0x4000003A …).</summary>
+    public static void KeyCode(int keyCode)
+    {
+        var e = new SdlEvent { Type = Sdl.EventKeyDown, KeySym = keyCode };
+        Push(ref e);
+    }
+
+    /// <summary>Typed text as SDL_TEXTINPUT events (at most 31 UTF-8 bytes each, as SDL sends them).</summary>
+    public static void Text(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        for (int start = 0; start < bytes.Length; start += 31)
+        {
+            var e = new SdlEvent { Type = Sdl.EventTextInput };
+            Span<byte> target = e.Text;
+            bytes.AsSpan(start, Math.Min(31, bytes.Length - start)).CopyTo(target);
+            Push(ref e);
+        }
+    }
+
     private static void Push(ref SdlEvent e)
     {
         if (Sdl.PushEvent(ref e) < 0)

@@ -16,6 +16,18 @@ public enum UiAction
     Confirm,
     Cancel,
     SelectVehicle,
+    ShowFly,
+    ShowParameters,
+    ShowInspector,
+    FocusSearch,
+    FocusEdit,
+    FocusFile,
+    RefreshParameters,
+    SaveParameters,
+    LoadParameters,
+    SendParameter,
+    SelectParameter,
+    SelectMessage,
 }
 
 /// <summary>A clickable rectangle of the current frame's layout.</summary>

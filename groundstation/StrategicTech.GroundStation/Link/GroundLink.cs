@@ -42,6 +42,7 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
         Node = new MavlinkNode(OwnSystemId, OwnComponentId, new TransportFrameSink(transport), Clock, CommonDialect.Instance, signer);
         _ = new TelemetryDecoder(Node.Messages, Queue);
         _commands = Node.Add(new CommandClient(Node));
+        Parameters = Node.Add(new ParameterHub(Node));
         _link = new MavlinkLink(transport, CommonDialect.Instance, verifier);
         _service = new Thread(ServiceLoop) { IsBackground = true, Name = "gcs-mavlink" };
     }
@@ -57,9 +58,29 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
 
     public string Name => _transport.Name;
 
+    /// <summary>The parameter protocol for every vehicle on the link.</summary>
+    public ParameterHub Parameters { get; }
+
+    /// <summary>Per-message counts, rates and last payloads for the inspector view.</summary>
+    public Inspection.MessageInspector Inspector { get; } = new();
+
+    /// <summary>The parser's counters and the frames the signing filter refused.</summary>
+    public Inspection.LinkCounters Counters
+    {
+        get
+        {
+            MavlinkParserStats s = _link.Stats;
+            return new Inspection.LinkCounters(s.Frames, s.BadCrc, s.SignatureFailures, s.UnknownIds, s.LengthErrors, s.GarbageBytes, Node.FilteredFrames);
+        }
+    }
+
     public void Start()
     {
-        _link.Start((_, frame) => Node.Receive(frame));
+        _link.Start((_, frame) =>
+        {
+            Inspector.Record(frame, Clock.TimeUs);
+            Node.Receive(frame);
+        });
         _service.Start();
     }
 

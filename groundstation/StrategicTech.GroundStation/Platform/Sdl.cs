@@ -26,6 +26,7 @@ internal static partial class Sdl
     public const uint EventQuit = 0x100;
     public const uint EventWindow = 0x200;
     public const uint EventKeyDown = 0x300;
+    public const uint EventTextInput = 0x303;
     public const uint EventMouseMotion = 0x400;
     public const uint EventMouseButtonDown = 0x401;
     public const uint EventMouseButtonUp = 0x402;
@@ -130,4 +131,23 @@ internal struct SdlEvent
 
     [FieldOffset(20)]
     public int WheelY;
+
+    // SDL_TextInputEvent: text (char[32], UTF-8, NUL-terminated) at 12.
+    [FieldOffset(12)]
+    public SdlText Text;
+}
+
+/// <summary>SDL_TextInputEvent's 32-byte UTF-8 text.</summary>
+[System.Runtime.CompilerServices.InlineArray(32)]
+internal struct SdlText
+{
+    private byte _first;
+
+    /// <summary>The text up to its NUL.</summary>
+    public readonly string Read()
+    {
+        ReadOnlySpan<byte> bytes = this;
+        int end = bytes.IndexOf((byte)0);
+        return System.Text.Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]);
+    }
 }

@@ -28,6 +28,9 @@ public sealed class FlyViewRenderer : IDisposable
     /// <summary>A line shown at the bottom right (link name or replay position).</summary>
     public string SourceLine { get; set; } = string.Empty;
 
+    /// <summary>The theme (paints and fonts) the other views share.</summary>
+    public Theme Theme => _theme;
+
     public void Dispose() => _theme.Dispose();
 
     public void Draw(SKCanvas canvas, FlyViewController ui)
@@ -144,9 +147,10 @@ public sealed class FlyViewRenderer : IDisposable
             _theme.DrawText(canvas, question, dialog.MidX, dialog.Top + 32, SKColors.White, _theme.BigFont, SKTextAlign.Center);
         }
 
+        ButtonPainter.DrawTabs(canvas, _theme, ui.Buttons, ViewKind.Fly);
         foreach (UiButton b in ui.Buttons)
         {
-            if (b.Action == UiAction.SelectVehicle)
+            if (b.Action == UiAction.SelectVehicle || TabBar.ViewOf(b.Action) is not null)
             {
                 continue;
             }

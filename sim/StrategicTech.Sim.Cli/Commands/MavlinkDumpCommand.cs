@@ -5,6 +5,7 @@ using System.Text.Json;
 using StrategicTech.Autopilot.Comms;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Drivers.Mavlink;
+using StrategicTech.Drivers.Mavlink.Inspection;
 
 namespace StrategicTech.Sim.Cli.Commands;
 

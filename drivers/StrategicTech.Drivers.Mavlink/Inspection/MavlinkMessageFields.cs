@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using StrategicTech.Drivers.Mavlink;
 
-namespace StrategicTech.Sim.Cli.Commands;
+namespace StrategicTech.Drivers.Mavlink.Inspection;
 
 /// <summary>
-/// Decodes any message of the generated dialects into (field name, value) pairs for <c>mavlink dump</c>: the struct
+/// Decodes any message of the generated dialects into (field name, value) pairs for log tools (<c>mavlink dump</c>) and the ground station's inspector: the struct
 /// is found by message id among the generated <see cref="IMavlinkMessage{TSelf}"/> types and decoded by its own
 /// <c>Decode</c>; enums print by name, char arrays as text, other arrays as lists. Reflection: a log tool, not a
 /// flight path.

@@ -1,0 +1,9 @@
+namespace StrategicTech.GroundStation.App;
+
+/// <summary>The ground station's top-level views (tabs; keys F1-F3).</summary>
+public enum ViewKind
+{
+    Fly,
+    Parameters,
+    Inspector,
+}
