@@ -31,6 +31,15 @@ public sealed record GcsOptions
 
     public bool Help { get; init; }
 
+    /// <summary>An MBTiles file of raster tiles for the map.</summary>
+    public string? TilesPath { get; init; }
+
+    /// <summary>An XYZ tile URL template (<c>https://…/{z}/{x}/{y}.png</c>), downloaded into <see cref="TileCachePath"/>.</summary>
+    public string? TileUrl { get; init; }
+
+    /// <summary>The MBTiles file that caches downloaded tiles (default under the user's local data folder).</summary>
+    public string TileCachePath { get; init; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "StrategicTech", "tiles-cache.mbtiles");
+
     public const string Usage = """
         StrategicTech ground station
           (no options)               open a window, listen on udpin://0.0.0.0:14550
@@ -43,6 +52,9 @@ public sealed record GcsOptions
           --size <W>x<H>             window / image size in pixels (default 1280x720)
           --frames <n>               render n frames and exit, printing frame-time percentiles
           --max-fps <n>              cap the window's frame rate (default 60)
+          --tiles <file.mbtiles>     raster map tiles from an MBTiles file (offline)
+          --tile-url <template>      download tiles from https://…/{z}/{x}/{y}.png into the cache
+          --tile-cache <file>        the MBTiles file that caches downloads (default ~/.local/share/StrategicTech/tiles-cache.mbtiles)
         """;
 
     /// <summary>Parses <paramref name="args"/>; on error returns null and a message naming the argument.</summary>
@@ -73,7 +85,7 @@ public sealed record GcsOptions
                 case "--headless":
                     o = o with { Headless = true };
                     break;
-                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames" or "--max-fps":
+                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames" or "--max-fps" or "--tiles" or "--tile-url" or "--tile-cache":
                     string? value = Next();
                     if (value is null)
                     {
@@ -93,6 +105,12 @@ public sealed record GcsOptions
                     error = $"unknown argument '{a}' (see --help)";
                     return null;
             }
+        }
+
+        if (o.TilesPath is not null && o.TileUrl is not null)
+        {
+            error = "--tiles and --tile-url exclude each other: give one tile source";
+            return null;
         }
 
         if (o.Headless && (o.ReplayPath is null || o.ScreenshotPath is null))
@@ -121,6 +139,22 @@ public sealed record GcsOptions
                 return o with { SigningKeyPath = value };
             case "--replay":
                 return o with { ReplayPath = value };
+            case "--tiles":
+                return o with { TilesPath = value };
+            case "--tile-url":
+                try
+                {
+                    Tiles.XyzTileSource.Validate(value);
+                }
+                catch (Tiles.TileSourceException ex)
+                {
+                    error = ex.Message;
+                    return null;
+                }
+
+                return o with { TileUrl = value };
+            case "--tile-cache":
+                return o with { TileCachePath = value };
             case "--screenshot":
                 return o with { ScreenshotPath = value };
             case "--seek-s":

@@ -70,6 +70,30 @@ public sealed class GroundStationWindow : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(error);
+        Tiles.TileLayer? tiles;
+        try
+        {
+            tiles = Tiles.TileSources.Create(options);
+        }
+        catch (Tiles.TileSourceException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return null;
+        }
+
+        GroundStationWindow? window = CreateWithLink(options, error);
+        if (window is null)
+        {
+            tiles?.Dispose();
+            return null;
+        }
+
+        window._renderer.Tiles = tiles;
+        return window;
+    }
+
+    private static GroundStationWindow? CreateWithLink(GcsOptions options, TextWriter error)
+    {
         if (options.ReplayPath is not null)
         {
             try
@@ -195,6 +219,7 @@ public sealed class GroundStationWindow : IDisposable
     public void Dispose()
     {
         _link?.Dispose();
+        _renderer.Tiles?.Dispose();
         _target?.Dispose();
         _renderer.Dispose();
         if (_glContext != 0)

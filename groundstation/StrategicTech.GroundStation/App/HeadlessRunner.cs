@@ -45,6 +45,17 @@ public static class HeadlessRunner
         using var renderer = new FlyViewRenderer();
         try
         {
+            renderer.Tiles = Tiles.TileSources.Create(options);
+        }
+        catch (Tiles.TileSourceException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
+            return GroundStationMain.ExitBadInput;
+        }
+
+        using Tiles.TileLayer? tiles = renderer.Tiles;
+        try
+        {
             using var gl = new HeadlessGlContext();
             using var target = new SkiaGlTarget(HeadlessGlContext.GetProcAddress, options.Width, options.Height, offscreen: true);
             if (options.FrameLimit > 0)
@@ -70,6 +81,21 @@ public static class HeadlessRunner
             }
 
             RenderFrame(ui, renderer, target, replay);
+            if (tiles is not null)
+            {
+                // The first frame asked for the view's tiles; draw again once they are loaded.
+                if (!tiles.WaitIdle(TimeSpan.FromSeconds(30)))
+                {
+                    error.WriteLine("warning: map tiles still loading after 30 s; the screenshot shows what arrived");
+                }
+
+                RenderFrame(ui, renderer, target, replay);
+                if (tiles.LastError.Length > 0)
+                {
+                    error.WriteLine("warning: " + tiles.LastError);
+                }
+            }
+
             using SKBitmap bitmap = target.ReadPixels();
             using SKData png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
             File.WriteAllBytes(options.ScreenshotPath!, png.ToArray());

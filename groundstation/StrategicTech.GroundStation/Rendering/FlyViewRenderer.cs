@@ -28,6 +28,13 @@ public sealed class FlyViewRenderer : IDisposable
     /// <summary>A line shown at the bottom right (link name or replay position).</summary>
     public string SourceLine { get; set; } = string.Empty;
 
+    /// <summary>The map's raster tiles (null: graticule only).</summary>
+    public Tiles.TileLayer? Tiles
+    {
+        get => _map.Tiles;
+        set => _map.Tiles = value;
+    }
+
     /// <summary>The theme (paints and fonts) the other views share.</summary>
     public Theme Theme => _theme;
 

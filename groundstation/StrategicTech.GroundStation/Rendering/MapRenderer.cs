@@ -5,14 +5,19 @@ using StrategicTech.GroundStation.Model;
 namespace StrategicTech.GroundStation.Rendering;
 
 /// <summary>
-/// The map layer of the fly view: a metric graticule (no tiles yet), scale bar, every vehicle's track and icon
+/// The map layer of the fly view: raster tiles when a source is set (MBTiles or XYZ with cache), a metric graticule, scale bar, every vehicle's track and icon
 /// (the selected one with its heading), home, and the selected vehicle's mission path with its current item.
 /// </summary>
 public sealed class MapRenderer(Theme theme)
 {
+    private readonly SKPaint _tilePaint = new() { IsAntialias = false };
+
     private static readonly SKColor GridColor = new(60, 66, 72);
     private static readonly SKColor TrackColor = new(255, 140, 0);
     private static readonly SKColor MissionColor = new(80, 220, 120);
+
+    /// <summary>Raster tiles drawn under the graticule (null: graticule only).</summary>
+    public Tiles.TileLayer? Tiles { get; set; }
 
     public void Draw(SKCanvas canvas, float width, float height, MapView map, Fleet fleet, (double Lat, double Lon)? goHere)
     {
@@ -24,6 +29,11 @@ public sealed class MapRenderer(Theme theme)
         {
             theme.DrawText(canvas, "waiting for a vehicle position…", width / 2, height / 2, SKColors.LightGray, theme.BigFont, SKTextAlign.Center);
             return;
+        }
+
+        if (Tiles is { } tiles)
+        {
+            tiles.Draw(canvas, width, height, map, _tilePaint);
         }
 
         DrawGraticule(canvas, width, height, map);
