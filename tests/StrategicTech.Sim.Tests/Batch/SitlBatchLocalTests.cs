@@ -1,0 +1,128 @@
+using System.Text;
+using StrategicTech.Sim.Cli.Batch;
+using StrategicTech.Sim.Cli.Commands;
+using StrategicTech.Sim.Scenarios;
+using StrategicTech.Sim.Tests.Cli;
+
+namespace StrategicTech.Sim.Tests.Batch;
+
+/// <summary><c>autonomy sitl batch</c> on this machine: worker processes, SQLite results, the report and exit codes.</summary>
+public sealed class SitlBatchLocalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sitl-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void LocalBatchStoresEachSeedOnceWithTheSameSummaryJsonAsSitlRunOfThatSeed()
+    {
+        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string outDir = Path.Combine(_dir, "batch");
+        (int code, string output, string error) = CliRunner.Run("sitl", "batch", scenario, "--seeds", "1..3", "--workers", "2", "--out", outDir, "--campaign", "local1");
+
+        Assert.True(code == 0, output + error);
+        using BatchResultStore store = BatchResultStore.Open(Path.Combine(outDir, SitlBatchCommand.ResultsFileName));
+        IReadOnlyList<BatchJobResult> results = store.Read("local1");
+        Assert.Equal([1UL, 2UL, 3UL], results.Select(r => r.Seed));
+        Assert.All(results, r => Assert.Equal(BatchJobStatus.Ran, r.Status));
+        Assert.Equal(2, results.Select(r => r.Worker).Distinct().Count());
+        foreach (BatchJobResult r in results)
+        {
+            string runDir = Path.Combine(_dir, "run-" + r.Seed);
+            (int runCode, string runOutput, _) = CliRunner.Run("sitl", "run", scenario, "--seed", r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", runDir, "--no-plots");
+            Assert.True(runCode == 0, runOutput);
+            Assert.Equal(File.ReadAllText(Path.Combine(runDir, ScenarioOutputWriter.SummaryName), Encoding.UTF8), r.SummaryJson);
+            string jobDir = Path.Combine(outDir, "local1", "short", "seed-" + r.Seed);
+            Assert.Equal(r.SummaryJson, File.ReadAllText(Path.Combine(jobDir, ScenarioOutputWriter.SummaryName), Encoding.UTF8));
+            Assert.False(File.Exists(Path.Combine(jobDir, ScenarioOutputWriter.CsvName)), "a passing job's CSV is deleted without --keep-all");
+            Assert.False(File.Exists(Path.Combine(jobDir, SitlAttachments.TlogName)), "a passing job's tlog is deleted without --keep-all");
+        }
+
+        Assert.Contains("pass rate per criterion", output, StringComparison.Ordinal);
+        Assert.Contains("3/3 jobs passed", output, StringComparison.Ordinal);
+        Assert.Contains("[   3/3]", output, StringComparison.Ordinal);
+        Assert.Contains("result: PASS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FailingSeedsKeepTheirOutputsAndTheReportNamesTheWorstValueAndExit1()
+    {
+        string scenario = ShortHoverScenario.Write(_dir, "tight", maxTiltDeg: 1);
+        string outDir = Path.Combine(_dir, "batch");
+        (int code, string output, string error) = CliRunner.Run("sitl", "batch", scenario, "--seeds", "4..5", "--workers", "2", "--out", outDir, "--campaign", "fail1");
+
+        Assert.True(code == 1, output + error);
+        using BatchResultStore store = BatchResultStore.Open(Path.Combine(outDir, SitlBatchCommand.ResultsFileName));
+        IReadOnlyList<BatchJobResult> results = store.Read("fail1");
+        Assert.Equal(2, results.Count);
+        BatchSummary summary = BatchSummary.Of(results);
+        CriterionSummary tilt = Assert.Single(summary.Criteria, c => c.Criterion == "max tilt (truth)");
+        Assert.Equal(0, tilt.Passed);
+        BatchJobResult worst = Assert.Single(results, r => r.Seed == tilt.WorstSeed);
+        double worstTiltDeg = Tilt(worst.SummaryJson);
+        Assert.Equal(results.Max(r => Tilt(r.SummaryJson)), worstTiltDeg);
+        Assert.Equal(worstTiltDeg, tilt.WorstMeasured);
+        foreach (BatchJobResult r in results)
+        {
+            Assert.False(r.Passed);
+            Assert.Contains("max tilt (truth)", r.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(r.OutputDirectory, ScenarioOutputWriter.CsvName)), "a failing job keeps its CSV");
+            Assert.True(File.Exists(Path.Combine(r.OutputDirectory, SitlAttachments.TlogName)), "a failing job keeps its tlog");
+            Assert.True(File.Exists(Path.Combine(r.OutputDirectory, "track.png")), "a failing job gets its plots");
+        }
+
+        Assert.Contains("failing jobs (2)", output, StringComparison.Ordinal);
+        Assert.Contains("0/2 jobs passed", output, StringComparison.Ordinal);
+        Assert.Contains("result: FAIL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JobOverThePerJobTimeLimitIsKilledAndReportedAsTimeoutWhileTheOtherJobsStillRun()
+    {
+        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string outDir = Path.Combine(_dir, "batch");
+        // 0.05 s cannot hold a worker's start-up plus a 30 s flight: every job times out, each in a fresh worker.
+        (int code, string output, string error) = CliRunner.Run("sitl", "batch", scenario, "--seeds", "1..2", "--workers", "1", "--job-timeout", "0.05", "--out", outDir, "--campaign", "slow1");
+
+        Assert.True(code == 1, output + error);
+        using BatchResultStore store = BatchResultStore.Open(Path.Combine(outDir, SitlBatchCommand.ResultsFileName));
+        IReadOnlyList<BatchJobResult> results = store.Read("slow1");
+        Assert.Equal([1UL, 2UL], results.Select(r => r.Seed));
+        Assert.All(results, r => Assert.Equal(BatchJobStatus.TimedOut, r.Status));
+        Assert.All(results, r => Assert.Contains("per-job time limit", r.Message, StringComparison.Ordinal));
+        Assert.Contains("failing jobs (2)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nosuch-scenario", "--workers", "1")]
+    [InlineData("hover", "--workers", "0")]
+    [InlineData("hover", "--seeds", "5..2")]
+    [InlineData("hover", "--job-timeout", "0")]
+    [InlineData("hover", "--campaign", "bad name")]
+    [InlineData("hover", "--queue", "http://127.0.0.1:4222")]
+    public void BadInputExits2WithASentenceAndRunsNothing(string scenario, string option, string value)
+    {
+        string outDir = Path.Combine(_dir, "bad");
+        (int code, _, string error) = CliRunner.Run("sitl", "batch", scenario, option, value, "--out", outDir);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, SitlBatchCommand.ResultsFileName)));
+    }
+
+    [Fact]
+    public void WorkerWithoutStdioOrQueueExits2()
+    {
+        (int code, _, string error) = CliRunner.Run("sitl", "worker");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--stdio", error, StringComparison.Ordinal);
+    }
+
+    private static double Tilt(string summaryJson)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(summaryJson);
+        return doc.RootElement.GetProperty("vehicles")[0].GetProperty("maxTiltDeg").GetDouble();
+    }
+}
