@@ -93,6 +93,69 @@ public sealed class SitlBatchLocalTests : IDisposable
         Assert.Contains("failing jobs (2)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WorkerKilledMidJobCostsThatJobOnlyAndTheCampaignGoesOnWithAFreshWorker()
+    {
+        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string outDir = Path.Combine(_dir, "crash-batch");
+        Task<(int Code, string Output, string Error)> campaign = Task.Run(() =>
+            CliRunner.Run("sitl", "batch", scenario, "--seeds", "1..3", "--workers", "1", "--out", outDir, "--campaign", "crash1"));
+        int killed = KillFirstWorkerOf(outDir);
+        (int code, string output, string error) = await campaign.WaitAsync(TimeSpan.FromSeconds(300));
+
+        Assert.True(code == 1, output + error);
+        using BatchResultStore store = BatchResultStore.Open(Path.Combine(outDir, SitlBatchCommand.ResultsFileName));
+        IReadOnlyList<BatchJobResult> results = store.Read("crash1");
+        Assert.Equal([1UL, 2UL, 3UL], results.Select(r => r.Seed));
+        BatchJobResult crashed = Assert.Single(results, r => r.Status == BatchJobStatus.Crashed);
+        Assert.Contains("worker process died", crashed.Message, StringComparison.Ordinal);
+        Assert.All(results.Where(r => r != crashed), r => Assert.True(r.Passed, r.Message));
+        Assert.True(killed > 0);
+        Assert.Contains("failing jobs (1)", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Finds the campaign's first worker process (its command line names the output folder) and SIGKILLs it.</summary>
+    private static int KillFirstWorkerOf(string outDir)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (string proc in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(proc), out int pid))
+                {
+                    continue;
+                }
+
+                string commandLine;
+                try
+                {
+                    commandLine = File.ReadAllText(Path.Combine(proc, "cmdline")).Replace('\0', ' ');
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                if (commandLine.Contains("sitl worker --stdio --out " + outDir + " ", StringComparison.Ordinal))
+                {
+                    using var worker = System.Diagnostics.Process.GetProcessById(pid);
+                    worker.Kill();
+                    return pid;
+                }
+            }
+
+            Thread.Sleep(20);
+        }
+
+        Assert.Fail("no worker process of " + outDir + " appeared");
+        return 0;
+    }
+
     [Theory]
     [InlineData("nosuch-scenario", "--workers", "1")]
     [InlineData("hover", "--workers", "0")]
