@@ -12,8 +12,17 @@ internal static class BatchQueueCoordinator
 {
     public const string Undelivered = "undelivered";
 
-    public static IReadOnlyList<BatchJobResult> Run(BatchJob[] jobs, BatchSettings settings, BatchResultStore store, TextWriter output, bool terminal, CancellationToken stop) =>
-        RunAsync(jobs, settings, store, output, terminal, stop).GetAwaiter().GetResult();
+    public static IReadOnlyList<BatchJobResult> Run(BatchJob[] jobs, BatchSettings settings, BatchResultStore store, TextWriter output, bool terminal, CancellationToken stop)
+    {
+        try
+        {
+            return RunAsync(jobs, settings, store, output, terminal, stop).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return []; // Ctrl+C or SIGTERM: the report covers what is stored; queued jobs stay for the workers
+        }
+    }
 
     private static async Task<IReadOnlyList<BatchJobResult>> RunAsync(BatchJob[] jobs, BatchSettings settings, BatchResultStore store, TextWriter output, bool terminal, CancellationToken stop)
     {

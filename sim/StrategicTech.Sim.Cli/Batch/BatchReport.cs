@@ -6,7 +6,7 @@ namespace StrategicTech.Sim.Cli.Batch;
 /// <summary>Prints a campaign's <see cref="BatchSummary"/> as Spectre.Console tables (plain ASCII when not a terminal).</summary>
 public static class BatchReport
 {
-    public static void Write(BatchSummary summary, string campaign, TextWriter output, bool terminal, string throughput = "")
+    public static void Write(BatchSummary summary, string campaign, int expectedJobs, TextWriter output, bool terminal, string throughput = "")
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(output);
@@ -65,7 +65,8 @@ public static class BatchReport
         }
 
         output.WriteLine(Invariant($"  {summary.Passed}/{summary.Jobs} jobs passed; {summary.SimulatedS:F0} simulated s{throughput}"));
-        output.WriteLine(summary.AllPassed ? "result: PASS" : "result: FAIL");
+        output.WriteLine(summary.Jobs < expectedJobs ? Invariant($"result: INCOMPLETE ({summary.Jobs} of {expectedJobs} jobs have a result; not judged as a pass)")
+            : summary.AllPassed ? "result: PASS" : "result: FAIL");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

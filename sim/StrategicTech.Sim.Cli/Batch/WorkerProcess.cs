@@ -13,6 +13,9 @@ internal sealed class WorkerProcess : IDisposable
 {
     public const string ResultPrefix = "result ";
 
+    /// <summary>The failure text when the campaign itself was stopped (Ctrl+C, SIGTERM): the job is not judged.</summary>
+    public const string Stopped = "campaign stopped";
+
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StringBuilder _stderrTail = new();
@@ -73,6 +76,10 @@ internal sealed class WorkerProcess : IDisposable
         {
             return (null, "worker process died before taking the job" + StderrTail());
         }
+        catch (OperationCanceledException)
+        {
+            return (null, Stopped);
+        }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(TimeSpan.FromSeconds(job.TimeLimitS));
@@ -89,9 +96,11 @@ internal sealed class WorkerProcess : IDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return (null, "exceeded the per-job time limit of " + job.TimeLimitS.ToString("G", System.Globalization.CultureInfo.InvariantCulture) + " s: worker killed");
+            return cancellation.IsCancellationRequested
+                ? (null, Stopped)
+                : (null, "exceeded the per-job time limit of " + job.TimeLimitS.ToString("G", System.Globalization.CultureInfo.InvariantCulture) + " s: worker killed");
         }
 
         _process.WaitForExit(5000);

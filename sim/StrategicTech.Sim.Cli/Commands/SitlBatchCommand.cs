@@ -110,7 +110,7 @@ public static partial class SitlBatchCommand
             BatchSummary summary = BatchSummary.Of(results);
             double wallS = wall.Elapsed.TotalSeconds;
             string throughput = Invariant($" in {wallS:F1} s wall: {summary.SimulatedS / Math.Max(wallS, 1e-9):F1} simulated s per wall s with {(settings.Queue is null ? Math.Min(settings.Workers, jobs.Length) + " local worker(s)" : "the queue's workers")}");
-            BatchReport.Write(summary, campaign, output, terminal, throughput);
+            BatchReport.Write(summary, campaign, jobs.Length, output, terminal, throughput);
             bool complete = results.Count == jobs.Length;
             return summary.AllPassed && complete ? ExitCodes.Success : ExitCodes.CheckFailed;
         }

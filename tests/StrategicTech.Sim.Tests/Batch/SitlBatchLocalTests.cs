@@ -114,6 +114,24 @@ public sealed class SitlBatchLocalTests : IDisposable
         Assert.Contains("failing jobs (1)", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SigintStopsTheCampaignReportsWhatFinishedAsIncompleteAndExits1()
+    {
+        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string outDir = Path.Combine(_dir, "stopped");
+        using var batch = SitlVehicleProcess.Cli("sitl", "batch", scenario, "--seeds", "1..50", "--workers", "1", "--out", outDir, "--campaign", "stop1");
+        batch.WaitFor("[   1/50] short seed 1: PASS");
+        batch.Signal("INT");
+
+        Assert.Equal(1, batch.WaitForExit());
+        Assert.Contains("stopped by SIGINT", batch.Transcript, StringComparison.Ordinal);
+        Assert.Contains("result: INCOMPLETE (", batch.Transcript, StringComparison.Ordinal);
+        using BatchResultStore store = BatchResultStore.Open(Path.Combine(outDir, SitlBatchCommand.ResultsFileName));
+        IReadOnlyList<BatchJobResult> results = store.Read("stop1");
+        Assert.InRange(results.Count, 1, 49);
+        Assert.All(results, r => Assert.True(r.Passed, r.Message)); // the job cut short by the signal is not stored as a failure
+    }
+
     /// <summary>Finds the campaign's first worker process (its command line names the output folder) and SIGKILLs it.</summary>
     private static int KillFirstWorkerOf(string outDir)
     {
