@@ -30,12 +30,12 @@ public static partial class SitlBatchCommand
         var workers = new Option<int>("--workers") { Description = "Worker processes on this machine (1 to 256; default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var outDir = new Option<string>("--out") { Description = "Output folder: results.sqlite and the failing jobs' outputs under <campaign>/<scenario>/seed-<n>.", DefaultValueFactory = _ => "sitl-batch-out" };
         var keepAll = new Option<bool>("--keep-all") { Description = "Keep the CSV, tlog and plots of passing jobs too (by default only summary.json and wallclock.json stay)." };
-        var jobTimeout = new Option<double>("--job-timeout") { Description = "Per-job time limit in wall seconds; a job over it fails as 'timeout' (default 600).", DefaultValueFactory = _ => 600 };
+        var jobTimeout = new Option<double>("--job-timeout") { Description = "Per-job time limit in wall seconds; a job over it fails as 'timeout'.", DefaultValueFactory = _ => 600 };
         var campaign = new Option<string?>("--campaign") { Description = "Campaign name (letters, digits, '-', '_'; default c<UTC date-time>-<random>); results are keyed by campaign, scenario and seed." };
         var queue = new Option<string?>("--queue") { Description = "Run on a NATS JetStream work queue (nats://host:port) consumed by 'sitl worker --queue' on any machine, instead of local workers." };
         var results = new Option<string?>("--results") { Description = "Results store: postgres://user[:password]@host[:port]/database or a SQLite file (default <out>/results.sqlite)." };
-        var ackWait = new Option<double>("--ack-wait") { Description = "With --queue: seconds a delivered job may go unacknowledged before it is delivered again (workers extend it while flying; default 30).", DefaultValueFactory = _ => 30 };
-        var maxDeliver = new Option<int>("--max-deliver") { Description = "With --queue: deliveries of a job at most (default 5).", DefaultValueFactory = _ => 5 };
+        var ackWait = new Option<double>("--ack-wait") { Description = "With --queue: seconds a delivered job may go unacknowledged before it is delivered again (workers extend it while flying).", DefaultValueFactory = _ => 30 };
+        var maxDeliver = new Option<int>("--max-deliver") { Description = "With --queue: deliveries of a job at most; a job whose deliveries all died is reported 'undelivered'.", DefaultValueFactory = _ => 5 };
         var command = new Command("batch", "Run a campaign of scenario × seed jobs in worker processes (or over NATS JetStream on many machines); print pass rates and worst values; exit 1 when any job failed.")
         {
             scenarios, seeds, workers, outDir, keepAll, jobTimeout, campaign, queue, results, ackWait, maxDeliver,

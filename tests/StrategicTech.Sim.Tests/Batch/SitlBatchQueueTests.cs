@@ -58,6 +58,34 @@ public sealed partial class SitlBatchQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task JobWhoseOnlyDeliveryDiedIsReportedUndeliveredAndTheRestLandInSqlite()
+    {
+        using NatsServer nats = NatsServer.Start();
+        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string results = Path.Combine(_dir, "queue-results.sqlite");
+        string[] campaignArgs = ["sitl", "batch", scenario, "--seeds", "1..2", "--queue", nats.Url, "--results", results, "--campaign", "lost1", "--ack-wait", "2", "--max-deliver", "1", "--out", Path.Combine(_dir, "coordinator")];
+        Task<(int Code, string Output, string Error)> coordinator = Task.Run(() => CliRunner.Run(campaignArgs));
+
+        using var a = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", results, "--out", Path.Combine(_dir, "a"), "--name", "A", "--idle-exit", "30");
+        string started = a.WaitFor("job started ");
+        a.Kill(); // its job had its one delivery: it is never delivered again
+        a.WaitForExit();
+        using var b = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", results, "--out", Path.Combine(_dir, "b"), "--name", "B", "--idle-exit", "8");
+        string lostKey = JobKey().Match(started).Groups[1].Value;
+
+        (int code, string output, string error) = await coordinator.WaitAsync(TimeSpan.FromSeconds(300));
+        Assert.True(code == 1, output + error + b.Transcript);
+        Assert.Equal(0, b.WaitForExit(120));
+        using BatchResultStore store = BatchResultStore.Open(results);
+        BatchJobResult stored = Assert.Single(store.Read("lost1"));
+        Assert.NotEqual(lostKey, stored.Key);
+        Assert.True(stored.Passed, stored.Message);
+        Assert.Equal("B", stored.Worker);
+        Assert.Contains(lostKey.Replace("lost1/short/", "short seed ", StringComparison.Ordinal) + ": FAIL (undelivered)", output, StringComparison.Ordinal);
+        Assert.Contains("result: FAIL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnreachableQueueExits2WithASentence()
     {
         int port = LocalServices.FreePort();
