@@ -37,6 +37,8 @@ Xvfb xvfb
 /usr/lib/x86_64-linux-gnu/libEGL_mesa.so.0 libegl-mesa0
 /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so libgl1-mesa-dri
 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf fonts-dejavu-core
+nats-server nats-server
+/usr/lib/postgresql/15/bin/initdb postgresql
 PKGS
 if ((${#apt_needed[@]})); then
   say "installing Debian packages: ${apt_needed[*]}"

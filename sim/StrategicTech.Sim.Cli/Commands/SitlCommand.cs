@@ -31,6 +31,8 @@ public static class SitlCommand
         sitl.Subcommands.Add(demo);
         sitl.Subcommands.Add(SitlVehicleCommand.Create());
         sitl.Subcommands.Add(SitlSuiteCommand.Create());
+        sitl.Subcommands.Add(SitlBatchCommand.Create());
+        sitl.Subcommands.Add(SitlWorkerCommand.Create());
         return sitl;
     }
 

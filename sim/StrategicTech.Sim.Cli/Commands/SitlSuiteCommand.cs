@@ -89,7 +89,8 @@ public static class SitlSuiteCommand
         return failsafe is null ? landing : Invariant($"{failsafe.Name[9..failsafe.Name.IndexOf(" after", StringComparison.Ordinal)]} in {failsafe.Measured:F1} s; {landing}");
     }
 
-    private static ulong[]? ParseSeeds(string text)
+    /// <summary>N or A..B (at most 1000 seeds) as the seeds; null when malformed.</summary>
+    internal static ulong[]? ParseSeeds(string text)
     {
         string[] parts = text.Split("..");
         if (parts.Length is < 1 or > 2

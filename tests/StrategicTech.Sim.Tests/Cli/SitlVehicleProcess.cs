@@ -57,6 +57,13 @@ internal sealed class SitlVehicleProcess : IDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
+    /// <summary>SIGKILL: the process ends at once, with no chance to clean up (a worker dying mid-job).</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Everything printed so far (for failure messages).</summary>
     public string Transcript => string.Join('\n', _seen);
 
