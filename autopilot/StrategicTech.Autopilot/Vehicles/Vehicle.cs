@@ -38,6 +38,7 @@ public sealed class Vehicle
     private readonly int _motorCount;
     private readonly bool _applyParameters;
     private readonly ArmingReadiness _readiness;
+    private readonly PostCalibrationRealignment _realignment = new();
     private GnssSample _latestGnss;
     private bool _hasOrigin;
 
@@ -122,8 +123,8 @@ public sealed class Vehicle
     /// <summary>The EKF has a GNSS origin (latched at the first).</summary>
     public bool HasOrigin => _hasOrigin;
 
-    /// <summary>The EKF has fused GNSS and baro without a break for <see cref="VehicleDescription.ArmSettleUs"/>.</summary>
-    public bool ReadyToArm => _readiness.IsReady(Clock.TimeUs);
+    /// <summary>The EKF has fused GNSS and baro without a break for <see cref="VehicleDescription.ArmSettleUs"/>, and does not wait to realign after a calibration.</summary>
+    public bool ReadyToArm => _readiness.IsReady(Clock.TimeUs) && !_realignment.Pending;
 
     /// <summary>The MAVLink link, once attached (<see cref="VehicleMavlinkLink"/>).</summary>
     public VehicleMavlinkLink? Mavlink { get; internal set; }
@@ -167,7 +168,14 @@ public sealed class Vehicle
         while (_io.Imu.TryReadImu(out ImuSample imu))
         {
             Calibration.OnImu(in imu);
-            Ekf.PushImu(Corrections.Correct(in imu));
+            ImuSample corrected = Corrections.Correct(in imu);
+            if (_realignment.Observe(in corrected, Calibration.Completed, Calibration.Running, Commander.Armed, Ekf.InAir))
+            {
+                Ekf.Realign();
+                _readiness.Update(timeUs, false);
+            }
+
+            Ekf.PushImu(corrected);
         }
 
         if (_io.Battery is { } monitor && monitor.TryReadBattery(out BatterySample battery))

@@ -31,7 +31,11 @@ public sealed record ScenarioVehicle(
     AirframeDefinition Airframe,
     GeodeticPosition Home,
     ulong? PhysicsSeed,
-    ulong? SensorSeed);
+    ulong? SensorSeed)
+{
+    /// <summary>Sensor errors injected into this vehicle's sensor models (null: the default models).</summary>
+    public SensorErrors? SensorErrors { get; init; }
+}
 
 /// <summary>Wind, magnetic field and the faults injected at scenario times (the same for every vehicle).</summary>
 public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters MagneticField, IReadOnlyList<Fault> Faults);

@@ -22,7 +22,7 @@ public static class ScenarioLoader
     private const double DegToRad = Math.PI / 180;
 
     private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters"];
-    private static readonly string[] VehicleKeys = ["systemId", "airframe", "home", "seed", "sensorSeed"];
+    private static readonly string[] VehicleKeys = ["systemId", "airframe", "home", "seed", "sensorSeed", "sensorErrors"];
     private static readonly string[] HomeKeys = ["latitudeDeg", "longitudeDeg", "altitudeAmslM"];
     private static readonly string[] WorldKeys = ["wind", "magneticField", "faults"];
     private static readonly string[] WindKeys = ["speedMps", "fromDeg", "steadyNedMps", "turbulenceStdDevMps", "turbulenceCorrelationTimeS", "gustMaxMps", "gustMeanIntervalS", "gustDurationS"];
@@ -169,7 +169,8 @@ public static class ScenarioLoader
             GeodeticPosition home = v.Optional("home") is { } h ? ReadHome(h) : OffsetEast(plannedHome, 5.0 * vehicles.Count);
             ulong? seed = v.Optional("seed")?.UnsignedInteger();
             ulong? sensorSeed = v.Optional("sensorSeed")?.UnsignedInteger();
-            vehicles.Add(new ScenarioVehicle(systemId, airframeName, airframe, home, seed, sensorSeed));
+            SensorErrors? sensorErrors = v.Optional("sensorErrors") is { } e ? SensorErrorsReader.Read(e) : null;
+            vehicles.Add(new ScenarioVehicle(systemId, airframeName, airframe, home, seed, sensorSeed) { SensorErrors = sensorErrors });
         }
 
         if (vehicles.Count is 0 or > 64)

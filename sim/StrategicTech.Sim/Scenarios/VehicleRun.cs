@@ -58,7 +58,7 @@ public sealed class VehicleRun
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
         _faults = new FaultSchedule(world.Faults);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, binding: binding);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding);
         foreach (ScenarioParameter p in parameters ?? [])
         {
             // Validated by the loader; applied at the vehicle's next position update.

@@ -18,6 +18,9 @@ public sealed class ImuModel
     private const long BiasWalkPeriodUs = 10_000;
 
     private readonly ImuParameters _p;
+    private readonly Matrix3 _bodyToBoard;
+    private readonly bool _hasBoardOffset;
+    private readonly bool _hasCrossAxis;
     private DeterministicRandom _random;
     private SampleClock _clock;
     private Vector3 _deltaAngleRad;
@@ -44,6 +47,11 @@ public sealed class ImuModel
         _clock = new SampleClock(parameters.OutputRateHz);
         GyroBiasFrdRadPerS = GaussianVector(parameters.GyroTurnOnBiasStdDevRadPerS) + parameters.GyroFixedBiasFrdRadPerS;
         AccelBiasFrdMps2 = GaussianVector(parameters.AccelTurnOnBiasStdDevMps2);
+
+        // The board's attitude matrix in the airframe maps board vectors into the airframe; readings take its transpose.
+        _hasCrossAxis = parameters.AccelCrossAxis != Matrix3.Identity;
+        _hasBoardOffset = parameters.BoardRollOffsetRad != 0 || parameters.BoardPitchOffsetRad != 0;
+        _bodyToBoard = Quaternion.FromEuler(parameters.BoardRollOffsetRad, parameters.BoardPitchOffsetRad, 0).ToRotationMatrix().Transpose();
     }
 
     /// <summary>The gyro's true bias now (what an estimator tries to learn).</summary>
@@ -59,8 +67,22 @@ public sealed class ImuModel
             _biasWalkPendingUs += truth.TimeUs - _lastTruthUs;
             double dtS = (truth.TimeUs - _lastTruthUs) * 1e-6;
             // The step's mean rate (its exact rotation / dt), as a fast-sampling integrating gyro would see it.
-            Vector3 gyro = Clip((truth.DeltaAngleFrdRad / dtS) + GyroBiasFrdRadPerS, _p.GyroRangeRadPerS, ref _gyroClipped);
-            Vector3 accel = Clip(Vector3.Scale(_p.AccelGain, truth.SpecificForceFrdMps2) + _p.AccelOffsetFrdMps2 + AccelBiasFrdMps2, _p.AccelRangeMps2, ref _accelClipped);
+            Vector3 rateRadps = truth.DeltaAngleFrdRad / dtS;
+            Vector3 forceMps2 = truth.SpecificForceFrdMps2;
+            if (_hasBoardOffset)
+            {
+                rateRadps = _bodyToBoard * rateRadps;
+                forceMps2 = _bodyToBoard * forceMps2;
+            }
+
+            Vector3 gyro = Clip(rateRadps + GyroBiasFrdRadPerS, _p.GyroRangeRadPerS, ref _gyroClipped);
+            Vector3 sensedMps2 = Vector3.Scale(_p.AccelGain, forceMps2);
+            if (_hasCrossAxis)
+            {
+                sensedMps2 = _p.AccelCrossAxis * sensedMps2;
+            }
+
+            Vector3 accel = Clip(sensedMps2 + _p.AccelOffsetFrdMps2 + AccelBiasFrdMps2, _p.AccelRangeMps2, ref _accelClipped);
             _deltaAngleRad += gyro * dtS;
             _deltaVelocityMps += accel * dtS;
             _accumulatedS += dtS;

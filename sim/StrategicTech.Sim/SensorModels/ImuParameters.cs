@@ -41,6 +41,21 @@ public sealed record ImuParameters(
     /// <summary>Per-axis accelerometer gain (1 = none): reading = gain ⊙ specific force + offset + bias + noise.</summary>
     public Vector3 AccelGain { get; init; } = new(1, 1, 1);
 
+    /// <summary>
+    /// Accelerometer cross-axis coupling (identity = none): reading = coupling · (gain ⊙ specific force) + offset + bias.
+    /// A six-side calibration that stores per-axis scales only (as PX4's CAL_ACC0_xSCALE) cannot remove it.
+    /// </summary>
+    public Matrix3 AccelCrossAxis { get; init; } = Matrix3.Identity;
+
+    /// <summary>
+    /// How the IMU board is tilted against the airframe: roll, then pitch, rad (what a level-horizon calibration
+    /// recovers into SENS_BOARD_X_OFF / SENS_BOARD_Y_OFF). The gyro and accelerometer measure in the board frame.
+    /// </summary>
+    public double BoardRollOffsetRad { get; init; }
+
+    /// <inheritdoc cref="BoardRollOffsetRad"/>
+    public double BoardPitchOffsetRad { get; init; }
+
     /// <summary>A perfect IMU (no noise, no bias, unlimited range) for tests and truth comparisons.</summary>
     public static ImuParameters Ideal { get; } = new(1000, 0, 0, 0, double.PositiveInfinity, 0, 0, 0, double.PositiveInfinity);
 }

@@ -21,12 +21,16 @@ public sealed class SensorSuite
     public SensorSuite(SensorSuiteParameters parameters, LocalNedFrame homeFrame, FaultSchedule? faults, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        Parameters = parameters;
         Imu = new ImuModel(parameters.Imu, DeterministicRandom.DeriveSeed(seed, 1));
         Gnss = new GnssModel(parameters.Gnss, homeFrame, faults, DeterministicRandom.DeriveSeed(seed, 2));
         Barometer = new BarometerModel(parameters.Baro, homeFrame.Origin.HeightM, DeterministicRandom.DeriveSeed(seed, 3));
         Magnetometer = new MagnetometerModel(parameters.Mag, faults, DeterministicRandom.DeriveSeed(seed, 4));
         _range = parameters.RangeFinder is null ? null : new RangeFinderModel(parameters.RangeFinder, DeterministicRandom.DeriveSeed(seed, 5));
     }
+
+    /// <summary>The parameters the models were built from (injected errors included).</summary>
+    public SensorSuiteParameters Parameters { get; }
 
     public ImuModel Imu { get; }
 

@@ -1,7 +1,9 @@
 using StrategicTech.Autopilot.Calibration;
 using StrategicTech.Drivers.Mavlink.Dialects.Common;
 using StrategicTech.Navigation.Numerics;
+using StrategicTech.Navigation.Estimation.Uav;
 using StrategicTech.Sim.Lockstep;
+using StrategicTech.Sim.Physics;
 using StrategicTech.Sim.SensorModels;
 using StrategicTech.Sim.Tests.Sitl;
 
@@ -75,25 +77,36 @@ public class SitlCalibrationTests
     }
 
     /// <summary>
-    /// Mean EKF attitude error (angle to the truth, yaw included) over a 10 s hover at 5 m. Measured: error-free
-    /// sensors 0.43° (bound 0.65°); injected errors calibrated over MAVLink first 1.21° (bound 1.8°); the same errors
-    /// uncalibrated 10.4° (bound: above 6.9°). Calibration removes nine tenths of the error but the calibrated run is
-    /// still about three times the error-free one (not yet explained: the vehicle was flipped through the poses with
-    /// the EKF running, and the soft-iron scale is normalised to det 1).
+    /// Mean EKF attitude error (angle to the truth, yaw included) over a 10 s hover at 5 m, with the EKF told the
+    /// simulated world's declination (3°; as a pilot sets EKF2_MAG_DECL) and a magnetometer free of the default model's
+    /// small hard iron, so nothing but the injected errors, turn-on biases and noise remain. Measured (seed 1):
+    /// error-free sensors 0.191° (bound 0.29°); injected errors calibrated over MAVLink 0.074° (bound 0.11°; lower than
+    /// the error-free run, whose random gyro and accelerometer turn-on biases nobody calibrated); the same errors
+    /// uncalibrated 13.28° (bound: above 8.9°). The earlier gap (1.21° calibrated against 0.43° "error-free") had two
+    /// causes. The SITL EKF keeps its declination parameter (0°) while the simulated world's field has 3°: the
+    /// default model's uncalibrated hard iron happened to cancel most of it (0.43°), and calibration removed that hard
+    /// iron and exposed the full 3°. And the calibrated run is as good as the error-free one only because the estimator realigns at rest after each
+    /// calibration (<see cref="PostCalibrationRealignment"/>): before that it kept the magnetometer strength it
+    /// aligned on (0.63 G uncorrected against 0.48 G corrected), judged every corrected sample disturbed, left the
+    /// magnetometer unfused and drifted in yaw.
     /// </summary>
     [Fact]
-    public void Hover_attitude_error_is_below_1_8_deg_after_calibration_and_above_6_9_deg_without()
+    public void Hover_attitude_error_is_below_0_11_deg_calibrated_below_0_29_deg_error_free_and_above_8_9_deg_uncalibrated()
     {
-        double clean = HoverAttitudeErrorDeg(SensorSuiteParameters.Default, calibrate: false);
+        double clean = HoverAttitudeErrorDeg(ErrorFree, calibrate: false);
         double calibrated = HoverAttitudeErrorDeg(Injected, calibrate: true);
         double uncalibrated = HoverAttitudeErrorDeg(Injected, calibrate: false);
         string measured = $"clean {clean:F3}°, calibrated {calibrated:F3}°, uncalibrated {uncalibrated:F3}°";
-        Assert.True(clean < 0.65 && calibrated < 1.8 && uncalibrated > 6.9, measured);
+        Assert.True(clean < 0.29 && calibrated < 0.11 && uncalibrated > 8.9, measured);
     }
+
+    private static SensorSuiteParameters ErrorFree => SensorSuiteParameters.Default with { Mag = MagParameters.Default with { HardIronFrdGauss = Vector3.Zero } };
 
     private static double HoverAttitudeErrorDeg(SensorSuiteParameters sensors, bool calibrate)
     {
-        SitlVehicle vehicle = SitlFixtures.CreateQuad(sensors: sensors);
+        // The simulated world's declination given to the EKF (SITL leaves it at 0 by default; see Lockstep/README).
+        var ekf = new UavEkfParameters { MagDeclinationRad = MagneticFieldParameters.Default.DeclinationRad };
+        var vehicle = new SitlVehicle(SitlFixtures.Quad, SimulationEnvironment.Default with { Seed = 1, Wind = WindParameters.Calm }, sensorSeed: 1, sensors: sensors, ekf: ekf);
         if (calibrate)
         {
             var ground = new GroundStation(vehicle);
@@ -113,7 +126,12 @@ public class SitlCalibrationTests
 
         Assert.True(vehicle.StepUntil(x => x.ReadyToArm, 60_000_000), "EKF never ready to arm");
         vehicle.StepFor(5_000_000);
-        Assert.True(vehicle.Arm(), "arming refused");
+        if (calibrate)
+        {
+            Assert.True(vehicle.Ekf.RealignCount >= 1, "the estimator did not realign after the calibration");
+        }
+
+        Assert.True(vehicle.Arm(), "arming refused: " + string.Join(" / ", SitlFixtures.Texts(vehicle).TakeLast(3)));
         Assert.True(vehicle.Navigator.Takeoff(5.0));
         Assert.True(vehicle.StepUntil(x => x.Navigator.State == Autopilot.Flight.AutoState.Hold, 30_000_000), "takeoff not finished");
         double sumDeg = 0;

@@ -192,6 +192,44 @@ public sealed class UavEkf
     /// <summary>Land-detector input: accelerometer bias on horizontal axes is learnt only in the air.</summary>
     public void SetInAir(bool inAir) => InAir = inAir;
 
+    /// <summary>Times the filter was realigned on the ground (<see cref="Realign"/>).</summary>
+    public int RealignCount { get; private set; }
+
+    /// <summary>
+    /// Starts the alignment again from the next samples, keeping the GNSS origin and the magnetic reference: tilt,
+    /// heading, earth field, the magnetometer's expected strength and the baro datum are taken afresh, the bias states
+    /// start at zero and velocity and position are reset to the next GNSS sample. For a disarmed vehicle at rest
+    /// after a sensor calibration changed the corrections (PX4 resets EKF2's bias states when a calibration changes):
+    /// the filter aligned on uncorrected samples and carries biases, a field strength and a tilt learnt against them.
+    /// Refused (false) in the air.
+    /// </summary>
+    public bool Realign()
+    {
+        if (InAir)
+        {
+            return false;
+        }
+
+        IsAligned = false;
+        _firstImuUs = -1;
+        _alignDeltaVelocity = Vector3.Zero;
+        _alignDtS = 0;
+        _alignMag = Vector3.Zero;
+        _alignMagCount = 0;
+        _alignBaro = 0;
+        _alignBaroCount = 0;
+        _imu.Clear();
+        _gnss.Clear();
+        _baro.Clear();
+        _mag.Clear();
+        _range.Clear();
+        _magFieldAlignPending = false;
+        _magDisagreeSinceUs = -1;
+        Gnss.RequestReset();
+        RealignCount++;
+        return true;
+    }
+
     public bool PushImu(in ImuSample sample)
     {
         if (!sample.IsFinite)
