@@ -37,15 +37,30 @@ public sealed class EkfCommandTests
     [SharedDataFact]
     public void Replay_of_a_ulog_compares_with_the_logs_own_ekf2_states()
     {
-        // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: the run must
-        // work end to end and report the comparison; the validation bounds are not expected to hold (exit 1).
-        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: only with
+        // --force does it run, end to end with the comparison; the validation bounds are not expected to hold (exit 1).
+        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"), "--force");
         Assert.True(exit is ExitCodes.Success or ExitCodes.CheckFailed, error);
+        Assert.Contains("below the 100 Hz a replay needs", error, StringComparison.Ordinal);
+        Assert.Contains("layout: PX4 ", output, StringComparison.Ordinal);
+        Assert.Contains("GNSS vehicle_gps_position[0] lat/lon/alt", output, StringComparison.Ordinal);
+        Assert.Contains("reference estimator_status[0] states[24], biases per step", output, StringComparison.Ordinal);
+        Assert.Contains("aligned on the reference's delayed-horizon timestamps: skew removed", output, StringComparison.Ordinal);
         Assert.Contains("ULog, ", output, StringComparison.Ordinal);
         Assert.Contains("341 IMU samples", output, StringComparison.Ordinal);
         Assert.Contains("reference: 107 EKF2 states", output, StringComparison.Ordinal);
         Assert.Contains("difference to reference over the flight", output, StringComparison.Ordinal);
         Assert.Matches(@"attitude\s+deg\s+\d+\.\d+", output);
+    }
+
+    [SharedDataFact]
+    public void A_ulog_with_a_decimated_imu_is_refused_without_force_naming_its_rate()
+    {
+        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Matches(@"error: the IMU rate of 'esc_status_log.ulg' is \d+\.\d Hz, below the 100 Hz a replay needs", error);
+        Assert.Contains("pass --force to replay anyway", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("difference to reference", output, StringComparison.Ordinal);
     }
 
     [Fact]
