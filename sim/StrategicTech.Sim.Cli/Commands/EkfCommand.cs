@@ -11,8 +11,10 @@ namespace StrategicTech.Sim.Cli.Commands;
 /// <summary>
 /// <c>autonomy ekf replay</c>: runs our UAV EKF on logged sensor data, compares it with the logged PX4 EKF2 output
 /// and plots ours against theirs, so a user can tune the filter. Input formats plug in through
-/// <see cref="IReplayInput"/>: PX4's replay CSV (with a change_indication reference) or a PX4 ULog flight log (whose
-/// own EKF2 states are the reference).
+/// <see cref="IReplayInput"/>: PX4's replay CSV (with a change_indication reference) or a PX4 ULog flight log of any
+/// generation (whose own EKF2 states are the reference; missing topics and fields are warned about, an IMU below
+/// 100 Hz is refused unless --force). The comparison removes the reference's datum steps and aligns our
+/// delayed-horizon trajectory on its timestamps with an estimated skew, and says both.
 /// </summary>
 public static class EkfCommand
 {
@@ -146,7 +148,7 @@ public static class EkfCommand
         output.WriteLine($"  run time: {watch.Elapsed.TotalMilliseconds:F1} ms (including JIT)");
         output.WriteLine($"  final flags: {filter.Flags}");
         output.WriteLine($"  rejected samples: non-finite {filter.RejectedNonFiniteCount}, out-of-order {filter.RejectedOutOfOrderCount}, dropped {filter.DroppedObservationCount}");
-        output.WriteLine($"  innovation rejections: gnss {filter.Gnss.RejectedCount}, baro {filter.Baro.RejectedCount}, mag {filter.MagHeading.RejectedCount + filter.Mag3Axis.RejectedCount}, range {filter.Range.RejectedCount}; yaw resets {filter.YawResetCount}, gnss resets {filter.Gnss.ResetCount}");
+        output.WriteLine($"  innovation rejections: gnss {filter.Gnss.RejectedCount}, baro {filter.Baro.RejectedCount}, mag {filter.MagHeading.RejectedCount + filter.Mag3Axis.RejectedCount}, range {filter.Range.RejectedCount}; yaw resets {filter.YawResetCount}, gnss resets {filter.Gnss.ResetCount} (position alone {filter.Gnss.PositionResetCount}, velocity alone {filter.Gnss.VelocityResetCount}), height resets to baro {filter.Baro.ResetCount}");
         UavState last = filter.DelayedState;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  final: pos NED {Fmt(last.PositionNedM)} m, vel {Fmt(last.VelocityNedMps)} m/s, gyro bias {Fmt(last.GyroBiasRadps * (180 / Math.PI))} deg/s, accel bias {Fmt(last.AccelBiasMps2)} m/s^2"));
