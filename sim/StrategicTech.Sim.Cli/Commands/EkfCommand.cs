@@ -11,8 +11,10 @@ namespace StrategicTech.Sim.Cli.Commands;
 /// <summary>
 /// <c>autonomy ekf replay</c>: runs our UAV EKF on logged sensor data, compares it with the logged PX4 EKF2 output
 /// and plots ours against theirs, so a user can tune the filter. Input formats plug in through
-/// <see cref="IReplayInput"/>: PX4's replay CSV (with a change_indication reference) or a PX4 ULog flight log (whose
-/// own EKF2 states are the reference).
+/// <see cref="IReplayInput"/>: PX4's replay CSV (with a change_indication reference) or a PX4 ULog flight log of any
+/// generation (whose own EKF2 states are the reference; missing topics and fields are warned about, an IMU below
+/// 100 Hz is refused unless --force). The comparison removes the reference's datum steps and aligns our
+/// delayed-horizon trajectory on its timestamps with an estimated skew, and says both.
 /// </summary>
 public static class EkfCommand
 {
@@ -32,13 +34,20 @@ public static class EkfCommand
         /// <summary>Take-off and landing times if the log says so.</summary>
         (long FromUs, long ToUs)? FlightWindowUs { get; }
 
-        /// <summary>Times of the reference the input carries itself (a ULog's EKF2 states), or null.</summary>
-        IReadOnlyList<long>? EmbeddedReferenceTimesUs { get; }
-
-        List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs);
+        /// <summary>Sensor records in time order.</summary>
+        IReadOnlyList<ReplayRecord> Records { get; }
 
         /// <summary>The embedded reference in the run's frame (after <see cref="Run"/>), or null.</summary>
         List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter);
+
+        /// <summary>Median IMU rate, Hz.</summary>
+        double ImuRateHz { get; }
+
+        /// <summary>What the input lacked or what was skipped or assumed while reading it.</summary>
+        IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>Divisor that turns the embedded reference's bias states into per-second values.</summary>
+        double EmbeddedReferenceFilterPeriodS { get; }
     }
 
     public static Command Create()
@@ -50,18 +59,23 @@ public static class EkfCommand
         {
             Description = "Override a filter parameter, e.g. --param GyroNoiseRadps=0.02 --param MagFusion=Auto (names and ranges: UavEkfParameters; vectors as x,y,z).",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = $"Replay even when the log's IMU rate is below {ULogReplaySource.MinimumImuRateHz:F0} Hz (rates integrated over long intervals corrupt the attitude; the result is then not a measure of the filter).",
+        };
         var replay = new Command("replay", "Run the UAV EKF on a sensor log and compare with the logged PX4 EKF2 estimate.")
         {
             input,
             reference,
             plots,
             param,
+            force,
         };
-        replay.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(reference), parse.GetValue(plots), parse.GetValue(param) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        replay.SetAction(parse => Run(parse.GetValue(input)!, parse.GetValue(reference), parse.GetValue(plots), parse.GetValue(param) ?? [], parse.GetValue(force), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return new Command("ekf", "UAV estimator tools.") { replay };
     }
 
-    private static int Run(FileInfo inputFile, FileInfo? referenceFile, DirectoryInfo? plotDir, string[] overrides, TextWriter output, TextWriter error)
+    private static int Run(FileInfo inputFile, FileInfo? referenceFile, DirectoryInfo? plotDir, string[] overrides, bool force, TextWriter output, TextWriter error)
     {
         UavEkfParameters parameters;
         try
@@ -96,29 +110,29 @@ public static class EkfCommand
             return ExitCodes.BadInput;
         }
 
-        var times = new List<long>();
-        if (reference == null && source.EmbeddedReferenceTimesUs is { Count: > 0 } embedded)
+        foreach (string warning in source.Warnings)
         {
-            times = embedded.Where(t => t <= source.EndUs).ToList();
-        }
-        else if (reference != null)
-        {
-            reference = reference.FindAll(r => r.TimeUs <= source.EndUs);
-            times = reference.ConvertAll(r => r.TimeUs);
-        }
-        else
-        {
-            for (long t = 100_000; t <= source.EndUs; t += 100_000)
-            {
-                times.Add(t);
-            }
+            error.WriteLine("warning: " + warning);
         }
 
+        if (source.ImuRateHz < ULogReplaySource.MinimumImuRateHz)
+        {
+            string rate = string.Create(CultureInfo.InvariantCulture, $"the IMU rate of '{inputFile.Name}' is {source.ImuRateHz:F1} Hz, below the {ULogReplaySource.MinimumImuRateHz:F0} Hz a replay needs (the logger decimated it): attitude and velocity errors would measure the log, not the filter");
+            if (!force)
+            {
+                error.WriteLine($"error: {rate}; pass --force to replay anyway.");
+                return ExitCodes.BadInput;
+            }
+
+            error.WriteLine($"warning: {rate} (--force given).");
+        }
+
+        double referencePeriodS = referenceFile != null ? ReplayComparison.Ekf2FilterPeriodS : source.EmbeddedReferenceFilterPeriodS;
         var filter = new UavEkf(parameters);
         var watch = Stopwatch.StartNew();
-        List<ReplaySnapshot> ours = source.Run(filter, times);
+        List<ReplaySnapshot> ours = Px4ReplayRunner.RunTrajectory(filter, source.Records);
         watch.Stop();
-        reference ??= source.EmbeddedReference(filter)?.FindAll(r => r.TimeUs <= source.EndUs);
+        reference = reference?.FindAll(r => r.TimeUs <= source.EndUs) ?? source.EmbeddedReference(filter)?.FindAll(r => r.TimeUs <= source.EndUs);
         if (reference is { Count: 0 })
         {
             reference = null;
@@ -134,7 +148,7 @@ public static class EkfCommand
         output.WriteLine($"  run time: {watch.Elapsed.TotalMilliseconds:F1} ms (including JIT)");
         output.WriteLine($"  final flags: {filter.Flags}");
         output.WriteLine($"  rejected samples: non-finite {filter.RejectedNonFiniteCount}, out-of-order {filter.RejectedOutOfOrderCount}, dropped {filter.DroppedObservationCount}");
-        output.WriteLine($"  innovation rejections: gnss {filter.Gnss.RejectedCount}, baro {filter.Baro.RejectedCount}, mag {filter.MagHeading.RejectedCount + filter.Mag3Axis.RejectedCount}, range {filter.Range.RejectedCount}; yaw resets {filter.YawResetCount}, gnss resets {filter.Gnss.ResetCount}");
+        output.WriteLine($"  innovation rejections: gnss {filter.Gnss.RejectedCount}, baro {filter.Baro.RejectedCount}, mag {filter.MagHeading.RejectedCount + filter.Mag3Axis.RejectedCount}, range {filter.Range.RejectedCount}; yaw resets {filter.YawResetCount}, gnss resets {filter.Gnss.ResetCount} (position alone {filter.Gnss.PositionResetCount}, velocity alone {filter.Gnss.VelocityResetCount}), height resets to baro {filter.Baro.ResetCount}");
         UavState last = filter.DelayedState;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  final: pos NED {Fmt(last.PositionNedM)} m, vel {Fmt(last.VelocityNedMps)} m/s, gyro bias {Fmt(last.GyroBiasRadps * (180 / Math.PI))} deg/s, accel bias {Fmt(last.AccelBiasMps2)} m/s^2"));
@@ -143,11 +157,23 @@ public static class EkfCommand
         if (reference != null)
         {
             (long from, long to) = source.FlightWindowUs ?? (reference[0].TimeUs, source.EndUs);
+
+            // Measure the filter, not the harness: remove the reference's own datum changes, then put our estimate on its timestamps.
+            List<ReferenceDatumStep> steps = ReferenceDatumSteps.Detect(reference);
+            foreach (ReferenceDatumStep step in steps)
+            {
+                output.WriteLine("  " + step.Describe());
+            }
+
+            reference = ReferenceDatumSteps.Rereference(reference, steps);
+            long skewUs = ReplayAlignment.EstimateSkewUs(ours, reference, from, to);
+            output.WriteLine("  " + ReplayAlignment.Describe(skewUs));
+            ours = ReplayAlignment.At(ours, reference.ConvertAll(r => r.TimeUs), skewUs);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  difference to reference over the flight ({from / 1e6:F1} s to {to / 1e6:F1} s):"));
-            List<StateGroupError> flight = ReplayComparison.Compare(ours, reference, from, to);
+            List<StateGroupError> flight = ReplayComparison.Compare(ours, reference, from, to, referencePeriodS);
             PrintTable(output, flight);
             output.WriteLine("  difference to reference over the whole log:");
-            PrintTable(output, ReplayComparison.Compare(ours, reference, 0, source.EndUs));
+            PrintTable(output, ReplayComparison.Compare(ours, reference, 0, source.EndUs, referencePeriodS));
             bool ok = flight[0].Rms <= AttitudeBoundDeg && flight[2].Rms <= VelocityBoundMps && flight[3].Rms <= PositionBoundM;
             output.WriteLine(ok
                 ? $"  within validation bounds (attitude {AttitudeBoundDeg} deg, velocity {VelocityBoundMps} m/s, position {PositionBoundM} m RMS): yes"
@@ -355,7 +381,14 @@ public static class EkfCommand
             Description = $"{Path.GetFileName(path)}: {_records.Count} sensor lines, {_records.Count(r => r.Kind == ReplayRecordKind.Imu)} IMU samples, {_records[^1].TimeUs / 1e6:F1} s";
             EndUs = _records[^1].TimeUs;
             FlightWindowUs = FlightWindow(_records, EndUs);
+            ImuRateHz = ReplayImuRate.MedianHz(_records);
         }
+
+        public double ImuRateHz { get; }
+
+        public IReadOnlyList<string> Warnings => [];
+
+        public double EmbeddedReferenceFilterPeriodS => ReplayComparison.Ekf2FilterPeriodS;
 
         public string Description { get; }
 
@@ -363,9 +396,7 @@ public static class EkfCommand
 
         public (long FromUs, long ToUs)? FlightWindowUs { get; }
 
-        public IReadOnlyList<long>? EmbeddedReferenceTimesUs => null;
-
-        public List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs) => Px4ReplayRunner.Run(filter, _records, sampleTimesUs);
+        public IReadOnlyList<ReplayRecord> Records => _records;
 
         public List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter) => null;
     }
@@ -381,10 +412,9 @@ public static class EkfCommand
             IReadOnlyList<ReplayRecord> records = _source.Records;
             int imu = records.Count(r => r.Kind == ReplayRecordKind.Imu);
             double spanS = (records[^1].TimeUs - records[0].TimeUs) / 1e6;
-            Description = $"{Path.GetFileName(path)}: ULog, {records.Count} sensor samples, {imu} IMU samples ({imu / Math.Max(spanS, 1e-9):F0} Hz), {spanS:F1} s; reference: {_source.Reference.Count} EKF2 states";
+            Description = $"{Path.GetFileName(path)}: ULog, {records.Count} sensor samples, {imu} IMU samples ({imu / Math.Max(spanS, 1e-9):F0} Hz), {spanS:F1} s; reference: {_source.Reference.Count} EKF2 states\n  layout: {_source.Layout.Describe()}";
             EndUs = records[^1].TimeUs;
             FlightWindowUs = FlightWindow(records, EndUs);
-            EmbeddedReferenceTimesUs = _source.Reference.Select(r => r.TimeUs).ToList();
         }
 
         public string Description { get; }
@@ -393,9 +423,14 @@ public static class EkfCommand
 
         public (long FromUs, long ToUs)? FlightWindowUs { get; }
 
-        public IReadOnlyList<long>? EmbeddedReferenceTimesUs { get; }
+        public IReadOnlyList<ReplayRecord> Records => _source.Records;
 
-        public List<ReplaySnapshot> Run(UavEkf filter, IReadOnlyList<long> sampleTimesUs) => Px4ReplayRunner.Run(filter, _source.Records, sampleTimesUs);
+        public double ImuRateHz => _source.ImuRateHz;
+
+        public IReadOnlyList<string> Warnings => _source.Warnings;
+
+        public double EmbeddedReferenceFilterPeriodS => _source.ReferenceFilterPeriodS;
+
 
         public List<ChangeIndicationRow>? EmbeddedReference(UavEkf filter) =>
             filter.Gnss.HasOrigin ? _source.ReferenceAbout(filter.Gnss.Origin) : [.. _source.Reference];

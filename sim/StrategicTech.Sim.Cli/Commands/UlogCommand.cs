@@ -7,7 +7,8 @@ namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
 /// <c>autonomy ulog info &lt;file.ulg&gt; [--json]</c>: what a PX4 ULog holds — header, information fields, topics
-/// with sample counts and rates, parameters, logged messages, dropouts, and anything the reader had to skip.
+/// with sample counts and rates, parameters, logged messages (with the tags of tagged 'C' messages), PX4 events (the
+/// <c>event</c> topic, by component and sub id), dropouts, and anything the reader had to skip.
 /// <c>autonomy ulog csv &lt;file.ulg&gt; &lt;topic&gt;</c> prints one topic's samples as CSV.
 /// </summary>
 public static class UlogCommand
@@ -129,6 +130,18 @@ public static class UlogCommand
         return ts.Length >= 2 && ts[^1] > ts[0] ? (ts.Length - 1) / ((ts[^1] - ts[0]) * 1e-6) : 0;
     }
 
+    /// <summary>Argument bytes up to the last non-zero one (events fill unused arguments with zeros).</summary>
+    private static int UsedArgumentBytes(byte[] arguments)
+    {
+        int n = arguments.Length;
+        while (n > 0 && arguments[n - 1] == 0)
+        {
+            n--;
+        }
+
+        return n;
+    }
+
     private static string Seconds(long us) => (us * 1e-6).ToString("F3", CultureInfo.InvariantCulture);
 
     private static void WriteText(FileInfo file, ULogFile log, TextWriter o)
@@ -156,7 +169,19 @@ public static class UlogCommand
         o.WriteLine($"Logged messages: {log.LoggedMessages.Count}");
         foreach (ULogLoggedMessage message in log.LoggedMessages.Take(20))
         {
-            o.WriteLine($"  {Seconds(message.TimestampUs)} s {message.Level,-9} {message.Text}");
+            o.WriteLine($"  {Seconds(message.TimestampUs)} s {message.Level,-9} {(message.Tag is { } tag ? $"[tag {tag}] " : "")}{message.Text}");
+        }
+
+        List<ULogEvent> events = ULogEvents.Read(log, out string? eventProblem);
+        o.WriteLine($"Events: {events.Count}");
+        foreach (ULogEvent e in events.Take(20))
+        {
+            o.WriteLine($"  {Seconds(e.TimestampUs)} s {ULogEvent.LevelName(e.ExternalLevel),-9} component {e.ComponentId} event {e.SubId} (id 0x{e.Id:X8}, seq {e.Sequence}, internal {ULogEvent.LevelName(e.InternalLevel)}) args {Convert.ToHexString(e.Arguments.AsSpan(0, UsedArgumentBytes(e.Arguments)))}");
+        }
+
+        if (eventProblem is not null)
+        {
+            o.WriteLine($"  {eventProblem}");
         }
 
         o.WriteLine($"Dropouts: {log.Dropouts.Count} ({log.Dropouts.Sum(d => d.DurationMs)} ms lost)");
@@ -235,6 +260,38 @@ public static class UlogCommand
             w.WriteNumber("parameterChanges", log.ParameterChanges.Count);
             w.WriteNumber("defaultParameters", log.DefaultParameters.Count);
             w.WriteNumber("loggedMessages", log.LoggedMessages.Count);
+            w.WriteStartArray("messages");
+            foreach (ULogLoggedMessage message in log.LoggedMessages)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("timestampUs", message.TimestampUs);
+                w.WriteString("level", message.Level.ToString());
+                if (message.Tag is { } tag)
+                {
+                    w.WriteNumber("tag", tag);
+                }
+
+                w.WriteString("text", message.Text);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("events");
+            foreach (ULogEvent e in ULogEvents.Read(log, out _))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("timestampUs", e.TimestampUs);
+                w.WriteNumber("id", e.Id);
+                w.WriteNumber("component", e.ComponentId);
+                w.WriteNumber("subId", e.SubId);
+                w.WriteNumber("sequence", e.Sequence);
+                w.WriteString("level", ULogEvent.LevelName(e.ExternalLevel));
+                w.WriteString("internalLevel", ULogEvent.LevelName(e.InternalLevel));
+                w.WriteString("arguments", Convert.ToHexString(e.Arguments));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteNumber("dropouts", log.Dropouts.Count);
             w.WriteNumber("dropoutMs", log.Dropouts.Sum(d => d.DurationMs));
             w.WriteStartObject("read");

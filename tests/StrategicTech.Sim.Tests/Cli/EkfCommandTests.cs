@@ -22,6 +22,10 @@ public sealed class EkfCommandTests
             Assert.Contains("7062 IMU samples", output, StringComparison.Ordinal);
             Assert.Contains("attitude     deg", output, StringComparison.Ordinal);
             Assert.Contains("within validation bounds (attitude 2 deg, velocity 0.2 m/s, position 0.5 m RMS): yes", output, StringComparison.Ordinal);
+        Assert.Contains("gnss resets 1 (position alone 0, velocity alone 0), height resets to baro 0", output, StringComparison.Ordinal);
+
+        // PX4's change-indication rows are stamped with the time of the state they hold: nothing to remove.
+        Assert.Contains("skew removed 0.0 ms", output, StringComparison.Ordinal);
             Assert.Equal(9, Directory.GetFiles(dir, "*.png").Length);
             Assert.True(new FileInfo(Path.Combine(dir, "attitude_yaw.png")).Length > 10_000);
         }
@@ -37,15 +41,30 @@ public sealed class EkfCommandTests
     [SharedDataFact]
     public void Replay_of_a_ulog_compares_with_the_logs_own_ekf2_states()
     {
-        // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: the run must
-        // work end to end and report the comparison; the validation bounds are not expected to hold (exit 1).
-        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        // The shared ULog records its IMU at ~9 Hz (logger decimation), far below what a replay needs: only with
+        // --force does it run, end to end with the comparison; the validation bounds are not expected to hold (exit 1).
+        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"), "--force");
         Assert.True(exit is ExitCodes.Success or ExitCodes.CheckFailed, error);
+        Assert.Contains("below the 100 Hz a replay needs", error, StringComparison.Ordinal);
+        Assert.Contains("layout: PX4 ", output, StringComparison.Ordinal);
+        Assert.Contains("GNSS vehicle_gps_position[0] lat/lon/alt", output, StringComparison.Ordinal);
+        Assert.Contains("reference estimator_status[0] states[24], biases per step", output, StringComparison.Ordinal);
+        Assert.Contains("aligned on the reference's delayed-horizon timestamps: skew removed", output, StringComparison.Ordinal);
         Assert.Contains("ULog, ", output, StringComparison.Ordinal);
         Assert.Contains("341 IMU samples", output, StringComparison.Ordinal);
         Assert.Contains("reference: 107 EKF2 states", output, StringComparison.Ordinal);
         Assert.Contains("difference to reference over the flight", output, StringComparison.Ordinal);
         Assert.Matches(@"attitude\s+deg\s+\d+\.\d+", output);
+    }
+
+    [SharedDataFact]
+    public void A_ulog_with_a_decimated_imu_is_refused_without_force_naming_its_rate()
+    {
+        (int exit, string output, string error) = Run("ekf", "replay", SharedData.PathOf("logs", "esc_status_log.ulg"));
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Matches(@"error: the IMU rate of 'esc_status_log.ulg' is \d+\.\d Hz, below the 100 Hz a replay needs", error);
+        Assert.Contains("pass --force to replay anyway", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("difference to reference", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,4 +69,49 @@ public class UlogCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Info_prints_tagged_messages_with_their_tag_and_px4_events_by_component_and_id()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "ulog-events-" + Guid.NewGuid().ToString("N") + ".ulg");
+        try
+        {
+            using (FileStream stream = File.Create(path))
+            {
+                var w = new StrategicTech.Navigation.Logs.ULogWriter(stream);
+                w.WriteHeader(0);
+                w.WriteFlagBits(0, 0);
+                w.WriteFormat("event:uint64_t timestamp;uint32_t id;uint16_t event_sequence;uint8_t[25] arguments;uint8_t log_levels");
+                w.WriteAddSubscription(0, 0, "event");
+                var sample = new byte[40];
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(sample, 2_000_000);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(sample.AsSpan(8), 0x0112_3456);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(sample.AsSpan(12), 7);
+                sample[14] = 0x2A;
+                sample[39] = 0x64;
+                w.WriteData(0, sample);
+                w.WriteLoggingTagged(StrategicTech.Navigation.Logs.ULogLogLevel.Warning, 3, 1_500_000, "battery low");
+            }
+
+            (int code, string text, _) = Run("ulog", "info", path);
+            Assert.Equal(ExitCodes.Success, code);
+            Assert.Contains("1.500 s Warning   [tag 3] battery low", text, StringComparison.Ordinal);
+            Assert.Contains("Events: 1", text, StringComparison.Ordinal);
+            Assert.Contains("2.000 s warning   component 1 event 1193046 (id 0x01123456, seq 7, internal info) args 2A", text, StringComparison.Ordinal);
+
+            (code, text, _) = Run("ulog", "info", path, "--json");
+            Assert.Equal(ExitCodes.Success, code);
+            using JsonDocument doc = JsonDocument.Parse(text);
+            JsonElement message = doc.RootElement.GetProperty("messages")[0];
+            Assert.Equal(3, message.GetProperty("tag").GetInt32());
+            JsonElement e = doc.RootElement.GetProperty("events")[0];
+            Assert.Equal(1, e.GetProperty("component").GetInt32());
+            Assert.Equal(0x123456, e.GetProperty("subId").GetInt32());
+            Assert.Equal("warning", e.GetProperty("level").GetString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -175,7 +175,7 @@ public sealed class UavEkf
             f |= UavEkfFlags.TiltAligned | UavEkfFlags.YawAligned;
             f |= Gnss.HasOrigin ? UavEkfFlags.GnssOriginSet : 0;
             bool aiding = HorizontalAidingActive(now);
-            f |= aiding ? UavEkfFlags.GnssFusing : 0;
+            f |= Gnss.HasOrigin && now - Gnss.LastPositionFusedUs <= fresh ? UavEkfFlags.GnssFusing : 0;
             f |= !aiding && _hadHorizontalAiding ? UavEkfFlags.DeadReckoning : 0;
             f |= now - Baro.LastFusedUs <= fresh ? UavEkfFlags.BaroFusing : 0;
             f |= now - Math.Max(MagHeading.LastFusedUs, Mag3Axis.LastFusedUs) <= fresh ? UavEkfFlags.MagFusing : 0;

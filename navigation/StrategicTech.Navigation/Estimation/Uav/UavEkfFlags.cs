@@ -8,6 +8,11 @@ public enum UavEkfFlags
     TiltAligned = 1 << 0,
     YawAligned = 1 << 1,
     GnssOriginSet = 1 << 2,
+
+    /// <summary>
+    /// GNSS horizontal position was fused (or reset to) within the no-aid timeout: what was actually fused, so the flag
+    /// drops while position is rejected even when GNSS velocity still fuses (horizontal aiding, see DeadReckoning).
+    /// </summary>
     GnssFusing = 1 << 3,
 
     /// <summary>No horizontal aiding for longer than the no-aid timeout after it had been available.</summary>

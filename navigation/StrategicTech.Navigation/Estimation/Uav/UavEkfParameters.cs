@@ -89,6 +89,12 @@ public sealed record UavEkfParameters
     /// <summary>GNSS position innovation gate, standard deviations (1..100). Default 5.</summary>
     public double GnssPositionGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(GnssPositionGateSd)); } = 5.0;
 
+    /// <summary>
+    /// Height reset timeout, s (0.5..120). Default 5 (PX4 EKF2's hgt_fusion_timeout_max): barometric height rejected
+    /// this long resets the height to the barometer (the active height source) rather than let it diverge.
+    /// </summary>
+    public double HeightResetTimeoutS { get; init => field = ParameterGuard.InRange(value, 0.5, 120, nameof(HeightResetTimeoutS)); } = 5;
+
     /// <summary>Barometric height innovation gate, standard deviations (1..100). Default 5.</summary>
     public double BaroGateSd { get; init => field = ParameterGuard.InRange(value, 1, 100, nameof(BaroGateSd)); } = 5.0;
 
@@ -141,7 +147,11 @@ public sealed record UavEkfParameters
     /// <summary>Time the GNSS checks must pass continuously before first use, s (0..120). Default 5.</summary>
     public double GnssStableTimeS { get; init => field = ParameterGuard.InRange(value, 0, 120, nameof(GnssStableTimeS)); } = 5;
 
-    /// <summary>Without position and velocity fusion for this long while GNSS is present, both are reset to it, s (0.5..120). Default 7.</summary>
+    /// <summary>
+    /// GNSS reset timeout, s (0.5..120). Default 7 (PX4 EKF2's reset_timeout_max). Without position and velocity fusion
+    /// for this long while GNSS is present, both are reset to it; with only one of them rejected for this long, that
+    /// one alone is reset (a position that disagrees this long while velocity agrees has drifted, e.g. after a yaw error).
+    /// </summary>
     public double GnssResetTimeoutS { get; init => field = ParameterGuard.InRange(value, 0.5, 120, nameof(GnssResetTimeoutS)); } = 7;
 
     /// <summary>Without horizontal aiding for this long the horizontal solution is flagged as dead reckoning, s (0.1..60). Default 1.</summary>

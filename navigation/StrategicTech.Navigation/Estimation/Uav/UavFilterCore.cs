@@ -290,6 +290,13 @@ public sealed class UavFilterCore
         ResetBlock(E.Position, 2, variance);
     }
 
+    /// <summary>Resets the down position (height) and restarts its covariance.</summary>
+    public void ResetDownPosition(double downM, double variance)
+    {
+        _pos = new Vector3(_pos.X, _pos.Y, downM);
+        ResetBlock(E.Position + 2, 1, variance);
+    }
+
     /// <summary>Resets the velocity and restarts its covariance.</summary>
     public void ResetVelocity(Vector3 velocityNedMps, double variance)
     {

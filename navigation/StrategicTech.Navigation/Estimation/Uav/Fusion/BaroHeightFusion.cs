@@ -3,12 +3,15 @@ namespace StrategicTech.Navigation.Estimation.Uav.Fusion;
 /// <summary>
 /// Barometric height: z = altitude - offset, predicted as -positionDown. The offset is the barometer reading at
 /// alignment (so the local origin starts at the take-off height); optionally it then follows GNSS height slowly,
-/// which absorbs the barometer's drift with weather and temperature.
+/// which absorbs the barometer's drift with weather and temperature. Rejected for longer than
+/// <see cref="UavEkfParameters.HeightResetTimeoutS"/>, the height is reset to the barometer (PX4 EKF2 resets to its
+/// active height source): a filter whose height has left the gate never comes back on its own and diverges.
 /// </summary>
 public sealed class BaroHeightFusion : IFusionSource<BaroSample>
 {
     private readonly UavEkfParameters _parameters;
     private double _lastAltitudeM = double.NaN;
+    private long _lastAcceptedUs = -1;
 
     public BaroHeightFusion(UavEkfParameters parameters) => _parameters = parameters;
 
@@ -20,6 +23,9 @@ public sealed class BaroHeightFusion : IFusionSource<BaroSample>
     public int RejectedCount { get; private set; }
 
     public long LastFusedUs { get; private set; }
+
+    /// <summary>Height resets to the barometer after its rejection timeout.</summary>
+    public int ResetCount { get; private set; }
 
     public double LastInnovationM { get; private set; }
 
@@ -34,13 +40,28 @@ public sealed class BaroHeightFusion : IFusionSource<BaroSample>
         double s = core.InnovationVariance(index, h, r);
         LastInnovationM = innovation;
         TestRatio = ObservationRow.TestRatio(innovation, s, _parameters.BaroGateSd);
+        long now = core.TimeUs;
+        if (_lastAcceptedUs < 0)
+        {
+            _lastAcceptedUs = now;
+        }
+
         if (TestRatio > 1 || !core.FuseScalar(index, h, innovation, r))
         {
             RejectedCount++;
+            if (now - _lastAcceptedUs > (long)(_parameters.HeightResetTimeoutS * 1e6))
+            {
+                core.ResetDownPosition(-(sample.AltitudeM - OffsetM), r);
+                ResetCount++;
+                _lastAcceptedUs = now;
+                return FusionOutcome.Reset;
+            }
+
             return FusionOutcome.Rejected;
         }
 
-        LastFusedUs = core.TimeUs;
+        LastFusedUs = now;
+        _lastAcceptedUs = now;
         return FusionOutcome.Fused;
     }
 

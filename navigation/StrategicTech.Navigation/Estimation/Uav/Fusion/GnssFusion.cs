@@ -7,8 +7,11 @@ namespace StrategicTech.Navigation.Estimation.Uav.Fusion;
 /// GNSS velocity (N, E, D) and horizontal position with the antenna lever arm l (body):
 /// position = p + R l, velocity = v + R (omega x l); attitude rows -[R l]x and -[R (omega x l)]x.
 /// The first sample that passes <see cref="GnssQualityCheck"/> sets the local origin and resets position and
-/// velocity. Horizontal velocity, vertical velocity and horizontal position are gated as groups; if neither
-/// position nor velocity has been fused for the reset timeout while good data arrives, both are reset to GNSS.
+/// velocity. Horizontal velocity, vertical velocity and horizontal position are gated as groups. As PX4 EKF2 does per
+/// aid source: if neither position nor velocity has been fused for the reset timeout while good data arrives, both are
+/// reset to GNSS (<see cref="ResetCount"/>); if only horizontal position (or only horizontal velocity) has been
+/// rejected that long, it alone is reset (<see cref="PositionResetCount"/>, <see cref="VelocityResetCount"/>) and the
+/// other keeps fusing.
 /// </summary>
 public sealed class GnssFusion : IFusionSource<GnssSample>
 {
@@ -42,7 +45,14 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
 
     public long LastVelocityFusedUs { get; private set; }
 
+    /// <summary>Resets of position and velocity together: the origin, requested resets, both timed out.</summary>
     public int ResetCount { get; private set; }
+
+    /// <summary>Resets of the horizontal position alone after its rejection timeout (velocity still fusing).</summary>
+    public int PositionResetCount { get; private set; }
+
+    /// <summary>Resets of the velocity alone after the horizontal velocity's rejection timeout (position still fusing).</summary>
+    public int VelocityResetCount { get; private set; }
 
     /// <summary>Height of the last fused sample above the origin, m (up).</summary>
     public double LastHeightUpM { get; private set; }
@@ -105,10 +115,29 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
         bool fusePos = PositionTestRatio <= 1;
 
         long resetUs = (long)(k.GnssResetTimeoutS * 1e6);
-        if (!fuseHorizontalVel && !fusePos && now - LastVelocityFusedUs > resetUs && now - LastPositionFusedUs > resetUs)
+        bool positionTimedOut = !fusePos && now - LastPositionFusedUs > resetUs;
+        bool velocityTimedOut = !fuseHorizontalVel && now - LastVelocityFusedUs > resetUs;
+        if (positionTimedOut && velocityTimedOut)
         {
             Reset(core, sample, arm, armVelocity, velNoise, posNoise, now);
             return FusionOutcome.Reset;
+        }
+
+        bool reset = false;
+        if (positionTimedOut)
+        {
+            core.ResetHorizontalPosition(posNed.X - arm.X, posNed.Y - arm.Y, posVar);
+            LastPositionFusedUs = now;
+            PositionResetCount++;
+            reset = true;
+        }
+        else if (velocityTimedOut)
+        {
+            core.ResetVelocity(sample.VelocityNedMps - armVelocity, velVar);
+            LastVelocityFusedUs = now;
+            VelocityResetCount++;
+            reset = true;
+            fuseVerticalVel = false;
         }
 
         bool any = false;
@@ -131,12 +160,12 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
             LastPositionFusedUs = now;
         }
 
-        if (!fuseHorizontalVel || !fuseVerticalVel || !fusePos)
+        if (!reset && (!fuseHorizontalVel || !fuseVerticalVel || !fusePos))
         {
             RejectedCount++;
         }
 
-        return any ? FusionOutcome.Fused : FusionOutcome.Rejected;
+        return reset ? FusionOutcome.Reset : any ? FusionOutcome.Fused : FusionOutcome.Rejected;
     }
 
     private void Reset(UavFilterCore core, in GnssSample sample, Vector3 arm, Vector3 armVelocity, double velNoise, double posNoise, long now)

@@ -29,7 +29,7 @@ public static class Px4ReplayRunner
         {
             while (next < sampleTimesUs.Count && r.TimeUs > sampleTimesUs[next])
             {
-                snapshots.Add(new ReplaySnapshot(sampleTimesUs[next], filter.IsAligned, filter.DelayedState));
+                snapshots.Add(new ReplaySnapshot(sampleTimesUs[next], filter.IsAligned, filter.DelayedState, filter.Core.TimeUs));
                 next++;
             }
 
@@ -38,11 +38,37 @@ public static class Px4ReplayRunner
 
         while (next < sampleTimesUs.Count)
         {
-            snapshots.Add(new ReplaySnapshot(sampleTimesUs[next], filter.IsAligned, filter.DelayedState));
+            snapshots.Add(new ReplaySnapshot(sampleTimesUs[next], filter.IsAligned, filter.DelayedState, filter.Core.TimeUs));
             next++;
         }
 
         return snapshots;
+    }
+
+    /// <summary>
+    /// Runs the whole record list and keeps our delayed-horizon state every <paramref name="intervalUs"/> of state
+    /// time once aligned (snapshots carry both the replay clock and the state's own time), so a comparison can
+    /// interpolate it at any reference time (<see cref="ReplayAlignment"/>).
+    /// </summary>
+    public static List<ReplaySnapshot> RunTrajectory(UavEkf filter, IReadOnlyList<ReplayRecord> records, long intervalUs = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(intervalUs);
+        var trajectory = new List<ReplaySnapshot>();
+        long lastImuUs = -1, nextUs = long.MinValue;
+        foreach (ReplayRecord r in records)
+        {
+            Feed(filter, r, ref lastImuUs);
+            long stateUs = filter.Core.TimeUs;
+            if (filter.IsAligned && stateUs >= nextUs)
+            {
+                trajectory.Add(new ReplaySnapshot(r.TimeUs, true, filter.DelayedState, stateUs));
+                nextUs = stateUs + intervalUs;
+            }
+        }
+
+        return trajectory;
     }
 
     /// <summary>Pushes one record; <paramref name="lastImuUs"/> carries the previous IMU time between calls.</summary>
