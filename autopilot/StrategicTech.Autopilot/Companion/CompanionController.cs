@@ -487,9 +487,9 @@ public sealed class CompanionController : IMavlinkService
             return false;
         }
 
-        // Silence on every stream (telemetry at 4+ Hz, heartbeat at 1 Hz) is a lost link; a missing heartbeat alone, after its timeout.
-        bool linkLost = (nowUs - _lastFrameUs > _options.PositionTimeoutUs && nowUs - _lastHeartbeatUs > _options.PositionTimeoutUs)
-                        || nowUs - _lastHeartbeatUs > _options.HeartbeatTimeoutUs;
+        // Silence on every stream is a lost link; a missing heartbeat alone, after its own (longer) timeout.
+        long silenceUs = nowUs - _lastFrameUs;
+        bool linkLost = silenceUs > _options.LinkTimeoutUs || nowUs - _lastHeartbeatUs > _options.HeartbeatTimeoutUs;
         if (s == CompanionState.WaitingForPosition)
         {
             if (nowUs - _lastHeartbeatUs > _options.HeartbeatTimeoutUs)
@@ -514,7 +514,8 @@ public sealed class CompanionController : IMavlinkService
             return false;
         }
 
-        if (!PositionFresh(nowUs))
+        // A stale position while nothing else arrives either is the link going: wait for the link timeout to say so.
+        if (!PositionFresh(nowUs) && silenceUs <= _options.LinkTimeoutUs / 4)
         {
             return ActFailsafe(nowUs, CompanionFailsafeReason.PositionStale, string.Create(CultureInfo.InvariantCulture,
                 $"position stale: no LOCAL_POSITION_NED for {(nowUs - _positionUs) / 1000} ms"));

@@ -37,7 +37,10 @@ public sealed record CompanionOptions
     /// <summary>FC heartbeat silence that counts as link loss (QGroundControl and MAVSDK use 3 s).</summary>
     public long HeartbeatTimeoutUs { get; init; } = 3_000_000;
 
-    /// <summary>LOCAL_POSITION_NED silence that counts as a stale position.</summary>
+    /// <summary>Silence of every FC stream (telemetry and heartbeat) that counts as link loss.</summary>
+    public long LinkTimeoutUs { get; init; } = 1_000_000;
+
+    /// <summary>LOCAL_POSITION_NED silence, while other frames still arrive, that counts as a stale position.</summary>
     public long PositionTimeoutUs { get; init; } = 1_000_000;
 
     /// <summary>Longest gap between two of our setpoints before the stream counts as degraded (5 periods at 20 Hz).</summary>

@@ -55,6 +55,12 @@ public static class CompanionRoutePlanner
                 continue;
             }
 
+            if (item.Command == MavCmd.NavLand && !item.HasPosition)
+            {
+                land = true; // lands where the previous item left it
+                continue;
+            }
+
             if (!item.HasPosition || item.Command >= MavCmd.NavFenceReturnPoint)
             {
                 continue; // DO_/CONDITION_ items have no place on a setpoint stream

@@ -35,10 +35,19 @@ internal sealed class CompanionHarness
 
     public bool LinkUp { get; set; } = true;
 
+    /// <summary>A message id the vehicle's frames of which are dropped on the way to the companion (a stream that dies alone).</summary>
+    public uint? DropToCompanion { get; set; }
+
+    /// <summary>While true the companion is not ticked (its loop stalls); the vehicle steps on.</summary>
+    public bool CompanionPaused { get; set; }
+
+    /// <summary>Record the truth track at each companion tick.</summary>
+    public bool RecordTruth { get; set; } = true;
+
     public List<string> Log { get; } = [];
 
-    /// <summary>Truth positions (vehicle's physics) at each companion tick, as geodetic points.</summary>
-    public List<GeodeticPosition> TruthTrack { get; } = [];
+    /// <summary>Truth positions (vehicle's physics) at each companion tick, as geodetic points, with the companion's state.</summary>
+    public List<(GeodeticPosition Position, CompanionState State)> TruthTrack { get; } = [];
 
     public long FramesDropped { get; private set; }
 
@@ -48,25 +57,51 @@ internal sealed class CompanionHarness
         long endUs = Vehicle.Clock.TimeUs + timeoutUs;
         while (Vehicle.Clock.TimeUs < endUs)
         {
-            Vehicle.Step();
-            if (Vehicle.Scheduler.TickCount % _stepsPerTick == 0)
+            if (StepToNextTick() && done())
             {
-                Companion.Tick();
-                TruthTrack.Add(_truthFrame.FromNed(Vehicle.Truth.PositionNedM));
-                if (done())
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return done();
     }
 
+    /// <summary>One vehicle step, and the companion's tick when one is due; true when the companion ticked.</summary>
+    public bool StepToNextTick()
+    {
+        Vehicle.Step();
+        if (Vehicle.Scheduler.TickCount % _stepsPerTick != 0 || CompanionPaused)
+        {
+            return false;
+        }
+
+        Companion.Tick();
+        if (RecordTruth)
+        {
+            TruthTrack.Add((_truthFrame.FromNed(Vehicle.Truth.PositionNedM), Companion.State));
+        }
+
+        return true;
+    }
+
     public void RunFor(long durationUs) => RunUntil(() => false, durationUs);
 
-    /// <summary>The truth track in NED metres of <paramref name="frame"/>.</summary>
-    public IEnumerable<Vector3> TruthIn(LocalNedFrame frame) => TruthTrack.Select(frame.ToNed);
+    /// <summary>The truth track in NED metres of the companion's home frame, only the samples taken in <paramref name="state"/>.</summary>
+    public List<Vector3> TruthIn(CompanionState state)
+    {
+        var frame = new LocalNedFrame(Companion.Home.Geodetic);
+        return TruthTrack.Where(s => s.State == state).Select(s => frame.ToNed(s.Position)).ToList();
+    }
+
+    /// <summary>The truth now, in NED metres of the companion's home frame.</summary>
+    public Vector3 TruthNow() => new LocalNedFrame(Companion.Home.Geodetic).ToNed(_truthFrame.FromNed(Vehicle.Truth.PositionNedM));
+
+    /// <summary>Time of the first transition into <paramref name="state"/> at or after <paramref name="afterUs"/>.</summary>
+    public long EnteredUs(CompanionState state, long afterUs = 0) =>
+        Companion.Transitions.First(t => t.To == state && t.TimeUs >= afterUs).TimeUs;
+
+    private static uint MessageId(ReadOnlySpan<byte> frame) =>
+        frame[0] == 0xFD ? (uint)(frame[7] | (frame[8] << 8) | (frame[9] << 16)) : frame[5];
 
     private sealed class ToVehicle(CompanionHarness h) : IMavlinkFrameSink
     {
@@ -86,7 +121,7 @@ internal sealed class CompanionHarness
     {
         public bool Send(ReadOnlySpan<byte> frame)
         {
-            if (!h.LinkUp)
+            if (!h.LinkUp || (h.DropToCompanion is uint id && MessageId(frame) == id))
             {
                 h.FramesDropped++;
                 return true;
