@@ -47,6 +47,7 @@ public static class Program
         root.Subcommands.Add(MapfCommand.Create());
         root.Subcommands.Add(AmrCommand.Create());
         root.Subcommands.Add(VehicleCommand.Create());
+        root.Subcommands.Add(FleetCommand.Create());
         return root;
     }
 }

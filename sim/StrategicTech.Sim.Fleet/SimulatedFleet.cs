@@ -117,9 +117,21 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 {
                     await m.Client.PublishStateAsync(m.Agv.BuildState(), cancellation).ConfigureAwait(false);
                 }
-                catch (MQTTnet.Exceptions.MqttCommunicationException)
+                catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
                 {
-                    m.Agv.StateDue = true; // broker away: publish again next step
+                    // Broker away: keep driving what was released, reconnect once a simulated second, publish again then.
+                    m.Agv.StateDue = true;
+                    if (SimTimeS - m.LastReconnectS >= 1.0)
+                    {
+                        m.LastReconnectS = SimTimeS;
+                        try
+                        {
+                            await m.Client.ConnectAsync(cancellation).ConfigureAwait(false);
+                        }
+                        catch (Exception again) when (again is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or OperationCanceledException)
+                        {
+                        }
+                    }
                 }
             }
         }
@@ -154,5 +166,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         public double LastStateS { get; set; } = double.NegativeInfinity;
 
         public bool Dead { get; set; }
+
+        public double LastReconnectS { get; set; } = double.NegativeInfinity;
     }
 }

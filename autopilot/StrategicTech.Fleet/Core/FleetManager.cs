@@ -17,6 +17,7 @@ namespace StrategicTech.Fleet.Core;
 /// </summary>
 public sealed class FleetManager
 {
+    private const long ResendAfterUs = 1_000_000;
     private readonly Lock _gate = new();
     private readonly FleetSite _site;
     private readonly IFleetStore _store;
@@ -155,9 +156,12 @@ public sealed class FleetManager
         {
             FleetRobot robot = RobotFor(state.Manufacturer, state.SerialNumber, out int index);
             robot.Online = true;
+            robot.HeldVertices.Clear();
             robot.BatteryPercent = state.BatteryState.BatteryChargePercent;
             robot.Charging = state.BatteryState.Charging;
             robot.Driving = state.Driving;
+            robot.ReportedOrderId = state.OrderId;
+            robot.ReportedOrderUpdateId = state.OrderUpdateId;
             if (_site.TryParseLocation(state.LastNodeId, out int v, out _))
             {
                 robot.Vertex = v;
@@ -316,9 +320,18 @@ public sealed class FleetManager
             robot.OrderId = null;
         }
 
-        if (_episode is not null && _episode.ParticipantIndexOf(index) >= 0)
+        int participant = _episode?.ParticipantIndexOf(index) ?? -1;
+        if (participant >= 0)
         {
-            _episode.Aborting = true;
+            _episode!.Aborting = true;
+            if (_episode.Plans[participant] is { } plan)
+            {
+                // A robot reports every node it reaches, so it stands at its last node or on the way to the next.
+                if (plan.DoneMoves < plan.ReleasedMoves)
+                {
+                    robot.HeldVertices.Add(plan.NodeVertices[plan.DoneMoves + 1]);
+                }
+            }
         }
     }
 
@@ -368,9 +381,43 @@ public sealed class FleetManager
                 }
 
                 plan.ReleasedMoves = end;
-                FleetRobot robot = _robots[plan.RobotIndex];
-                _outbox.Add(new OutgoingMessage(robot.Manufacturer, robot.SerialNumber, Vda5050OrderBuilder.Build(_site, plan, from, end, _options.MaxSpeedMps), null));
+                plan.ReleasedByUpdate.Add(end);
+                Send(plan, from);
             }
+            else
+            {
+                ResendIfMissed(plan);
+            }
+        }
+    }
+
+    private void Send(RobotPlan plan, int fromNode)
+    {
+        FleetRobot robot = _robots[plan.RobotIndex];
+        plan.LastSentUs = _clock.TimeUs;
+        _outbox.Add(new OutgoingMessage(robot.Manufacturer, robot.SerialNumber, Vda5050OrderBuilder.Build(_site, plan, fromNode, plan.ReleasedMoves, _options.MaxSpeedMps), null));
+    }
+
+    /// <summary>
+    /// Orders go at QoS 0 and a broker may restart: when the robot's state still shows an older order or update a
+    /// while after sending, the order (from its first node) or the missed update (stitched at the base the robot
+    /// holds) is sent again.
+    /// </summary>
+    private void ResendIfMissed(RobotPlan plan)
+    {
+        FleetRobot robot = _robots[plan.RobotIndex];
+        if (_clock.TimeUs - plan.LastSentUs < ResendAfterUs || robot.Driving)
+        {
+            return;
+        }
+
+        if (robot.ReportedOrderId != plan.OrderId)
+        {
+            Send(plan, 0);
+        }
+        else if (robot.ReportedOrderUpdateId < plan.OrderUpdateId)
+        {
+            Send(plan, plan.ReleasedByUpdate[(int)robot.ReportedOrderUpdateId]);
         }
     }
 
@@ -431,19 +478,21 @@ public sealed class FleetManager
         var blocked = new HashSet<int>();
         for (int i = 0; i < _robots.Count; i++)
         {
-            if (_robots[i].Available)
+            bool charging = _robots[i].Charging && _robots[i].NeedsCharge;
+            if (_robots[i].Available && !charging)
             {
                 participants.Add(i);
             }
             else if (_robots[i].Vertex >= 0)
             {
-                blocked.Add(_robots[i].Vertex); // lost, offline, paused or stopped: an obstacle where it last was
+                blocked.Add(_robots[i].Vertex); // lost, offline, paused, stopped or on its charger: an obstacle where it is
+                blocked.UnionWith(_robots[i].HeldVertices);
             }
         }
 
-        if (participants.Count == 0)
+        if (participants.Count == 0 || participants.Exists(i => _robots[i].Driving))
         {
-            return null;
+            return null; // plan only from standing robots: one still driving an earlier base is not where its last node says
         }
 
         var (goals, actions) = ChooseGoals(participants, blocked);

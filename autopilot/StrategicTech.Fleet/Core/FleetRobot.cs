@@ -28,7 +28,15 @@ public sealed class FleetRobot(string manufacturer, string serialNumber)
 
     public string? OrderId { get; set; }
 
+    /// <summary>The VDA 5050 order id and update id the robot last reported in its state.</summary>
+    public string ReportedOrderId { get; set; } = string.Empty;
+
+    public uint ReportedOrderUpdateId { get; set; }
+
     public int OrdersCompleted { get; set; }
+
+    /// <summary>Cell a lost robot may occupy besides its last node: the next node of the base it had been given.</summary>
+    public List<int> HeldVertices { get; } = [];
 
     /// <summary>Able to take part in planning: online, position known, not paused.</summary>
     public bool Available => Online && Vertex >= 0 && !Paused && !EStopped;

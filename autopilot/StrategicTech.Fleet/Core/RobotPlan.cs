@@ -22,6 +22,12 @@ public sealed class RobotPlan(int robotIndex, int[] nodeVertices, string orderId
 
     public int DoneMoves { get; set; }
 
+    /// <summary>Released move count of each update sent (index = orderUpdateId), to resend an update the robot missed.</summary>
+    public List<int> ReleasedByUpdate { get; } = [];
+
+    /// <summary>When the order or its last update was last sent (µs, fleet clock).</summary>
+    public long LastSentUs { get; set; }
+
     public string? FinalActionType { get; } = finalActionType;
 
     public string FinalActionId { get; } = finalActionId;

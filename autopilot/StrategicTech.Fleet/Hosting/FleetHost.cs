@@ -56,6 +56,7 @@ public sealed class FleetHost : IAsyncDisposable
                 .WithDefaultEndpoint()
                 .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BrokerHost))
                 .WithDefaultEndpointPort(_options.BrokerPort)
+                .WithDefaultEndpointReuseAddress() // a restart after a kill rebinds at once despite connections in TIME_WAIT
                 .Build();
             _broker = new MqttServerFactory().CreateMqttServer(brokerOptions);
             await _broker.StartAsync().ConfigureAwait(false);
