@@ -48,6 +48,7 @@ public static class Program
         root.Subcommands.Add(AmrCommand.Create());
         root.Subcommands.Add(VehicleCommand.Create());
         root.Subcommands.Add(CompanionCommand.Create());
+        root.Subcommands.Add(FleetCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,687 @@
+using System.Globalization;
+using StrategicTech.Drivers.Vda5050.Messages;
+using StrategicTech.Fleet.Allocation;
+using StrategicTech.Fleet.Execution;
+using StrategicTech.Fleet.Orders;
+using StrategicTech.Fleet.Site;
+using StrategicTech.Navigation.Time;
+
+namespace StrategicTech.Fleet.Core;
+
+/// <summary>
+/// The fleet manager's logic, transport-free: it takes accepted orders, robot states and connection messages,
+/// allocates orders to idle robots by optimal assignment over travel time, plans every movable robot together
+/// (episodes of one-shot MAPF), releases moves through the action dependency graph as VDA 5050 order updates,
+/// sends low robots to chargers, pauses and stops robots on request, and re-allocates the order of a lost robot.
+/// Thread-safe by one lock (not a real-time path); messages to send are collected in an outbox the host drains.
+/// </summary>
+public sealed class FleetManager
+{
+    private const long ResendAfterUs = 1_000_000;
+    private readonly Lock _gate = new();
+    private readonly FleetSite _site;
+    private readonly IFleetStore _store;
+    private readonly IClock _clock;
+    private readonly TimeProvider _time;
+    private readonly FleetManagerOptions _options;
+    private readonly List<FleetRobot> _robots = [];
+    private readonly Dictionary<string, int> _robotIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TransportOrder> _orders = new(StringComparer.Ordinal);
+    private readonly List<OutgoingMessage> _outbox = [];
+    private readonly int[] _chargers;
+    private readonly string _runId;
+    private Episode? _episode;
+    private int _episodeCount;
+    private int _actionCount;
+
+    public FleetManager(FleetSite site, IFleetStore store, IClock clock, TimeProvider time, FleetManagerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(time);
+        _site = site;
+        _store = store;
+        _clock = clock;
+        _time = time;
+        _options = options ?? new FleetManagerOptions();
+        _chargers = _options.Chargers.Select(id => site.TryParseLocation(id, out int v, out string? p) ? v : throw new ArgumentException($"charger {p}")).ToArray();
+        // Order ids must differ from any a robot may still hold from an earlier run of this process.
+        _runId = time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+        Restore();
+    }
+
+    public FleetSite Site => _site;
+
+    public long PlanningFailures { get; private set; }
+
+    public int EpisodesRun => _episodeCount;
+
+    /// <summary>Validates, stores durably and queues an order; returns the stored order and whether it is new.</summary>
+    public async Task<(TransportOrder Order, bool Created)> AcceptAsync(
+        string? id, string from, string to, string? load, int priority, DateTimeOffset? deadline, CancellationToken cancellation)
+    {
+        if (!_site.TryParseLocation(from, out _, out string? problem) || !_site.TryParseLocation(to, out _, out problem))
+        {
+            throw new ArgumentException(problem);
+        }
+
+        if (from == to)
+        {
+            throw new ArgumentException($"from and to are both '{from}'");
+        }
+
+        var order = new TransportOrder(
+            string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString("N") : id, from, to, load ?? string.Empty, priority, deadline,
+            0, OrderPhase.Pending, null, _time.GetUtcNow(), null, null);
+        TransportOrder stored = await _store.AcceptAsync(order, cancellation).ConfigureAwait(false);
+        lock (_gate)
+        {
+            bool created = stored.SameRequestAs(order) && !_orders.ContainsKey(stored.Id);
+            _orders.TryAdd(stored.Id, stored);
+            return (_orders[stored.Id], created);
+        }
+    }
+
+    public IReadOnlyList<TransportOrder> Orders()
+    {
+        lock (_gate)
+        {
+            return [.. _orders.Values.OrderBy(o => o.Sequence)];
+        }
+    }
+
+    public TransportOrder? Order(string id)
+    {
+        lock (_gate)
+        {
+            return _orders.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>Cancels an order not yet picked up; false when it is unknown or already loaded or closed.</summary>
+    public bool Cancel(string id)
+    {
+        lock (_gate)
+        {
+            if (!_orders.TryGetValue(id, out TransportOrder? o) || o.Phase != OrderPhase.Pending)
+            {
+                return false;
+            }
+
+            Update(o with { Phase = OrderPhase.Cancelled });
+            return true;
+        }
+    }
+
+    public IReadOnlyList<FleetRobot> Robots()
+    {
+        lock (_gate)
+        {
+            return [.. _robots];
+        }
+    }
+
+    /// <summary>Messages queued for robots since the last call.</summary>
+    public IReadOnlyList<OutgoingMessage> DrainOutbox()
+    {
+        lock (_gate)
+        {
+            OutgoingMessage[] messages = [.. _outbox];
+            _outbox.Clear();
+            return messages;
+        }
+    }
+
+    public void OnConnection(Connection message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            FleetRobot robot = RobotFor(message.Manufacturer, message.SerialNumber, out int index);
+            bool online = message.ConnectionState == ConnectionState.Online;
+            if (robot.Online && !online)
+            {
+                HandleLoss(index);
+            }
+
+            robot.Online = online;
+        }
+    }
+
+    public void OnState(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            FleetRobot robot = RobotFor(state.Manufacturer, state.SerialNumber, out int index);
+            robot.Online = true;
+            robot.HeldVertices.Clear();
+            robot.BatteryPercent = state.BatteryState.BatteryChargePercent;
+            robot.Charging = state.BatteryState.Charging;
+            robot.Driving = state.Driving;
+            robot.ReportedOrderId = state.OrderId;
+            robot.ReportedOrderUpdateId = state.OrderUpdateId;
+            if (_site.TryParseLocation(state.LastNodeId, out int v, out _))
+            {
+                robot.Vertex = v;
+            }
+            else if (state.AgvPosition is { } p && robot.Vertex < 0)
+            {
+                robot.Vertex = _site.Graph.VertexAt((int)Math.Floor(p.XM / _site.CellSizeM), (int)Math.Floor(p.YM / _site.CellSizeM));
+            }
+
+            if (_episode is null)
+            {
+                return;
+            }
+
+            int participant = _episode.ParticipantIndexOf(index);
+            RobotPlan? plan = participant >= 0 ? _episode.Plans[participant] : null;
+            if (plan is null || state.OrderId != plan.OrderId)
+            {
+                return;
+            }
+
+            int reached = (int)Math.Min(state.LastNodeSequenceId / 2, (uint)plan.MoveCount);
+            if (reached > plan.DoneMoves)
+            {
+                plan.DoneMoves = reached;
+                _episode.Executor.ReportDone(participant, reached);
+            }
+
+            foreach (ActionState a in state.ActionStates)
+            {
+                if (a.ActionId == plan.FinalActionId)
+                {
+                    plan.FinalActionFinished |= a.ActionStatus == ActionStatus.Finished;
+                    plan.FinalActionFailed |= a.ActionStatus == ActionStatus.Failed;
+                }
+            }
+        }
+    }
+
+    /// <summary>Pauses (or e-stops: paused and held out of work until resumed) the given robots.</summary>
+    public int Pause(IEnumerable<string> serialNumbers, bool emergency)
+    {
+        ArgumentNullException.ThrowIfNull(serialNumbers);
+        lock (_gate)
+        {
+            int n = 0;
+            foreach (string serial in serialNumbers)
+            {
+                if (_robotIndex.TryGetValue(serial, out int i))
+                {
+                    _robots[i].Paused = true;
+                    _robots[i].EStopped |= emergency;
+                    Instant(_robots[i], "startPause");
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    public int Resume(IEnumerable<string> serialNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(serialNumbers);
+        lock (_gate)
+        {
+            int n = 0;
+            foreach (string serial in serialNumbers)
+            {
+                if (_robotIndex.TryGetValue(serial, out int i))
+                {
+                    _robots[i].Paused = false;
+                    _robots[i].EStopped = false;
+                    Instant(_robots[i], "stopPause");
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Serial numbers of the robots whose last node lies in the cell rectangle (inclusive).</summary>
+    public IReadOnlyList<string> RobotsInZone(int x0, int y0, int x1, int y1)
+    {
+        lock (_gate)
+        {
+            return _robots.Where(r => r.Vertex >= 0 && Inside(_site.Graph.CellOf(r.Vertex))).Select(r => r.SerialNumber).ToList();
+        }
+
+        bool Inside(Navigation.Planning.Grid.GridCell c) =>
+            c.X >= Math.Min(x0, x1) && c.X <= Math.Max(x0, x1) && c.Y >= Math.Min(y0, y1) && c.Y <= Math.Max(y0, y1);
+    }
+
+    public IReadOnlyList<string> AllRobots()
+    {
+        lock (_gate)
+        {
+            return _robots.Select(r => r.SerialNumber).ToList();
+        }
+    }
+
+    /// <summary>Advances the fleet: releases moves whose dependencies are done, closes a finished episode, starts the next.</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            if (_episode is not null)
+            {
+                Release(_episode);
+                if (IsOver(_episode))
+                {
+                    Close(_episode);
+                    _episode = null;
+                }
+            }
+
+            if (_episode is null)
+            {
+                _episode = TryStartEpisode();
+            }
+        }
+    }
+
+    private void Restore()
+    {
+        foreach (TransportOrder o in _store.LoadAll())
+        {
+            // Where a robot was going is unknown after a restart: an order not yet picked up is allocated anew.
+            _orders[o.Id] = o.Phase == OrderPhase.Assigned ? o with { Phase = OrderPhase.Pending, Robot = null } : o;
+        }
+    }
+
+    private FleetRobot RobotFor(string manufacturer, string serial, out int index)
+    {
+        if (!_robotIndex.TryGetValue(serial, out index))
+        {
+            index = _robots.Count;
+            _robots.Add(new FleetRobot(manufacturer, serial));
+            _robotIndex.Add(serial, index);
+            // A loaded order restored from the store belongs to this robot again.
+            _robots[index].OrderId = _orders.Values.FirstOrDefault(o => o.Phase == OrderPhase.Loaded && o.Robot == serial)?.Id;
+        }
+
+        return _robots[index];
+    }
+
+    private void HandleLoss(int index)
+    {
+        FleetRobot robot = _robots[index];
+        if (robot.OrderId is { } id && _orders.TryGetValue(id, out TransportOrder? o))
+        {
+            Update(o.Phase == OrderPhase.Assigned
+                ? o with { Phase = OrderPhase.Pending, Robot = null }
+                : o with { Phase = OrderPhase.Failed, FailureReason = $"robot {robot.SerialNumber} lost with the load on board" });
+            robot.OrderId = null;
+        }
+
+        int participant = _episode?.ParticipantIndexOf(index) ?? -1;
+        if (participant >= 0)
+        {
+            _episode!.Aborting = true;
+            if (_episode.Plans[participant] is { } plan)
+            {
+                // A robot reports every node it reaches, so it stands at its last node or on the way to the next.
+                if (plan.DoneMoves < plan.ReleasedMoves)
+                {
+                    robot.HeldVertices.Add(plan.NodeVertices[plan.DoneMoves + 1]);
+                }
+            }
+        }
+    }
+
+    private void Update(TransportOrder order)
+    {
+        _orders[order.Id] = order;
+        _ = _store.UpdateAsync(order); // ordered after the accept; a failure is counted by the store
+    }
+
+    private void Instant(FleetRobot robot, string actionType)
+    {
+        _outbox.Add(new OutgoingMessage(robot.Manufacturer, robot.SerialNumber, null, new InstantActions
+        {
+            HeaderId = 0,
+            Timestamp = string.Empty,
+            Version = string.Empty,
+            Manufacturer = string.Empty,
+            SerialNumber = string.Empty,
+            Actions = [new Vda5050Action { ActionType = actionType, ActionId = NextActionId(), BlockingType = BlockingType.Hard }],
+        }));
+    }
+
+    private string NextActionId() => string.Create(CultureInfo.InvariantCulture, $"{_runId}-a{++_actionCount}");
+
+    private void Release(Episode episode)
+    {
+        if (episode.Aborting)
+        {
+            return;
+        }
+
+        for (int p = 0; p < episode.Plans.Length; p++)
+        {
+            RobotPlan? plan = episode.Plans[p];
+            if (plan is null)
+            {
+                continue;
+            }
+
+            int end = episode.Executor.ReleasableEnd(p);
+            if (end > plan.ReleasedMoves)
+            {
+                int from = Math.Max(plan.ReleasedMoves, 0);
+                if (plan.ReleasedMoves >= 0)
+                {
+                    plan.OrderUpdateId++;
+                }
+
+                plan.ReleasedMoves = end;
+                plan.ReleasedByUpdate.Add(end);
+                Send(plan, from);
+            }
+            else
+            {
+                ResendIfMissed(plan);
+            }
+        }
+    }
+
+    private void Send(RobotPlan plan, int fromNode)
+    {
+        FleetRobot robot = _robots[plan.RobotIndex];
+        plan.LastSentUs = _clock.TimeUs;
+        _outbox.Add(new OutgoingMessage(robot.Manufacturer, robot.SerialNumber, Vda5050OrderBuilder.Build(_site, plan, fromNode, plan.ReleasedMoves, _options.MaxSpeedMps), null));
+    }
+
+    /// <summary>
+    /// Orders go at QoS 0 and a broker may restart: when the robot's state still shows an older order or update a
+    /// while after sending, the order (from its first node) or the missed update (stitched at the base the robot
+    /// holds) is sent again.
+    /// </summary>
+    private void ResendIfMissed(RobotPlan plan)
+    {
+        FleetRobot robot = _robots[plan.RobotIndex];
+        if (_clock.TimeUs - plan.LastSentUs < ResendAfterUs || robot.Driving)
+        {
+            return;
+        }
+
+        if (robot.ReportedOrderId != plan.OrderId)
+        {
+            Send(plan, 0);
+        }
+        else if (robot.ReportedOrderUpdateId < plan.OrderUpdateId)
+        {
+            Send(plan, plan.ReleasedByUpdate[(int)robot.ReportedOrderUpdateId]);
+        }
+    }
+
+    private bool IsOver(Episode episode)
+    {
+        foreach (RobotPlan? plan in episode.Plans)
+        {
+            if (plan is null || !_robots[plan.RobotIndex].Online)
+            {
+                continue;
+            }
+
+            bool settled = episode.Aborting ? plan.DoneMoves >= plan.ReleasedMoves && (plan.DoneMoves < plan.MoveCount || plan.Finished) : plan.Finished;
+            if (!settled)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Close(Episode episode)
+    {
+        foreach (RobotPlan? plan in episode.Plans)
+        {
+            if (plan is null || !plan.FinalActionFinished)
+            {
+                continue;
+            }
+
+            FleetRobot robot = _robots[plan.RobotIndex];
+            TransportOrder? order = robot.OrderId is { } id ? _orders.GetValueOrDefault(id) : null;
+            switch (plan.FinalActionType)
+            {
+                case "pick" when order is { Phase: OrderPhase.Assigned }:
+                    Update(order with { Phase = OrderPhase.Loaded });
+                    break;
+                case "drop" when order is { Phase: OrderPhase.Loaded }:
+                    Update(order with { Phase = OrderPhase.Completed, CompletedAt = _time.GetUtcNow() });
+                    robot.OrderId = null;
+                    robot.OrdersCompleted++;
+                    break;
+                case "startCharging":
+                    robot.Charging = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private Episode? TryStartEpisode()
+    {
+        UpdateCharging();
+        Allocate();
+        var participants = new List<int>();
+        var blocked = new HashSet<int>();
+        for (int i = 0; i < _robots.Count; i++)
+        {
+            bool charging = _robots[i].Charging && _robots[i].NeedsCharge;
+            if (_robots[i].Available && !charging)
+            {
+                participants.Add(i);
+            }
+            else if (_robots[i].Vertex >= 0)
+            {
+                blocked.Add(_robots[i].Vertex); // lost, offline, paused, stopped or on its charger: an obstacle where it is
+                blocked.UnionWith(_robots[i].HeldVertices);
+            }
+        }
+
+        if (participants.Count == 0 || participants.Exists(i => _robots[i].Driving))
+        {
+            return null; // plan only from standing robots: one still driving an earlier base is not where its last node says
+        }
+
+        var (goals, actions) = ChooseGoals(participants, blocked);
+        int[] starts = participants.Select(i => _robots[i].Vertex).ToArray();
+        bool anything = false;
+        for (int p = 0; p < participants.Count; p++)
+        {
+            anything |= goals[p] != starts[p] || actions[p] is not null;
+        }
+
+        if (!anything)
+        {
+            return null;
+        }
+
+        if (!EpisodePlanner.TryPlan(_site, starts, goals, blocked, _clock, _options.PlanningBudgetUs, out int[][] paths, out ActionDependencyGraph? graph, out _))
+        {
+            PlanningFailures++;
+            return null;
+        }
+
+        int number = ++_episodeCount;
+        var plans = new RobotPlan?[participants.Count];
+        for (int p = 0; p < participants.Count; p++)
+        {
+            IReadOnlyList<AdgAction> moves = graph!.ActionsOf(p);
+            if (moves.Count == 0 && actions[p] is null)
+            {
+                continue;
+            }
+
+            int[] nodes = [starts[p], .. moves.Select(m => m.ToVertex)];
+            FleetRobot robot = _robots[participants[p]];
+            plans[p] = new RobotPlan(participants[p], nodes, string.Create(CultureInfo.InvariantCulture, $"{robot.SerialNumber}-{_runId}-{number}"), actions[p], NextActionId());
+        }
+
+        var episode = new Episode(number, plans, new AdgExecutor(graph!), [.. participants]);
+        Release(episode);
+        return episode;
+    }
+
+    private void UpdateCharging()
+    {
+        foreach (FleetRobot robot in _robots)
+        {
+            if (robot.Charging && robot.NeedsCharge && robot.BatteryPercent >= _options.FullBatteryPercent)
+            {
+                robot.NeedsCharge = false;
+                Instant(robot, "stopCharging");
+                robot.Charging = false;
+            }
+            else if (_chargers.Length > 0 && robot.OrderId is null && robot.BatteryPercent < _options.LowBatteryPercent)
+            {
+                robot.NeedsCharge = true;
+            }
+        }
+    }
+
+    private void Allocate()
+    {
+        List<int> idle = [.. Enumerable.Range(0, _robots.Count).Where(i => _robots[i].Available && _robots[i].OrderId is null && !_robots[i].NeedsCharge)];
+        List<TransportOrder> pending = [.. _orders.Values.Where(o => o.Phase == OrderPhase.Pending).OrderByDescending(o => o.Priority).ThenBy(o => o.Deadline ?? DateTimeOffset.MaxValue).ThenBy(o => o.Sequence)];
+        if (idle.Count == 0 || pending.Count == 0)
+        {
+            return;
+        }
+
+        // Bound the matrix: the most urgent orders, a few per idle robot, compete in this round.
+        if (pending.Count > 4 * idle.Count)
+        {
+            pending.RemoveRange(4 * idle.Count, pending.Count - (4 * idle.Count));
+        }
+
+        const double Unreachable = 1e9;
+        var cost = new double[idle.Count, pending.Count];
+        for (int o = 0; o < pending.Count; o++)
+        {
+            _site.TryParseLocation(pending[o].From, out int from, out _);
+            int[] distance = Distances(from);
+            for (int r = 0; r < idle.Count; r++)
+            {
+                int d = distance[_robots[idle[r]].Vertex];
+                cost[r, o] = d < 0
+                    ? Unreachable
+                    : (d * _site.CellSizeM / _options.MaxSpeedMps) - (pending[o].Priority * _options.PrioritySecondsPerLevel);
+            }
+        }
+
+        int[] assignment = HungarianAssignment.Solve(cost);
+        for (int r = 0; r < idle.Count; r++)
+        {
+            int o = assignment[r];
+            if (o < 0 || cost[r, o] >= Unreachable / 2)
+            {
+                continue;
+            }
+
+            FleetRobot robot = _robots[idle[r]];
+            robot.OrderId = pending[o].Id;
+            Update(pending[o] with { Phase = OrderPhase.Assigned, Robot = robot.SerialNumber });
+        }
+    }
+
+    private (int[] Goals, string?[] Actions) ChooseGoals(List<int> participants, HashSet<int> blocked)
+    {
+        var goals = new int[participants.Count];
+        var actions = new string?[participants.Count];
+        var taken = new HashSet<int>(blocked);
+        var desired = new int[participants.Count];
+        var desiredAction = new string?[participants.Count];
+        for (int p = 0; p < participants.Count; p++)
+        {
+            FleetRobot robot = _robots[participants[p]];
+            desired[p] = robot.Vertex;
+            if (robot.OrderId is { } id && _orders.TryGetValue(id, out TransportOrder? o))
+            {
+                bool loaded = o.Phase == OrderPhase.Loaded;
+                _site.TryParseLocation(loaded ? o.To : o.From, out desired[p], out _);
+                desiredAction[p] = loaded ? "drop" : "pick";
+            }
+            else if (robot.NeedsCharge && !robot.Charging)
+            {
+                desiredAction[p] = "startCharging";
+                desired[p] = -1; // chosen below among free chargers
+            }
+        }
+
+        // Robots with somewhere to go choose first; the rest stay put or step aside.
+        foreach (int p in Enumerable.Range(0, participants.Count).OrderBy(p => desiredAction[p] is null ? 1 : 0))
+        {
+            int here = _robots[participants[p]].Vertex;
+            if (desiredAction[p] == "startCharging")
+            {
+                int[] d = Distances(here);
+                desired[p] = _chargers.Where(c => !taken.Contains(c) && d[c] >= 0).OrderBy(c => d[c]).DefaultIfEmpty(-1).First();
+            }
+
+            if (desired[p] >= 0 && !taken.Contains(desired[p]))
+            {
+                goals[p] = desired[p];
+                actions[p] = desiredAction[p];
+            }
+            else
+            {
+                goals[p] = !taken.Contains(here) ? here : NearestFree(here, taken);
+            }
+
+            taken.Add(goals[p]);
+        }
+
+        return (goals, actions);
+    }
+
+    private int NearestFree(int from, HashSet<int> taken)
+    {
+        int[] d = Distances(from);
+        int best = from;
+        for (int v = 0; v < d.Length; v++)
+        {
+            if (d[v] >= 0 && !taken.Contains(v) && (best == from || d[v] < d[best]))
+            {
+                best = v;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Breadth-first hop counts from a vertex (-1: unreachable).</summary>
+    private int[] Distances(int from)
+    {
+        var d = new int[_site.Graph.VertexCount];
+        Array.Fill(d, -1);
+        var queue = new Queue<int>();
+        d[from] = 0;
+        queue.Enqueue(from);
+        while (queue.Count > 0)
+        {
+            int v = queue.Dequeue();
+            foreach (int w in _site.Graph.Neighbors(v))
+            {
+                if (d[w] < 0)
+                {
+                    d[w] = d[v] + 1;
+                    queue.Enqueue(w);
+                }
+            }
+        }
+
+        return d;
+    }
+}

@@ -1,0 +1,23 @@
+namespace StrategicTech.Fleet.Core;
+
+/// <summary>Tunables of the fleet manager.</summary>
+public sealed record FleetManagerOptions
+{
+    /// <summary>Speed limit written on every edge and used for travel-time estimates (m/s).</summary>
+    public double MaxSpeedMps { get; init; } = 1.0;
+
+    /// <summary>A robot below this charge is sent to a charger once it has no order.</summary>
+    public double LowBatteryPercent { get; init; } = 30;
+
+    /// <summary>A charging robot returns to work at or above this charge.</summary>
+    public double FullBatteryPercent { get; init; } = 90;
+
+    /// <summary>Charger locations (node ids); empty: no charging.</summary>
+    public IReadOnlyList<string> Chargers { get; init; } = [];
+
+    /// <summary>Seconds of travel one priority level is worth in the assignment cost.</summary>
+    public double PrioritySecondsPerLevel { get; init; } = 60;
+
+    /// <summary>Planning time budget per attempt (µs).</summary>
+    public long PlanningBudgetUs { get; init; } = 2_000_000;
+}

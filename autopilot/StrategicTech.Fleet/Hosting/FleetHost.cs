@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MQTTnet.Server;
+using StrategicTech.Drivers.Vda5050;
+using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
+using StrategicTech.Fleet.Orders;
+using StrategicTech.Fleet.Site;
+using StrategicTech.Navigation.Time;
+
+namespace StrategicTech.Fleet.Hosting;
+
+/// <summary>
+/// One fleet-manager process: (embedded) MQTT broker, SQLite store, the VDA 5050 master client, the fleet loop and
+/// the HTTP API with its OpenAPI document at <c>/openapi/v1.json</c>.
+/// </summary>
+public sealed class FleetHost : IAsyncDisposable
+{
+    private readonly FleetHostOptions _options;
+    private readonly CancellationTokenSource _stop = new();
+    private MqttServer? _broker;
+    private SqliteFleetStore? _store;
+    private Vda5050MasterClient? _master;
+    private WebApplication? _web;
+    private Task? _loop;
+    private long _sendFailures;
+
+    public FleetHost(FleetHostOptions options, FleetSite site, FleetManagerOptions? managerOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(site);
+        _options = options;
+        Site = site;
+        ManagerOptions = managerOptions ?? new FleetManagerOptions();
+    }
+
+    public FleetSite Site { get; }
+
+    public FleetManagerOptions ManagerOptions { get; }
+
+    public FleetManager? Manager { get; private set; }
+
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    public string HttpBaseAddress => string.Create(CultureInfo.InvariantCulture, $"http://{_options.HttpAddress}:{_options.HttpPort}");
+
+    public async Task StartAsync(CancellationToken cancellation)
+    {
+        if (_options.EmbeddedBroker)
+        {
+            MqttServerOptions brokerOptions = new MqttServerOptionsBuilder()
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BrokerHost))
+                .WithDefaultEndpointPort(_options.BrokerPort)
+                .WithDefaultEndpointReuseAddress() // a restart after a kill rebinds at once despite connections in TIME_WAIT
+                .Build();
+            _broker = new MqttServerFactory().CreateMqttServer(brokerOptions);
+            await _broker.StartAsync().ConfigureAwait(false);
+        }
+
+        _store = new SqliteFleetStore(_options.DatabasePath);
+        Manager = new FleetManager(Site, _store, new WallClock(), TimeProvider.System, ManagerOptions);
+        _master = new Vda5050MasterClient(new Vda5050ClientOptions(_options.BrokerHost, _options.BrokerPort, "StrategicTech", "fleet-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _options.ProtocolVersion, _options.InterfaceName));
+        _master.StateReceived += Manager.OnState;
+        _master.ConnectionReceived += Manager.OnConnection;
+        await _master.ConnectAsync(cancellation).ConfigureAwait(false);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(HttpBaseAddress);
+        builder.Services.AddOpenApi();
+        _web = builder.Build();
+        _web.MapOpenApi();
+        _web.MapFleetApi(Manager);
+        await _web.StartAsync(cancellation).ConfigureAwait(false);
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        if (_web is not null)
+        {
+            await _web.StopAsync().ConfigureAwait(false);
+            await _web.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_master is not null)
+        {
+            await _master.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            await _master.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_broker is not null)
+        {
+            await _broker.StopAsync().ConfigureAwait(false);
+            _broker.Dispose();
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_options.TickMs));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                Manager!.Tick();
+                foreach (OutgoingMessage m in Manager.DrainOutbox())
+                {
+                    try
+                    {
+                        if (m.Order is not null)
+                        {
+                            await _master!.SendOrderAsync(m.Manufacturer, m.SerialNumber, m.Order, _stop.Token).ConfigureAwait(false);
+                        }
+                        else if (m.Actions is not null)
+                        {
+                            await _master!.SendInstantActionsAsync(m.Manufacturer, m.SerialNumber, m.Actions, _stop.Token).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // Broker gone: the robot keeps its last base; counted, retried by the next update.
+                        Interlocked.Increment(ref _sendFailures);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

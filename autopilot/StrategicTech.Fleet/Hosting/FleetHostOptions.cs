@@ -1,0 +1,28 @@
+namespace StrategicTech.Fleet.Hosting;
+
+/// <summary>
+/// How the fleet manager process runs. Embedded by default: its own MQTT broker on <see cref="BrokerPort"/> and a
+/// SQLite file; an external broker (e.g. Mosquitto) by setting <see cref="EmbeddedBroker"/> false and the host/port.
+/// </summary>
+public sealed record FleetHostOptions
+{
+    public int HttpPort { get; init; } = 8080;
+
+    /// <summary>Address the HTTP API listens on (loopback by default; "0.0.0.0" to serve a site network).</summary>
+    public string HttpAddress { get; init; } = "127.0.0.1";
+
+    public bool EmbeddedBroker { get; init; } = true;
+
+    public string BrokerHost { get; init; } = "127.0.0.1";
+
+    public int BrokerPort { get; init; } = 1883;
+
+    public string DatabasePath { get; init; } = "fleet.db";
+
+    public string ProtocolVersion { get; init; } = "2.0.0";
+
+    public string InterfaceName { get; init; } = "uagv";
+
+    /// <summary>Period of the fleet loop (release moves, close and start episodes, send messages), ms.</summary>
+    public int TickMs { get; init; } = 20;
+}

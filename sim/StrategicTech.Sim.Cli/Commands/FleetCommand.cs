@@ -1,0 +1,240 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ScottPlot;
+using StrategicTech.Fleet.Core;
+using StrategicTech.Fleet.Hosting;
+using StrategicTech.Fleet.Site;
+using StrategicTech.Navigation.Planning;
+using StrategicTech.Navigation.Planning.Grid;
+using StrategicTech.Sim.Fleet;
+
+namespace StrategicTech.Sim.Cli.Commands;
+
+/// <summary>
+/// <c>autonomy fleet demo</c> (fleet manager, embedded broker and simulated VDA 5050 AGVs in one process) and
+/// <c>autonomy fleet serve</c> (the fleet manager for real robots, embedded or external broker).
+/// </summary>
+public static class FleetCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var command = new Command("fleet", "VDA 5050 fleet manager: transport orders, allocation, collision-free multi-robot execution.");
+        command.Subcommands.Add(CreateDemo());
+        command.Subcommands.Add(CreateServe());
+        return command;
+    }
+
+    private static Option<FileInfo?> MapOption() => new("--map") { Description = "Site grid as a Moving AI .map file (4-connected cells; default: the bundled 32x18 small warehouse)." };
+
+    private static Option<double> CellOption() => new("--cell-size-m") { Description = "Cell edge length in metres.", DefaultValueFactory = _ => 1.0 };
+
+    private static Command CreateDemo()
+    {
+        var robots = new Option<int>("--robots") { Description = "Number of simulated AGVs.", DefaultValueFactory = _ => 8 };
+        OptionChecks.AddIntRange(robots, 1, 200);
+        var orders = new Option<int>("--orders") { Description = "Transport orders the warehouse system posts.", DefaultValueFactory = _ => 100 };
+        OptionChecks.AddIntRange(orders, 1, 100_000);
+        var interval = new Option<double>("--order-interval-s") { Description = "Simulated seconds between two orders.", DefaultValueFactory = _ => 4.0 };
+        var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall-clock second.", DefaultValueFactory = _ => 20.0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of robot starts, batteries and orders.", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for fleet-demo.png, fleet-demo.json and the run's database.", DefaultValueFactory = _ => new DirectoryInfo("fleet-demo") };
+        var map = MapOption();
+        var cell = CellOption();
+        var demo = new Command("demo", "Fleet manager, embedded MQTT broker and N simulated AGVs; posts orders over HTTP and reports throughput, order times, utilisation and the least robot distance. Exit 0 when every order completed without contact, 1 otherwise, 2 bad input.")
+        {
+            robots, orders, interval, speed, seed, output, map, cell,
+        };
+        demo.SetAction((parse, cancellation) => RunDemoAsync(
+            parse.GetValue(robots), parse.GetValue(orders), parse.GetValue(interval), parse.GetValue(speed), parse.GetValue(seed),
+            parse.GetValue(output)!, parse.GetValue(map), parse.GetValue(cell), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
+        return demo;
+    }
+
+    private static Command CreateServe()
+    {
+        var httpPort = new Option<int>("--http-port") { Description = "Port of the HTTP API.", DefaultValueFactory = _ => 8080 };
+        OptionChecks.AddIntRange(httpPort, 1, 65535);
+        var httpAddress = new Option<string>("--http-address") { Description = "Address the HTTP API listens on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var brokerPort = new Option<int>("--broker-port") { Description = "MQTT port (of the embedded broker, or of the external one).", DefaultValueFactory = _ => 1883 };
+        OptionChecks.AddIntRange(brokerPort, 1, 65535);
+        var external = new Option<string?>("--external-broker") { Description = "Host of an external MQTT broker (e.g. Mosquitto); no embedded broker is started." };
+        var db = new Option<FileInfo>("--db") { Description = "SQLite database of orders.", DefaultValueFactory = _ => new FileInfo("fleet.db") };
+        var version = new Option<string>("--vda-version") { Description = "VDA 5050 protocol version of this site's robots.", DefaultValueFactory = _ => "2.0.0" };
+        version.AcceptOnlyFromAmong("2.0.0", "2.1.0", "3.0.0");
+        var chargers = new Option<string[]>("--charger") { Description = "Charger location (node id c<x>_<y>); repeat for several.", AllowMultipleArgumentsPerToken = true };
+        var map = MapOption();
+        var cell = CellOption();
+        var serve = new Command("serve", "Run the fleet manager for real robots until Ctrl+C / SIGTERM. Exit 0 after a clean stop, 2 bad input.")
+        {
+            httpPort, httpAddress, brokerPort, external, db, version, chargers, map, cell,
+        };
+        serve.SetAction((parse, cancellation) => ServeAsync(
+            new FleetHostOptions
+            {
+                HttpPort = parse.GetValue(httpPort),
+                HttpAddress = parse.GetValue(httpAddress)!,
+                BrokerPort = parse.GetValue(brokerPort),
+                EmbeddedBroker = parse.GetValue(external) is null,
+                BrokerHost = parse.GetValue(external) ?? "127.0.0.1",
+                DatabasePath = parse.GetValue(db)!.FullName,
+                ProtocolVersion = parse.GetValue(version)!,
+            },
+            parse.GetValue(chargers) ?? [], parse.GetValue(map), parse.GetValue(cell), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return serve;
+    }
+
+    private static bool TryLoadSite(FileInfo? map, double cellSizeM, TextWriter error, out FleetSite? site)
+    {
+        site = null;
+        try
+        {
+            site = map is null ? FleetSite.Bundled() : new FleetSite(MovingAiMap.Load(map.FullName), cellSizeM, Path.GetFileNameWithoutExtension(map.Name));
+            return true;
+        }
+        catch (Exception e) when (e is MapFormatException or ArgumentException)
+        {
+            error.WriteLine("error: " + e.Message);
+            return false;
+        }
+    }
+
+    private static async Task<int> RunDemoAsync(
+        int robots, int orders, double intervalS, double speed, int seed, DirectoryInfo output, FileInfo? map, double cellSizeM, TextWriter stdout, TextWriter error, CancellationToken cancellation)
+    {
+        if (!(intervalS >= 0 && speed > 0) || !TryLoadSite(map, cellSizeM, error, out FleetSite? site))
+        {
+            error.WriteLine(!(intervalS >= 0 && speed > 0) ? "error: --order-interval-s must be >= 0 and --speed > 0" : "error: cannot load the site map");
+            return ExitCodes.BadInput;
+        }
+
+        output.Create();
+        FleetDemoResult result;
+        try
+        {
+            stdout.WriteLine($"fleet demo: {robots} AGVs, {orders} orders every {intervalS} s on {site!.MapId} ({site.Map.Width}x{site.Map.Height} cells of {site.CellSizeM} m), speed x{speed}");
+            result = await FleetDemoRunner.RunAsync(
+                site, new FleetDemoOptions { Robots = robots, Orders = orders, OrderIntervalS = intervalS, Seed = seed, Speed = speed, WorkDirectory = output.FullName }, stdout, cancellation);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        string png = Path.Combine(output.FullName, "fleet-demo.png");
+        string json = Path.Combine(output.FullName, "fleet-demo.json");
+        Plot(site, result, png);
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(Summary(result), Json), CancellationToken.None);
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(c, $"completed          {result.OrdersCompleted} of {result.OrdersPosted} orders in {result.SimulatedS:F0} s simulated"));
+        stdout.WriteLine(string.Create(c, $"throughput         {result.ThroughputPerHour:F1} orders/h"));
+        stdout.WriteLine(string.Create(c, $"order time         mean {result.MeanOrderTimeS:F1} s, worst {result.WorstOrderTimeS:F1} s (posted to delivered)"));
+        stdout.WriteLine(string.Create(c, $"utilisation        {100 * result.UtilisationFraction:F1} % (driving or handling)"));
+        stdout.WriteLine(string.Create(c, $"min robot distance {result.MinRobotDistanceM:F3} m (contact below {2 * 0.35:F2} m): {(result.Contact ? "CONTACT" : "no contact")}"));
+        stdout.WriteLine(string.Create(c, $"episodes           {result.Episodes}, planning failures {result.PlanningFailures}"));
+        stdout.WriteLine($"wrote {png} and {json}");
+        return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static object Summary(FleetDemoResult r) => new
+    {
+        robots = r.Robots,
+        ordersPosted = r.OrdersPosted,
+        ordersCompleted = r.OrdersCompleted,
+        simulatedS = r.SimulatedS,
+        throughputPerHour = r.ThroughputPerHour,
+        meanOrderTimeS = r.MeanOrderTimeS,
+        worstOrderTimeS = r.WorstOrderTimeS,
+        utilisation = r.UtilisationFraction,
+        minRobotDistanceM = r.MinRobotDistanceM,
+        contact = r.Contact,
+        episodes = r.Episodes,
+        planningFailures = r.PlanningFailures,
+        passed = r.Passed,
+    };
+
+    private static void Plot(FleetSite site, FleetDemoResult result, string path)
+    {
+        var plot = new Plot();
+        var rackX = new List<double>();
+        var rackY = new List<double>();
+        for (int y = 0; y < site.Map.Height; y++)
+        {
+            for (int x = 0; x < site.Map.Width; x++)
+            {
+                if (!site.Map.IsPassable(x, y))
+                {
+                    rackX.Add((x + 0.5) * site.CellSizeM);
+                    rackY.Add(-(y + 0.5) * site.CellSizeM);
+                }
+            }
+        }
+
+        var racks = plot.Add.ScatterPoints(rackX.ToArray(), rackY.ToArray());
+        racks.MarkerSize = 9;
+        racks.MarkerShape = MarkerShape.FilledSquare;
+        racks.Color = Colors.Gray;
+        racks.LegendText = "racks";
+        for (int i = 0; i < result.Trails.Count; i++)
+        {
+            var t = result.Trails[i];
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(t.Select(p => p.XM).ToArray(), t.Select(p => -p.YM).ToArray());
+            line.LineWidth = 1;
+            var end = plot.Add.ScatterPoints(new double[] { t[^1].XM }, new double[] { -t[^1].YM });
+            end.Color = line.Color;
+            end.MarkerSize = 10;
+        }
+
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"fleet demo: {result.Robots} AGVs, {result.OrdersCompleted}/{result.OrdersPosted} orders, min distance {result.MinRobotDistanceM:F2} m"));
+        plot.XLabel("x (m)");
+        plot.YLabel("-y (m, map rows downwards)");
+        plot.Axes.SquareUnits();
+        plot.SavePng(path, 1200, 760);
+    }
+
+    private static async Task<int> ServeAsync(FleetHostOptions options, string[] chargers, FileInfo? map, double cellSizeM, TextWriter stdout, TextWriter error)
+    {
+        if (!TryLoadSite(map, cellSizeM, error, out FleetSite? site))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var signals = new StopSignals();
+        FleetHost host;
+        try
+        {
+            host = new FleetHost(options, site!, new FleetManagerOptions { Chargers = chargers });
+            await host.StartAsync(signals.Token);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        await using (host)
+        {
+            stdout.WriteLine($"fleet manager: HTTP {host.HttpBaseAddress} (OpenAPI at /openapi/v1.json), MQTT {options.BrokerHost}:{options.BrokerPort}{(options.EmbeddedBroker ? " (embedded)" : string.Empty)}, database {options.DatabasePath}");
+            stdout.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, signals.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            stdout.WriteLine($"stopping on {signals.Signal}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,350 @@
+using StrategicTech.Drivers.Vda5050.Messages;
+
+namespace StrategicTech.Sim.Fleet;
+
+/// <summary>
+/// A lightweight kinematic AGV as VDA 5050 2.0 describes one: it drives the released nodes of its order in
+/// sequence, straight along each edge at the edge's speed limit (or its own), runs node actions (pick and drop
+/// take <see cref="HandlingS"/>; startCharging / stopCharging switch charging), takes order updates stitched at the
+/// last base node, and the instant actions cancelOrder, startPause, stopPause and stateRequest. Stepped by the
+/// caller's simulated time; not thread-safe (its host serialises calls).
+/// </summary>
+public sealed class SimulatedAgv
+{
+    public const double HandlingS = 2.0;
+    private const double DrainPercentPerM = 0.05;
+    private const double ChargePercentPerS = 2.0;
+
+    private readonly List<Node> _nodes = [];
+    private readonly List<Edge> _edges = [];
+    private readonly List<ActionState> _actionStates = [];
+    private readonly Queue<Vda5050Action> _nodeActions = new();
+    private int _baseEnd = -1;   // index in _nodes of the last released node
+    private int _next = -1;      // index of the node being driven to
+    private Vda5050Action? _running;
+    private double _runningLeftS;
+    private bool _cancelRequested;
+
+    public SimulatedAgv(string manufacturer, string serialNumber, string mapId, string startNodeId, double xM, double yM, double batteryPercent, double maxSpeedMps = 1.0)
+    {
+        Manufacturer = manufacturer;
+        SerialNumber = serialNumber;
+        MapId = mapId;
+        LastNodeId = startNodeId;
+        XM = xM;
+        YM = yM;
+        BatteryPercent = batteryPercent;
+        MaxSpeedMps = maxSpeedMps;
+    }
+
+    public string Manufacturer { get; }
+
+    public string SerialNumber { get; }
+
+    public string MapId { get; }
+
+    public double MaxSpeedMps { get; }
+
+    public double XM { get; private set; }
+
+    public double YM { get; private set; }
+
+    public double ThetaRad { get; private set; }
+
+    public string OrderId { get; private set; } = string.Empty;
+
+    public uint OrderUpdateId { get; private set; }
+
+    public string LastNodeId { get; private set; }
+
+    public uint LastNodeSequenceId { get; private set; }
+
+    public bool Driving { get; private set; }
+
+    public bool Paused { get; private set; }
+
+    public bool Charging { get; private set; }
+
+    public double BatteryPercent { get; private set; }
+
+    /// <summary>Driving or running an action.</summary>
+    public bool Busy => Driving || _running is not null;
+
+    /// <summary>Set on every event the standard asks a state for (order taken, node reached, action status change, pause); the host clears it after publishing.</summary>
+    public bool StateDue { get; set; } = true;
+
+    public List<Vda5050Error> Errors { get; } = [];
+
+    /// <summary>Takes a new order or an update of the current one; false (an error queued for the next state) when it cannot.</summary>
+    public bool TryAccept(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        StateDue = true;
+        bool fresh = false;
+        if (order.Nodes.Count == 0)
+        {
+            return Reject(order, "order has no nodes");
+        }
+
+        if (order.OrderId == OrderId)
+        {
+            if (order.OrderUpdateId <= OrderUpdateId)
+            {
+                return order.OrderUpdateId == OrderUpdateId || Reject(order, $"orderUpdateId {order.OrderUpdateId} is older than {OrderUpdateId}");
+            }
+
+            Node first = order.Nodes[0];
+            if (_baseEnd < 0 || first.NodeId != _nodes[_baseEnd].NodeId || first.SequenceId != _nodes[_baseEnd].SequenceId)
+            {
+                return Reject(order, $"update does not start at the last base node {(_baseEnd < 0 ? "-" : _nodes[_baseEnd].NodeId)}");
+            }
+
+            _nodes.RemoveRange(_baseEnd + 1, _nodes.Count - _baseEnd - 1);
+            _edges.RemoveRange(_baseEnd, _edges.Count - _baseEnd);
+            _nodes.AddRange(order.Nodes.Skip(1));
+            _edges.AddRange(order.Edges);
+        }
+        else
+        {
+            if (_next >= 0 && _next <= _baseEnd)
+            {
+                return Reject(order, $"order {OrderId} still has released nodes to drive");
+            }
+
+            if (order.Nodes[0].NodeId != LastNodeId)
+            {
+                return Reject(order, $"order starts at {order.Nodes[0].NodeId}, the AGV is at {LastNodeId}");
+            }
+
+            _nodes.Clear();
+            _edges.Clear();
+            _actionStates.Clear();
+            _nodes.AddRange(order.Nodes);
+            _edges.AddRange(order.Edges);
+            OrderId = order.OrderId;
+            LastNodeSequenceId = order.Nodes[0].SequenceId;
+            _next = 0;
+            fresh = true;
+        }
+
+        OrderUpdateId = order.OrderUpdateId;
+        _baseEnd = _nodes.FindLastIndex(n => n.Released);
+        foreach (Vda5050Action a in _nodes.SelectMany(n => n.Actions))
+        {
+            if (!_actionStates.Exists(s => s.ActionId == a.ActionId))
+            {
+                _actionStates.Add(new ActionState { ActionId = a.ActionId, ActionType = a.ActionType, ActionStatus = ActionStatus.Waiting });
+            }
+        }
+
+        if (fresh && _baseEnd >= 0)
+        {
+            // The first node is where the AGV stands: reached at once, its actions run.
+            Arrive(0);
+        }
+
+        return true;
+    }
+
+    public void InstantActions(InstantActions message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        StateDue = true;
+        foreach (Vda5050Action a in message.Actions)
+        {
+            ActionStatus status = ActionStatus.Finished;
+            switch (a.ActionType)
+            {
+                case "startPause":
+                    Paused = true;
+                    break;
+                case "stopPause":
+                    Paused = false;
+                    break;
+                case "cancelOrder":
+                    _cancelRequested = true;
+                    break;
+                case "stopCharging":
+                    Charging = false;
+                    break;
+                case "stateRequest":
+                    break;
+                default:
+                    status = ActionStatus.Failed;
+                    break;
+            }
+
+            _actionStates.Add(new ActionState { ActionId = a.ActionId, ActionType = a.ActionType, ActionStatus = status });
+        }
+    }
+
+    /// <summary>Advances <paramref name="dtS"/> seconds of simulated time.</summary>
+    public void Step(double dtS)
+    {
+        if (Charging)
+        {
+            BatteryPercent = Math.Min(100, BatteryPercent + (ChargePercentPerS * dtS));
+        }
+
+        if (_running is not null)
+        {
+            _runningLeftS -= dtS;
+            if (_runningLeftS <= 0)
+            {
+                SetStatus(_running.ActionId, ActionStatus.Finished);
+                _running = null;
+            }
+
+            return;
+        }
+
+        if (_nodeActions.Count > 0)
+        {
+            Start(_nodeActions.Dequeue());
+            return;
+        }
+
+        if (_cancelRequested)
+        {
+            // Stop at the node being driven to (or here): drop everything after it.
+            _cancelRequested = false;
+            int keep = Driving ? _next : Math.Max(_next - 1, 0);
+            if (keep + 1 < _nodes.Count)
+            {
+                _nodes.RemoveRange(keep + 1, _nodes.Count - keep - 1);
+                _edges.RemoveRange(keep, _edges.Count - keep);
+            }
+
+            _baseEnd = Math.Min(_baseEnd, keep);
+        }
+
+        if (Paused || _next < 0 || _next > _baseEnd || _next >= _nodes.Count)
+        {
+            Driving = false;
+            return;
+        }
+
+        NodePosition target = _nodes[_next].NodePosition!;
+        double dx = target.XM - XM, dy = target.YM - YM;
+        double distance = Math.Sqrt((dx * dx) + (dy * dy));
+        double speed = Math.Min(MaxSpeedMps, _next > 0 ? _edges[_next - 1].MaxSpeedMps ?? MaxSpeedMps : MaxSpeedMps);
+        double stepM = speed * dtS;
+        if (!Driving)
+        {
+            StateDue = true;
+        }
+
+        Driving = true;
+        if (distance > 1e-9)
+        {
+            ThetaRad = Math.Atan2(dy, dx);
+        }
+
+        if (stepM >= distance)
+        {
+            XM = target.XM;
+            YM = target.YM;
+            BatteryPercent = Math.Max(0, BatteryPercent - (DrainPercentPerM * distance));
+            Arrive(_next);
+        }
+        else
+        {
+            XM += dx / distance * stepM;
+            YM += dy / distance * stepM;
+            BatteryPercent = Math.Max(0, BatteryPercent - (DrainPercentPerM * stepM));
+        }
+    }
+
+    public State BuildState()
+    {
+        var state = new State
+        {
+            HeaderId = 0,
+            Timestamp = string.Empty,
+            Version = string.Empty,
+            Manufacturer = string.Empty,
+            SerialNumber = string.Empty,
+            OrderId = OrderId,
+            OrderUpdateId = OrderUpdateId,
+            LastNodeId = LastNodeId,
+            LastNodeSequenceId = LastNodeSequenceId,
+            Driving = Driving,
+            Paused = Paused,
+            OperatingMode = OperatingMode.Automatic,
+            NodeStates = [.. _nodes.Skip(Math.Max(_next, 0)).Select(n => new NodeState { NodeId = n.NodeId, SequenceId = n.SequenceId, Released = n.Released })],
+            EdgeStates = [.. _edges.Skip(Math.Max(_next - 1, 0)).Select(e => new EdgeState { EdgeId = e.EdgeId, SequenceId = e.SequenceId, Released = e.Released })],
+            AgvPosition = new AgvPosition { XM = XM, YM = YM, ThetaRad = ThetaRad, MapId = MapId, PositionInitialized = true },
+            Velocity = new Velocity { VxMps = Driving ? MaxSpeedMps : 0, VyMps = 0, OmegaRadps = 0 },
+            ActionStates = [.. _actionStates],
+            BatteryState = new BatteryState { BatteryChargePercent = Math.Round(BatteryPercent, 2), Charging = Charging },
+            Errors = [.. Errors],
+            SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
+        };
+        Errors.Clear();
+        return state;
+    }
+
+    private void Arrive(int index)
+    {
+        LastNodeId = _nodes[index].NodeId;
+        LastNodeSequenceId = _nodes[index].SequenceId;
+        _next = index + 1;
+        StateDue = true;
+        foreach (Vda5050Action a in _nodes[index].Actions)
+        {
+            _nodeActions.Enqueue(a);
+        }
+
+        if (_next > _baseEnd)
+        {
+            Driving = false;
+        }
+    }
+
+    private void Start(Vda5050Action action)
+    {
+        StateDue = true;
+        switch (action.ActionType)
+        {
+            case "pick":
+            case "drop":
+                _running = action;
+                _runningLeftS = HandlingS;
+                SetStatus(action.ActionId, ActionStatus.Running);
+                break;
+            case "startCharging":
+                Charging = true;
+                SetStatus(action.ActionId, ActionStatus.Finished);
+                break;
+            case "stopCharging":
+                Charging = false;
+                SetStatus(action.ActionId, ActionStatus.Finished);
+                break;
+            default:
+                SetStatus(action.ActionId, ActionStatus.Failed);
+                break;
+        }
+    }
+
+    private void SetStatus(string actionId, ActionStatus status)
+    {
+        StateDue = true;
+        ActionState? s = _actionStates.Find(a => a.ActionId == actionId);
+        if (s is not null)
+        {
+            s.ActionStatus = status;
+        }
+    }
+
+    private bool Reject(Order order, string why)
+    {
+        Errors.Add(new Vda5050Error
+        {
+            ErrorType = "orderUpdateError",
+            ErrorLevel = ErrorLevel.Warning,
+            ErrorDescription = why,
+            ErrorReferences = [new ErrorReference { ReferenceKey = "orderId", ReferenceValue = order.OrderId }],
+        });
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+using StrategicTech.Fleet.Site;
+using StrategicTech.Sim.Fleet;
+
+namespace StrategicTech.Fleet.Tests;
+
+public class FleetDemoTests
+{
+    [Fact]
+    public async Task Short_demo_completes_every_order_without_contact_and_reports_its_figures()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "fleet-demo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            FleetDemoResult r = await FleetDemoRunner.RunAsync(
+                FleetSite.Bundled(),
+                new FleetDemoOptions { Robots = 3, Orders = 6, OrderIntervalS = 2, Speed = 20, WorkDirectory = dir },
+                TextWriter.Null,
+                CancellationToken.None);
+            Assert.True(r.Passed, $"{r.OrdersCompleted} of {r.OrdersPosted}, min distance {r.MinRobotDistanceM} m");
+            Assert.Equal(6, r.OrdersCompleted);
+            Assert.True(r.MinRobotDistanceM >= 1.0 - 1e-6, $"{r.MinRobotDistanceM} m"); // measured 1.0 m (one cell)
+            Assert.InRange(r.UtilisationFraction, 0.01, 1.0);
+            Assert.True(r.WorstOrderTimeS >= r.MeanOrderTimeS && r.MeanOrderTimeS > 0);
+            Assert.Equal(3, r.Trails.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
