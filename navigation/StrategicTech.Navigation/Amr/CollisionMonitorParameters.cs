@@ -45,8 +45,8 @@ public sealed record CollisionMonitorParameters
             throw new ArgumentOutOfRangeException(nameof(SlowdownRatio), SlowdownRatio, "must be in [0, 1]");
         }
 
-        RppParameters.Positive(TimeBeforeCollisionS, nameof(TimeBeforeCollisionS));
-        RppParameters.Positive(SimulationStepS, nameof(SimulationStepS));
+        AmrParameterChecks.Positive(TimeBeforeCollisionS, nameof(TimeBeforeCollisionS));
+        AmrParameterChecks.Positive(SimulationStepS, nameof(SimulationStepS));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinPoints, 1, nameof(MinPoints));
         ArgumentOutOfRangeException.ThrowIfLessThan(SourceTimeoutUs, 1, nameof(SourceTimeoutUs));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPoints, 1, nameof(MaxPoints));

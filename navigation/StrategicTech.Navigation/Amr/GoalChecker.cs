@@ -13,8 +13,8 @@ public sealed class GoalChecker
 
     public GoalChecker(double xyToleranceM = 0.25, double yawToleranceRad = 0.25, bool stateful = true)
     {
-        RppParameters.Positive(xyToleranceM, nameof(xyToleranceM));
-        RppParameters.Positive(yawToleranceRad, nameof(yawToleranceRad));
+        AmrParameterChecks.Positive(xyToleranceM, nameof(xyToleranceM));
+        AmrParameterChecks.Positive(yawToleranceRad, nameof(yawToleranceRad));
         XyToleranceM = xyToleranceM;
         YawToleranceRad = yawToleranceRad;
         Stateful = stateful;

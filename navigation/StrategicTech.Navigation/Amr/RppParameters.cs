@@ -58,45 +58,29 @@ public sealed record RppParameters
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        Positive(DesiredLinearMps, nameof(DesiredLinearMps));
-        Positive(LookaheadTimeS, nameof(LookaheadTimeS));
-        Positive(MinLookaheadM, nameof(MinLookaheadM));
+        AmrParameterChecks.Positive(DesiredLinearMps, nameof(DesiredLinearMps));
+        AmrParameterChecks.Positive(LookaheadTimeS, nameof(LookaheadTimeS));
+        AmrParameterChecks.Positive(MinLookaheadM, nameof(MinLookaheadM));
         if (!(MaxLookaheadM >= MinLookaheadM) || double.IsInfinity(MaxLookaheadM))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxLookaheadM), MaxLookaheadM, "must be finite and >= MinLookaheadM");
         }
 
-        Positive(RegulatedMinRadiusM, nameof(RegulatedMinRadiusM));
-        NonNegative(RegulatedMinSpeedMps, nameof(RegulatedMinSpeedMps));
-        Positive(CostScalingDistM, nameof(CostScalingDistM));
-        NonNegative(CostScalingGain, nameof(CostScalingGain));
-        Positive(InflationCostScalingFactor, nameof(InflationCostScalingFactor));
-        NonNegative(InscribedRadiusM, nameof(InscribedRadiusM));
-        NonNegative(ApproachScalingDistM, nameof(ApproachScalingDistM));
-        NonNegative(MinApproachLinearMps, nameof(MinApproachLinearMps));
-        Positive(RotateToHeadingMinAngleRad, nameof(RotateToHeadingMinAngleRad));
-        Positive(RotateToHeadingAngularRadps, nameof(RotateToHeadingAngularRadps));
-        Positive(MaxAngularAccelRadps2, nameof(MaxAngularAccelRadps2));
-        Positive(MaxLinearAccelMps2, nameof(MaxLinearAccelMps2));
-        Positive(MaxLinearDecelMps2, nameof(MaxLinearDecelMps2));
-        Positive(MaxAngularRadps, nameof(MaxAngularRadps));
-        Positive(GoalXyToleranceM, nameof(GoalXyToleranceM));
-        Positive(MaxTimeToCollisionS, nameof(MaxTimeToCollisionS));
-    }
-
-    internal static void Positive(double value, string name)
-    {
-        if (!(value > 0) || double.IsInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "must be a positive finite number");
-        }
-    }
-
-    internal static void NonNegative(double value, string name)
-    {
-        if (!(value >= 0) || double.IsInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "must be a finite number >= 0");
-        }
+        AmrParameterChecks.Positive(RegulatedMinRadiusM, nameof(RegulatedMinRadiusM));
+        AmrParameterChecks.NonNegative(RegulatedMinSpeedMps, nameof(RegulatedMinSpeedMps));
+        AmrParameterChecks.Positive(CostScalingDistM, nameof(CostScalingDistM));
+        AmrParameterChecks.NonNegative(CostScalingGain, nameof(CostScalingGain));
+        AmrParameterChecks.Positive(InflationCostScalingFactor, nameof(InflationCostScalingFactor));
+        AmrParameterChecks.NonNegative(InscribedRadiusM, nameof(InscribedRadiusM));
+        AmrParameterChecks.NonNegative(ApproachScalingDistM, nameof(ApproachScalingDistM));
+        AmrParameterChecks.NonNegative(MinApproachLinearMps, nameof(MinApproachLinearMps));
+        AmrParameterChecks.Positive(RotateToHeadingMinAngleRad, nameof(RotateToHeadingMinAngleRad));
+        AmrParameterChecks.Positive(RotateToHeadingAngularRadps, nameof(RotateToHeadingAngularRadps));
+        AmrParameterChecks.Positive(MaxAngularAccelRadps2, nameof(MaxAngularAccelRadps2));
+        AmrParameterChecks.Positive(MaxLinearAccelMps2, nameof(MaxLinearAccelMps2));
+        AmrParameterChecks.Positive(MaxLinearDecelMps2, nameof(MaxLinearDecelMps2));
+        AmrParameterChecks.Positive(MaxAngularRadps, nameof(MaxAngularRadps));
+        AmrParameterChecks.Positive(GoalXyToleranceM, nameof(GoalXyToleranceM));
+        AmrParameterChecks.Positive(MaxTimeToCollisionS, nameof(MaxTimeToCollisionS));
     }
 }
