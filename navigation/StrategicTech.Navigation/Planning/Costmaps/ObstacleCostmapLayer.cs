@@ -8,6 +8,7 @@ namespace StrategicTech.Navigation.Planning.Costmaps;
 public sealed class ObstacleCostmapLayer : ICostmapLayer
 {
     private readonly LaserScanRayTracer _tracer;
+    private readonly byte _initialCost;
     private CellWindow _changed = CellWindow.Empty;
 
     /// <param name="geometry">Size, resolution and origin to copy (the master's).</param>
@@ -16,8 +17,9 @@ public sealed class ObstacleCostmapLayer : ICostmapLayer
     {
         ArgumentNullException.ThrowIfNull(geometry);
         _tracer = new LaserScanRayTracer(obstacleMaxRangeM, raytraceMaxRangeM);
+        _initialCost = trackUnknownSpace ? CostValues.Unknown : CostValues.Free;
         Grid = new Costmap2D(geometry.Width, geometry.Height, geometry.ResolutionM, geometry.OriginXM, geometry.OriginYM,
-            geometry.OriginYawRad, trackUnknownSpace ? CostValues.Unknown : CostValues.Free);
+            geometry.OriginYawRad, _initialCost);
     }
 
     /// <summary>The layer's own grid: lethal where marked, free where cleared, otherwise unknown (or free).</summary>
@@ -27,6 +29,13 @@ public sealed class ObstacleCostmapLayer : ICostmapLayer
     public int AddScan(double sensorXM, double sensorYM, double sensorYawRad, ReadOnlySpan<float> rangesM,
         double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM) =>
         _tracer.Apply(Grid, sensorXM, sensorYM, sensorYawRad, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, ref _changed);
+
+    /// <summary>Forgets every mark (Nav2's clear-costmap recovery); the whole grid is dirty on the next update.</summary>
+    public void Clear()
+    {
+        Grid.Costs.Fill(_initialCost);
+        _changed = CellWindow.All(Grid.Width, Grid.Height);
+    }
 
     public void UpdateBounds(ref CellWindow window)
     {

@@ -1,0 +1,31 @@
+using StrategicTech.Autopilot.Amr;
+using StrategicTech.Navigation.Localization;
+using StrategicTech.Navigation.Planning.Costmaps;
+using StrategicTech.Sim.Ros;
+
+namespace StrategicTech.Sim.Amr;
+
+/// <summary>What an AMR demo run drives: map, start, goals in order, people, and hooks for tests.</summary>
+public sealed record AmrDemoOptions
+{
+    public required OccupancyGridMap Map { get; init; }
+
+    public required Pose2D Start { get; init; }
+
+    public required IReadOnlyList<Pose2D> Goals { get; init; }
+
+    public IReadOnlyList<WalkingPerson> People { get; init; } = [];
+
+    public ulong Seed { get; init; } = 1;
+
+    public AmrNavigatorParameters Navigator { get; init; } = new();
+
+    /// <summary>Costmap resolution the navigator works at; the map is max-pooled by the nearest integer factor.</summary>
+    public double CostmapResolutionM { get; init; } = 0.05;
+
+    /// <summary>Give up on the whole run after this much wall-clock time.</summary>
+    public TimeSpan WallTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Called after every control step with the host and the simulated time (tests: remove a person, restart the server).</summary>
+    public Func<RosRobotHost, AmrNavigator, long, Task>? OnStep { get; init; }
+}

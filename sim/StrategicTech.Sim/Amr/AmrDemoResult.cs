@@ -1,0 +1,35 @@
+using StrategicTech.Navigation.Localization;
+
+namespace StrategicTech.Sim.Amr;
+
+/// <summary>One goal of a demo run, judged on the simulator's truth.</summary>
+public sealed record AmrGoalResult(
+    int Index,
+    Pose2D Goal,
+    string Outcome,
+    bool Reached,
+    double TimeS,
+    double PlannedLengthM,
+    double DrivenLengthM,
+    double MinClearanceM,
+    double MaxLocalizationErrorM,
+    double FinalLocalizationErrorM,
+    int Recoveries,
+    int Replans);
+
+/// <summary>A sample of the run every control step (truth and estimate in the map frame).</summary>
+public readonly record struct AmrTraceRow(double TimeS, int GoalIndex, double TruthXM, double TruthYM, double EstimateXM, double EstimateYM,
+    double LocalizationErrorM, double ClearanceM, double CommandLinearMps);
+
+/// <summary>The whole run: per-goal results, the trace, and whether it passed (every goal reached, no contact).</summary>
+public sealed record AmrDemoResult(
+    IReadOnlyList<AmrGoalResult> Goals,
+    IReadOnlyList<AmrTraceRow> Trace,
+    IReadOnlyList<(double XM, double YM)> PlannedPath,
+    long ContactSteps,
+    long CommandsReceived,
+    long ClientConnections,
+    string Localizer)
+{
+    public bool Passed => Goals.Count > 0 && Goals.All(g => g.Reached) && ContactSteps == 0;
+}

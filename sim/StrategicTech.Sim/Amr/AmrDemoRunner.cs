@@ -1,0 +1,120 @@
+using StrategicTech.Autopilot.Amr;
+using StrategicTech.Drivers.Rosbridge.Client;
+using StrategicTech.Navigation.Amr;
+using StrategicTech.Navigation.Localization;
+using StrategicTech.Navigation.Planning.Costmaps;
+using StrategicTech.Sim.Ros;
+
+namespace StrategicTech.Sim.Amr;
+
+/// <summary>
+/// Runs the AMR stack against a simulated robot over real loopback rosbridge: the robot host serves on a free
+/// 127.0.0.1 port, our rosbridge client connects to it, and the navigator drives the goals in order. Lockstep and
+/// faster than real time: each control step (50 ms simulated) publishes /cmd_vel, advances the simulation by 50 ms
+/// and yields 1 ms of wall time for the sockets. Truth (clearance to walls and people, localization error, contact)
+/// comes from the simulator and is never shown to the navigator.
+/// </summary>
+public static class AmrDemoRunner
+{
+    private const long StepUs = 50_000;
+
+    public static async Task<AmrDemoResult> RunAsync(AmrDemoOptions options, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        OccupancyGridMap map = options.Map;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        await using RosRobotHost host = await RosRobotHost.StartAsync(map, 0, options.Seed, (options.Start.XM, options.Start.YM, options.Start.YawRad)).ConfigureAwait(false);
+        foreach (WalkingPerson person in options.People)
+        {
+            host.Robot.People.Add(person);
+        }
+
+        var clientOptions = new RosbridgeClientOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(400) };
+        await using var client = new RosbridgeClient(host.Uri, clientOptions);
+        int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
+        Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
+        IMapLocalizer localizer = AmrLocalizerFactory.Create(map);
+        var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
+        var link = new RosbridgeAmrLink(client, navigator);
+        client.Start();
+        await client.WaitConnectedAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+
+        // Wait for odometry, then seed the localizer at the start pose (Nav2's /initialpose).
+        while (!navigator.HasOdometry)
+        {
+            CheckWall(wall, options.WallTimeout);
+            await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
+        }
+
+        navigator.SetInitialPose(options.Start, 0.05, 0.05);
+        var truthMap = new TruthClearance(map, host.Robot.Base.Parameters.RobotRadiusM);
+        var trace = new List<AmrTraceRow>();
+        var goals = new List<AmrGoalResult>();
+        var planned = new List<(double, double)>();
+        for (int g = 0; g < options.Goals.Count; g++)
+        {
+            Pose2D goal = options.Goals[g];
+            long startUs = host.Clock.TimeUs;
+            navigator.NavigateTo(goal, startUs);
+            double minClearance = double.PositiveInfinity, maxLocError = 0, driven = 0;
+            (double x, double y) last = (host.Robot.Base.TrueXM, host.Robot.Base.TrueYM);
+            bool firstPath = true;
+            while (navigator.IsActive)
+            {
+                CheckWall(wall, options.WallTimeout);
+                await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
+                if (firstPath && navigator.Path.Length > 0)
+                {
+                    firstPath = false;
+                    foreach (var p in navigator.Path)
+                    {
+                        planned.Add((p.X, p.Y));
+                    }
+                }
+
+                DiffDriveBase b = host.Robot.Base;
+                Pose2D estimate = navigator.MapPose;
+                double locError = Math.Sqrt(Sq(estimate.XM - b.TrueXM) + Sq(estimate.YM - b.TrueYM));
+                double clearance = truthMap.ClearanceM(b.TrueXM, b.TrueYM, host.Robot.People);
+                driven += Math.Sqrt(Sq(b.TrueXM - last.x) + Sq(b.TrueYM - last.y));
+                last = (b.TrueXM, b.TrueYM);
+                minClearance = Math.Min(minClearance, clearance);
+                maxLocError = Math.Max(maxLocError, locError);
+                trace.Add(new AmrTraceRow(host.Clock.TimeUs / 1e6, g, b.TrueXM, b.TrueYM, estimate.XM, estimate.YM, locError, clearance, link.LastCommand.LinearMps));
+            }
+
+            DiffDriveBase end = host.Robot.Base;
+            Pose2D final = navigator.MapPose;
+            goals.Add(new AmrGoalResult(g, goal,
+                navigator.State == NavigationState.Failed ? "failed: " + navigator.Failure : navigator.State.ToString().ToLowerInvariant(),
+                navigator.State == NavigationState.Succeeded, (host.Clock.TimeUs - startUs) / 1e6, navigator.PlannedLengthM, driven, minClearance,
+                maxLocError, Math.Sqrt(Sq(final.XM - end.TrueXM) + Sq(final.YM - end.TrueYM)), navigator.Recoveries, navigator.Replans));
+        }
+
+        return new AmrDemoResult(goals, trace, planned, host.Robot.Base.BlockedSteps, host.Robot.CommandsReceived, client.Counters.Connections,
+            localizer.GetType().Name);
+    }
+
+    private static async Task StepAsync(RosRobotHost host, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options, CancellationToken cancel)
+    {
+        cancel.ThrowIfCancellationRequested();
+        link.Step(host.Clock.TimeUs);
+        host.Advance(StepUs);
+        if (options.OnStep is { } hook)
+        {
+            await hook(host, navigator, host.Clock.TimeUs).ConfigureAwait(false);
+        }
+
+        await Task.Delay(1, cancel).ConfigureAwait(false);
+    }
+
+    private static void CheckWall(System.Diagnostics.Stopwatch wall, TimeSpan timeout)
+    {
+        if (wall.Elapsed > timeout)
+        {
+            throw new TimeoutException($"AMR run exceeded {timeout.TotalSeconds:F0} s of wall-clock time");
+        }
+    }
+
+    private static double Sq(double v) => v * v;
+}

@@ -1,0 +1,122 @@
+using StrategicTech.Autopilot.Amr;
+using StrategicTech.Navigation.Localization;
+using StrategicTech.Navigation.Planning.Costmaps;
+using StrategicTech.Sim.Amr;
+using StrategicTech.Sim.Ros;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Sim.Tests.Amr;
+
+/// <summary>The AMR navigator driving a simulated robot over real loopback rosbridge, judged on the simulator's truth.</summary>
+public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Warehouse_demo_reaches_two_goals_with_people_walking_in_other_aisles_without_contact()
+    {
+        AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
+        {
+            Map = WarehouseMap.Create(),
+            Start = new Pose2D(1.5, 1.0, 0),
+            Goals = [new Pose2D(8.0, 3.75, 0), new Pose2D(14.5, 6.25, Math.PI / 2)],
+            People = AmrDemoDefaults.People(),
+        });
+        Print(result);
+        Assert.True(result.Passed, "demo did not pass");
+        Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0, $"goal {g.Index}: clearance {g.MinClearanceM} m"));
+        Assert.Equal(0, result.ContactSteps);
+    }
+
+    [Fact]
+    public async Task Server_restart_mid_goal_stops_the_robot_and_the_goal_continues_after_reconnect()
+    {
+        bool restarted = false;
+        double speedAfterOutage = double.NaN;
+        NavigationState stateDuringOutage = NavigationState.Idle;
+        AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
+        {
+            Map = WarehouseMap.Create(),
+            Start = new Pose2D(1.5, 1.0, 0),
+            Goals = [new Pose2D(10.0, 1.0, 0)],
+            OnStep = async (host, navigator, nowUs) =>
+            {
+                if (!restarted && host.Robot.Base.TrueXM > 4.0)
+                {
+                    restarted = true;
+                    await host.RestartServerAsync(TimeSpan.FromMilliseconds(300), simulateWhileDownUs: 2_000_000);
+                    speedAfterOutage = host.Robot.Base.LinearMps;
+                    navigator.Tick(host.Clock.TimeUs);
+                    stateDuringOutage = navigator.State;
+                }
+            },
+        });
+        Print(result);
+        Assert.True(restarted);
+        Assert.Equal(0.0, speedAfterOutage); // the robot's cmd_vel timeout stopped it while the link was down
+        Assert.Equal(NavigationState.WaitingForSensors, stateDuringOutage);
+        Assert.True(result.ClientConnections >= 2, $"connections {result.ClientConnections}");
+        Assert.True(result.Passed, "goal not reached after the reconnect");
+    }
+
+    [Fact]
+    public async Task A_person_blocking_the_only_corridor_triggers_recoveries_and_the_goal_is_reached_once_they_leave()
+    {
+        OccupancyGridMap corridor = Corridor();
+        var person = new WalkingPerson(5.0, 1.5, 5.0, 1.5, 0);
+        long? blockedSinceUs = null;
+        AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
+        {
+            Map = corridor,
+            Start = new Pose2D(1.0, 1.5, 0),
+            Goals = [new Pose2D(9.0, 1.5, 0)],
+            People = [person],
+            OnStep = (host, navigator, nowUs) =>
+            {
+                // The person steps aside once the navigator has been recovering for 6 s.
+                if (navigator.Recoveries > 0)
+                {
+                    blockedSinceUs ??= nowUs;
+                    if (nowUs - blockedSinceUs > 6_000_000)
+                    {
+                        host.Robot.People.Remove(person);
+                    }
+                }
+
+                return Task.CompletedTask;
+            },
+        });
+        Print(result);
+        Assert.True(result.Passed, "goal not reached");
+        Assert.True(result.Goals[0].Recoveries >= 1, "no recovery ran");
+        Assert.Equal(0, result.ContactSteps);
+    }
+
+    /// <summary>A 10 × 3 m walled corridor, 1.0 m wide inside (y 1.0..2.0), at 5 cm.</summary>
+    private static OccupancyGridMap Corridor()
+    {
+        const double res = 0.05;
+        int w = 200, h = 60;
+        var data = new sbyte[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                double cy = (y + 0.5) * res;
+                bool free = x >= 2 && x < w - 2 && cy > 1.0 && cy < 2.0;
+                data[(y * w) + x] = free ? OccupancyGridMap.Free : OccupancyGridMap.Occupied;
+            }
+        }
+
+        return new OccupancyGridMap(w, h, new MapYaml("(corridor)", res, 0, 0, 0, false, 0.65, 0.25, MapMode.Trinary), data);
+    }
+
+    private void Print(AmrDemoResult result)
+    {
+        foreach (AmrGoalResult g in result.Goals)
+        {
+            output.WriteLine($"goal {g.Index}: {g.Outcome} in {g.TimeS:F1} s, planned {g.PlannedLengthM:F2} m, driven {g.DrivenLengthM:F2} m, " +
+                $"min clearance {g.MinClearanceM:F3} m, loc error max {g.MaxLocalizationErrorM:F3} m, recoveries {g.Recoveries}, replans {g.Replans}");
+        }
+
+        output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}");
+    }
+}
