@@ -33,7 +33,7 @@ public static class AmrDemoRunner
         await using var client = new RosbridgeClient(host.Uri, clientOptions);
         int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
         Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
-        IMapLocalizer localizer = AmrLocalizerFactory.Create(map);
+        IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed);
         var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
