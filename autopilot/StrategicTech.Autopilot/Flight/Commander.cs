@@ -582,6 +582,7 @@ public sealed class Commander : IVehicleCommands
             EstimatorTestRatio = h.EstimatorTestRatio,
             GeofenceBreached = _navigator.LandState == LandState.Flying && _geofence.Breached,
             MotorFailed = h.MotorFailed,
+            HardImpact = h.HardImpact,
             FlightTimeS = armed ? (_context.NowUs - _armedAtUs) / 1e6 : 0,
             RollRad = euler.X,
             PitchRad = euler.Y,

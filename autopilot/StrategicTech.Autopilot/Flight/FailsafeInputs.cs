@@ -34,6 +34,9 @@ public readonly record struct FailsafeInputs(FlightMode Mode, bool ManualFresh, 
     /// <summary>Time since arming (s).</summary>
     public double FlightTimeS { get; init; }
 
+    /// <summary>The impact detector saw a hard touchdown or a ground strike (latched until arming).</summary>
+    public bool HardImpact { get; init; }
+
     /// <summary>Estimated roll and pitch (rad), for crash detection.</summary>
     public double RollRad { get; init; }
 

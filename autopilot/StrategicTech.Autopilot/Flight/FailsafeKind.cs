@@ -40,4 +40,7 @@ public enum FailsafeKind
 
     /// <summary>Roll or pitch beyond FD_FAIL_R / FD_FAIL_P for FD_FAIL_R_TTRI (flipped, crashed): terminate.</summary>
     Crash = 12,
+
+    /// <summary>A shock of several g while moving faster than a landing (hard touchdown, flown into the ground): disarm.</summary>
+    HardImpact = 13,
 }

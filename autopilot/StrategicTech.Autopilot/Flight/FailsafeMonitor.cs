@@ -16,7 +16,7 @@ namespace StrategicTech.Autopilot.Flight;
 /// (COM_POS_FS_DELAY / 1 s; Land), estimator test ratio above FS_EKF_THRESH (COM_POS_FS_DELAY / 1 s; Land),
 /// geofence breached (0 / 1 s; GF_ACTION), motor failure (0 / latched; COM_ACT_FAIL_ACT), flight time above
 /// COM_FLT_TIME_MAX (0 / latched; Return), roll or pitch beyond FD_FAIL_R / FD_FAIL_P (FD_FAIL_R_TTRI / latched;
-/// Terminate). The conditions are judged disarmed too (<see cref="ArmingBlocker"/> for the pre-arm check); actions
+/// Terminate), a hard impact from the impact detector (0 / latched; Disarm). The conditions are judged disarmed too (<see cref="ArmingBlocker"/> for the pre-arm check); actions
 /// only armed. No allocation (texts are built once in <see cref="FailsafeTexts"/>).
 /// </para>
 /// </summary>
@@ -102,6 +102,7 @@ public sealed class FailsafeMonitor
         Judge(FailsafeKind.FlightTimeExceeded, t, inputs.Armed && p.MaxFlightTimeS > 0 && inputs.FlightTimeS > p.MaxFlightTimeS, 0, latchedWhenArmed, FailsafeAction.ReturnToLaunch);
         bool tilted = Math.Abs(inputs.RollRad) > p.CrashRollMaxRad || Math.Abs(inputs.PitchRad) > p.CrashPitchMaxRad;
         Judge(FailsafeKind.Crash, t, inputs.Armed && tilted, (long)(p.CrashTriggerTimeS * 1e6), latchedWhenArmed, FailsafeAction.Terminate);
+        Judge(FailsafeKind.HardImpact, t, inputs.Armed && inputs.HardImpact, 0, latchedWhenArmed, FailsafeAction.Disarm);
 
         uint mask = 0;
         FailsafeKind winner = FailsafeKind.None;

@@ -7,7 +7,7 @@ public static class FailsafeTexts
     [
         "none", "manual input lost", "offboard setpoints lost", "ground station link lost", "battery low",
         "battery critical", "battery emergency", "position lost", "estimator failure", "geofence breached",
-        "motor failure", "flight time limit", "crash detected",
+        "motor failure", "flight time limit", "crash detected", "hard impact",
     ];
 
     private static readonly string[,] Texts = Build();

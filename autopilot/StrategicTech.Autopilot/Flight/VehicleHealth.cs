@@ -21,4 +21,7 @@ public readonly record struct VehicleHealth(
 
     /// <summary>The failure detector reports a failed motor.</summary>
     public bool MotorFailed { get; init; }
+
+    /// <summary>The impact detector saw a hard touchdown or a ground strike.</summary>
+    public bool HardImpact { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using StrategicTech.Autopilot.Calibration;
 using StrategicTech.Autopilot.Control;
 using StrategicTech.Autopilot.Control.Detection;
@@ -6,6 +7,7 @@ using StrategicTech.Autopilot.Hal;
 using StrategicTech.Autopilot.Parameters;
 using StrategicTech.Autopilot.Runtime;
 using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Numerics;
 using StrategicTech.Navigation.Time;
 
 namespace StrategicTech.Autopilot.Vehicles;
@@ -39,8 +41,11 @@ public sealed class Vehicle
     private readonly bool _applyParameters;
     private readonly ArmingReadiness _readiness;
     private readonly PostCalibrationRealignment _realignment = new();
+    private readonly string[] _motorFailureTexts;
     private GnssSample _latestGnss;
     private bool _hasOrigin;
+    private bool _motorFailureHandled;
+    private bool _wasArmed;
 
     public Vehicle(VehicleDescription description, VehicleIo io, IClock clock)
     {
@@ -69,6 +74,15 @@ public sealed class Vehicle
             // Later parameter changes (PARAM_SET over MAVLink) are applied at the next position update.
             Commander.ApplyParameters(Parameters);
             _applyParameters = true;
+        }
+
+        MotorFailures = new MotorFailureDetector(Cascade.Allocator, Cascade.ThrustCurve, TorquePerAngularAcceleration(description, Cascade), MotorFailureDetectorParameters.Default);
+        _motorFailureTexts = new string[_motorCount];
+        for (int i = 0; i < _motorCount; i++)
+        {
+            _motorFailureTexts[i] = Cascade.Allocator.CanLose(i)
+                ? string.Create(CultureInfo.InvariantCulture, $"Motor {i + 1} failure: thrust lost, allocating without it")
+                : string.Create(CultureInfo.InvariantCulture, $"Motor {i + 1} failure: thrust lost");
         }
 
         Calibration = new SensorCalibrationRunner(Parameters, Corrections, Commander.StatusTexts);
@@ -111,6 +125,16 @@ public sealed class Vehicle
     /// <summary>The motor commands (0–1) of the latest rate-loop step (what SERVO_OUTPUT_RAW reports).</summary>
     public ReadOnlySpan<double> MotorOutputs => _motors;
 
+    /// <summary>
+    /// Watches the motors against the gyro (rate loop); a failure it latches feeds the failsafe ladder and, where the
+    /// layout can fly without the motor (a hex), makes the allocator drop it. Latched until the vehicle restarts, so
+    /// arming is refused after one (the pre-arm check of the ladder), as PX4 keeps a failure-detector flag.
+    /// </summary>
+    public MotorFailureDetector MotorFailures { get; }
+
+    /// <summary>Hard touchdown and ground strike (accelerometer shock at speed), fed to the failsafe ladder, which disarms.</summary>
+    public ImpactDetector Impacts { get; } = new();
+
     /// <summary>The battery as the monitor reports it (NaN fields without a monitor).</summary>
     public BatteryEstimator Battery { get; }
 
@@ -131,6 +155,20 @@ public sealed class Vehicle
 
     /// <summary>Arms through the arming checks. False when denied (reason in the status) or already armed.</summary>
     public bool Arm() => !Commander.Armed && Commander.Arm() == CommandOutcome.Accepted;
+
+    /// <summary>Normalised torque per rad/s² (inertia / (column scale · one motor's full thrust)); zero when either is unknown.</summary>
+    private static Vector3 TorquePerAngularAcceleration(VehicleDescription description, MulticopterCascade cascade)
+    {
+        Vector3 inertia = description.InertiaDiagonalKgM2;
+        double maxThrustN = description.MaxMotorThrustN;
+        if (!(maxThrustN > 0) || !inertia.IsFinite || inertia.X <= 0 || inertia.Y <= 0 || inertia.Z <= 0)
+        {
+            return Vector3.Zero;
+        }
+
+        Vector3 scale = cascade.Allocator.ColumnScale;
+        return new Vector3(inertia.X / (scale.X * maxThrustN), inertia.Y / (scale.Y * maxThrustN), inertia.Z / (scale.Z * maxThrustN));
+    }
 
     private void RunSensors(long timeUs)
     {
@@ -176,6 +214,10 @@ public sealed class Vehicle
             }
 
             Ekf.PushImu(corrected);
+            if (Commander.Armed && imu.DtS > 0)
+            {
+                Impacts.OnAccelerometer(imu.TimeUs, imu.DeltaVelocityMps * (1.0 / imu.DtS), imu.AccelerometerClipped);
+            }
         }
 
         if (_io.Battery is { } monitor && monitor.TryReadBattery(out BatterySample battery))
@@ -198,6 +240,13 @@ public sealed class Vehicle
         const double dtS = 1.0 / PositionRateHz;
         const UavEkfFlags gnssAndBaro = UavEkfFlags.GnssFusing | UavEkfFlags.BaroFusing;
         _readiness.Update(timeUs, _hasOrigin && (Ekf.Flags & gnssAndBaro) == gnssAndBaro);
+        if (Commander.Armed && !_wasArmed)
+        {
+            Impacts.Reset();   // a new flight: the last one's impact no longer holds
+        }
+
+        _wasArmed = Commander.Armed;
+        Impacts.OnVelocity(Estimate.VelocityNedMps);
 
         var health = new VehicleHealth(
             ReadyToArm && !Calibration.Running,
@@ -207,6 +256,8 @@ public sealed class Vehicle
             _hasOrigin ? Ekf.Gnss.Origin : default)
         {
             PositionAidingLost = (Ekf.Flags & UavEkfFlags.DeadReckoning) != 0,
+            MotorFailed = MotorFailures.Failed,
+            HardImpact = Impacts.Detected,
             // A test ratio is fresh only while the receiver delivers a fix (it keeps its last value when GNSS is gone).
             EstimatorTestRatio = Math.Max(_latestGnss.FixType >= 3 ? Ekf.Gnss.TestRatio : 0, Ekf.Baro.TestRatio),
         };
@@ -233,6 +284,14 @@ public sealed class Vehicle
             MulticopterState state = Estimate;
             Cascade.UpdateAttitude(state.AttitudeNed);
             Cascade.UpdateRate(state.BodyRateRadps, dtS, _motors);
+            MotorFailures.Update(timeUs, _motors, state.BodyRateRadps, dtS, Navigator.LandState == LandState.Flying);
+            if (MotorFailures.Failed && !_motorFailureHandled)
+            {
+                _motorFailureHandled = true;
+                int motor = MotorFailures.FailedMotor;
+                Cascade.Allocator.DisableMotor(motor);
+                Commander.StatusTexts.Add(timeUs, StatusSeverity.Critical, _motorFailureTexts[motor]);
+            }
         }
 
         _io.Motors.WriteMotors(timeUs, _motors);

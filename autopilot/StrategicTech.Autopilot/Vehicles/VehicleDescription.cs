@@ -1,6 +1,7 @@
 using System.Globalization;
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Navigation.Estimation.Uav;
+using StrategicTech.Navigation.Numerics;
 
 namespace StrategicTech.Autopilot.Vehicles;
 
@@ -49,4 +50,13 @@ public sealed record VehicleDescription
     /// analog power module; when set it takes precedence over <see cref="BatteryCapacityMah"/>.
     /// </summary>
     public BatteryPack? BatteryPack { get; init; }
+
+    /// <summary>
+    /// Body inertia diagonal (kg·m², FRD axes) for the motor-failure detector's manoeuvre term; zero (the default):
+    /// unknown, the detector judges the steady torque residual only.
+    /// </summary>
+    public Vector3 InertiaDiagonalKgM2 { get; init; }
+
+    /// <summary>One motor's thrust at full command (N), with <see cref="InertiaDiagonalKgM2"/>; zero: unknown.</summary>
+    public double MaxMotorThrustN { get; init; }
 }

@@ -105,7 +105,7 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
             healthy &= ~MavSysStatusSensor.MavSysStatusAhrs;
         }
 
-        if ((failsafes & Bits(FailsafeKind.MotorFailure, FailsafeKind.Crash, FailsafeKind.None)) != 0)
+        if ((failsafes & Bits(FailsafeKind.MotorFailure, FailsafeKind.Crash, FailsafeKind.HardImpact)) != 0)
         {
             healthy &= ~MavSysStatusSensor.MotorOutputs;
         }

@@ -68,7 +68,17 @@ public sealed class SitlVehicle
         // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
         // charge it must estimate from the power module's voltage and current.
         BatteryPack? pack = airframe.Battery is { } b ? new BatteryPack(b.Cells, b.CapacityMah, b.InternalResistanceOhm, b.OpenCircuitCurve) : null;
-        var description = new VehicleDescription { MotorCount = airframe.Motors.Count, HoverThrust = hoverCommand * hoverCommand, Flight = flight, Ekf = ekf, BatteryPack = pack };
+        // The airframe's inertia and full motor thrust let the motor-failure detector account for manoeuvres.
+        var description = new VehicleDescription
+        {
+            MotorCount = airframe.Motors.Count,
+            HoverThrust = hoverCommand * hoverCommand,
+            Flight = flight,
+            Ekf = ekf,
+            BatteryPack = pack,
+            InertiaDiagonalKgM2 = new Vector3(airframe.InertiaKgM2.M11, airframe.InertiaKgM2.M22, airframe.InertiaKgM2.M33),
+            MaxMotorThrustN = airframe.MaxTotalThrustN / airframe.Motors.Count,
+        };
         Vehicle = new Vehicle(description, _binding.Io, Clock);
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
         Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);

@@ -4,7 +4,7 @@ using StrategicTech.Autopilot.Flight;
 namespace StrategicTech.Benchmarks.Flight;
 
 /// <summary>
-/// One evaluation of the failsafe ladder (all thirteen conditions debounced, most severe action chosen), as the
+/// One evaluation of the failsafe ladder (all fourteen conditions debounced, most severe action chosen), as the
 /// commander runs it at every 50 Hz position update: quiet (nothing active) and busy (link lost, battery critical,
 /// estimator ratio high, all at once, after their first decision).
 /// </summary>

@@ -19,6 +19,15 @@ namespace StrategicTech.Autopilot.Control.Allocation;
 /// Shifts along the thrust column of Â leave the torques untouched, so the achieved roll/pitch torque is exactly the
 /// scaled demand, and a demand that fits as it is comes out unchanged (the airmode of PX4's sequential desaturation).
 /// </para>
+/// <para>
+/// Motor failure (<see cref="DisableMotor"/>): like PX4's control allocation, the pseudo-inverse is recomputed without
+/// the failed motor's column. On a hex X the motor opposite then gets no collective share; roll, pitch and thrust are
+/// allocated to the other four and that motor serves yaw only (see <see cref="YawOnlyMotor"/>), trading yaw authority
+/// for attitude. The
+/// normalisation (<see cref="ColumnScale"/>, <see cref="ThrustScale"/>) stays that of the intact vehicle, so a demand
+/// keeps its physical meaning and the tuned gains still hold. Every single-motor configuration is computed at
+/// start-up (no allocation when a motor fails); a layout without the redundancy (a quad) has none.
+/// </para>
 /// </summary>
 public sealed class ControlAllocator
 {
@@ -26,13 +35,16 @@ public sealed class ControlAllocator
     private const double Tolerance = 1e-12;
 
     private readonly int _motorCount;
-    private readonly double[] _allocation;      // Â, motorCount × 4, row-major
     private readonly double[] _effectiveness;   // B̂, 4 × motorCount, row-major
     private readonly double[] _rollPitchColumn;
     private readonly double[] _yawColumn;
-    private readonly double[] _thrustColumn;
-    private readonly double[] _inverseThrustColumn;
     private readonly double[] _trial;
+    private readonly Configuration _intact;
+    private readonly Configuration?[] _withoutMotor;   // per failed motor; null when the layout cannot lose it
+    private Configuration _current;
+    private double[] _allocation;               // Â of the current configuration, motorCount × 4, row-major
+    private double[] _thrustColumn;             // its thrust column (0 for a dropped motor)
+    private double[] _inverseThrustColumn;      // 1 / thrust column (0 for a dropped motor, which the shifts skip)
 
     public ControlAllocator(MultirotorGeometry geometry, double yawCollectiveShiftLimit = 0.15)
     {
@@ -52,35 +64,37 @@ public sealed class ControlAllocator
         ColumnScale = new Vector3(columnScale[0], columnScale[1], columnScale[2]);
         ThrustScale = columnScale[3];
 
-        _allocation = new double[_motorCount * 4];
         _effectiveness = new double[4 * _motorCount];
         for (int i = 0; i < _motorCount; i++)
         {
             for (int j = 0; j < 4; j++)
             {
-                _allocation[(i * 4) + j] = inverse[i, j] * columnScale[j];
                 _effectiveness[(j * _motorCount) + i] = physical[j, i] / columnScale[j];
             }
         }
 
+        _intact = Configuration.Intact(inverse, columnScale, _motorCount);
         for (int i = 0; i < _motorCount; i++)
         {
             ParameterCheck.That(
-                _allocation[(i * 4) + Thrust] > 1e-6,
+                _intact.Allocation[(i * 4) + Thrust] > 1e-6,
                 geometry.Name,
                 $"motor {i + 1} would have to slow down for more collective thrust; the geometry is not a usable multirotor");
         }
 
-        _rollPitchColumn = new double[_motorCount];
-        _yawColumn = new double[_motorCount];
-        _thrustColumn = new double[_motorCount];
-        _inverseThrustColumn = new double[_motorCount];
-        _trial = new double[_motorCount];
+        _withoutMotor = new Configuration?[_motorCount];
         for (int i = 0; i < _motorCount; i++)
         {
-            _thrustColumn[i] = _allocation[(i * 4) + Thrust];
-            _inverseThrustColumn[i] = 1.0 / _thrustColumn[i];
+            _withoutMotor[i] = Configuration.TryWithout(physical, columnScale, i);
         }
+
+        _current = _intact;
+        _allocation = _intact.Allocation;
+        _thrustColumn = _intact.ThrustColumn;
+        _inverseThrustColumn = _intact.InverseThrustColumn;
+        _rollPitchColumn = new double[_motorCount];
+        _yawColumn = new double[_motorCount];
+        _trial = new double[_motorCount];
     }
 
     public MultirotorGeometry Geometry { get; }
@@ -108,6 +122,41 @@ public sealed class ControlAllocator
     /// <summary>Yaw scale applied in the last call (1 = delivered in full).</summary>
     public double LastYawScale { get; private set; }
 
+    /// <summary>The motor dropped by <see cref="DisableMotor"/> (−1 while every motor is in use).</summary>
+    public int FailedMotor => _current.FailedMotor;
+
+    /// <summary>The motor left to yaw only after <see cref="FailedMotor"/> failed (its opposite on a hex X; −1 when none).</summary>
+    public int YawOnlyMotor => _current.YawOnly;
+
+    /// <summary>Whether the layout can fly on without <paramref name="motor"/> (a hex can, a quad cannot).</summary>
+    public bool CanLose(int motor) => (uint)motor < (uint)_motorCount && _withoutMotor[motor] is not null;
+
+    /// <summary>
+    /// Allocates without <paramref name="motor"/> (and its opposite when needed) from now on: its command becomes 0.
+    /// False, and nothing changes, when the layout cannot lose it or a motor was already dropped. No allocation.
+    /// </summary>
+    public bool DisableMotor(int motor)
+    {
+        if (!CanLose(motor) || _current.FailedMotor >= 0)
+        {
+            return false;
+        }
+
+        Use(_withoutMotor[motor]!);
+        return true;
+    }
+
+    /// <summary>Back to the intact allocation (a new flight, a replaced motor).</summary>
+    public void RestoreAllMotors() => Use(_intact);
+
+    private void Use(Configuration configuration)
+    {
+        _current = configuration;
+        _allocation = configuration.Allocation;
+        _thrustColumn = configuration.ThrustColumn;
+        _inverseThrustColumn = configuration.InverseThrustColumn;
+    }
+
     /// <summary>Element (axis, motor) of the normalised effectiveness B̂ (axis 0 roll, 1 pitch, 2 yaw, 3 thrust).</summary>
     public double NormalizedEffectiveness(int axis, int motor) => _effectiveness[(axis * _motorCount) + motor];
 
@@ -133,12 +182,13 @@ public sealed class ControlAllocator
         }
 
         Span<double> output = motors[.._motorCount];
+        double[] allocation = _allocation;
         for (int i = 0; i < _motorCount; i++)
         {
             int row = i * 4;
-            _rollPitchColumn[i] = (_allocation[row + Roll] * torque.X) + (_allocation[row + Pitch] * torque.Y);
-            _yawColumn[i] = _allocation[row + Yaw] * torque.Z;
-            output[i] = _allocation[row + Thrust] * thrust;
+            _rollPitchColumn[i] = (allocation[row + Roll] * torque.X) + (allocation[row + Pitch] * torque.Y);
+            _yawColumn[i] = allocation[row + Yaw] * torque.Z;
+            output[i] = allocation[row + Thrust] * thrust;
         }
 
         // (0) Everything fits, moving the collective by no more than the yaw allowance: deliver it all.
@@ -283,14 +333,22 @@ public sealed class ControlAllocator
     {
         low = cMin;
         high = cMax;
+        bool fits = true;
         for (int i = 0; i < _motorCount; i++)
         {
             double inverse = _inverseThrustColumn[i];
+            if (inverse == 0)
+            {
+                // No thrust share (a dropped motor, or the idle opposite of one): no shift moves it, it must fit as it is.
+                fits &= v[i] >= -Tolerance && v[i] <= 1 + Tolerance;
+                continue;
+            }
+
             low = Math.Max(low, -v[i] * inverse);
             high = Math.Min(high, (1.0 - v[i]) * inverse);
         }
 
-        return low <= high + Tolerance;
+        return fits && low <= high + Tolerance;
     }
 
     /// <summary>Moves the collective as little as possible to bring every motor into [0, 1].</summary>
@@ -339,6 +397,178 @@ public sealed class ControlAllocator
         }
 
         return max;
+    }
+
+    /// <summary>One allocation: Â (scaled with the intact vehicle's column scales), the failed motor's row zero.</summary>
+    private sealed class Configuration
+    {
+        private Configuration(double[] allocation, int motorCount, int failedMotor, int yawOnly)
+        {
+            Allocation = allocation;
+            FailedMotor = failedMotor;
+            YawOnly = yawOnly;
+            ThrustColumn = new double[motorCount];
+            InverseThrustColumn = new double[motorCount];
+            for (int i = 0; i < motorCount; i++)
+            {
+                // The opposite of a failed hex motor gets no thrust share (± rounding): exactly 0, so the shifts skip it.
+                double a = Math.Abs(allocation[(i * 4) + Thrust]) < 1e-9 ? 0 : allocation[(i * 4) + Thrust];
+                allocation[(i * 4) + Thrust] = a;
+                ThrustColumn[i] = a;
+                InverseThrustColumn[i] = a == 0 ? 0 : 1.0 / a;
+            }
+        }
+
+        public double[] Allocation { get; }
+
+        public double[] ThrustColumn { get; }
+
+        public double[] InverseThrustColumn { get; }
+
+        public int FailedMotor { get; }
+
+        public int YawOnly { get; }
+
+        /// <summary>Â of the intact vehicle from its n×4 pseudo-inverse.</summary>
+        public static Configuration Intact(double[,] inverse, double[] columnScale, int motorCount)
+        {
+            var allocation = new double[motorCount * 4];
+            for (int i = 0; i < motorCount; i++)
+            {
+                for (int j = 0; j < 4; j++)
+                {
+                    allocation[(i * 4) + j] = inverse[i, j] * columnScale[j];
+                }
+            }
+
+            return new Configuration(allocation, motorCount, -1, -1);
+        }
+
+        /// <summary>
+        /// The allocation without <paramref name="failed"/>; null when the rest cannot produce every axis (a quad) or one
+        /// of them would have to slow down for more thrust. On a hex X the pseudo-inverse gives the motor opposite the
+        /// failed one no collective share: pitching or rolling with it would need it below zero, so roll, pitch and
+        /// thrust come from the other four alone (a pseudo-inverse of those three rows) and that motor serves yaw only
+        /// (the yaw column of the five-motor inverse, torque-free in roll and pitch). Roll and pitch keep their
+        /// priority over yaw, as the desaturation orders them: the vehicle may turn slowly, it stays level.
+        /// </summary>
+        public static Configuration? TryWithout(double[,] physical, double[] columnScale, int failed)
+        {
+            int n = physical.GetLength(1);
+            double[,]? full = InverseWithout(physical, [Roll, Pitch, Yaw, Thrust], failed, -1);
+            if (full is null)
+            {
+                return null;
+            }
+
+            int yawOnly = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == failed)
+                {
+                    continue;
+                }
+
+                double a = full[i, Thrust];
+                if (a < -1e-9 || (Math.Abs(a) <= 1e-9 && yawOnly >= 0))
+                {
+                    return null;
+                }
+
+                if (Math.Abs(a) <= 1e-9)
+                {
+                    yawOnly = i;
+                }
+            }
+
+            var allocation = new double[n * 4];
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < 4; j++)
+                {
+                    allocation[(i * 4) + j] = full[i, j] * columnScale[j];
+                }
+            }
+
+            if (yawOnly >= 0)
+            {
+                double[,]? tilt = InverseWithout(physical, [Roll, Pitch, Thrust], failed, yawOnly);
+                if (tilt is null)
+                {
+                    return null;
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    allocation[(i * 4) + Roll] = tilt[i, 0] * columnScale[Roll];
+                    allocation[(i * 4) + Pitch] = tilt[i, 1] * columnScale[Pitch];
+                    allocation[(i * 4) + Thrust] = tilt[i, 2] * columnScale[Thrust];
+                    if (i != failed && i != yawOnly && allocation[(i * 4) + Thrust] <= 1e-6)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return new Configuration(allocation, n, failed, yawOnly);
+        }
+
+        /// <summary>The pseudo-inverse of the given rows over the motors but two (n × rows, their rows zero); null when singular.</summary>
+        private static double[,]? InverseWithout(double[,] physical, int[] rows, int skipA, int skipB)
+        {
+            int n = physical.GetLength(1);
+            int kept = n - 1 - (skipB >= 0 ? 1 : 0);
+            if (kept < rows.Length)
+            {
+                return null;
+            }
+
+            var reduced = new double[rows.Length, kept];
+            int column = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == skipA || i == skipB)
+                {
+                    continue;
+                }
+
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    reduced[r, column] = physical[rows[r], i];
+                }
+
+                column++;
+            }
+
+            double[,] inverse;
+            try
+            {
+                inverse = Pseudoinverse.OfFullRowRank(reduced, "reduced allocation");
+            }
+            catch (ArgumentException)
+            {
+                return null;   // singular: the remaining motors cannot control every axis
+            }
+
+            var result = new double[n, rows.Length];
+            int row = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == skipA || i == skipB)
+                {
+                    continue;
+                }
+
+                for (int r = 0; r < rows.Length; r++)
+                {
+                    result[i, r] = inverse[row, r];
+                }
+
+                row++;
+            }
+
+            return result;
+        }
     }
 
     private void ThrowShortOutput(int length) =>
