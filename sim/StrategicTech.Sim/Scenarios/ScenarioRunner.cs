@@ -248,14 +248,18 @@ public static class ScenarioRunner
             run.SkippedItemList());
     }
 
-    /// <summary>The expected failsafe was taken, in the expected mode, within the stated delay after the first fault began.</summary>
+    /// <summary>
+    /// The expected failsafe was taken, in the expected mode, within the stated delay after the first fault began — or
+    /// after arming when the scenario injects no fault (a flight-time limit counts from arming).
+    /// </summary>
     private static CriterionResult FailsafeCheck(VehicleRun run, FailsafeCriterion expected, Scenario scenario)
     {
-        long faultUs = scenario.World.Faults.Count == 0 ? 0 : scenario.World.Faults.Min(f => f.StartUs);
+        bool fromArming = scenario.World.Faults.Count == 0;
+        long faultUs = fromArming ? Math.Max(0, run.ArmedAtUs) : scenario.World.Faults.Min(f => f.StartUs);
         (long takenUs, FlightMode mode, bool armed) = run.FailsafeTaken(expected.Kind);
         double delayS = takenUs < 0 ? double.PositiveInfinity : (takenUs - faultUs) / 1e6;
         bool modeOk = expected.Mode is not { } m || (armed && mode == m);
-        string name = "failsafe " + expected.Kind + (expected.Mode is { } em ? " → " + em : " (motors off)") + " after the fault";
+        string name = "failsafe " + expected.Kind + (expected.Mode is { } em ? " → " + em : " (motors off)") + (fromArming ? " after arming" : " after the fault");
         return new CriterionResult(name, "s", expected.WithinS, delayS, takenUs >= 0 && delayS >= 0 && delayS <= expected.WithinS && modeOk);
     }
 

@@ -11,7 +11,7 @@ public sealed class FailsafeSuiteTests(ITestOutputHelper output)
     public void Bundled_failsafes_suite_holds_one_scenario_per_failsafe()
     {
         IReadOnlyList<Scenario> suite = ScenarioSuite.Load("failsafes");
-        Assert.Equal(["battery_critical", "ekf_gnss_jump", "gcs_link_loss", "gnss_loss", "hard_impact", "hex_motor_failure", "quad_motor_crash", "quad_motor_weak"], suite.Select(s => s.Name));
+        Assert.Equal(["battery_critical", "ekf_gnss_jump", "flight_time", "gcs_link_loss", "gnss_loss", "hard_impact", "hex_motor_failure", "quad_motor_crash", "quad_motor_weak"], suite.Select(s => s.Name));
         Assert.All(suite, s => Assert.NotNull(s.Criteria.Failsafe));
         Assert.Contains("failsafes", ScenarioSuite.BuiltInNames);
     }
