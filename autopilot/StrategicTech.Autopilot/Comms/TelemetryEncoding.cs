@@ -140,6 +140,54 @@ public static class TelemetryEncoding
         };
     }
 
+    /// <summary>
+    /// ODOMETRY as PX4 sends it: pose in MAV_FRAME_LOCAL_NED, velocity and body rates in MAV_FRAME_BODY_FRD, the
+    /// covariances' diagonals from the EKF (position NED, attitude error about N/E/D as roll/pitch/yaw, velocity
+    /// rotated into body), off-diagonal entries NaN (not reported).
+    /// </summary>
+    public static Odometry Odometry(in VehicleTelemetry t)
+    {
+        Vector3 velocityBodyMps = t.AttitudeNed.RotateInverse(t.VelocityNedMps);
+        var m = new Odometry
+        {
+            TimeUsec = (ulong)Math.Max(0, t.TimeUs),
+            FrameId = MavFrame.LocalNed,
+            ChildFrameId = MavFrame.BodyFrd,
+            X = (float)t.PositionNedM.X,
+            Y = (float)t.PositionNedM.Y,
+            Z = (float)t.PositionNedM.Z,
+            Vx = (float)velocityBodyMps.X,
+            Vy = (float)velocityBodyMps.Y,
+            Vz = (float)velocityBodyMps.Z,
+            Rollspeed = (float)t.BodyRateRadps.X,
+            Pitchspeed = (float)t.BodyRateRadps.Y,
+            Yawspeed = (float)t.BodyRateRadps.Z,
+            EstimatorType = MavEstimatorType.Autopilot,
+            Quality = -1, // PX4's "unknown": no quality metric from the EKF
+        };
+        m.Q[0] = (float)t.AttitudeNed.W;
+        m.Q[1] = (float)t.AttitudeNed.X;
+        m.Q[2] = (float)t.AttitudeNed.Y;
+        m.Q[3] = (float)t.AttitudeNed.Z;
+        for (int i = 0; i < 21; i++)
+        {
+            m.PoseCovariance[i] = float.NaN;
+            m.VelocityCovariance[i] = float.NaN;
+        }
+
+        // Upper-right triangle of a 6×6 matrix, row-major: the diagonal sits at 0, 6, 11, 15, 18, 20.
+        m.PoseCovariance[0] = (float)t.PositionVarianceNedM2.X;
+        m.PoseCovariance[6] = (float)t.PositionVarianceNedM2.Y;
+        m.PoseCovariance[11] = (float)t.PositionVarianceNedM2.Z;
+        m.PoseCovariance[15] = (float)t.AttitudeVarianceRad2.X;
+        m.PoseCovariance[18] = (float)t.AttitudeVarianceRad2.Y;
+        m.PoseCovariance[20] = (float)t.AttitudeVarianceRad2.Z;
+        m.VelocityCovariance[0] = (float)t.VelocityVarianceBodyM2ps2.X;
+        m.VelocityCovariance[6] = (float)t.VelocityVarianceBodyM2ps2.Y;
+        m.VelocityCovariance[11] = (float)t.VelocityVarianceBodyM2ps2.Z;
+        return m;
+    }
+
     public static SysStatus SysStatus(in VehicleTelemetry t) => new()
     {
         OnboardControlSensorsPresent = t.SensorsPresent,

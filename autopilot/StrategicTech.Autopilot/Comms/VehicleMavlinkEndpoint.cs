@@ -43,6 +43,7 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
     private readonly IVehicleTelemetrySource _source;
     private readonly StatusTextSender _statusText;
     private VehicleTelemetry _telemetry;
+    private readonly VibrationWindow _vibration = new();
     private long _lastReachedCount;
     private long _lastStatusText;
     private long _lastUploadsApplied;
@@ -625,6 +626,10 @@ public sealed class VehicleMavlinkEndpoint : IMavlinkService
         // PX4 normal-mode rates (mavlink_main.cpp): ESTIMATOR_STATUS 0.5 Hz, SERVO_OUTPUT_RAW_0 1 Hz.
         Streams.Register<EstimatorStatus>(2_000_000, (long _, out EstimatorStatus m) => { m = TelemetryEncoding.EstimatorStatus(_telemetry); return true; });
         Streams.Register<ServoOutputRaw>(1_000_000, (long _, out ServoOutputRaw m) => { m = TelemetryEncoding.ServoOutputRaw(_telemetry); return _telemetry.MotorCount > 0; });
+        // VIBRATION 0.1 Hz in PX4's normal mode; ODOMETRY is not in its normal list (onboard links stream it at 30 Hz),
+        // so here it is sent on request (SET_MESSAGE_INTERVAL / REQUEST_MESSAGE).
+        Streams.Register<Vibration>(10_000_000, (long _, out Vibration m) => { m = _vibration.Next(_telemetry); return true; });
+        Streams.Register<Odometry>(0, (long _, out Odometry m) => { m = TelemetryEncoding.Odometry(_telemetry); return _telemetry.LocalPositionValid; });
         Streams.Register<ExtendedSysState>(1_000_000, (long _, out ExtendedSysState m) =>
         {
             FlightMode mode = _vehicle.Status.Mode;

@@ -87,4 +87,16 @@ public struct VehicleTelemetry
     /// <summary>Motor outputs 0–1 (the first <see cref="MotorCount"/> are used; SERVO_OUTPUT_RAW).</summary>
     public StrategicTech.Drivers.Mavlink.InlineArray8<double> MotorOutputs;
     public int MotorCount;
+
+    /// <summary>Cumulative sum of squared high-passed acceleration per body axis ((m/s²)², VIBRATION; see VibrationMonitor).</summary>
+    public Vector3 VibrationSumSquaresMps2Sq;
+    public long VibrationSampleCount;
+
+    /// <summary>Cumulative count of clipped accelerometer samples.</summary>
+    public long AccelerometerClipCount;
+
+    /// <summary>EKF variances (ODOMETRY): position NED (m²), attitude error about N, E, D (rad²), velocity in body FRD (m²/s²).</summary>
+    public Vector3 PositionVarianceNedM2;
+    public Vector3 AttitudeVarianceRad2;
+    public Vector3 VelocityVarianceBodyM2ps2;
 }

@@ -135,6 +135,9 @@ public sealed class Vehicle
     /// <summary>Hard touchdown and ground strike (accelerometer shock at speed), fed to the failsafe ladder, which disarms.</summary>
     public ImpactDetector Impacts { get; } = new();
 
+    /// <summary>Accelerometer vibration and clipping (VIBRATION), fed every corrected IMU sample.</summary>
+    public VibrationMonitor Vibration { get; } = new();
+
     /// <summary>The battery as the monitor reports it (NaN fields without a monitor).</summary>
     public BatteryEstimator Battery { get; }
 
@@ -214,6 +217,7 @@ public sealed class Vehicle
             }
 
             Ekf.PushImu(corrected);
+            Vibration.OnImu(in corrected);
             if (Commander.Armed && imu.DtS > 0)
             {
                 Impacts.OnAccelerometer(imu.TimeUs, imu.DeltaVelocityMps * (1.0 / imu.DtS), imu.AccelerometerClipped);

@@ -140,12 +140,32 @@ public sealed class VehicleTelemetrySource(Vehicle vehicle) : IVehicleTelemetryS
         double varN = ekf.Core.Variance(UavErrorIndex.Position), varE = ekf.Core.Variance(UavErrorIndex.Position + 1);
         t.PositionHorizontalAccuracyM = Math.Sqrt(Math.Max(0, varN + varE));
         t.PositionVerticalAccuracyM = Math.Sqrt(Math.Max(0, ekf.Core.Variance(UavErrorIndex.Position + 2)));
+        t.PositionVarianceNedM2 = new Vector3(varN, varE, ekf.Core.Variance(UavErrorIndex.Position + 2));
+        t.AttitudeVarianceRad2 = new Vector3(ekf.Core.Variance(UavErrorIndex.Attitude), ekf.Core.Variance(UavErrorIndex.Attitude + 1), ekf.Core.Variance(UavErrorIndex.Attitude + 2));
+        t.VelocityVarianceBodyM2ps2 = BodyVelocityVariance(ekf.Core.Covariance, t.AttitudeNed);
+        VibrationMonitor vibration = v.Vibration;
+        t.VibrationSumSquaresMps2Sq = vibration.SumSquaresMps2Sq;
+        t.VibrationSampleCount = vibration.SampleCount;
+        t.AccelerometerClipCount = vibration.ClipCount;
         ReadOnlySpan<double> motors = v.MotorOutputs;
         t.MotorCount = Math.Min(motors.Length, 8);
         for (int i = 0; i < t.MotorCount; i++)
         {
             t.MotorOutputs[i] = motors[i];
         }
+    }
+
+    /// <summary>Diagonal of Rᵀ·P_v·R: the EKF's NED velocity covariance seen in body FRD (ODOMETRY's child frame).</summary>
+    private static Vector3 BodyVelocityVariance(ReadOnlySpan<double> p, Quaternion attitudeNed)
+    {
+        const int v = UavErrorIndex.Velocity, stride = UavFilterCore.Stride;
+        var pv = new Matrix3(
+            p[(v * stride) + v], p[(v * stride) + v + 1], p[(v * stride) + v + 2],
+            p[((v + 1) * stride) + v], p[((v + 1) * stride) + v + 1], p[((v + 1) * stride) + v + 2],
+            p[((v + 2) * stride) + v], p[((v + 2) * stride) + v + 1], p[((v + 2) * stride) + v + 2]);
+        Matrix3 r = attitudeNed.ToRotationMatrix();
+        Matrix3 body = r.Transpose() * pv * r;
+        return new Vector3(Math.Max(0, body.M11), Math.Max(0, body.M22), Math.Max(0, body.M33));
     }
 
     private static uint Bits(FailsafeKind a, FailsafeKind b, FailsafeKind c) =>

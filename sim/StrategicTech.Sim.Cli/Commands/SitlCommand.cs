@@ -119,7 +119,8 @@ public static class SitlCommand
         {
             foreach (VehicleResult v in result.Vehicles)
             {
-                plots.AddRange(SitlPlots.Write(v, result.Scenario.Criteria.WaypointRadiusM, ScenarioOutputWriter.VehicleDirectory(outDir, result, v.SystemId)));
+                plots.AddRange(SitlPlots.Write(v, result.Scenario.Criteria.WaypointRadiusM, ScenarioOutputWriter.VehicleDirectory(outDir, result, v.SystemId),
+                    result.Scenario.Mission.Fence, result.Scenario.Criteria.LandingPoint));
             }
         }
 

@@ -1,18 +1,21 @@
 using ScottPlot;
+using StrategicTech.Navigation.Geodesy;
+using StrategicTech.Navigation.Missions;
 using StrategicTech.Sim.Scenarios;
 
 namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
 /// PNG plots of one vehicle's run (ScottPlot): track map (north over east, truth and estimate, waypoints with their
-/// pass circles, home and where it came to rest), altitude, attitude and estimator error against time. Every title
+/// pass circles, home, the expected landing point, where it came to rest, and the scenario's fence: inclusion
+/// shapes green, exclusion shapes red), altitude, attitude and estimator error against time. Every title
 /// names the vehicle; legends sit outside the data area (right edge), so they never hide a line.
 /// </summary>
 public static class SitlPlots
 {
     private const double RadToDeg = 180 / Math.PI;
 
-    public static IReadOnlyList<string> Write(VehicleResult vehicle, double waypointRadiusM, string directory)
+    public static IReadOnlyList<string> Write(VehicleResult vehicle, double waypointRadiusM, string directory, Geofence? fence = null, LatLonDeg? landingPoint = null)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
         IReadOnlyList<TruthEstimateRow> rows = vehicle.Log;
@@ -20,7 +23,7 @@ public static class SitlPlots
         string who = Title(vehicle);
         var written = new List<string>
         {
-            Track(vehicle, waypointRadiusM, Path.Combine(directory, "track.png")),
+            Track(vehicle, waypointRadiusM, Path.Combine(directory, "track.png"), fence, landingPoint),
             Series(Path.Combine(directory, "altitude.png"), who + "altitude above home", "m", t,
                 ("truth", [.. rows.Select(r => -r.TruthPositionNedM.Z)]),
                 ("estimate", [.. rows.Select(r => -r.EstimatePositionNedM.Z)])),
@@ -39,10 +42,39 @@ public static class SitlPlots
         return written;
     }
 
-    private static string Track(VehicleResult vehicle, double radiusM, string path)
+    /// <summary>The home the track plot's frame is centred on (truth positions are relative to it).</summary>
+    public static GeodeticPosition Home(VehicleResult vehicle)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        return GeodeticPosition.FromDegrees(vehicle.HomeLatitudeDeg, vehicle.HomeLongitudeDeg, vehicle.HomeAltitudeAmslM);
+    }
+
+    /// <summary>Draws the fence outlines on <paramref name="plot"/> (one legend entry per kind) and returns the series added.</summary>
+    public static IReadOnlyList<ScottPlot.Plottables.Scatter> AddFence(Plot plot, IReadOnlyList<FenceOutline> outlines)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ArgumentNullException.ThrowIfNull(outlines);
+        var added = new List<ScottPlot.Plottables.Scatter>();
+        var labelled = new HashSet<string>();
+        foreach (FenceOutline outline in outlines)
+        {
+            var line = plot.Add.ScatterLine(outline.EastM, outline.NorthM);
+            line.Color = outline.IsInclusion ? Colors.Green : Colors.Red;
+            line.LineWidth = 2;
+            line.LinePattern = outline.IsInclusion ? LinePattern.Solid : LinePattern.DenselyDashed;
+            line.LegendText = labelled.Add(outline.Label) ? "fence: " + outline.Label : string.Empty;
+            added.Add(line);
+        }
+
+        return added;
+    }
+
+    private static string Track(VehicleResult vehicle, double radiusM, string path, Geofence? fence, LatLonDeg? landingPoint)
     {
         var plot = new Plot();
         IReadOnlyList<TruthEstimateRow> rows = vehicle.Log;
+        GeodeticPosition homePosition = Home(vehicle);
+        AddFence(plot, FenceOutline.Of(fence, homePosition));
         var truth = plot.Add.ScatterLine(rows.Select(r => r.TruthPositionNedM.Y).ToArray(), rows.Select(r => r.TruthPositionNedM.X).ToArray());
         truth.LegendText = "truth";
         truth.LineWidth = 2;
@@ -73,6 +105,14 @@ public static class SitlPlots
         var home = plot.Add.Marker(0, 0, MarkerShape.OpenSquare, 14);
         home.Color = Colors.Black;
         home.LegendText = "home";
+        if (landingPoint is { } expected)
+        {
+            var neM = new LocalNedFrame(homePosition).ToNed(GeodeticPosition.FromDegrees(expected.LatitudeDeg, expected.LongitudeDeg, homePosition.HeightM));
+            var target = plot.Add.Marker(neM.Y, neM.X, MarkerShape.OpenCircle, 16);
+            target.Color = Colors.DarkOrange;
+            target.LegendText = "expected landing point";
+        }
+
         if (rows.Count > 0)
         {
             TruthEstimateRow last = rows[^1];

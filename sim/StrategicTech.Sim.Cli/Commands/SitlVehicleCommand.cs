@@ -132,6 +132,9 @@ public static class SitlVehicleCommand
                     Bind = "udpin://127.0.0.1:0",
                     Remote = "udpout://127.0.0.1:" + apiPort.ToString(CultureInfo.InvariantCulture),
                 });
+
+                // PX4's offboard-API link runs in onboard mode, which streams ODOMETRY at 30 Hz (normal mode: on request).
+                api.Endpoint.Streams.TrySetIntervalUs(StrategicTech.Drivers.Mavlink.Dialects.Common.Odometry.MsgId, 33_333, vehicle.Clock.TimeUs);
             }
         }
         catch
