@@ -106,6 +106,14 @@ public sealed class MqttLoopbackTests
         await master.SendOrderAsync("StrategicTech", "AMR-2", SampleMessages.FullOrder(), ct);
         Order received = await Within(orderIn.Task);
         Assert.Equal("order-1", received.OrderId);
+
+        // The two publishes come over different connections, so the broker may deliver the valid order first: wait for the rejection.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (agv.RejectedCount == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10, ct);
+        }
+
         Assert.Equal(1, agv.RejectedCount);
 
         await agv.PublishStateAsync(SampleMessages.MinimalState(), ct);
