@@ -67,7 +67,7 @@ public sealed class VehicleParameterTable(byte systemId)
     /// <summary>Marks an edit as sent.</summary>
     public void BeginSet(string name, ParameterValue requested)
     {
-        ParameterRow row = RowFor(name, ParameterHubComponent);
+        ParameterRow row = RowFor(name, Link.ParameterHub.AutopilotComponent);
         row.Requested = requested;
         row.State = ParameterEditState.Sending;
         row.Note = "sent " + ParameterText.Format(requested);
@@ -84,13 +84,13 @@ public sealed class VehicleParameterTable(byte systemId)
                 if (e.Index >= 0 && e.Index < ushort.MaxValue)
                 {
                     row.Index = e.Index;
-                    if (e.ComponentId == ParameterHubComponent)
+                    if (e.ComponentId == Link.ParameterHub.AutopilotComponent)
                     {
                         _indices.Add(e.Index);
                     }
                 }
 
-                if (e.ComponentId == ParameterHubComponent && e.Count > 0)
+                if (e.ComponentId == Link.ParameterHub.AutopilotComponent && e.Count > 0)
                 {
                     ExpectedCount = e.Count;
                 }
@@ -133,8 +133,6 @@ public sealed class VehicleParameterTable(byte systemId)
             }
         }
     }
-
-    private const byte ParameterHubComponent = 1;
 
     private ParameterRow RowFor(string name, byte componentId)
     {

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.GroundStation.App;
-using StrategicTech.GroundStation.Tests.Headless;
 using StrategicTech.Sim.Lockstep;
 
 namespace StrategicTech.GroundStation.Tests.Ui;
@@ -29,44 +26,17 @@ public sealed class FlyFromTheGroundStationTests
     [Fact]
     public void Clicking_arm_then_confirm_then_takeoff_arms_the_sitl_quad_and_it_climbs_above_5_m()
     {
-        using XvfbDisplay display = XvfbDisplay.Start();
-        SitlVehicle vehicle = SitlTlog.CreateQuad();
-        using VehicleMavlinkLink bridge = VehicleMavlinkLink.Attach(vehicle.Vehicle, new VehicleMavlinkLinkOptions { Bind = "udpin://127.0.0.1:0", Remote = string.Empty });
-        int port = bridge.LocalEndPoint!.Port;
-
-        var options = new GcsOptions { ConnectUrl = $"udpout://127.0.0.1:{port}", Width = 1024, Height = 640, MaxFps = 15 };
-        var error = new StringWriter();
-        using GroundStationWindow window = GroundStationWindow.Create(options, error) ?? throw new InvalidOperationException(error.ToString());
-        using var stop = new CancellationTokenSource();
-        Exception? windowFailure = null;
-        var ui = new Thread(() =>
-        {
-            try
-            {
-                window.Run(stop.Token);
-            }
-            catch (Exception ex)
-            {
-                windowFailure = ex;
-            }
-        }) { Name = "gcs-window" };
-        ui.Start();
-
+        using var session = new WindowOnSitlQuad();
+        SitlVehicle vehicle = session.Vehicle;
+        GroundStationWindow window = session.Window;
         Step step = Step.WaitForVehicle;
         bool armedBeforeConfirm = false;
         double maxHeightM = 0;
-        var wall = Stopwatch.StartNew();
-        long startUs = vehicle.Clock.TimeUs;
         try
         {
-            while (step != Step.Done && vehicle.Clock.TimeUs - startUs < SimLimitUs && windowFailure is null && ui.IsAlive)
+            while (step != Step.Done && session.Running(SimLimitUs))
             {
-                vehicle.StepFor(20_000);
-                double aheadMs = ((vehicle.Clock.TimeUs - startUs) / 1000.0) - wall.Elapsed.TotalMilliseconds;
-                if (aheadMs > 1)
-                {
-                    Thread.Sleep(TimeSpan.FromMilliseconds(aheadMs));
-                }
+                session.Step();
 
                 IReadOnlyList<UiButton> buttons = window.Buttons;
                 switch (step)
@@ -99,29 +69,17 @@ public sealed class FlyFromTheGroundStationTests
         }
         finally
         {
-            stop.Cancel();
-            Assert.True(ui.Join(TimeSpan.FromSeconds(30)), "the window loop did not stop");
+            session.Stop();
         }
 
-        Assert.Null(windowFailure);
+        Assert.Null(session.Failure);
         Assert.False(armedBeforeConfirm, "the vehicle armed on the ARM click alone, before the confirm");
-        Assert.True(step == Step.Done, $"stopped at {step} after {(vehicle.Clock.TimeUs - startUs) / 1e6:0.0} s simulated: armed {vehicle.Commands.Status.Armed}, height {maxHeightM:0.0} m, frames {window.FramesRendered}");
+        Assert.True(step == Step.Done, $"stopped at {step} after {session.ElapsedUs / 1e6:0.0} s simulated: armed {vehicle.Commands.Status.Armed}, height {maxHeightM:0.0} m, frames {window.FramesRendered}");
         Assert.True(vehicle.Commands.Status.Armed);
         Assert.True(window.FramesRendered > 10, $"{window.FramesRendered} frames");
     }
 
     private static bool Has(IReadOnlyList<UiButton> buttons, UiAction action) => Find(buttons, action) is not null;
 
-    private static UiButton? Find(IReadOnlyList<UiButton> buttons, UiAction action)
-    {
-        foreach (UiButton b in buttons)
-        {
-            if (b.Action == action)
-            {
-                return b;
-            }
-        }
-
-        return null;
-    }
+    private static UiButton? Find(IReadOnlyList<UiButton> buttons, UiAction action) => WindowOnSitlQuad.Find(buttons, action);
 }

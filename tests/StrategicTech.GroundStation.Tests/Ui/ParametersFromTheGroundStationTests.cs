@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using StrategicTech.Autopilot.Vehicles;
 using StrategicTech.GroundStation.App;
 using StrategicTech.GroundStation.Parameters;
-using StrategicTech.GroundStation.Tests.Headless;
 using StrategicTech.Sim.Lockstep;
 
 namespace StrategicTech.GroundStation.Tests.Ui;
@@ -34,44 +31,18 @@ public sealed class ParametersFromTheGroundStationTests
     [Fact]
     public void Typing_a_value_into_the_parameter_view_sets_it_on_the_sitl_quad_and_an_out_of_range_value_is_refused()
     {
-        using XvfbDisplay display = XvfbDisplay.Start();
-        SitlVehicle vehicle = SitlTlog.CreateQuad();
-        using VehicleMavlinkLink bridge = VehicleMavlinkLink.Attach(vehicle.Vehicle, new VehicleMavlinkLinkOptions { Bind = "udpin://127.0.0.1:0", Remote = string.Empty });
-        int port = bridge.LocalEndPoint!.Port;
+        using var session = new WindowOnSitlQuad();
+        SitlVehicle vehicle = session.Vehicle;
+        GroundStationWindow window = session.Window;
         double before = vehicle.Vehicle.Parameters.Get("MPC_XY_CRUISE");
-
-        var options = new GcsOptions { ConnectUrl = $"udpout://127.0.0.1:{port}", Width = 1024, Height = 640, MaxFps = 15 };
-        var error = new StringWriter();
-        using GroundStationWindow window = GroundStationWindow.Create(options, error) ?? throw new InvalidOperationException(error.ToString());
-        using var stop = new CancellationTokenSource();
-        Exception? windowFailure = null;
-        var ui = new Thread(() =>
-        {
-            try
-            {
-                window.Run(stop.Token);
-            }
-            catch (Exception ex)
-            {
-                windowFailure = ex;
-            }
-        }) { Name = "gcs-window" };
-        ui.Start();
 
         Step step = Step.WaitForVehicle;
         long stepSinceUs = 0;
-        var wall = Stopwatch.StartNew();
-        long startUs = vehicle.Clock.TimeUs;
         try
         {
-            while (step != Step.Done && vehicle.Clock.TimeUs - startUs < SimLimitUs && windowFailure is null && ui.IsAlive)
+            while (step != Step.Done && session.Running(SimLimitUs))
             {
-                vehicle.StepFor(20_000);
-                double aheadMs = ((vehicle.Clock.TimeUs - startUs) / 1000.0) - wall.Elapsed.TotalMilliseconds;
-                if (aheadMs > 1)
-                {
-                    Thread.Sleep(TimeSpan.FromMilliseconds(aheadMs));
-                }
+                session.Step();
 
                 IReadOnlyList<UiButton> buttons = window.Buttons;
                 Step previous = step;
@@ -115,12 +86,11 @@ public sealed class ParametersFromTheGroundStationTests
         }
         finally
         {
-            stop.Cancel();
-            Assert.True(ui.Join(TimeSpan.FromSeconds(30)), "the window loop did not stop");
+            session.Stop();
         }
 
-        Assert.Null(windowFailure);
-        Assert.True(step == Step.Done, $"stopped at {step} after {(vehicle.Clock.TimeUs - startUs) / 1e6:0.0} s simulated, frames {window.FramesRendered}, message '{window.ParametersView.Message}'");
+        Assert.Null(session.Failure);
+        Assert.True(step == Step.Done, $"stopped at {step} after {session.ElapsedUs / 1e6:0.0} s simulated, frames {window.FramesRendered}, message '{window.ParametersView.Message}'");
         Assert.Equal(5.0, before);
         Assert.Equal(7.5, vehicle.Vehicle.Parameters.Get("MPC_XY_CRUISE"));
         VehicleParameterTable table = window.ParametersView.Table!;
@@ -145,16 +115,5 @@ public sealed class ParametersFromTheGroundStationTests
 
     private static int Count(IReadOnlyList<UiButton> buttons, UiAction action) => buttons.Count(b => b.Action == action);
 
-    private static UiButton? Find(IReadOnlyList<UiButton> buttons, UiAction action, string? label = null)
-    {
-        foreach (UiButton b in buttons)
-        {
-            if (b.Action == action && (label is null || b.Label == label))
-            {
-                return b;
-            }
-        }
-
-        return null;
-    }
+    private static UiButton? Find(IReadOnlyList<UiButton> buttons, UiAction action, string? label = null) => WindowOnSitlQuad.Find(buttons, action, label);
 }
