@@ -24,17 +24,18 @@ public static class CompanionCommand
         var speed = new Option<double>("--speed") { Description = "Route speed (m/s).", DefaultValueFactory = _ => 5 };
         var rate = new Option<int>("--rate") { Description = "Setpoint rate (Hz, 20..200).", DefaultValueFactory = _ => 50 };
         var wait = new Option<double>("--wait") { Description = "Give up when no flight controller heartbeat came within this many seconds (0: wait forever).", DefaultValueFactory = _ => 30 };
+        var streamTimeout = new Option<int>("--stream-timeout-ms") { Description = "The companion's own failsafe when its setpoint loop stalls this long (ms, 100..450: below PX4's 500 ms offboard-loss timeout, so the companion acts first).", DefaultValueFactory = _ => 250 };
         var noLand = new Option<bool>("--no-land") { Description = "Hover at the route's end instead of landing (the FC's offboard-loss failsafe takes over when the companion exits)." };
         var command = new Command("companion", "Drive an external PX4 (OFFBOARD) or ArduCopter (GUIDED) flight controller over MAVLink: heartbeat, mode and arming handshakes, takeoff, a route planned here streamed as setpoints, landing, and a failsafe of its own (link lost, position stale, stream degraded, FC left OFFBOARD/GUIDED).")
         {
-            fc, mission, survey, spacing, takeoffAlt, speed, rate, wait, noLand,
+            fc, mission, survey, spacing, takeoffAlt, speed, rate, wait, streamTimeout, noLand,
         };
         command.SetAction(parse => Run(new Settings(parse.GetValue(fc)!, parse.GetValue(mission), parse.GetValue(survey), parse.GetValue(spacing), parse.GetValue(takeoffAlt),
-            parse.GetValue(speed), parse.GetValue(rate), parse.GetValue(wait), parse.GetValue(noLand)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, CancellationToken.None));
+            parse.GetValue(speed), parse.GetValue(rate), parse.GetValue(wait), parse.GetValue(noLand), parse.GetValue(streamTimeout)), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, CancellationToken.None));
         return command;
     }
 
-    public sealed record Settings(string Fc, string? Mission, string? Survey, double SpacingM, double TakeoffAltM, double SpeedMps, int RateHz, double WaitS, bool NoLand);
+    public sealed record Settings(string Fc, string? Mission, string? Survey, double SpacingM, double TakeoffAltM, double SpeedMps, int RateHz, double WaitS, bool NoLand, int StreamTimeoutMs = 250);
 
     public static int Run(Settings s, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
@@ -60,7 +61,12 @@ public static class CompanionCommand
                 throw new ArgumentException("--spacing must be in (0.5, 500] m");
             }
 
-            options = new CompanionOptions { TakeoffHeightM = s.TakeoffAltM, CruiseSpeedMps = s.SpeedMps, RateHz = s.RateHz <= 200 ? s.RateHz : throw new ArgumentException("--rate must be 20..200 Hz"), LandAtEnd = !s.NoLand };
+            if (s.StreamTimeoutMs is < 100 or > 450)
+            {
+                throw new ArgumentException("--stream-timeout-ms must be 100..450 ms");
+            }
+
+            options = new CompanionOptions { StreamTimeoutUs = s.StreamTimeoutMs * 1000L, TakeoffHeightM = s.TakeoffAltM, CruiseSpeedMps = s.SpeedMps, RateHz = s.RateHz <= 200 ? s.RateHz : throw new ArgumentException("--rate must be 20..200 Hz"), LandAtEnd = !s.NoLand };
             plan = Planner(s, options);
         }
         catch (Exception e) when (e is ArgumentException or MissionFileException or IOException or UnauthorizedAccessException)
