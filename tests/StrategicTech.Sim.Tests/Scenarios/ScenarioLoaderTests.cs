@@ -140,7 +140,7 @@ public sealed class ScenarioLoaderTests : IDisposable
         ScenarioFileException e = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Load("no-such-scenario"));
         Assert.Equal("(file)", e.Field);
         Assert.Contains("demo, fence-below-home, ", e.Problem, StringComparison.Ordinal);
-        Assert.Contains(", hover, square", e.Problem, StringComparison.Ordinal);
+        Assert.Contains(", hover, mag_interference, square", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
