@@ -73,7 +73,7 @@ public sealed class EmergencyYawEstimator
     /// <summary>True while the bank runs (started by the first GNSS velocity in the air).</summary>
     public bool IsActive { get; private set; }
 
-    /// <summary>Composite (weighted circular mean) yaw, rad, 3-2-1 Euler yaw of the body.</summary>
+    /// <summary>Composite (weighted circular mean) yaw at the last GNSS velocity fusion, rad, 3-2-1 Euler yaw of the body.</summary>
     public double YawRad { get; private set; }
 
     /// <summary>Variance of the composite yaw including the models' spread, rad^2.</summary>
@@ -88,7 +88,7 @@ public sealed class EmergencyYawEstimator
     /// <summary>Weight of model <paramref name="i"/> (sums to 1 over the bank).</summary>
     public double Weight(int i) => _weight[i];
 
-    /// <summary>Yaw of model <paramref name="i"/>, rad.</summary>
+    /// <summary>Yaw of model <paramref name="i"/> at the last GNSS velocity fusion, rad.</summary>
     public double ModelYawRad(int i) => _yaw[i];
 
     /// <summary>True when the bank runs and its composite yaw is within <paramref name="maxErrorRad"/> (1 sigma).</summary>
@@ -153,11 +153,10 @@ public sealed class EmergencyYawEstimator
         double qy = GyroNoiseRadps * GyroNoiseRadps * dt * dt;
         for (int i = 0; i < ModelCount; i++)
         {
+            // The yaw state is read from the attitude when GNSS velocity is fused (no trigonometry per IMU step).
             Quaternion q = PredictAttitude(_attitude[i], deltaAngle, _accelNorthFilteredMps2, _accelEastFilteredMps2, dt);
             _attitude[i] = q;
-            Matrix3 r = q.ToRotationMatrix();
-            _yaw[i] = Math.Atan2(r.M21, r.M11);
-            Vector3 dvEarth = r * imu.DeltaVelocityMps;
+            Vector3 dvEarth = q.Rotate(imu.DeltaVelocityMps);
             double dn = dvEarth.X, de = dvEarth.Y;
             _vn[i] += dn;
             _ve[i] += de;
@@ -197,8 +196,13 @@ public sealed class EmergencyYawEstimator
             rotation += Vector3.Cross(gravityBody / norm, down) * (gain * dt);
         }
 
-        return (q * Quaternion.FromRotationVector(rotation)).Normalized();
+        // First-order rotation quaternion: at IMU rates the angle is milliradians, and the normalisation absorbs the
+        // second-order term.
+        return (q * new Quaternion(1, 0.5 * rotation.X, 0.5 * rotation.Y, 0.5 * rotation.Z)).Normalized();
     }
+
+    private static double YawOf(Quaternion q) =>
+        Math.Atan2(2 * ((q.X * q.Y) + (q.W * q.Z)), 1 - (2 * ((q.Y * q.Y) + (q.Z * q.Z))));
 
     private int HeaviestModel()
     {
@@ -235,6 +239,7 @@ public sealed class EmergencyYawEstimator
         double total = 0;
         for (int i = 0; i < ModelCount; i++)
         {
+            _yaw[i] = YawOf(_attitude[i]);
             double p00 = _p00[i], p01 = _p01[i], p02 = _p02[i], p11 = _p11[i], p12 = _p12[i], p22 = _p22[i];
             double s00 = p00 + noiseVar, s11 = p11 + noiseVar, s01 = p01;
             double det = (s00 * s11) - (s01 * s01);
