@@ -180,7 +180,7 @@ public sealed record UavEkfParameters
 
     /// <summary>
     /// Run the emergency yaw estimator (<see cref="EmergencyYawEstimator"/>, EKF2's EKF-GSF) and reset yaw to it when the
-    /// magnetometer misleads yaw. Default true, as EKF2 (EKF2_GSF_TAS and the yaw reset are on by default there).
+    /// magnetometer misleads yaw. Default true, as in EKF2, whose EKF-GSF yaw estimator always runs.
     /// </summary>
     public bool UseEmergencyYawEstimator { get; init; } = true;
 
