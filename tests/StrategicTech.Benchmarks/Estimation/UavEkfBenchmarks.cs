@@ -20,8 +20,12 @@ public class UavEkfBenchmarks
     private UavEkf _heading = null!;
     private UavEkf _threeAxis = null!;
     private UavEkf _fusion = null!;
+    private UavEkf _inAirGsf = null!;
+    private UavEkf _inAirNoGsf = null!;
     private int _headingLap;
     private int _threeAxisLap;
+    private int _inAirGsfLap;
+    private int _inAirNoGsfLap;
     private GnssSample _gnss;
     private BaroSample _baro;
     private MagSample _mag;
@@ -39,6 +43,8 @@ public class UavEkfBenchmarks
         _schedule = new HoverSchedule(seed: 3);
         _heading = Warm(new UavEkfParameters(), ref _headingLap);
         _threeAxis = Warm(new UavEkfParameters { MagFusion = MagFusionMode.ThreeAxis }, ref _threeAxisLap);
+        _inAirGsf = Warm(new UavEkfParameters(), ref _inAirGsfLap, inAir: true);
+        _inAirNoGsf = Warm(new UavEkfParameters { UseEmergencyYawEstimator = false }, ref _inAirNoGsfLap, inAir: true);
         int lap = 0;
         _fusion = Warm(new UavEkfParameters(), ref lap);
         _gnss = _schedule.Gnss[^1]!.Value with { TimeUs = 1L << 50 }; // later than any schedule time: the quality checks stay passed
@@ -59,9 +65,10 @@ public class UavEkfBenchmarks
         }
     }
 
-    private UavEkf Warm(UavEkfParameters parameters, ref int lap)
+    private UavEkf Warm(UavEkfParameters parameters, ref int lap, bool inAir = false)
     {
         var filter = new UavEkf(parameters);
+        filter.SetInAir(inAir);
         for (; lap < 3; lap++)
         {
             for (int i = 0; i < HoverSchedule.Steps; i++)
@@ -134,6 +141,30 @@ public class UavEkfBenchmarks
         }
 
         _threeAxisLap++;
+    }
+
+    // In the air the emergency yaw estimator's bank runs (5 models: attitude, velocity, yaw, covariance per IMU step,
+    // and a velocity fusion per GNSS sample); on the ground only its tilt filter does. Same schedule, with and without.
+    [Benchmark(Description = "IMU step, full run, in the air, emergency yaw bank on", OperationsPerInvoke = HoverSchedule.Steps)]
+    public void ImuStepInAirGsf()
+    {
+        for (int i = 0; i < HoverSchedule.Steps; i++)
+        {
+            _schedule.Feed(_inAirGsf, _inAirGsfLap, i);
+        }
+
+        _inAirGsfLap++;
+    }
+
+    [Benchmark(Description = "IMU step, full run, in the air, emergency yaw off", OperationsPerInvoke = HoverSchedule.Steps)]
+    public void ImuStepInAirNoGsf()
+    {
+        for (int i = 0; i < HoverSchedule.Steps; i++)
+        {
+            _schedule.Feed(_inAirNoGsf, _inAirNoGsfLap, i);
+        }
+
+        _inAirNoGsfLap++;
     }
 
     [Benchmark(Description = "replay iris_gps (34.5 s log, parsed)")]

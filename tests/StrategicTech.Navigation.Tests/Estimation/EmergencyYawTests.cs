@@ -22,7 +22,7 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
 
     private sealed record ReplayOutcome(UavEkf Filter, double FinalYawErrorDeg, double FinalPositionErrorM, double SmallestGsfSdDeg);
 
-    private static ReplayOutcome ReplayWithRotatedMag(double rotationDeg, bool emergencyYaw)
+    private static ReplayOutcome ReplayWithRotatedMag(double rotationDeg, bool emergencyYaw, double gnssGateSd = 5.0)
     {
         List<ReplayRecord> records = Px4ReplayCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "replay_data_iris_gps.csv"));
         List<ChangeIndicationRow> reference = ChangeIndicationCsvReader.ReadFile(SharedData.PathOf("logs", "px4_ecl", "change_indication_iris_gps.csv"));
@@ -46,6 +46,8 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
             UseWorldMagneticModel = false,
             MagDeclinationRad = Math.Atan2(atTakeOff.State[17], atTakeOff.State[16]),
             UseEmergencyYawEstimator = emergencyYaw,
+            GnssVelocityGateSd = gnssGateSd,
+            GnssPositionGateSd = gnssGateSd,
         };
         var filter = new UavEkf(parameters);
         var ours = new List<ReplaySnapshot>(reference.Count);
@@ -79,20 +81,23 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
     /// iris_gps is a vertical hop (climb to about 6 m, descend; horizontal speed under 0.15 m/s throughout): GNSS velocity
     /// carries no yaw information, so the correct behaviour is a bank that stays unconverged and no reset, with the
     /// position still held by GNSS. (The rotated-magnetometer recovery itself is tested on the synthetic flight below,
-    /// which manoeuvres; no manoeuvring real log is available here.)
+    /// which manoeuvres; no manoeuvring real log is available here.) The default 5 sigma and the tightest 1 sigma GNSS
+    /// gates give the same outcome: on a hop the wrong yaw does not make GNSS velocity or position innovations large.
     /// </summary>
     [SharedDataTheory]
-    [InlineData(90.0)]
-    [InlineData(180.0)]
-    public void Iris_gps_hop_with_a_rotated_magnetometer_gives_no_yaw_information_so_the_bank_stays_unconverged_and_never_resets(double rotationDeg)
+    [InlineData(90.0, 5.0)]
+    [InlineData(180.0, 5.0)]
+    [InlineData(90.0, 1.0)]
+    [InlineData(180.0, 1.0)]
+    public void Iris_gps_hop_with_a_rotated_magnetometer_gives_no_yaw_information_so_the_bank_stays_unconverged_and_never_resets(double rotationDeg, double gnssGateSd)
     {
-        ReplayOutcome outcome = ReplayWithRotatedMag(rotationDeg, emergencyYaw: true);
+        ReplayOutcome outcome = ReplayWithRotatedMag(rotationDeg, emergencyYaw: true, gnssGateSd);
         UavEkf f = outcome.Filter;
-        output.WriteLine($"mag rotated {rotationDeg} deg: yaw error at landing {outcome.FinalYawErrorDeg:F1} deg, horizontal {outcome.FinalPositionErrorM:F2} m, worst GSF yaw sd in flight {outcome.SmallestGsfSdDeg:F1} deg (smallest), emergency resets {f.EmergencyYawResetCount}");
+        output.WriteLine($"mag rotated {rotationDeg} deg, GNSS gates {gnssGateSd} sd: yaw error at landing {outcome.FinalYawErrorDeg:F1} deg, horizontal {outcome.FinalPositionErrorM:F2} m, worst GSF yaw sd in flight {outcome.SmallestGsfSdDeg:F1} deg (smallest), emergency resets {f.EmergencyYawResetCount}");
         Assert.InRange(outcome.FinalYawErrorDeg, rotationDeg - 5, rotationDeg + 5); // measured 90.5 / 176.6 deg: the magnetometer's error, unobservable here
         Assert.Equal(0, f.EmergencyYawResetCount);
-        Assert.InRange(outcome.SmallestGsfSdDeg, 60, 180); // measured 104.6 deg: the bank knows it does not know
-        Assert.InRange(outcome.FinalPositionErrorM, 0, 0.24); // measured 0.16 m: GNSS holds position on a hop
+        Assert.InRange(outcome.SmallestGsfSdDeg, 60, 180); // measured 102.1-102.7 deg: the bank knows it does not know
+        Assert.InRange(outcome.FinalPositionErrorM, 0, 0.24); // measured 0.16 m with either gate: GNSS holds position on a hop
     }
 
     [Theory]
@@ -118,39 +123,65 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
         output.WriteLine($"mag rotated {rotationDeg}: resets {filter.EmergencyYawResetCount}, worst yaw error 50-60 s {worstLateYaw:F2} deg, horizontal {horizontal:F2} m, GSF yaw sd {Math.Sqrt(filter.EmergencyYaw.YawVarianceRad2) * 180 / Math.PI:F2} deg, flags {filter.Flags}");
         Assert.Equal(1, filter.EmergencyYawResetCount);
         Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagFault));
-        // 90 deg: measured 1.23 deg, 0.30 m; bounds 1.85 deg, 0.45 m. 180 deg: measured 12.42 deg, 0.25 m; bounds 18.6 deg, 0.38 m
-        // (the 180 deg case inherits more of the bank's yaw bias at its reset, and the main filter removes it more slowly).
-        Assert.InRange(worstLateYaw, 0, rotationDeg == 90 ? 1.85 : 18.6);
-        Assert.InRange(horizontal, 0, rotationDeg == 90 ? 0.45 : 0.38);
+        // 90 deg: measured 1.20 deg, 0.28 m; bounds 1.8 deg, 0.42 m. 180 deg: measured 6.76 deg, 0.35 m; bounds 10.1 deg, 0.53 m
+        // (the 180 deg case resets later, from a wider bank, and the main filter takes longer to settle; before the bank's
+        // tilt fix it was 12.42 deg).
+        Assert.InRange(worstLateYaw, 0, rotationDeg == 90 ? 1.8 : 10.1);
+        Assert.InRange(horizontal, 0, rotationDeg == 90 ? 0.42 : 0.53);
     }
 
-    [Fact]
-    public void Gsf_bank_alone_converges_within_24_deg_of_the_true_yaw_in_a_synthetic_flight_without_a_magnetometer()
+    /// <summary>
+    /// The bank alone (true gyro bias, as the main filter would supply) in three seeded manoeuvring flights: converged by
+    /// 11 s, then from 25 s on every composite yaw within 3.5 deg of the truth and within 1.6 of its own reported sigma,
+    /// with the heaviest model's tilt within 0.9 deg. Before the kinematic-acceleration compensation and the rotating
+    /// low-pass the same run gave 8-16 deg at 2-3 deg sigma (tilt 1-2.5 deg off).
+    /// </summary>
+    [Theory]
+    [InlineData(5, 1.82, 0.69, 0.63)]
+    [InlineData(21, 2.89, 1.16, 0.75)]
+    [InlineData(3, 1.06, 0.41, 0.49)]
+    public void Gsf_bank_alone_tracks_the_true_yaw_within_its_reported_sigma_in_a_manoeuvring_synthetic_flight(int seed, double measuredYawDeg, double measuredRatio, double measuredTiltDeg)
     {
-        var sim = new SyntheticFlight(seed: 5, new SyntheticSensorModel { GnssDelayUs = 0 });
+        var sim = new SyntheticFlight(seed, new SyntheticSensorModel { GnssDelayUs = 0 });
         var gsf = new EmergencyYawEstimator();
-        while (sim.TimeUs < 40_000_000)
+        long convergedUs = -1;
+        double worstYawDeg = 0, worstRatio = 0, worstTiltDeg = 0;
+        while (sim.TimeUs < 60_000_000)
         {
             sim.Step();
-            gsf.Predict(sim.Imu, sim.TrueGyroBiasRadps); // the main filter supplies its gyro bias estimate
+            gsf.Predict(sim.Imu, sim.TrueGyroBiasRadps);
             if (!sim.InAir)
             {
                 gsf.Stop();
+                continue;
             }
-            else if (sim.HasGnss && sim.GnssAvailable)
+
+            if (!sim.HasGnss || !sim.GnssAvailable)
             {
-                gsf.FuseVelocity(sim.Gnss.VelocityNedMps.X, sim.Gnss.VelocityNedMps.Y, 0.1);
+                continue;
+            }
+
+            gsf.FuseVelocity(sim.Gnss.VelocityNedMps.X, sim.Gnss.VelocityNedMps.Y, 0.1);
+            if (convergedUs < 0 && gsf.IsConverged(0.262))
+            {
+                convergedUs = sim.TimeUs;
+            }
+
+            if (sim.TimeUs > 25_000_000)
+            {
+                double errorDeg = Math.Abs(WrapDeg((gsf.YawRad * 180 / Math.PI) - YawDeg(sim.TrueAttitude)));
+                double tiltDeg = Math.Acos(Math.Clamp(Vector3.Dot(gsf.TiltAttitude.RotateInverse(Vector3.UnitZ), sim.TrueAttitude.RotateInverse(Vector3.UnitZ)), -1, 1)) * 180 / Math.PI;
+                worstYawDeg = Math.Max(worstYawDeg, errorDeg);
+                worstRatio = Math.Max(worstRatio, errorDeg / (Math.Sqrt(gsf.YawVarianceRad2) * 180 / Math.PI));
+                worstTiltDeg = Math.Max(worstTiltDeg, tiltDeg);
             }
         }
 
-        double tiltErrorDeg = Math.Acos(Math.Clamp(Vector3.Dot(gsf.TiltAttitude.RotateInverse(Vector3.UnitZ), sim.TrueAttitude.RotateInverse(Vector3.UnitZ)), -1, 1)) * 180 / Math.PI;
-        output.WriteLine($"tilt error {tiltErrorDeg:F2} deg");
-        double errorDeg = Math.Abs(WrapDeg((gsf.YawRad * 180 / Math.PI) - YawDeg(sim.TrueAttitude)));
-        output.WriteLine($"GSF yaw error {errorDeg:F2} deg, sd {Math.Sqrt(gsf.YawVarianceRad2) * 180 / Math.PI:F2} deg, fused {gsf.FusedCount}, weights {string.Join(' ', Enumerable.Range(0, EmergencyYawEstimator.ModelCount).Select(i => gsf.Weight(i).ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}");
-        Assert.True(gsf.IsConverged(0.262));
-        // Measured 16.09 deg at a reported sigma of 3.18 deg: the bank is biased (its complementary-filter tilt is 2.2 deg
-        // off in the manoeuvres), which is why the estimator is opt-in for now. Bound 24 deg.
-        Assert.InRange(errorDeg, 0, 24);
+        output.WriteLine($"seed {seed}: converged at {convergedUs / 1e6:F1} s; from 25 s worst yaw error {worstYawDeg:F2} deg (measured {measuredYawDeg}), worst error/sigma {worstRatio:F2} ({measuredRatio}), worst tilt {worstTiltDeg:F2} deg ({measuredTiltDeg})");
+        Assert.InRange(convergedUs, 8_000_000, 11_000_000); // measured 10.6-10.8 s (take-off at 8 s)
+        Assert.InRange(worstYawDeg, 0, 3.5); // measured 1.82 / 2.89 / 1.06 deg; bound 3.5 deg
+        Assert.InRange(worstRatio, 0, 1.6); // measured 0.69 / 1.16 / 0.41; bound 1.6
+        Assert.InRange(worstTiltDeg, 0, 0.9); // measured 0.63 / 0.75 / 0.49 deg; bound 0.9 deg
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class UavEkfResetTests(ITestOutputHelper output)
 {
     private static readonly UavEkfParameters SyntheticParameters = new() { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad };
 
+    // The rotated-magnetometer case measures the GNSS resets alone, without the emergency yaw estimator (on by default).
+    private static readonly UavEkfParameters WithoutEmergencyYaw = SyntheticParameters with { UseEmergencyYawEstimator = false };
+
     private static double HorizontalDistance(Vector3 a, Vector3 b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
     private static void RunUntil(SyntheticFlight sim, UavEkf filter, double timeS, Action? perStep = null, Func<BaroSample, BaroSample>? baro = null)
@@ -84,7 +87,7 @@ public sealed class UavEkfResetTests(ITestOutputHelper output)
         // The 11 s case: with the magnetometer rotated 90 deg and the emergency yaw estimator off, yaw is wrong, GNSS
         // velocity still fuses (and slowly pulls yaw), but position was rejected for about 11 s before any reset.
         var sim = new SyntheticFlight(seed: 21) { MagRotationRad = Math.PI / 2 };
-        var filter = new UavEkf(SyntheticParameters);
+        var filter = new UavEkf(WithoutEmergencyYaw);
         long lastPositionFusedUs = 0, longestGapUs = 0;
         RunUntil(sim, filter, 60, () =>
         {

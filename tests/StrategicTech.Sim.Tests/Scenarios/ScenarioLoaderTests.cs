@@ -13,7 +13,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Bundled_scenarios_load_with_their_missions()
     {
-        Assert.Equal(["demo", "failsafes.battery_critical", "failsafes.ekf_gnss_jump", "failsafes.flight_time", "failsafes.gcs_link_loss", "failsafes.gnss_loss", "failsafes.hard_impact", "failsafes.hex_motor_failure", "failsafes.quad_motor_crash", "failsafes.quad_motor_weak", "fence-below-home", "fence-far-waypoint", "fence-outside-inclusion", "fence-rally", "fence-rtl-exclusion", "fence-through-exclusion", "hover", "square"], ScenarioLoader.BuiltInNames);
+        Assert.Equal(["demo", "failsafes.battery_critical", "failsafes.ekf_gnss_jump", "failsafes.flight_time", "failsafes.gcs_link_loss", "failsafes.gnss_loss", "failsafes.hard_impact", "failsafes.hex_motor_failure", "failsafes.quad_motor_crash", "failsafes.quad_motor_weak", "fence-below-home", "fence-far-waypoint", "fence-outside-inclusion", "fence-rally", "fence-rtl-exclusion", "fence-through-exclusion", "hover", "mag_interference", "square"], ScenarioLoader.BuiltInNames);
         Scenario demo = ScenarioLoader.Load("demo");
         Assert.Equal("demo", demo.Name);
         Assert.Equal("demo.plan", demo.Mission.SourceName);
@@ -140,7 +140,7 @@ public sealed class ScenarioLoaderTests : IDisposable
         ScenarioFileException e = Assert.Throws<ScenarioFileException>(() => ScenarioLoader.Load("no-such-scenario"));
         Assert.Equal("(file)", e.Field);
         Assert.Contains("demo, fence-below-home, ", e.Problem, StringComparison.Ordinal);
-        Assert.Contains(", hover, square", e.Problem, StringComparison.Ordinal);
+        Assert.Contains(", hover, mag_interference, square", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -113,6 +113,9 @@ public sealed class UavEkf
     /// <summary>Yaw resets to the emergency estimate this flight.</summary>
     public int EmergencyYawResetCount { get; private set; }
 
+    /// <summary>Yaw resets to the emergency estimate since the filter started (not cleared on landing).</summary>
+    public int EmergencyYawResetTotal { get; private set; }
+
     /// <summary>Latched by an emergency yaw reset: the magnetometer is not fused until landing.</summary>
     public bool MagFault { get; private set; }
 
@@ -588,6 +591,7 @@ public sealed class UavEkf
         Gnss.RequestReset();
         MagFault = true;
         EmergencyYawResetCount++;
+        EmergencyYawResetTotal++;
         _magDisagreeSinceUs = -1;
     }
 

@@ -179,11 +179,10 @@ public sealed record UavEkfParameters
     public double WorldMagneticModelYear { get; init => field = ParameterGuard.InRange(value, 2025.0, 2029.999, nameof(WorldMagneticModelYear)); } = 2027.5;
 
     /// <summary>
-    /// Run the emergency yaw estimator (<see cref="EmergencyYawEstimator"/>, EKF2's EKF-GSF) and reset yaw to it. Default
-    /// false for now: in manoeuvring synthetic flight the bank's yaw still carries a 16-21 deg bias at 3 deg reported
-    /// sigma (tilt from its complementary filter), enough for false resets in SITL; opt in where the magnetometer is suspect.
+    /// Run the emergency yaw estimator (<see cref="EmergencyYawEstimator"/>, EKF2's EKF-GSF) and reset yaw to it when the
+    /// magnetometer misleads yaw. Default true, as in EKF2, whose EKF-GSF yaw estimator always runs.
     /// </summary>
-    public bool UseEmergencyYawEstimator { get; init; }
+    public bool UseEmergencyYawEstimator { get; init; } = true;
 
     /// <summary>The emergency yaw counts as converged below this 1-sigma error, rad (0.01..1). Default 0.262 (15 deg, EKF2's EKFGSF_yaw_err_max).</summary>
     public double EmergencyYawMaxErrorRad { get; init => field = ParameterGuard.InRange(value, 0.01, 1, nameof(EmergencyYawMaxErrorRad)); } = 0.262;
