@@ -61,9 +61,12 @@ public sealed class SitlVehicle
 
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
-        // The simulated world's field is its own (MagneticFieldParameters), not the world magnetic model's: the SITL EKF
-        // keeps its declination parameter rather than look the model up at the origin.
-        ekf = (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
+        // A world with the WMM field (no field given) gets an EKF that looks the model up at its origin like a real
+        // vehicle, on the same model date. A world with its own field (MagneticFieldParameters) keeps the EKF's
+        // declination parameter with the lookup off.
+        ekf = environment.MagneticField is null
+            ? (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = true, WorldMagneticModelYear = MagneticFieldParameters.SimulationYear }
+            : (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
         // charge it must estimate from the power module's voltage and current.

@@ -103,7 +103,7 @@ public sealed class MultirotorSimulation
         _commands = new double[_motorCount];
         _gravityMps2 = environment.GravityMps2;
         _groundDownM = environment.GroundDownM;
-        _magneticFieldNedGauss = environment.MagneticField.FieldNedGauss();
+        _magneticFieldNedGauss = environment.FieldAtHome.FieldNedGauss();
         _homeFrame = new LocalNedFrame(environment.Home);
         _wind = new WindModel(environment.Wind, DeterministicRandom.DeriveSeed(environment.Seed, 0x57494E44));
         _battery = new BatteryModel(airframe.Battery);

@@ -37,8 +37,12 @@ public sealed record ScenarioVehicle(
     public SensorErrors? SensorErrors { get; init; }
 }
 
-/// <summary>Wind, magnetic field and the faults injected at scenario times (the same for every vehicle).</summary>
-public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters MagneticField, IReadOnlyList<Fault> Faults);
+/// <summary>
+/// Wind, magnetic field and the faults injected at scenario times (the same for every vehicle). A null field is the
+/// world magnetic model's at each vehicle's home, with the vehicle's EKF looking the model up (set in code; a file
+/// without <c>"magneticField"</c> gets <see cref="MagneticFieldParameters.Default"/>).
+/// </summary>
+public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters? MagneticField, IReadOnlyList<Fault> Faults);
 
 /// <summary>
 /// The mission as uploaded (items from seq 1, no home item), its file's name, and the file's planned home (where

@@ -23,7 +23,9 @@ public static class ScenarioOutputWriter
         "truth_n_m,truth_e_m,truth_d_m,est_n_m,est_e_m,est_d_m," +
         "truth_vn_mps,truth_ve_mps,truth_vd_mps,est_vn_mps,est_ve_mps,est_vd_mps," +
         "truth_roll_deg,truth_pitch_deg,truth_yaw_deg,est_roll_deg,est_pitch_deg,est_yaw_deg," +
-        "pos_err_m,vel_err_mps,att_err_deg,wind_n_mps,wind_e_mps,wind_d_mps";
+        "pos_err_m,vel_err_mps,att_err_deg,wind_n_mps,wind_e_mps,wind_d_mps," +
+        "pos_n_sd_m,pos_e_sd_m,pos_d_sd_m,vel_n_sd_mps,vel_e_sd_mps,vel_d_sd_mps,att_n_sd_deg,att_e_sd_deg,yaw_sd_deg," +
+        "pos_nees,vel_nees,yaw_nees";
 
     private const double RadToDeg = 180 / Math.PI;
 
@@ -81,6 +83,14 @@ public static class ScenarioOutputWriter
             Append(line, r.VelocityErrorMps, "F3");
             Append(line, r.AttitudeErrorRad * RadToDeg, "F3");
             Append(line, r.WindNedMps, 1, "F3");
+            // σ from the EKF covariance (position absolute: with the receiver's slow error), then NEES (3, 3, 1 DOF).
+            EstimateConsistency c = r.Consistency;
+            Append(line, c.PositionSigmaNedM, 1, "F4");
+            Append(line, c.VelocitySigmaNedMps, 1, "F4");
+            Append(line, c.AttitudeSigmaNedRad, RadToDeg, "F4");
+            Append(line, c.PositionNees, "F3");
+            Append(line, c.VelocityNees, "F3");
+            Append(line, c.YawNees, "F3");
             writer.WriteLine(line);
         }
     }

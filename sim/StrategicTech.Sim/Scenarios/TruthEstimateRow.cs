@@ -5,7 +5,8 @@ namespace StrategicTech.Sim.Scenarios;
 /// <summary>
 /// One row of <c>truth_vs_estimate.csv</c> (recorded at <see cref="ScenarioRunner.LogRateHz"/>): truth and the
 /// EKF estimate, both in the simulator's home frame (NED, origin at the true take-off point), their errors, the
-/// flight mode and the mission item being flown. Estimated values are NaN before the EKF has a GNSS origin.
+/// flight mode and the mission item being flown, and the EKF's stated uncertainty with its NEES against truth.
+/// Estimated values are NaN before the EKF has a GNSS origin.
 /// </summary>
 public readonly record struct TruthEstimateRow(
     long TimeUs,
@@ -21,4 +22,5 @@ public readonly record struct TruthEstimateRow(
     double PositionErrorM,
     double VelocityErrorMps,
     double AttitudeErrorRad,
-    Vector3 WindNedMps);
+    Vector3 WindNedMps,
+    StrategicTech.Sim.Lockstep.EstimateConsistency Consistency);

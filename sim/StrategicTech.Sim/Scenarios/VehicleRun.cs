@@ -391,7 +391,8 @@ public sealed class VehicleRun
             hasEstimate ? v.EkfPositionErrorM : double.NaN,
             hasEstimate ? (estimateVelocity - truth.VelocityNedMps).Length : double.NaN,
             hasEstimate ? Quaternion.AngleBetween(truth.Attitude, v.Estimate.AttitudeNed) : double.NaN,
-            truth.WindNedMps));
+            truth.WindNedMps,
+            EstimateConsistency.Of(v)));
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class SitlCommandTests : IDisposable
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         string[] csv = File.ReadAllLines(Path.Combine(outDir, "truth_vs_estimate.csv"));
         Assert.StartsWith("time_s,mode,armed,mission_index,truth_n_m", csv[0], StringComparison.Ordinal);
-        Assert.Equal(28, csv[1].Split(',').Length);
+        Assert.Equal(40, csv[1].Split(',').Length); // 28 truth/estimate columns, 9 σ, 3 NEES
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("passed").GetBoolean());
         JsonElement vehicle = summary.RootElement.GetProperty("vehicles")[0];

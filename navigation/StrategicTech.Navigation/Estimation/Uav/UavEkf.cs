@@ -122,6 +122,16 @@ public sealed class UavEkf
     /// <summary>Declination and model field the magnetometer fusion uses.</summary>
     public MagneticReference MagReference { get; }
 
+    /// <summary>The receiver's slow position error the covariance leaves out (see <see cref="AbsolutePositionCovariance"/>).</summary>
+    public GnssReferenceUncertainty GnssReference { get; } = new();
+
+    /// <summary>
+    /// Covariance of the position against an absolute frame, m²: the filter's position block (relative to the
+    /// receiver's frame) plus the receiver's slow error (<see cref="GnssReference"/>) on the diagonal.
+    /// </summary>
+    public double AbsolutePositionCovariance(int row, int column) =>
+        Core.Covariance[((E.Position + row) * UavFilterCore.Stride) + E.Position + column] + (row == column ? GnssReference.AxisVarianceM2(row) : 0);
+
     public bool IsAligned { get; private set; }
 
     public bool InAir { get; private set; }
@@ -450,9 +460,17 @@ public sealed class UavEkf
 
             bool hadOrigin = Gnss.HasOrigin;
             FusionOutcome outcome = Gnss.Fuse(Core, g);
-            if (!hadOrigin && Gnss.HasOrigin && _parameters.UseWorldMagneticModel)
+            if (!hadOrigin && Gnss.HasOrigin)
             {
-                ApplyWorldMagneticModel();
+                GnssReference.SetOrigin(g);
+                if (_parameters.UseWorldMagneticModel)
+                {
+                    ApplyWorldMagneticModel();
+                }
+            }
+            else if (outcome is FusionOutcome.Fused or FusionOutcome.Reset)
+            {
+                GnssReference.Track(g);
             }
 
             if (outcome is FusionOutcome.Fused or FusionOutcome.Reset)

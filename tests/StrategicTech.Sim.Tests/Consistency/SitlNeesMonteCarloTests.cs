@@ -1,0 +1,149 @@
+using System.Globalization;
+using StrategicTech.Navigation.Estimation.Amr;
+using StrategicTech.Navigation.Numerics;
+using StrategicTech.Sim.Scenarios;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Sim.Tests.Consistency;
+
+/// <summary>
+/// Covariance consistency of the SITL EKF over a Monte Carlo of seeds (Bar-Shalom, Li &amp; Kirubarajan, "Estimation
+/// with Applications to Tracking and Navigation", §5.4.2): at a fixed instant k of the bundled <c>hover</c> flight,
+/// each of N independent runs (seed i: its own sensor noise, GNSS slow error, physics) gives a NEES
+/// ε_i = e_i' P_i⁻¹ e_i. If the filter is consistent, N·ε̄ = Σ ε_i is χ² with N·n degrees of freedom (n = 3 position,
+/// 3 velocity, 1 yaw), so the average ε̄ lies within [χ²_{N·n}(0.025), χ²_{N·n}(0.975)] / N with 95 % probability
+/// (quantiles from <see cref="ChiSquare.Quantile"/>).
+/// </summary>
+public sealed class SitlNeesMonteCarloTests(ITestOutputHelper output)
+{
+    private const int Runs = 64;
+
+    /// <summary>Instants after arming: holding at 10 m (arm + 15 s) and 15 s later (arm + 30 s).</summary>
+    private static readonly double[] SinceArmS = [15, 30];
+
+    /// <summary><c>hover</c> in a world with the WMM field at home, its EKF looking the model up (as a real vehicle).</summary>
+    private static readonly Lazy<Campaign> Hover = new(() => Campaign.Fly(Runs, WithWorldModelField));
+
+    /// <summary>The same flights with the magnetometer's hard iron calibrated out (zero), every other error as default.</summary>
+    private static readonly Lazy<Campaign> HoverCalibratedMag = new(() => Campaign.Fly(Runs, s => WithWorldModelField(s) with
+    {
+        Vehicles = [.. s.Vehicles.Select(v => v with { SensorErrors = new SensorErrors() })],
+    }));
+
+    private static Scenario WithWorldModelField(Scenario s) => s with { World = s.World with { MagneticField = null } };
+
+    [Fact]
+    public void Average_absolute_position_nees_over_64_hover_seeds_lies_in_the_95_percent_chi_square_interval()
+    {
+        // measured 2.629 (arm + 15 s) and 2.628 (arm + 30 s) in [2.430, 3.629] (issue #11 reported 15–3 415 in the demo
+        // with the filter's covariance alone). Velocity and yaw are reported: velocity 0.131 and 0.301 (below
+        // the interval: conservative, the EKF's 0.5 m/s GNSS velocity noise floor against the receiver's 0.05 m/s),
+        // yaw 8.53 and 13.03 (above it: the uncalibrated hard iron's heading bias, see the next test).
+        Campaign c = Hover.Value;
+        var failures = new List<string>();
+        foreach (double t in SinceArmS)
+        {
+            Check(c, t, "position", 3, r => r.Consistency.PositionNees, failures);
+            Report(c, t, "velocity", 3, r => r.Consistency.VelocityNees);
+            Report(c, t, "yaw", 1, r => r.Consistency.YawNees);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// Why yaw NEES is too large (8.5–13 at default): SITL's default magnetometer carries an uncalibrated hard iron
+    /// (0.02, −0.01, 0.03 G) that biases the heading by about 3°, a correlated error the heading fusion takes for white
+    /// noise. With the hard iron calibrated out the overconfidence is gone; the filter is then conservative in yaw
+    /// (PX4-default magnetometer noise 0.05 G / 0.3 rad against the model's 0.003 G), which this test does not claim to fix.
+    /// </summary>
+    [Fact]
+    public void With_the_hard_iron_calibrated_out_average_yaw_nees_over_64_hover_seeds_falls_below_the_95_percent_upper_bound()
+    {
+        Campaign calibrated = HoverCalibratedMag.Value;
+        Campaign uncalibrated = Hover.Value;
+        foreach (double t in SinceArmS)
+        {
+            double before = uncalibrated.Average(t, r => r.Consistency.YawNees);
+            double after = calibrated.Average(t, r => r.Consistency.YawNees);
+            double low = ChiSquare.Quantile(0.025, calibrated.Count) / calibrated.Count, high = ChiSquare.Quantile(0.975, calibrated.Count) / calibrated.Count;
+            output.WriteLine(Invariant($"arm + {t,2} s yaw NEES: default hard iron {before:F3}, calibrated {after:F3}; 95 % interval [{low:F3}, {high:F3}]"));
+            Report(calibrated, t, "position", 3, r => r.Consistency.PositionNees);
+            Report(calibrated, t, "velocity", 3, r => r.Consistency.VelocityNees);
+            Assert.True(before > high, Invariant($"default hard iron: yaw NEES {before:F3} ≤ {high:F3}")); // measured 8.534 and 13.026 against 1.375
+            Assert.True(after < high, Invariant($"calibrated: yaw NEES {after:F3} ≥ {high:F3}")); // measured 0.102 and 0.138 against 1.375
+        }
+    }
+
+    [Fact]
+    public void Stated_position_sigma_is_the_receivers_slow_error_plus_the_filters_own_part()
+    {
+        Campaign c = Hover.Value;
+        TruthEstimateRow row = c.RowAt(0, 15);
+        Vector3 sd = row.Consistency.PositionSigmaNedM;
+        // Receiver: eph = √(0.1² + 0.5²) = 0.5099 m, epv = √(0.2² + 0.8²) = 0.8246 m (GnssParameters.Default).
+        output.WriteLine(Invariant($"seed 1 at arm + 15 s: σ N {sd.X:F4} E {sd.Y:F4} D {sd.Z:F4} m"));
+        Assert.InRange(sd.X, 0.5099, 0.56); // measured 0.528 m (filter's own 0.14 m in quadrature); bound 0.56 m
+        Assert.InRange(sd.Y, 0.5099, 0.56); // measured 0.528 m; bound 0.56 m
+        Assert.InRange(sd.Z, 0.8246, 0.84); // measured 0.8249 m (the baro-fed height's own variance is tiny); bound 0.84 m
+    }
+
+    private void Check(Campaign c, double sinceArmS, string name, int dof, Func<TruthEstimateRow, double> nees, List<string> failures)
+    {
+        double average = c.Average(sinceArmS, nees);
+        int k = c.Count * dof;
+        double low = ChiSquare.Quantile(0.025, k) / c.Count, high = ChiSquare.Quantile(0.975, k) / c.Count;
+        output.WriteLine(Invariant($"arm + {sinceArmS,2} s {name,-8}: average NEES {average:F3} ({dof} DOF, {c.Count} runs), 95 % interval [{low:F3}, {high:F3}]"));
+        if (!(average >= low && average <= high))
+        {
+            failures.Add(Invariant($"{name} at arm + {sinceArmS} s: {average:F3} outside [{low:F3}, {high:F3}]"));
+        }
+    }
+
+    private void Report(Campaign c, double sinceArmS, string name, int dof, Func<TruthEstimateRow, double> nees) =>
+        output.WriteLine(Invariant($"arm + {sinceArmS,2} s {name,-8}: average NEES {c.Average(sinceArmS, nees):F3} ({dof} DOF; reported, not asserted)"));
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The logs of <c>hover</c> flown with seeds 1..N.</summary>
+    private sealed class Campaign
+    {
+        private readonly List<VehicleResult> _vehicles = [];
+
+        public int Count => _vehicles.Count;
+
+        public static Campaign Fly(int runs, Func<Scenario, Scenario> adapt)
+        {
+            Scenario hover = adapt(ScenarioLoader.LoadBuiltIn("hover"));
+            var c = new Campaign();
+            for (int seed = 1; seed <= runs; seed++)
+            {
+                ScenarioResult r = ScenarioRunner.Run(hover, new ScenarioRunOptions { Seed = (ulong)seed });
+                c._vehicles.Add(Assert.Single(r.Vehicles));
+            }
+
+            return c;
+        }
+
+        public double Average(double sinceArmS, Func<TruthEstimateRow, double> nees)
+        {
+            double sum = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                sum += nees(RowAt(i, sinceArmS));
+            }
+
+            return sum / Count;
+        }
+
+        /// <summary>The log row of run <paramref name="index"/> at <paramref name="sinceArmS"/> after arming.</summary>
+        public TruthEstimateRow RowAt(int index, double sinceArmS)
+        {
+            VehicleResult v = _vehicles[index];
+            long atUs = (long)Math.Round((v.ArmedAtS + sinceArmS) * 1e6);
+            TruthEstimateRow row = v.Log.First(r => r.TimeUs >= atUs);
+            Assert.True(row.Armed, $"run {index + 1} disarmed at arm + {sinceArmS} s");
+            return row;
+        }
+    }
+}
