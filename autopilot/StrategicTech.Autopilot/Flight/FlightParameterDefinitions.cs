@@ -52,6 +52,7 @@ public static class FlightParameterDefinitions
         new("MIS_DIST_1WP", F, 900, 0, 100_000, "m", "Refuse a mission whose first waypoint is farther from home (0: off)"),
         new("MIS_DIST_WPS", F, 900, 0, 100_000, "m", "Refuse a mission with consecutive waypoints farther apart (0: off)"),
         new("COM_DISARM_LAND", F, 2, 0, 20, "s", "Disarm this long after landing (0: off)"),
+        new("MPC_XY_ERR_MAX", F, 2, 0.1, 10, "m", "Distance behind the auto setpoint at which it stops advancing"),
     ];
 
     /// <summary>
@@ -128,6 +129,7 @@ public static class FlightParameterDefinitions
             MissionFirstWaypointMaxM = store.Get("MIS_DIST_1WP"),
             MissionWaypointSpacingMaxM = store.Get("MIS_DIST_WPS"),
             DisarmLandedS = store.Get("COM_DISARM_LAND"),
+            MaxTrackErrorM = store.Get("MPC_XY_ERR_MAX"),
         };
     }
 }

@@ -29,6 +29,9 @@ public sealed record FlightParameters
     /// <summary>Distance from the target at which a takeoff or goto counts as reached (the navigator's own tolerance).</summary>
     public double AcceptanceRadiusM { get; init => field = Check(value, 0.05, 100, nameof(AcceptanceRadiusM)); } = 0.5;
 
+    /// <summary>MPC_XY_ERR_MAX: horizontal distance behind the moving auto setpoint at which the setpoint stops advancing.</summary>
+    public double MaxTrackErrorM { get; init => field = Check(value, 0.1, 10, nameof(MaxTrackErrorM)); } = 2.0;
+
     /// <summary>NAV_ACC_RAD: default acceptance radius of a mission waypoint whose param2 is 0.</summary>
     public double MissionAcceptanceRadiusM { get; init => field = Check(value, 0.05, 200, nameof(MissionAcceptanceRadiusM)); } = 2.0;
 

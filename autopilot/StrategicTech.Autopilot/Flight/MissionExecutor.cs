@@ -102,6 +102,12 @@ public sealed class MissionExecutor
     /// <summary>Index of the last completed item (−1 before any).</summary>
     public int LastReachedIndex { get; private set; } = -1;
 
+    /// <summary>
+    /// 1-σ 3-D uncertainty of the position estimate (m), given each update by the caller. A waypoint counts as reached
+    /// only when the estimate is inside its acceptance radius less twice this, so that truth is inside it too.
+    /// </summary>
+    public double PositionUncertaintyM { get; set; }
+
     /// <summary>Grows on every <see cref="Replace"/>.</summary>
     public int Version { get; private set; }
 
@@ -325,7 +331,7 @@ public sealed class MissionExecutor
                 if (_phase == Phase.Travel)
                 {
                     double radiusM = item.Command == MavCmd.NavWaypoint && item.Param2 > 0 ? item.Param2 : _navigator.Parameters.MissionAcceptanceRadiusM;
-                    bool reached = _navigator.State == AutoState.Hold || (_navigator.SetpointArrived && (state.PositionNedM - _target).Length <= radiusM);
+                    bool reached = _navigator.SetpointArrived && (state.PositionNedM - _target).Length <= AcceptanceOnEstimateM(radiusM);
                     if (!reached)
                     {
                         return ItemResult.Running;
@@ -375,6 +381,18 @@ public sealed class MissionExecutor
             default:
                 return Skip(timeUs, index, item, "command not supported");
         }
+    }
+
+    /// <summary>
+    /// The radius the estimate must be inside for the item's acceptance radius to hold on truth: shrunk by twice the
+    /// estimate's uncertainty, never below half the radius (a vehicle that can not see better still arrives: it
+    /// settles over the point), nor below the navigator's own tolerance once it holds there.
+    /// </summary>
+    private double AcceptanceOnEstimateM(double radiusM)
+    {
+        double sigmaM = double.IsFinite(PositionUncertaintyM) ? Math.Max(0, PositionUncertaintyM) : 0;
+        double shrunkM = Math.Max(radiusM - (2 * sigmaM), 0.5 * radiusM);
+        return _navigator.State == AutoState.Hold ? Math.Max(shrunkM, _navigator.Parameters.AcceptanceRadiusM) : shrunkM;
     }
 
     private bool Waited(long timeUs, double seconds) => !(seconds > 0) || timeUs - _phaseStartUs >= (long)(seconds * 1e6);

@@ -26,10 +26,14 @@ public sealed class Navigator
     // Jerk per m/s of speed error near the target speed (full jerk beyond 0.1 m/s): no chatter of one jerk step.
     private const double JerkGainPerS2 = 40;
 
+    // Extra velocity per metre of cross-track error (1/s), added to the position loop's MPC_XY_P.
+    private const double CrossTrackGainPerS = 0.6;
+
     private FlightParameters _parameters;
     private readonly LandDetector _landDetector;
     private Vector3 _target;
     private Vector3 _carrot;
+    private Vector3 _lineStart;
     private double _speedMps;
     private double _carrotSpeedMps;
     private double _carrotAccelerationMps2;
@@ -296,6 +300,7 @@ public sealed class Navigator
     {
         State = mode;
         _carrot = Reference();
+        _lineStart = _carrot;
         _target = targetNedM;
         _speedMps = speed;
         _carrotArrived = false;
@@ -313,6 +318,10 @@ public sealed class Navigator
     /// </summary>
     private void AdvanceLine(double dtS, in MulticopterState state)
     {
+        // PX4's time stretch: while the vehicle lags behind the carrot, the profile runs slower (stops at
+        // MPC_XY_ERR_MAX), so the carrot never runs away along the line and the position error stays mostly the
+        // cross-track error the position loop is there to correct.
+        dtS *= LineTracking.TimeStretch(_carrot, state.PositionNedM, _target - _lineStart, _parameters.MaxTrackErrorM);
         Vector3 toTarget = _target - _carrot;
         double remaining = toTarget.Length;
         double accelerationMps2 = _parameters.BrakeAccelerationMps2;
@@ -353,6 +362,10 @@ public sealed class Navigator
             feedForward = direction * _carrotSpeedMps;
             accelerationFeedForward = direction * _carrotAccelerationMps2;
         }
+
+        // Cross-track correction on top of the position loop's: the part of the error across the leg is what
+        // curves the path in a crosswind, so it is driven back harder than the error along it.
+        feedForward += LineTracking.CrossTrackToLine(_lineStart, _target - _lineStart, state.PositionNedM) * CrossTrackGainPerS;
 
         Setpoint = new MulticopterSetpoint(_carrot, feedForward, accelerationFeedForward, _yawRad, 0);
         TargetReached = _carrotArrived && Distance(state.PositionNedM, _target) <= _parameters.AcceptanceRadiusM;

@@ -24,4 +24,7 @@ public readonly record struct VehicleHealth(
 
     /// <summary>The impact detector saw a hard touchdown or a ground strike.</summary>
     public bool HardImpact { get; init; }
+
+    /// <summary>1-σ 3-D uncertainty of the position estimate (m, from the estimator's covariance); 0 when unknown.</summary>
+    public double PositionAccuracyM { get; init; }
 }

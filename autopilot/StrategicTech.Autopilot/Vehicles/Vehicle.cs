@@ -262,6 +262,7 @@ public sealed class Vehicle
             PositionAidingLost = (Ekf.Flags & UavEkfFlags.DeadReckoning) != 0,
             MotorFailed = MotorFailures.Failed,
             HardImpact = Impacts.Detected,
+            PositionAccuracyM = Math.Sqrt(Math.Max(0, Ekf.Core.Variance(UavErrorIndex.Position) + Ekf.Core.Variance(UavErrorIndex.Position + 1) + Ekf.Core.Variance(UavErrorIndex.Position + 2))),
             // A test ratio is fresh only while the receiver delivers a fix (it keeps its last value when GNSS is gone).
             EstimatorTestRatio = Math.Max(_latestGnss.FixType >= 3 ? Ekf.Gnss.TestRatio : 0, Ekf.Baro.TestRatio),
         };

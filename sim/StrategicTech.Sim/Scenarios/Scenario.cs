@@ -22,6 +22,9 @@ public sealed record Scenario(
 {
     /// <summary>Autopilot parameters set on every vehicle before it arms (e.g. NAV_DLL_ACT), in file order.</summary>
     public IReadOnlyList<ScenarioParameter> Parameters { get; init; } = [];
+
+    /// <summary>Operator commands sent during the flight (go-to, return), in time order.</summary>
+    public IReadOnlyList<ScenarioCommand> Commands { get; init; } = [];
 }
 
 /// <summary>One vehicle: its airframe, where it starts and its MAVLink system id. Seeds default from the scenario seed.</summary>
@@ -96,10 +99,23 @@ public sealed record PassCriteria(
     /// <see cref="LandedWithinM"/> is then not judged.
     /// </summary>
     public bool ExpectCrash { get; init; }
+
+    /// <summary>
+    /// Every waypoint the autopilot reported reached was reached on truth: truth within the waypoint's acceptance
+    /// radius at the moment of the report (not only the estimate).
+    /// </summary>
+    public bool WaypointTruthWithinAcceptance { get; init; }
 }
 
-/// <summary>The failsafe <see cref="Kind"/> must be taken, entering <see cref="Mode"/> when given, within <see cref="WithinS"/> of the first fault's start.</summary>
-public sealed record FailsafeCriterion(FailsafeKind Kind, FlightMode? Mode, double WithinS);
+/// <summary>
+/// The failsafe <see cref="Kind"/> must be taken, entering <see cref="Mode"/> when given, within <see cref="WithinS"/> of
+/// the first fault's start, and not before <see cref="NotBeforeS"/> (an earlier one is a false trigger).
+/// </summary>
+public sealed record FailsafeCriterion(FailsafeKind Kind, FlightMode? Mode, double WithinS)
+{
+    /// <summary>Earliest allowed delay after the fault (s); 0: any.</summary>
+    public double NotBeforeS { get; init; }
+}
 
 /// <summary>One autopilot parameter a scenario sets (name as in the parameter table).</summary>
 public readonly record struct ScenarioParameter(string Name, double Value);

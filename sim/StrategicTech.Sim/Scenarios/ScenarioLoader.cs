@@ -21,7 +21,7 @@ public static class ScenarioLoader
     private const string ResourcePrefix = "StrategicTech.Sim.Scenarios.Builtin.";
     private const double DegToRad = Math.PI / 180;
 
-    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters"];
+    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters", "commands"];
     private static readonly string[] VehicleKeys = ["systemId", "airframe", "home", "seed", "sensorSeed", "sensorErrors"];
     private static readonly string[] HomeKeys = ["latitudeDeg", "longitudeDeg", "altitudeAmslM"];
     private static readonly string[] WorldKeys = ["wind", "magneticField", "faults"];
@@ -29,8 +29,8 @@ public static class ScenarioLoader
     private static readonly string[] FieldKeys = ["declinationDeg", "inclinationDeg", "strengthGauss"];
     private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "offsetNedM", "fieldFrdGauss", "motorIndex", "outputFraction", "chargeLossFraction", "voltageDropV"];
     private static readonly string[] MissionKeys = ["file"];
-    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal", "failsafe", "maxDescentSpeedMps", "expectCrash"];
-    private static readonly string[] FailsafeCriterionKeys = ["kind", "mode", "withinS"];
+    private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal", "failsafe", "maxDescentSpeedMps", "expectCrash", "waypointTruthWithinAcceptance"];
+    private static readonly string[] FailsafeCriterionKeys = ["kind", "mode", "withinS", "notBeforeS"];
 
     /// <summary>Names of the bundled scenarios (<c>demo</c>, <c>hover</c>, <c>square</c>, …).</summary>
     public static IReadOnlyList<string> BuiltInNames { get; } =
@@ -119,7 +119,8 @@ public static class ScenarioLoader
             IReadOnlyList<ScenarioVehicle> vehicles = ReadVehicles(root.Required("vehicles"), mission.PlannedHome, readCompanion);
             PassCriteria criteria = ReadCriteria(root.Required("criteria"));
             IReadOnlyList<ScenarioParameter> parameters = root.Optional("parameters") is { } p ? ScenarioParameters.Read(p) : [];
-            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria) { Parameters = parameters };
+            IReadOnlyList<ScenarioCommand> commands = root.Optional("commands") is { } c ? ScenarioCommands.Read(c) : [];
+            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria) { Parameters = parameters, Commands = commands };
         }
     }
 
@@ -379,7 +380,7 @@ public static class ScenarioLoader
                     : throw modeNode.Fail("unknown mode \"" + modeNode.String() + "\"; expected one of " + string.Join(", ", Enum.GetNames<FlightMode>()));
             }
 
-            failsafe = new FailsafeCriterion(kind, mode, f.Number("withinS", 0, 3600));
+            failsafe = new FailsafeCriterion(kind, mode, f.Number("withinS", 0, 3600)) { NotBeforeS = f.OptionalNumber("notBeforeS", 0, 3600, 0) };
         }
 
         bool expectCrash = node.Optional("expectCrash") is { } c && c.Boolean();
@@ -398,6 +399,7 @@ public static class ScenarioLoader
             Failsafe = failsafe,
             MaxDescentSpeedMps = node.OptionalNumber("maxDescentSpeedMps", 0.1, 100, double.NaN),
             ExpectCrash = expectCrash,
+            WaypointTruthWithinAcceptance = node.Optional("waypointTruthWithinAcceptance") is { } w && w.Boolean(),
         };
     }
 

@@ -269,6 +269,8 @@ public static class ScenarioOutputWriter
             Number(w, "downM", p.DownM);
             w.WriteBoolean("reached", p.Reached);
             Number(w, "closestApproachM", p.ClosestApproachM);
+            Number(w, "truthAtReachedM", p.TruthAtReachedM);
+            Number(w, "acceptanceRadiusM", p.AcceptanceRadiusM);
             w.WriteBoolean("passed", p.Passed);
             w.WriteEndObject();
         }

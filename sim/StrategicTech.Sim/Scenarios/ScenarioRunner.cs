@@ -50,7 +50,7 @@ public static class ScenarioRunner
             IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
             Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
             runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach,
-                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive, scenario.Parameters);
+                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive, scenario.Parameters, scenario.Commands);
         }
 
         RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;
@@ -204,6 +204,11 @@ public static class ScenarioRunner
             checks.Add(new("max descent speed while airborne (truth, never fell)", "m/s", criteria.MaxDescentSpeedMps, run.MaxDescentSpeedMps, run.MaxDescentSpeedMps <= criteria.MaxDescentSpeedMps));
         }
 
+        if (criteria.WaypointTruthWithinAcceptance)
+        {
+            checks.Add(TruthAtAcceptanceCheck(waypoints));
+        }
+
         if (criteria.Failsafe is { } expectedFailsafe)
         {
             checks.Add(FailsafeCheck(run, expectedFailsafe, scenario));
@@ -259,8 +264,16 @@ public static class ScenarioRunner
         (long takenUs, FlightMode mode, bool armed) = run.FailsafeTaken(expected.Kind);
         double delayS = takenUs < 0 ? double.PositiveInfinity : (takenUs - faultUs) / 1e6;
         bool modeOk = expected.Mode is not { } m || (armed && mode == m);
-        string name = "failsafe " + expected.Kind + (expected.Mode is { } em ? " → " + em : " (motors off)") + (fromArming ? " after arming" : " after the fault");
-        return new CriterionResult(name, "s", expected.WithinS, delayS, takenUs >= 0 && delayS >= 0 && delayS <= expected.WithinS && modeOk);
+        string name = "failsafe " + expected.Kind + (expected.Mode is { } em ? " → " + em : " (motors off)") + (fromArming ? " after arming" : " after the fault")
+            + (expected.NotBeforeS > 0 ? ", not before " + expected.NotBeforeS.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s" : string.Empty);
+        return new CriterionResult(name, "s", expected.WithinS, delayS, takenUs >= 0 && delayS >= expected.NotBeforeS && delayS <= expected.WithinS && modeOk);
+    }
+
+    /// <summary>Worst margin of truth over the acceptance radius at the reached reports (m; ≤ 0 passes); an unreported waypoint fails.</summary>
+    private static CriterionResult TruthAtAcceptanceCheck(IReadOnlyList<WaypointResult> waypoints)
+    {
+        double worstMarginM = waypoints.Count == 0 ? 0 : waypoints.Max(w => double.IsNaN(w.TruthAtReachedM) ? double.PositiveInfinity : w.TruthAtReachedM - w.AcceptanceRadiusM);
+        return new CriterionResult("every waypoint reported reached with truth inside its acceptance radius (worst truth distance − radius)", "m", 0, worstMarginM, waypoints.All(w => w.TruthWithinAcceptance));
     }
 
     private static string Status(VehicleRun run) => run.Phase switch

@@ -23,6 +23,8 @@ public sealed class VehicleRun
     private readonly Vector3[] _waypointTargets;
     private readonly int[] _waypointIndices;
     private readonly double[] _closestApproachM;
+    private readonly double[] _truthAtReachedM;
+    private readonly double[] _acceptanceRadiusM;
     private readonly int _logDivisor;
     private const int InitialLogSeconds = 120;
 
@@ -36,6 +38,9 @@ public sealed class VehicleRun
     private readonly long[] _failsafeFirstUs = new long[FailsafeTexts.KindCount];
     private readonly FlightMode[] _failsafeMode = new FlightMode[FailsafeTexts.KindCount];
     private readonly bool[] _failsafeArmedAfter = new bool[FailsafeTexts.KindCount];
+    private readonly IReadOnlyList<ScenarioCommand> _commands;
+    private readonly CommandOutcome[] _commandOutcomes;
+    private int _nextCommand;
     private long _missionEndUs = -1;
     private bool _airborne;
     private int _highestIndex;
@@ -46,8 +51,10 @@ public sealed class VehicleRun
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
         Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
-        IReadOnlyList<ScenarioParameter>? parameters = null)
+        IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null)
     {
+        _commands = commands ?? [];
+        _commandOutcomes = new CommandOutcome[_commands.Count];
         Interactive = interactive;
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(world);
@@ -88,6 +95,10 @@ public sealed class VehicleRun
         _closestApproachM = new double[_waypointTargets.Length];
         _reached = new bool[_items.Length];
         Array.Fill(_closestApproachM, double.PositiveInfinity);
+        _truthAtReachedM = new double[_waypointTargets.Length];
+        _acceptanceRadiusM = new double[_waypointTargets.Length];
+        Array.Fill(_truthAtReachedM, double.NaN);
+        Array.Fill(_acceptanceRadiusM, double.NaN);
         _logDivisor = SitlVehicle.BaseRateHz / logRateHz;
         // Sized for the first two minutes, not from the file's time limit (a day-long limit reserved ~0.9 GB per
         // vehicle up front); the list grows with the rows a run really records, in the harness, not the vehicle loop.
@@ -240,6 +251,7 @@ public sealed class VehicleRun
                 break;
             case VehiclePhase.Flying:
                 TrackMission(timeUs);
+                SendCommands(timeUs);
                 break;
         }
 
@@ -261,7 +273,11 @@ public sealed class VehicleRun
             bool reached = _reached[index] || _highestIndex > index;
             double closest = _closestApproachM[k];
             Vector3 t = _waypointTargets[k];
-            results[k] = new WaypointResult(_items[index].Seq, index, t.X, t.Y, t.Z, reached, closest, reached && closest <= radiusM);
+            results[k] = new WaypointResult(_items[index].Seq, index, t.X, t.Y, t.Z, reached, closest, reached && closest <= radiusM)
+            {
+                TruthAtReachedM = _truthAtReachedM[k],
+                AcceptanceRadiusM = _acceptanceRadiusM[k],
+            };
         }
 
         return results;
@@ -313,6 +329,7 @@ public sealed class VehicleRun
             if ((uint)status.LastReachedIndex < (uint)_reached.Length)
             {
                 _reached[status.LastReachedIndex] = true;
+                NoteReachedOnTruth(status.LastReachedIndex);
             }
         }
 
@@ -365,6 +382,41 @@ public sealed class VehicleRun
         {
             Phase = VehiclePhase.Finished;
             FinishedAtUs = timeUs;
+        }
+    }
+
+    /// <summary>How the vehicle answered each scenario command (in order; only those already sent are meaningful).</summary>
+    public IReadOnlyList<CommandOutcome> CommandOutcomes => _commandOutcomes;
+
+    /// <summary>Commands sent so far.</summary>
+    public int CommandsSent => _nextCommand;
+
+    /// <summary>Sends the scenario's operator commands whose time has come, as a ground station would.</summary>
+    private void SendCommands(long timeUs)
+    {
+        while (!Interactive && Phase == VehiclePhase.Flying && _nextCommand < _commands.Count && timeUs >= _commands[_nextCommand].AtUs)
+        {
+            ScenarioCommand c = _commands[_nextCommand];
+            IVehicleCommands commands = Vehicle.Commands;
+            _commandOutcomes[_nextCommand++] = c.Kind == ScenarioCommandKind.GoTo
+                ? commands.GoTo(c.LatitudeDeg, c.LongitudeDeg, c.HeightAboveHomeM, c.SpeedMps)
+                : commands.ReturnToLaunch();
+        }
+    }
+
+    /// <summary>Truth's distance from waypoint item <paramref name="index"/> at the tick it was reported reached (first report only).</summary>
+    private void NoteReachedOnTruth(int index)
+    {
+        for (int k = 0; k < _waypointIndices.Length; k++)
+        {
+            if (_waypointIndices[k] != index || !double.IsNaN(_truthAtReachedM[k]))
+            {
+                continue;
+            }
+
+            _truthAtReachedM[k] = (Vehicle.Truth.PositionNedM - _waypointTargets[k]).Length;
+            double param2 = _items[index].Param2;
+            _acceptanceRadiusM[k] = param2 > 0 ? param2 : Vehicle.Vehicle.Parameters.Get("NAV_ACC_RAD");
         }
     }
 

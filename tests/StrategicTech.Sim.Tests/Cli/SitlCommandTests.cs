@@ -38,7 +38,7 @@ public sealed class SitlCommandTests : IDisposable
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("passed").GetBoolean());
         JsonElement vehicle = summary.RootElement.GetProperty("vehicles")[0];
-        Assert.Equal(5, vehicle.GetProperty("criteria").GetArrayLength());
+        Assert.Equal(6, vehicle.GetProperty("criteria").GetArrayLength()); // the demo's five plus waypointTruthWithinAcceptance
         Assert.Equal(6, vehicle.GetProperty("waypoints").GetArrayLength());
         Assert.False(summary.RootElement.TryGetProperty("realTimeFactor", out _));
         using JsonDocument wall = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "wallclock.json")));

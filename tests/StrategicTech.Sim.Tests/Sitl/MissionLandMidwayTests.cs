@@ -71,8 +71,9 @@ public sealed class MissionLandMidwayTests(ITestOutputHelper output)
     // measured 1.07 m from A and 1.04 m from B (seed 7, lockstep: deterministic); bound 1.6 m
     private const double LandingBoundM = 1.6;
 
-    // measured 0.04 m of horizontal drift over the first 6 m of the climb (a diagonal climb towards B drifted 11.2 m); bound 0.06 m
-    private const double ClimbDriftBoundM = 0.06;
+    // measured 0.06 m of horizontal drift over the first 6 m of the climb (0.04 m before the waypoint acceptance on the
+    // estimate's uncertainty changed the run's timing; a diagonal climb towards B drifted 11.2 m); bound 0.09 m
+    private const double ClimbDriftBoundM = 0.09;
 
     private static MissionItem Waypoint(int seq, GeodeticPosition at, double heightM) =>
         new(seq, MavFrame.GlobalRelativeAlt, MavCmd.NavWaypoint, 0, 0, 0, double.NaN, at.LatitudeRad * 180 / Math.PI, at.LongitudeRad * 180 / Math.PI, heightM, true);

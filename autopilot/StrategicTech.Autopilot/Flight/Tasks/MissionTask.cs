@@ -43,7 +43,11 @@ internal sealed class MissionTask(FlightTaskContext context) : NavigatorTask(con
         return true;
     }
 
-    public override void Update(double dtS) => Context.Mission.Update(Context.NowUs, Context.State);
+    public override void Update(double dtS)
+    {
+        Context.Mission.PositionUncertaintyM = Context.Health.PositionAccuracyM;
+        Context.Mission.Update(Context.NowUs, Context.State);
+    }
 
     public override void Deactivate() => Context.Mission.Pause();
 }
