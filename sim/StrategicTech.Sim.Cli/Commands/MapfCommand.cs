@@ -9,7 +9,7 @@ namespace StrategicTech.Sim.Cli.Commands;
 
 /// <summary>
 /// <c>autonomy mapf bench map scen --agents N</c>: solves the Moving AI MAPF benchmark instance made of the first N
-/// lines of the scenario with LaCAM/LaCAM* within the time limit, checks the solution with the independent
+/// lines of the scenario with LaCAM and LNS refinement within the time limit, checks the solution with the independent
 /// validator, and prints solved, time to first solution, sum-of-costs, lower bound, their ratio and makespan.
 /// </summary>
 public static class MapfCommand
@@ -42,7 +42,7 @@ public static class MapfCommand
             }
         });
         var seed = new Option<int>("--seed") { Description = "Seed of the solver's random tie-breaking.", DefaultValueFactory = _ => 0 };
-        var firstOnly = new Option<bool>("--first-only") { Description = "Stop at the first solution (LaCAM) instead of improving it until the limit (LaCAM*)." };
+        var firstOnly = new Option<bool>("--first-only") { Description = "Stop at the first solution (LaCAM) instead of refining it by large neighbourhood search until the limit." };
         var clockOption = new Option<string>("--clock")
         {
             Description = "Clock of the time limit and the reported times: cpu (CPU time of this process, i.e. work on one core) or wall.",
@@ -110,10 +110,10 @@ public static class MapfCommand
         GridCell[] goals = MapfPaths.ToCells(instance.Graph, instance.Goals);
         long lowerBound = MapfMetrics.LowerBound(map, starts, goals);
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"map {Path.GetFileName(mapPath)}  scen {Path.GetFileName(scenPath)}  agents {agents}  limit {timeLimitS:0.###} s ({(wallClock ? "wall" : "CPU")} time)  {(firstOnly ? "LaCAM (first solution)" : "LaCAM* (anytime)")}"));
+        output.WriteLine(string.Create(inv, $"map {Path.GetFileName(mapPath)}  scen {Path.GetFileName(scenPath)}  agents {agents}  limit {timeLimitS:0.###} s ({(wallClock ? "wall" : "CPU")} time)  {(firstOnly ? "LaCAM (first solution)" : "LaCAM + LNS refinement (anytime)")}"));
         if (!result.Solved)
         {
-            output.WriteLine(string.Create(inv, $"solved no  elapsed {result.ElapsedUs / 1000.0:0.0} ms  high-level nodes {result.HighLevelNodes}  LB {lowerBound}"));
+            output.WriteLine(string.Create(inv, $"solved no  elapsed {result.ElapsedUs / 1000.0:0.0} ms  high-level nodes {result.HighLevelNodes}  LB {lowerBound}{(result.SearchExhausted ? "  (search space exhausted: no solution exists)" : string.Empty)}"));
             return ExitCodes.CheckFailed;
         }
 
@@ -122,7 +122,7 @@ public static class MapfCommand
         long soc = MapfMetrics.SumOfCosts(paths);
         int makespan = MapfMetrics.Makespan(paths);
         output.WriteLine(string.Create(inv, $"solved yes  first solution {result.FirstSolutionUs / 1000.0:0.0} ms  (SOC {result.FirstSolutionSumOfCosts}, SOC/LB {(double)result.FirstSolutionSumOfCosts / lowerBound:0.000})"));
-        output.WriteLine(string.Create(inv, $"SOC {soc}  LB {lowerBound}  SOC/LB {(double)soc / lowerBound:0.000}  makespan {makespan}  high-level nodes {result.HighLevelNodes}  elapsed {result.ElapsedUs / 1000.0:0.0} ms{(result.SearchExhausted ? "  (search space exhausted)" : string.Empty)}"));
+        output.WriteLine(string.Create(inv, $"SOC {soc}  LB {lowerBound}  SOC/LB {(double)soc / lowerBound:0.000}  makespan {makespan}  high-level nodes {result.HighLevelNodes}  LNS iterations {result.RefineIterations} (accepted {result.RefineAccepted})  elapsed {result.ElapsedUs / 1000.0:0.0} ms"));
         if (problems.Count > 0)
         {
             output.WriteLine("validator: INVALID");

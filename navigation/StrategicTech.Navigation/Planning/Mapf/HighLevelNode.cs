@@ -2,16 +2,15 @@ namespace StrategicTech.Navigation.Planning.Mapf;
 
 /// <summary>
 /// A node of LaCAM's high-level search: one configuration (a vertex per agent), the agents' PIBT priorities and
-/// the order they induce, the queue of constraint nodes still to try from here, and (for LaCAM*) the cost so far,
-/// the admissible estimate to go and the configurations reached from here (for rewiring when a cheaper way in is found).
+/// the order they induce, the queue of constraint nodes still to try from here, and the sum of distances to go
+/// (zero exactly at the goal configuration).
 /// </summary>
 internal sealed class HighLevelNode
 {
-    public HighLevelNode(int[] config, HighLevelNode? parent, long costSoFar, long costToGo, float[] priorities, int[] order)
+    public HighLevelNode(int[] config, HighLevelNode? parent, long costToGo, float[] priorities, int[] order)
     {
         Config = config;
         Parent = parent;
-        CostSoFar = costSoFar;
         CostToGo = costToGo;
         Priorities = priorities;
         Order = order;
@@ -20,21 +19,14 @@ internal sealed class HighLevelNode
 
     public int[] Config { get; }
 
-    public HighLevelNode? Parent { get; set; }
+    public HighLevelNode? Parent { get; }
 
-    /// <summary>g: sum-of-costs of the best known way here from the start.</summary>
-    public long CostSoFar { get; set; }
-
-    /// <summary>h: sum over agents of the distance to go (admissible).</summary>
+    /// <summary>Sum over agents of the distance to go.</summary>
     public long CostToGo { get; }
-
-    public long Estimate => CostSoFar + CostToGo;
 
     public float[] Priorities { get; }
 
     public int[] Order { get; }
 
     public Queue<LowLevelNode> Constraints { get; } = new();
-
-    public List<HighLevelNode> Successors { get; } = [];
 }

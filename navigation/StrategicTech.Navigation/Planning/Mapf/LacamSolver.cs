@@ -1,13 +1,14 @@
 namespace StrategicTech.Navigation.Planning.Mapf;
 
 /// <summary>
-/// LaCAM (Okumura, AAAI 2023) with the LaCAM* refinement (Okumura, IJCAI 2023): a depth-first search over
-/// configurations where each high-level node lazily enumerates constraints ("agent i goes to v next") breadth-first,
-/// and PIBT turns each constraint set into one successor configuration. This finds a first solution quickly and is
-/// complete. After that the search continues as LaCAM*: nodes whose cost so far plus the admissible estimate cannot
-/// beat the best solution are dropped, and when a known configuration is reached again its costs are rewired
-/// Dijkstra-style through the recorded successor edges, so the solution's sum-of-costs only decreases, towards the
-/// optimum of LaCAM*'s objective (agent-steps away from the goal) when the budget allows. Not a real-time path: it allocates per node.
+/// LaCAM (Okumura, AAAI 2023): a depth-first search over configurations where each high-level node lazily
+/// enumerates constraints ("agent i goes to v next") breadth-first, and PIBT turns each constraint set into one
+/// successor configuration. This finds a first solution quickly and is complete (an exhausted search proves there is
+/// none). In anytime mode the first solution is then refined until the budget ends by large neighbourhood search
+/// (<see cref="LnsRefiner"/>), the iterative refinement lacam3 relies on for its solution quality. LaCAM*'s own
+/// improvement (rewiring when a known configuration is reached again by a cheaper way) was dropped: with hundreds of
+/// agents the search practically never meets the same whole configuration twice, so it never lowered the cost.
+/// Not a real-time path: it allocates per node.
 /// </summary>
 public sealed class LacamSolver
 {
@@ -36,7 +37,7 @@ public sealed class LacamSolver
         {
             if (_distance.Get(i, _instance.Starts[i]) >= _distance.Unreachable)
             {
-                return Unsolved(limits, t0, 0); // a goal unreachable from its start: no solution exists
+                return Unsolved(limits, t0, 0, true); // a goal unreachable from its start: no solution exists
             }
         }
 
@@ -46,11 +47,8 @@ public sealed class LacamSolver
         explored.Add(start.Config, start);
         open.Push(start);
         HighLevelNode? goal = null;
-        long firstUs = -1, firstSoc = -1;
-        int[][]? firstPaths = null;
         var next = new int[_agents];
         var successorVertices = new int[5];
-        var rewireQueue = new Queue<HighLevelNode>();
 
         while (open.Count > 0)
         {
@@ -60,19 +58,13 @@ public sealed class LacamSolver
             }
 
             HighLevelNode node = open.Peek();
-            if (goal is null && node.CostToGo == 0)
+            if (node.CostToGo == 0)
             {
                 goal = node;
-                firstUs = limits.Clock.TimeUs - t0;
-                firstPaths = Extract(node);
-                firstSoc = SumOfCosts(firstPaths);
-                if (limits.StopAtFirstSolution)
-                {
-                    break;
-                }
+                break;
             }
 
-            if ((goal is not null && node.Estimate >= goal.CostSoFar) || node.Constraints.Count == 0)
+            if (node.Constraints.Count == 0)
             {
                 open.Pop();
                 continue;
@@ -91,37 +83,37 @@ public sealed class LacamSolver
 
             if (explored.TryGetValue(next, out HighLevelNode? known))
             {
-                node.Successors.Add(known);
-                open.Push(known);
-                Rewire(node, goal, open, rewireQueue);
+                open.Push(known); // LaCAM re-inserts a known configuration so its remaining constraints get tried
                 continue;
             }
 
             HighLevelNode child = CreateChild(node, (int[])next.Clone());
-            node.Successors.Add(child);
             explored.Add(child.Config, child);
             open.Push(child);
         }
 
-        long elapsed = limits.Clock.TimeUs - t0;
         if (goal is null)
         {
-            return Unsolved(limits, t0, explored.Count);
+            // An empty open stack means every configuration reachable from the start was tried: no solution exists.
+            return Unsolved(limits, t0, explored.Count, open.Count == 0);
         }
 
-        // LaCAM*'s edge cost does not charge an agent for steps it rests on its goal before leaving it again, so a
-        // rewired path can have a larger sum-of-costs than the first one; return the better of the two.
-        int[][] best = Extract(goal);
-        if (firstPaths is not null && SumOfCosts(firstPaths) < SumOfCosts(best))
+        long firstUs = limits.Clock.TimeUs - t0;
+        int[][] paths = Extract(goal);
+        long firstSoc = SumOfCosts(paths);
+        (int iterations, int accepted) = (0, 0);
+        int nodes = explored.Count;
+        if (!limits.StopAtFirstSolution)
         {
-            best = firstPaths;
+            explored.Clear(); // LaCAM's configurations are no longer needed; let the refinement have the memory
+            (iterations, accepted) = new LnsRefiner(_instance.Graph, _instance.Starts, _instance.Goals, _distance, _random).Refine(paths, limits, deadline);
         }
 
-        return new MapfResult(true, best, firstUs, firstSoc, elapsed, open.Count == 0 && !limits.StopAtFirstSolution, explored.Count);
+        return new MapfResult(true, paths, firstUs, firstSoc, limits.Clock.TimeUs - t0, false, nodes, iterations, accepted);
     }
 
-    private static MapfResult Unsolved(MapfLimits limits, long t0, int nodes) =>
-        new(false, [], -1, -1, limits.Clock.TimeUs - t0, false, nodes);
+    private static MapfResult Unsolved(MapfLimits limits, long t0, int nodes, bool exhausted) =>
+        new(false, [], -1, -1, limits.Clock.TimeUs - t0, exhausted, nodes);
 
     private HighLevelNode CreateStart()
     {
@@ -135,7 +127,7 @@ public sealed class LacamSolver
             priorities[i] = (float)d / _agents; // initial order: farthest first, below any whole step of waiting
         }
 
-        return new HighLevelNode(config, null, 0, h, priorities, OrderOf(priorities));
+        return new HighLevelNode(config, null, h, priorities, OrderOf(priorities));
     }
 
     private HighLevelNode CreateChild(HighLevelNode parent, int[] config)
@@ -151,7 +143,7 @@ public sealed class LacamSolver
             h += _distance.Get(i, config[i]);
         }
 
-        return new HighLevelNode(config, parent, parent.CostSoFar + EdgeCost(parent.Config, config), h, priorities, OrderOf(priorities));
+        return new HighLevelNode(config, parent, h, priorities, OrderOf(priorities));
     }
 
     private static int[] OrderOf(float[] priorities)
@@ -182,47 +174,6 @@ public sealed class LacamSolver
         for (int k = 0; k < count; k++)
         {
             node.Constraints.Enqueue(new LowLevelNode(constraint, i, vertices[k], constraint.Depth + 1));
-        }
-    }
-
-    /// <summary>LaCAM*'s edge cost: agents not resting at their goal through the step (sum-of-costs).</summary>
-    private long EdgeCost(int[] from, int[] to)
-    {
-        int[] goals = _instance.Goals;
-        long cost = 0;
-        for (int i = 0; i < from.Length; i++)
-        {
-            if (from[i] != goals[i] || to[i] != goals[i])
-            {
-                cost++;
-            }
-        }
-
-        return cost;
-    }
-
-    /// <summary>Propagates a cheaper cost from <paramref name="origin"/> through the recorded successor edges.</summary>
-    private void Rewire(HighLevelNode origin, HighLevelNode? goal, Stack<HighLevelNode> open, Queue<HighLevelNode> queue)
-    {
-        queue.Clear();
-        queue.Enqueue(origin);
-        while (queue.Count > 0)
-        {
-            HighLevelNode from = queue.Dequeue();
-            foreach (HighLevelNode to in from.Successors)
-            {
-                long g = from.CostSoFar + EdgeCost(from.Config, to.Config);
-                if (g < to.CostSoFar)
-                {
-                    to.CostSoFar = g;
-                    to.Parent = from;
-                    queue.Enqueue(to);
-                    if (goal is not null && to.Estimate < goal.CostSoFar)
-                    {
-                        open.Push(to);
-                    }
-                }
-            }
         }
     }
 

@@ -47,17 +47,34 @@ internal sealed class LazyDistanceTable
         return Resume(agent, dist, vertex);
     }
 
+    /// <summary>Forgets the agent's distances after its goal (an element of the goals array given at construction) changed.</summary>
+    public void GoalChanged(int agent)
+    {
+        int[]? dist = _distPlusOne[agent];
+        if (dist is not null)
+        {
+            Array.Clear(dist);
+            Seed(agent, dist, _queue[agent]!);
+        }
+    }
+
     private int[] Start(int agent)
     {
         var dist = new int[_graph.VertexCount];
         var queue = new int[_graph.VertexCount];
+        _distPlusOne[agent] = dist;
+        _queue[agent] = queue;
+        Seed(agent, dist, queue);
+        return dist;
+    }
+
+    private void Seed(int agent, int[] dist, int[] queue)
+    {
         int g = _goals[agent];
         dist[g] = 1;
         queue[0] = g;
+        _head[agent] = 0;
         _tail[agent] = 1;
-        _distPlusOne[agent] = dist;
-        _queue[agent] = queue;
-        return dist;
     }
 
     private int Resume(int agent, int[] dist, int target)

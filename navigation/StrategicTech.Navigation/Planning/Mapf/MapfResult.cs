@@ -2,8 +2,9 @@ namespace StrategicTech.Navigation.Planning.Mapf;
 
 /// <summary>
 /// Outcome of a solve. <see cref="Paths"/> holds one vertex sequence per agent from its start to its final arrival
-/// at its goal (an agent stays there afterwards), or is empty when unsolved. <see cref="SearchExhausted"/>: LaCAM*
-/// ran out of nodes, so the solution is optimal for its objective (agent-steps away from the goal), or none exists.
+/// at its goal (an agent stays there afterwards), or is empty when unsolved. <see cref="SearchExhausted"/>: unsolved
+/// because LaCAM tried every reachable configuration, so no solution exists. <see cref="RefineIterations"/> and
+/// <see cref="RefineAccepted"/> count the large-neighbourhood-search iterations after the first solution.
 /// </summary>
 public sealed record MapfResult(
     bool Solved,
@@ -12,7 +13,9 @@ public sealed record MapfResult(
     long FirstSolutionSumOfCosts,
     long ElapsedUs,
     bool SearchExhausted,
-    int HighLevelNodes)
+    int HighLevelNodes,
+    int RefineIterations = 0,
+    int RefineAccepted = 0)
 {
     /// <summary>Sum over agents of the time of final arrival at the goal.</summary>
     public long SumOfCosts => Paths.Sum(p => (long)p.Length - 1);
