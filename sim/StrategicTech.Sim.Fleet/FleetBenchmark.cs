@@ -10,7 +10,8 @@ using StrategicTech.Fleet.Site;
 namespace StrategicTech.Sim.Fleet;
 
 /// <summary>One step of the robot ramp: nominal and measured state rates and the lag from a state's timestamp to the manager having taken it.</summary>
-public sealed record FleetRampStep(int Robots, double NominalPerS, double PublishedPerS, double ProcessedPerS, double LagP50Ms, double LagP99Ms, bool Keeps);
+/// <remarks><see cref="CpuUsPerState"/>: CPU time of the whole process (publishing robots, broker, manager) per state taken, all threads.</remarks>
+public sealed record FleetRampStep(int Robots, double NominalPerS, double PublishedPerS, double ProcessedPerS, double LagP50Ms, double LagP99Ms, double CpuUsPerState, bool Keeps);
 
 /// <summary>
 /// The single-node ceiling of the fleet manager, measured against one <see cref="FleetHost"/> (embedded broker,
@@ -122,10 +123,12 @@ public static class FleetBenchmark
 
                 long publishedBefore = Interlocked.Read(ref published);
                 Volatile.Write(ref measuring, true);
+                TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 await Task.Delay(TimeSpan.FromSeconds(windowS), cancellation).ConfigureAwait(false);
                 Volatile.Write(ref measuring, false);
                 double seconds = clock.Elapsed.TotalSeconds;
+                double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
                 double publishedPerS = (Interlocked.Read(ref published) - publishedBefore) / seconds;
                 double[] sorted;
                 long taken;
@@ -140,10 +143,11 @@ public static class FleetBenchmark
                 double p50 = Percentile(sorted, 0.50), p99 = Percentile(sorted, 0.99);
                 // Keeps up: takes at least 98 % of the nominal rate and 99 % of states within one state period.
                 bool keeps = processedPerS >= 0.98 * nominal && p99 <= 1000 / StateRateHz;
-                var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, keeps);
+                double cpuUsPerState = taken > 0 ? cpuS * 1e6 / taken : double.NaN;
+                var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps);
                 steps.Add(step);
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"robots {n,5}: nominal {nominal,7:F0}/s, published {publishedPerS,7:F0}/s, taken {processedPerS,7:F0}/s, lag p50 {p50,6:F1} ms p99 {p99,7:F1} ms: {(keeps ? "keeps up" : "LAGS")}"));
+                    $"robots {n,5}: nominal {nominal,7:F0}/s, published {publishedPerS,7:F0}/s, taken {processedPerS,7:F0}/s, lag p50 {p50,6:F1} ms p99 {p99,7:F1} ms, CPU {cpuUsPerState,6:F0} µs/state: {(keeps ? "keeps up" : "LAGS")}"));
                 await running.CancelAsync().ConfigureAwait(false);
                 await publishers.ConfigureAwait(false);
                 publishers = Task.CompletedTask;
