@@ -17,7 +17,7 @@ public sealed record FleetRampStep(int Robots, double NominalPerS, double Publis
 /// The single-node ceiling of the fleet manager, measured against one <see cref="FleetHost"/> (embedded broker,
 /// SQLite): (1) transport orders accepted per second over the HTTP API (201 = committed) with concurrent clients;
 /// (2) robots reporting VDA 5050 state at 10 Hz, one MQTT connection each, ramped until the manager no longer takes
-/// every state within one period. The robots of the ramp are idle and unplaced (no position, no order), so the ramp
+/// the states at their rate with the median within one period. The robots of the ramp are idle and unplaced (no position, no order), so the ramp
 /// measures broker, decoding and the manager's state update, not planning.
 /// </summary>
 public static class FleetBenchmark
@@ -141,8 +141,9 @@ public static class FleetBenchmark
                 double nominal = n * StateRateHz;
                 double processedPerS = taken / seconds;
                 double p50 = Percentile(sorted, 0.50), p99 = Percentile(sorted, 0.99);
-                // Keeps up: takes at least 98 % of the nominal rate and 99 % of states within one state period.
-                bool keeps = processedPerS >= 0.98 * nominal && p99 <= 1000 / StateRateHz;
+                // Keeps up: takes at least 98 % of the nominal rate and the median state within one state period (a
+                // backlog that builds up moves the median; the tail also carries the host's scheduling delays).
+                bool keeps = processedPerS >= 0.98 * nominal && p50 <= 1000 / StateRateHz;
                 double cpuUsPerState = taken > 0 ? cpuS * 1e6 / taken : double.NaN;
                 var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps);
                 steps.Add(step);
