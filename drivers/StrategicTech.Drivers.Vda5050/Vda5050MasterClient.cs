@@ -38,6 +38,10 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
 
     public long RejectedCount => Interlocked.Read(ref _rejected);
 
+    /// <summary>False after the broker went away (restart, network); <see cref="ConnectAsync"/> may then be called again.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Connects with a clean session and subscribes; called again after a broker restart, it subscribes again.</summary>
     public async Task ConnectAsync(CancellationToken cancellation)
     {
         MqttClientOptions mqtt = new MqttClientOptionsBuilder()

@@ -75,6 +75,9 @@ public sealed class SimulatedAgv
 
     public List<Vda5050Error> Errors { get; } = [];
 
+    /// <summary>Orders and updates refused since start (each also reported once as an error in the next state).</summary>
+    public int RejectedOrders { get; private set; }
+
     /// <summary>Takes a new order or an update of the current one; false (an error queued for the next state) when it cannot.</summary>
     public bool TryAccept(Order order)
     {
@@ -211,6 +214,12 @@ public sealed class SimulatedAgv
             int keep = Driving ? _next : Math.Max(_next - 1, 0);
             if (keep + 1 < _nodes.Count)
             {
+                // The actions of the nodes given up will never run: FAILED, as VDA 5050 asks of a cancelled order.
+                foreach (Vda5050Action a in _nodes.Skip(keep + 1).SelectMany(n => n.Actions))
+                {
+                    SetStatus(a.ActionId, ActionStatus.Failed);
+                }
+
                 _nodes.RemoveRange(keep + 1, _nodes.Count - keep - 1);
                 _edges.RemoveRange(keep, _edges.Count - keep);
             }
@@ -338,6 +347,7 @@ public sealed class SimulatedAgv
 
     private bool Reject(Order order, string why)
     {
+        RejectedOrders++;
         Errors.Add(new Vda5050Error
         {
             ErrorType = "orderUpdateError",

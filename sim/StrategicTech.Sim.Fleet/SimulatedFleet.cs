@@ -42,11 +42,9 @@ public sealed class SimulatedFleet : IAsyncDisposable
     public async Task AddAsync(SimulatedAgv agv, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(agv);
-        var client = new Vda5050AgvClient(new Vda5050ClientOptions(_brokerHost, _brokerPort, agv.Manufacturer, agv.SerialNumber, _protocolVersion));
-        var member = new Member(agv, client);
-        client.OrderReceived += o => member.Inbox.Enqueue(o);
-        client.InstantActionsReceived += a => member.Inbox.Enqueue(a);
-        await client.ConnectAsync(cancellation).ConfigureAwait(false);
+        var member = new Member(agv);
+        member.Client = NewClient(member);
+        await member.Client.ConnectAsync(cancellation).ConfigureAwait(false);
         lock (_gate)
         {
             _members.Add(member);
@@ -59,6 +57,28 @@ public sealed class SimulatedFleet : IAsyncDisposable
         Member m = _members[index];
         m.Dead = true;
         await m.Client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A network drop: the AGV's connection goes without a goodbye (the broker publishes its last will) but the AGV
+    /// keeps driving the base it holds, as a VDA 5050 AGV does; nothing reaches it and it publishes nothing until
+    /// <see cref="ReconnectAsync"/>.
+    /// </summary>
+    public async Task DropAsync(int index)
+    {
+        Member m = _members[index];
+        m.Offline = true;
+        await m.Client.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The dropped AGV connects again (a new session: connection ONLINE, then its state).</summary>
+    public async Task ReconnectAsync(int index, CancellationToken cancellation)
+    {
+        Member m = _members[index];
+        m.Client = NewClient(m);
+        await m.Client.ConnectAsync(cancellation).ConfigureAwait(false);
+        m.Agv.StateDue = true;
+        m.Offline = false;
     }
 
     /// <summary>Advances simulated time by <paramref name="dtS"/> and publishes the states that are due.</summary>
@@ -78,7 +98,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
                 continue;
             }
 
-            while (m.Inbox.TryDequeue(out object? message))
+            while (!m.Offline && m.Inbox.TryDequeue(out object? message))
             {
                 if (message is Order order)
                 {
@@ -109,7 +129,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         foreach (Member m in members)
         {
             double period = m.Agv.Driving ? DrivingStatePeriodS : IdleStatePeriodS;
-            if (!m.Dead && (m.Agv.StateDue || SimTimeS - m.LastStateS >= period))
+            if (!m.Dead && !m.Offline && (m.Agv.StateDue || SimTimeS - m.LastStateS >= period))
             {
                 m.Agv.StateDue = false;
                 m.LastStateS = SimTimeS;
@@ -139,7 +159,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (Member m in _members.Where(m => !m.Dead))
+        foreach (Member m in _members.Where(m => !m.Dead && !m.Offline))
         {
             try
             {
@@ -153,11 +173,22 @@ public sealed class SimulatedFleet : IAsyncDisposable
         }
     }
 
-    private sealed class Member(SimulatedAgv agv, Vda5050AgvClient client)
+    private Vda5050AgvClient NewClient(Member member)
+    {
+        var client = new Vda5050AgvClient(new Vda5050ClientOptions(_brokerHost, _brokerPort, member.Agv.Manufacturer, member.Agv.SerialNumber, _protocolVersion));
+        client.OrderReceived += o => member.Inbox.Enqueue(o);
+        client.InstantActionsReceived += a => member.Inbox.Enqueue(a);
+        return client;
+    }
+
+    private sealed class Member(SimulatedAgv agv)
     {
         public SimulatedAgv Agv { get; } = agv;
 
-        public Vda5050AgvClient Client { get; } = client;
+        public Vda5050AgvClient Client { get; set; } = null!; // set right after construction (the client's handlers need the member)
+
+        /// <summary>Connection dropped (<see cref="DropAsync"/>): drives on, hears and says nothing.</summary>
+        public bool Offline { get; set; }
 
         public ConcurrentQueue<object> Inbox { get; } = new();
 

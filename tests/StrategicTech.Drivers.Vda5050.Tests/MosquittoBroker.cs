@@ -20,10 +20,11 @@ internal sealed class MosquittoBroker : IDisposable
 
     public int Port { get; }
 
-    public static MosquittoBroker Start()
+    /// <summary>Starts a broker on a free port, or on <paramref name="port"/> (a restart on the port of one stopped before).</summary>
+    public static MosquittoBroker Start(int port = 0)
     {
         string binary = File.Exists("/usr/sbin/mosquitto") ? "/usr/sbin/mosquitto" : "mosquitto";
-        int port = FreePort();
+        port = port == 0 ? FreePort() : port;
         string config = Path.Combine(Path.GetTempPath(), $"vda5050-mosquitto-{port}.conf");
         File.WriteAllText(config, string.Create(CultureInfo.InvariantCulture, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n"));
         var start = new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -4,18 +4,22 @@ using System.Net.Http.Json;
 using StrategicTech.Fleet.Api;
 using StrategicTech.Fleet.Site;
 using StrategicTech.Sim.Fleet;
+using StrategicTech.Sim.Tests.Batch;
 
 namespace StrategicTech.Fleet.Tests;
 
 /// <summary>The fleet manager as a child process (<c>autonomy fleet serve</c>), killed with SIGKILL while orders are in flight.</summary>
 public class FleetKillRestartTests
 {
-    [Fact]
-    public async Task Killed_mid_run_and_restarted_the_fleet_manager_keeps_every_accepted_order_once_and_completes_them_all()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Killed_mid_run_and_restarted_the_fleet_manager_keeps_every_accepted_order_once_and_completes_them_all(string store)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-kill-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        string db = Path.Combine(dir, "fleet.db");
+        using PostgresServer? postgres = store == "postgresql" ? PostgresServer.Start() : null;
+        string db = postgres?.Url ?? Path.Combine(dir, "fleet.db");
         int brokerPort = FleetTestRig.FreePort();
         FleetSite site = FleetSite.Bundled();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

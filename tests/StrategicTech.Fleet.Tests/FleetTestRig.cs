@@ -27,13 +27,19 @@ internal sealed class FleetTestRig : IAsyncDisposable
 
     public int HttpPort { get; private set; }
 
-    public int BrokerPort { get; private set; }
+    public int BrokerPort { get; set; }
 
-    public static FleetTestRig Create()
+    /// <summary>True: the host connects to a broker already listening on <see cref="BrokerPort"/> (Mosquitto) instead of embedding one.</summary>
+    public bool ExternalBroker { get; init; }
+
+    /// <summary>Database location given to the host (default: a SQLite file in <see cref="Directory"/>); a postgres:// URL for PostgreSQL.</summary>
+    public string? DatabaseLocation { get; init; }
+
+    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
-        return new FleetTestRig(dir, FleetSite.Bundled());
+        return new FleetTestRig(dir, FleetSite.Bundled()) { DatabaseLocation = databaseLocation, ExternalBroker = externalBrokerPort != 0, BrokerPort = externalBrokerPort };
     }
 
     public static int FreePort()
@@ -47,7 +53,8 @@ internal sealed class FleetTestRig : IAsyncDisposable
     {
         HttpPort = FreePort();
         BrokerPort = BrokerPort == 0 ? FreePort() : BrokerPort;
-        Host = new FleetHost(new FleetHostOptions { HttpPort = HttpPort, BrokerPort = BrokerPort, DatabasePath = Path.Combine(Directory, "fleet.db") }, Site);
+        Host = new FleetHost(
+            new FleetHostOptions { HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site);
         await Host.StartAsync(CancellationToken.None);
     }
 

@@ -32,7 +32,7 @@ public static class FleetApi
             {
                 var (order, created) = await manager.AcceptAsync(request.Id, request.From, request.To, request.Load, request.Priority ?? 0, request.Deadline, cancellation).ConfigureAwait(false);
                 bool sameRequest = request.Id is null || (order.From == request.From && order.To == request.To && order.Load == (request.Load ?? string.Empty)
-                    && order.Priority == (request.Priority ?? 0) && order.Deadline == request.Deadline);
+                    && order.Priority == (request.Priority ?? 0) && order.Deadline == TransportOrder.ToMicroseconds(request.Deadline));
                 if (!sameRequest)
                 {
                     return Results.Conflict(OrderView.Of(order));

@@ -57,6 +57,9 @@ public sealed class FleetManager
 
     public int EpisodesRun => _episodeCount;
 
+    /// <summary>cancelOrder instant actions sent to robots that came back holding an order given up while they were lost.</summary>
+    public long StaleOrdersCancelled { get; private set; }
+
     /// <summary>Validates, stores durably and queues an order; returns the stored order and whether it is new.</summary>
     public async Task<(TransportOrder Order, bool Created)> AcceptAsync(
         string? id, string from, string to, string? load, int priority, DateTimeOffset? deadline, CancellationToken cancellation)
@@ -72,7 +75,7 @@ public sealed class FleetManager
         }
 
         var order = new TransportOrder(
-            string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString("N") : id, from, to, load ?? string.Empty, priority, deadline,
+            string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString("N") : id, from, to, load ?? string.Empty, priority, TransportOrder.ToMicroseconds(deadline),
             0, OrderPhase.Pending, null, _time.GetUtcNow(), null, null);
         TransportOrder stored = await _store.AcceptAsync(order, cancellation).ConfigureAwait(false);
         lock (_gate)
@@ -155,8 +158,10 @@ public sealed class FleetManager
         lock (_gate)
         {
             FleetRobot robot = RobotFor(state.Manufacturer, state.SerialNumber, out int index);
+            CancelStaleOrder(robot, state);
             robot.Online = true;
             robot.HeldVertices.Clear();
+            robot.HeldAfterBase.Clear();
             robot.BatteryPercent = state.BatteryState.BatteryChargePercent;
             robot.Charging = state.BatteryState.Charging;
             robot.Driving = state.Driving;
@@ -178,7 +183,7 @@ public sealed class FleetManager
 
             int participant = _episode.ParticipantIndexOf(index);
             RobotPlan? plan = participant >= 0 ? _episode.Plans[participant] : null;
-            if (plan is null || state.OrderId != plan.OrderId)
+            if (plan is null || plan.Abandoned || state.OrderId != plan.OrderId)
             {
                 return;
             }
@@ -269,6 +274,7 @@ public sealed class FleetManager
     {
         lock (_gate)
         {
+            ShrinkLossHolds();
             if (_episode is not null)
             {
                 Release(_episode);
@@ -309,6 +315,48 @@ public sealed class FleetManager
         return _robots[index];
     }
 
+    /// <summary>
+    /// A robot heard again after a loss still holds the order it had then, which the master has since given up (its
+    /// transport order went back to the pool): cancel it (again each second while its state still shows nodes of it)
+    /// so the robot never drives on or picks for a stale order.
+    /// </summary>
+    private void CancelStaleOrder(FleetRobot robot, State state)
+    {
+        if (robot.StaleOrderId is not { } stale)
+        {
+            return;
+        }
+
+        bool pending = state.OrderId == stale && (state.NodeStates.Count > 0 || state.Driving
+            || state.ActionStates.Exists(a => a.ActionStatus is not (ActionStatus.Finished or ActionStatus.Failed)));
+        if (!pending)
+        {
+            robot.StaleOrderId = null;
+            return;
+        }
+
+        if (_clock.TimeUs - robot.StaleCancelSentUs >= ResendAfterUs)
+        {
+            robot.StaleCancelSentUs = _clock.TimeUs;
+            StaleOrdersCancelled++;
+            Instant(robot, "cancelOrder");
+        }
+    }
+
+    /// <summary>A lost robot that would have driven its base by now and is still silent holds only the cell it was heading to.</summary>
+    private void ShrinkLossHolds()
+    {
+        foreach (FleetRobot robot in _robots)
+        {
+            if (!robot.Online && robot.HeldAfterBase.Count > 0 && _clock.TimeUs >= robot.HeldUntilUs)
+            {
+                robot.HeldVertices.Clear();
+                robot.HeldVertices.AddRange(robot.HeldAfterBase);
+                robot.HeldAfterBase.Clear();
+            }
+        }
+    }
+
     private void HandleLoss(int index)
     {
         FleetRobot robot = _robots[index];
@@ -326,11 +374,26 @@ public sealed class FleetManager
             _episode!.Aborting = true;
             if (_episode.Plans[participant] is { } plan)
             {
-                // A robot reports every node it reaches, so it stands at its last node or on the way to the next.
-                if (plan.DoneMoves < plan.ReleasedMoves)
+                // A robot reports every node it reaches, and an AGV that lost its connection may drive on through the
+                // base it holds (VDA 5050) or stop: while it could still be driving, every cell of the rest of the base
+                // is held. A robot still silent after that is taken to have stopped: only the cell it was heading to
+                // stays held (holding its base end for good would block that cell's orders until it returns).
+                int last = Math.Min(plan.ReleasedMoves, plan.MoveCount);
+                for (int m = plan.DoneMoves + 1; m <= last; m++)
                 {
-                    robot.HeldVertices.Add(plan.NodeVertices[plan.DoneMoves + 1]);
+                    robot.HeldVertices.Add(plan.NodeVertices[m]);
                 }
+
+                if (last > plan.DoneMoves)
+                {
+                    robot.HeldAfterBase.Clear();
+                    robot.HeldAfterBase.Add(plan.NodeVertices[plan.DoneMoves + 1]);
+                    double driveS = (last - plan.DoneMoves) * _site.CellSizeM / _options.MaxSpeedMps;
+                    robot.HeldUntilUs = _clock.TimeUs + (long)(((1.5 * driveS) + 1) * 1e6); // the nominal drive with margin for acceleration and a node action
+                }
+
+                plan.Abandoned = true;
+                robot.StaleOrderId = plan.OrderId;
             }
         }
     }
@@ -425,7 +488,7 @@ public sealed class FleetManager
     {
         foreach (RobotPlan? plan in episode.Plans)
         {
-            if (plan is null || !_robots[plan.RobotIndex].Online)
+            if (plan is null || plan.Abandoned || !_robots[plan.RobotIndex].Online)
             {
                 continue;
             }

@@ -38,6 +38,18 @@ public sealed class FleetRobot(string manufacturer, string serialNumber)
     /// <summary>Cell a lost robot may occupy besides its last node: the next node of the base it had been given.</summary>
     public List<int> HeldVertices { get; } = [];
 
+    /// <summary>Until when (µs) a lost robot may still be driving its base; then only <see cref="HeldAfterBase"/> stays held.</summary>
+    public long HeldUntilUs { get; set; }
+
+    /// <summary>Cell held once a lost robot that still says nothing is taken to have stopped: the one it was heading to.</summary>
+    public List<int> HeldAfterBase { get; } = [];
+
+    /// <summary>VDA 5050 order the robot held when it was lost; cancelled once it is heard again with nodes of it left.</summary>
+    public string? StaleOrderId { get; set; }
+
+    /// <summary>When the last cancelOrder for <see cref="StaleOrderId"/> went out (µs, manager clock).</summary>
+    public long StaleCancelSentUs { get; set; } = long.MinValue / 2;
+
     /// <summary>Able to take part in planning: online, position known, not paused.</summary>
     public bool Available => Online && Vertex >= 0 && !Paused && !EStopped;
 }

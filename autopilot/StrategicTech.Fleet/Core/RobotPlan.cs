@@ -32,6 +32,9 @@ public sealed class RobotPlan(int robotIndex, int[] nodeVertices, string orderId
 
     public string FinalActionId { get; } = finalActionId;
 
+    /// <summary>The robot was lost during the episode: its plan no longer counts (a cancelOrder meets it if it comes back).</summary>
+    public bool Abandoned { get; set; }
+
     public bool FinalActionFinished { get; set; }
 
     public bool FinalActionFailed { get; set; }

@@ -15,19 +15,23 @@ using StrategicTech.Navigation.Time;
 namespace StrategicTech.Fleet.Hosting;
 
 /// <summary>
-/// One fleet-manager process: (embedded) MQTT broker, SQLite store, the VDA 5050 master client, the fleet loop and
+/// One fleet-manager process: (embedded) MQTT broker, SQLite or PostgreSQL store, the VDA 5050 master client, the fleet loop and
 /// the HTTP API with its OpenAPI document at <c>/openapi/v1.json</c>.
 /// </summary>
 public sealed class FleetHost : IAsyncDisposable
 {
     private readonly FleetHostOptions _options;
     private readonly CancellationTokenSource _stop = new();
+    private readonly WallClock _clock = new();
     private MqttServer? _broker;
-    private SqliteFleetStore? _store;
+    private QueuedFleetStore? _store;
     private Vda5050MasterClient? _master;
     private WebApplication? _web;
     private Task? _loop;
     private long _sendFailures;
+    private long _reconnects;
+    private long _lastReconnectAttemptUs = long.MinValue / 2; // far past, without overflow in the subtraction
+    private Task? _reconnect;
 
     public FleetHost(FleetHostOptions options, FleetSite site, FleetManagerOptions? managerOptions = null)
     {
@@ -46,6 +50,18 @@ public sealed class FleetHost : IAsyncDisposable
 
     public long SendFailures => Interlocked.Read(ref _sendFailures);
 
+    /// <summary>Raised after the manager took a robot state (on the MQTT receive thread); the benchmark measures rate and lag with it.</summary>
+    public event Action<StrategicTech.Drivers.Vda5050.Messages.State>? StateProcessed;
+
+    /// <summary>Times the master client connected again after losing the broker.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Whether the master client is connected to the broker now.</summary>
+    public bool BrokerConnected => _master?.IsConnected ?? false;
+
+    /// <summary>Port of the MQTT broker (embedded or external).</summary>
+    public int BrokerPort => _options.BrokerPort;
+
     public string HttpBaseAddress => string.Create(CultureInfo.InvariantCulture, $"http://{_options.HttpAddress}:{_options.HttpPort}");
 
     public async Task StartAsync(CancellationToken cancellation)
@@ -62,10 +78,11 @@ public sealed class FleetHost : IAsyncDisposable
             await _broker.StartAsync().ConfigureAwait(false);
         }
 
-        _store = new SqliteFleetStore(_options.DatabasePath);
-        Manager = new FleetManager(Site, _store, new WallClock(), TimeProvider.System, ManagerOptions);
+        _store = FleetStores.Open(_options.DatabasePath);
+        Manager = new FleetManager(Site, _store, _clock, TimeProvider.System, ManagerOptions);
         _master = new Vda5050MasterClient(new Vda5050ClientOptions(_options.BrokerHost, _options.BrokerPort, "StrategicTech", "fleet-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _options.ProtocolVersion, _options.InterfaceName));
         _master.StateReceived += Manager.OnState;
+        _master.StateReceived += s => StateProcessed?.Invoke(s);
         _master.ConnectionReceived += Manager.OnConnection;
         await _master.ConnectAsync(cancellation).ConfigureAwait(false);
 
@@ -86,6 +103,11 @@ public sealed class FleetHost : IAsyncDisposable
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
+        }
+
+        if (_reconnect is not null)
+        {
+            await _reconnect.ConfigureAwait(false);
         }
 
         if (_web is not null)
@@ -114,6 +136,35 @@ public sealed class FleetHost : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// The broker went away (restart, network): try again once a second in the background while the loop goes on
+    /// (sends fail and are counted meanwhile; the manager resends orders a robot did not take once states flow again).
+    /// </summary>
+    private void ReconnectIfLost()
+    {
+        long nowUs = _clock.TimeUs;
+        if (_master!.IsConnected || _reconnect is { IsCompleted: false } || nowUs - _lastReconnectAttemptUs < 1_000_000)
+        {
+            return;
+        }
+
+        _lastReconnectAttemptUs = nowUs;
+        _reconnect = Task.Run(async () =>
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            attempt.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _master.ConnectAsync(attempt.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _reconnects);
+            }
+            catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+            {
+                // Still away; the next tick after a second tries again.
+            }
+        });
+    }
+
     private async Task LoopAsync()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_options.TickMs));
@@ -122,6 +173,7 @@ public sealed class FleetHost : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 Manager!.Tick();
+                ReconnectIfLost();
                 foreach (OutgoingMessage m in Manager.DrainOutbox())
                 {
                     try

@@ -17,6 +17,7 @@ public sealed record FleetHostOptions
 
     public int BrokerPort { get; init; } = 1883;
 
+    /// <summary>SQLite file path, or a PostgreSQL URL (<c>postgres://user[:password]@host[:port]/database</c>) for an external database.</summary>
     public string DatabasePath { get; init; } = "fleet.db";
 
     public string ProtocolVersion { get; init; } = "2.0.0";

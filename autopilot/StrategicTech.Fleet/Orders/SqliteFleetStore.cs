@@ -1,23 +1,18 @@
+using System.Data.Common;
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace StrategicTech.Fleet.Orders;
 
 /// <summary>
-/// Orders in SQLite (WAL, synchronous=FULL so a commit survives a process kill and a power cut). One background
-/// writer drains a queue and commits what is waiting in one transaction, so many concurrent HTTP requests cost one
-/// fsync; each request's task completes after the commit that holds it. Reads at start-up only: the fleet manager
-/// keeps the live state in memory.
+/// Orders in SQLite (WAL, synchronous=FULL so a commit survives a process kill and a power cut), written through
+/// the batching queue of <see cref="QueuedFleetStore"/>. The embedded default.
 /// </summary>
-public sealed class SqliteFleetStore : IFleetStore
+public sealed class SqliteFleetStore : QueuedFleetStore
 {
     private const string Columns = "SELECT id, from_node, to_node, load, priority, deadline, sequence, phase, robot, accepted_at, completed_at, failure FROM orders";
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writerTask;
-    private long _failedWrites;
 
     public SqliteFleetStore(string databasePath)
     {
@@ -32,12 +27,12 @@ public sealed class SqliteFleetStore : IFleetStore
               priority INTEGER NOT NULL, deadline TEXT NULL, sequence INTEGER NOT NULL, phase TEXT NOT NULL,
               robot TEXT NULL, accepted_at TEXT NOT NULL, completed_at TEXT NULL, failure TEXT NULL);
             """);
-        _writerTask = Task.Run(WriteLoopAsync);
+        StartWriter();
     }
 
-    public long FailedWrites => Interlocked.Read(ref _failedWrites);
+    protected override DbConnection Writer => _writer;
 
-    public IReadOnlyList<TransportOrder> LoadAll()
+    public override IReadOnlyList<TransportOrder> LoadAll()
     {
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -53,95 +48,27 @@ public sealed class SqliteFleetStore : IFleetStore
         return result;
     }
 
-    public async Task<TransportOrder> AcceptAsync(TransportOrder order, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        var write = new Write(order, Insert: true);
-        await _queue.Writer.WriteAsync(write, cancellation).ConfigureAwait(false);
-        return await write.Done.Task.ConfigureAwait(false);
-    }
-
-    public Task UpdateAsync(TransportOrder order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        var write = new Write(order, Insert: false);
-        if (!_queue.Writer.TryWrite(write))
-        {
-            return Task.FromException(new ObjectDisposedException(nameof(SqliteFleetStore)));
-        }
-
-        return write.Done.Task;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writerTask.ConfigureAwait(false);
-        await _writer.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Write>();
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            batch.Clear();
-            while (batch.Count < 512 && _queue.Reader.TryRead(out Write? w))
-            {
-                batch.Add(w);
-            }
-
-            var results = new TransportOrder[batch.Count];
-            try
-            {
-                using SqliteTransaction tx = _writer.BeginTransaction();
-                for (int i = 0; i < batch.Count; i++)
-                {
-                    results[i] = batch[i].Insert ? Insert(tx, batch[i].Order) : Update(tx, batch[i].Order);
-                }
-
-                tx.Commit();
-            }
-            catch (SqliteException e)
-            {
-                Interlocked.Add(ref _failedWrites, batch.Count);
-                foreach (Write w in batch)
-                {
-                    w.Done.TrySetException(e);
-                }
-
-                continue;
-            }
-
-            for (int i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(results[i]);
-            }
-        }
-    }
-
-    private TransportOrder Insert(SqliteTransaction tx, TransportOrder o)
+    protected override TransportOrder Insert(DbTransaction tx, TransportOrder order)
     {
         using SqliteCommand command = _writer.CreateCommand();
-        command.Transaction = tx;
+        command.Transaction = (SqliteTransaction)tx;
         command.CommandText = """
             INSERT INTO orders (id, from_node, to_node, load, priority, deadline, sequence, phase, robot, accepted_at, completed_at, failure)
             VALUES ($id, $from, $to, $load, $priority, $deadline, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM orders), $phase, $robot, $accepted, $completed, $failure)
             ON CONFLICT(id) DO NOTHING
             """;
-        Bind(command, o);
+        Bind(command, order);
         command.ExecuteNonQuery();
-        return Read(tx, o.Id);
+        return Read((SqliteTransaction)tx, order.Id);
     }
 
-    private TransportOrder Update(SqliteTransaction tx, TransportOrder o)
+    protected override void Update(DbTransaction tx, TransportOrder order)
     {
         using SqliteCommand command = _writer.CreateCommand();
-        command.Transaction = tx;
+        command.Transaction = (SqliteTransaction)tx;
         command.CommandText = "UPDATE orders SET phase = $phase, robot = $robot, completed_at = $completed, failure = $failure WHERE id = $id";
-        Bind(command, o);
+        Bind(command, order);
         command.ExecuteNonQuery();
-        return o;
     }
 
     private TransportOrder Read(SqliteTransaction tx, string id)
@@ -185,10 +112,5 @@ public sealed class SqliteFleetStore : IFleetStore
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private sealed record Write(TransportOrder Order, bool Insert)
-    {
-        public TaskCompletionSource<TransportOrder> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

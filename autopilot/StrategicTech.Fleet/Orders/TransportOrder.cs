@@ -30,6 +30,9 @@ public sealed record TransportOrder(
     DateTimeOffset? CompletedAt,
     string? FailureReason)
 {
+    /// <summary>A time cut to whole microseconds, the precision of PostgreSQL's timestamptz, so a stored deadline equals the requested one on every store.</summary>
+    public static DateTimeOffset? ToMicroseconds(DateTimeOffset? t) => t is { } v ? v.AddTicks(-(v.Ticks % 10)) : null;
+
     public bool IsOpen => Phase is OrderPhase.Pending or OrderPhase.Assigned or OrderPhase.Loaded;
 
     /// <summary>Same request (id, locations, load, priority, deadline): a retried POST, not a conflicting one.</summary>

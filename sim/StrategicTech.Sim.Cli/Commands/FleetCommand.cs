@@ -4,6 +4,7 @@ using System.Text.Json;
 using ScottPlot;
 using StrategicTech.Fleet.Core;
 using StrategicTech.Fleet.Hosting;
+using StrategicTech.Fleet.Orders;
 using StrategicTech.Fleet.Site;
 using StrategicTech.Navigation.Planning;
 using StrategicTech.Navigation.Planning.Grid;
@@ -24,6 +25,7 @@ public static class FleetCommand
         var command = new Command("fleet", "VDA 5050 fleet manager: transport orders, allocation, collision-free multi-robot execution.");
         command.Subcommands.Add(CreateDemo());
         command.Subcommands.Add(CreateServe());
+        command.Subcommands.Add(CreateBench());
         return command;
     }
 
@@ -61,7 +63,7 @@ public static class FleetCommand
         var brokerPort = new Option<int>("--broker-port") { Description = "MQTT port (of the embedded broker, or of the external one).", DefaultValueFactory = _ => 1883 };
         OptionChecks.AddIntRange(brokerPort, 1, 65535);
         var external = new Option<string?>("--external-broker") { Description = "Host of an external MQTT broker (e.g. Mosquitto); no embedded broker is started." };
-        var db = new Option<FileInfo>("--db") { Description = "SQLite database of orders.", DefaultValueFactory = _ => new FileInfo("fleet.db") };
+        var db = new Option<string>("--db") { Description = "Database of orders: a SQLite file, or a PostgreSQL URL postgres://user[:password]@host[:port]/database.", DefaultValueFactory = _ => "fleet.db" };
         var version = new Option<string>("--vda-version") { Description = "VDA 5050 protocol version of this site's robots.", DefaultValueFactory = _ => "2.0.0" };
         version.AcceptOnlyFromAmong("2.0.0", "2.1.0", "3.0.0");
         var chargers = new Option<string[]>("--charger") { Description = "Charger location (node id c<x>_<y>); repeat for several.", AllowMultipleArgumentsPerToken = true };
@@ -79,11 +81,54 @@ public static class FleetCommand
                 BrokerPort = parse.GetValue(brokerPort),
                 EmbeddedBroker = parse.GetValue(external) is null,
                 BrokerHost = parse.GetValue(external) ?? "127.0.0.1",
-                DatabasePath = parse.GetValue(db)!.FullName,
+                DatabasePath = FleetStores.IsPostgres(parse.GetValue(db)!) ? parse.GetValue(db)! : Path.GetFullPath(parse.GetValue(db)!),
                 ProtocolVersion = parse.GetValue(version)!,
             },
             parse.GetValue(chargers) ?? [], parse.GetValue(map), parse.GetValue(cell), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return serve;
+    }
+
+    private static Command CreateBench()
+    {
+        var orders = new Option<int>("--orders") { Description = "Transport orders posted over HTTP for the acceptance rate.", DefaultValueFactory = _ => 2000 };
+        OptionChecks.AddIntRange(orders, 1, 1_000_000);
+        var concurrency = new Option<int>("--concurrency") { Description = "HTTP clients posting at once.", DefaultValueFactory = _ => 16 };
+        OptionChecks.AddIntRange(concurrency, 1, 1024);
+        var robots = new Option<int[]>("--robots") { Description = "Robot counts of the ramp, ascending (10 Hz state each, one MQTT connection each).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [250, 500, 1000, 1500, 2000, 3000, 4000] };
+        var window = new Option<double>("--window-s") { Description = "Seconds measured at each ramp step.", DefaultValueFactory = _ => 5.0 };
+        var target = new Option<int>("--target-robots") { Description = "Robots the node must handle for exit 0.", DefaultValueFactory = _ => 1000 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for fleet-bench.json and the benchmark's databases.", DefaultValueFactory = _ => new DirectoryInfo("fleet-bench") };
+        var bench = new Command("bench", "Single-node ceiling of the fleet manager (embedded broker, SQLite): orders accepted per second over HTTP, and robots at 10 Hz state ramped until the manager lags. Exit 0 when the ceiling reaches --target-robots, 1 otherwise, 2 bad input.")
+        {
+            orders, concurrency, robots, window, target, output,
+        };
+        bench.SetAction((parse, cancellation) => RunBenchAsync(
+            parse.GetValue(orders), parse.GetValue(concurrency), parse.GetValue(robots) ?? [], parse.GetValue(window), parse.GetValue(target), parse.GetValue(output)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
+        return bench;
+    }
+
+    private static async Task<int> RunBenchAsync(
+        int orders, int concurrency, int[] robots, double windowS, int target, DirectoryInfo output, TextWriter stdout, TextWriter error, CancellationToken cancellation)
+    {
+        if (robots.Length == 0 || robots.Any(n => n < 1) || !robots.SequenceEqual(robots.Order()) || !(windowS >= 1))
+        {
+            error.WriteLine("error: --robots must be positive counts in ascending order and --window-s at least 1");
+            return ExitCodes.BadInput;
+        }
+
+        output.Create();
+        FleetSite site = FleetSite.Bundled();
+        var c = CultureInfo.InvariantCulture;
+        double ordersPerS = await FleetBenchmark.OrdersAcceptedPerSecondAsync(site, output.FullName, orders, concurrency, cancellation);
+        stdout.WriteLine(string.Create(c, $"orders accepted    {ordersPerS:F0} /s over HTTP ({orders} orders, {concurrency} clients, each 201 after its commit)"));
+        IReadOnlyList<FleetRampStep> ramp = await FleetBenchmark.RampRobotsAsync(site, output.FullName, robots, windowS, stdout, cancellation);
+        int ceiling = FleetBenchmark.Ceiling(ramp);
+        stdout.WriteLine(string.Create(c, $"robot ceiling      {ceiling} robots at {FleetBenchmark.StateRateHz:F0} Hz state (target {target})"));
+        string json = Path.Combine(output.FullName, "fleet-bench.json");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { ordersAcceptedPerS = ordersPerS, orders, concurrency, ramp, ceilingRobots = ceiling, targetRobots = target }, Json), CancellationToken.None);
+        stdout.WriteLine($"wrote {json}");
+        return ceiling >= target ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     private static bool TryLoadSite(FileInfo? map, double cellSizeM, TextWriter error, out FleetSite? site)
@@ -219,10 +264,15 @@ public static class FleetCommand
             error.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            error.WriteLine($"error: cannot use the database {FleetStores.Describe(options.DatabasePath)}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         await using (host)
         {
-            stdout.WriteLine($"fleet manager: HTTP {host.HttpBaseAddress} (OpenAPI at /openapi/v1.json), MQTT {options.BrokerHost}:{options.BrokerPort}{(options.EmbeddedBroker ? " (embedded)" : string.Empty)}, database {options.DatabasePath}");
+            stdout.WriteLine($"fleet manager: HTTP {host.HttpBaseAddress} (OpenAPI at /openapi/v1.json), MQTT {options.BrokerHost}:{options.BrokerPort}{(options.EmbeddedBroker ? " (embedded)" : string.Empty)}, database {FleetStores.Describe(options.DatabasePath)}");
             stdout.Flush();
             try
             {
