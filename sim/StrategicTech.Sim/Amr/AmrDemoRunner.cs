@@ -35,7 +35,7 @@ public static class AmrDemoRunner
         int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
         Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
         IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed);
-        var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
+        using var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
         await client.WaitConnectedAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
