@@ -3,7 +3,6 @@ using StrategicTech.Navigation.Estimation.Amr;
 using StrategicTech.Navigation.Localization;
 using StrategicTech.Navigation.Planning;
 using StrategicTech.Navigation.Planning.Costmaps;
-using StrategicTech.Navigation.Planning.Grid;
 
 namespace StrategicTech.Autopilot.Amr;
 
@@ -14,10 +13,11 @@ namespace StrategicTech.Autopilot.Amr;
 /// cost-aware A* plans on that costmap at start and every <see cref="AmrNavigatorParameters.ReplanPeriodUs"/>; Regulated
 /// Pure Pursuit follows the plan and the collision monitor filters its command. Blocked or stalled driving starts the
 /// recovery sequence (clear costmaps → spin → back up → wait, bounded); goals end succeeded, canceled or with a typed
-/// failure. The control cycle between replans allocates nothing; a replan builds a search grid (it allocates, about
-/// once a second). One thread calls everything.
+/// failure. Global planning runs on <see cref="AmrPlannerWorker"/>'s thread (it allocates there, about once a
+/// second); the control cycle only hands it a costmap copy and picks up finished paths, and allocates nothing. One
+/// thread calls everything here; dispose to stop the planner thread.
 /// </summary>
-public sealed class AmrNavigator
+public sealed class AmrNavigator : IDisposable
 {
     private readonly AmrNavigatorParameters _p;
     private readonly IMapLocalizer _localizer;
@@ -32,6 +32,8 @@ public sealed class AmrNavigator
     private readonly BackUpBehavior _backUp = new(0.25, 0.1);
     private readonly WaitBehavior _wait = new(2_000_000);
     private readonly PathPose[] _pathBuffer = new PathPose[20_000];
+    private readonly AmrPlannerWorker _planner;
+    private long _planSequence;
     private RecoveryBehavior? _behavior;
     private NavigationFailure _pendingFailure;
     private Pose2D _goal;
@@ -61,7 +63,11 @@ public sealed class AmrNavigator
         _monitor = new CollisionMonitor(_p.CollisionMonitor ?? CollisionMonitorParameters.ForRoundRobot(_p.RobotRadiusM));
         _goalChecker = new GoalChecker(_p.GoalXyToleranceM, _p.GoalYawToleranceRad);
         _recoveries = new RecoverySequence(_p.MaxRecoveries);
+        _planner = new AmrPlannerWorker(_costmap.Master, _p.PlannerCostWeight, _pathBuffer.Length);
     }
+
+    /// <summary>The global planner's worker (tests: whether a plan is in flight or waiting).</summary>
+    public AmrPlannerWorker Planner => _planner;
 
     public AmrNavigatorParameters Parameters => _p;
 
@@ -163,6 +169,8 @@ public sealed class AmrNavigator
     /// <summary>Starts a NavigateToPose goal (replacing any running one).</summary>
     public void NavigateTo(Pose2D goal, long nowUs)
     {
+        _planSequence++; // a plan still in flight for an older goal is dropped when it arrives
+        _rpp.Reset();
         _goal = goal;
         _goalStartUs = nowUs;
         _nextPlanUs = nowUs;
@@ -249,14 +257,25 @@ public sealed class AmrNavigator
 
         double dx = _goal.XM - pose.XM, dy = _goal.YM - pose.YM;
         bool atGoalPosition = (dx * dx) + (dy * dy) < _p.GoalXyToleranceM * _p.GoalXyToleranceM;
-        if (nowUs >= _nextPlanUs && !atGoalPosition)
+        if (_planner.TryTake(out long sequence, out bool found, out ReadOnlySpan<PathPose> path))
         {
-            _nextPlanUs = nowUs + _p.ReplanPeriodUs;
-            if (!Plan(pose))
+            bool current = sequence == _planSequence;
+            if (current && found)
+            {
+                AcceptPlan(path);
+            }
+
+            _planner.Release();
+            if (current && !found)
             {
                 PlanFailures++;
                 return StartRecovery(pose, nowUs, NavigationFailure.NoPath);
             }
+        }
+
+        if (nowUs >= _nextPlanUs && !atGoalPosition && _planner.TrySubmit(_costmap.Master, pose, _goal, _planSequence))
+        {
+            _nextPlanUs = nowUs + _p.ReplanPeriodUs;
         }
 
         RppOutput output = _rpp.ComputeVelocity(pose, _costmap.Master, dtS);
@@ -355,69 +374,17 @@ public sealed class AmrNavigator
         return default;
     }
 
-    /// <summary>Plans from the robot to the goal on the current costmap into the path buffer and hands it to RPP.</summary>
-    private bool Plan(Pose2D pose)
+    /// <summary>Hands a finished plan to the controller (copies into preallocated buffers: ours for <see cref="Path"/>, and RPP's).</summary>
+    private void AcceptPlan(ReadOnlySpan<PathPose> path)
     {
-        Costmap2D master = _costmap.Master;
-        SearchGrid grid = SearchGrid.FromCosts(master.Width, master.Height, master.Costs);
-        if (!master.TryWorldToCell(pose.XM, pose.YM, out int sx, out int sy)
-            || !master.TryWorldToCell(_goal.XM, _goal.YM, out int gx, out int gy)
-            || !grid.IsPassable(gx, gy)
-            || !NearestPassable(grid, ref sx, ref sy, (int)Math.Ceiling(0.5 / master.ResolutionM)))
-        {
-            return false;
-        }
-
-        var planner = new AStarPlanner(grid, _p.PlannerCostWeight);
-        GridPlanResult result = planner.Plan(new GridCell(sx, sy), new GridCell(gx, gy));
-        if (!result.Succeeded)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<GridCell> cells = planner.Path;
-        var points = new (double X, double Y)[cells.Length + 1];
-        for (int i = 0; i < cells.Length; i++)
-        {
-            points[i] = master.CellCenterToWorld(cells[i].X, cells[i].Y);
-        }
-
-        points[^1] = (_goal.XM, _goal.YM); // end on the goal itself, not its cell centre
-        int n = PathPostProcessing.Resample(points, 0.05, _pathBuffer);
-        _rpp.SetPath(_pathBuffer.AsSpan(0, n), _goal.YawRad);
+        path.CopyTo(_pathBuffer);
+        _rpp.SetPath(path, _goal.YawRad);
         Replans++;
         if (double.IsNaN(PlannedLengthM))
         {
             PlannedLengthM = _rpp.PathLengthM;
         }
-
-        return true;
     }
 
-    /// <summary>Moves a start inside inscribed space (after a recovery, say) to the nearest passable cell within <paramref name="radius"/>.</summary>
-    private static bool NearestPassable(SearchGrid grid, ref int x, ref int y, int radius)
-    {
-        if (grid.IsPassable(x, y))
-        {
-            return true;
-        }
-
-        for (int r = 1; r <= radius; r++)
-        {
-            for (int dy = -r; dy <= r; dy++)
-            {
-                for (int dx = -r; dx <= r; dx++)
-                {
-                    if (Math.Max(Math.Abs(dx), Math.Abs(dy)) == r && grid.IsPassable(x + dx, y + dy))
-                    {
-                        x += dx;
-                        y += dy;
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    public void Dispose() => _planner.Dispose();
 }

@@ -28,7 +28,7 @@ public static class AmrCommand
         robot.SetAction(parse => RunAsync(
             parse.GetValue(map), parse.GetValue(port), parse.GetValue(speed), parse.GetValue(seed), parse.GetValue(duration), parse.GetValue(any),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult());
-        return new Command("amr", "Warehouse robot (AMR) tools.") { robot, AmrDemoCommand.Create() };
+        return new Command("amr", "Warehouse robot (AMR) tools.") { robot, AmrDemoCommand.Create(), AmrRunCommand.Create() };
     }
 
     private static async Task<int> RunAsync(FileInfo? mapFile, int port, double speed, ulong seed, double? durationS, bool anyAddress, TextWriter output, TextWriter error)

@@ -75,11 +75,7 @@ public static class AmrDemoCommand
             return ExitCodes.CheckFailed;
         }
 
-        foreach (AmrGoalResult g in result.Goals)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"goal {g.Index + 1} ({g.Goal.XM:F2}, {g.Goal.YM:F2}): {g.Outcome} in {g.TimeS:F1} s; path {g.PlannedLengthM:F2} m planned, {g.DrivenLengthM:F2} m driven; min clearance {g.MinClearanceM:F3} m; localization error max {g.MaxLocalizationErrorM:F3} m, final {g.FinalLocalizationErrorM:F3} m; recoveries {g.Recoveries}"));
-        }
+        PrintGoals(result, output);
 
         Directory.CreateDirectory(outDir.FullName);
         string summary = Path.Combine(outDir.FullName, "summary.json");
@@ -98,12 +94,14 @@ public static class AmrDemoCommand
         return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    private static void WriteSummary(AmrDemoResult result, string path)
+    /// <summary>Writes summary.json; <paramref name="extra"/> adds fields of its own (the scenario run's criteria) after "passed".</summary>
+    internal static void WriteSummary(AmrDemoResult result, string path, bool? passed = null, Action<Utf8JsonWriter>? extra = null)
     {
         using FileStream stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteBoolean("passed", result.Passed);
+        json.WriteBoolean("passed", passed ?? result.Passed);
+        extra?.Invoke(json);
         json.WriteString("localizer", result.Localizer);
         json.WriteNumber("contactSteps", result.ContactSteps);
         json.WriteNumber("cmdVelReceived", result.CommandsReceived);
@@ -132,7 +130,7 @@ public static class AmrDemoCommand
         json.WriteEndObject();
     }
 
-    private static void WriteFinite(Utf8JsonWriter json, string name, double value)
+    internal static void WriteFinite(Utf8JsonWriter json, string name, double value)
     {
         if (double.IsFinite(value))
         {
@@ -141,6 +139,15 @@ public static class AmrDemoCommand
         else
         {
             json.WriteNull(name);
+        }
+    }
+
+    internal static void PrintGoals(AmrDemoResult result, TextWriter output)
+    {
+        foreach (AmrGoalResult g in result.Goals)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"goal {g.Index + 1} ({g.Goal.XM:F2}, {g.Goal.YM:F2}): {g.Outcome} in {g.TimeS:F1} s; path {g.PlannedLengthM:F2} m planned, {g.DrivenLengthM:F2} m driven; min clearance {g.MinClearanceM:F3} m; localization error max {g.MaxLocalizationErrorM:F3} m, final {g.FinalLocalizationErrorM:F3} m; recoveries {g.Recoveries}"));
         }
     }
 

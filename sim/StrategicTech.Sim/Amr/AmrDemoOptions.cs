@@ -16,6 +16,18 @@ public sealed record AmrDemoOptions
 
     public IReadOnlyList<WalkingPerson> People { get; init; } = [];
 
+    /// <summary>The world the simulator ray-casts and collides with (the map plus obstacles not on it); default: <see cref="Map"/>.</summary>
+    public OccupancyGridMap? WorldMap { get; init; }
+
+    /// <summary>The pose the localizer is seeded with (Nav2's /initialpose); default: <see cref="Start"/>.</summary>
+    public Pose2D? InitialPose { get; init; }
+
+    /// <summary>1σ of the seeded pose: position (m) and yaw (rad).</summary>
+    public (double XyM, double YawRad) InitialPoseSigma { get; init; } = (0.05, 0.05);
+
+    /// <summary>Simulated time for the whole run; a goal still active then is cancelled and later goals are not started.</summary>
+    public long? SimTimeLimitUs { get; init; }
+
     public ulong Seed { get; init; } = 1;
 
     public AmrNavigatorParameters Navigator { get; init; } = new();

@@ -22,8 +22,9 @@ public static class AmrDemoRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         OccupancyGridMap map = options.Map;
+        OccupancyGridMap world = options.WorldMap ?? map;
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        await using RosRobotHost host = await RosRobotHost.StartAsync(map, 0, options.Seed, (options.Start.XM, options.Start.YM, options.Start.YawRad)).ConfigureAwait(false);
+        await using RosRobotHost host = await RosRobotHost.StartAsync(world, 0, options.Seed, (options.Start.XM, options.Start.YM, options.Start.YawRad)).ConfigureAwait(false);
         foreach (WalkingPerson person in options.People)
         {
             host.Robot.People.Add(person);
@@ -34,7 +35,7 @@ public static class AmrDemoRunner
         int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
         Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
         IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed);
-        var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
+        using var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
         await client.WaitConnectedAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
@@ -46,8 +47,10 @@ public static class AmrDemoRunner
             await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
         }
 
-        navigator.SetInitialPose(options.Start, 0.05, 0.05);
-        var truthMap = new TruthClearance(map, host.Robot.Base.Parameters.RobotRadiusM);
+        navigator.SetInitialPose(options.InitialPose ?? options.Start, options.InitialPoseSigma.XyM, options.InitialPoseSigma.YawRad);
+        long runStartUs = host.Clock.TimeUs;
+        long deadlineUs = options.SimTimeLimitUs is { } limit ? runStartUs + limit : long.MaxValue;
+        var truthMap = new TruthClearance(world, host.Robot.Base.Parameters.RobotRadiusM);
         var trace = new List<AmrTraceRow>();
         var goals = new List<AmrGoalResult>();
         var planned = new List<(double, double)>();
@@ -55,6 +58,12 @@ public static class AmrDemoRunner
         {
             Pose2D goal = options.Goals[g];
             long startUs = host.Clock.TimeUs;
+            if (startUs >= deadlineUs)
+            {
+                goals.Add(new AmrGoalResult(g, goal, "not started: time limit", false, 0, double.NaN, 0, double.PositiveInfinity, 0, 0, 0, 0));
+                continue;
+            }
+
             navigator.NavigateTo(goal, startUs);
             double minClearance = double.PositiveInfinity, maxLocError = 0, driven = 0;
             (double x, double y) last = (host.Robot.Base.TrueXM, host.Robot.Base.TrueYM);
@@ -62,6 +71,12 @@ public static class AmrDemoRunner
             while (navigator.IsActive)
             {
                 CheckWall(wall, options.WallTimeout);
+                if (host.Clock.TimeUs >= deadlineUs)
+                {
+                    navigator.Cancel();
+                    break;
+                }
+
                 await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
                 if (firstPath && navigator.Path.Length > 0)
                 {

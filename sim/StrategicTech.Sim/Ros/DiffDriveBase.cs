@@ -57,6 +57,19 @@ public sealed class DiffDriveBase
 
     public long BlockedSteps { get; private set; }
 
+    /// <summary>
+    /// Extra slip fraction on both wheels (a fault: 0.3 = the ground moves 30 % less than the wheels turn, so the
+    /// encoders over-report the distance travelled). 0 in normal running.
+    /// </summary>
+    public double ExtraSlipFraction { get; set; }
+
+    /// <summary>Moves the robot's true pose without touching odometry (a kidnap: the robot is carried elsewhere).</summary>
+    public void Teleport(double xM, double yM, double yawRad)
+    {
+        (TrueXM, TrueYM, TrueYawRad) = (xM, yM, WrapPi(yawRad));
+        (LinearMps, AngularRadps) = (0, 0);
+    }
+
     public void ResetOdometry() => (OdomXM, OdomYM, OdomYawRad) = (0, 0, 0);
 
     /// <summary>Advances by <paramref name="dtS"/> toward the command; <paramref name="isFree"/> says whether the robot disc fits at a point.</summary>
@@ -72,8 +85,9 @@ public sealed class DiffDriveBase
         double half = _p.WheelBaseM / 2;
         double leftRad = (LinearMps - (AngularRadps * half)) * dtS / _p.WheelRadiusM;
         double rightRad = (LinearMps + (AngularRadps * half)) * dtS / _p.WheelRadiusM;
-        double slipL = 1 - Math.Abs(_random.NextGaussian() * _p.SlipSigma);
-        double slipR = 1 - Math.Abs(_random.NextGaussian() * _p.SlipSigma);
+        double extra = Math.Clamp(ExtraSlipFraction, 0, 1);
+        double slipL = (1 - Math.Abs(_random.NextGaussian() * _p.SlipSigma)) * (1 - extra);
+        double slipR = (1 - Math.Abs(_random.NextGaussian() * _p.SlipSigma)) * (1 - extra);
         double groundL = leftRad * _p.WheelRadiusM * slipL;
         double groundR = rightRad * _p.WheelRadiusM * slipR;
         double ds = (groundL + groundR) / 2;

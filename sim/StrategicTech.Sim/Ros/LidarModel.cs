@@ -37,6 +37,9 @@ public sealed class LidarModel
 
     public double AngleIncrementRad => 2 * Math.PI / _p.Beams;
 
+    /// <summary>A dropout fault: while above <see cref="LidarParameters.DropoutProbability"/>, this fraction of beams returns nothing.</summary>
+    public double FaultDropoutFraction { get; set; }
+
     /// <summary>Fills <paramref name="ranges"/> (length = beams) for a sensor at (x, y, yaw) in the map frame.</summary>
     public void Scan(double xM, double yM, double yawRad, IReadOnlyList<WalkingPerson> people, float[] ranges)
     {
@@ -51,7 +54,7 @@ public sealed class LidarModel
                 range = Math.Min(range, HitDisc(xM, yM, Math.Cos(angle), Math.Sin(angle), person));
             }
 
-            bool dropped = _random.NextDouble() < _p.DropoutProbability;
+            bool dropped = _random.NextDouble() < Math.Max(_p.DropoutProbability, FaultDropoutFraction);
             double noisy = range + (_random.NextGaussian() * _p.RangeSigmaM);
             ranges[i] = dropped || range > _p.RangeMaxM || noisy > _p.RangeMaxM ? float.PositiveInfinity
                 : (float)Math.Max(_p.RangeMinM, noisy);

@@ -51,6 +51,8 @@ public sealed class SimulatedRosRobot
 
     public DiffDriveBase Base { get; }
 
+    public LidarModel Lidar => _lidar;
+
     public IList<WalkingPerson> People => _people;
 
     public long TimeUs => _nowUs;
