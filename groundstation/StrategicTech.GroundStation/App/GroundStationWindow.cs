@@ -33,6 +33,8 @@ public sealed class GroundStationWindow : IDisposable
     private nint _glContext;
     private SkiaGlTarget? _target;
     private volatile UiButton[] _buttons = [];
+    private volatile Navigation.Missions.MissionItem[] _planItems = [];
+    private int _planRevision = -1;
     private volatile bool _ready;
     private bool _mouseDown;
 
@@ -59,6 +61,9 @@ public sealed class GroundStationWindow : IDisposable
 
     /// <summary>The plan view's state (render thread owns it; tests read its map and document).</summary>
     public PlanViewController PlanView => _plan;
+
+    /// <summary>The plan's mission items as of the last rendered plan-view frame (safe from any thread).</summary>
+    public IReadOnlyList<Navigation.Missions.MissionItem> PlanItems => _planItems;
 
     /// <summary>The buttons of the last rendered frame (safe from any thread).</summary>
     public IReadOnlyList<UiButton> Buttons => _buttons;
@@ -202,6 +207,12 @@ public sealed class GroundStationWindow : IDisposable
                     _plan.Update(nowUs, _target.Width, _target.Height);
                     _planRenderer.Draw(_target.Surface.Canvas, _plan);
                     shown = _plan.Buttons;
+                    if (_plan.Document.Revision != _planRevision)
+                    {
+                        _planRevision = _plan.Document.Revision;
+                        _planItems = [.. _plan.Document.Items];
+                    }
+
                     break;
                 default:
                     _parameters.Drain();
