@@ -27,10 +27,14 @@ public sealed class GroundStationWindow : IDisposable
     private readonly InspectorViewController _inspector;
     private readonly ParameterViewRenderer _parameterRenderer;
     private readonly InspectorViewRenderer _inspectorRenderer;
+    private readonly PlanViewController _plan;
+    private readonly PlanViewRenderer _planRenderer;
     private nint _window;
     private nint _glContext;
     private SkiaGlTarget? _target;
     private volatile UiButton[] _buttons = [];
+    private volatile Navigation.Missions.MissionItem[] _planItems = [];
+    private int _planRevision = -1;
     private volatile bool _ready;
     private bool _mouseDown;
 
@@ -45,6 +49,8 @@ public sealed class GroundStationWindow : IDisposable
         _inspector = new InspectorViewController(link?.Inspector, link is null ? null : () => link.Counters);
         _parameterRenderer = new ParameterViewRenderer(_renderer.Theme);
         _inspectorRenderer = new InspectorViewRenderer(_renderer.Theme);
+        _plan = new PlanViewController(_fleet, link?.Plans);
+        _planRenderer = new PlanViewRenderer(_renderer.Theme);
     }
 
     /// <summary>The view on screen (tabs or F1-F3 switch it).</summary>
@@ -52,6 +58,12 @@ public sealed class GroundStationWindow : IDisposable
 
     /// <summary>The parameter view's state (render thread owns it; tests read it after the window stops).</summary>
     public ParameterViewController ParametersView => _parameters;
+
+    /// <summary>The plan view's state (render thread owns it; tests read its map and document).</summary>
+    public PlanViewController PlanView => _plan;
+
+    /// <summary>The plan's mission items as of the last rendered plan-view frame (safe from any thread).</summary>
+    public IReadOnlyList<Navigation.Missions.MissionItem> PlanItems => _planItems;
 
     /// <summary>The buttons of the last rendered frame (safe from any thread).</summary>
     public IReadOnlyList<UiButton> Buttons => _buttons;
@@ -89,6 +101,7 @@ public sealed class GroundStationWindow : IDisposable
         }
 
         window._renderer.Tiles = tiles;
+        window._planRenderer.Tiles = tiles;
         return window;
     }
 
@@ -188,6 +201,18 @@ public sealed class GroundStationWindow : IDisposable
                     _inspector.Update(nowUs, _target.Width, _target.Height);
                     _inspectorRenderer.Draw(_target.Surface.Canvas, _inspector);
                     shown = _inspector.Buttons;
+                    break;
+                case ViewKind.Plan:
+                    _parameters.Drain();
+                    _plan.Update(nowUs, _target.Width, _target.Height);
+                    _planRenderer.Draw(_target.Surface.Canvas, _plan);
+                    shown = _plan.Buttons;
+                    if (_plan.Document.Revision != _planRevision)
+                    {
+                        _planRevision = _plan.Document.Revision;
+                        _planItems = [.. _plan.Document.Items];
+                    }
+
                     break;
                 default:
                     _parameters.Drain();
@@ -290,6 +315,10 @@ public sealed class GroundStationWindow : IDisposable
                     {
                         ui.MouseDown(e.X, e.Y);
                     }
+                    else if (View == ViewKind.Plan)
+                    {
+                        _plan.MouseDown(e.X, e.Y);
+                    }
 
                     break;
                 case Sdl.EventMouseButtonUp when e.Button == Sdl.ButtonLeft:
@@ -308,6 +337,9 @@ public sealed class GroundStationWindow : IDisposable
                         case ViewKind.Inspector:
                             _inspector.MouseUp(e.X, e.Y);
                             break;
+                        case ViewKind.Plan:
+                            _plan.MouseUp(e.X, e.Y);
+                            break;
                         default:
                             ui.MouseUp(e.X, e.Y);
                             break;
@@ -318,6 +350,10 @@ public sealed class GroundStationWindow : IDisposable
                     if (View == ViewKind.Fly)
                     {
                         ui.MouseMove(e.X, e.Y, _mouseDown);
+                    }
+                    else if (View == ViewKind.Plan)
+                    {
+                        _plan.MouseMove(e.X, e.Y, _mouseDown);
                     }
 
                     break;
@@ -330,6 +366,9 @@ public sealed class GroundStationWindow : IDisposable
                             break;
                         case ViewKind.Inspector:
                             _inspector.Wheel(e.WheelY);
+                            break;
+                        case ViewKind.Plan:
+                            _plan.Wheel(mx, my, e.WheelY);
                             break;
                         default:
                             ui.Wheel(mx, my, e.WheelY);
@@ -344,6 +383,10 @@ public sealed class GroundStationWindow : IDisposable
                     if (View == ViewKind.Parameters)
                     {
                         _parameters.Text(e.Text.Read());
+                    }
+                    else if (View == ViewKind.Plan)
+                    {
+                        _plan.Text(e.Text.Read());
                     }
 
                     break;
@@ -362,6 +405,7 @@ public sealed class GroundStationWindow : IDisposable
             KeyF1 => ViewKind.Fly,
             KeyF2 => ViewKind.Parameters,
             KeyF3 => ViewKind.Inspector,
+            KeyF4 => ViewKind.Plan,
             _ => null,
         };
         if (target is { } view)
@@ -374,6 +418,10 @@ public sealed class GroundStationWindow : IDisposable
         {
             // Characters arrive as SDL_TEXTINPUT; only control keys are taken from key-down here.
             _parameters.Key(keySym);
+        }
+        else if (View == ViewKind.Plan)
+        {
+            _plan.Key(keySym);
         }
         else if (View == ViewKind.Fly && keySym is > 0 and < 128)
         {
@@ -394,8 +442,9 @@ public sealed class GroundStationWindow : IDisposable
         return null;
     }
 
-    // SDL keycodes of F1-F3 (SDLK_SCANCODE_MASK | scancode 58-60).
+    // SDL keycodes of F1-F4 (SDLK_SCANCODE_MASK | scancode 58-60).
     private const int KeyF1 = 0x4000003A;
     private const int KeyF2 = 0x4000003B;
     private const int KeyF3 = 0x4000003C;
+    private const int KeyF4 = 0x4000003D;
 }

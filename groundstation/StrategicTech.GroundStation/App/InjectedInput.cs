@@ -23,6 +23,29 @@ public static class InjectedInput
         Push(ref e);
     }
 
+    /// <summary>A left-button drag: motion to the start, button down, <paramref name="steps"/> motions to the end, button up.</summary>
+    public static void Drag(float fromX, float fromY, float toX, float toY, int steps = 8)
+    {
+        var e = new SdlEvent { Type = Sdl.EventMouseMotion, X = (int)fromX, Y = (int)fromY };
+        Push(ref e);
+        e = new SdlEvent { Type = Sdl.EventMouseButtonDown, X = (int)fromX, Y = (int)fromY };
+        e.Button = Sdl.ButtonLeft;
+        e.ButtonState = 1;
+        e.Clicks = 1;
+        Push(ref e);
+        for (int i = 1; i <= steps; i++)
+        {
+            var move = new SdlEvent { Type = Sdl.EventMouseMotion, X = (int)(fromX + ((toX - fromX) * i / steps)), Y = (int)(fromY + ((toY - fromY) * i / steps)) };
+            Push(ref move);
+        }
+
+        e.Type = Sdl.EventMouseButtonUp;
+        e.X = (int)toX;
+        e.Y = (int)toY;
+        e.ButtonState = 0;
+        Push(ref e);
+    }
+
     /// <summary>A key press (SDL keycode: ASCII for letters, digits, Tab, Return and Escape).</summary>
     public static void Key(char key)
     {

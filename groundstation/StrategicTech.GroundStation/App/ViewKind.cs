@@ -1,9 +1,10 @@
 namespace StrategicTech.GroundStation.App;
 
-/// <summary>The ground station's top-level views (tabs; keys F1-F3).</summary>
+/// <summary>The ground station's top-level views (tabs; keys F1-F4).</summary>
 public enum ViewKind
 {
     Fly,
     Parameters,
     Inspector,
+    Plan,
 }

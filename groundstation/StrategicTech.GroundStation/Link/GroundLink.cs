@@ -25,6 +25,7 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
     private readonly CommandClient _commands;
     private readonly Thread _service;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<byte, Drivers.Mavlink.Microservices.Mission.Client.MissionClient> _missionClients = [];
 
     public GroundLink(IMavlinkTransport transport, MavlinkSigningKey? signingKey = null, int queueCapacity = 8192)
     {
@@ -43,6 +44,7 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
         _ = new TelemetryDecoder(Node.Messages, Queue);
         _commands = Node.Add(new CommandClient(Node));
         Parameters = Node.Add(new ParameterHub(Node));
+        Plans = new PlanTransfer(MissionsFor);
         _link = new MavlinkLink(transport, CommonDialect.Instance, verifier);
         _service = new Thread(ServiceLoop) { IsBackground = true, Name = "gcs-mavlink" };
     }
@@ -60,6 +62,24 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
 
     /// <summary>The parameter protocol for every vehicle on the link.</summary>
     public ParameterHub Parameters { get; }
+
+    /// <summary>Mission, fence and rally upload/download for the plan view.</summary>
+    public PlanTransfer Plans { get; }
+
+    /// <summary>The mission-protocol client towards <paramref name="systemId"/>'s autopilot (component 1), made on first use.</summary>
+    public Drivers.Mavlink.Microservices.Mission.Client.MissionClient MissionsFor(byte systemId)
+    {
+        lock (_missionClients)
+        {
+            if (!_missionClients.TryGetValue(systemId, out var client))
+            {
+                client = Node.Add(new Drivers.Mavlink.Microservices.Mission.Client.MissionClient(Node, systemId, 1));
+                _missionClients.Add(systemId, client);
+            }
+
+            return client;
+        }
+    }
 
     /// <summary>Per-message counts, rates and last payloads for the inspector view.</summary>
     public Inspection.MessageInspector Inspector { get; } = new();

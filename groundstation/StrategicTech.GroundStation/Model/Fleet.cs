@@ -15,6 +15,7 @@ public sealed class Fleet
 
     private readonly SortedList<byte, VehicleState> _vehicles = [];
     private readonly List<StatusLine> _log = new(StatusLogCapacity);
+    private long _lastStatusTextId;
 
     public long LinkTimeoutUs { get; init; } = DefaultLinkTimeoutUs;
 
@@ -105,7 +106,17 @@ public sealed class Fleet
                 v.EphM = s.C;
                 break;
             case TelemetryKind.StatusText:
-                AddStatus(new StatusLine(s.TimeUs, s.SystemId, (int)s.I0, s.Text ?? string.Empty));
+                // A text longer than 50 bytes comes as chunks sharing a non-zero id: later chunks extend the line.
+                if (s.I1 != 0 && s.I2 > 0 && _log.Count > 0 && _log[^1].SystemId == s.SystemId && _lastStatusTextId == s.I1)
+                {
+                    _log[^1] = _log[^1] with { Text = _log[^1].Text + s.Text };
+                }
+                else
+                {
+                    AddStatus(new StatusLine(s.TimeUs, s.SystemId, (int)s.I0, s.Text ?? string.Empty));
+                }
+
+                _lastStatusTextId = s.I1;
                 break;
             case TelemetryKind.MissionCurrent:
                 v.MissionCurrentSeq = (int)s.I0;

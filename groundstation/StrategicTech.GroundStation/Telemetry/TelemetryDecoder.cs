@@ -16,7 +16,7 @@ namespace StrategicTech.GroundStation.Telemetry;
 /// <item>VfrHud: A airspeed, B ground speed m/s, C AMSL m, D climb m/s, I0 heading deg, I1 throttle %.</item>
 /// <item>GpsRaw: A lat, B lon deg, C eph m (NaN unknown), I0 fix type, I1 satellites (255 unknown).</item>
 /// <item>Battery: A voltage V (NaN unknown), B current A, C remaining 0..1, I0 battery id.</item>
-/// <item>StatusText: I0 severity, Text.</item>
+/// <item>StatusText: I0 severity, I1 id (0: not chunked), I2 chunk_seq, Text.</item>
 /// <item>MissionCurrent: I0 seq, I1 total (-1 unknown).</item>
 /// <item>Home: A lat, B lon deg, C AMSL m.</item>
 /// <item>MissionCount: I0 count (mission items only).</item>
@@ -145,6 +145,8 @@ public sealed class TelemetryDecoder
     {
         TelemetrySample s = Start(TelemetryKind.StatusText, h);
         s.I0 = (long)m.Severity;
+        s.I1 = m.Id;
+        s.I2 = m.ChunkSeq;
         s.Text = m.TextText;
         _sink.Accept(s);
     }

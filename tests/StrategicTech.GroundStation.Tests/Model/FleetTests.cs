@@ -125,4 +125,15 @@ public class FleetTests
     [InlineData(3, 20, 19u, "QLOITER")]
     public void Flight_mode_names_follow_the_autopilot_and_vehicle_type(int autopilot, int mavType, uint customMode, string expected) =>
         Assert.Equal(expected, FlightModeNames.Describe(autopilot, mavType, customMode));
+
+    [Fact]
+    public void A_statustext_sent_in_two_chunks_with_one_id_shows_as_one_line()
+    {
+        var fleet = new Fleet();
+        fleet.Apply(Heartbeat(1, 0));
+        fleet.Apply(new TelemetrySample { Kind = TelemetryKind.StatusText, SystemId = 1, I0 = 3, I1 = 7, I2 = 0, Text = "Mission refused: item 0: altitude -5 m is below ho" });
+        fleet.Apply(new TelemetrySample { Kind = TelemetryKind.StatusText, SystemId = 1, I0 = 3, I1 = 7, I2 = 1, Text = "me" });
+        fleet.Apply(new TelemetrySample { Kind = TelemetryKind.StatusText, SystemId = 1, I0 = 6, I1 = 0, I2 = 0, Text = "Takeoff" });
+        Assert.Equal(["Mission refused: item 0: altitude -5 m is below home", "Takeoff"], fleet.StatusLog.Select(l => l.Text));
+    }
 }

@@ -48,6 +48,9 @@ internal sealed class WindowOnSitlQuad : IDisposable
 
     public SitlVehicle Vehicle { get; }
 
+    /// <summary>The vehicle's MAVLink side (its endpoint serves commands, missions and parameters).</summary>
+    public VehicleMavlinkLink Bridge => _bridge;
+
     public GroundStationWindow Window { get; }
 
     /// <summary>What the window's loop threw, if it did.</summary>

@@ -36,6 +36,27 @@ public sealed class MissionClient : IMavlinkService
 
     public int Retries { get; }
 
+    /// <summary>Key of a refused transfer's exception <see cref="Exception.Data"/> entry: the vehicle's <see cref="MavMissionResult"/>.</summary>
+    public const string ResultDataKey = "MAV_MISSION_RESULT";
+
+    /// <summary>
+    /// Items moved so far and the list's length for the transfer in progress (upload: highest item the vehicle asked
+    /// for; download: items received of MISSION_COUNT), (0, 0) when idle — for a progress bar; read from any thread.
+    /// </summary>
+    public (int Done, int Total) Progress
+    {
+        get
+        {
+            Operation? op = _operation;
+            return op?.Kind switch
+            {
+                Kind.Upload => (op.Highest + 1, op.Items.Count),
+                Kind.Download => (op.Items.Count, op.CountKnown ? op.ExpectedCount : 0),
+                _ => (0, 0),
+            };
+        }
+    }
+
     private enum Kind
     {
         Upload,
@@ -262,7 +283,9 @@ public sealed class MissionClient : IMavlinkService
     {
         if (result != MavMissionResult.MavMissionAccepted)
         {
-            Finish(op, new InvalidOperationException($"{Describe(op)}: refused with {result}"));
+            var refused = new InvalidOperationException($"{Describe(op)}: refused with {result}");
+            refused.Data[ResultDataKey] = result;
+            Finish(op, refused);
             return;
         }
 
