@@ -28,6 +28,10 @@ public enum UiAction
     SendParameter,
     SelectParameter,
     SelectMessage,
+    ReplayPlayPause,
+    ReplaySpeed,
+    ReplaySeekBar,
+    ReplayPlotField,
 }
 
 /// <summary>A clickable rectangle of the current frame's layout.</summary>
