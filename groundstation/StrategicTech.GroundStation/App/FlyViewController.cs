@@ -322,6 +322,23 @@ public sealed class FlyViewController
         };
     }
 
+    /// <summary>
+    /// The gamepad's mode switch: POSCTL (sticks fly) when the selected vehicle is in any other mode, HOLD when it is
+    /// in POSCTL (PX4 custom modes: main 3; main 4 sub 3). ArduPilot's stick modes are not mapped: it gets HOLD.
+    /// </summary>
+    public void SwitchManualMode()
+    {
+        if (Fleet.Selected is not { } v || _sender is null)
+        {
+            return;
+        }
+
+        bool inPosctl = v.Autopilot == FlightModeNames.AutopilotPx4 && (byte)(v.CustomMode >> 16) == 3;
+        LastCommand = inPosctl || v.Autopilot == FlightModeNames.AutopilotArdupilot
+            ? SendHold(v)
+            : _sender.Send("POSCTL", v.SystemId, MavCmd.DoSetMode, 1, 3, 0);
+    }
+
     private CommandOutcome SendHold(VehicleState v)
     {
         // DO_SET_MODE with MAV_MODE_FLAG_CUSTOM_MODE_ENABLED: PX4 AUTO.LOITER; ArduPilot LOITER (copter 5, plane 12).

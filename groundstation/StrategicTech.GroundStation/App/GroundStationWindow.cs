@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using StrategicTech.GroundStation.Gamepad;
 using StrategicTech.GroundStation.Link;
 using StrategicTech.GroundStation.Model;
 using StrategicTech.GroundStation.Platform;
@@ -29,6 +30,12 @@ public sealed class GroundStationWindow : IDisposable
     private readonly InspectorViewRenderer _inspectorRenderer;
     private readonly PlanViewController _plan;
     private readonly PlanViewRenderer _planRenderer;
+    private readonly ReplayTimeline? _timeline;
+    private readonly ReplaySeries? _series;
+    private readonly ReplayRenderer _replayRenderer;
+    private readonly GamepadState _pad = new(new GamepadSettings());
+    private readonly GamepadRenderer _padRenderer;
+    private nint _controller;
     private nint _window;
     private nint _glContext;
     private SkiaGlTarget? _target;
@@ -37,6 +44,8 @@ public sealed class GroundStationWindow : IDisposable
     private int _planRevision = -1;
     private volatile bool _ready;
     private bool _mouseDown;
+    private double _shownReplayS = double.NaN;
+    private bool _padConnected;
 
     private GroundStationWindow(GcsOptions options, Fleet fleet, GroundLink? link, TlogReplay? replay)
     {
@@ -51,6 +60,13 @@ public sealed class GroundStationWindow : IDisposable
         _inspectorRenderer = new InspectorViewRenderer(_renderer.Theme);
         _plan = new PlanViewController(_fleet, link?.Plans);
         _planRenderer = new PlanViewRenderer(_renderer.Theme);
+        _replayRenderer = new ReplayRenderer(_renderer.Theme);
+        _padRenderer = new GamepadRenderer(_renderer.Theme);
+        if (replay is not null)
+        {
+            _timeline = new ReplayTimeline(replay.DurationS, options.SeekS);
+            _series = ReplaySeries.Decode(replay);
+        }
     }
 
     /// <summary>The view on screen (tabs or F1-F3 switch it).</summary>
@@ -76,6 +92,19 @@ public sealed class GroundStationWindow : IDisposable
     public FrameTimes? Times { get; private set; }
 
     public GroundLink? Link => _link;
+
+    /// <summary>The vehicles as the views see them (the render thread writes; other threads may only read).</summary>
+    public Fleet Fleet => _fleet;
+
+    /// <summary>True while a game controller is open (render thread writes; tests read).</summary>
+    public bool GamepadConnected => Volatile.Read(ref _padConnected);
+
+    /// <summary>The replay time shown by the last rendered frame, s after the log's first record (NaN live).</summary>
+    public double ShownReplayS
+    {
+        get => Volatile.Read(ref _shownReplayS);
+        private set => Volatile.Write(ref _shownReplayS, value);
+    }
 
     /// <summary>Opens the link (or replay) the options name; returns null with a message on bad input.</summary>
     public static GroundStationWindow? Create(GcsOptions options, TextWriter error)
@@ -156,8 +185,7 @@ public sealed class GroundStationWindow : IDisposable
         Fleet fleet = _fleet;
         FlyViewController ui = _ui;
         Times = new FrameTimes(_options.FrameLimit > 0 ? _options.FrameLimit : 100_000);
-        double replayS = _options.SeekS;
-        _replay?.PlayTo(replayS);
+        _replay?.PlayTo(_timeline!.PositionS);
         long periodTicks = Stopwatch.Frequency / Math.Max(1, _options.MaxFps);
         long last = Stopwatch.GetTimestamp();
         bool running = true;
@@ -168,8 +196,9 @@ public sealed class GroundStationWindow : IDisposable
             long nowUs;
             if (_replay is not null)
             {
-                replayS += Stopwatch.GetElapsedTime(last, start).TotalSeconds;
-                _replay.PlayTo(replayS);
+                _timeline!.Advance(Stopwatch.GetElapsedTime(last, start).TotalSeconds);
+                _replay.SeekTo(_timeline.PositionS);
+                ShownReplayS = _replay.PlayedS;
                 nowUs = _replay.NowUs;
                 _renderer.SourceLine = string.Create(CultureInfo.InvariantCulture, $"replay {Path.GetFileName(_replay.Path)}  t = {_replay.PlayedS:0.0} s");
             }
@@ -177,6 +206,10 @@ public sealed class GroundStationWindow : IDisposable
             {
                 Drain(_link!.Queue, fleet);
                 nowUs = _link.Clock.TimeUs;
+                if (_pad.Connected && fleet.Selected is { } piloted)
+                {
+                    _link.SetManualControl(_pad.ToMessage(piloted.SystemId), _pad.Settings.PeriodUs);
+                }
                 _renderer.SourceLine = _link.Name;
             }
 
@@ -218,6 +251,17 @@ public sealed class GroundStationWindow : IDisposable
                     _parameters.Drain();
                     _renderer.Draw(_target.Surface.Canvas, ui);
                     shown = ui.Buttons;
+                    if (_pad.Connected || _pad.Disconnects > 0)
+                    {
+                        _padRenderer.Draw(_target.Surface.Canvas, _target.Width, _target.Height, _pad, fleet.Selected);
+                    }
+                    if (_timeline is not null)
+                    {
+                        _timeline.Layout(_target.Width, _target.Height);
+                        _replayRenderer.Draw(_target.Surface.Canvas, _timeline, _series, fleet.Selected?.SystemId);
+                        shown = [.. shown, .. _timeline.Buttons];
+                    }
+
                     break;
             }
 
@@ -247,6 +291,12 @@ public sealed class GroundStationWindow : IDisposable
         _renderer.Tiles?.Dispose();
         _target?.Dispose();
         _renderer.Dispose();
+        if (_controller != 0)
+        {
+            Sdl.GameControllerClose(_controller);
+            _controller = 0;
+        }
+
         if (_glContext != 0)
         {
             Sdl.GlDeleteContext(_glContext);
@@ -274,6 +324,12 @@ public sealed class GroundStationWindow : IDisposable
         if (Sdl.Init(Sdl.InitVideo | Sdl.InitEvents) != 0)
         {
             throw new InvalidOperationException("SDL_Init(video) failed: " + Sdl.GetError() + " (is DISPLAY set and libsdl2-2.0-0 installed?)");
+        }
+
+        // Game controllers are optional: without the subsystem the window still flies by mouse and keys.
+        if (Sdl.InitSubSystem(Sdl.InitGameController) != 0)
+        {
+            Console.Error.WriteLine("warning: SDL game controller support unavailable: " + Sdl.GetError());
         }
 
         Sdl.GlSetAttribute(Sdl.GlContextMajorVersion, 3);
@@ -311,7 +367,7 @@ public sealed class GroundStationWindow : IDisposable
                     return false;
                 case Sdl.EventMouseButtonDown when e.Button == Sdl.ButtonLeft:
                     _mouseDown = true;
-                    if (View == ViewKind.Fly)
+                    if (View == ViewKind.Fly && _timeline?.MouseDown(e.X, e.Y) != true)
                     {
                         ui.MouseDown(e.X, e.Y);
                     }
@@ -341,13 +397,17 @@ public sealed class GroundStationWindow : IDisposable
                             _plan.MouseUp(e.X, e.Y);
                             break;
                         default:
-                            ui.MouseUp(e.X, e.Y);
+                            if (_timeline?.MouseUp(e.X, e.Y) != true)
+                            {
+                                ui.MouseUp(e.X, e.Y);
+                            }
+
                             break;
                     }
 
                     break;
                 case Sdl.EventMouseMotion:
-                    if (View == ViewKind.Fly)
+                    if (View == ViewKind.Fly && _timeline?.MouseMove(e.X) != true)
                     {
                         ui.MouseMove(e.X, e.Y, _mouseDown);
                     }
@@ -379,6 +439,12 @@ public sealed class GroundStationWindow : IDisposable
                 case Sdl.EventKeyDown:
                     OnKey(ui, e.KeySym);
                     break;
+                case Sdl.EventControllerDeviceAdded:
+                case Sdl.EventControllerDeviceRemoved:
+                case Sdl.EventControllerAxisMotion:
+                case Sdl.EventControllerButtonDown:
+                    OnController(ui, e);
+                    break;
                 case Sdl.EventTextInput:
                     if (View == ViewKind.Parameters)
                     {
@@ -396,6 +462,39 @@ public sealed class GroundStationWindow : IDisposable
         }
 
         return true;
+    }
+
+    private void OnController(FlyViewController ui, in SdlEvent e)
+    {
+        switch (e.Type)
+        {
+            case Sdl.EventControllerDeviceAdded when _controller == 0:
+                _controller = Sdl.GameControllerOpen(e.Which);
+                if (_controller != 0)
+                {
+                    _pad.Connect(Sdl.JoystickInstanceId(Sdl.GameControllerGetJoystick(_controller)), Sdl.GameControllerName(_controller));
+                    Volatile.Write(ref _padConnected, true);
+                }
+
+                break;
+            case Sdl.EventControllerDeviceRemoved when e.Which == _pad.InstanceId:
+                Sdl.GameControllerClose(_controller);
+                _controller = 0;
+                _pad.Disconnect();
+                Volatile.Write(ref _padConnected, false);
+
+                // The stream stops, as with a real unplugged pad: the vehicle's stick-loss failsafe decides.
+                _link?.SetManualControl(null);
+                break;
+            case Sdl.EventControllerAxisMotion when e.Which == _pad.InstanceId:
+                _pad.SetAxis(e.ControllerPart, e.AxisValue);
+                break;
+            case Sdl.EventControllerButtonDown when e.Which == _pad.InstanceId && e.ControllerPart == _pad.Settings.ModeButton:
+                ui.SwitchManualMode();
+                break;
+            default:
+                break;
+        }
     }
 
     private void OnKey(FlyViewController ui, int keySym)
@@ -422,6 +521,10 @@ public sealed class GroundStationWindow : IDisposable
         else if (View == ViewKind.Plan)
         {
             _plan.Key(keySym);
+        }
+        else if (View == ViewKind.Fly && _timeline?.Key(keySym) == true)
+        {
+            // A replay transport key (space, ',', '.', arrows).
         }
         else if (View == ViewKind.Fly && keySym is > 0 and < 128)
         {

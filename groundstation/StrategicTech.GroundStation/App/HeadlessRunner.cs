@@ -43,6 +43,7 @@ public static class HeadlessRunner
 
         var ui = new FlyViewController(fleet, sender: null);
         using var renderer = new FlyViewRenderer();
+        var replayView = new ReplayView(new ReplayTimeline(replay.DurationS, replay.PlayedS), ReplaySeries.Decode(replay), new ReplayRenderer(renderer.Theme));
         try
         {
             renderer.Tiles = Tiles.TileSources.Create(options);
@@ -64,7 +65,7 @@ public static class HeadlessRunner
                 double playS = options.SeekS;
                 for (int i = 0; i < WarmUpFrames; i++)
                 {
-                    RenderFrame(ui, renderer, target, replay);
+                    RenderFrame(ui, renderer, target, replay, replayView);
                 }
 
                 for (int i = 0; i < options.FrameLimit; i++)
@@ -72,7 +73,7 @@ public static class HeadlessRunner
                     long start = Stopwatch.GetTimestamp();
                     playS += 1.0 / 30;
                     replay.PlayTo(playS);
-                    RenderFrame(ui, renderer, target, replay);
+                    RenderFrame(ui, renderer, target, replay, replayView);
                     times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
 
@@ -80,7 +81,7 @@ public static class HeadlessRunner
                     $"{target.Renderer} {options.Width}x{options.Height} {times.Summary()} (after {WarmUpFrames} warm-up frames) gen2 collections {GC.CollectionCount(2)}"));
             }
 
-            RenderFrame(ui, renderer, target, replay);
+            RenderFrame(ui, renderer, target, replay, replayView);
             if (tiles is not null)
             {
                 // The first frame asked for the view's tiles; draw again once they are loaded.
@@ -89,7 +90,7 @@ public static class HeadlessRunner
                     error.WriteLine("warning: map tiles still loading after 30 s; the screenshot shows what arrived");
                 }
 
-                RenderFrame(ui, renderer, target, replay);
+                RenderFrame(ui, renderer, target, replay, replayView);
                 if (tiles.LastError.Length > 0)
                 {
                     error.WriteLine("warning: " + tiles.LastError);
@@ -115,11 +116,14 @@ public static class HeadlessRunner
         }
     }
 
-    private static void RenderFrame(FlyViewController ui, FlyViewRenderer renderer, SkiaGlTarget target, TlogReplay replay)
+    private static void RenderFrame(FlyViewController ui, FlyViewRenderer renderer, SkiaGlTarget target, TlogReplay replay, ReplayView replayView)
     {
         ui.Update(replay.NowUs, target.Width, target.Height);
         renderer.SourceLine = string.Create(CultureInfo.InvariantCulture, $"replay {Path.GetFileName(replay.Path)}  t = {replay.PlayedS:0.0} s");
         renderer.Draw(target.Surface.Canvas, ui);
+        replayView.Timeline.SeekTo(replay.PlayedS);
+        replayView.Timeline.Layout(target.Width, target.Height);
+        replayView.Renderer.Draw(target.Surface.Canvas, replayView.Timeline, replayView.Series, ui.Fleet.Selected?.SystemId);
         target.Flush();
     }
 }

@@ -46,6 +46,10 @@ public enum UiAction
     PlanOpen,
     PlanSave,
     PlanSelectItem,
+    ReplayPlayPause,
+    ReplaySpeed,
+    ReplaySeekBar,
+    ReplayPlotField,
 }
 
 /// <summary>A clickable rectangle of the current frame's layout.</summary>

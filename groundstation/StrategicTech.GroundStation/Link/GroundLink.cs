@@ -26,6 +26,11 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
     private readonly Thread _service;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<byte, Drivers.Mavlink.Microservices.Mission.Client.MissionClient> _missionClients = [];
+    private readonly Lock _sticksLock = new();
+    private ManualControl _sticks;
+    private bool _sticksActive;
+    private long _manualPeriodUs = 25_000;
+    private long _manualControlSent;
 
     public GroundLink(IMavlinkTransport transport, MavlinkSigningKey? signingKey = null, int queueCapacity = 8192)
     {
@@ -91,6 +96,24 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
         {
             MavlinkParserStats s = _link.Stats;
             return new Inspection.LinkCounters(s.Frames, s.BadCrc, s.SignatureFailures, s.UnknownIds, s.LengthErrors, s.GarbageBytes, Node.FilteredFrames);
+        }
+    }
+
+    /// <summary>MANUAL_CONTROL frames sent (the gamepad's stream).</summary>
+    public long ManualControlSent => Interlocked.Read(ref _manualControlSent);
+
+    /// <summary>
+    /// The gamepad's latest sticks, sent by the service thread every <paramref name="periodUs"/> (so the stream keeps
+    /// its rate whatever the frame rate); null stops the stream, as an unplugged pad would, and the vehicle's own
+    /// stick-loss failsafe takes over.
+    /// </summary>
+    public void SetManualControl(ManualControl? sticks, long periodUs = 25_000)
+    {
+        lock (_sticksLock)
+        {
+            _sticksActive = sticks.HasValue;
+            _sticks = sticks.GetValueOrDefault();
+            _manualPeriodUs = Math.Clamp(periodUs, 20_000, 40_000);
         }
     }
 
@@ -197,6 +220,7 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
             MavlinkVersion = 3,
         };
         long nextHeartbeatUs = 0;
+        long nextManualUs = 0;
         while (!_stop.IsCancellationRequested)
         {
             long nowUs = Clock.TimeUs;
@@ -206,8 +230,32 @@ public sealed class GroundLink : App.ICommandSender, IDisposable
                 nextHeartbeatUs = nowUs + 1_000_000;
             }
 
+            if (nowUs >= nextManualUs)
+            {
+                ManualControl sticks;
+                bool active;
+                long periodUs;
+                lock (_sticksLock)
+                {
+                    (sticks, active, periodUs) = (_sticks, _sticksActive, _manualPeriodUs);
+                }
+
+                if (active)
+                {
+                    Node.Send(sticks);
+                    Interlocked.Increment(ref _manualControlSent);
+                }
+
+                // A late wake-up skips ahead instead of sending a burst.
+                nextManualUs += periodUs;
+                if (nextManualUs <= nowUs)
+                {
+                    nextManualUs = nowUs + periodUs;
+                }
+            }
+
             Node.Tick();
-            _stop.Token.WaitHandle.WaitOne(50);
+            _stop.Token.WaitHandle.WaitOne(5);
         }
     }
 }

@@ -40,6 +40,15 @@ public sealed class Fleet
 
     public VehicleState? Find(byte systemId) => _vehicles.GetValueOrDefault(systemId);
 
+    /// <summary>Forgets every vehicle and status line (a replay seeking backwards plays the log again from its start).</summary>
+    public void Clear()
+    {
+        _vehicles.Clear();
+        _log.Clear();
+        Selected = null;
+        Applied = 0;
+    }
+
     /// <summary>Marks vehicles whose heartbeat stopped as lost.</summary>
     public void Update(long nowUs)
     {

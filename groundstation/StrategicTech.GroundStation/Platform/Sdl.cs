@@ -12,6 +12,7 @@ internal static partial class Sdl
 
     public const uint InitVideo = 0x00000020;
     public const uint InitEvents = 0x00004000;
+    public const uint InitGameController = 0x00002000;
 
     public const uint WindowOpenGl = 0x00000002;
     public const uint WindowShown = 0x00000004;
@@ -31,6 +32,14 @@ internal static partial class Sdl
     public const uint EventMouseButtonDown = 0x401;
     public const uint EventMouseButtonUp = 0x402;
     public const uint EventMouseWheel = 0x403;
+    public const uint EventControllerAxisMotion = 0x650;
+    public const uint EventControllerButtonDown = 0x651;
+    public const uint EventControllerButtonUp = 0x652;
+    public const uint EventControllerDeviceAdded = 0x653;
+    public const uint EventControllerDeviceRemoved = 0x654;
+
+    /// <summary>SDL_JOYSTICK_TYPE_GAMECONTROLLER, for virtual joysticks.</summary>
+    public const int JoystickTypeGameController = 1;
 
     public const byte WindowEventSizeChanged = 6;
     public const byte ButtonLeft = 1;
@@ -82,6 +91,48 @@ internal static partial class Sdl
 
     [LibraryImport(Lib, EntryPoint = "SDL_GetMouseState")]
     public static partial uint GetMouseState(out int x, out int y);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_InitSubSystem")]
+    public static partial int InitSubSystem(uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_IsGameController")]
+    public static partial int IsGameController(int deviceIndex);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_GameControllerOpen")]
+    public static partial nint GameControllerOpen(int deviceIndex);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_GameControllerClose")]
+    public static partial void GameControllerClose(nint controller);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_GameControllerName")]
+    private static partial nint GameControllerNamePtr(nint controller);
+
+    public static string GameControllerName(nint controller) => Marshal.PtrToStringUTF8(GameControllerNamePtr(controller)) ?? string.Empty;
+
+    [LibraryImport(Lib, EntryPoint = "SDL_GameControllerGetJoystick")]
+    public static partial nint GameControllerGetJoystick(nint controller);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickInstanceID")]
+    public static partial int JoystickInstanceId(nint joystick);
+
+    /// <summary>A software joystick (SDL ≥ 2.0.14): tests plug a "pad" in without hardware. Returns its device index.</summary>
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickAttachVirtual")]
+    public static partial int JoystickAttachVirtual(int type, int axes, int buttons, int hats);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickDetachVirtual")]
+    public static partial int JoystickDetachVirtual(int deviceIndex);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickOpen")]
+    public static partial nint JoystickOpen(int deviceIndex);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickClose")]
+    public static partial void JoystickClose(nint joystick);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickSetVirtualAxis")]
+    public static partial int JoystickSetVirtualAxis(nint joystick, int axis, short value);
+
+    [LibraryImport(Lib, EntryPoint = "SDL_JoystickSetVirtualButton")]
+    public static partial int JoystickSetVirtualButton(nint joystick, int button, byte value);
 }
 
 /// <summary>SDL_Event (56 bytes): the fields of the event types used here, at their SDL 2.0 offsets.</summary>
@@ -131,6 +182,20 @@ internal struct SdlEvent
 
     [FieldOffset(20)]
     public int WheelY;
+
+    // SDL_Controller*Event: which (joystick instance id; device index for DEVICEADDED) at 8, axis or button (u8)
+    // at 12, button state at 13, axis value (s16) at 16.
+    [FieldOffset(8)]
+    public int Which;
+
+    [FieldOffset(12)]
+    public byte ControllerPart;
+
+    [FieldOffset(13)]
+    public byte ControllerButtonState;
+
+    [FieldOffset(16)]
+    public short AxisValue;
 
     // SDL_TextInputEvent: text (char[32], UTF-8, NUL-terminated) at 12.
     [FieldOffset(12)]

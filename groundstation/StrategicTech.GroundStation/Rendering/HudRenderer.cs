@@ -102,7 +102,7 @@ public sealed class HudRenderer(Theme theme)
         theme.Path.LineTo(6, -radius + 12);
         theme.Path.Close();
         theme.Fill.Color = SKColors.Yellow;
-        canvas.DrawPath(theme.Path, theme.Fill);
+        theme.DrawPath(canvas, theme.Fill);
         canvas.Restore();
     }
 

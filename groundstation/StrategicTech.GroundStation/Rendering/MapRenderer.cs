@@ -140,7 +140,7 @@ public sealed class MapRenderer(Theme theme)
 
         theme.Stroke.Color = TrackColor;
         theme.Stroke.StrokeWidth = 2;
-        canvas.DrawPath(theme.Path, theme.Stroke);
+        theme.DrawPath(canvas, theme.Stroke);
     }
 
     private void DrawMission(SKCanvas canvas, float width, float height, MapView map, VehicleState v)
@@ -168,7 +168,7 @@ public sealed class MapRenderer(Theme theme)
 
         theme.Stroke.Color = MissionColor;
         theme.Stroke.StrokeWidth = 2;
-        canvas.DrawPath(theme.Path, theme.Stroke);
+        theme.DrawPath(canvas, theme.Stroke);
         foreach (MissionItemView item in v.Mission.Values)
         {
             if (!item.HasPosition)
@@ -204,10 +204,10 @@ public sealed class MapRenderer(Theme theme)
         theme.Path.LineTo(-10, 11);
         theme.Path.Close();
         theme.Fill.Color = v.LinkLost ? SKColors.Gray : selected ? SKColors.Red : SKColors.OrangeRed;
-        canvas.DrawPath(theme.Path, theme.Fill);
+        theme.DrawPath(canvas, theme.Fill);
         theme.Stroke.Color = SKColors.White;
         theme.Stroke.StrokeWidth = 1.5f;
-        canvas.DrawPath(theme.Path, theme.Stroke);
+        theme.DrawPath(canvas, theme.Stroke);
         canvas.Restore();
         theme.DrawText(canvas, v.SystemId.ToString(CultureInfo.InvariantCulture), p.X + 14, p.Y - 12, SKColors.White, theme.SmallFont);
     }

@@ -30,7 +30,8 @@ public sealed class Theme : IDisposable
 
     public SKPaint Text { get; } = new() { Color = SKColors.White, IsAntialias = true };
 
-    public SKPath Path { get; } = new();
+    /// <summary>Scratch path for outlines built per frame (SkiaSharp 4 builds paths with a builder, not a mutable SKPath).</summary>
+    public SKPathBuilder Path { get; } = new();
 
     public void Dispose()
     {
@@ -48,6 +49,14 @@ public sealed class Theme : IDisposable
         ArgumentNullException.ThrowIfNull(canvas);
         Fill.Color = color;
         canvas.DrawRect(rect, Fill);
+    }
+
+    /// <summary>Draws what <see cref="Path"/> holds now.</summary>
+    public void DrawPath(SKCanvas canvas, SKPaint paint)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        using SKPath path = Path.Snapshot();
+        canvas.DrawPath(path, paint);
     }
 
     public void DrawText(SKCanvas canvas, string text, float x, float y, SKColor color, SKFont? font = null, SKTextAlign align = SKTextAlign.Left)

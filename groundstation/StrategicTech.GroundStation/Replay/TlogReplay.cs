@@ -22,15 +22,21 @@ public sealed class TlogReplay : ITelemetrySink
         _bytes = bytes;
         Fleet = fleet;
         _ = new TelemetryDecoder(_dispatcher, this);
+        // A separate reader finds the first and latest record, so the playing reader's counters cover one pass.
+        var scan = new MavlinkTlogReader(new MavlinkParser(CommonDialect.Instance));
         ReadOnlySpan<byte> span = bytes;
-        if (!_reader.TryRead(ref span, out long firstUs, out _))
+        if (!scan.TryRead(ref span, out long firstUs, out _))
         {
             throw new InvalidDataException($"{path}: no MAVLink tlog record found in {bytes.Length} bytes (expected 8-byte time + MAVLink frame records)");
         }
 
         StartUs = firstUs;
         NowUs = firstUs;
-        _reader.Parser.Reset();
+        EndUs = firstUs;
+        while (scan.TryRead(ref span, out long timeUs, out _))
+        {
+            EndUs = Math.Max(EndUs, timeUs);
+        }
     }
 
     public string Path { get; }
@@ -39,6 +45,15 @@ public sealed class TlogReplay : ITelemetrySink
 
     /// <summary>Time of the first record, Unix µs.</summary>
     public long StartUs { get; }
+
+    /// <summary>Time of the log's latest record, Unix µs.</summary>
+    public long EndUs { get; }
+
+    /// <summary>The log's length from its first to its latest record, s.</summary>
+    public double DurationS => (EndUs - StartUs) / 1e6;
+
+    /// <summary>The raw log (the plot series decode it once more at open).</summary>
+    internal ReadOnlyMemory<byte> Bytes => _bytes;
 
     /// <summary>Time of the last record played, Unix µs.</summary>
     public long NowUs { get; private set; }
@@ -99,6 +114,33 @@ public sealed class TlogReplay : ITelemetrySink
             _dispatcher.Dispatch(frame, timeUs);
             _offset = _bytes.Length - span.Length;
         }
+    }
+
+    /// <summary>
+    /// Shows the log at <paramref name="seconds"/> after its first record. Forwards it plays on; backwards it forgets
+    /// the fleet and plays again from the start (a tlog has no keyframes: state is the sum of every message before),
+    /// keeping the pilot's selected vehicle. Returns false when the log ends before.
+    /// </summary>
+    public bool SeekTo(double seconds)
+    {
+        if (StartUs + (long)(seconds * 1e6) < NowUs)
+        {
+            byte? selected = Fleet.Selected?.SystemId;
+            Fleet.Clear();
+            _offset = 0;
+            _reader.Parser.Reset();
+            NowUs = StartUs;
+            Frames = 0;
+            bool inside = PlayTo(seconds);
+            if (selected is { } id)
+            {
+                Fleet.Select(id);
+            }
+
+            return inside;
+        }
+
+        return PlayTo(seconds);
     }
 
     void ITelemetrySink.Accept(in TelemetrySample sample) => Fleet.Apply(sample);
