@@ -73,10 +73,10 @@ public sealed class PlanViewRenderer(Theme theme)
             theme.Path.Close();
             SKColor color = polygon.IsInclusion ? InclusionColor : ExclusionColor;
             theme.Fill.Color = color.WithAlpha(40);
-            canvas.DrawPath(theme.Path, theme.Fill);
+            theme.DrawPath(canvas, theme.Fill);
             theme.Stroke.Color = color;
             theme.Stroke.StrokeWidth = 2;
-            canvas.DrawPath(theme.Path, theme.Stroke);
+            theme.DrawPath(canvas, theme.Stroke);
         }
 
         foreach (GeofenceCircle circle in doc.FenceCircles)
@@ -126,7 +126,7 @@ public sealed class PlanViewRenderer(Theme theme)
 
         theme.Stroke.Color = PlanColor;
         theme.Stroke.StrokeWidth = 2;
-        canvas.DrawPath(theme.Path, theme.Stroke);
+        theme.DrawPath(canvas, theme.Stroke);
         for (int i = 0; i < doc.Count; i++)
         {
             if (ui.ScreenOf(i) is { } p)
@@ -173,7 +173,7 @@ public sealed class PlanViewRenderer(Theme theme)
         theme.Path.Close();
         theme.Stroke.Color = SelectedColor;
         theme.Stroke.StrokeWidth = 1.5f;
-        canvas.DrawPath(theme.Path, theme.Stroke);
+        theme.DrawPath(canvas, theme.Stroke);
     }
 
     private void DrawPanel(SKCanvas canvas, PlanViewController ui)
