@@ -18,7 +18,11 @@ public sealed class GoldenScreenshotTests
     private const int ChannelTolerance = 16;
     private const double MaxDifferingFraction = 0.005;
 
-    private static string GoldenPath([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden", "fly-view-circle.png");
+    // Read from the build output (a CI build maps source paths to /_/, so the caller's file path is not on disk);
+    // GCS_WRITE_GOLDEN=1 writes into the source tree, from a local (unmapped) build.
+    private static string GoldenPath() => Path.Combine(AppContext.BaseDirectory, "Headless", "Golden", "fly-view-circle.png");
+
+    private static string GoldenSourcePath([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden", "fly-view-circle.png");
 
     [Fact]
     public void Synthetic_circle_flight_at_25_s_renders_within_tolerance_of_the_golden_png()
@@ -35,6 +39,7 @@ public sealed class GoldenScreenshotTests
         string golden = GoldenPath();
         if (Environment.GetEnvironmentVariable("GCS_WRITE_GOLDEN") == "1")
         {
+            File.Copy(png, GoldenSourcePath(), overwrite: true);
             File.Copy(png, golden, overwrite: true);
         }
 

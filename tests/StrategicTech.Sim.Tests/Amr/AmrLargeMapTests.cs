@@ -32,7 +32,8 @@ public sealed class AmrLargeMapTests(ITestOutputHelper output)
         Assert.Equal(0, result.ContactSteps);
 
         // The planned routes follow the aisles: measured 8.33 m and 5.83 / 5.88 m; straight-line 8.3 m and 5.3 m.
-        Assert.InRange(result.Goals[0].PlannedLengthM, 8.3, 8.9);
+        // Planned from the localized pose, so it can start a little nearer than the true start: 8.29 m measured once.
+        Assert.InRange(result.Goals[0].PlannedLengthM, 8.2, 8.9);
         Assert.InRange(result.Goals[1].PlannedLengthM, 5.3, 6.5);
         Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0.6, $"clearance {g.MinClearanceM} m")); // measured 0.890 m in both runs; bound 0.6 m
         Assert.All(result.Goals, g => Assert.True(g.MaxLocalizationErrorM < 0.7, $"loc error {g.MaxLocalizationErrorM} m")); // measured 0.138 to 0.472 m over two runs; bound 0.7 m
