@@ -10,7 +10,7 @@ namespace StrategicTech.Sim.Tests.Batch;
 /// </summary>
 internal static class ShortHoverScenario
 {
-    public static string Write(string directory, string name, double maxTiltDeg = 20)
+    public static string Write(string directory, string name, double maxTiltDeg = 20, double holdS = 1)
     {
         JsonNode plan;
         using (Stream resource = typeof(ScenarioLoader).Assembly.GetManifestResourceStream("StrategicTech.Sim.Scenarios.Builtin.hover.plan")!)
@@ -23,7 +23,7 @@ internal static class ShortHoverScenario
             JsonArray p = item!["params"]!.AsArray();
             if ((int)item["command"]! == 16)
             {
-                p[0] = 1; // hold 1 s
+                p[0] = holdS;
             }
 
             if ((double)p[6]! > 0)
@@ -39,7 +39,7 @@ internal static class ShortHoverScenario
         File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $$"""
             {
               "name": "{{name}}",
-              "description": "quad_x takeoff to 3 m, 1 s hold, land; tilt limit {{maxTiltDeg}} deg",
+              "description": "quad_x takeoff to 3 m, {{holdS}} s hold, land; tilt limit {{maxTiltDeg}} deg",
               "seed": 1,
               "vehicles": [ { "systemId": 1, "airframe": "quad_x" } ],
               "mission": { "file": "{{planFile}}" },

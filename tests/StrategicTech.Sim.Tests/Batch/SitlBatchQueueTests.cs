@@ -13,6 +13,9 @@ public sealed partial class SitlBatchQueueTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("sitl-batch-queue-").FullName;
 
+    /// <summary>A 20 s hold makes each job last long enough in wall time that the kill usually lands mid-job.</summary>
+    private const double QueueJobHoldS = 20;
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
@@ -20,16 +23,16 @@ public sealed partial class SitlBatchQueueTests : IDisposable
     {
         using NatsServer nats = NatsServer.Start();
         using PostgresServer postgres = PostgresServer.Start();
-        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string scenario = ShortHoverScenario.Write(_dir, "short", holdS: QueueJobHoldS);
         string[] campaignArgs = ["sitl", "batch", scenario, "--seeds", "1..3", "--queue", nats.Url, "--results", postgres.Url, "--campaign", "queue1", "--ack-wait", "3", "--out", Path.Combine(_dir, "coordinator")];
         Task<(int Code, string Output, string Error)> coordinator = Task.Run(() => CliRunner.Run(campaignArgs));
 
         using var a = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", postgres.Url, "--out", Path.Combine(_dir, "a"), "--name", "A", "--idle-exit", "30");
-        string started = a.WaitFor("job started ");
+        a.WaitFor("job started ");
         using var b = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", postgres.Url, "--out", Path.Combine(_dir, "b"), "--name", "B", "--idle-exit", "8");
         a.Kill(); // SIGKILL mid-job: no ack, no result; the job comes back after the 3 s ack wait
         a.WaitForExit();
-        string killedKey = JobKey().Match(started).Groups[1].Value;
+        string killedKey = UnfinishedJob(a.Transcript);
 
         (int code, string output, string error) = await coordinator.WaitAsync(TimeSpan.FromSeconds(300));
         Assert.True(code == 0, output + error + b.Transcript);
@@ -61,17 +64,17 @@ public sealed partial class SitlBatchQueueTests : IDisposable
     public async Task JobWhoseOnlyDeliveryDiedIsReportedUndeliveredAndTheRestLandInSqlite()
     {
         using NatsServer nats = NatsServer.Start();
-        string scenario = ShortHoverScenario.Write(_dir, "short");
+        string scenario = ShortHoverScenario.Write(_dir, "short", holdS: QueueJobHoldS);
         string results = Path.Combine(_dir, "queue-results.sqlite");
         string[] campaignArgs = ["sitl", "batch", scenario, "--seeds", "1..2", "--queue", nats.Url, "--results", results, "--campaign", "lost1", "--ack-wait", "2", "--max-deliver", "1", "--out", Path.Combine(_dir, "coordinator")];
         Task<(int Code, string Output, string Error)> coordinator = Task.Run(() => CliRunner.Run(campaignArgs));
 
         using var a = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", results, "--out", Path.Combine(_dir, "a"), "--name", "A", "--idle-exit", "30");
-        string started = a.WaitFor("job started ");
+        a.WaitFor("job started ");
         a.Kill(); // its job had its one delivery: it is never delivered again
         a.WaitForExit();
         using var b = SitlVehicleProcess.Cli("sitl", "worker", "--queue", nats.Url, "--results", results, "--out", Path.Combine(_dir, "b"), "--name", "B", "--idle-exit", "8");
-        string lostKey = JobKey().Match(started).Groups[1].Value;
+        string lostKey = UnfinishedJob(a.Transcript);
 
         (int code, string output, string error) = await coordinator.WaitAsync(TimeSpan.FromSeconds(300));
         Assert.True(code == 1, output + error + b.Transcript);
@@ -80,7 +83,7 @@ public sealed partial class SitlBatchQueueTests : IDisposable
         BatchJobResult stored = Assert.Single(store.Read("lost1"));
         Assert.NotEqual(lostKey, stored.Key);
         Assert.True(stored.Passed, stored.Message);
-        Assert.Equal("B", stored.Worker);
+        Assert.Equal(a.Transcript.Contains("job done " + stored.Key + ":", StringComparison.Ordinal) ? "A" : "B", stored.Worker);
         Assert.Contains(lostKey.Replace("lost1/short/", "short seed ", StringComparison.Ordinal) + ": FAIL (undelivered)", output, StringComparison.Ordinal);
         Assert.Contains("result: FAIL", output, StringComparison.Ordinal);
     }
@@ -95,6 +98,19 @@ public sealed partial class SitlBatchQueueTests : IDisposable
         Assert.StartsWith("error: cannot use the NATS work queue at nats://127.0.0.1:", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The job the killed worker was running: started and not done. A short job can finish between the test reading
+    /// "job started" and the kill landing, so the first started job is not necessarily the one that died.
+    /// </summary>
+    private static string UnfinishedJob(string transcript)
+    {
+        HashSet<string> done = [.. DoneKey().Matches(transcript).Select(m => m.Groups[1].Value)];
+        return Assert.Single(StartedKey().Matches(transcript).Select(m => m.Groups[1].Value), k => !done.Contains(k));
+    }
+
     [GeneratedRegex(@"job started (\S+) ")]
-    private static partial Regex JobKey();
+    private static partial Regex StartedKey();
+
+    [GeneratedRegex(@"job done (\S+):")]
+    private static partial Regex DoneKey();
 }
