@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using StrategicTech.Fleet.Orders;
 
 namespace StrategicTech.Sim.Cli.Batch;
 
@@ -43,9 +44,10 @@ public sealed class BatchResultStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(location);
         BatchResultStore store;
-        if (location.StartsWith("postgres://", StringComparison.Ordinal) || location.StartsWith("postgresql://", StringComparison.Ordinal))
+        if (FleetStores.IsPostgres(location))
         {
-            (string connectionString, string description) = PostgresConnectionString(location);
+            // One URL parser for every PostgreSQL location the project takes (fleet store and batch results).
+            (string connectionString, string description) = FleetStores.PostgresConnectionString(location);
             store = new BatchResultStore(new NpgsqlConnection(connectionString), description);
         }
         else
@@ -145,31 +147,6 @@ public sealed class BatchResultStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
-
-    /// <summary>A libpq-style URL as Npgsql's key=value string (Npgsql takes no URLs); the description omits the password.</summary>
-    internal static (string ConnectionString, string Description) PostgresConnectionString(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || uri.Host.Length == 0)
-        {
-            throw new FormatException("'" + url + "' is not a PostgreSQL URL: postgres://user[:password]@host[:port]/database");
-        }
-
-        string[] userInfo = uri.UserInfo.Split(':', 2);
-        string database = uri.AbsolutePath.Trim('/');
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Username = userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : "postgres",
-            Database = database.Length > 0 ? Uri.UnescapeDataString(database) : "postgres",
-        };
-        if (userInfo.Length == 2)
-        {
-            builder.Password = Uri.UnescapeDataString(userInfo[1]);
-        }
-
-        return (builder.ConnectionString, $"postgres://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}");
-    }
 
     private void Execute(string sql)
     {

@@ -69,15 +69,7 @@ public static class ScenarioLoader
     public static Scenario LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioFileException(path, "(file)", 0, e.Message, e);
-        }
+        string text = ScenarioJsonText.ReadFile(path);
 
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         return Parse(text, path, relative => ReadRelative(directory, relative), Path.GetFileNameWithoutExtension(path));
@@ -91,25 +83,8 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(readCompanion);
-        byte[] utf8 = Encoding.UTF8.GetBytes(json);
-        JsonDocument document;
-        JsonLineIndex lines;
-        try
+        using (ScenarioJsonText.Open(json, source, out ScenarioJsonNode root))
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            lines = JsonLineIndex.Build(utf8);
-        }
-        catch (JsonException e)
-        {
-            // System.Text.Json appends its own 0-based "LineNumber: n | BytePositionInLine: m": keep one (1-based) line only.
-            int cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            string problem = cut < 0 ? e.Message : e.Message[..cut];
-            throw new ScenarioFileException(source, "(json)", (int)(e.LineNumber ?? -1) + 1, "malformed JSON: " + problem, e);
-        }
-
-        using (document)
-        {
-            var root = new ScenarioJsonNode(source, lines, string.Empty, document.RootElement);
             root.ExpectObject(RootKeys);
             string name = root.Optional("name")?.String() ?? defaultName;
             string description = root.Optional("description")?.String() ?? string.Empty;

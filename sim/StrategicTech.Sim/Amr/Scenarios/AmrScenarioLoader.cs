@@ -45,15 +45,7 @@ public static class AmrScenarioLoader
         ArgumentNullException.ThrowIfNull(pathOrName);
         if (File.Exists(pathOrName))
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(pathOrName);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new ScenarioFileException(pathOrName, "(file)", 0, e.Message, e);
-            }
+            string text = ScenarioJsonText.ReadFile(pathOrName);
 
             string directory = Path.GetDirectoryName(Path.GetFullPath(pathOrName)) ?? ".";
             return Parse(text, pathOrName, directory, Path.GetFileNameWithoutExtension(pathOrName));
@@ -74,24 +66,8 @@ public static class AmrScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(directory);
-        byte[] utf8 = Encoding.UTF8.GetBytes(json);
-        JsonDocument document;
-        JsonLineIndex lines;
-        try
+        using (ScenarioJsonText.Open(json, source, out ScenarioJsonNode root))
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            lines = JsonLineIndex.Build(utf8);
-        }
-        catch (JsonException e)
-        {
-            int cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            string problem = cut < 0 ? e.Message : e.Message[..cut];
-            throw new ScenarioFileException(source, "(json)", (int)(e.LineNumber ?? -1) + 1, "malformed JSON: " + problem, e);
-        }
-
-        using (document)
-        {
-            var root = new ScenarioJsonNode(source, lines, string.Empty, document.RootElement);
             root.ExpectObject(RootKeys);
             string name = root.Optional("name")?.String() ?? defaultName;
             string description = root.Optional("description")?.String() ?? string.Empty;
