@@ -56,6 +56,7 @@ public sealed class Commander : IVehicleCommands
     private bool _fenceStopActive;
     private Vector3 _fenceStopNedM;
     private long _groundStationHeardUs = -1;
+    private long _rcHeardUs = -1;
     private long _armedAtUs;
 
     public Commander(FlightParameters parameters, MulticopterCascade cascade, LandDetectorParameters landDetector)
@@ -470,6 +471,16 @@ public sealed class Commander : IVehicleCommands
         _hasManual = true;
     }
 
+    /// <summary>Sticks from the vehicle's own RC receiver: as <see cref="SetManualInput"/>, and its loss is judged in every mode (COM_RCL_EXCEPT).</summary>
+    public void SetRcInput(in ManualInput input)
+    {
+        SetManualInput(in input);
+        if (input.IsFinite)
+        {
+            _rcHeardUs = input.TimeUs;
+        }
+    }
+
     public CommandOutcome SetOffboardSetpoint(in OffboardSetpoint setpoint)
     {
         if (setpoint.UsesAcceleration || (setpoint.TypeMask & OffboardTypeMask.ForceSet) != 0)
@@ -575,6 +586,7 @@ public sealed class Commander : IVehicleCommands
         {
             TimeUs = _context.NowUs,
             Armed = armed,
+            RcSignalLost = _rcHeardUs >= 0 && _context.NowUs - _rcHeardUs > (long)(_context.Parameters.ManualLossTimeoutS * 1e6),
             DataLinkLost = _groundStationHeardUs >= 0
                 && _context.NowUs - _groundStationHeardUs > (long)(_context.Parameters.DataLinkLossTimeoutS * 1e6),
             BatteryRemainingFraction = h.BatteryRemainingFraction,

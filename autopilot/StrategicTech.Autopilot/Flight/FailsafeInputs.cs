@@ -13,6 +13,13 @@ public readonly record struct FailsafeInputs(FlightMode Mode, bool ManualFresh, 
 
     public bool Armed { get; init; }
 
+    /// <summary>
+    /// An RC receiver was heard and has delivered no valid frame for longer than COM_RC_LOSS_T (its own failsafe
+    /// flag counts as no frame). Unlike stick loss over MAVLink this counts in the automatic modes too (PX4), except
+    /// those in COM_RCL_EXCEPT.
+    /// </summary>
+    public bool RcSignalLost { get; init; }
+
     /// <summary>A ground station was heard once and its HEARTBEAT is older than COM_DL_LOSS_T.</summary>
     public bool DataLinkLost { get; init; }
 

@@ -10,7 +10,8 @@ namespace StrategicTech.Autopilot.Flight;
 /// cleared, so the pilot may take over after a failsafe and an escalation (critical → emergency battery) still
 /// acts. Hold and Return without a position, and Return without a home, become Land.
 /// <para>
-/// Conditions (delay / clear): manual input lost in a manual mode (in COM_RC_LOSS_T; NAV_RCL_ACT), offboard setpoints
+/// Conditions (delay / clear): manual input lost in a manual mode, or a heard RC receiver lost in any mode but
+/// Return, Land and those COM_RCL_EXCEPT exempts (in COM_RC_LOSS_T; NAV_RCL_ACT), offboard setpoints
 /// lost in Offboard (in COM_OF_LOSS_T; Hold), ground-station link lost (in COM_DL_LOSS_T / 1 s; NAV_DLL_ACT),
 /// battery low / critical / emergency (1 s / latched; warning, then COM_LOW_BAT_ACT), position aiding lost
 /// (COM_POS_FS_DELAY / 1 s; Land), estimator test ratio above FS_EKF_THRESH (COM_POS_FS_DELAY / 1 s; Land),
@@ -78,7 +79,8 @@ public sealed class FailsafeMonitor
         long positionDelayUs = (long)(p.PositionLossDelayS * 1e6);
 
         bool manualMode = inputs.Mode is FlightMode.Stabilized or FlightMode.Altitude or FlightMode.Position;
-        Judge(FailsafeKind.ManualInputLost, t, manualMode && !inputs.ManualFresh && p.ManualLossAction != FailsafeAction.None, 0, 0, p.ManualLossAction);
+        bool manualLost = (manualMode && !inputs.ManualFresh) || (inputs.RcSignalLost && RcLossCounts(inputs.Mode, p.RcLossExceptions));
+        Judge(FailsafeKind.ManualInputLost, t, manualLost && p.ManualLossAction != FailsafeAction.None, 0, 0, p.ManualLossAction);
         Judge(FailsafeKind.OffboardLost, t, inputs.Mode == FlightMode.Offboard && !inputs.OffboardFresh, 0, 0, FailsafeAction.Hold);
         Judge(FailsafeKind.DataLinkLost, t, inputs.DataLinkLost && p.DataLinkLossAction != FailsafeAction.None, 0, ClearUs, p.DataLinkLossAction);
 
@@ -142,6 +144,19 @@ public sealed class FailsafeMonitor
         FailsafeAction action = ActiveAction;
         return new FailsafeDecision(winner, ModeFor(action, in inputs), FailsafeTexts.Of(winner, action)) { Action = action };
     }
+
+    /// <summary>
+    /// Whether a lost RC receiver is a failsafe in <paramref name="mode"/>: not in Return or Land (already
+    /// recovering; a Return action must not undo a landing), nor in the modes COM_RCL_EXCEPT exempts.
+    /// </summary>
+    private static bool RcLossCounts(FlightMode mode, RcLossExceptions exceptions) => mode switch
+    {
+        FlightMode.ReturnToLaunch or FlightMode.Land => false,
+        FlightMode.Mission => (exceptions & RcLossExceptions.Mission) == 0,
+        FlightMode.Hold or FlightMode.Takeoff => (exceptions & RcLossExceptions.Hold) == 0,
+        FlightMode.Offboard => (exceptions & RcLossExceptions.Offboard) == 0,
+        _ => true,
+    };
 
     /// <summary>The mode an action enters: Hold and Return need a position (Return a home too), else Land.</summary>
     private static FlightMode ModeFor(FailsafeAction action, in FailsafeInputs inputs) => action switch

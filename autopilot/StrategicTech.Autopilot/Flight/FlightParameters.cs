@@ -62,6 +62,15 @@ public sealed record FlightParameters
     /// <summary>NAV_RCL_ACT: what the manual-input-loss failsafe does.</summary>
     public FailsafeAction ManualLossAction { get; init => field = CheckAction(value, nameof(ManualLossAction)); } = FailsafeAction.ReturnToLaunch;
 
+    /// <summary>COM_RCL_EXCEPT: the automatic modes in which a lost RC receiver is ignored.</summary>
+    public RcLossExceptions RcLossExceptions
+    {
+        get;
+        init => field = (value & ~(RcLossExceptions.Mission | RcLossExceptions.Hold | RcLossExceptions.Offboard)) == 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RcLossExceptions), value, "only bits 0..2 (mission, hold, offboard) are defined");
+    }
+
     /// <summary>BAT_LOW_THR: arming is refused below this remaining fraction.</summary>
     public double BatteryLowFraction { get; init => field = Check(value, 0, 0.5, nameof(BatteryLowFraction)); } = 0.15;
 

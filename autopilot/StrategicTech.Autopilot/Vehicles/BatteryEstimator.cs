@@ -56,6 +56,15 @@ public sealed class BatteryEstimator
         _capacityMah = pack.CapacityMah;
     }
 
+    /// <summary>
+    /// BAT1_R_INTERNAL (PX4): when ≥ 0, the pack resistance (Ω) the sag compensation uses instead of the
+    /// <see cref="BatteryPack"/>'s; 0 turns the compensation off. Negative (the default): the pack's.
+    /// </summary>
+    public double ResistanceOverrideOhm { get; set; } = -1;
+
+    /// <summary>The resistance the sag compensation uses now (Ω; NaN without a pack).</summary>
+    public double CompensationResistanceOhm => _pack is null ? double.NaN : ResistanceOverrideOhm >= 0 ? ResistanceOverrideOhm : _pack.InternalResistanceOhm;
+
     public double VoltageV { get; private set; } = double.NaN;
 
     public double CurrentA { get; private set; } = double.NaN;
@@ -117,7 +126,7 @@ public sealed class BatteryEstimator
     private void UpdateFromVoltage(in BatterySample sample, double dtS)
     {
         BatteryPack pack = _pack!;
-        double compensated = sample.VoltageV + (sample.CurrentA * pack.InternalResistanceOhm);
+        double compensated = sample.VoltageV + (sample.CurrentA * CompensationResistanceOhm);
         CompensatedVoltageV = double.IsNaN(CompensatedVoltageV) ? compensated : CompensatedVoltageV + (Alpha(dtS, FilterTimeS) * (compensated - CompensatedVoltageV));
         VoltageStateOfCharge = pack.StateOfChargeAt(CompensatedVoltageV / pack.Cells);
         if (double.IsNaN(_stateOfCharge))

@@ -42,6 +42,7 @@ public sealed class Vehicle
     private readonly ArmingReadiness _readiness;
     private readonly PostCalibrationRealignment _realignment = new();
     private readonly string[] _motorFailureTexts;
+    private readonly int _batteryResistanceIndex;
     private GnssSample _latestGnss;
     private bool _hasOrigin;
     private bool _motorFailureHandled;
@@ -86,6 +87,8 @@ public sealed class Vehicle
         }
 
         Calibration = new SensorCalibrationRunner(Parameters, Corrections, Commander.StatusTexts);
+        ModeSwitch = new RcModeSwitch(Parameters);
+        _batteryResistanceIndex = Parameters.IndexOf("BAT1_R_INTERNAL");
 
         Scheduler = new FixedRateScheduler(clock, BaseRateHz);
         Scheduler.Register("sensors+ekf", new PeriodicAction(RunSensors), BaseRateHz, SensorPriority);
@@ -104,6 +107,9 @@ public sealed class Vehicle
     public ParameterStore Parameters { get; }
 
     public MulticopterCascade Cascade { get; }
+
+    /// <summary>The RC flight-mode switch (RC_MAP_FLTMODE, COM_FLTMODE1..6).</summary>
+    public RcModeSwitch ModeSwitch { get; }
 
     /// <summary>Modes, mission, arming, failsafes, status: what MAVLink and scenarios drive.</summary>
     public Commander Commander { get; }
@@ -229,9 +235,14 @@ public sealed class Vehicle
             Battery.Update(in battery);
         }
 
-        if (_io.Rc is { } rc && rc.TryReadRc(out RcInputSample frame) && RcManualInputMapping.TryMap(in frame, out ManualInput sticks))
+        if (_io.Rc is { } rc && rc.TryReadRc(out RcInputSample frame))
         {
-            Commander.SetManualInput(in sticks);
+            if (RcManualInputMapping.TryMap(in frame, out ManualInput sticks))
+            {
+                Commander.SetRcInput(in sticks);
+            }
+
+            ModeSwitch.OnFrame(in frame, Commander);
         }
 
         OutputPredictor output = Ekf.Output;
@@ -269,6 +280,7 @@ public sealed class Vehicle
         if (_applyParameters)
         {
             Commander.ApplyParameters(Parameters);
+            Battery.ResistanceOverrideOhm = Parameters.Get(_batteryResistanceIndex);
         }
 
         Commander.Update(timeUs, dtS, Estimate, health);

@@ -39,4 +39,7 @@ public readonly record struct Fault(
 
     public static Fault DataLinkLoss(long startUs, long durationUs) =>
         new(startUs, durationUs, FaultKind.DataLinkLoss, -1, 0, Vector3.Zero, 0);
+
+    public static Fault RcLoss(long startUs, long durationUs) =>
+        new(startUs, durationUs, FaultKind.RcLoss, -1, 0, Vector3.Zero, 0);
 }

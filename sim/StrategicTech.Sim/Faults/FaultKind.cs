@@ -23,4 +23,7 @@ public enum FaultKind
 
     /// <summary>The ground station's link is cut: its HEARTBEATs stop reaching the vehicle (scenario runs play the ground station).</summary>
     DataLinkLoss,
+
+    /// <summary>The RC transmitter's signal is lost: the simulated receiver keeps sending frames flagged failsafe (as SBUS and CRSF receivers do).</summary>
+    RcLoss,
 }

@@ -1,3 +1,4 @@
+using StrategicTech.Autopilot.Hal;
 using StrategicTech.Autopilot.Vehicles;
 
 namespace StrategicTech.Sim.Lockstep;
@@ -28,12 +29,14 @@ public sealed class SimulatedIoBinding : ISitlIoBinding
     private readonly SimulatedSensors _sensors;
     private readonly SimulatedMotors _motors;
 
-    public SimulatedIoBinding(SitlBindingContext context)
+    /// <param name="context">The vehicle's sensor models, physics and clock.</param>
+    /// <param name="rc">An RC receiver to fit (null: none, as before; stick input then comes only over MAVLink).</param>
+    public SimulatedIoBinding(SitlBindingContext context, IRcInput? rc = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _sensors = new SimulatedSensors(context.Sensors, context.Physics, context.SensorSeed);
         _motors = new SimulatedMotors(context.MotorCount);
-        Io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors };
+        Io = new VehicleIo(_sensors, _sensors, _sensors, _motors) { Magnetometer = _sensors, RangeFinder = _sensors, Battery = _sensors, Rc = rc };
     }
 
     public VehicleIo Io { get; }

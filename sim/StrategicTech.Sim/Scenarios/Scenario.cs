@@ -25,6 +25,9 @@ public sealed record Scenario(
 
     /// <summary>Operator commands sent during the flight (go-to, return), in time order.</summary>
     public IReadOnlyList<ScenarioCommand> Commands { get; init; } = [];
+
+    /// <summary>The pilot's RC transmitter (null: no RC receiver fitted).</summary>
+    public ScenarioRc? Rc { get; init; }
 }
 
 /// <summary>One vehicle: its airframe, where it starts and its MAVLink system id. Seeds default from the scenario seed.</summary>

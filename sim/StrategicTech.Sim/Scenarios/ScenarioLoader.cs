@@ -21,7 +21,7 @@ public static class ScenarioLoader
     private const string ResourcePrefix = "StrategicTech.Sim.Scenarios.Builtin.";
     private const double DegToRad = Math.PI / 180;
 
-    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters", "commands"];
+    private static readonly string[] RootKeys = ["name", "description", "seed", "vehicles", "world", "mission", "criteria", "parameters", "commands", "rc"];
     private static readonly string[] VehicleKeys = ["systemId", "airframe", "home", "seed", "sensorSeed", "sensorErrors"];
     private static readonly string[] HomeKeys = ["latitudeDeg", "longitudeDeg", "altitudeAmslM"];
     private static readonly string[] WorldKeys = ["wind", "magneticField", "faults"];
@@ -95,7 +95,18 @@ public static class ScenarioLoader
             PassCriteria criteria = ReadCriteria(root.Required("criteria"));
             IReadOnlyList<ScenarioParameter> parameters = root.Optional("parameters") is { } p ? ScenarioParameters.Read(p) : [];
             IReadOnlyList<ScenarioCommand> commands = root.Optional("commands") is { } c ? ScenarioCommands.Read(c) : [];
-            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria) { Parameters = parameters, Commands = commands };
+            ScenarioRc? rc = root.Optional("rc") is { } r ? ScenarioRc.Read(r) : null;
+            if (rc is null && commands.Any(x => x.Kind == ScenarioCommandKind.RcChannel))
+            {
+                throw root.Required("commands").Fail("an \"rcChannel\" command needs an \"rc\" transmitter");
+            }
+
+            if (rc is not null && commands.FirstOrDefault(x => x.Kind == ScenarioCommandKind.RcChannel && x.RcChannel > rc.ChannelsUs.Count) is { } bad)
+            {
+                throw root.Required("commands").Fail("\"rcChannel\" " + bad.RcChannel + " is beyond the transmitter's " + rc.ChannelsUs.Count + " channels");
+            }
+
+            return new Scenario(name, description, source, seed, vehicles, world, mission, criteria) { Parameters = parameters, Commands = commands, Rc = rc };
         }
     }
 
@@ -309,11 +320,14 @@ public static class ScenarioLoader
             case "dataLinkLoss":
                 Only(node, kind, []);
                 return Fault.DataLinkLoss(startUs, durationUs);
+            case "rcLoss":
+                Only(node, kind, []);
+                return Fault.RcLoss(startUs, durationUs);
             case "batteryDrop":
                 Only(node, kind, ["chargeLossFraction", "voltageDropV"]);
                 return Fault.BatteryDrop(startUs, durationUs, node.OptionalNumber("chargeLossFraction", 0, 1, 0), node.OptionalNumber("voltageDropV", 0, 100, 0));
             default:
-                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, motorFailure, batteryDrop or dataLinkLoss");
+                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, motorFailure, batteryDrop, dataLinkLoss or rcLoss");
         }
     }
 

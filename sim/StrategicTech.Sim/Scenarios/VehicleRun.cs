@@ -51,7 +51,7 @@ public sealed class VehicleRun
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
         Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
-        IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null)
+        IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null, ScenarioRc? rc = null)
     {
         _commands = commands ?? [];
         _commandOutcomes = new CommandOutcome[_commands.Count];
@@ -65,6 +65,16 @@ public sealed class VehicleRun
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
         _faults = new FaultSchedule(world.Faults);
+        if (rc is not null && binding is null)
+        {
+            // The pilot's transmitter: a receiver on the plain SITL binding (a HIL binding brings its own I/O).
+            binding = context =>
+            {
+                RcReceiver = new SimulatedRcReceiver(context.Clock, _faults, [.. rc.ChannelsUs], rc.RateHz);
+                return new SimulatedIoBinding(context, RcReceiver);
+            };
+        }
+
         Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding);
         foreach (ScenarioParameter p in parameters ?? [])
         {
@@ -126,6 +136,9 @@ public sealed class VehicleRun
     public ulong SensorSeed { get; }
 
     public SitlVehicle Vehicle { get; }
+
+    /// <summary>The simulated RC receiver when the scenario has a transmitter (<c>"rc"</c>), else null.</summary>
+    public SimulatedRcReceiver? RcReceiver { get; private set; }
 
     public VehiclePhase Phase { get; private set; } = VehiclePhase.WaitingForEstimator;
 
@@ -398,10 +411,25 @@ public sealed class VehicleRun
         {
             ScenarioCommand c = _commands[_nextCommand];
             IVehicleCommands commands = Vehicle.Commands;
-            _commandOutcomes[_nextCommand++] = c.Kind == ScenarioCommandKind.GoTo
-                ? commands.GoTo(c.LatitudeDeg, c.LongitudeDeg, c.HeightAboveHomeM, c.SpeedMps)
-                : commands.ReturnToLaunch();
+            _commandOutcomes[_nextCommand++] = c.Kind switch
+            {
+                ScenarioCommandKind.GoTo => commands.GoTo(c.LatitudeDeg, c.LongitudeDeg, c.HeightAboveHomeM, c.SpeedMps),
+                ScenarioCommandKind.RcChannel => MoveRcChannel(c.RcChannel, c.RcPulseUs),
+                _ => commands.ReturnToLaunch(),
+            };
         }
+    }
+
+    /// <summary>The pilot moves a stick or switch; the vehicle reads it with the receiver's next frame.</summary>
+    private CommandOutcome MoveRcChannel(int channel, ushort pulseUs)
+    {
+        if (RcReceiver is null || channel > RcReceiver.ChannelCount)
+        {
+            return CommandOutcome.Unsupported;
+        }
+
+        RcReceiver.SetChannel(channel, pulseUs);
+        return CommandOutcome.Accepted;
     }
 
     /// <summary>Truth's distance from waypoint item <paramref name="index"/> at the tick it was reported reached (first report only).</summary>

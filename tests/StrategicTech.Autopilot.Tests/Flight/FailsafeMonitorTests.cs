@@ -28,6 +28,44 @@ public class FailsafeMonitorTests
     }
 
     [Theory]
+    [InlineData(FlightMode.Mission)]
+    [InlineData(FlightMode.Hold)]
+    [InlineData(FlightMode.Takeoff)]
+    [InlineData(FlightMode.Offboard)]
+    [InlineData(FlightMode.Position)]
+    public void Rc_receiver_lost_takes_NAV_RCL_ACT_in_automatic_modes_too(FlightMode mode)
+    {
+        var monitor = new FailsafeMonitor();
+        FailsafeDecision d = monitor.Evaluate(new FailsafeInputs(mode, false, true, true, true) { Armed = true, RcSignalLost = true }, Defaults);
+        Assert.Equal(FailsafeKind.ManualInputLost, d.Kind);
+        Assert.Equal(FlightMode.ReturnToLaunch, d.Mode);
+    }
+
+    [Theory]
+    [InlineData(RcLossExceptions.Mission, FlightMode.Mission)]
+    [InlineData(RcLossExceptions.Hold, FlightMode.Hold)]
+    [InlineData(RcLossExceptions.Hold, FlightMode.Takeoff)]
+    [InlineData(RcLossExceptions.Offboard, FlightMode.Offboard)]
+    [InlineData(RcLossExceptions.None, FlightMode.ReturnToLaunch)]
+    [InlineData(RcLossExceptions.None, FlightMode.Land)]
+    public void Rc_receiver_lost_is_ignored_in_COM_RCL_EXCEPT_modes_and_while_returning_or_landing(RcLossExceptions exceptions, FlightMode mode)
+    {
+        var monitor = new FailsafeMonitor();
+        FailsafeDecision d = monitor.Evaluate(new FailsafeInputs(mode, false, true, true, true) { Armed = true, RcSignalLost = true }, Defaults with { RcLossExceptions = exceptions });
+        Assert.True(d.IsNone);
+        Assert.False(monitor.IsActive(FailsafeKind.ManualInputLost));
+    }
+
+    [Fact]
+    public void Rc_exceptions_for_Mission_do_not_cover_a_manual_mode()
+    {
+        var all = RcLossExceptions.Mission | RcLossExceptions.Hold | RcLossExceptions.Offboard;
+        FailsafeDecision d = new FailsafeMonitor().Evaluate(new FailsafeInputs(FlightMode.Position, false, false, true, true) { Armed = true, RcSignalLost = true }, Defaults with { RcLossExceptions = all });
+        Assert.Equal(FailsafeKind.ManualInputLost, d.Kind);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Defaults with { RcLossExceptions = (RcLossExceptions)8 });
+    }
+
+    [Theory]
     [InlineData(true, FlightMode.Hold)]
     [InlineData(false, FlightMode.Land)]
     public void Offboard_setpoints_lost_in_Offboard_hold_with_a_position_and_land_without(bool hasPosition, FlightMode expected)

@@ -11,7 +11,7 @@ public sealed class FailsafeSuiteTests(ITestOutputHelper output)
     public void Bundled_failsafes_suite_holds_one_scenario_per_failsafe()
     {
         IReadOnlyList<Scenario> suite = ScenarioSuite.Load("failsafes");
-        Assert.Equal(["battery_critical", "battery_sag", "ekf_gnss_jump", "flight_time", "gcs_link_loss", "gnss_loss", "goto_fence_breach", "hard_impact", "hex_motor_failure", "quad_motor_crash", "quad_motor_weak"], suite.Select(s => s.Name));
+        Assert.Equal(["battery_critical", "battery_sag", "ekf_gnss_jump", "flight_time", "gcs_link_loss", "gnss_loss", "goto_fence_breach", "hard_impact", "hex_motor_failure", "quad_motor_crash", "quad_motor_weak", "rc_loss"], suite.Select(s => s.Name));
         Assert.All(suite, s => Assert.True(s.Criteria.Failsafe is not null || s.Criteria.FenceRespected, s.Name + " judges neither a failsafe nor the fence"));
         Assert.Contains("failsafes", ScenarioSuite.BuiltInNames);
     }
@@ -44,9 +44,14 @@ public sealed class FailsafeSuiteTests(ITestOutputHelper output)
         double closestM = double.PositiveInfinity;
         for (ulong seed = 1; seed <= 3; seed++)
         {
-            ScenarioResult result = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed });
+            var probe = new FenceStopProbe();
+            ScenarioResult result = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = seed, Attach = (_, _, _) => probe });
             VehicleResult v = result.Vehicles[0];
             double maxEastM = v.Log.Max(r => r.TruthPositionNedM.Y);
+            double speedMps = probe.EstimateVelocityMps.Y;
+            output.WriteLine($"seed {seed}: stop announced at {probe.StopUs / 1e6:F2} s, estimate {probe.EstimatePositionM.Y:F2} m east at {speedMps:F2} m/s "
+                + $"(truth {probe.TruthPositionM.Y:F2} m at {probe.TruthVelocityMps.Y:F2} m/s); v²/2a hold point {probe.EstimatePositionM.Y + (speedMps * speedMps / 6):F2} m; "
+                + $"estimate went to {probe.EstimateMaxEastM:F2} m, truth to {probe.TruthMaxEastM:F2} m");
             output.WriteLine($"seed {seed}: truth reached {maxEastM:F2} m east (fence {fenceEastM:F2} m), final mode {v.FinalMode}, " + string.Join(", ", v.Criteria.Select(c => $"{c.Name} {c.Measured:F2}")));
             Assert.True(result.Passed, $"seed {seed}: " + string.Join("; ", v.Criteria.Where(c => !c.Passed).Select(c => c.Name)));
             Assert.Contains(v.Log, r => r.Mode == Autopilot.Flight.FlightMode.Hold && r.TruthPositionNedM.Y > 100); // the go-to was flown, and held
@@ -74,6 +79,23 @@ public sealed class FailsafeSuiteTests(ITestOutputHelper output)
             // No false call while the sagging pack still held 16 % → ~9 % (the 60 s floor), and the real one came.
             Assert.InRange(failsafe.Measured, 60, 156); // measured 103.88–103.96 s (seeds 1–3); bound 156 s (1.5×)
         }
+    }
+
+    [Fact]
+    public void Battery_sag_without_internal_resistance_compensation_calls_a_false_critical_under_load()
+    {
+        // The same flight with BAT1_R_INTERNAL = 0: the estimator reads the sagging terminal voltage as it is.
+        Scenario builtIn = ScenarioLoader.LoadBuiltIn("failsafes.battery_sag");
+        Scenario scenario = builtIn with { Parameters = [.. builtIn.Parameters, new ScenarioParameter("BAT1_R_INTERNAL", 0)] };
+        VehicleResult v = ScenarioRunner.Run(scenario, new ScenarioRunOptions { Seed = 1 }).Vehicles[0];
+        CriterionResult failsafe = Assert.Single(v.Criteria, c => c.Name.StartsWith("failsafe BatteryCritical", StringComparison.Ordinal));
+        output.WriteLine($"uncompensated: critical {failsafe.Measured:F2} s after the fault; " + string.Join(", ", v.Criteria.Select(c => $"{c.Name} {c.Measured:F2}")));
+
+        // The compensated estimator calls it 103.9 s after the fault (above); uncompensated it calls it while the
+        // pack still holds well above BAT_CRIT_THR, so the scenario's 60 s floor fails: the compensation is what passes it.
+        Assert.False(failsafe.Passed);
+        Assert.InRange(failsafe.Measured, 0, 17); // measured 11.22 s (seed 1); bound 1.5×, far short of the 60 s floor the compensated flight keeps
+        Assert.Contains(v.Log, r => r.Mode == Autopilot.Flight.FlightMode.ReturnToLaunch);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class ScenarioLoaderTests : IDisposable
     [Fact]
     public void Bundled_scenarios_load_with_their_missions()
     {
-        Assert.Equal(["demo", "failsafes.battery_critical", "failsafes.battery_sag", "failsafes.ekf_gnss_jump", "failsafes.flight_time", "failsafes.gcs_link_loss", "failsafes.gnss_loss", "failsafes.goto_fence_breach", "failsafes.hard_impact", "failsafes.hex_motor_failure", "failsafes.quad_motor_crash", "failsafes.quad_motor_weak", "fence-below-home", "fence-far-waypoint", "fence-outside-inclusion", "fence-rally", "fence-rtl-exclusion", "fence-through-exclusion", "hover", "mag_interference", "square"], ScenarioLoader.BuiltInNames);
+        Assert.Equal(["demo", "failsafes.battery_critical", "failsafes.battery_sag", "failsafes.ekf_gnss_jump", "failsafes.flight_time", "failsafes.gcs_link_loss", "failsafes.gnss_loss", "failsafes.goto_fence_breach", "failsafes.hard_impact", "failsafes.hex_motor_failure", "failsafes.quad_motor_crash", "failsafes.quad_motor_weak", "failsafes.rc_loss", "fence-below-home", "fence-far-waypoint", "fence-outside-inclusion", "fence-rally", "fence-rtl-exclusion", "fence-through-exclusion", "hover", "mag_interference", "square"], ScenarioLoader.BuiltInNames);
         Scenario demo = ScenarioLoader.Load("demo");
         Assert.Equal("demo", demo.Name);
         Assert.Equal("demo.plan", demo.Mission.SourceName);
@@ -85,7 +85,12 @@ public sealed class ScenarioLoaderTests : IDisposable
         { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"fenceRespected\": 1", "criteria.fenceRespected", "expected true or false, got the number 1" },
         { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"landingPoint\": { \"latitudeDeg\": 95, \"longitudeDeg\": 8 }", "criteria.landingPoint.latitudeDeg", "must be within -90..90, got 95" },
         { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"expectRefusal\": true", "criteria.expectRefusal", "expected a string" },
-        { "\"seed\": 3,", "\"seed\": 3, \"commands\": [ { \"atS\": 5 } ],", "commands[0]", "exactly one of \"goTo\" or \"returnToLaunch\": true" },
+        { "\"seed\": 3,", "\"seed\": 3, \"commands\": [ { \"atS\": 5 } ],", "commands[0]", "exactly one of \"goTo\", \"returnToLaunch\": true or \"rcChannel\"" },
+        { "\"seed\": 3,", "\"seed\": 3, \"commands\": [ { \"atS\": 5, \"rcChannel\": { \"channel\": 5, \"pulseUs\": 2000 } } ],", "commands", "needs an \"rc\" transmitter" },
+        { "\"seed\": 3,", "\"seed\": 3, \"rc\": { \"channelsUs\": [1500, 1500, 1500, 1500] }, \"commands\": [ { \"atS\": 5, \"rcChannel\": { \"channel\": 5, \"pulseUs\": 2000 } } ],", "commands", "beyond the transmitter's 4 channels" },
+        { "\"seed\": 3,", "\"seed\": 3, \"rc\": { \"channelsUs\": [1500, 1500, 1500] },", "rc.channelsUs", "4..18 channels" },
+        { "\"seed\": 3,", "\"seed\": 3, \"rc\": { \"channelsUs\": [1500, 1500, 1500, 2500] },", "rc.channelsUs[3]", "must be within 800..2200" },
+        { "\"kind\": \"magInterference\"", "\"kind\": \"rcLoss\"", "world.faults[0].fieldFrdGauss", "does not apply to a rcLoss fault" },
         { "\"seed\": 3,", "\"seed\": 3, \"commands\": [ { \"atS\": 5, \"goTo\": { \"latitudeDeg\": 95, \"longitudeDeg\": 8, \"heightM\": 10 } } ],", "commands[0].goTo.latitudeDeg", "must be within -90..90, got 95" },
         { "\"seed\": 3,", "\"seed\": 3, \"commands\": [ { \"atS\": 9, \"returnToLaunch\": true }, { \"atS\": 5, \"returnToLaunch\": true } ],", "commands", "time order" },
         { "\"timeLimitS\": 200", "\"timeLimitS\": 200, \"failsafe\": { \"kind\": \"BatteryCritical\", \"withinS\": 10, \"notBeforeS\": -1 }", "criteria.failsafe.notBeforeS", "must be within" },

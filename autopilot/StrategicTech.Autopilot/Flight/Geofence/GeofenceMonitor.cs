@@ -9,7 +9,8 @@ namespace StrategicTech.Autopilot.Flight.Geofence;
 /// The vehicle's geofence judge, once per position update on the estimate: <see cref="Breached"/> (the position
 /// breaks a rule now: inclusion/exclusion shapes, GF_MAX_VER_DIST above home, GF_MAX_HOR_DIST from home) feeds the
 /// failsafe (GF_ACTION); <see cref="PredictedBreach"/> (GF_PREDICT: the position is allowed but the point where the
-/// vehicle would stop when braking at MPC_ACC_HOR from its velocity — or from a commanded velocity — is not) makes
+/// vehicle would stop when braking at MPC_ACC_HOR from its velocity — or from a commanded velocity — after
+/// <see cref="ResponseDelayS"/> at its present velocity, is not) makes
 /// the commander stop before the boundary. The shapes are projected into the estimator origin's frame when the fence
 /// is set or the origin changes (allocates then); <see cref="Update"/> allocates nothing.
 /// </summary>
@@ -17,6 +18,15 @@ public sealed class GeofenceMonitor
 {
     /// <summary>Added to the braking distance: the hold point is this far short of the predicted breach.</summary>
     public const double PredictionMarginM = 1.5;
+
+    /// <summary>
+    /// How long the vehicle keeps its velocity before the braking the projection assumes begins (s): one 20 ms
+    /// position cycle until the next judgement (a breach predicted between two updates is seen up to one cycle's
+    /// travel late) and about one more until the hold setpoint turns the vehicle around (measured in
+    /// <c>failsafes/goto_fence_breach</c>: 0.22 m past the v²/2a hold point from 8 m/s, 0.028 s of travel).
+    /// Without it the stop came up to ~0.4 m nearer than <see cref="PredictionMarginM"/> at 8 m/s.
+    /// </summary>
+    public const double ResponseDelayS = 0.05;
 
     private FenceShapes _fence = FenceShapes.Empty;
     private RallyPoint[] _rally = [];
@@ -96,8 +106,10 @@ public sealed class GeofenceMonitor
         }
 
         double a = parameters.BrakeAccelerationMps2;
-        PredictedViolation = Judge(BrakingProjection.StopPointNedM(positionNedM, velocityNedMps, a, PredictionMarginM), homeNedM, parameters)
-            | Judge(BrakingProjection.StopPointNedM(positionNedM, commandedVelocityNedMps, a, PredictionMarginM), homeNedM, parameters);
+        // Horizontally only: the vertical hold acts on the altitude the vehicle has, and GF_MAX_VER_DIST keeps its own margin.
+        Vector3 aheadNedM = positionNedM + (new Vector3(velocityNedMps.X, velocityNedMps.Y, 0) * ResponseDelayS);
+        PredictedViolation = Judge(BrakingProjection.StopPointNedM(aheadNedM, velocityNedMps, a, PredictionMarginM), homeNedM, parameters)
+            | Judge(BrakingProjection.StopPointNedM(aheadNedM, commandedVelocityNedMps, a, PredictionMarginM), homeNedM, parameters);
     }
 
     /// <summary>The rules a position breaks (shapes only once an origin exists).</summary>
