@@ -1,5 +1,6 @@
 using StrategicTech.GroundStation.App;
 using StrategicTech.GroundStation.Link;
+using StrategicTech.GroundStation.Plan;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -46,6 +47,11 @@ public sealed class DownloadInThePlanViewTests(ITestOutputHelper output)
         var fence = new Geofence([], [new GeofenceCircle(new LatLonDeg(home.LatitudeDeg, home.LongitudeDeg), 300, true, AltitudeBand.Unbounded)]);
         Assert.Equal(StrategicTech.Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commander.ReplaceMission(held));
         Assert.Equal(StrategicTech.Autopilot.Flight.CommandOutcome.Accepted, vehicle.Commander.ReplaceFence(fence));
+
+        // The vehicle's mission server stores and serves the fence list as MAVLink items (as after an upload).
+        var fenceOnly = new PlanDocument();
+        fenceOnly.SetFenceAndRally(fence, []);
+        session.Bridge.Endpoint.Missions.Load(StrategicTech.Drivers.Mavlink.Dialects.Common.MavMissionType.Fence, PlanWire.FenceToWire(fenceOnly).ToArray());
         int step = 0;
         try
         {
