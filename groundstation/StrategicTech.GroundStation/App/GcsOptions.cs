@@ -26,6 +26,9 @@ public sealed record GcsOptions
     /// <summary>Frames to render before exiting (windowed mode; 0 = until the window closes). For benchmarks.</summary>
     public int FrameLimit { get; init; }
 
+    /// <summary>With <c>--headless</c>: render this many frames of the 10-vehicle benchmark scene and print frame-time percentiles.</summary>
+    public int BenchFrames { get; init; }
+
     /// <summary>Frame-rate cap of the window loop (a software renderer on a shared machine should not spin).</summary>
     public int MaxFps { get; init; } = 60;
 
@@ -51,6 +54,7 @@ public sealed record GcsOptions
           --screenshot <file.png>    write the fly view to a PNG and exit
           --size <W>x<H>             window / image size in pixels (default 1280x720)
           --frames <n>               render n frames and exit, printing frame-time percentiles
+          --bench-frames <n>         with --headless: render n frames of 10 vehicles x 10 000 track points, print p50/p99/gen-2
           --max-fps <n>              cap the window's frame rate (default 60)
           --tiles <file.mbtiles>     raster map tiles from an MBTiles file (offline)
           --tile-url <template>      download tiles from https://…/{z}/{x}/{y}.png into the cache
@@ -85,7 +89,7 @@ public sealed record GcsOptions
                 case "--headless":
                     o = o with { Headless = true };
                     break;
-                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames" or "--max-fps" or "--tiles" or "--tile-url" or "--tile-cache":
+                case "--connect" or "--signing-key" or "--replay" or "--screenshot" or "--seek-s" or "--size" or "--frames" or "--bench-frames" or "--max-fps" or "--tiles" or "--tile-url" or "--tile-cache":
                     string? value = Next();
                     if (value is null)
                     {
@@ -113,7 +117,13 @@ public sealed record GcsOptions
             return null;
         }
 
-        if (o.Headless && (o.ReplayPath is null || o.ScreenshotPath is null))
+        if (o.BenchFrames > 0 && !o.Headless)
+        {
+            error = "--bench-frames needs --headless";
+            return null;
+        }
+
+        if (o.Headless && o.BenchFrames == 0 && (o.ReplayPath is null || o.ScreenshotPath is null))
         {
             error = "--headless needs --replay <file.tlog> and --screenshot <file.png>";
             return null;
@@ -173,6 +183,14 @@ public sealed record GcsOptions
                 }
 
                 return o with { FrameLimit = n };
+            case "--bench-frames":
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int benchFrames) || benchFrames is <= 0 or > 1_000_000)
+                {
+                    error = $"--bench-frames must be an integer from 1 to 1000000, got '{value}'";
+                    return null;
+                }
+
+                return o with { BenchFrames = benchFrames };
             case "--max-fps":
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int fps) || fps is < 1 or > 1000)
                 {

@@ -24,6 +24,11 @@ public static class GroundStationMain
             return ExitOk;
         }
 
+        if (options.Headless && options.BenchFrames > 0)
+        {
+            return Bench.HeadlessBench.Run(options, output, error);
+        }
+
         if (options.Headless)
         {
             return HeadlessRunner.Run(options, output, error);

@@ -6,7 +6,6 @@ using StrategicTech.GroundStation.Model;
 using StrategicTech.GroundStation.Platform;
 using StrategicTech.GroundStation.Rendering;
 using StrategicTech.GroundStation.Replay;
-using StrategicTech.GroundStation.Telemetry;
 
 namespace StrategicTech.GroundStation.App;
 
@@ -204,7 +203,7 @@ public sealed class GroundStationWindow : IDisposable
             }
             else
             {
-                Drain(_link!.Queue, fleet);
+                fleet.ApplyAll(_link!.Queue);
                 nowUs = _link.Clock.TimeUs;
                 if (_pad.Connected && fleet.Selected is { } piloted)
                 {
@@ -290,6 +289,7 @@ public sealed class GroundStationWindow : IDisposable
         _link?.Dispose();
         _renderer.Tiles?.Dispose();
         _target?.Dispose();
+        _planRenderer.Dispose();
         _renderer.Dispose();
         if (_controller != 0)
         {
@@ -308,14 +308,6 @@ public sealed class GroundStationWindow : IDisposable
             Sdl.DestroyWindow(_window);
             _window = 0;
             Sdl.Quit();
-        }
-    }
-
-    private static void Drain(TelemetryQueue queue, Fleet fleet)
-    {
-        while (queue.TryTake(out TelemetrySample sample))
-        {
-            fleet.Apply(sample);
         }
     }
 

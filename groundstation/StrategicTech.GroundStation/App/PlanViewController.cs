@@ -43,6 +43,7 @@ public sealed class PlanViewController
     private float _lastX;
     private float _lastY;
     private long _transferStartUs;
+    private (VehicleState Vehicle, Geofence Fence, IReadOnlyList<RallyPoint> Rally)? _uploading;
     private TransferState _shownTransferState;
 
     public PlanViewController(Fleet fleet, PlanTransfer? transfer)
@@ -342,6 +343,8 @@ public sealed class PlanViewController
         bool ardupilot = v.Autopilot == FlightModeNames.AutopilotArdupilot;
         if (_transfer.Upload(v.SystemId, PlanWire.MissionToWire(Document, ardupilot), PlanWire.FenceToWire(Document), PlanWire.RallyToWire(Document)))
         {
+            // What the vehicle will hold once the upload is done (the fly view draws it then).
+            _uploading = (v, Document.Fence, [.. Document.RallyPoints]);
             _transferStartUs = NowUs;
             Report(string.Create(CultureInfo.InvariantCulture, $"uploading to vehicle {v.SystemId}…"), false);
         }
@@ -359,6 +362,7 @@ public sealed class PlanViewController
 
         if (_transfer.Download(v.SystemId))
         {
+            _uploading = null;
             _transferStartUs = NowUs;
             Report(string.Create(CultureInfo.InvariantCulture, $"downloading from vehicle {v.SystemId}…"), false);
         }
@@ -523,15 +527,10 @@ public sealed class PlanViewController
         double altitudeM = FieldValue(FieldAltitude, PlanDocument.DefaultAltitudeM);
         try
         {
-            IReadOnlyList<MissionItem> survey = SurveyTool.Generate(_draft, spacingM, spacingM, altitudeM, Document.Home);
+            SurveyComplexItem survey = SurveyTool.Create(_draft, spacingM, spacingM, altitudeM, Document.Home);
             int at = Selected >= 0 ? Selected + 1 : EndOfFlight();
-            foreach (MissionItem item in survey)
-            {
-                at = Document.Insert(at, item) + 1;
-            }
-
-            Select(at - 1);
-            Report(string.Create(CultureInfo.InvariantCulture, $"survey: {survey.Count} items, lines {spacingM:0.#} m apart at {altitudeM:0.#} m"), false);
+            Select(Document.InsertSurvey(at, survey));
+            Report(string.Create(CultureInfo.InvariantCulture, $"survey: {survey.Items.Count} items, lines {spacingM:0.#} m apart at {altitudeM:0.#} m, heading {survey.AngleDeg:0}°"), false);
             _draft.Clear();
         }
         catch (ArgumentException ex)
@@ -714,6 +713,12 @@ public sealed class PlanViewController
                 IReadOnlyList<RallyPoint> rally = PlanWire.RallyFromWire(lists.Rally);
                 Document.SetItems(PlanWire.MissionFromWire(lists.Mission, ardupilot));
                 Document.SetFenceAndRally(fence, rally);
+                if (v is not null)
+                {
+                    v.Fence = fence;
+                    v.RallyPoints = rally;
+                }
+
                 Select(-1);
             }
             catch (MissionFileException ex)
@@ -728,6 +733,17 @@ public sealed class PlanViewController
         if (state != _shownTransferState)
         {
             _shownTransferState = state;
+            if (state == TransferState.Done && _uploading is { } sent)
+            {
+                sent.Vehicle.Fence = sent.Fence;
+                sent.Vehicle.RallyPoints = sent.Rally;
+            }
+
+            if (state != TransferState.Running)
+            {
+                _uploading = null;
+            }
+
             if (state == TransferState.Done)
             {
                 Report(_transfer.Message, false);

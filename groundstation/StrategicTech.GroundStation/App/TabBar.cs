@@ -8,15 +8,43 @@ public static class TabBar
     public const float TabWidth = 96;
     public const float TabHeight = 28;
 
-    /// <summary>Adds the tab buttons for a window <paramref name="width"/> wide.</summary>
+    /// <summary>Narrowest tab that still holds its label.</summary>
+    public const float MinTabWidth = 64;
+
+    private const float Gap = 4;
+    private const float Top = 8;
+
+    /// <summary>
+    /// Adds the tab buttons for a window <paramref name="width"/> wide: centred when the row fits between the fly view's
+    /// vehicle list and its HUD, else narrowed (down to <see cref="MinTabWidth"/>) and centred in the space between them,
+    /// so a 1024 px window keeps tabs and HUD apart.
+    /// </summary>
     public static void Layout(float width, List<UiButton> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        float left = (width / 2) - (2 * TabWidth) - 6;
-        into.Add(new UiButton(UiAction.ShowFly, new SKRect(left, 8, left + TabWidth, 8 + TabHeight), "FLY"));
-        into.Add(new UiButton(UiAction.ShowParameters, new SKRect(left + TabWidth + 4, 8, left + (2 * TabWidth) + 4, 8 + TabHeight), "PARAMS"));
-        into.Add(new UiButton(UiAction.ShowInspector, new SKRect(left + (2 * TabWidth) + 8, 8, left + (3 * TabWidth) + 8, 8 + TabHeight), "INSPECT"));
-        into.Add(new UiButton(UiAction.ShowPlan, new SKRect(left + (3 * TabWidth) + 12, 8, left + (4 * TabWidth) + 12, 8 + TabHeight), "PLAN"));
+        float tab = TabWidth;
+        float row = (4 * tab) + (3 * Gap);
+        float left = (width / 2) - (row / 2);
+        float clearLeft = Rendering.FlyViewLayout.VehicleListRight + 10;
+        float clearRight = Rendering.HudLayout.Rect(width).Left - 10;
+        if (left < clearLeft || left + row > clearRight)
+        {
+            float space = clearRight - clearLeft;
+            tab = Math.Max(MinTabWidth, Math.Min(TabWidth, (space - (3 * Gap)) / 4));
+            row = (4 * tab) + (3 * Gap);
+            left = clearLeft + Math.Max(0, (space - row) / 2);
+        }
+
+        into.Add(new UiButton(UiAction.ShowFly, Tab(left, 0, tab), "FLY"));
+        into.Add(new UiButton(UiAction.ShowParameters, Tab(left, 1, tab), "PARAMS"));
+        into.Add(new UiButton(UiAction.ShowInspector, Tab(left, 2, tab), "INSPECT"));
+        into.Add(new UiButton(UiAction.ShowPlan, Tab(left, 3, tab), "PLAN"));
+    }
+
+    private static SKRect Tab(float left, int index, float tabWidth)
+    {
+        float x = left + (index * (tabWidth + Gap));
+        return new SKRect(x, Top, x + tabWidth, Top + TabHeight);
     }
 
     /// <summary>The view a tab button selects, or null for other buttons.</summary>

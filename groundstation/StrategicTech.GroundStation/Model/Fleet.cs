@@ -62,6 +62,23 @@ public sealed class Fleet
         }
     }
 
+    /// <summary>
+    /// Applies everything the link thread queued (the frame's first step, before Update and drawing, so a sample that
+    /// arrived before a frame is shown in that frame). Returns how many samples were applied.
+    /// </summary>
+    public int ApplyAll(TelemetryQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        int n = 0;
+        while (queue.TryTake(out TelemetrySample sample))
+        {
+            Apply(sample);
+            n++;
+        }
+
+        return n;
+    }
+
     public void Apply(in TelemetrySample s)
     {
         Applied++;

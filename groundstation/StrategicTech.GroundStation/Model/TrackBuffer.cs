@@ -11,6 +11,9 @@ public sealed class TrackBuffer(int capacity = 10_000)
 
     public int Count { get; private set; }
 
+    /// <summary>Points accepted since the last <see cref="Clear"/> (the oldest <c>Total - Count</c> were overwritten); lets a renderer append only what is new.</summary>
+    public long Total { get; private set; }
+
     /// <summary>Adds a point unless it lies within <paramref name="minStepDeg"/> of the last one (a hovering vehicle adds nothing).</summary>
     public void Add(double latDeg, double lonDeg, double minStepDeg = 2e-6)
     {
@@ -29,12 +32,14 @@ public sealed class TrackBuffer(int capacity = 10_000)
             _latDeg[i] = latDeg;
             _lonDeg[i] = lonDeg;
             Count++;
+            Total++;
             return;
         }
 
         _latDeg[_start] = latDeg;
         _lonDeg[_start] = lonDeg;
         _start = (_start + 1) % Capacity;
+        Total++;
     }
 
     /// <summary>Point <paramref name="index"/> from the oldest (0).</summary>
@@ -53,5 +58,6 @@ public sealed class TrackBuffer(int capacity = 10_000)
     {
         _start = 0;
         Count = 0;
+        Total = 0;
     }
 }

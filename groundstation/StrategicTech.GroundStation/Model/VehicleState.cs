@@ -86,6 +86,12 @@ public sealed class VehicleState(byte systemId)
     /// <summary>Mission items seen on the link (download by any ground station, or upload to the vehicle), by seq.</summary>
     public SortedList<int, MissionItemView> Mission { get; } = [];
 
+    /// <summary>The geofence this ground station last uploaded to or downloaded from the vehicle (empty until then).</summary>
+    public Navigation.Missions.Geofence Fence { get; internal set; } = Navigation.Missions.Geofence.Empty;
+
+    /// <summary>The rally points this ground station last uploaded to or downloaded from the vehicle (none until then).</summary>
+    public IReadOnlyList<Navigation.Missions.RallyPoint> RallyPoints { get; internal set; } = [];
+
     public string ModeName => FlightModeNames.Describe(Autopilot, MavType, CustomMode);
 
     public string TypeName => MavType switch

@@ -14,6 +14,7 @@ public sealed class PlanDocument
     public const double DefaultAltitudeM = 20;
 
     private readonly List<MissionItem> _items = [];
+    private readonly List<PlanSurvey> _surveys = [];
 
     public IReadOnlyList<MissionItem> Items => _items;
 
@@ -22,6 +23,13 @@ public sealed class PlanDocument
     public List<GeofenceCircle> FenceCircles { get; } = [];
 
     public List<RallyPoint> RallyPoints { get; } = [];
+
+    /// <summary>
+    /// The surveys whose generated items are in <see cref="Items"/>, in order. Inserting or deleting items before a
+    /// survey shifts it; inserting into, deleting, moving or editing one of its items turns the survey into plain items
+    /// (QGroundControl would regenerate them from the polygon; ours keeps the pilot's edit).
+    /// </summary>
+    public IReadOnlyList<PlanSurvey> Surveys => _surveys;
 
     /// <summary>The planned home (latitude/longitude), or null until a file or a vehicle gives one.</summary>
     public LatLonDeg? Home { get; set; }
@@ -51,7 +59,67 @@ public sealed class PlanDocument
         ArgumentNullException.ThrowIfNull(items);
         _items.Clear();
         _items.AddRange(items);
+        _surveys.Clear();
         Renumber();
+    }
+
+    /// <summary>
+    /// Inserts a survey's generated items (<see cref="SurveyComplexItem.Items"/>) at <paramref name="index"/> (clamped)
+    /// and records the survey. Returns the index of its last item.
+    /// </summary>
+    public int InsertSurvey(int index, SurveyComplexItem survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        if (survey.Items.Count == 0)
+        {
+            throw new ArgumentException("a survey needs generated items", nameof(survey));
+        }
+
+        index = Math.Clamp(index, 0, _items.Count);
+        ShiftSurveys(index, survey.Items.Count);
+        _items.InsertRange(index, survey.Items);
+        int at = 0;
+        while (at < _surveys.Count && _surveys[at].FirstIndex < index)
+        {
+            at++;
+        }
+
+        _surveys.Insert(at, new PlanSurvey(survey, index, survey.Items.Count));
+        Renumber();
+        return index + survey.Items.Count - 1;
+    }
+
+    /// <summary>Sets the surveys of items already in the document (a file's complex items); ranges must lie inside the items and not overlap.</summary>
+    public void SetSurveys(IEnumerable<PlanSurvey> surveys)
+    {
+        ArgumentNullException.ThrowIfNull(surveys);
+        var list = new List<PlanSurvey>(surveys);
+        list.Sort((a, b) => a.FirstIndex.CompareTo(b.FirstIndex));
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i].FirstIndex < 0 || list[i].Count <= 0 || list[i].EndIndex > _items.Count || (i > 0 && list[i].FirstIndex < list[i - 1].EndIndex))
+            {
+                throw new ArgumentException("survey item ranges must lie inside the mission and not overlap", nameof(surveys));
+            }
+        }
+
+        _surveys.Clear();
+        _surveys.AddRange(list);
+        Revision++;
+    }
+
+    /// <summary>The survey that generated item <paramref name="index"/>, or null.</summary>
+    public PlanSurvey? SurveyOf(int index)
+    {
+        foreach (PlanSurvey s in _surveys)
+        {
+            if (index >= s.FirstIndex && index < s.EndIndex)
+            {
+                return s;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Replaces the fence and rally points.</summary>
@@ -74,6 +142,7 @@ public sealed class PlanDocument
     public int Insert(int index, MissionItem item)
     {
         index = Math.Clamp(index, 0, _items.Count);
+        ShiftSurveys(index, 1);
         _items.Insert(index, item);
         Renumber();
         return index;
@@ -122,7 +191,16 @@ public sealed class PlanDocument
     {
         if (index >= 0 && index < _items.Count)
         {
+            BreakSurveyAt(index);
             _items.RemoveAt(index);
+            for (int i = 0; i < _surveys.Count; i++)
+            {
+                if (_surveys[i].FirstIndex > index)
+                {
+                    _surveys[i] = _surveys[i] with { FirstIndex = _surveys[i].FirstIndex - 1 };
+                }
+            }
+
             Renumber();
         }
     }
@@ -135,6 +213,7 @@ public sealed class PlanDocument
             return false;
         }
 
+        BreakSurveyAt(index);
         _items[index] = _items[index] with { LatitudeDeg = latDeg, LongitudeDeg = lonDeg };
         Revision++;
         return true;
@@ -143,6 +222,7 @@ public sealed class PlanDocument
     /// <summary>Replaces item <paramref name="index"/> (an edit); its seq is kept.</summary>
     public void Replace(int index, MissionItem item)
     {
+        BreakSurveyAt(index);
         _items[index] = item with { Seq = index };
         Revision++;
     }
@@ -203,6 +283,7 @@ public sealed class PlanDocument
     public void Clear()
     {
         _items.Clear();
+        _surveys.Clear();
         FencePolygons.Clear();
         FenceCircles.Clear();
         RallyPoints.Clear();
@@ -258,6 +339,34 @@ public sealed class PlanDocument
         }
 
         return Home is { } h ? (h.LatitudeDeg, h.LongitudeDeg) : (double.NaN, double.NaN);
+    }
+
+    // An insertion at index: surveys at or after it move down; one it lands inside stops being a survey.
+    private void ShiftSurveys(int index, int count)
+    {
+        for (int i = _surveys.Count - 1; i >= 0; i--)
+        {
+            PlanSurvey s = _surveys[i];
+            if (s.FirstIndex >= index)
+            {
+                _surveys[i] = s with { FirstIndex = s.FirstIndex + count };
+            }
+            else if (index < s.EndIndex)
+            {
+                _surveys.RemoveAt(i);
+            }
+        }
+    }
+
+    private void BreakSurveyAt(int index)
+    {
+        for (int i = _surveys.Count - 1; i >= 0; i--)
+        {
+            if (index >= _surveys[i].FirstIndex && index < _surveys[i].EndIndex)
+            {
+                _surveys.RemoveAt(i);
+            }
+        }
     }
 
     private void Renumber()

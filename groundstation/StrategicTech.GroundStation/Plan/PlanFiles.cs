@@ -46,6 +46,7 @@ public static class PlanFiles
             document.Home = plan.HomePosition;
             document.HomeAltitudeAmslM = plan.HomeAltitudeAmslM;
             document.SetItems(plan.ToMissionItems(0));
+            document.SetSurveys(SurveysOf(plan));
             document.SetFenceAndRally(plan.Geofence, plan.RallyPoints);
             return document;
         }
@@ -56,6 +57,35 @@ public static class PlanFiles
         document.SetItems(mission.Items);
         document.SetFenceAndRally(mission.Geofence, mission.RallyPoints);
         return document;
+    }
+
+    // Where each survey's items land in the flattened mission (the order ToMissionItems uses).
+    private static List<PlanSurvey> SurveysOf(MissionPlan plan)
+    {
+        var surveys = new List<PlanSurvey>();
+        int index = 0;
+        foreach (PlanItem entry in plan.Items)
+        {
+            switch (entry)
+            {
+                case SimplePlanItem:
+                    index++;
+                    break;
+                case SurveyPlanItem survey:
+                    if (survey.Survey.Items.Count > 0)
+                    {
+                        surveys.Add(new PlanSurvey(survey.Survey, index, survey.Survey.Items.Count));
+                    }
+
+                    index += survey.Survey.Items.Count;
+                    break;
+                case OtherComplexPlanItem other:
+                    index += other.Items.Count;
+                    break;
+            }
+        }
+
+        return surveys;
     }
 
     public static void Save(PlanDocument document, string path)
@@ -101,30 +131,21 @@ public static class PlanFiles
         w.WriteNumber("globalPlanAltitudeMode", 1);
         w.WriteNumber("hoverSpeed", document.HoverSpeedMps);
         w.WriteStartArray("items");
-        foreach (MissionItem item in document.Items)
+        int next = 0;
+        foreach (PlanSurvey survey in document.Surveys)
         {
-            w.WriteStartObject();
-            if (item.Frame != MavFrame.Mission)
+            for (; next < survey.FirstIndex; next++)
             {
-                // QGroundControl's altitude fields: AltitudeMode 1 relative to home, 2 AMSL, 4 terrain frame.
-                w.WriteNull("AMSLAltAboveTerrain");
-                WriteNumberOrNull(w, "Altitude", item.AltitudeM);
-                w.WriteNumber("AltitudeMode", item.Frame switch
-                {
-                    MavFrame.Global or MavFrame.GlobalInt => 2,
-                    MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt => 4,
-                    _ => 1,
-                });
+                WriteSimpleItem(w, document.Items[next]);
             }
 
-            w.WriteBoolean("autoContinue", item.AutoContinue);
-            w.WriteNumber("command", item.Command);
-            w.WriteNumber("doJumpId", item.Seq + 1);
-            w.WriteNumber("frame", item.Frame);
-            w.WritePropertyName("params");
-            WriteNumbers(w, item.Param1, item.Param2, item.Param3, item.Param4, item.LatitudeDeg, item.LongitudeDeg, item.AltitudeM);
-            w.WriteString("type", "SimpleItem");
-            w.WriteEndObject();
+            WriteSurvey(w, document, survey);
+            next = survey.EndIndex;
+        }
+
+        for (; next < document.Count; next++)
+        {
+            WriteSimpleItem(w, document.Items[next]);
         }
 
         w.WriteEndArray();
@@ -133,6 +154,99 @@ public static class PlanFiles
         WriteNumbers(w, home.LatitudeDeg, home.LongitudeDeg, document.HomeAltitudeAmslM);
         w.WriteNumber("vehicleType", document.VehicleType);
         w.WriteNumber("version", 2);
+        w.WriteEndObject();
+    }
+
+    // QGroundControl's survey ComplexItem (version 5): polygon and angle on the item, the camera calculation,
+    // turnaround and the generated SimpleItems inside its TransectStyleComplexItem.
+    private static void WriteSurvey(Utf8JsonWriter w, PlanDocument document, PlanSurvey survey)
+    {
+        SurveyComplexItem s = survey.Survey;
+        SurveyCameraCalc c = s.Camera;
+        w.WriteStartObject();
+        w.WriteStartObject("TransectStyleComplexItem");
+        w.WriteStartObject("CameraCalc");
+        w.WriteNumber("AdjustedFootprintFrontal", c.AdjustedFootprintFrontalM);
+        w.WriteNumber("AdjustedFootprintSide", c.AdjustedFootprintSideM);
+        w.WriteString("CameraName", c.CameraName);
+        w.WriteNumber("DistanceToSurface", c.DistanceToSurfaceM);
+        w.WriteBoolean("DistanceToSurfaceRelative", c.DistanceToSurfaceRelative);
+        if (c.HasCameraSpecs)
+        {
+            WriteNumberOrNull(w, "FocalLength", c.FocalLengthMm);
+            WriteNumberOrNull(w, "FrontalOverlap", c.FrontalOverlapPercent);
+            WriteNumberOrNull(w, "ImageHeight", c.ImageHeightPx);
+            WriteNumberOrNull(w, "ImageWidth", c.ImageWidthPx);
+            w.WriteBoolean("Landscape", c.Landscape);
+            WriteNumberOrNull(w, "SensorHeight", c.SensorHeightMm);
+            WriteNumberOrNull(w, "SensorWidth", c.SensorWidthMm);
+            WriteNumberOrNull(w, "SideOverlap", c.SideOverlapPercent);
+        }
+
+        w.WriteNumber("version", 1);
+        w.WriteEndObject();
+        w.WriteNumber("CameraShots", s.CameraShots);
+        w.WriteBoolean("CameraTriggerInTurnAround", s.CameraTriggerInTurnAround);
+        w.WriteBoolean("FollowTerrain", s.FollowTerrain);
+        w.WriteBoolean("HoverAndCapture", s.HoverAndCapture);
+        w.WriteStartArray("Items");
+        for (int i = survey.FirstIndex; i < survey.EndIndex; i++)
+        {
+            WriteSimpleItem(w, document.Items[i]);
+        }
+
+        w.WriteEndArray();
+        w.WriteBoolean("Refly90Degrees", s.Refly90Degrees);
+        w.WriteNumber("TurnAroundDistance", s.TurnAroundDistanceM);
+        w.WriteStartArray("VisualTransectPoints");
+        foreach (LatLonDeg p in s.VisualTransectPoints)
+        {
+            WriteNumbers(w, p.LatitudeDeg, p.LongitudeDeg);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("version", 1);
+        w.WriteEndObject();
+        w.WriteNumber("angle", s.AngleDeg);
+        w.WriteString("complexItemType", "survey");
+        w.WriteNumber("entryLocation", s.EntryLocation);
+        w.WriteBoolean("flyAlternateTransects", s.FlyAlternateTransects);
+        w.WriteStartArray("polygon");
+        foreach (LatLonDeg p in s.Polygon)
+        {
+            WriteNumbers(w, p.LatitudeDeg, p.LongitudeDeg);
+        }
+
+        w.WriteEndArray();
+        w.WriteBoolean("splitConcavePolygons", s.SplitConcavePolygons);
+        w.WriteString("type", "ComplexItem");
+        w.WriteNumber("version", s.Version);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSimpleItem(Utf8JsonWriter w, MissionItem item)
+    {
+        w.WriteStartObject();
+        if (item.Frame != MavFrame.Mission)
+        {
+            // QGroundControl's altitude fields: AltitudeMode 1 relative to home, 2 AMSL, 4 terrain frame.
+            w.WriteNull("AMSLAltAboveTerrain");
+            WriteNumberOrNull(w, "Altitude", item.AltitudeM);
+            w.WriteNumber("AltitudeMode", item.Frame switch
+            {
+                MavFrame.Global or MavFrame.GlobalInt => 2,
+                MavFrame.GlobalTerrainAlt or MavFrame.GlobalTerrainAltInt => 4,
+                _ => 1,
+            });
+        }
+
+        w.WriteBoolean("autoContinue", item.AutoContinue);
+        w.WriteNumber("command", item.Command);
+        w.WriteNumber("doJumpId", item.Seq + 1);
+        w.WriteNumber("frame", item.Frame);
+        w.WritePropertyName("params");
+        WriteNumbers(w, item.Param1, item.Param2, item.Param3, item.Param4, item.LatitudeDeg, item.LongitudeDeg, item.AltitudeM);
+        w.WriteString("type", "SimpleItem");
         w.WriteEndObject();
     }
 

@@ -19,7 +19,16 @@ public static class SurveyTool
     /// <paramref name="lineSpacingM"/> apart and a photo every <paramref name="triggerDistanceM"/>. Throws
     /// <see cref="ArgumentException"/> for fewer than 3 vertices, a zero-area polygon or a non-positive spacing.
     /// </summary>
-    public static IReadOnlyList<MissionItem> Generate(IReadOnlyList<LatLonDeg> polygon, double lineSpacingM, double triggerDistanceM, double altitudeM, LatLonDeg? home)
+    public static IReadOnlyList<MissionItem> Generate(IReadOnlyList<LatLonDeg> polygon, double lineSpacingM, double triggerDistanceM, double altitudeM, LatLonDeg? home) =>
+        Create(polygon, lineSpacingM, triggerDistanceM, altitudeM, home).Items;
+
+    /// <summary>
+    /// The survey as QGroundControl's "survey" complex item: the polygon, the planner's transect heading as
+    /// <c>angle</c>, a manual camera calculation (spacing as the side footprint, trigger distance as the frontal one,
+    /// <paramref name="altitudeM"/> as the distance to the surface relative to home) and the generated items.
+    /// Same refusals as <see cref="Generate"/>.
+    /// </summary>
+    public static SurveyComplexItem Create(IReadOnlyList<LatLonDeg> polygon, double lineSpacingM, double triggerDistanceM, double altitudeM, LatLonDeg? home)
     {
         ArgumentNullException.ThrowIfNull(polygon);
         if (polygon.Count < 3)
@@ -42,7 +51,30 @@ public static class SurveyTool
         Vec2 homeNedM = home is { } h ? ToPlane(frame, h) : outer[0];
         var options = new SurveyOptions(lineSpacingM, triggerDistanceM, lineSpacingM, triggerDistanceM, 0, homeNedM);
         SurveyPattern pattern = LawnmowerPlanner.Plan(new SurveyRegion(outer), options);
-        return SurveyMissionBuilder.ToMissionItems(pattern, frame, altitudeM, MavFrame.GlobalRelativeAlt, 0);
+        IReadOnlyList<MissionItem> items = SurveyMissionBuilder.ToMissionItems(pattern, frame, altitudeM, MavFrame.GlobalRelativeAlt, 0);
+        var camera = new SurveyCameraCalc(ManualCamera, altitudeM, true, lineSpacingM, triggerDistanceM,
+            double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true);
+        var visual = new List<LatLonDeg>(pattern.Passes.Count * 2);
+        foreach (SurveyPass pass in pattern.Passes)
+        {
+            visual.Add(ToGeo(frame, pass.Start));
+            visual.Add(ToGeo(frame, pass.End));
+        }
+
+        return new SurveyComplexItem(
+            QgcSurveyVersion, [.. polygon], pattern.SweepHeadingDeg, 0, 0, false, false, true, false, false, false, 0, camera, visual, items);
+    }
+
+    /// <summary>QGroundControl's name for a camera given only by footprints.</summary>
+    public const string ManualCamera = "Manual (no camera specs)";
+
+    /// <summary>The survey complex item version QGroundControl 4 writes.</summary>
+    public const int QgcSurveyVersion = 5;
+
+    private static LatLonDeg ToGeo(LocalNedFrame frame, Vec2 nedM)
+    {
+        GeodeticPosition p = frame.FromNed(new Vector3(nedM.X, nedM.Y, 0));
+        return new LatLonDeg(p.LatitudeDeg, p.LongitudeDeg);
     }
 
     private static Vec2 ToPlane(LocalNedFrame frame, LatLonDeg p)

@@ -71,6 +71,12 @@ public sealed class SkiaGlTarget : IDisposable
         _gl.Finish();
     }
 
+    /// <summary>Skia's half of <see cref="Flush"/>: turns the recorded draws into GL calls (tessellation, masks, uploads).</summary>
+    public void FlushSkia() => _context.Flush();
+
+    /// <summary>GL's half of <see cref="Flush"/>: waits until the driver (llvmpipe: its rasterizer threads) has drawn everything.</summary>
+    public void FinishGl() => _gl.Finish();
+
     /// <summary>Reads the frame back into a raster bitmap (top row first).</summary>
     public SKBitmap ReadPixels()
     {

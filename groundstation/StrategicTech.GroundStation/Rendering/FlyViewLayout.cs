@@ -7,7 +7,10 @@ public static class FlyViewLayout
 {
     public const float ActionBarHeight = 44;
 
-    public static SKRect VehicleList(int vehicles) => new(10, 10, 250, 10 + 26 + (Math.Max(1, vehicles) * 22));
+    /// <summary>Right edge of the vehicle list (the view tabs start right of it).</summary>
+    public const float VehicleListRight = 250;
+
+    public static SKRect VehicleList(int vehicles) => new(10, 10, VehicleListRight, 10 + 26 + (Math.Max(1, vehicles) * 22));
 
     /// <summary>HUD, vehicle status and STATUSTEXT log, stacked on the right.</summary>
     public static SKRect RightColumn(float width) => new(width - HudLayout.Width - HudLayout.Margin, HudLayout.Margin, width - HudLayout.Margin, HudLayout.Margin + HudLayout.HeightPx + 10 + 110 + 10 + 170);

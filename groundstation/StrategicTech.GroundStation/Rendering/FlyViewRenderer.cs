@@ -35,10 +35,17 @@ public sealed class FlyViewRenderer : IDisposable
         set => _map.Tiles = value;
     }
 
+    /// <summary>The map layer (its track layer's counters are the benchmark's).</summary>
+    public MapRenderer Map => _map;
+
     /// <summary>The theme (paints and fonts) the other views share.</summary>
     public Theme Theme => _theme;
 
-    public void Dispose() => _theme.Dispose();
+    public void Dispose()
+    {
+        _map.Dispose();
+        _theme.Dispose();
+    }
 
     public void Draw(SKCanvas canvas, FlyViewController ui)
     {

@@ -8,9 +8,12 @@ namespace StrategicTech.GroundStation.Rendering;
 /// The map layer of the fly view: raster tiles when a source is set (MBTiles or XYZ with cache), a metric graticule, scale bar, every vehicle's track and icon
 /// (the selected one with its heading), home, and the selected vehicle's mission path with its current item.
 /// </summary>
-public sealed class MapRenderer(Theme theme)
+public sealed class MapRenderer(Theme theme) : IDisposable
 {
     private readonly SKPaint _tilePaint = new() { IsAntialias = false };
+
+    // Every vehicle's track, drawn incrementally into an offscreen layer.
+    private readonly TrackLayer _tracks = new(TrackColor, 2);
 
     private static readonly SKColor GridColor = new(60, 66, 72);
     private static readonly SKColor TrackColor = new(255, 140, 0);
@@ -18,6 +21,18 @@ public sealed class MapRenderer(Theme theme)
 
     /// <summary>Raster tiles drawn under the graticule (null: graticule only).</summary>
     public Tiles.TileLayer? Tiles { get; set; }
+
+    /// <summary>Draw the selected vehicle's geofence and rally points (what was last uploaded or downloaded).</summary>
+    public bool ShowFenceAndRally { get; init; } = true;
+
+    /// <summary>The tracks' offscreen layer (its rebuild count shows whether frames only append).</summary>
+    public TrackLayer Tracks => _tracks;
+
+    public void Dispose()
+    {
+        _tracks.Dispose();
+        _tilePaint.Dispose();
+    }
 
     public void Draw(SKCanvas canvas, float width, float height, MapView map, Fleet fleet, (double Lat, double Lon)? goHere)
     {
@@ -38,15 +53,17 @@ public sealed class MapRenderer(Theme theme)
 
         DrawGraticule(canvas, width, height, map);
         VehicleState? selected = fleet.Selected;
+        if (selected is not null && ShowFenceAndRally)
+        {
+            FencePainter.DrawFence(canvas, theme, map, width, height, selected.Fence.Polygons, selected.Fence.Circles);
+        }
+
         if (selected is not null)
         {
             DrawMission(canvas, width, height, map, selected);
         }
 
-        for (int i = 0; i < fleet.Vehicles.Count; i++)
-        {
-            DrawTrack(canvas, width, height, map, fleet.Vehicles[i]);
-        }
+        _tracks.Draw(canvas, width, height, map, fleet);
 
         for (int i = 0; i < fleet.Vehicles.Count; i++)
         {
@@ -60,6 +77,11 @@ public sealed class MapRenderer(Theme theme)
             {
                 DrawVehicle(canvas, map.ToScreen(v.LatDeg, v.LonDeg, width, height), v, ReferenceEquals(v, selected));
             }
+        }
+
+        if (selected is not null && ShowFenceAndRally)
+        {
+            FencePainter.DrawRally(canvas, theme, map, width, height, selected.RallyPoints);
         }
 
         if (goHere is { } target)
@@ -113,34 +135,6 @@ public sealed class MapRenderer(Theme theme)
             ? (stepM / 1000).ToString("0.##", CultureInfo.InvariantCulture) + " km"
             : stepM.ToString("0.##", CultureInfo.InvariantCulture) + " m";
         theme.DrawText(canvas, label, x0 + px + 8, y0 + 4, SKColors.White, theme.Font);
-    }
-
-    private void DrawTrack(SKCanvas canvas, float width, float height, MapView map, VehicleState v)
-    {
-        TrackBuffer track = v.Track;
-        if (track.Count < 2)
-        {
-            return;
-        }
-
-        theme.Path.Reset();
-        for (int i = 0; i < track.Count; i++)
-        {
-            (double lat, double lon) = track[i];
-            (float x, float y) = map.ToScreen(lat, lon, width, height);
-            if (i == 0)
-            {
-                theme.Path.MoveTo(x, y);
-            }
-            else
-            {
-                theme.Path.LineTo(x, y);
-            }
-        }
-
-        theme.Stroke.Color = TrackColor;
-        theme.Stroke.StrokeWidth = 2;
-        theme.DrawPath(canvas, theme.Stroke);
     }
 
     private void DrawMission(SKCanvas canvas, float width, float height, MapView map, VehicleState v)

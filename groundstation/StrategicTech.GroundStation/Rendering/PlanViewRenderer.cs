@@ -13,16 +13,15 @@ namespace StrategicTech.GroundStation.Rendering;
 /// markers (selected yellow), then the tool panel, the item list, the editor fields and the status line with the
 /// transfer's progress bar.
 /// </summary>
-public sealed class PlanViewRenderer(Theme theme)
+public sealed class PlanViewRenderer(Theme theme) : IDisposable
 {
     private static readonly SKColor PlanColor = new(90, 200, 255);
     private static readonly SKColor SelectedColor = SKColors.Yellow;
-    private static readonly SKColor InclusionColor = new(80, 220, 120);
-    private static readonly SKColor ExclusionColor = new(255, 80, 70);
     private static readonly SKColor ActiveTool = new(40, 110, 190);
     private static readonly SKColor ButtonColor = new(50, 60, 75);
 
-    private readonly MapRenderer _map = new(theme);
+    // The plan's own fence and rally are drawn over the map; the vehicle's (the fly view shows them) would double them.
+    private readonly MapRenderer _map = new(theme) { ShowFenceAndRally = false };
 
     /// <summary>The map's raster tiles (shared with the fly view; null: graticule only).</summary>
     public Tiles.TileLayer? Tiles
@@ -30,6 +29,8 @@ public sealed class PlanViewRenderer(Theme theme)
         get => _map.Tiles;
         set => _map.Tiles = value;
     }
+
+    public void Dispose() => _map.Dispose();
 
     public void Draw(SKCanvas canvas, PlanViewController ui)
     {
@@ -41,6 +42,7 @@ public sealed class PlanViewRenderer(Theme theme)
         if (ui.Map.HasCenter)
         {
             DrawFence(canvas, ui);
+            DrawSurveys(canvas, ui);
             DrawRally(canvas, ui);
             DrawMission(canvas, ui);
             DrawDraft(canvas, ui);
@@ -51,15 +53,19 @@ public sealed class PlanViewRenderer(Theme theme)
         ButtonPainter.DrawTabs(canvas, theme, ui.Buttons, ViewKind.Plan);
     }
 
-    private void DrawFence(SKCanvas canvas, PlanViewController ui)
+    private void DrawFence(SKCanvas canvas, PlanViewController ui) =>
+        FencePainter.DrawFence(canvas, theme, ui.Map, ui.Width, ui.Height, ui.Document.FencePolygons, ui.Document.FenceCircles);
+
+    // Each survey's polygon (what a saved .plan keeps as its ComplexItem), lightly filled in the plan colour.
+    private void DrawSurveys(SKCanvas canvas, PlanViewController ui)
     {
-        PlanDocument doc = ui.Document;
-        foreach (GeofencePolygon polygon in doc.FencePolygons)
+        foreach (PlanSurvey survey in ui.Document.Surveys)
         {
+            IReadOnlyList<LatLonDeg> polygon = survey.Survey.Polygon;
             theme.Path.Reset();
-            for (int i = 0; i < polygon.Vertices.Count; i++)
+            for (int i = 0; i < polygon.Count; i++)
             {
-                (float x, float y) = ui.Map.ToScreen(polygon.Vertices[i].LatitudeDeg, polygon.Vertices[i].LongitudeDeg, ui.Width, ui.Height);
+                (float x, float y) = ui.Map.ToScreen(polygon[i].LatitudeDeg, polygon[i].LongitudeDeg, ui.Width, ui.Height);
                 if (i == 0)
                 {
                     theme.Path.MoveTo(x, y);
@@ -71,37 +77,16 @@ public sealed class PlanViewRenderer(Theme theme)
             }
 
             theme.Path.Close();
-            SKColor color = polygon.IsInclusion ? InclusionColor : ExclusionColor;
-            theme.Fill.Color = color.WithAlpha(40);
+            theme.Fill.Color = PlanColor.WithAlpha(30);
             theme.DrawPath(canvas, theme.Fill);
-            theme.Stroke.Color = color;
-            theme.Stroke.StrokeWidth = 2;
+            theme.Stroke.Color = PlanColor.WithAlpha(160);
+            theme.Stroke.StrokeWidth = 1;
             theme.DrawPath(canvas, theme.Stroke);
         }
-
-        foreach (GeofenceCircle circle in doc.FenceCircles)
-        {
-            (float x, float y) = ui.Map.ToScreen(circle.Center.LatitudeDeg, circle.Center.LongitudeDeg, ui.Width, ui.Height);
-            float r = (float)(circle.RadiusM / ui.Map.MetresPerPixel);
-            SKColor color = circle.IsInclusion ? InclusionColor : ExclusionColor;
-            theme.Fill.Color = color.WithAlpha(40);
-            canvas.DrawCircle(x, y, r, theme.Fill);
-            theme.Stroke.Color = color;
-            theme.Stroke.StrokeWidth = 2;
-            canvas.DrawCircle(x, y, r, theme.Stroke);
-        }
     }
 
-    private void DrawRally(SKCanvas canvas, PlanViewController ui)
-    {
-        foreach (RallyPoint p in ui.Document.RallyPoints)
-        {
-            (float x, float y) = ui.Map.ToScreen(p.LatitudeDeg, p.LongitudeDeg, ui.Width, ui.Height);
-            theme.Fill.Color = new SKColor(200, 120, 255);
-            canvas.DrawRect(new SKRect(x - 8, y - 8, x + 8, y + 8), theme.Fill);
-            theme.DrawText(canvas, "R", x, y + 5, SKColors.White, theme.Font, SKTextAlign.Center);
-        }
-    }
+    private void DrawRally(SKCanvas canvas, PlanViewController ui) =>
+        FencePainter.DrawRally(canvas, theme, ui.Map, ui.Width, ui.Height, ui.Document.RallyPoints);
 
     private void DrawMission(SKCanvas canvas, PlanViewController ui)
     {
@@ -246,7 +231,7 @@ public sealed class PlanViewRenderer(Theme theme)
         SKRect bar = PlanViewLayout.StatusBar(ui.Width, ui.Height);
         theme.FillRect(canvas, bar, Theme.PanelBackground);
         string line = ui.Message.Length > 0 ? ui.Message : "click the map to add a waypoint; drag a marker to move it";
-        theme.DrawText(canvas, line, bar.Left + 6, bar.Top + 17, ui.MessageIsError ? ExclusionColor : SKColors.White, theme.Font);
+        theme.DrawText(canvas, line, bar.Left + 6, bar.Top + 17, ui.MessageIsError ? FencePainter.ExclusionColor : SKColors.White, theme.Font);
         if (ui.Transfer is not { } transfer || transfer.State == TransferState.Idle)
         {
             return;
@@ -255,7 +240,7 @@ public sealed class PlanViewRenderer(Theme theme)
         SKRect progress = PlanViewLayout.ProgressBar(ui.Width, ui.Height);
         theme.FillRect(canvas, progress, new SKColor(60, 66, 72));
         double fraction = transfer.Fraction;
-        SKColor color = transfer.State == TransferState.Failed ? ExclusionColor : InclusionColor;
+        SKColor color = transfer.State == TransferState.Failed ? FencePainter.ExclusionColor : FencePainter.InclusionColor;
         theme.FillRect(canvas, new SKRect(progress.Left, progress.Top, progress.Left + (float)(progress.Width * fraction), progress.Bottom), color);
         if (transfer.Busy)
         {
