@@ -3,14 +3,14 @@ using StrategicTech.Drivers.Vda5050.Messages;
 namespace StrategicTech.Sim.Fleet;
 
 /// <summary>
-/// The VDA 5050 factsheet of a <see cref="SimulatedAgv"/>: a differential-drive carrier of 0.7 m × 0.6 m (the
-/// footprint the demo's contact distance and the site's cell size assume), its speed, the node actions it runs
+/// The VDA 5050 factsheet of a <see cref="SimulatedAgv"/>: a differential-drive carrier of 0.56 m × 0.40 m (the
+/// circumscribed radius 0.344 m fits the 0.35 m robot disk of the demo's contact distance and the AWS grid's inflation), its speed, the node actions it runs
 /// (pick, drop, startCharging, stopCharging) and the instant actions it takes. The header is stamped on sending.
 /// </summary>
 public static class SimulatedAgvFactsheet
 {
-    public const double LengthM = 0.7;
-    public const double WidthM = 0.6;
+    public const double LengthM = 0.56;
+    public const double WidthM = 0.40;
 
     public static Factsheet For(SimulatedAgv agv)
     {
