@@ -9,7 +9,10 @@ namespace StrategicTech.Drivers.Vda5050;
 /// The AGV side: connects with the broker's last will <c>connection = CONNECTIONBROKEN</c> (QoS 1, retained),
 /// announces ONLINE the same way, receives <c>order</c> and <c>instantActions</c> (QoS 0) and sends state and
 /// visualization (QoS 0). A received message that does not decode is rejected: counted, and its VDA 5050 error
-/// object queued so the next state reports it in <c>errors</c>; it never reaches the handlers.
+/// object queued so the next state reports it in <c>errors</c>; it never reaches the handlers. With a factsheet
+/// it publishes it (QoS 0) after ONLINE and on every instant action <c>factsheetRequest</c>, in the connection's
+/// layout (2.x, or 3.0 through <see cref="FactsheetV3.From"/>). On a 3.0 connection state and visualization are
+/// refused: only connection, factsheet, order and instantActions are implemented in the 3.0 layout.
 /// </summary>
 public sealed class Vda5050AgvClient : IAsyncDisposable
 {
@@ -19,10 +22,13 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     private readonly IMqttClient _client;
     private readonly Lock _errorsLock = new();
     private readonly List<Vda5050Error> _pendingErrors = [];
+    private readonly Factsheet? _factsheet;
     private long _rejected;
+    private long _factsheetsSent;
 
-    public Vda5050AgvClient(Vda5050ClientOptions options, TimeProvider? time = null)
+    public Vda5050AgvClient(Vda5050ClientOptions options, TimeProvider? time = null, Factsheet? factsheet = null)
     {
+        _factsheet = factsheet;
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
         _options = options;
@@ -38,6 +44,9 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
 
     /// <summary>Messages rejected because they did not decode or had another major version.</summary>
     public long RejectedCount => Interlocked.Read(ref _rejected);
+
+    /// <summary>Factsheets published (on connect and on factsheetRequest).</summary>
+    public long FactsheetsSent => Interlocked.Read(ref _factsheetsSent);
 
     public string TopicOf(string topic) =>
         Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, _options.Manufacturer, _options.SerialNumber, topic);
@@ -63,12 +72,34 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             .Build();
         await _client.SubscribeAsync(subscribe, cancellation).ConfigureAwait(false);
         await PublishConnectionAsync(ConnectionState.Online, cancellation).ConfigureAwait(false);
+        await PublishFactsheetAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes the factsheet given at construction in this connection's layout; nothing without one.</summary>
+    public Task PublishFactsheetAsync(CancellationToken cancellation)
+    {
+        if (_factsheet is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        string topic = TopicOf(Vda5050Topics.Factsheet);
+        byte[] payload;
+        lock (_factsheet)
+        {
+            _stamper.Stamp(_factsheet, topic, _options.Manufacturer, _options.SerialNumber);
+            payload = Vda5050Codec.IsV3(_options.ProtocolVersion) ? Vda5050Codec.Encode(FactsheetV3.From(_factsheet)) : Vda5050Codec.Encode(_factsheet);
+        }
+
+        Interlocked.Increment(ref _factsheetsSent);
+        return Publish(topic, payload, MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
     }
 
     /// <summary>Sends state; validation errors of rejected incoming messages since the last state are appended to its errors.</summary>
     public Task PublishStateAsync(State state, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(state);
+        RefuseOnV3("state");
         lock (_errorsLock)
         {
             state.Errors.AddRange(_pendingErrors);
@@ -83,6 +114,7 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     public Task PublishVisualizationAsync(Visualization visualization, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(visualization);
+        RefuseOnV3("visualization");
         string topic = TopicOf(Vda5050Topics.Visualization);
         _stamper.Stamp(visualization, topic, _options.Manufacturer, _options.SerialNumber);
         return Publish(topic, Vda5050Codec.Encode(visualization), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
@@ -102,6 +134,14 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     {
         _client.Dispose();
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private void RefuseOnV3(string topic)
+    {
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            throw new NotSupportedException($"{topic} in the 3.0.0 layout is not implemented (3.0 renames and adds required members); use 2.0.0 or 2.1.0 for it");
+        }
     }
 
     private Task PublishConnectionAsync(ConnectionState state, CancellationToken cancellation)
@@ -153,6 +193,10 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             if (Vda5050Codec.TryDecodeInstantActions(payload, Vda5050Topics.InstantActions, _options.ProtocolVersion, out InstantActions? actions, out Vda5050Error? error))
             {
                 InstantActionsReceived?.Invoke(actions!);
+                if (actions!.Actions.Exists(a => a.ActionType == "factsheetRequest"))
+                {
+                    return PublishFactsheetAsync(CancellationToken.None);
+                }
             }
             else
             {

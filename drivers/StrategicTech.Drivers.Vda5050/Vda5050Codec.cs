@@ -20,7 +20,18 @@ public static class Vda5050Codec
 
     public static byte[] Encode(State message) => Encode(message, Vda5050JsonContext.Default.State);
 
-    public static byte[] Encode(Connection message) => Encode(message, Vda5050JsonContext.Default.Connection);
+    /// <summary>A connection message in the layout of its <see cref="Vda5050Message.Version"/> (3.0 spells CONNECTION_BROKEN).</summary>
+    public static byte[] Encode(Connection message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return IsV3(message.Version)
+            ? Encode(ConnectionWireV3.From(message), Vda5050JsonContext.Default.ConnectionWireV3)
+            : Encode(message, Vda5050JsonContext.Default.Connection);
+    }
+
+    public static byte[] Encode(Factsheet message) => Encode(message, Vda5050JsonContext.Default.Factsheet);
+
+    public static byte[] Encode(FactsheetV3 message) => Encode(message, Vda5050JsonContext.Default.FactsheetV3);
 
     public static byte[] Encode(Visualization message) => Encode(message, Vda5050JsonContext.Default.Visualization);
 
@@ -35,8 +46,37 @@ public static class Vda5050Codec
     public static bool TryDecodeState(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out State? message, out Vda5050Error? error) =>
         TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.State, out message, out error);
 
-    public static bool TryDecodeConnection(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Connection? message, out Vda5050Error? error) =>
-        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Connection, out message, out error);
+    /// <summary>Decodes a connection message in the layout of <paramref name="expectedVersion"/> (2.x when null).</summary>
+    public static bool TryDecodeConnection(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Connection? message, out Vda5050Error? error)
+    {
+        if (!IsV3(expectedVersion))
+        {
+            return TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Connection, out message, out error);
+        }
+
+        message = null;
+        if (!TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.ConnectionWireV3, out ConnectionWireV3? wire, out error))
+        {
+            return false;
+        }
+
+        if (!wire!.TryToConnection(out message))
+        {
+            error = Error(topic, wire.HeaderId.ToString(CultureInfo.InvariantCulture), $"{topic}: connectionState '{wire.ConnectionState}' is not one of ONLINE, OFFLINE, CONNECTION_BROKEN");
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool TryDecodeFactsheet(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Factsheet? message, out Vda5050Error? error) =>
+        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Factsheet, out message, out error);
+
+    public static bool TryDecodeFactsheetV3(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out FactsheetV3? message, out Vda5050Error? error) =>
+        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.FactsheetV3, out message, out error);
+
+    /// <summary>True for a 3.x protocol version, whose messages use the 3.0 layout.</summary>
+    public static bool IsV3(string? version) => version is not null && Major(version) == "3";
 
     public static bool TryDecodeVisualization(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Visualization? message, out Vda5050Error? error) =>
         TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Visualization, out message, out error);

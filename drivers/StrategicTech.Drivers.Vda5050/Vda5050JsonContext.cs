@@ -18,4 +18,7 @@ namespace StrategicTech.Drivers.Vda5050;
 [JsonSerializable(typeof(Connection))]
 [JsonSerializable(typeof(Visualization))]
 [JsonSerializable(typeof(Vda5050Error))]
+[JsonSerializable(typeof(Factsheet))]
+[JsonSerializable(typeof(FactsheetV3))]
+[JsonSerializable(typeof(ConnectionWireV3))]
 internal sealed partial class Vda5050JsonContext : JsonSerializerContext;

@@ -9,12 +9,14 @@ namespace StrategicTech.Drivers.Vda5050;
 /// The master (fleet control) side: subscribes to state, visualization and connection of every AGV under the
 /// interface name and major version, and sends order and instantActions (QoS 0) to one AGV. Incoming messages that
 /// do not decode are counted and reported through <see cref="MessageRejected"/> as VDA 5050 error objects.
+/// Factsheets are decoded in the connection's layout (2.x or 3.0) and the last one of every AGV is kept.
 /// </summary>
 public sealed class Vda5050MasterClient : IAsyncDisposable
 {
     private readonly Vda5050ClientOptions _options;
     private readonly HeaderStamper _stamper;
     private readonly IMqttClient _client;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Vda5050Message> _factsheets = new(StringComparer.Ordinal);
     private long _rejected;
 
     public Vda5050MasterClient(Vda5050ClientOptions options, TimeProvider? time = null)
@@ -32,6 +34,15 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
     public event Action<Connection>? ConnectionReceived;
 
     public event Action<Visualization>? VisualizationReceived;
+
+    /// <summary>A factsheet on a 2.x connection.</summary>
+    public event Action<Factsheet>? FactsheetReceived;
+
+    /// <summary>A factsheet on a 3.0 connection.</summary>
+    public event Action<FactsheetV3>? FactsheetV3Received;
+
+    /// <summary>The last factsheet of each AGV ("manufacturer/serialNumber"): a <see cref="Factsheet"/> or a <see cref="FactsheetV3"/>.</summary>
+    public IReadOnlyDictionary<string, Vda5050Message> Factsheets => _factsheets;
 
     /// <summary>A rejected message, as the error object and the MQTT topic it came on.</summary>
     public event Action<Vda5050Error, string>? MessageRejected;
@@ -54,6 +65,7 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
             .WithTopicFilter(Filter(Vda5050Topics.State), MqttQualityOfServiceLevel.AtMostOnce)
             .WithTopicFilter(Filter(Vda5050Topics.Visualization), MqttQualityOfServiceLevel.AtMostOnce)
             .WithTopicFilter(Filter(Vda5050Topics.Connection), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Filter(Vda5050Topics.Factsheet), MqttQualityOfServiceLevel.AtMostOnce)
             .Build();
         await _client.SubscribeAsync(subscribe, cancellation).ConfigureAwait(false);
     }
@@ -61,6 +73,12 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
     public Task SendOrderAsync(string manufacturer, string serialNumber, Order order, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            // 3.0 changed node positions (allowedDeviationXY is an ellipse) and more; our Order is the 2.x layout.
+            throw new NotSupportedException("order in the 3.0.0 layout is not implemented; use 2.0.0 or 2.1.0 for orders");
+        }
+
         string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.Order);
         _stamper.Stamp(order, topic, manufacturer, serialNumber);
         return Publish(topic, Vda5050Codec.Encode(order), cancellation);
@@ -69,6 +87,11 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
     public Task SendInstantActionsAsync(string manufacturer, string serialNumber, InstantActions actions, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(actions);
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion) && actions.Actions.Exists(a => a.BlockingType != BlockingType.None))
+        {
+            throw new ArgumentException("3.0.0 instant actions must have blockingType NONE", nameof(actions));
+        }
+
         string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.InstantActions);
         _stamper.Stamp(actions, topic, manufacturer, serialNumber);
         return Publish(topic, Vda5050Codec.Encode(actions), cancellation);
@@ -98,6 +121,23 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
             .Build();
         return _client.PublishAsync(message, cancellation);
+    }
+
+    private void OnFactsheet(byte[] payload, string topic, out Vda5050Error? error)
+    {
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            if (Vda5050Codec.TryDecodeFactsheetV3(payload, topic, _options.ProtocolVersion, out FactsheetV3? v3, out error))
+            {
+                _factsheets[v3!.Manufacturer + "/" + v3.SerialNumber] = v3;
+                FactsheetV3Received?.Invoke(v3);
+            }
+        }
+        else if (Vda5050Codec.TryDecodeFactsheet(payload, topic, _options.ProtocolVersion, out Factsheet? v2, out error))
+        {
+            _factsheets[v2!.Manufacturer + "/" + v2.SerialNumber] = v2;
+            FactsheetReceived?.Invoke(v2);
+        }
     }
 
     private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
@@ -132,6 +172,9 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
                     VisualizationReceived?.Invoke(visualization!);
                 }
 
+                break;
+            case Vda5050Topics.Factsheet:
+                OnFactsheet(payload, topic, out error);
                 break;
             default:
                 break;

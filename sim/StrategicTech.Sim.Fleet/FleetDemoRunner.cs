@@ -25,6 +25,15 @@ public static class FleetDemoRunner
         ArgumentNullException.ThrowIfNull(log);
         var random = new Random(options.Seed);
         List<int> rackSide = [], docks = [], parking = [];
+
+        // Docks are the free cells of the leftmost and rightmost free columns (the side walls of the bundled map).
+        int minX = int.MaxValue, maxX = int.MinValue;
+        for (int v = 0; v < site.Graph.VertexCount; v++)
+        {
+            minX = Math.Min(minX, site.Graph.CellOf(v).X);
+            maxX = Math.Max(maxX, site.Graph.CellOf(v).X);
+        }
+
         for (int v = 0; v < site.Graph.VertexCount; v++)
         {
             var c = site.Graph.CellOf(v);
@@ -33,7 +42,7 @@ public static class FleetDemoRunner
             {
                 rackSide.Add(v);
             }
-            else if (c.X == 0 || c.X == site.Map.Width - 1)
+            else if (c.X == minX || c.X == maxX)
             {
                 docks.Add(v);
             }
@@ -48,7 +57,9 @@ public static class FleetDemoRunner
             throw new ArgumentException($"the map has {rackSide.Count} cells beside racks, {docks.Count} dock cells on the side walls and {parking.Count} other free cells; {options.Robots} robots need as many free cells");
         }
 
-        string[] chargers = [.. parking.Where(v => site.Graph.CellOf(v).Y == site.Map.Height - 1).Take(Math.Max(1, options.Robots / 4)).Select(site.NodeIdOfVertex)];
+        // Chargers along the lowest row of parking cells (the bottom wall of the bundled map).
+        int chargerRow = parking.Max(v => site.Graph.CellOf(v).Y);
+        string[] chargers = [.. parking.Where(v => site.Graph.CellOf(v).Y == chargerRow).Take(Math.Max(1, options.Robots / 4)).Select(site.NodeIdOfVertex)];
         string db = Path.Combine(options.WorkDirectory, "fleet-demo.db");
         foreach (string f in new[] { db, db + "-wal", db + "-shm" })
         {

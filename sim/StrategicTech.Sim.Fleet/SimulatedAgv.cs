@@ -6,7 +6,7 @@ namespace StrategicTech.Sim.Fleet;
 /// A lightweight kinematic AGV as VDA 5050 2.0 describes one: it drives the released nodes of its order in
 /// sequence, straight along each edge at the edge's speed limit (or its own), runs node actions (pick and drop
 /// take <see cref="HandlingS"/>; startCharging / stopCharging switch charging), takes order updates stitched at the
-/// last base node, and the instant actions cancelOrder, startPause, stopPause and stateRequest. Stepped by the
+/// last base node, and the instant actions cancelOrder, startPause, stopPause, stateRequest and factsheetRequest. Stepped by the
 /// caller's simulated time; not thread-safe (its host serialises calls).
 /// </summary>
 public sealed class SimulatedAgv
@@ -171,6 +171,7 @@ public sealed class SimulatedAgv
                     Charging = false;
                     break;
                 case "stateRequest":
+                case "factsheetRequest": // the client publishes the factsheet; the action itself is done at once
                     break;
                 default:
                     status = ActionStatus.Failed;

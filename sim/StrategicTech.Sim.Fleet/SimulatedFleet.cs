@@ -175,7 +175,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
 
     private Vda5050AgvClient NewClient(Member member)
     {
-        var client = new Vda5050AgvClient(new Vda5050ClientOptions(_brokerHost, _brokerPort, member.Agv.Manufacturer, member.Agv.SerialNumber, _protocolVersion));
+        var client = new Vda5050AgvClient(new Vda5050ClientOptions(_brokerHost, _brokerPort, member.Agv.Manufacturer, member.Agv.SerialNumber, _protocolVersion), factsheet: SimulatedAgvFactsheet.For(member.Agv));
         client.OrderReceived += o => member.Inbox.Enqueue(o);
         client.InstantActionsReceived += a => member.Inbox.Enqueue(a);
         return client;

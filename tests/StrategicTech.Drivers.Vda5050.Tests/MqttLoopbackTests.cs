@@ -12,14 +12,14 @@ public sealed class MqttLoopbackTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30); // generous: waiting on sockets, never asserted
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<MqttServer> StartBrokerAsync(int port)
+    internal static async Task<MqttServer> StartBrokerAsync(int port)
     {
         MqttServerOptions options = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
@@ -31,7 +31,7 @@ public sealed class MqttLoopbackTests
         return server;
     }
 
-    private static async Task<T> Within<T>(Task<T> task)
+    internal static async Task<T> Within<T>(Task<T> task)
     {
         Task done = await Task.WhenAny(task, Task.Delay(Timeout));
         Assert.True(done == task, "timed out waiting for a message");

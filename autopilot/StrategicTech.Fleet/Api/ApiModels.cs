@@ -21,14 +21,14 @@ public sealed record OrderView(
 /// <summary>A robot as the API reports it (<c>node</c>: last node reached, null until known).</summary>
 public sealed record RobotView(
     string SerialNumber, string Manufacturer, string? Node, bool Online, double BatteryPercent, bool Charging, bool Paused,
-    bool EStopped, string? OrderId, int OrdersCompleted)
+    bool EStopped, string? OrderId, int OrdersCompleted, RobotFactsheet? Factsheet = null)
 {
     public static RobotView Of(FleetRobot r, Site.FleetSite site)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(site);
         return new(r.SerialNumber, r.Manufacturer, r.Vertex >= 0 ? site.NodeIdOfVertex(r.Vertex) : null, r.Online, r.BatteryPercent,
-            r.Charging, r.Paused, r.EStopped, r.OrderId, r.OrdersCompleted);
+            r.Charging, r.Paused, r.EStopped, r.OrderId, r.OrdersCompleted, r.Factsheet);
     }
 }
 

@@ -152,6 +152,26 @@ public sealed class FleetManager
         }
     }
 
+    /// <summary>Keeps a robot's factsheet (2.x layout).</summary>
+    public void OnFactsheet(Factsheet message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            RobotFor(message.Manufacturer, message.SerialNumber, out _).Factsheet = RobotFactsheet.Of(message);
+        }
+    }
+
+    /// <summary>Keeps a robot's factsheet (3.0 layout).</summary>
+    public void OnFactsheet(FactsheetV3 message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_gate)
+        {
+            RobotFor(message.Manufacturer, message.SerialNumber, out _).Factsheet = RobotFactsheet.Of(message);
+        }
+    }
+
     public void OnState(State state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -12,6 +12,9 @@ public sealed class FleetRobot(string manufacturer, string serialNumber)
 
     public bool Online { get; set; }
 
+    /// <summary>The robot's last factsheet (sent on connect and on factsheetRequest); null until one came.</summary>
+    public RobotFactsheet? Factsheet { get; set; }
+
     public double BatteryPercent { get; set; } = 100;
 
     public bool Charging { get; set; }

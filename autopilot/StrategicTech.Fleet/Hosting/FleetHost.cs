@@ -84,6 +84,8 @@ public sealed class FleetHost : IAsyncDisposable
         _master.StateReceived += Manager.OnState;
         _master.StateReceived += s => StateProcessed?.Invoke(s);
         _master.ConnectionReceived += Manager.OnConnection;
+        _master.FactsheetReceived += Manager.OnFactsheet;
+        _master.FactsheetV3Received += Manager.OnFactsheet;
         await _master.ConnectAsync(cancellation).ConfigureAwait(false);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

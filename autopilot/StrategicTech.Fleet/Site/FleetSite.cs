@@ -13,6 +13,15 @@ public sealed class FleetSite
 {
     public const string BundledMapName = "small_warehouse.map";
 
+    /// <summary>The AWS RoboMaker small warehouse (MIT-0), converted from its ROS map with <see cref="AwsCellSizeM"/> cells.</summary>
+    public const string AwsMapName = "aws_small_warehouse.map";
+
+    /// <summary>Cell size of the bundled AWS grid: robots of <see cref="AwsRobotRadiusM"/> on adjacent centres keep 0.1 m apart.</summary>
+    public const double AwsCellSizeM = 0.8;
+
+    /// <summary>Footprint (inflation) radius the bundled AWS grid was made for (the simulated AGV's circumscribed radius is 0.344 m).</summary>
+    public const double AwsRobotRadiusM = 0.35;
+
     public FleetSite(MovingAiMap map, double cellSizeM, string mapId)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -43,6 +52,24 @@ public sealed class FleetSite
             ?? throw new InvalidOperationException("bundled map resource missing");
         using var reader = new StreamReader(stream);
         return new FleetSite(MovingAiMap.Parse(reader.ReadToEnd(), BundledMapName), 1.0, "small_warehouse");
+    }
+
+    /// <summary>The AWS small warehouse grid shipped inside the product (derived from the ROS map, see <see cref="AwsMapName"/>).</summary>
+    public static FleetSite BundledAwsWarehouse()
+    {
+        using Stream stream = typeof(FleetSite).Assembly.GetManifestResourceStream("StrategicTech.Fleet." + AwsMapName)
+            ?? throw new InvalidOperationException("bundled AWS map resource missing");
+        using var reader = new StreamReader(stream);
+        return new FleetSite(MovingAiMap.Parse(reader.ReadToEnd(), AwsMapName), AwsCellSizeM, "aws_small_warehouse");
+    }
+
+    /// <summary>A site from a ROS map_server map (YAML + PGM) at the given cell size and robot footprint radius.</summary>
+    public static FleetSite FromRosMap(string yamlPath, double cellSizeM, double robotRadiusM)
+    {
+        ArgumentNullException.ThrowIfNull(yamlPath);
+        RosMapToFleetGrid.Result grid = RosMapToFleetGrid.Convert(Navigation.Planning.Costmaps.MapServerLoader.Load(yamlPath), cellSizeM, robotRadiusM);
+        string name = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(yamlPath))) ?? "ros_map";
+        return new FleetSite(MovingAiMap.Parse(grid.MapText, yamlPath), grid.CellSizeM, name.Length == 0 ? "ros_map" : name);
     }
 
     public static string NodeId(GridCell cell) => string.Create(CultureInfo.InvariantCulture, $"c{cell.X}_{cell.Y}");

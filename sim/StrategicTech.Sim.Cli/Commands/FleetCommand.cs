@@ -45,13 +45,17 @@ public static class FleetCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for fleet-demo.png, fleet-demo.json and the run's database.", DefaultValueFactory = _ => new DirectoryInfo("fleet-demo") };
         var map = MapOption();
         var cell = CellOption();
+        var rosMap = new Option<FileInfo?>("--ros-map") { Description = "Site from a ROS map_server map.yaml (+ PGM): occupancy to cells of --cell-size-m, inflated by the robot radius 0.35 m." };
+        var siteName = new Option<string>("--site") { Description = "Bundled site when neither --map nor --ros-map: aws (AWS small warehouse, derived from its ROS map) or small (32x18 grid).", DefaultValueFactory = _ => "aws" };
+        siteName.AcceptOnlyFromAmong("aws", "small");
         var demo = new Command("demo", "Fleet manager, embedded MQTT broker and N simulated AGVs; posts orders over HTTP and reports throughput, order times, utilisation and the least robot distance. Exit 0 when every order completed without contact, 1 otherwise, 2 bad input.")
         {
-            robots, orders, interval, speed, seed, output, map, cell,
+            robots, orders, interval, speed, seed, output, map, cell, rosMap, siteName,
         };
         demo.SetAction((parse, cancellation) => RunDemoAsync(
             parse.GetValue(robots), parse.GetValue(orders), parse.GetValue(interval), parse.GetValue(speed), parse.GetValue(seed),
-            parse.GetValue(output)!, parse.GetValue(map), parse.GetValue(cell), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
+            parse.GetValue(output)!, parse.GetValue(map), parse.GetValue(cell), parse.GetValue(rosMap), parse.GetValue(siteName)!,
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
         return demo;
     }
 
@@ -131,12 +135,14 @@ public static class FleetCommand
         return ceiling >= target ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    private static bool TryLoadSite(FileInfo? map, double cellSizeM, TextWriter error, out FleetSite? site)
+    private static bool TryLoadSite(FileInfo? map, double cellSizeM, TextWriter error, out FleetSite? site, FileInfo? rosMap = null, string bundled = "small")
     {
         site = null;
         try
         {
-            site = map is null ? FleetSite.Bundled() : new FleetSite(MovingAiMap.Load(map.FullName), cellSizeM, Path.GetFileNameWithoutExtension(map.Name));
+            site = map is not null ? new FleetSite(MovingAiMap.Load(map.FullName), cellSizeM, Path.GetFileNameWithoutExtension(map.Name))
+                : rosMap is not null ? FleetSite.FromRosMap(rosMap.FullName, cellSizeM, FleetSite.AwsRobotRadiusM)
+                : bundled == "aws" ? FleetSite.BundledAwsWarehouse() : FleetSite.Bundled();
             return true;
         }
         catch (Exception e) when (e is MapFormatException or ArgumentException)
@@ -147,9 +153,10 @@ public static class FleetCommand
     }
 
     private static async Task<int> RunDemoAsync(
-        int robots, int orders, double intervalS, double speed, int seed, DirectoryInfo output, FileInfo? map, double cellSizeM, TextWriter stdout, TextWriter error, CancellationToken cancellation)
+        int robots, int orders, double intervalS, double speed, int seed, DirectoryInfo output, FileInfo? map, double cellSizeM, FileInfo? rosMap, string bundled,
+        TextWriter stdout, TextWriter error, CancellationToken cancellation)
     {
-        if (!(intervalS >= 0 && speed > 0) || !TryLoadSite(map, cellSizeM, error, out FleetSite? site))
+        if (!(intervalS >= 0 && speed > 0) || !TryLoadSite(map, cellSizeM, error, out FleetSite? site, rosMap, bundled))
         {
             error.WriteLine(!(intervalS >= 0 && speed > 0) ? "error: --order-interval-s must be >= 0 and --speed > 0" : "error: cannot load the site map");
             return ExitCodes.BadInput;
