@@ -23,4 +23,11 @@ public enum FaultKind
 
     /// <summary>The ground station's link is cut: its HEARTBEATs stop reaching the vehicle (scenario runs play the ground station).</summary>
     DataLinkLoss,
+
+    /// <summary>
+    /// The magnetometer is mounted rotated against the airframe by the Euler angles <see cref="Fault.Vector"/> (roll,
+    /// pitch, yaw, rad): it reads the body field in its own axes, e.g. a compass turned 90° or 180° in yaw with its
+    /// rotation parameter not set.
+    /// </summary>
+    MagRotation,
 }

@@ -65,7 +65,8 @@ public sealed class VehicleRun
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
         _faults = new FaultSchedule(world.Faults);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding,
+            magnetometerCalibrated: spec.SensorErrors is null); // a scenario's sensorErrors are errors not yet calibrated
         foreach (ScenarioParameter p in parameters ?? [])
         {
             // Validated by the loader; applied at the vehicle's next position update.
