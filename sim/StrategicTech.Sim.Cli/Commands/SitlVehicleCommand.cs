@@ -208,7 +208,7 @@ public static class SitlVehicleCommand
         ScenarioWorld world;
         try
         {
-            world = s.World is null ? new ScenarioWorld(WindParameters.Calm, MagneticFieldParameters.Default, []) : ScenarioLoader.LoadWorld(s.World);
+            world = s.World is null ? new ScenarioWorld(WindParameters.Calm, null, []) : ScenarioLoader.LoadWorld(s.World);
         }
         catch (ScenarioFileException e)
         {

@@ -37,6 +37,9 @@ public readonly record struct Fault(
     public static Fault BatteryDrop(long startUs, long durationUs, double chargeLossFraction, double voltageDropV) =>
         new(startUs, durationUs, FaultKind.BatteryDrop, -1, chargeLossFraction, Vector3.Zero, voltageDropV);
 
+    public static Fault MagRotation(long startUs, long durationUs, Vector3 rotationRad) =>
+        new(startUs, durationUs, FaultKind.MagRotation, -1, 0, rotationRad, 0);
+
     public static Fault DataLinkLoss(long startUs, long durationUs) =>
         new(startUs, durationUs, FaultKind.DataLinkLoss, -1, 0, Vector3.Zero, 0);
 

@@ -26,4 +26,11 @@ public enum FaultKind
 
     /// <summary>The RC transmitter's signal is lost: the simulated receiver keeps sending frames flagged failsafe (as SBUS and CRSF receivers do).</summary>
     RcLoss,
+
+    /// <summary>
+    /// The magnetometer is mounted rotated against the airframe by the Euler angles <see cref="Fault.Vector"/> (roll,
+    /// pitch, yaw, rad): it reads the body field in its own axes, e.g. a compass turned 90° or 180° in yaw with its
+    /// rotation parameter not set.
+    /// </summary>
+    MagRotation,
 }

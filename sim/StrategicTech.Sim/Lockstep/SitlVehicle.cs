@@ -39,6 +39,11 @@ public sealed class SitlVehicle
     /// <param name="flight">Flight mode speeds; defaults (with the airframe's hover thrust) when null.</param>
     /// <param name="ekf">EKF tuning; defaults when null.</param>
     /// <param name="binding">How the autopilot meets the simulator; null: <see cref="SimulatedIoBinding"/> (plain SITL).</param>
+    /// <param name="magnetometerCalibrated">
+    /// True (default): the vehicle starts with CAL_MAG0_* set to its magnetometer model's hard and soft iron
+    /// (<see cref="SitlMagnetometerCalibration"/>), as a vehicle that has been calibrated; false: the parameters stay at
+    /// their defaults (an uncalibrated compass, e.g. to run a calibration).
+    /// </param>
     public SitlVehicle(
         AirframeDefinition airframe,
         SimulationEnvironment environment,
@@ -47,7 +52,8 @@ public sealed class SitlVehicle
         SensorSuiteParameters? sensors = null,
         FlightParameters? flight = null,
         UavEkfParameters? ekf = null,
-        Func<SitlBindingContext, ISitlIoBinding>? binding = null)
+        Func<SitlBindingContext, ISitlIoBinding>? binding = null,
+        bool magnetometerCalibrated = true)
     {
         ArgumentNullException.ThrowIfNull(airframe);
         ArgumentNullException.ThrowIfNull(environment);
@@ -62,11 +68,12 @@ public sealed class SitlVehicle
         // Motor speed is linear in the command and thrust quadratic in speed: THR_MDL_FAC = 1, and the hover
         // thrust fraction is the square of the hover command.
         // A world with the WMM field (no field given) gets an EKF that looks the model up at its origin like a real
-        // vehicle, on the same model date. A world with its own field (MagneticFieldParameters) keeps the EKF's
-        // declination parameter with the lookup off.
+        // vehicle, on the same model date. A world with its own field (MagneticFieldParameters) turns the lookup off:
+        // given EKF parameters keep their declination; without them the vehicle is set up for the site, declination
+        // parameter = the world's (as an operator sets EKF2_MAG_DECL where the model does not apply).
         ekf = environment.MagneticField is null
             ? (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = true, WorldMagneticModelYear = MagneticFieldParameters.SimulationYear }
-            : (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
+            : (ekf ?? new UavEkfParameters { MagDeclinationRad = environment.MagneticField.DeclinationRad }) with { UseWorldMagneticModel = false };
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
         // charge it must estimate from the power module's voltage and current.
@@ -83,6 +90,11 @@ public sealed class SitlVehicle
             MaxMotorThrustN = airframe.MaxTotalThrustN / airframe.Motors.Count,
         };
         Vehicle = new Vehicle(description, _binding.Io, Clock);
+        if (magnetometerCalibrated)
+        {
+            SitlMagnetometerCalibration.WriteParameters(Vehicle.Parameters, Sensors.Parameters.Mag);
+        }
+
         Vehicle.Scheduler.Register("physics", new PeriodicAction(RunPhysics), BaseRateHz, Vehicle.SensorPriority - 5);
         Vehicle.Scheduler.Register("truth-compare", new PeriodicAction(CompareWithTruth), BaseRateHz, Vehicle.SensorPriority + 5);
     }

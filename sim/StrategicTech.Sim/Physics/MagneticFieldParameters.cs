@@ -18,11 +18,10 @@ public sealed record MagneticFieldParameters(double DeclinationRad, double Incli
     public const double SimulationYear = 2027.5;
 
     /// <summary>
-    /// A fixed field, roughly central Europe: D ≈ 3°, I ≈ 64°, F ≈ 0.48 G (the scenarios' default; their EKF keeps
-    /// declination 0 with the model lookup off). It stays the default because SITL's default magnetometer carries an
-    /// uncalibrated hard iron (0.02, −0.01, 0.03 G) whose ~3° heading bias, for a vehicle starting north, this 3°-vs-0
-    /// mismatch cancels: with the WMM field and lookup the 3° yaw error remains and GNSS-loss dead reckoning and windy
-    /// flights degrade (BENCHMARKS.md, "SITL estimator consistency").
+    /// A fixed field, roughly central Europe: D ≈ 3°, I ≈ 64°, F ≈ 0.48 G: the values a scenario's
+    /// <c>"magneticField"</c> object takes for keys it leaves out. Worlds default to the WMM2025 field at home (a null
+    /// field in <see cref="SimulationEnvironment"/> and <c>ScenarioWorld</c>), flown by vehicles whose CAL_MAG0_*
+    /// calibrate the magnetometer model's hard and soft iron (<c>SitlMagnetometerCalibration</c>).
     /// </summary>
     public static MagneticFieldParameters Default { get; } = new(3.0 * Math.PI / 180, 64.0 * Math.PI / 180, 0.48);
 

@@ -13,9 +13,9 @@ public sealed record SimulationEnvironment(
     MagneticFieldParameters? MagneticField,
     ulong Seed)
 {
-    /// <summary>Zürich-like home at 488 m, calm, standard field, seed 1.</summary>
+    /// <summary>Zürich-like home at 488 m, calm, the WMM2025 field at home (null field), seed 1.</summary>
     public static SimulationEnvironment Default { get; } = new(
-        GeodeticPosition.FromDegrees(47.397742, 8.545594, 488.0), 0.0, WindParameters.Calm, MagneticFieldParameters.Default, 1);
+        GeodeticPosition.FromDegrees(47.397742, 8.545594, 488.0), 0.0, WindParameters.Calm, null, 1);
 
     /// <summary>The field the world has: <see cref="MagneticField"/>, or WMM2025 at home on <see cref="MagneticFieldParameters.SimulationYear"/> when that is null.</summary>
     public MagneticFieldParameters FieldAtHome => MagneticField ?? MagneticFieldParameters.WorldModelAt(Home);

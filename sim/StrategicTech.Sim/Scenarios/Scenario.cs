@@ -45,8 +45,8 @@ public sealed record ScenarioVehicle(
 
 /// <summary>
 /// Wind, magnetic field and the faults injected at scenario times (the same for every vehicle). A null field is the
-/// world magnetic model's at each vehicle's home, with the vehicle's EKF looking the model up (set in code; a file
-/// without <c>"magneticField"</c> gets <see cref="MagneticFieldParameters.Default"/>).
+/// world magnetic model's at each vehicle's home, with the vehicle's EKF looking the model up (the default, and a
+/// file's <c>"magneticField": "wmm"</c>); a fixed field sets the vehicle's declination parameter to its own.
 /// </summary>
 public sealed record ScenarioWorld(WindParameters Wind, MagneticFieldParameters? MagneticField, IReadOnlyList<Fault> Faults);
 

@@ -27,7 +27,7 @@ public static class ScenarioLoader
     private static readonly string[] WorldKeys = ["wind", "magneticField", "faults"];
     private static readonly string[] WindKeys = ["speedMps", "fromDeg", "steadyNedMps", "turbulenceStdDevMps", "turbulenceCorrelationTimeS", "gustMaxMps", "gustMeanIntervalS", "gustDurationS"];
     private static readonly string[] FieldKeys = ["declinationDeg", "inclinationDeg", "strengthGauss"];
-    private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "offsetNedM", "fieldFrdGauss", "motorIndex", "outputFraction", "chargeLossFraction", "voltageDropV"];
+    private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "offsetNedM", "fieldFrdGauss", "motorIndex", "outputFraction", "chargeLossFraction", "voltageDropV", "rotationDeg"];
     private static readonly string[] MissionKeys = ["file"];
     private static readonly string[] CriteriaKeys = ["waypointRadiusM", "landedWithinM", "maxTiltDeg", "maxEkfPositionErrorM", "timeLimitS", "fenceRespected", "landingPoint", "expectRefusal", "failsafe", "maxDescentSpeedMps", "expectCrash", "waypointTruthWithinAcceptance"];
     private static readonly string[] FailsafeCriterionKeys = ["kind", "mode", "withinS", "notBeforeS"];
@@ -90,7 +90,7 @@ public static class ScenarioLoader
             string description = root.Optional("description")?.String() ?? string.Empty;
             ulong seed = root.Optional("seed")?.UnsignedInteger() ?? 1;
             ScenarioMission mission = ReadMission(root.Required("mission"), readCompanion);
-            ScenarioWorld world = root.Optional("world") is { } w ? ReadWorld(w) : new ScenarioWorld(WindParameters.Calm, MagneticFieldParameters.Default, []);
+            ScenarioWorld world = root.Optional("world") is { } w ? ReadWorld(w) : new ScenarioWorld(WindParameters.Calm, null, []);
             IReadOnlyList<ScenarioVehicle> vehicles = ReadVehicles(root.Required("vehicles"), mission.PlannedHome, readCompanion);
             PassCriteria criteria = ReadCriteria(root.Required("criteria"));
             IReadOnlyList<ScenarioParameter> parameters = root.Optional("parameters") is { } p ? ScenarioParameters.Read(p) : [];
@@ -239,14 +239,27 @@ public static class ScenarioLoader
     {
         node.ExpectObject(WorldKeys);
         WindParameters wind = node.Optional("wind") is { } w ? ReadWind(w) : WindParameters.Calm;
-        MagneticFieldParameters field = MagneticFieldParameters.Default;
+        // Default and "wmm": null, the WMM2025 field at each vehicle's home (and its EKF looks the model up). An
+        // object gives a fixed field; a key left out takes MagneticFieldParameters.Default's value.
+        MagneticFieldParameters? field = null;
         if (node.Optional("magneticField") is { } m)
         {
-            m.ExpectObject(FieldKeys);
-            field = new MagneticFieldParameters(
-                m.OptionalNumber("declinationDeg", -180, 180, field.DeclinationRad / DegToRad) * DegToRad,
-                m.OptionalNumber("inclinationDeg", -90, 90, field.InclinationRad / DegToRad) * DegToRad,
-                m.OptionalNumber("strengthGauss", 0.05, 1.0, field.StrengthGauss));
+            if (m.Element.ValueKind == JsonValueKind.String)
+            {
+                if (m.String() != "wmm")
+                {
+                    throw m.Fail("expected \"wmm\" or an object with declinationDeg, inclinationDeg, strengthGauss");
+                }
+            }
+            else
+            {
+                m.ExpectObject(FieldKeys);
+                MagneticFieldParameters fallback = MagneticFieldParameters.Default;
+                field = new MagneticFieldParameters(
+                    m.OptionalNumber("declinationDeg", -180, 180, fallback.DeclinationRad / DegToRad) * DegToRad,
+                    m.OptionalNumber("inclinationDeg", -90, 90, fallback.InclinationRad / DegToRad) * DegToRad,
+                    m.OptionalNumber("strengthGauss", 0.05, 1.0, fallback.StrengthGauss));
+            }
         }
 
         var faults = new List<Fault>();
@@ -314,6 +327,9 @@ public static class ScenarioLoader
             case "magInterference":
                 Only(node, kind, ["fieldFrdGauss"]);
                 return Fault.MagInterference(startUs, durationUs, node.Required("fieldFrdGauss").Vector(-10, 10));
+            case "magRotation":
+                Only(node, kind, ["rotationDeg"]);
+                return Fault.MagRotation(startUs, durationUs, node.Required("rotationDeg").Vector(-180, 180) * DegToRad);
             case "motorFailure":
                 Only(node, kind, ["motorIndex", "outputFraction"]);
                 return Fault.MotorFailure(startUs, durationUs, node.Required("motorIndex").Integer(0, AirframeDefinition.MaxMotors - 1), node.OptionalNumber("outputFraction", 0, 1, 0));
@@ -327,7 +343,7 @@ public static class ScenarioLoader
                 Only(node, kind, ["chargeLossFraction", "voltageDropV"]);
                 return Fault.BatteryDrop(startUs, durationUs, node.OptionalNumber("chargeLossFraction", 0, 1, 0), node.OptionalNumber("voltageDropV", 0, 100, 0));
             default:
-                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, motorFailure, batteryDrop, dataLinkLoss or rcLoss");
+                throw kindNode.Fail("unknown fault kind \"" + kind + "\"; expected gnssLoss, gnssPositionJump, magInterference, magRotation, motorFailure, batteryDrop, dataLinkLoss or rcLoss");
         }
     }
 

@@ -75,7 +75,8 @@ public sealed class VehicleRun
             };
         }
 
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding);
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding,
+            magnetometerCalibrated: spec.SensorErrors is null); // a scenario's sensorErrors are errors not yet calibrated
         foreach (ScenarioParameter p in parameters ?? [])
         {
             // Validated by the loader; applied at the vehicle's next position update.

@@ -7,7 +7,8 @@ namespace StrategicTech.Sim.SensorModels;
 
 /// <summary>
 /// A magnetometer: the Earth field rotated into body axes, distorted by soft iron, offset by hard iron and by the
-/// battery current's field, plus injected interference (<see cref="FaultKind.MagInterference"/>) and white noise.
+/// battery current's field, plus injected interference (<see cref="FaultKind.MagInterference"/>) and white noise;
+/// a <see cref="FaultKind.MagRotation"/> turns the sensor's axes against the body before its own errors apply.
 /// </summary>
 public sealed class MagnetometerModel
 {
@@ -35,6 +36,12 @@ public sealed class MagnetometerModel
         }
 
         Vector3 bodyGauss = truth.Attitude.RotateInverse(truth.MagneticFieldNedGauss);
+        Vector3 mountRad = _faults.ActiveVectorSum(FaultKind.MagRotation, truth.TimeUs);
+        if (mountRad != Vector3.Zero)
+        {
+            bodyGauss = Quaternion.FromEuler(mountRad.X, mountRad.Y, mountRad.Z).RotateInverse(bodyGauss);
+        }
+
         Vector3 field = (_p.SoftIron * bodyGauss) + _p.HardIronFrdGauss
             + (_p.CurrentInterferenceFrdGaussPerA * truth.BatteryCurrentA)
             + _faults.ActiveVectorSum(FaultKind.MagInterference, truth.TimeUs);

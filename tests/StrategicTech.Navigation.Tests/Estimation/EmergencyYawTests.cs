@@ -81,7 +81,8 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
     /// iris_gps is a vertical hop (climb to about 6 m, descend; horizontal speed under 0.15 m/s throughout): GNSS velocity
     /// carries no yaw information, so the correct behaviour is a bank that stays unconverged and no reset, with the
     /// position still held by GNSS. (The rotated-magnetometer recovery itself is tested on the synthetic flight below,
-    /// which manoeuvres; no manoeuvring real log is available here.) The default 5 sigma and the tightest 1 sigma GNSS
+    /// which manoeuvres, and in SITL by <c>RotatedMagnetometerSitlTests</c>: a compass turned 90°/180° from power-on on a
+    /// vehicle flying the <c>square</c>, whose legs make yaw observable; no manoeuvring real log is available here.) The default 5 sigma and the tightest 1 sigma GNSS
     /// gates give the same outcome: on a hop the wrong yaw does not make GNSS velocity or position innovations large.
     /// </summary>
     [SharedDataTheory]

@@ -1,9 +1,7 @@
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Geodesy.Magnetism;
-using StrategicTech.Navigation.Numerics;
 using StrategicTech.Sim.Lockstep;
 using StrategicTech.Sim.Physics;
-using StrategicTech.Sim.SensorModels;
 using Xunit.Abstractions;
 
 namespace StrategicTech.Sim.Tests.Consistency;
@@ -37,9 +35,9 @@ public sealed class SitlMagneticFieldTests(ITestOutputHelper output)
         var environment = new SimulationEnvironment(home, 0.0, WindParameters.Calm, null, 3);
         MagneticFieldParameters world = environment.FieldAtHome;
         Assert.Equal(Wmm2025.Model.Evaluate(home, MagneticFieldParameters.SimulationYear).DeclinationRad, world.DeclinationRad, 12);
-        // The magnetometer's hard iron calibrated out: its 0.02/−0.01/0.03 G default turns the heading by about 3°.
-        SensorSuiteParameters sensors = SensorSuiteParameters.Default with { Mag = SensorSuiteParameters.Default.Mag with { HardIronFrdGauss = Vector3.Zero } };
-        var v = new SitlVehicle(AirframeLoader.LoadBuiltIn("quad_x"), environment, sensorSeed: 3, sensors: sensors);
+        // The default magnetometer (hard iron 0.02/−0.01/0.03 G, about 3° of heading uncorrected) with the calibration
+        // a SITL vehicle starts with (CAL_MAG0_* = the model's hard iron).
+        var v = new SitlVehicle(AirframeLoader.LoadBuiltIn("quad_x"), environment, sensorSeed: 3);
         Assert.True(v.StepUntil(x => x.ReadyToArm, 30_000_000));
         Assert.True(v.Ekf.MagReference.FromWorldModel);
         double declinationDifferenceDeg = (v.Ekf.MagReference.DeclinationRad - world.DeclinationRad) / DegToRad;
@@ -47,8 +45,8 @@ public sealed class SitlMagneticFieldTests(ITestOutputHelper output)
         output.WriteLine($"world D {world.DeclinationRad / DegToRad:F3}°, EKF D − world D {declinationDifferenceDeg:F4}°, yaw error at ready {yawErrorDeg:F3}°");
         // The origin is the first GNSS fix, a metre or so from home: the model's declination there differs by micro-degrees.
         Assert.InRange(declinationDifferenceDeg, -0.001, 0.001);
-        // A filter on declination 0 would be off by the 12.8° declination; with the default (uncalibrated) hard iron
-        // the same run is 3.06° off. Measured 0.041°; bound 0.062°.
+        // A filter on declination 0 would be off by the 12.8° declination; with the default hard iron uncalibrated
+        // the same run is 3.06° off. Measured 0.041° (the same with the hard iron zeroed in the model); bound 0.062°.
         Assert.True(yawErrorDeg < 0.062, $"yaw error {yawErrorDeg:F3}°");
     }
 }

@@ -35,7 +35,7 @@ public class SitlCalibrationTests
     [Fact]
     public void Gyro_accel_and_mag_calibration_over_mavlink_store_the_injected_errors()
     {
-        SitlVehicle vehicle = SitlFixtures.CreateQuad(sensors: Injected);
+        SitlVehicle vehicle = SitlFixtures.CreateQuad(sensors: Injected, magnetometerCalibrated: false);
         var ground = new GroundStation(vehicle);
         var pilot = new CalibrationPilot(vehicle);
         SensorCalibrationRunner runner = vehicle.Vehicle.Calibration;
@@ -104,9 +104,11 @@ public class SitlCalibrationTests
 
     private static double HoverAttitudeErrorDeg(SensorSuiteParameters sensors, bool calibrate)
     {
-        // The simulated world's declination given to the EKF (SITL leaves it at 0 by default; see Lockstep/README).
+        // A fixed field with its declination given to the EKF; the compass starts uncalibrated (CAL_MAG0_* at defaults)
+        // so that only the calibration run under test can correct it.
         var ekf = new UavEkfParameters { MagDeclinationRad = MagneticFieldParameters.Default.DeclinationRad };
-        var vehicle = new SitlVehicle(SitlFixtures.Quad, SimulationEnvironment.Default with { Seed = 1, Wind = WindParameters.Calm }, sensorSeed: 1, sensors: sensors, ekf: ekf);
+        var vehicle = new SitlVehicle(SitlFixtures.Quad, SimulationEnvironment.Default with { Seed = 1, Wind = WindParameters.Calm, MagneticField = MagneticFieldParameters.Default },
+            sensorSeed: 1, sensors: sensors, ekf: ekf, magnetometerCalibrated: false);
         if (calibrate)
         {
             var ground = new GroundStation(vehicle);

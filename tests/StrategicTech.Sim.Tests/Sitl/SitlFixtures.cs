@@ -18,8 +18,8 @@ internal static class SitlFixtures
         Baro = BaroParameters.Default with { DriftPaPerSqrtS = 0 },
     };
 
-    public static SitlVehicle CreateQuad(ulong seed = 1, SensorSuiteParameters? sensors = null, WindParameters? wind = null) =>
-        new(Quad, SimulationEnvironment.Default with { Seed = seed, Wind = wind ?? WindParameters.Calm }, sensorSeed: seed, sensors: sensors);
+    public static SitlVehicle CreateQuad(ulong seed = 1, SensorSuiteParameters? sensors = null, WindParameters? wind = null, bool magnetometerCalibrated = true) =>
+        new(Quad, SimulationEnvironment.Default with { Seed = seed, Wind = wind ?? WindParameters.Calm }, sensorSeed: seed, sensors: sensors, magnetometerCalibrated: magnetometerCalibrated);
 
     /// <summary>A quad on the ground whose estimator is ready to arm (plus one settling second).</summary>
     public static SitlVehicle Ready(ulong seed = 1, SensorSuiteParameters? sensors = null, WindParameters? wind = null)
