@@ -9,9 +9,11 @@ namespace StrategicTech.Autopilot.Amr;
 /// <summary>
 /// A NavigateToPose navigator for a differential-drive AMR, transport-free (the rosbridge link feeds it): wheel
 /// odometry and gyro are fused in the AMR EKF (odom frame); each scan updates the map localizer, the collision
-/// monitor and the obstacle layer of a layered costmap (static + obstacle with ray-trace clearing + inflation); a
-/// cost-aware A* plans on that costmap at start and every <see cref="AmrNavigatorParameters.ReplanPeriodUs"/>; Regulated
-/// Pure Pursuit follows the plan and the collision monitor filters its command. Blocked or stalled driving starts the
+/// monitor, the obstacle layer of the global layered costmap (static + obstacle with ray-trace clearing + inflation)
+/// and the robot-centred rolling local costmap (<see cref="RollingCostmap"/>: static + obstacles marked and cleared by
+/// ray tracing + inflation); a cost-aware A* plans on the global costmap at start and every
+/// <see cref="AmrNavigatorParameters.ReplanPeriodUs"/>; Regulated Pure Pursuit follows the plan checking its arc on the
+/// local costmap (as do the recovery behaviours), and the collision monitor filters its command. Blocked or stalled driving starts the
 /// recovery sequence (clear costmaps → spin → back up → wait, bounded); goals end succeeded, canceled or with a typed
 /// failure. Global planning runs on <see cref="AmrPlannerWorker"/>'s thread (it allocates there, about once a
 /// second); the control cycle only hands it a costmap copy and picks up finished paths, and allocates nothing. One
@@ -23,6 +25,7 @@ public sealed class AmrNavigator : IDisposable
     private readonly IMapLocalizer _localizer;
     private readonly LayeredCostmap _costmap;
     private readonly ObstacleCostmapLayer _obstacles;
+    private readonly RollingCostmap _local;
     private readonly AmrEkf _ekf = new();
     private readonly RegulatedPurePursuit _rpp;
     private readonly CollisionMonitor _monitor;
@@ -59,6 +62,8 @@ public sealed class AmrNavigator : IDisposable
         _costmap.AddLayer(_obstacles);
         _costmap.AddLayer(new InflationCostmapLayer(staticMap, new InflationLayer(_p.InscribedRadiusM, _p.InflationRadiusM, _p.CostScalingFactor)));
         _costmap.Update();
+        _local = new RollingCostmap(staticMap, _p.LocalCostmapSizeM, _p.LocalCostmapResolutionM,
+            new InflationLayer(_p.InscribedRadiusM, _p.InflationRadiusM, _p.CostScalingFactor), _p.ObstacleMaxRangeM, _p.RaytraceMaxRangeM);
         _rpp = new RegulatedPurePursuit(_p.Rpp with { GoalXyToleranceM = _p.GoalXyToleranceM, InscribedRadiusM = _p.InscribedRadiusM }, _pathBuffer.Length);
         _monitor = new CollisionMonitor(_p.CollisionMonitor ?? CollisionMonitorParameters.ForRoundRobot(_p.RobotRadiusM));
         _goalChecker = new GoalChecker(_p.GoalXyToleranceM, _p.GoalYawToleranceRad);
@@ -74,6 +79,9 @@ public sealed class AmrNavigator : IDisposable
     /// <summary>The layered costmap the planner and controller read.</summary>
     public Costmap2D Costmap => _costmap.Master;
 
+    /// <summary>The rolling robot-centred window the controller and behaviours check.</summary>
+    public RollingCostmap LocalCostmap => _local;
+
     public NavigationState State { get; private set; } = NavigationState.Idle;
 
     public NavigationFailure Failure { get; private set; }
@@ -87,6 +95,9 @@ public sealed class AmrNavigator : IDisposable
     public Pose2D MapPose => _localizer.Estimate.Propagate(OdomPose);
 
     public MapPoseEstimate Localization => _localizer.Estimate;
+
+    /// <summary>The map localizer (tests and plots read its particles and counters).</summary>
+    public IMapLocalizer Localizer => _localizer;
 
     /// <summary>The current global path (map frame).</summary>
     public ReadOnlySpan<PathPose> Path => _pathBuffer.AsSpan(0, _rpp.PathCount);
@@ -151,7 +162,7 @@ public sealed class AmrNavigator : IDisposable
         }
     }
 
-    /// <summary>A laser scan: localizer, collision monitor and obstacle layer (marking and ray-trace clearing).</summary>
+    /// <summary>A laser scan: localizer, collision monitor, global obstacle layer and local costmap (marking and ray-trace clearing).</summary>
     public void OnScan(long timeUs, ReadOnlySpan<float> rangesM, double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM)
     {
         Pose2D odom = OdomPose;
@@ -160,6 +171,10 @@ public sealed class AmrNavigator : IDisposable
         Pose2D laser = MapPose.Compose(_laserInBase);
         _obstacles.AddScan(laser.XM, laser.YM, laser.YawRad, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM);
         _costmap.Update();
+        Pose2D robot = MapPose;
+        _local.Recenter(robot.XM, robot.YM);
+        _local.AddScan(laser.XM, laser.YM, laser.YawRad, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM);
+        _local.Update();
     }
 
     /// <summary>Seeds the localizer at a map pose (Nav2's /initialpose).</summary>
@@ -278,7 +293,7 @@ public sealed class AmrNavigator : IDisposable
             _nextPlanUs = nowUs + _p.ReplanPeriodUs;
         }
 
-        RppOutput output = _rpp.ComputeVelocity(pose, _costmap.Master, dtS);
+        RppOutput output = _rpp.ComputeVelocity(pose, _local.Master, dtS);
         LastRppStatus = output.Status;
         VelocityCommand command = _monitor.Filter(output.Command, nowUs, out CollisionAction action);
         LastCollisionAction = action;
@@ -314,7 +329,7 @@ public sealed class AmrNavigator : IDisposable
     private VelocityCommand TickRecovery(Pose2D pose, long nowUs)
     {
         RecoveryBehavior behavior = _behavior!;
-        behavior.Tick(OdomPose, pose, _costmap.Master, nowUs, out VelocityCommand command);
+        behavior.Tick(OdomPose, pose, _local.Master, nowUs, out VelocityCommand command);
         if (behavior.Status != BehaviorStatus.Running)
         {
             // Whatever the behaviour's outcome, try the goal again with a fresh plan; the bounded count ends loops.
@@ -347,6 +362,8 @@ public sealed class AmrNavigator : IDisposable
             case RecoveryStep.ClearCostmaps:
                 _obstacles.Clear();
                 _costmap.Update();
+                _local.Clear();
+                _local.Update();
                 _nextPlanUs = nowUs;
                 return default;
             case RecoveryStep.Spin:

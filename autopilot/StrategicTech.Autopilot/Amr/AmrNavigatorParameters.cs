@@ -21,6 +21,12 @@ public sealed record AmrNavigatorParameters
 
     public double RaytraceMaxRangeM { get; init; } = 4.0;
 
+    /// <summary>Side of the rolling local costmap the controller checks (robot-centred), metres.</summary>
+    public double LocalCostmapSizeM { get; init; } = 6.0;
+
+    /// <summary>Cell size of the rolling local costmap, metres (its own, independent of the map's).</summary>
+    public double LocalCostmapResolutionM { get; init; } = 0.05;
+
     public long ControlPeriodUs { get; init; } = 50_000;
 
     public long ReplanPeriodUs { get; init; } = 1_000_000;
@@ -71,6 +77,12 @@ public sealed record AmrNavigatorParameters
         AmrParameterChecks.NonNegative(PlannerCostWeight, nameof(PlannerCostWeight));
         AmrParameterChecks.Positive(ObstacleMaxRangeM, nameof(ObstacleMaxRangeM));
         AmrParameterChecks.Positive(RaytraceMaxRangeM, nameof(RaytraceMaxRangeM));
+        AmrParameterChecks.Positive(LocalCostmapResolutionM, nameof(LocalCostmapResolutionM));
+        if (!(LocalCostmapSizeM >= 2 * (InflationRadiusM + RobotRadiusM)) || double.IsInfinity(LocalCostmapSizeM))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LocalCostmapSizeM), LocalCostmapSizeM, "must be finite and hold the robot and its inflation on both sides");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(ControlPeriodUs, 1000, nameof(ControlPeriodUs));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReplanPeriodUs, ControlPeriodUs, nameof(ReplanPeriodUs));
         AmrParameterChecks.Positive(GoalXyToleranceM, nameof(GoalXyToleranceM));

@@ -32,6 +32,9 @@ public sealed record AmrDemoOptions
 
     public AmrNavigatorParameters Navigator { get; init; } = new();
 
+    /// <summary>Monte Carlo localizer parameters (null: the defaults, without random-particle injection).</summary>
+    public MclParameters? Localization { get; init; }
+
     /// <summary>Costmap resolution the navigator works at; the map is max-pooled by the nearest integer factor.</summary>
     public double CostmapResolutionM { get; init; } = 0.05;
 

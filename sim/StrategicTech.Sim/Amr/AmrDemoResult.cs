@@ -17,9 +17,9 @@ public sealed record AmrGoalResult(
     int Recoveries,
     int Replans);
 
-/// <summary>A sample of the run every control step (truth and estimate in the map frame).</summary>
+/// <summary>A sample of the run every control step (truth and estimate in the map frame; yaw error wrapped to ±π).</summary>
 public readonly record struct AmrTraceRow(double TimeS, int GoalIndex, double TruthXM, double TruthYM, double EstimateXM, double EstimateYM,
-    double LocalizationErrorM, double ClearanceM, double CommandLinearMps);
+    double LocalizationErrorM, double ClearanceM, double CommandLinearMps, double YawErrorRad);
 
 /// <summary>The whole run: per-goal results, the trace, and whether it passed (every goal reached, no contact).</summary>
 public sealed record AmrDemoResult(
@@ -31,5 +31,8 @@ public sealed record AmrDemoResult(
     long ClientConnections,
     string Localizer)
 {
+    /// <summary>Particle clouds at start, first convergence, kidnaps and relocalization (empty for a localizer without particles).</summary>
+    public IReadOnlyList<AmrParticleSnapshot> Particles { get; init; } = [];
+
     public bool Passed => Goals.Count > 0 && Goals.All(g => g.Reached) && ContactSteps == 0;
 }

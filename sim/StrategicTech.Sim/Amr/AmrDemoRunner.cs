@@ -34,7 +34,7 @@ public static class AmrDemoRunner
         await using var client = new RosbridgeClient(host.Uri, clientOptions);
         int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
         Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
-        IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed);
+        IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed, options.Localization);
         using var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
@@ -48,6 +48,8 @@ public static class AmrDemoRunner
         }
 
         navigator.SetInitialPose(options.InitialPose ?? options.Start, options.InitialPoseSigma.XyM, options.InitialPoseSigma.YawRad);
+        var particles = new ParticleRecorder(localizer);
+        particles.Take("start", host);
         long runStartUs = host.Clock.TimeUs;
         long deadlineUs = options.SimTimeLimitUs is { } limit ? runStartUs + limit : long.MaxValue;
         var truthMap = new TruthClearance(world, host.Robot.Base.Parameters.RobotRadiusM);
@@ -95,7 +97,10 @@ public static class AmrDemoRunner
                 last = (b.TrueXM, b.TrueYM);
                 minClearance = Math.Min(minClearance, clearance);
                 maxLocError = Math.Max(maxLocError, locError);
-                trace.Add(new AmrTraceRow(host.Clock.TimeUs / 1e6, g, b.TrueXM, b.TrueYM, estimate.XM, estimate.YM, locError, clearance, link.LastCommand.LinearMps));
+                double yawError = Math.IEEERemainder(estimate.YawRad - b.TrueYawRad, 2 * Math.PI);
+                trace.Add(new AmrTraceRow(host.Clock.TimeUs / 1e6, g, b.TrueXM, b.TrueYM, estimate.XM, estimate.YM, locError, clearance,
+                    link.LastCommand.LinearMps, yawError));
+                particles.Observe(host, navigator.Localization.Converged, locError, yawError);
             }
 
             DiffDriveBase end = host.Robot.Base;
@@ -107,7 +112,7 @@ public static class AmrDemoRunner
         }
 
         return new AmrDemoResult(goals, trace, planned, host.Robot.Base.BlockedSteps, host.Robot.CommandsReceived, client.Counters.Connections,
-            localizer.GetType().Name);
+            localizer.GetType().Name) { Particles = particles.Snapshots };
     }
 
     private static async Task StepAsync(RosRobotHost host, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options, CancellationToken cancel)

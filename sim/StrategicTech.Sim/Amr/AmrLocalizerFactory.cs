@@ -9,9 +9,10 @@ namespace StrategicTech.Sim.Amr;
 /// </summary>
 public static class AmrLocalizerFactory
 {
-    public static IMapLocalizer Create(OccupancyGridMap map, ulong seed)
+    /// <param name="parameters">The localizer's parameters (default: <see cref="MclParameters"/>' defaults, no random injection).</param>
+    public static IMapLocalizer Create(OccupancyGridMap map, ulong seed, MclParameters? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(map);
-        return new MonteCarloLocalizer(map, new MclParameters(), new Random(unchecked((int)seed)));
+        return new MonteCarloLocalizer(map, parameters ?? new MclParameters(), new Random(unchecked((int)seed)));
     }
 }

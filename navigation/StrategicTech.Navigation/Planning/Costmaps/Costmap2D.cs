@@ -41,9 +41,9 @@ public sealed class Costmap2D
     /// <summary>Metres per cell.</summary>
     public double ResolutionM { get; }
 
-    public double OriginXM { get; }
+    public double OriginXM { get; private set; }
 
-    public double OriginYM { get; }
+    public double OriginYM { get; private set; }
 
     public double OriginYawRad { get; }
 
@@ -84,6 +84,13 @@ public sealed class Costmap2D
         double u = (x + 0.5) * ResolutionM, v = (y + 0.5) * ResolutionM;
         double c = Math.Cos(OriginYawRad), s = Math.Sin(OriginYawRad);
         return (OriginXM + (c * u) - (s * v), OriginYM + (s * u) + (c * v));
+    }
+
+    /// <summary>Moves the grid's origin (a rolling window follows the robot; its owner shifts the contents).</summary>
+    internal void MoveOrigin(double originXM, double originYM)
+    {
+        OriginXM = originXM;
+        OriginYM = originYM;
     }
 
     /// <summary>Counts cells equal to <paramref name="value"/>.</summary>

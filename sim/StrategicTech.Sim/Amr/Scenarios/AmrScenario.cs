@@ -29,11 +29,12 @@ public sealed record AmrScenario(
 {
     /// <summary>Fresh people for one run (a <see cref="WalkingPerson"/> has state).</summary>
     public IReadOnlyList<WalkingPerson> CreatePeople() =>
-        [.. People.Select(p => new WalkingPerson(p.FromXM, p.FromYM, p.ToXM, p.ToYM, p.SpeedMps, p.RadiusM))];
+        [.. People.Select(p => new WalkingPerson(p.FromXM, p.FromYM, p.ToXM, p.ToYM, p.SpeedMps, p.RadiusM, p.WaitS, p.OneWay))];
 }
 
-/// <summary>A person walking back and forth between two map points.</summary>
-public sealed record AmrPersonSpec(double FromXM, double FromYM, double ToXM, double ToYM, double SpeedMps, double RadiusM);
+/// <summary>A person walking back and forth between two map points (or once, after standing <see cref="WaitS"/> at the first).</summary>
+public sealed record AmrPersonSpec(double FromXM, double FromYM, double ToXM, double ToYM, double SpeedMps, double RadiusM,
+    double WaitS = 0, bool OneWay = false);
 
 /// <summary>An axis-aligned box in the world that the known map does not have (a pallet left in an aisle).</summary>
 public sealed record AmrObstacle(double MinXM, double MinYM, double MaxXM, double MaxYM);

@@ -26,7 +26,7 @@ public static class AmrScenarioLoader
     private static readonly string[] MapKeys = ["builtIn", "file"];
     private static readonly string[] RobotKeys = ["start", "initialPose", "initialSigmaM", "initialSigmaDeg"];
     private static readonly string[] PoseKeys = ["xM", "yM", "yawDeg"];
-    private static readonly string[] PersonKeys = ["fromXM", "fromYM", "toXM", "toYM", "speedMps", "radiusM"];
+    private static readonly string[] PersonKeys = ["fromXM", "fromYM", "toXM", "toYM", "speedMps", "radiusM", "waitS", "oneWay"];
     private static readonly string[] ObstacleKeys = ["minXM", "minYM", "maxXM", "maxYM"];
     private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "fraction", "to"];
     private static readonly string[] CriteriaKeys = ["allGoalsReached", "minClearanceM", "maxLocalizationErrorM", "finalLocalizationErrorM", "timeLimitS"];
@@ -148,7 +148,8 @@ public static class AmrScenarioLoader
         double tx = node.Number("toXM", -MaxDistanceM, MaxDistanceM), ty = node.Number("toYM", -MaxDistanceM, MaxDistanceM);
         CheckOnMap(node, map, fx, fy);
         CheckOnMap(node, map, tx, ty);
-        return new AmrPersonSpec(fx, fy, tx, ty, node.Number("speedMps", 0, 3), node.OptionalNumber("radiusM", 0.05, 1, 0.25));
+        return new AmrPersonSpec(fx, fy, tx, ty, node.Number("speedMps", 0, 3), node.OptionalNumber("radiusM", 0.05, 1, 0.25),
+            node.OptionalNumber("waitS", 0, 3600, 0), node.Optional("oneWay")?.Boolean() ?? false);
     }
 
     private static AmrObstacle ReadObstacle(ScenarioJsonNode node, OccupancyGridMap map)

@@ -1,3 +1,5 @@
+using StrategicTech.Autopilot.Amr;
+using StrategicTech.Sim.Ros;
 using StrategicTech.Sim.Scenarios;
 
 namespace StrategicTech.Sim.Amr.Scenarios;
@@ -10,7 +12,9 @@ public static class AmrScenarioRunner
 {
     private const long StepUs = 50_000;
 
-    public static async Task<AmrScenarioResult> RunAsync(AmrScenario scenario, ulong? seedOverride = null, CancellationToken cancel = default)
+    /// <param name="observe">Called after every step (after the faults), e.g. for a test to look at the navigator's costmaps.</param>
+    public static async Task<AmrScenarioResult> RunAsync(AmrScenario scenario, ulong? seedOverride = null, CancellationToken cancel = default,
+        Action<RosRobotHost, AmrNavigator, long>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var schedule = new AmrFaultSchedule(scenario.Faults);
@@ -25,9 +29,10 @@ public static class AmrScenarioRunner
             People = scenario.CreatePeople(),
             Seed = seedOverride ?? scenario.Seed,
             SimTimeLimitUs = scenario.Criteria.TimeLimitS is { } limit ? (long)(limit * 1e6) : null,
-            OnStep = (host, _, nowUs) =>
+            OnStep = (host, navigator, nowUs) =>
             {
                 schedule.Apply(host.Robot, nowUs, StepUs);
+                observe?.Invoke(host, navigator, nowUs);
                 return Task.CompletedTask;
             },
         }, cancel).ConfigureAwait(false);
