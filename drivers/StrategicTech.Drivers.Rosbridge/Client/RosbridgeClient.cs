@@ -75,6 +75,11 @@ public sealed class RosbridgeClient : IAsyncDisposable
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(type);
+        if (options?.Compression == RosbridgeCompression.CborRaw && type.Cdr is null)
+        {
+            throw new ArgumentException($"cbor-raw needs a CDR codec; {type.Name} has none", nameof(options));
+        }
+
         string id = NextId("subscribe:" + topic);
         var subscription = new TopicSubscription<T>(topic, type, options ?? SubscribeOptions.Default, id, queueCapacity);
         _subscriptions[id] = subscription;
@@ -310,13 +315,15 @@ public sealed class RosbridgeClient : IAsyncDisposable
             {
                 subscription.Deliver(envelope);
             }
-            catch (RosbridgeFrameException) when (envelope.WasCbor && subscription.CompressionInUse == RosbridgeCompression.Cbor)
+            catch (RosbridgeFrameException) when (envelope.WasCbor && IsCbor(subscription.CompressionInUse))
             {
                 FallBackToJson(subscription);
                 throw;
             }
         }
     }
+
+    private static bool IsCbor(string compression) => compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw;
 
     private void FallBackToJson(ISubscriptionEntry subscription)
     {
@@ -337,7 +344,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
     {
         foreach (ISubscriptionEntry subscription in _subscriptions.Values)
         {
-            if (subscription.CompressionInUse == RosbridgeCompression.Cbor && subscription.Sequence == 0
+            if (IsCbor(subscription.CompressionInUse) && subscription.Sequence == 0
                 && Stopwatch.GetElapsedTime(subscription.SubscribedAtTicks) > _options.CborFallbackAfter)
             {
                 FallBackToJson(subscription);

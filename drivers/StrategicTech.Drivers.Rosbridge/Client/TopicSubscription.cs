@@ -33,7 +33,7 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
 
     public string Id { get; }
 
-    /// <summary>The compression actually requested now: cbor falls back to none when the server fails to send it.</summary>
+    /// <summary>The compression actually requested now: cbor and cbor-raw fall back to none when the server fails to send them.</summary>
     public string CompressionInUse { get; private set; }
 
     /// <summary>Messages received (the sequence number of the latest).</summary>
@@ -66,11 +66,24 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
 
     void ISubscriptionEntry.Deliver(RosbridgeEnvelope envelope)
     {
-        T message = envelope.Decode("msg", Type.Contract);
+        T message = envelope.WasCbor && CompressionInUse == RosbridgeCompression.CborRaw ? DecodeRaw(envelope) : envelope.Decode("msg", Type.Contract);
         _queue.TryWrite(message);
         long sequence = Interlocked.Increment(ref _sequence);
         Volatile.Write(ref _latest, new Latest(message, sequence));
         Received?.Invoke(message);
+    }
+
+    /// <summary>cbor-raw: msg carries the ROS 2 serialized message; the error names topic and type for the report.</summary>
+    private T DecodeRaw(RosbridgeEnvelope envelope)
+    {
+        try
+        {
+            return envelope.DecodeCdr("msg", Type.Cdr!);
+        }
+        catch (RosbridgeFrameException e)
+        {
+            throw new RosbridgeFrameException(e.Error, $"cbor-raw {Topic} ({Type.Name}): {e.Message}");
+        }
     }
 
     private sealed record Latest(T Value, long Sequence);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using StrategicTech.Drivers.Rosbridge.Codec;
+using StrategicTech.Drivers.Rosbridge.Codec.Cdr;
 
 namespace StrategicTech.Drivers.Rosbridge.Protocol;
 
@@ -142,6 +143,29 @@ public sealed class RosbridgeEnvelope : IDisposable
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
             throw new RosbridgeFrameException(RosbridgeFrameError.WrongType, $"field '{field}' is not a {typeof(T).Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Decodes a cbor-raw message: <paramref name="field"/> is {secs, nsecs, bytes} with bytes the ROS 2 serialized
+    /// message (the CBOR transcode holds the byte string as base64). Failures are <see cref="RosbridgeFrameError.InvalidCbor"/>.
+    /// </summary>
+    public T DecodeCdr<T>(string field, CdrCodec<T> codec)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        if (!Root.TryGetProperty(field, out JsonElement raw) || raw.ValueKind != JsonValueKind.Object
+            || !raw.TryGetProperty("bytes", out JsonElement bytes) || !bytes.TryGetBytesFromBase64(out byte[]? serialized))
+        {
+            throw new RosbridgeFrameException(RosbridgeFrameError.InvalidCbor, $"cbor-raw '{field}' lacks a 'bytes' byte string");
+        }
+
+        try
+        {
+            return codec.Deserialize(serialized);
+        }
+        catch (CdrFormatException e)
+        {
+            throw new RosbridgeFrameException(RosbridgeFrameError.InvalidCbor, e.Message);
         }
     }
 

@@ -59,6 +59,31 @@ public static class RosbridgeFrames
         return writer.Encode();
     }
 
+    /// <summary>
+    /// A publish op as rosbridge's <c>cbor-raw</c>: msg is a map of <c>secs</c> and <c>nsecs</c> (the bridge's receipt
+    /// time) and <c>bytes</c>, the serialized message as ROS 2 passes it around (encapsulation header + CDR).
+    /// </summary>
+    public static byte[] PublishCborRaw(string topic, ReadOnlySpan<byte> serialized, long receiptTimeUs)
+    {
+        var writer = new CborWriter(CborConformanceMode.Lax, convertIndefiniteLengthEncodings: false);
+        writer.WriteStartMap(3);
+        writer.WriteTextString("op");
+        writer.WriteTextString(RosbridgeOps.Publish);
+        writer.WriteTextString("topic");
+        writer.WriteTextString(topic);
+        writer.WriteTextString("msg");
+        writer.WriteStartMap(3);
+        writer.WriteTextString("secs");
+        writer.WriteInt64(Math.DivRem(receiptTimeUs, 1_000_000, out long remainderUs));
+        writer.WriteTextString("nsecs");
+        writer.WriteInt64(remainderUs * 1000);
+        writer.WriteTextString("bytes");
+        writer.WriteByteString(serialized);
+        writer.WriteEndMap();
+        writer.WriteEndMap();
+        return writer.Encode();
+    }
+
     public static byte[] Advertise(string topic, string type, string? id = null) =>
         Json(RosbridgeOps.Advertise, id, w =>
         {

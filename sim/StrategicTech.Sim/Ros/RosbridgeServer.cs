@@ -19,8 +19,8 @@ namespace StrategicTech.Sim.Ros;
 /// simulation publishes (JSON, or CBOR with typed arrays when a subscriber asks; throttle_rate by the injected
 /// clock; fragment_size; latched topics re-sent on subscribe), topics clients publish to, services (local ones and
 /// ones a client advertised, relayed with remapped ids), and actions with feedback and cancel. Bad frames are
-/// counted per server and answered with nothing (like ROS 1 rosbridge, which has no status op). cbor-raw is not
-/// served: such a subscription gets plain CBOR.
+/// counted per server and answered with nothing (like ROS 1 rosbridge, which has no status op). cbor-raw sends the
+/// message's CDR serialization with the clock's time as receipt time; a type without a CDR codec gets plain CBOR.
 /// </summary>
 public sealed class RosbridgeServer : IAsyncDisposable
 {
@@ -29,7 +29,7 @@ public sealed class RosbridgeServer : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<RosbridgeSession> _sessions = [];
     private readonly Dictionary<string, (string Type, bool Latched)> _topics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (byte[] Json, object Message, Func<object, byte[]> Cbor)> _latched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Json, Func<byte[]> Cbor, Func<byte[]> Raw)> _latched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Action<RosbridgeEnvelope>> _inbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<RosbridgeEnvelope, byte[]>> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RosbridgeSession> _clientServices = new(StringComparer.Ordinal);
@@ -158,13 +158,14 @@ public sealed class RosbridgeServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(type);
         byte[]? json = null;
         byte[]? cbor = null;
+        byte[]? raw = null;
         long nowUs = _clock.TimeUs;
         lock (_gate)
         {
             if (_topics.TryGetValue(topic, out var declared) && declared.Latched)
             {
                 json = RosbridgeFrames.Publish(topic, message, type.Contract);
-                _latched[topic] = (json, message, m => RosbridgeFrames.PublishCbor(topic, (T)m));
+                _latched[topic] = (json, () => RosbridgeFrames.PublishCbor(topic, message), () => PublishRaw(topic, type, message, nowUs));
             }
 
             foreach (RosbridgeSession session in _sessions)
@@ -182,7 +183,14 @@ public sealed class RosbridgeServer : IAsyncDisposable
                     }
 
                     subscription.LastSentUs = nowUs;
-                    if (subscription.Compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw)
+                    if (subscription.Compression == RosbridgeCompression.CborRaw && type.Cdr is not null)
+                    {
+                        if (!_cborFailTopics.Contains(topic))
+                        {
+                            session.Send(raw ??= PublishRaw(topic, type, message, nowUs), binary: true);
+                        }
+                    }
+                    else if (subscription.Compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw)
                     {
                         if (!_cborFailTopics.Contains(topic))
                         {
@@ -217,6 +225,11 @@ public sealed class RosbridgeServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }
+
+    private static byte[] PublishRaw<T>(string topic, RosType<T> type, T message, long receiptTimeUs)
+        where T : notnull =>
+        type.Cdr is null ? RosbridgeFrames.PublishCbor(topic, message)
+        : RosbridgeFrames.PublishCborRaw(topic, type.Cdr.Serialize(message), receiptTimeUs);
 
     private void SendJson(RosbridgeSession session, byte[] json, int fragmentSize)
     {
@@ -394,9 +407,13 @@ public sealed class RosbridgeServer : IAsyncDisposable
             list.Add(subscription);
             if (_latched.TryGetValue(topic, out var last))
             {
-                if (compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw)
+                if (compression == RosbridgeCompression.CborRaw)
                 {
-                    session.Send(last.Cbor(last.Message), binary: true);
+                    session.Send(last.Raw(), binary: true);
+                }
+                else if (compression == RosbridgeCompression.Cbor)
+                {
+                    session.Send(last.Cbor(), binary: true);
                 }
                 else
                 {
