@@ -31,6 +31,25 @@ public sealed class CborRawSubscriptionTests
     }
 
     [Fact]
+    public async Task JSON_and_cbor_raw_subscriptions_of_one_topic_each_get_only_the_frames_of_their_encoding()
+    {
+        await using var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        TopicSubscription<Odometry> json = client.Subscribe("/odom", RosTypes.Odometry);
+        TopicSubscription<Odometry> raw = client.Subscribe("/odom", RosTypes.Odometry, Raw);
+        Odometry sent = MessageSamples.Odometry(3);
+
+        client.HandleFrame(RosbridgeFrames.PublishCborRaw("/odom", RosTypes.Odometry.Cdr!.Serialize(sent), 0), binary: true);
+        client.HandleFrame(RosbridgeFrames.Publish("/odom", sent, RosTypes.Odometry.Contract), binary: false);
+
+        Assert.Equal((1L, 1L), (json.Sequence, raw.Sequence));
+        Assert.True(json.TryGetLatest(out Odometry a, out _));
+        Assert.True(raw.TryGetLatest(out Odometry b, out _));
+        Assert.Equal(Canonical(sent, RosTypes.Odometry), Canonical(a, RosTypes.Odometry));
+        Assert.Equal(Canonical(sent, RosTypes.Odometry), Canonical(b, RosTypes.Odometry));
+        Assert.Equal(0, client.Counters.BadFrames);
+    }
+
+    [Fact]
     public void A_cbor_raw_frame_carries_secs_nsecs_and_bytes_in_msg()
     {
         byte[] cdr = RosTypes.Twist.Cdr!.Serialize(default);

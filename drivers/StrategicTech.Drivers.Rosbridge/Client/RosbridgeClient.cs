@@ -301,12 +301,24 @@ public sealed class RosbridgeClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A publish goes to the topic's subscriptions that asked for its encoding (text → none, CBOR with a raw
+    /// {secs, nsecs, bytes} msg → cbor-raw, other CBOR → cbor), since several subscriptions of one topic get one frame
+    /// each; when none asked for it (a server that ignored the compression) it goes to all of the topic's.
+    /// </summary>
     private void DispatchPublish(RosbridgeEnvelope envelope)
     {
         string topic = envelope.RequireString("topic");
+        string encoding = !envelope.WasCbor ? RosbridgeCompression.None : IsRawShaped(envelope) ? RosbridgeCompression.CborRaw : RosbridgeCompression.Cbor;
+        bool anyAsked = false;
         foreach (ISubscriptionEntry subscription in _subscriptions.Values)
         {
-            if (!string.Equals(subscription.Topic, topic, StringComparison.Ordinal))
+            anyAsked |= string.Equals(subscription.Topic, topic, StringComparison.Ordinal) && subscription.CompressionInUse == encoding;
+        }
+
+        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        {
+            if (!string.Equals(subscription.Topic, topic, StringComparison.Ordinal) || (anyAsked && subscription.CompressionInUse != encoding))
             {
                 continue;
             }
@@ -322,6 +334,10 @@ public sealed class RosbridgeClient : IAsyncDisposable
             }
         }
     }
+
+    private static bool IsRawShaped(RosbridgeEnvelope envelope) =>
+        envelope.TryGetElement("msg", out JsonElement msg) && msg.ValueKind == JsonValueKind.Object
+        && msg.TryGetProperty("bytes", out _) && msg.TryGetProperty("secs", out _) && msg.TryGetProperty("nsecs", out _);
 
     private static bool IsCbor(string compression) => compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw;
 
