@@ -81,7 +81,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
         }
 
         string id = NextId("subscribe:" + topic);
-        var subscription = new TopicSubscription<T>(topic, type, options ?? SubscribeOptions.Default, id, queueCapacity);
+        var subscription = new TopicSubscription<T>(topic, type, options ?? SubscribeOptions.Default, id, queueCapacity, Counters);
         _subscriptions[id] = subscription;
         SendSubscribe(subscription);
         return subscription;

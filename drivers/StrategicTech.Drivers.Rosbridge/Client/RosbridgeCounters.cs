@@ -13,6 +13,7 @@ public sealed class RosbridgeCounters
     internal long CborFallbacksValue;
     internal long StatusMessagesValue;
     internal long SendFailuresValue;
+    internal long HandlerFailuresValue;
 
     public long FramesReceived => Volatile.Read(ref FramesReceivedValue);
 
@@ -36,6 +37,12 @@ public sealed class RosbridgeCounters
     public long StatusMessages => Volatile.Read(ref StatusMessagesValue);
 
     public long SendFailures => Volatile.Read(ref SendFailuresValue);
+
+    /// <summary>Exceptions thrown by consumers' <c>Received</c> handlers: counted, never fatal to the receive loop.</summary>
+    public long HandlerFailures => Volatile.Read(ref HandlerFailuresValue);
+
+    /// <summary>The most recent handler exception's message (null until one occurs).</summary>
+    public string? LastHandlerError { get; internal set; }
 
     public long BadFrames => InvalidJson + InvalidCbor + UnknownOp + WrongType + FragmentErrors;
 

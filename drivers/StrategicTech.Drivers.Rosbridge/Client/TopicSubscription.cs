@@ -12,11 +12,13 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
     where T : notnull
 {
     private readonly SpscRing<T> _queue;
+    private readonly RosbridgeCounters? _counters;
     private Latest? _latest;
     private long _sequence;
 
-    internal TopicSubscription(string topic, RosType<T> type, SubscribeOptions options, string id, int queueCapacity)
+    internal TopicSubscription(string topic, RosType<T> type, SubscribeOptions options, string id, int queueCapacity, RosbridgeCounters? counters = null)
     {
+        _counters = counters;
         Topic = topic;
         Type = type;
         Options = options;
@@ -70,7 +72,27 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
         _queue.TryWrite(message);
         long sequence = Interlocked.Increment(ref _sequence);
         Volatile.Write(ref _latest, new Latest(message, sequence));
-        Received?.Invoke(message);
+        InvokeReceived(message);
+    }
+
+    /// <summary>
+    /// A consumer's handler that throws must not take the socket's receive loop (and every other topic) down with
+    /// it: the message is already queued; the failure is counted and the loop goes on.
+    /// </summary>
+    private void InvokeReceived(T message)
+    {
+        try
+        {
+            Received?.Invoke(message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (_counters is { } counters)
+            {
+                Interlocked.Increment(ref counters.HandlerFailuresValue);
+                counters.LastHandlerError = $"{Topic}: {e.GetType().Name}: {e.Message}";
+            }
+        }
     }
 
     /// <summary>cbor-raw: msg carries the ROS 2 serialized message; the error names topic and type for the report.</summary>
