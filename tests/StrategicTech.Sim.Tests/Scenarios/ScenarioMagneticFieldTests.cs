@@ -1,6 +1,8 @@
+using StrategicTech.Navigation.Numerics;
 using StrategicTech.Sim.Faults;
 using StrategicTech.Sim.Physics;
 using StrategicTech.Sim.Scenarios;
+using StrategicTech.Sim.SensorModels;
 
 namespace StrategicTech.Sim.Tests.Scenarios;
 
@@ -44,6 +46,21 @@ public sealed class ScenarioMagneticFieldTests : IDisposable
         Assert.Equal(0, f.StartUs);
         Assert.Equal(Fault.Permanent, f.DurationUs);
         Assert.Equal(Math.PI, f.Vector.Z, 12);
+    }
+
+    [Fact]
+    public void A_scenario_vehicle_flies_a_calibrated_compass_unless_the_scenario_gives_it_sensor_errors_to_calibrate()
+    {
+        Scenario plain = LoadWith(string.Empty);
+        var calibrated = new VehicleRun(plain.Vehicles[0], 0, 1, 1, plain.World, plain.Mission.Items, 10, 1_000_000, attach: null);
+        Assert.Equal(MagParameters.Default.HardIronFrdGauss.X, calibrated.Vehicle.Parameters.Get("CAL_MAG0_XOFF"), 12);
+        Assert.Equal(MagParameters.Default.HardIronFrdGauss.Z, calibrated.Vehicle.Parameters.Get("CAL_MAG0_ZOFF"), 12);
+
+        Scenario withErrors = plain with { Vehicles = [plain.Vehicles[0] with { SensorErrors = new SensorErrors { MagHardIronGauss = new Vector3(0.15, -0.1, 0.08) } }] };
+        var uncalibrated = new VehicleRun(withErrors.Vehicles[0], 0, 1, 1, withErrors.World, withErrors.Mission.Items, 10, 1_000_000, attach: null);
+        Assert.Equal(0.15, uncalibrated.Vehicle.Sensors.Parameters.Mag.HardIronFrdGauss.X);
+        Assert.Equal(0, uncalibrated.Vehicle.Parameters.Get("CAL_MAG0_XOFF"));
+        Assert.Equal(1, uncalibrated.Vehicle.Parameters.Get("CAL_MAG0_XSCALE"));
     }
 
     public static TheoryData<string, string, string> BadFields => new()
