@@ -14,7 +14,7 @@ namespace StrategicTech.GroundStation.Tests.Headless;
 /// on screen in frame k, and the selected vehicle's geofence and rally points are drawn where they are.
 /// </summary>
 [Collection(GlCollection.Name)]
-public sealed class FlyViewFrameTests
+public sealed class FlyViewFrameTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double LatDeg = 47.397742;
     private const double LonDeg = 8.545594;
@@ -91,6 +91,7 @@ public sealed class FlyViewFrameTests
         // The arrow (heading 0) is filled from 16 px above its centre to 5 px below; 6 px above is inside it.
         // measured 0 counts; bound 40.
         int d = HudPixels.Distance(after.GetPixel(840, 254), SKColors.OrangeRed);
+        output.WriteLine($"vehicle 2 icon pixel {after.GetPixel(840, 254)}: {d} counts");
         Assert.True(d <= 40, $"pixel {after.GetPixel(840, 254)} is {d} counts from the vehicle colour");
     }
 
@@ -134,8 +135,11 @@ public sealed class FlyViewFrameTests
         Assert.True(ring <= 40, $"exclusion outline {ring} counts off");
         SKColor inside = bitmap.GetPixel(425, 485);
         SKColor outside = bitmap.GetPixel(425, 585);
+        // measured red minus green 24 inside, -4 outside; bounds 15 and 10.
         Assert.True(inside.Red - inside.Green >= 15, $"inside the exclusion circle {inside}");
         Assert.True(outside.Red - outside.Green < 10, $"outside the circle and polygon {outside}");
+
+        output.WriteLine($"edge {edge}, ring {ring}, inside {bitmap.GetPixel(425, 485)}, outside {bitmap.GetPixel(425, 585)}, rally {Nearest(bitmap, 334, 234, 1, FencePainter.RallyColor)}");
 
         // Rally square centred at (340, 240), 16 px wide; its corner area (away from the R) is rally purple. measured 0; bound 40.
         int r = Nearest(bitmap, 334, 234, 1, FencePainter.RallyColor);
