@@ -28,8 +28,12 @@ internal sealed class SpaceTimeAStar
     /// <summary>Times and distances must stay below 2^21 for the priority key.</summary>
     private const int MaxTime = (1 << 21) - 1;
 
-    /// <summary>The path from the agent's start to its final arrival, or null when none is found within <paramref name="maxExpansions"/>.</summary>
-    public int[]? Plan(int agent, int start, int goal, ReservationTable table, int maxExpansions)
+    /// <summary>
+    /// The path from the agent's start to its final arrival, or null when none is found within
+    /// <paramref name="maxExpansions"/> or none arrives by <paramref name="maxArrival"/> (the search stops as soon as
+    /// the smallest open bound exceeds it, so a replan that could not be accepted anyway costs little).
+    /// </summary>
+    public int[]? Plan(int agent, int start, int goal, ReservationTable table, int maxExpansions, long maxArrival = long.MaxValue)
     {
         _vertex.Clear();
         _time.Clear();
@@ -42,8 +46,13 @@ internal sealed class SpaceTimeAStar
         long vertexCount = _graph.VertexCount;
         Push(start, 0, -1);
         int expansions = 0;
-        while (_open.TryDequeue(out int n, out _))
+        while (_open.TryDequeue(out int n, out long key))
         {
+            if ((key >> 42) > maxArrival)
+            {
+                return null; // every open node's arrival bound (f) is at least this one's
+            }
+
             int v = _vertex[n], t = _time[n];
             if (!_closed.Add((t * vertexCount) + v))
             {
