@@ -45,6 +45,15 @@ public sealed class RosbridgeAmrLink
 
     public long ScansProcessed { get; private set; }
 
+    /// <summary>Stamp (µs) of the newest /odom the client has received (long.MinValue before any).</summary>
+    public long LatestOdometryStampUs => _odom.TryGetLatest(out Odometry o, out _) ? o.Header.Stamp.ToMicroseconds() : long.MinValue;
+
+    /// <summary>Stamp (µs) of the newest /imu the client has received (long.MinValue before any).</summary>
+    public long LatestImuStampUs => _imu.TryGetLatest(out RosImu m, out _) ? m.Header.Stamp.ToMicroseconds() : long.MinValue;
+
+    /// <summary>Stamp (µs) of the newest /scan the client has received (long.MinValue before any).</summary>
+    public long LatestScanStampUs => _scan.TryGetLatest(out LaserScan s, out _) ? s.Header.Stamp.ToMicroseconds() : long.MinValue;
+
     /// <summary>Samples lost because a ring was full (the control loop fell behind).</summary>
     public long Dropped => _odom.Dropped + _imu.Dropped + _scan.Dropped;
 

@@ -10,13 +10,17 @@ namespace StrategicTech.Sim.Amr;
 /// <summary>
 /// Runs the AMR stack against a simulated robot over real loopback rosbridge: the robot host serves on a free
 /// 127.0.0.1 port, our rosbridge client connects to it, and the navigator drives the goals in order. Lockstep and
-/// faster than real time: each control step (50 ms simulated) publishes /cmd_vel, advances the simulation by 50 ms
-/// and yields 1 ms of wall time for the sockets. Truth (clearance to walls and people, localization error, contact)
-/// comes from the simulator and is never shown to the navigator.
+/// faster than real time, and deterministic for a seed: stepping starts once the server has the client's
+/// subscriptions; each control step (50 ms simulated) ticks the navigator, waits for a global plan in flight to finish,
+/// publishes /cmd_vel and waits until the server has it, advances the simulation by 50 ms, and waits until the client
+/// has the last /odom, /imu (published with /odom) and /scan the simulation published — so which step a message lands in never depends on socket
+/// timing. (While the link is down nothing is awaited.) Truth (clearance to walls and people, localization error,
+/// contact) comes from the simulator and is never shown to the navigator.
 /// </summary>
 public static class AmrDemoRunner
 {
     private const long StepUs = 50_000;
+    private static readonly TimeSpan LockstepWait = TimeSpan.FromSeconds(5);
 
     public static async Task<AmrDemoResult> RunAsync(AmrDemoOptions options, CancellationToken cancel = default)
     {
@@ -39,12 +43,14 @@ public static class AmrDemoRunner
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
         await client.WaitConnectedAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        await WaitUntilAsync(() => host.Server.SubscriberCount("/odom") > 0 && host.Server.SubscriberCount("/imu") > 0 && host.Server.SubscriberCount("/scan") > 0,
+            TimeSpan.FromSeconds(30), cancel).ConfigureAwait(false);
 
         // Wait for odometry, then seed the localizer at the start pose (Nav2's /initialpose).
         while (!navigator.HasOdometry)
         {
             CheckWall(wall, options.WallTimeout);
-            await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
+            await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
         }
 
         navigator.SetInitialPose(options.InitialPose ?? options.Start, options.InitialPoseSigma.XyM, options.InitialPoseSigma.YawRad);
@@ -79,7 +85,7 @@ public static class AmrDemoRunner
                     break;
                 }
 
-                await StepAsync(host, link, navigator, options, cancel).ConfigureAwait(false);
+                await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
                 if (firstPath && navigator.Path.Length > 0)
                 {
                     firstPath = false;
@@ -115,17 +121,45 @@ public static class AmrDemoRunner
             localizer.GetType().Name) { Particles = particles.Snapshots };
     }
 
-    private static async Task StepAsync(RosRobotHost host, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options, CancellationToken cancel)
+    private static async Task StepAsync(RosRobotHost host, RosbridgeClient client, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options,
+        CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
+        long received = host.Robot.CommandsReceived, published = link.CommandsPublished;
         link.Step(host.Clock.TimeUs);
+
+        // A plan handed to the worker this tick is taken on the next one, whatever the worker thread's speed.
+        await WaitUntilAsync(() => !navigator.Planner.IsBusy, LockstepWait, cancel).ConfigureAwait(false);
+        if (link.CommandsPublished > published)
+        {
+            await WaitUntilAsync(() => !Linked(host, client) || host.Robot.CommandsReceived > received, LockstepWait, cancel).ConfigureAwait(false);
+        }
+
         host.Advance(StepUs);
         if (options.OnStep is { } hook)
         {
             await hook(host, navigator, host.Clock.TimeUs).ConfigureAwait(false);
         }
 
-        await Task.Delay(1, cancel).ConfigureAwait(false);
+        SimulatedRosRobot robot = host.Robot;
+        await WaitUntilAsync(() => !Linked(host, client)
+            || ((robot.LastOdometryStampUs < 0
+                    || (link.LatestOdometryStampUs == robot.LastOdometryStampUs && link.LatestImuStampUs == robot.LastOdometryStampUs))
+                && (robot.LastScanStampUs < 0 || link.LatestScanStampUs == robot.LastScanStampUs)), LockstepWait, cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether messages flow: the client is connected and the server has its subscriptions (not mid-reconnect).</summary>
+    private static bool Linked(RosRobotHost host, RosbridgeClient client) =>
+        client.IsConnected && host.Server.SubscriberCount("/scan") > 0 && host.Server.SubscriberCount("/odom") > 0;
+
+    /// <summary>Polls <paramref name="condition"/> every millisecond of wall time; gives up (and carries on) after <paramref name="limit"/>.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, CancellationToken cancel)
+    {
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && wall.Elapsed < limit)
+        {
+            await Task.Delay(1, cancel).ConfigureAwait(false);
+        }
     }
 
     private static void CheckWall(System.Diagnostics.Stopwatch wall, TimeSpan timeout)

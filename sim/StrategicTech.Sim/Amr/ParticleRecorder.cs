@@ -5,8 +5,8 @@ namespace StrategicTech.Sim.Amr;
 
 /// <summary>
 /// Takes <see cref="AmrParticleSnapshot"/>s during a run: at start, at the first converged estimate, when the truth
-/// jumps (a kidnap: farther in one step than the base can drive) and at the first converged estimate within
-/// 0.1 m / 5° of truth after it. Only a <see cref="MonteCarloLocalizer"/> has particles; others record nothing.
+/// jumps (a kidnap: farther in one step than the base can drive) and at the first estimate within 0.1 m / 5° of
+/// truth after it. Only a <see cref="MonteCarloLocalizer"/> has particles; others record nothing.
 /// </summary>
 internal sealed class ParticleRecorder(IMapLocalizer localizer)
 {
@@ -49,7 +49,7 @@ internal sealed class ParticleRecorder(IMapLocalizer localizer)
             Take("kidnapped", host);
             _kidnapped = true;
         }
-        else if (_kidnapped && converged && positionErrorM < RelocalizedM && Math.Abs(yawErrorRad) < RelocalizedRad)
+        else if (_kidnapped && positionErrorM < RelocalizedM && Math.Abs(yawErrorRad) < RelocalizedRad)
         {
             Take("relocalized", host);
             _kidnapped = false;

@@ -62,6 +62,21 @@ public sealed class RosbridgeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Sessions subscribed to <paramref name="topic"/> (a lockstep runner waits for its client's subscriptions before stepping).</summary>
+    public int SubscriberCount(string topic)
+    {
+        lock (_gate)
+        {
+            int count = 0;
+            foreach (RosbridgeSession session in _sessions)
+            {
+                count += session.Subscriptions.ContainsKey(topic) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>Frames that could not be used (invalid JSON/CBOR, unknown op, wrong field types).</summary>
     public long BadFrames => Interlocked.Read(ref _badFrames);
 

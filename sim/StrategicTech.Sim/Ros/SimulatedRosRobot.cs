@@ -57,6 +57,12 @@ public sealed class SimulatedRosRobot
 
     public long TimeUs => _nowUs;
 
+    /// <summary>Stamp (µs) of the last /odom published (negative before the first).</summary>
+    public long LastOdometryStampUs => _lastOdomUs;
+
+    /// <summary>Stamp (µs) of the last /scan published (negative before the first).</summary>
+    public long LastScanStampUs => _lastScanUs;
+
     /// <summary>cmd_vel messages received.</summary>
     public long CommandsReceived { get; private set; }
 

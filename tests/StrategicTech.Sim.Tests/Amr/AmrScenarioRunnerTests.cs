@@ -6,9 +6,9 @@ using Xunit.Abstractions;
 namespace StrategicTech.Sim.Tests.Amr;
 
 /// <summary>
-/// The bundled AMR scenarios run over loopback rosbridge and pass their criteria on the simulator's truth. Runs with
-/// the same seed differ a little (which control step a scan arrives in depends on socket timing), so the scenarios'
-/// limits sit above the spread seen over repeated runs (e.g. max localization error 0.18–0.42 m with the lidar out).
+/// The bundled AMR scenarios run over loopback rosbridge and pass their criteria on the simulator's truth. Lockstep
+/// runs are deterministic for a seed (<see cref="AmrDeterminismTests"/>); the scenarios' own limits were set when runs
+/// still differed with socket timing (e.g. max localization error 0.18–0.42 m with the lidar out).
 /// </summary>
 public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
 {

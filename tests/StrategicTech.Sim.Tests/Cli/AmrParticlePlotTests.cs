@@ -28,11 +28,12 @@ public sealed class AmrParticlePlotTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"particle-blue pixels: start {start}, converged {converged}; coloured pixels in the error plot {errorPlot}");
 
         // The seeded cloud (1 m / 30° off, σ 0.7 m / 25°) is spread; once converged it is a tight blob.
-        // Measured 8553 px at start, 69 px converged, 5294 coloured px in the error plot; bounds within 1.5x of those.
+        // Measured (deterministic lockstep) 8553 px at start, 76 px converged, 3061 coloured px in the error plot;
+        // bounds within 1.5x of those.
         Assert.True(start > 5700, $"start cloud covers {start} px");
-        Assert.True(converged > 46, $"converged cloud covers {converged} px");
+        Assert.True(converged > 50, $"converged cloud covers {converged} px");
         Assert.True(converged * 20 < start, $"the converged cloud ({converged} px) should be far tighter than the start cloud ({start} px)");
-        Assert.True(errorPlot > 3500, $"error plot has {errorPlot} coloured px");
+        Assert.True(errorPlot > 2040, $"error plot has {errorPlot} coloured px");
         Assert.Contains("amr_particles_converged.png", output, StringComparison.Ordinal);
     }
 
