@@ -4,7 +4,8 @@ using StrategicTech.Sim.SensorModels;
 namespace StrategicTech.Sim.Lockstep;
 
 /// <summary>
-/// Tunes SITL's EKF to the sensors it is given, as one sets EKF2_GPS_V_NOISE and EKF2_HEAD_NOISE for a known receiver
+/// Tunes the EKF of SITL scenario runs (<c>VehicleRun</c>; a <see cref="SitlVehicle"/> built directly keeps the EKF's
+/// defaults unless given these) to the sensors it is given, as one sets EKF2_GPS_V_NOISE and EKF2_HEAD_NOISE for a known receiver
 /// and compass. The EKF's defaults (GNSS velocity floor 0.5 m/s, heading noise 0.3 rad: PX4-like, for unknown
 /// hardware) are far above SITL's receiver (0.05 m/s white velocity noise, reported as its sAcc) and a calibrated SITL
 /// compass, which made the stated velocity and yaw variance several times the actual error's over a Monte Carlo of
@@ -18,7 +19,8 @@ namespace StrategicTech.Sim.Lockstep;
 /// the next, so the white noise alone (0.014 rad on a 0.21 G horizontal field) makes yaw overconfident (Monte Carlo
 /// yaw NEES 3.0 at 0.05 rad) and, during alignment with a large tilt variance, pulls the tilt tens of degrees off
 /// (a refused arming at 0.014 rad); 0.1 rad gives yaw NEES 1.04–1.29 over 64 seeds. The price of the tighter GNSS
-/// velocity: the height hold carries the receiver's vertical velocity noise (hover truth vertical RMS 1–2 cm, was 0.5–0.7).
+/// velocity: the height hold carries the receiver's vertical velocity noise (a directly built hover's truth vertical
+/// RMS 1–2 cm with this tuning, 0.5–0.7 cm without), which is why it is not every SitlVehicle's default.
 /// </summary>
 public static class SitlEkfTuning
 {
@@ -43,6 +45,14 @@ public static class SitlEkfTuning
             GnssVelocityNoiseMps = Math.Clamp(sensors.Gnss.VelocityNoiseStdDevMps, MinGnssVelocityNoiseMps, MaxGnssVelocityNoiseMps),
             MagHeadingNoiseRad = HeadingNoiseRad(sensors.Mag, horizontalFieldGauss),
         };
+    }
+
+    /// <summary>The EKF's defaults matched to <paramref name="sensors"/> in <paramref name="environment"/>'s field at home.</summary>
+    public static UavEkfParameters For(SensorSuiteParameters sensors, Physics.SimulationEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        Navigation.Numerics.Vector3 fieldNedGauss = environment.FieldAtHome.FieldNedGauss();
+        return MatchSensors(new UavEkfParameters(), sensors, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
     }
 
     /// <summary>Heading noise of <paramref name="mag"/> on a horizontal field <paramref name="horizontalFieldGauss"/>, rad.</summary>

@@ -64,13 +64,9 @@ public sealed class SitlVehicle
         // A world with the WMM field (no field given) gets an EKF that looks the model up at its origin like a real
         // vehicle, on the same model date. A world with its own field (MagneticFieldParameters) keeps the EKF's
         // declination parameter with the lookup off.
-        // Without a caller's tuning, the EKF's noise floors are the simulated receiver's and compass's (SitlEkfTuning).
-        SensorSuiteParameters suite = sensors ?? SensorSuiteParameters.Default;
-        Vector3 fieldNedGauss = environment.FieldAtHome.FieldNedGauss();
-        ekf ??= SitlEkfTuning.MatchSensors(new UavEkfParameters(), suite, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
         ekf = environment.MagneticField is null
-            ? ekf with { UseWorldMagneticModel = true, WorldMagneticModelYear = MagneticFieldParameters.SimulationYear }
-            : ekf with { UseWorldMagneticModel = false };
+            ? (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = true, WorldMagneticModelYear = MagneticFieldParameters.SimulationYear }
+            : (ekf ?? new UavEkfParameters()) with { UseWorldMagneticModel = false };
         double hoverCommand = airframe.HoverCommand(Physics.GravityMps2);
         // The autopilot is configured with the pack it flies (cells, capacity, resistance: BAT1_* in PX4); its state of
         // charge it must estimate from the power module's voltage and current.

@@ -65,7 +65,9 @@ public sealed class VehicleRun
         SensorSeed = sensorSeed;
         var environment = new SimulationEnvironment(spec.Home, 0.0, world.Wind, world.MagneticField, physicsSeed);
         _faults = new FaultSchedule(world.Faults);
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding);
+        SensorModels.SensorSuiteParameters sensors = spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default) ?? SensorModels.SensorSuiteParameters.Default;
+        // Scenario runs tune the EKF's noise floors to the simulated sensors (SitlEkfTuning).
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors, ekf: Lockstep.SitlEkfTuning.For(sensors, environment), binding: binding);
         foreach (ScenarioParameter p in parameters ?? [])
         {
             // Validated by the loader; applied at the vehicle's next position update.

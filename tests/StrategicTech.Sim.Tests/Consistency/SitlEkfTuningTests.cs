@@ -3,7 +3,6 @@ using StrategicTech.Navigation.Numerics;
 using StrategicTech.Sim.Lockstep;
 using StrategicTech.Sim.Physics;
 using StrategicTech.Sim.SensorModels;
-using StrategicTech.Sim.Tests.Sitl;
 
 namespace StrategicTech.Sim.Tests.Consistency;
 
@@ -43,12 +42,13 @@ public sealed class SitlEkfTuningTests
     }
 
     [Fact]
-    public void A_sitl_vehicle_without_its_own_tuning_gets_the_sensor_matched_ekf_and_keeps_a_callers_tuning()
+    public void Scenario_tuning_uses_the_worlds_horizontal_field_at_home()
     {
-        var environment = SimulationEnvironment.Default with { Seed = 1, Wind = WindParameters.Calm };
-        var tuned = new SitlVehicle(SitlFixtures.Quad, environment);
-        Assert.Equal(0.05, tuned.Vehicle.Description.Ekf!.GnssVelocityNoiseMps);
-        var own = new SitlVehicle(SitlFixtures.Quad, environment, ekf: new UavEkfParameters { GnssVelocityNoiseMps = 0.3 });
-        Assert.Equal(0.3, own.Vehicle.Description.Ekf!.GnssVelocityNoiseMps);
+        // SimulationEnvironment.Default: 0.48 G at 64° inclination → 0.2104 G horizontal; default compass → 0.178 rad.
+        UavEkfParameters tuned = SitlEkfTuning.For(SensorSuiteParameters.Default, SimulationEnvironment.Default);
+        double horizontal = 0.48 * Math.Cos(64.0 * Math.PI / 180);
+        Assert.Equal(SitlEkfTuning.HeadingNoiseRad(MagParameters.Default, horizontal), tuned.MagHeadingNoiseRad, 12);
+        Assert.InRange(tuned.MagHeadingNoiseRad, 0.17, 0.18); // 0.1778 rad
+        Assert.Equal(0.05, tuned.GnssVelocityNoiseMps);
     }
 }
