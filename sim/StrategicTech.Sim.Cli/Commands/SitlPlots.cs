@@ -8,7 +8,7 @@ namespace StrategicTech.Sim.Cli.Commands;
 /// <summary>
 /// PNG plots of one vehicle's run (ScottPlot): track map (north over east, truth and estimate, waypoints with their
 /// pass circles, home, the expected landing point, where it came to rest, and the scenario's fence: inclusion
-/// shapes green, exclusion shapes red), altitude, attitude and estimator error against time. Every title
+/// shapes green, exclusion shapes red), altitude, attitude and estimator error against time (with the filter's ±σ band, EstimatorErrorPlot). Every title
 /// names the vehicle; legends sit outside the data area (right edge), so they never hide a line.
 /// </summary>
 public static class SitlPlots
@@ -34,10 +34,7 @@ public static class SitlPlots
                 ("roll est.", [.. rows.Select(r => r.EstimateEulerRad.X * RadToDeg)]),
                 ("pitch est.", [.. rows.Select(r => r.EstimateEulerRad.Y * RadToDeg)]),
                 ("yaw est.", [.. rows.Select(r => r.EstimateEulerRad.Z * RadToDeg)])),
-            Series(Path.Combine(directory, "estimator_error.png"), who + "EKF error against truth", "m, m/s, deg", t,
-                ("position (m)", [.. rows.Select(r => r.PositionErrorM)]),
-                ("velocity (m/s)", [.. rows.Select(r => r.VelocityErrorMps)]),
-                ("attitude (deg)", [.. rows.Select(r => r.AttitudeErrorRad * RadToDeg)])),
+            EstimatorError(Path.Combine(directory, "estimator_error.png"), who + "EKF error against truth, with the filter's ±σ", rows),
         };
         return written;
     }
@@ -152,6 +149,12 @@ public static class SitlPlots
         plot.YLabel(unit);
         plot.ShowLegend(Edge.Right);
         plot.SavePng(path, 1150, 450);
+        return path;
+    }
+
+    private static string EstimatorError(string path, string title, IReadOnlyList<TruthEstimateRow> rows)
+    {
+        EstimatorErrorPlot.Build(title, rows).SavePng(path, 1150, 450);
         return path;
     }
 

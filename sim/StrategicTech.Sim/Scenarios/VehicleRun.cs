@@ -75,7 +75,9 @@ public sealed class VehicleRun
             };
         }
 
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default), binding: binding,
+        SensorModels.SensorSuiteParameters sensors = spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default) ?? SensorModels.SensorSuiteParameters.Default;
+        // Scenario runs tune the EKF's noise floors to the simulated sensors (SitlEkfTuning).
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors, ekf: Lockstep.SitlEkfTuning.For(sensors, environment), binding: binding,
             magnetometerCalibrated: spec.SensorErrors is null); // a scenario's sensorErrors are errors not yet calibrated
         foreach (ScenarioParameter p in parameters ?? [])
         {
