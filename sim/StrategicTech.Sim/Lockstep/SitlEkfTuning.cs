@@ -47,12 +47,18 @@ public static class SitlEkfTuning
         };
     }
 
-    /// <summary>The EKF's defaults matched to <paramref name="sensors"/> in <paramref name="environment"/>'s field at home.</summary>
-    public static UavEkfParameters For(SensorSuiteParameters sensors, Physics.SimulationEnvironment environment)
+    /// <summary>
+    /// The EKF's defaults matched to <paramref name="sensors"/> in <paramref name="environment"/>'s field at home. A
+    /// calibrated compass (<c>CAL_MAG0_*</c> set to the model's hard iron, <see cref="SitlMagnetometerCalibration"/>)
+    /// leaves no hard-iron error, so only its white noise counts.
+    /// </summary>
+    public static UavEkfParameters For(SensorSuiteParameters sensors, Physics.SimulationEnvironment environment, bool magnetometerCalibrated = false)
     {
+        ArgumentNullException.ThrowIfNull(sensors);
         ArgumentNullException.ThrowIfNull(environment);
         Navigation.Numerics.Vector3 fieldNedGauss = environment.FieldAtHome.FieldNedGauss();
-        return MatchSensors(new UavEkfParameters(), sensors, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
+        SensorSuiteParameters seen = magnetometerCalibrated ? sensors with { Mag = sensors.Mag with { HardIronFrdGauss = Navigation.Numerics.Vector3.Zero } } : sensors;
+        return MatchSensors(new UavEkfParameters(), seen, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
     }
 
     /// <summary>Heading noise of <paramref name="mag"/> on a horizontal field <paramref name="horizontalFieldGauss"/>, rad.</summary>

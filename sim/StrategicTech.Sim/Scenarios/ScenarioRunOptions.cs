@@ -49,6 +49,15 @@ public sealed record ScenarioRunOptions
 
     /// <summary>How each vehicle's autopilot meets the simulator; null: plain SITL (hardware-in-the-loop passes drivers on simulated buses).</summary>
     public Func<SitlBindingContext, ISitlIoBinding>? Binding { get; init; }
+
+    /// <summary>
+    /// Tune each vehicle's EKF to the simulated sensors (<see cref="Lockstep.SitlEkfTuning"/>: GNSS velocity floor of the
+    /// receiver, heading noise of the compass), as the consistency (NEES) campaigns do. Off by default: with the
+    /// receiver's 0.05 m/s velocity floor, a compass mounted 90° off trips the estimator-failure failsafe (GNSS test
+    /// ratio) at 3.38 s after arming, before the emergency yaw estimator's reset at 3.7 s; the EKF's PX4-like 0.5 m/s
+    /// floor leaves the reset time to act.
+    /// </summary>
+    public bool MatchEkfToSensors { get; init; }
 }
 
 /// <summary>Progress of a run: simulated time against the time limit and how many vehicles are done.</summary>

@@ -51,7 +51,8 @@ public sealed class VehicleRun
         IReadOnlyList<MissionItem> items, int logRateHz, long timeLimitUs, Func<SitlVehicle, IVehicleAttachment?>? attach,
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
         Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
-        IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null, ScenarioRc? rc = null)
+        IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null, ScenarioRc? rc = null,
+        bool matchEkfToSensors = false)
     {
         _commands = commands ?? [];
         _commandOutcomes = new CommandOutcome[_commands.Count];
@@ -76,8 +77,9 @@ public sealed class VehicleRun
         }
 
         SensorModels.SensorSuiteParameters sensors = spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default) ?? SensorModels.SensorSuiteParameters.Default;
-        // Scenario runs tune the EKF's noise floors to the simulated sensors (SitlEkfTuning).
-        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors, ekf: Lockstep.SitlEkfTuning.For(sensors, environment), binding: binding,
+        // Consistency campaigns tune the EKF's noise floors to the simulated sensors (SitlEkfTuning); others keep its defaults.
+        Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors,
+            ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, magnetometerCalibrated: spec.SensorErrors is null) : null, binding: binding,
             magnetometerCalibrated: spec.SensorErrors is null); // a scenario's sensorErrors are errors not yet calibrated
         foreach (ScenarioParameter p in parameters ?? [])
         {

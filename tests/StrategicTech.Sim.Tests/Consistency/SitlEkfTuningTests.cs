@@ -44,11 +44,20 @@ public sealed class SitlEkfTuningTests
     [Fact]
     public void Scenario_tuning_uses_the_worlds_horizontal_field_at_home()
     {
-        // SimulationEnvironment.Default: 0.48 G at 64° inclination → 0.2104 G horizontal; default compass → 0.178 rad.
+        // SimulationEnvironment.Default is the WMM field at the default home; the default (uncalibrated) compass on it.
         UavEkfParameters tuned = SitlEkfTuning.For(SensorSuiteParameters.Default, SimulationEnvironment.Default);
-        double horizontal = 0.48 * Math.Cos(64.0 * Math.PI / 180);
+        Navigation.Numerics.Vector3 field = SimulationEnvironment.Default.FieldAtHome.FieldNedGauss();
+        double horizontal = Math.Sqrt((field.X * field.X) + (field.Y * field.Y));
         Assert.Equal(SitlEkfTuning.HeadingNoiseRad(MagParameters.Default, horizontal), tuned.MagHeadingNoiseRad, 12);
-        Assert.InRange(tuned.MagHeadingNoiseRad, 0.17, 0.18); // 0.1778 rad
+        Assert.InRange(tuned.MagHeadingNoiseRad, 0.17, 0.18); // 0.1740 rad on the WMM field's 0.215 G horizontal
         Assert.Equal(0.05, tuned.GnssVelocityNoiseMps);
+    }
+
+    [Fact]
+    public void Scenario_tuning_of_a_calibrated_compass_counts_no_hard_iron_and_sits_on_the_heading_noise_floor()
+    {
+        // White noise 0.003 G on ~0.215 G horizontal is 0.014 rad, under the 0.1 rad floor.
+        UavEkfParameters tuned = SitlEkfTuning.For(SensorSuiteParameters.Default, SimulationEnvironment.Default, magnetometerCalibrated: true);
+        Assert.Equal(SitlEkfTuning.MinHeadingNoiseRad, tuned.MagHeadingNoiseRad);
     }
 }

@@ -137,7 +137,7 @@ public sealed class SitlNeesMonteCarloTests(ITestOutputHelper output)
             var c = new Campaign();
             for (int seed = 1; seed <= runs; seed++)
             {
-                ScenarioResult r = ScenarioRunner.Run(hover, new ScenarioRunOptions { Seed = (ulong)seed });
+                ScenarioResult r = ScenarioRunner.Run(hover, new ScenarioRunOptions { Seed = (ulong)seed, MatchEkfToSensors = true });
                 c._vehicles.Add(Assert.Single(r.Vehicles));
             }
 
