@@ -6,8 +6,9 @@ namespace StrategicTech.GroundStation.Tests.Ui;
 
 /// <summary>
 /// The mode selector as a pilot uses it: the real window on Xvfb against the in-process SITL quad (PX4 custom
-/// modes). Clicks injected into SDL pick MODE → Land, then MODE → Hold; the quad (on the ground, disarmed, which
-/// switches modes without flying) must enter each, and the window's vehicle model must show the mode the quad's
+/// modes). Clicks injected into SDL pick MODE → Position, which the quad refuses (no stick input) and the window's
+/// command line must show as DENIED with the quad's STATUSTEXT reason; then MODE → Land and MODE → Hold, which the
+/// quad (on the ground, disarmed, so it switches without flying) must enter, the window showing the mode the quad's
 /// HEARTBEAT reports.
 /// </summary>
 [Collection(GlCollection.Name)]
@@ -18,6 +19,8 @@ public sealed class ModeSelectFromTheGroundStationTests
     private enum Step
     {
         WaitForVehicle,
+        PickPosition,
+        WaitForDenial,
         PickLand,
         WaitForLand,
         PickHold,
@@ -33,6 +36,7 @@ public sealed class ModeSelectFromTheGroundStationTests
         GroundStationWindow window = session.Window;
         Step step = Step.WaitForVehicle;
         string shownAtLand = string.Empty;
+        string denial = string.Empty;
         try
         {
             while (step != Step.Done && session.Running(SimLimitUs))
@@ -43,6 +47,18 @@ public sealed class ModeSelectFromTheGroundStationTests
                 {
                     case Step.WaitForVehicle when vehicle.Commands.Status.Mode == FlightMode.Hold && WindowOnSitlQuad.Find(buttons, UiAction.SelectVehicle) is not null
                                                   && WindowOnSitlQuad.Find(buttons, UiAction.ModeMenu) is { } mode:
+                        InjectedInput.Click(mode.Rect.MidX, mode.Rect.MidY);
+                        step = Step.PickPosition;
+                        break;
+                    case Step.PickPosition when WindowOnSitlQuad.Find(buttons, UiAction.SelectMode, "Position") is { } position:
+                        // No stick input reaches the quad: it refuses the manual mode with a reason.
+                        InjectedInput.Click(position.Rect.MidX, position.Rect.MidY);
+                        step = Step.WaitForDenial;
+                        break;
+                    case Step.WaitForDenial when window.CommandLine is { } line && line.Contains("DENIED", StringComparison.Ordinal)
+                                                 && line.Contains("Manual mode denied", StringComparison.Ordinal)
+                                                 && WindowOnSitlQuad.Find(buttons, UiAction.ModeMenu) is { } mode:
+                        denial = line;
                         InjectedInput.Click(mode.Rect.MidX, mode.Rect.MidY);
                         step = Step.PickLand;
                         break;
@@ -77,6 +93,9 @@ public sealed class ModeSelectFromTheGroundStationTests
         Assert.Null(session.Failure);
         Assert.True(step == Step.Done, $"stopped at {step} after {session.ElapsedUs / 1e6:0.0} s simulated: vehicle mode {vehicle.Commands.Status.Mode}, shown {window.Fleet.Selected?.ModeName}");
         Assert.Equal("LAND", shownAtLand);
+        Assert.StartsWith("MODE POSITION: DENIED", denial, StringComparison.Ordinal);
+        Assert.EndsWith("Manual mode denied: no context.Manual input", denial, StringComparison.Ordinal);
+        Assert.Equal("MODE HOLD: ACCEPTED", window.CommandLine);
         Assert.False(vehicle.Commands.Status.Armed);
     }
 }
