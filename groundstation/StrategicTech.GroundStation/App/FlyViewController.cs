@@ -16,6 +16,8 @@ public sealed class FlyViewController
     public const float ButtonWidth = 96;
     public const float ButtonHeight = 34;
     public const float VehicleRowHeight = 22;
+    public const float ModeRowHeight = 28;
+    public const float ModeMenuWidth = 140;
 
     /// <summary>How long a confirm prompt stays up, µs.</summary>
     public const long ConfirmTimeoutUs = 6_000_000;
@@ -61,6 +63,9 @@ public sealed class FlyViewController
     public CommandOutcome? LastCommand { get; private set; }
 
     public long NowUs { get; private set; }
+
+    /// <summary>True while the flight-mode list (opened by MODE) is up.</summary>
+    public bool ModeMenuOpen { get; private set; }
 
     /// <summary>Per-frame logic: link ageing, map follow, confirm expiry, layout. Call before rendering.</summary>
     public void Update(long nowUs, float width, float height)
@@ -133,6 +138,18 @@ public sealed class FlyViewController
         }
 
         UiButton? hit = Hit(x, y);
+        if (ModeMenuOpen && hit?.Action is not (UiAction.ModeMenu or UiAction.SelectMode))
+        {
+            // A click beside the open mode list only closes it (no "go here" by accident).
+            ModeMenuOpen = false;
+            Layout();
+            if (hit is null)
+            {
+                _pressedOnMap = false;
+                return;
+            }
+        }
+
         if (hit is { } button)
         {
             Click(button);
@@ -149,7 +166,7 @@ public sealed class FlyViewController
     /// <summary>Mouse wheel: positive zooms in around the pointer.</summary>
     public void Wheel(float x, float y, float steps) => Map.Zoom(Math.Pow(1.25, -steps), x, y, Width, Height);
 
-    /// <summary>Keyboard shortcuts (see the README): Tab next vehicle, +/- zoom, F follow, Esc cancel, A arm, D disarm, T takeoff, L land, R RTL, H hold, M mission.</summary>
+    /// <summary>Keyboard shortcuts (see the README): Tab next vehicle, +/- zoom, F follow, Esc cancel, A arm, D disarm, T takeoff, L land, R RTL, H hold, M mission, O mode list.</summary>
     public void Key(char key)
     {
         switch (char.ToUpperInvariant(key))
@@ -167,7 +184,11 @@ public sealed class FlyViewController
                 Map.Follow = true;
                 break;
             case '\u001b':
+                ModeMenuOpen = false;
                 CancelPending();
+                break;
+            case 'O':
+                ToggleModeMenu();
                 break;
             case 'A':
                 Ask(UiAction.Arm);
@@ -222,6 +243,29 @@ public sealed class FlyViewController
         return null;
     }
 
+    /// <summary>The command line beside the action bar: the last command's COMMAND_ACK result, and on a denial the vehicle's reason.</summary>
+    public string? CommandLine()
+    {
+        if (LastCommand is null)
+        {
+            return null;
+        }
+
+        string text = LastCommand.Describe();
+        return LastCommand.Snapshot.State == CommandState.Denied && LastCommandReason() is { } reason ? text + ": " + reason : text;
+    }
+
+    /// <summary>The selected vehicle's menu entry for the mode its HEARTBEAT reports, or null.</summary>
+    public FlightModeChoice? CurrentMode() =>
+        Fleet.Selected is { } v ? FlightModes.Current(v.Autopilot, v.MavType, v.CustomMode) : null;
+
+    private void ToggleModeMenu()
+    {
+        VehicleState? v = Fleet.Selected;
+        ModeMenuOpen = !ModeMenuOpen && v is not null && FlightModes.For(v.Autopilot, v.MavType).Count > 0;
+        Layout();
+    }
+
     private void Click(UiButton button)
     {
         switch (button.Action)
@@ -235,6 +279,14 @@ public sealed class FlyViewController
                 break;
             case UiAction.Cancel:
                 CancelPending();
+                break;
+            case UiAction.ModeMenu:
+                ToggleModeMenu();
+                break;
+            case UiAction.SelectMode:
+                ModeMenuOpen = false;
+                SendMode(button.Label);
+                Layout();
                 break;
             case UiAction.Confirm:
                 UiAction pending = PendingConfirm;
@@ -324,7 +376,7 @@ public sealed class FlyViewController
 
     /// <summary>
     /// The gamepad's mode switch: POSCTL (sticks fly) when the selected vehicle is in any other mode, HOLD when it is
-    /// in POSCTL (PX4 custom modes: main 3; main 4 sub 3). ArduPilot's stick modes are not mapped: it gets HOLD.
+    /// in POSCTL. ArduPilot's stick modes are not mapped: it gets HOLD.
     /// </summary>
     public void SwitchManualMode()
     {
@@ -333,20 +385,27 @@ public sealed class FlyViewController
             return;
         }
 
-        bool inPosctl = v.Autopilot == FlightModeNames.AutopilotPx4 && (byte)(v.CustomMode >> 16) == 3;
+        bool inPosctl = v.Autopilot == FlightModeNames.AutopilotPx4 && CurrentMode() == FlightModes.Px4Position;
         LastCommand = inPosctl || v.Autopilot == FlightModeNames.AutopilotArdupilot
             ? SendHold(v)
-            : _sender.Send("POSCTL", v.SystemId, MavCmd.DoSetMode, 1, 3, 0);
+            : SendSetMode("POSCTL", v.SystemId, FlightModes.Px4Position);
     }
 
-    private CommandOutcome SendHold(VehicleState v)
+    private CommandOutcome SendHold(VehicleState v) => SendSetMode("HOLD", v.SystemId, FlightModes.Hold(v.Autopilot, v.MavType));
+
+    /// <summary>The mode menu's pick: DO_SET_MODE with that autopilot's numbers for the mode named <paramref name="name"/>.</summary>
+    private void SendMode(string name)
     {
-        // DO_SET_MODE with MAV_MODE_FLAG_CUSTOM_MODE_ENABLED: PX4 AUTO.LOITER; ArduPilot LOITER (copter 5, plane 12).
-        (float main, float sub) = v.Autopilot == FlightModeNames.AutopilotArdupilot
-            ? (v.MavType is 1 or (>= 19 and <= 22) ? 12f : 5f, 0f)
-            : (4f, 3f);
-        return _sender!.Send("HOLD", v.SystemId, MavCmd.DoSetMode, 1, main, sub);
+        if (Fleet.Selected is not { } v || _sender is null || FlightModes.Find(v.Autopilot, v.MavType, name) is not { } mode)
+        {
+            return;
+        }
+
+        LastCommand = SendSetMode("MODE " + mode.Name.ToUpperInvariant(), v.SystemId, mode);
     }
+
+    private CommandOutcome SendSetMode(string label, byte systemId, FlightModeChoice mode) =>
+        _sender!.Send(label, systemId, MavCmd.DoSetMode, FlightModes.CustomModeEnabled, mode.Param2, mode.Param3);
 
     private void SelectNext()
     {
@@ -400,6 +459,18 @@ public sealed class FlyViewController
             x += ButtonWidth + 6;
         }
 
+        if (ModeMenuOpen && Fleet.Selected is { } selected && FindButton(UiAction.ModeMenu) is { } modeButton)
+        {
+            // The list opens upwards from the MODE button, first mode on top.
+            IReadOnlyList<FlightModeChoice> modes = FlightModes.For(selected.Autopilot, selected.MavType);
+            float top = modeButton.Rect.Top - 6 - (modes.Count * ModeRowHeight);
+            for (int i = 0; i < modes.Count; i++)
+            {
+                float y = top + (i * ModeRowHeight);
+                _buttons.Add(new UiButton(UiAction.SelectMode, new SKRect(modeButton.Rect.Left, y, modeButton.Rect.Left + ModeMenuWidth, y + ModeRowHeight - 3), modes[i].Name));
+            }
+        }
+
         if (PendingConfirm != UiAction.None)
         {
             SKRect dialog = FlyViewLayout.ConfirmDialog(Width, Height);
@@ -415,8 +486,8 @@ public sealed class FlyViewController
     }
 
     private static readonly (UiAction, string)[] DisarmedButtons =
-        [(UiAction.Arm, "ARM"), (UiAction.Takeoff, "TAKEOFF"), (UiAction.MissionStart, "MISSION"), (UiAction.Land, "LAND"), (UiAction.ReturnToLaunch, "RTL"), (UiAction.Hold, "HOLD")];
+        [(UiAction.Arm, "ARM"), (UiAction.Takeoff, "TAKEOFF"), (UiAction.MissionStart, "MISSION"), (UiAction.Land, "LAND"), (UiAction.ReturnToLaunch, "RTL"), (UiAction.Hold, "HOLD"), (UiAction.ModeMenu, "MODE")];
 
     private static readonly (UiAction, string)[] ArmedButtons =
-        [(UiAction.Disarm, "DISARM"), (UiAction.Takeoff, "TAKEOFF"), (UiAction.MissionStart, "MISSION"), (UiAction.Land, "LAND"), (UiAction.ReturnToLaunch, "RTL"), (UiAction.Hold, "HOLD")];
+        [(UiAction.Disarm, "DISARM"), (UiAction.Takeoff, "TAKEOFF"), (UiAction.MissionStart, "MISSION"), (UiAction.Land, "LAND"), (UiAction.ReturnToLaunch, "RTL"), (UiAction.Hold, "HOLD"), (UiAction.ModeMenu, "MODE")];
 }

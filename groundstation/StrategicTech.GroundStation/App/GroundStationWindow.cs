@@ -42,6 +42,8 @@ public sealed class GroundStationWindow : IDisposable
     private volatile Navigation.Missions.MissionItem[] _planItems = [];
     private int _planRevision = -1;
     private volatile bool _ready;
+    private volatile string? _commandLine;
+    private (CommandOutcome? Command, CommandState State, StatusLine Newest) _commandLineSource;
     private bool _mouseDown;
     private double _shownReplayS = double.NaN;
     private bool _padConnected;
@@ -82,6 +84,9 @@ public sealed class GroundStationWindow : IDisposable
 
     /// <summary>The buttons of the last rendered frame (safe from any thread).</summary>
     public IReadOnlyList<UiButton> Buttons => _buttons;
+
+    /// <summary>The fly view's command line (last command's COMMAND_ACK and reason) as of the last frame (safe from any thread).</summary>
+    public string? CommandLine => _commandLine;
 
     /// <summary>True once the first frame is on screen.</summary>
     public bool Ready => _ready;
@@ -267,6 +272,7 @@ public sealed class GroundStationWindow : IDisposable
             _target.Flush();
             Sdl.GlSwapWindow(_window);
             _buttons = [.. shown];
+            PublishCommandLine();
             _ready = true;
             FramesRendered++;
             Times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
@@ -486,6 +492,19 @@ public sealed class GroundStationWindow : IDisposable
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>Rebuilds the published command line only when the command, its state or the newest STATUSTEXT changed (no string per frame).</summary>
+    private void PublishCommandLine()
+    {
+        CommandOutcome? command = _ui.LastCommand;
+        IReadOnlyList<StatusLine> log = _fleet.StatusLog;
+        (CommandOutcome?, CommandState, StatusLine) source = (command, command?.Snapshot.State ?? CommandState.Pending, log.Count > 0 ? log[^1] : default);
+        if (source != _commandLineSource)
+        {
+            _commandLineSource = source;
+            _commandLine = _ui.CommandLine();
         }
     }
 

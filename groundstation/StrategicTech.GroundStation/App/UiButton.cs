@@ -50,6 +50,8 @@ public enum UiAction
     ReplaySpeed,
     ReplaySeekBar,
     ReplayPlotField,
+    ModeMenu,
+    SelectMode,
 }
 
 /// <summary>A clickable rectangle of the current frame's layout.</summary>

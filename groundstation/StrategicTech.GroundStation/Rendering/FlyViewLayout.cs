@@ -27,7 +27,7 @@ public static class FlyViewLayout
         return new SKRect(status.Left, status.Bottom + 10, status.Right, status.Bottom + 180);
     }
 
-    public static SKRect ActionBar(float width, float height) => new(0, height - ActionBarHeight - 4, Math.Min(width, 640), height - 4);
+    public static SKRect ActionBar(float width, float height) => new(0, height - ActionBarHeight - 4, Math.Min(width, 720), height - 4);
 
     public static SKRect ConfirmDialog(float width, float height) => new((width / 2) - 170, (height / 2) - 60, (width / 2) + 170, (height / 2) + 60);
 }

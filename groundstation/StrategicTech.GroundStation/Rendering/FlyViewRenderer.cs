@@ -11,6 +11,7 @@ public sealed class FlyViewRenderer : IDisposable
 {
     private static readonly SKColor ButtonColor = new(50, 60, 75);
     private static readonly SKColor ArmColor = new(170, 40, 40);
+    private static readonly SKColor CurrentModeColor = new(40, 110, 60);
     private static readonly SKColor OkColor = new(90, 220, 110);
     private static readonly SKColor WarnColor = new(255, 190, 60);
     private static readonly SKColor BadColor = new(255, 80, 70);
@@ -162,6 +163,7 @@ public sealed class FlyViewRenderer : IDisposable
         }
 
         ButtonPainter.DrawTabs(canvas, _theme, ui.Buttons, ViewKind.Fly);
+        string? currentMode = ui.ModeMenuOpen ? ui.CurrentMode()?.Name : null;
         foreach (UiButton b in ui.Buttons)
         {
             if (b.Action == UiAction.SelectVehicle || TabBar.ViewOf(b.Action) is not null)
@@ -169,7 +171,10 @@ public sealed class FlyViewRenderer : IDisposable
                 continue;
             }
 
-            SKColor color = b.Action is UiAction.Arm or UiAction.Confirm ? ArmColor : ButtonColor;
+            // The mode list marks the mode the vehicle's HEARTBEAT reports.
+            SKColor color = b.Action is UiAction.Arm or UiAction.Confirm ? ArmColor
+                : b.Action == UiAction.SelectMode && b.Label == currentMode ? CurrentModeColor
+                : ButtonColor;
             _theme.Fill.Color = color;
             canvas.DrawRoundRect(b.Rect, 5, 5, _theme.Fill);
             _theme.DrawText(canvas, b.Label, b.Rect.MidX, b.Rect.MidY + 5, SKColors.White, _theme.Font, SKTextAlign.Center);
@@ -185,11 +190,7 @@ public sealed class FlyViewRenderer : IDisposable
         }
 
         (CommandState state, _) = last.Snapshot;
-        string text = last.Describe();
-        if (state == CommandState.Denied && ui.LastCommandReason() is { } reason)
-        {
-            text += ": " + reason;
-        }
+        string text = ui.CommandLine() ?? string.Empty;
 
         SKColor color = state switch
         {

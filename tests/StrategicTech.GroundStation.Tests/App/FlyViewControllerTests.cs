@@ -158,6 +158,80 @@ public class FlyViewControllerTests
         Assert.Equal(0.5, map.MetresPerPixel, 12);
     }
 
+    private static (FlyViewController Ui, RecordingSender Sender) WithVehicle(int autopilot, uint customMode)
+    {
+        var fleet = new Fleet();
+        fleet.Apply(new TelemetrySample { Kind = TelemetryKind.Heartbeat, SystemId = 7, I0 = customMode, I1 = 1, I2 = 2 | (autopilot << 8) | (3 << 16) });
+        var sender = new RecordingSender();
+        var ui = new FlyViewController(fleet, sender);
+        ui.Update(0, 1280, 720);
+        return (ui, sender);
+    }
+
+    private static UiButton ModeRow(FlyViewController ui, string name) =>
+        ui.Buttons.Single(b => b.Action == UiAction.SelectMode && b.Label == name);
+
+    [Theory]
+    [InlineData(FlightModeNames.AutopilotPx4, "Position", "MODE POSITION", 3f, 0f)]
+    [InlineData(FlightModeNames.AutopilotPx4, "Mission", "MODE MISSION", 4f, 4f)]
+    [InlineData(FlightModeNames.AutopilotArdupilot, "PosHold", "MODE POSHOLD", 16f, 0f)]
+    public void Clicking_mode_then_a_mode_sends_do_set_mode_with_that_autopilots_numbers_and_closes_the_list(int autopilot, string mode, string label, float p2, float p3)
+    {
+        (FlyViewController ui, RecordingSender sender) = WithVehicle(autopilot, 0);
+        Assert.Null(ui.FindButton(UiAction.SelectMode));
+
+        Click(ui, ui.FindButton(UiAction.ModeMenu)!.Value.Rect);
+        Assert.True(ui.ModeMenuOpen);
+        Assert.Empty(sender.Sent);
+        Click(ui, ModeRow(ui, mode).Rect);
+
+        (string name, byte target, MavCmd command, float[] p) = Assert.Single(sender.Sent);
+        Assert.Equal((label, (byte)7, MavCmd.DoSetMode), (name, target, command));
+        Assert.Equal([1f, p2, p3], p[..3]); // MAV_MODE_FLAG_CUSTOM_MODE_ENABLED, custom main/sub (or ArduPilot number)
+        Assert.False(ui.ModeMenuOpen);
+        Assert.Null(ui.FindButton(UiAction.SelectMode));
+    }
+
+    [Fact]
+    public void A_denied_mode_change_shows_denied_with_the_vehicles_statustext_reason()
+    {
+        (FlyViewController ui, RecordingSender sender) = WithVehicle(FlightModeNames.AutopilotPx4, (4u << 16) | (3u << 24));
+        ui.Key('o');
+        Click(ui, ModeRow(ui, "Altitude").Rect);
+        Assert.Equal("MODE ALTITUDE: SENT…", ui.CommandLine());
+
+        ui.Fleet.Apply(new TelemetrySample { Kind = TelemetryKind.StatusText, SystemId = 7, TimeUs = 5, I0 = 2, Text = "Manual mode denied: no manual input" });
+        ui.LastCommand!.Complete(CommandState.Denied, "(Denied)");
+        Assert.Equal("MODE ALTITUDE: DENIED (Denied): Manual mode denied: no manual input", ui.CommandLine());
+        Assert.Single(sender.Sent);
+    }
+
+    [Fact]
+    public void The_current_mode_is_the_one_the_heartbeat_reports_and_a_click_beside_the_list_closes_it_without_sending()
+    {
+        (FlyViewController ui, RecordingSender sender) = WithVehicle(FlightModeNames.AutopilotPx4, 3u << 16);
+        Assert.Equal("Position", ui.CurrentMode()?.Name);
+        ui.Fleet.Apply(new TelemetrySample { Kind = TelemetryKind.Heartbeat, SystemId = 7, TimeUs = 1_000_000, I0 = (4u << 16) | (5u << 24), I1 = 1, I2 = 2 | (12 << 8) | (3 << 16) });
+        Assert.Equal("Return", ui.CurrentMode()?.Name);
+
+        Click(ui, ui.FindButton(UiAction.ModeMenu)!.Value.Rect);
+        Assert.Equal(10, ui.Buttons.Count(b => b.Action == UiAction.SelectMode));
+        ui.MouseDown(700, 200);
+        ui.MouseUp(700, 200);
+        Assert.False(ui.ModeMenuOpen);
+        Assert.Equal(UiAction.None, ui.PendingConfirm); // the click on the map did not become "go here"
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
+    public void An_autopilot_without_a_mode_table_gets_no_mode_list()
+    {
+        (FlyViewController ui, RecordingSender sender) = WithVehicle(8, 0); // MAV_AUTOPILOT_INVALID
+        Click(ui, ui.FindButton(UiAction.ModeMenu)!.Value.Rect);
+        Assert.False(ui.ModeMenuOpen);
+        Assert.Empty(sender.Sent);
+    }
+
     [Fact]
     public void Command_outcome_describes_accepted_denied_and_timed_out()
     {
