@@ -125,6 +125,13 @@ public static class AmrDemoRunner
         CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
+        if (!Linked(host, client))
+        {
+            // The client reconnects in wall time; a disconnected robot's time must not race ahead of it (a faster-than-
+            // real-time run would otherwise live through many simulated seconds of outage per real reconnect).
+            await Task.Delay(TimeSpan.FromMicroseconds(StepUs), cancel).ConfigureAwait(false);
+        }
+
         long received = host.Robot.CommandsReceived, published = link.CommandsPublished;
         link.Step(host.Clock.TimeUs);
 
