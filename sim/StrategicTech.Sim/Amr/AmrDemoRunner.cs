@@ -14,7 +14,7 @@ namespace StrategicTech.Sim.Amr;
 /// subscriptions; each control step (50 ms simulated) ticks the navigator, waits for a global plan in flight to finish,
 /// publishes /cmd_vel and waits until the server has it, advances the simulation by 50 ms, and waits until the client
 /// has the last /odom, /imu (published with /odom) and /scan the simulation published — so which step a message lands in never depends on socket
-/// timing. (While the link is down nothing is awaited.) Truth (clearance to walls and people, localization error,
+/// timing. (While the link is down nothing is awaited, but each step takes at least its 50 ms of wall time.) Truth (clearance to walls and people, localization error,
 /// contact) comes from the simulator and is never shown to the navigator.
 /// </summary>
 public static class AmrDemoRunner

@@ -77,10 +77,11 @@ public sealed class VehicleRun
         }
 
         SensorModels.SensorSuiteParameters sensors = spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default) ?? SensorModels.SensorSuiteParameters.Default;
+        bool compassCalibrated = spec.SensorErrors is null; // a scenario's sensorErrors are errors not yet calibrated
         // Consistency campaigns tune the EKF's noise floors to the simulated sensors (SitlEkfTuning); others keep its defaults.
         Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors,
-            ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, magnetometerCalibrated: spec.SensorErrors is null) : null, binding: binding,
-            magnetometerCalibrated: spec.SensorErrors is null); // a scenario's sensorErrors are errors not yet calibrated
+            ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, compassCalibrated) : null, binding: binding,
+            magnetometerCalibrated: compassCalibrated);
         foreach (ScenarioParameter p in parameters ?? [])
         {
             // Validated by the loader; applied at the vehicle's next position update.
