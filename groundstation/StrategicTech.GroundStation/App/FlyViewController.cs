@@ -436,7 +436,7 @@ public sealed class FlyViewController
 
     private bool OverPanel(float x, float y) =>
         FlyViewLayout.VehicleList(Fleet.Vehicles.Count).Contains(x, y)
-        || FlyViewLayout.RightColumn(Width).Contains(x, y)
+        || FlyViewLayout.RightColumn(Width, Height).Contains(x, y)
         || FlyViewLayout.ActionBar(Width, Height).Contains(x, y);
 
     private void Layout()

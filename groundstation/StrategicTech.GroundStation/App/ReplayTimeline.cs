@@ -114,7 +114,9 @@ public sealed class ReplayTimeline
             x += 44;
         }
 
-        Bar = new SKRect(x + 4, top, Math.Max(x + 40, width - 10), bottom);
+        // The seek bar stops short of the right column when the STATUSTEXT log reaches down to its height.
+        float barRight = FlyViewLayout.StatusLog(width, height).Bottom > top ? FlyViewLayout.StatusLog(width, height).Left - 10 : width - 10;
+        Bar = new SKRect(x + 4, top, Math.Max(x + 40, barRight), bottom);
         _buttons.Add(new UiButton(UiAction.ReplaySeekBar, Bar, "SEEK"));
         float plotRight = Math.Max(200, Math.Min(width - HudLayout.Width - (3 * HudLayout.Margin), 700));
         PlotPanel = new SKRect(10, top - 8 - PlotHeight, plotRight, top - 8);

@@ -58,7 +58,7 @@ public sealed class FlyViewRenderer : IDisposable
         _hud.Draw(canvas, w, ui.Fleet.Selected);
         DrawVehicleList(canvas, ui);
         DrawStatus(canvas, w, ui.Fleet.Selected);
-        DrawLog(canvas, w, ui.Fleet);
+        DrawLog(canvas, w, h, ui.Fleet);
         DrawButtons(canvas, ui);
         DrawCommandLine(canvas, ui);
         if (SourceLine.Length > 0)
@@ -126,18 +126,18 @@ public sealed class FlyViewRenderer : IDisposable
         _theme.DrawText(canvas, string.Create(CultureInfo.InvariantCulture, $"sys {v.SystemId}  hb {v.Heartbeats}"), r.Right - 8, r.Top + 90, SKColors.Gray, _theme.SmallFont, SKTextAlign.Right);
     }
 
-    private void DrawLog(SKCanvas canvas, float w, Fleet fleet)
+    private void DrawLog(SKCanvas canvas, float w, float h, Fleet fleet)
     {
-        SKRect r = FlyViewLayout.StatusLog(w);
+        SKRect r = FlyViewLayout.StatusLog(w, h);
         _theme.FillRect(canvas, r, Theme.PanelBackground);
         IReadOnlyList<StatusLine> log = fleet.StatusLog;
-        const int lines = 9;
+        int lines = FlyViewLayout.StatusLogLines(r);
         int first = Math.Max(0, log.Count - lines);
         for (int i = first; i < log.Count; i++)
         {
             StatusLine line = log[i];
             SKColor color = line.Severity <= 3 ? BadColor : line.Severity == 4 ? WarnColor : SKColors.White;
-            float y = r.Top + 16 + ((i - first) * 18);
+            float y = r.Top + 16 + ((i - first) * FlyViewLayout.StatusLogLinePx);
             _theme.DrawText(canvas, line.SeverityName, r.Left + 6, y, color, _theme.SmallFont);
             _theme.DrawText(canvas, line.Text, r.Left + 62, y, color, _theme.SmallFont);
         }
