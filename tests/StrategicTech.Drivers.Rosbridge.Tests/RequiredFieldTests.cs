@@ -38,7 +38,7 @@ public sealed class RequiredFieldTests
     }
 
     /// <summary>The dotted path of every field of a message (objects recursed, the first element of a message array).</summary>
-    private static List<string> FieldPaths(JsonObject message, string prefix = "")
+    internal static List<string> FieldPaths(JsonObject message, string prefix = "")
     {
         var paths = new List<string>();
         foreach ((string name, JsonNode? value) in message)
@@ -58,7 +58,7 @@ public sealed class RequiredFieldTests
         return paths;
     }
 
-    private static JsonObject Without(JsonObject message, string path)
+    internal static JsonObject Without(JsonObject message, string path)
     {
         var copy = (JsonObject)message.DeepClone();
         string[] parts = path.Split('.');
@@ -82,7 +82,7 @@ public sealed class RequiredFieldTests
         return writer.Encode();
     }
 
-    private static void WriteCbor(CborWriter writer, JsonNode? node)
+    internal static void WriteCbor(CborWriter writer, JsonNode? node)
     {
         switch (node)
         {
@@ -112,7 +112,19 @@ public sealed class RequiredFieldTests
                 writer.WriteBoolean(v.GetValue<bool>());
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                writer.WriteDouble(v.GetValue<double>());
+                // Integers stay integers (as rosbridge's CBOR encoder writes a ROS int field), everything else a double.
+                using (JsonDocument number = JsonDocument.Parse(v.ToJsonString()))
+                {
+                    if (number.RootElement.TryGetInt64(out long integer))
+                    {
+                        writer.WriteInt64(integer);
+                    }
+                    else
+                    {
+                        writer.WriteDouble(number.RootElement.GetDouble());
+                    }
+                }
+
                 break;
             default:
                 writer.WriteNull();
