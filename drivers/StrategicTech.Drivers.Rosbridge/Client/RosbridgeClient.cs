@@ -125,7 +125,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
             _pending.TryRemove(id, out _);
             if (envelope.GetBoolean("result") == true)
             {
-                done.TrySetResult(envelope.Decode("values", responseType.Contract));
+                done.TrySetResult(envelope.Decode("values", responseType.Contract, responseType.Name));
             }
             else
             {
@@ -158,7 +158,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
             string? id = envelope.Id;
             try
             {
-                TResponse response = handler(envelope.Decode("args", requestType.Contract));
+                TResponse response = handler(envelope.Decode("args", requestType.Contract, requestType.Name));
                 return RosbridgeFrames.ServiceResponse(service, id, true, response, responseType.Contract);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -186,7 +186,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
         {
             if (envelope.Op == RosbridgeOps.ActionFeedback)
             {
-                onFeedback?.Invoke(envelope.Decode("values", feedbackType.Contract));
+                onFeedback?.Invoke(envelope.Decode("values", feedbackType.Contract, feedbackType.Name));
                 return;
             }
 
@@ -199,7 +199,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
             sbyte status = (sbyte)(envelope.GetInt32("status") ?? GoalStatus.Unknown);
             bool result = envelope.GetBoolean("result") ?? false;
             bool hasObject = envelope.TryGetElement("values", out JsonElement values) && values.ValueKind == JsonValueKind.Object;
-            TResult? decoded = result && hasObject ? envelope.Decode("values", resultType.Contract) : default;
+            TResult? decoded = result && hasObject ? envelope.Decode("values", resultType.Contract, resultType.Name) : default;
             done.TrySetResult(new ActionOutcome<TResult>(status, result, decoded, result ? null : DescribeValues(envelope)));
         };
         Enqueue(RosbridgeFrames.SendActionGoal(action, actionType, id, goal, goalType.Contract, feedback: true));
@@ -376,6 +376,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
             case RosbridgeFrameError.InvalidCbor: Interlocked.Increment(ref Counters.InvalidCborValue); break;
             case RosbridgeFrameError.UnknownOp: Interlocked.Increment(ref Counters.UnknownOpValue); break;
             case RosbridgeFrameError.Fragment: Interlocked.Increment(ref Counters.FragmentErrorsValue); break;
+            case RosbridgeFrameError.MissingField: Interlocked.Increment(ref Counters.MissingFieldValue); break;
             default: Interlocked.Increment(ref Counters.WrongTypeValue); break;
         }
 

@@ -9,6 +9,7 @@ public sealed class RosbridgeCounters
     internal long UnknownOpValue;
     internal long WrongTypeValue;
     internal long FragmentErrorsValue;
+    internal long MissingFieldValue;
     internal long ConnectionsValue;
     internal long CborFallbacksValue;
     internal long StatusMessagesValue;
@@ -27,6 +28,9 @@ public sealed class RosbridgeCounters
 
     public long FragmentErrors => Volatile.Read(ref FragmentErrorsValue);
 
+    /// <summary>Typed messages rejected because a required field was missing (or null).</summary>
+    public long MissingField => Volatile.Read(ref MissingFieldValue);
+
     /// <summary>Successful connects (1 + reconnects).</summary>
     public long Connections => Volatile.Read(ref ConnectionsValue);
 
@@ -44,7 +48,7 @@ public sealed class RosbridgeCounters
     /// <summary>The most recent handler exception's message (null until one occurs).</summary>
     public string? LastHandlerError { get; internal set; }
 
-    public long BadFrames => InvalidJson + InvalidCbor + UnknownOp + WrongType + FragmentErrors;
+    public long BadFrames => InvalidJson + InvalidCbor + UnknownOp + WrongType + FragmentErrors + MissingField;
 
     /// <summary>The most recent bad-frame reason (null until one occurs).</summary>
     public string? LastError { get; internal set; }

@@ -68,7 +68,7 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
 
     void ISubscriptionEntry.Deliver(RosbridgeEnvelope envelope)
     {
-        T message = envelope.WasCbor && CompressionInUse == RosbridgeCompression.CborRaw ? DecodeRaw(envelope) : envelope.Decode("msg", Type.Contract);
+        T message = envelope.WasCbor && CompressionInUse == RosbridgeCompression.CborRaw ? DecodeRaw(envelope) : envelope.Decode("msg", Type.Contract, Type.Name);
         _queue.TryWrite(message);
         long sequence = Interlocked.Increment(ref _sequence);
         Volatile.Write(ref _latest, new Latest(message, sequence));

@@ -128,9 +128,20 @@ public static class CborMessageWriter
             throw new NotSupportedException($"{value.GetType().Name} is not an object contract");
         }
 
-        writer.WriteStartMap(info.Properties.Count);
+        int fields = 0;
         foreach (JsonPropertyInfo property in info.Properties)
         {
+            fields += property.Get is null ? 0 : 1;
+        }
+
+        writer.WriteStartMap(fields);
+        foreach (JsonPropertyInfo property in info.Properties)
+        {
+            if (property.Get is null)
+            {
+                continue; // [JsonIgnore]d computed property: not a ROS field
+            }
+
             writer.WriteTextString(property.Name);
             WriteValue(writer, property.Get!(value), property.PropertyType);
         }

@@ -133,6 +133,7 @@ public sealed class RosTimeConverter : JsonConverter<RosTime>
         }
 
         long sec = 0, nanosec = 0;
+        bool hasSec = false, hasNanosec = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             bool isSec = reader.ValueTextEquals("sec"u8) || reader.ValueTextEquals("secs"u8);
@@ -148,16 +149,23 @@ public sealed class RosTimeConverter : JsonConverter<RosTime>
                 if (isSec)
                 {
                     sec = v;
+                    hasSec = true;
                 }
                 else
                 {
                     nanosec = v;
+                    hasNanosec = true;
                 }
             }
             else
             {
                 reader.Skip();
             }
+        }
+
+        if (!hasSec || !hasNanosec)
+        {
+            throw new JsonException(hasSec ? "time lacks 'nanosec'" : "time lacks 'sec'");
         }
 
         if (sec is < int.MinValue or > int.MaxValue || nanosec is < 0 or > uint.MaxValue)

@@ -14,7 +14,8 @@ public readonly record struct Quaternion(double X, double Y, double Z, double W)
     /// <summary>A rotation about +z by <paramref name="yawRad"/>.</summary>
     public static Quaternion FromYaw(double yawRad) => new(0, 0, Math.Sin(yawRad / 2), Math.Cos(yawRad / 2));
 
-    /// <summary>Yaw (rad) of this rotation (ZYX convention).</summary>
+    /// <summary>Yaw (rad) of this rotation (ZYX convention). Not a ROS field: kept off the wire (rosbridge rejects unknown fields).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double YawRad => Math.Atan2(2 * ((W * Z) + (X * Y)), 1 - (2 * ((Y * Y) + (Z * Z))));
 }
 

@@ -121,8 +121,12 @@ public sealed class RosbridgeEnvelope : IDisposable
 
     public bool TryGetElement(string field, out JsonElement element) => Root.TryGetProperty(field, out element);
 
-    /// <summary>Decodes the message object in <paramref name="field"/> (msg, args, values) with its contract.</summary>
-    public T Decode<T>(string field, JsonTypeInfo<T> contract)
+    /// <summary>
+    /// Decodes the message object in <paramref name="field"/> (msg, args, values) with its contract. A message lacking
+    /// a field fails with <see cref="RosbridgeFrameError.MissingField"/> and "<c>type.path missing</c>"; a field of the
+    /// wrong JSON type with <see cref="RosbridgeFrameError.WrongType"/> naming type and path.
+    /// </summary>
+    public T Decode<T>(string field, JsonTypeInfo<T> contract, string? typeName = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
         if (!Root.TryGetProperty(field, out JsonElement element))
@@ -142,7 +146,15 @@ public sealed class RosbridgeEnvelope : IDisposable
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            throw new RosbridgeFrameException(RosbridgeFrameError.WrongType, $"field '{field}' is not a {typeof(T).Name}: {e.Message}");
+            string name = typeName ?? typeof(T).Name;
+            if (element.ValueKind == JsonValueKind.Object && RequiredFields.FindMissing(element, contract) is { } missing)
+            {
+                throw new RosbridgeFrameException(RosbridgeFrameError.MissingField, $"{name}.{missing} missing");
+            }
+
+            // The serializer's path ("$.pose.pose.position.x") names the offending field.
+            string path = e is JsonException { Path: { Length: > 2 } jsonPath } && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? "." + jsonPath[2..] : "";
+            throw new RosbridgeFrameException(RosbridgeFrameError.WrongType, $"{name}{path} wrong type ('{field}' of op '{Op}'): {e.Message}");
         }
     }
 

@@ -8,6 +8,9 @@ public enum RosbridgeFrameError
     UnknownOp,
     WrongType,
     Fragment,
+
+    /// <summary>A typed message lacks a required field (the message names type and field path).</summary>
+    MissingField,
 }
 
 /// <summary>A frame that cannot be used; counted and reported by the receiver, never fatal to it.</summary>

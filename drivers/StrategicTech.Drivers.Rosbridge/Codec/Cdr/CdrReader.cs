@@ -154,9 +154,61 @@ public ref struct CdrReader
         return ReadCount(minElementBytes, field);
     }
 
+    /// <summary>
+    /// The element count of a sequence of primitives, checked against the bytes present at
+    /// <paramref name="minElementBytes"/> per element (for decoders that fill preallocated storage).
+    /// </summary>
+    public int ReadSequenceCount(int minElementBytes, string field) => ReadCount(minElementBytes, field);
+
+    /// <summary>A CDR string's UTF-8 bytes without the NUL (no allocation; the caller decodes or compares them).</summary>
+    public ReadOnlySpan<byte> ReadStringBytes(string field)
+    {
+        int length = ReadCount(1, field);
+        if (length == 0)
+        {
+            return [];
+        }
+
+        ReadOnlySpan<byte> bytes = Take(length, 1, field);
+        if (bytes[^1] != 0)
+        {
+            throw new CdrFormatException($"CDR: string '{field}' at offset {_position - length} lacks its terminating NUL");
+        }
+
+        return bytes[..^1];
+    }
+
+    /// <summary>float32 elements into <paramref name="target"/> (its length is the count, already checked).</summary>
+    public void ReadSinglesInto(Span<float> target, string field) => ReadInto(target, field);
+
+    /// <summary>float64 elements into <paramref name="target"/> (a fixed-size array or a checked count).</summary>
+    public void ReadDoublesInto(Span<double> target, string field) => ReadInto(target, field);
+
+    private void ReadInto<T>(Span<T> target, string field)
+        where T : unmanaged
+    {
+        if (target.IsEmpty)
+        {
+            return; // an empty run has no alignment padding in front of it
+        }
+
+        int size = Marshal.SizeOf<T>();
+        Span<byte> bytes = MemoryMarshal.AsBytes(target);
+        Take(bytes.Length, size, field).CopyTo(bytes);
+        if (_littleEndian != BitConverter.IsLittleEndian)
+        {
+            for (int i = 0; i < bytes.Length; i += size)
+            {
+                bytes.Slice(i, size).Reverse();
+            }
+        }
+    }
+
     private int ReadCount(int minElementBytes, string field)
     {
-        uint count = ReadUInt32(field + " (length)");
+        // The length's own field name is built only on failure: a decode that succeeds allocates nothing here.
+        ReadOnlySpan<byte> lengthBytes = Take(4, 4, field, " (length)");
+        uint count = _littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes) : BinaryPrimitives.ReadUInt32BigEndian(lengthBytes);
         if (count > (uint)Remaining / (uint)minElementBytes)
         {
             throw new CdrFormatException($"CDR: '{field}' length {count} needs at least {(ulong)count * (ulong)minElementBytes} bytes, {Remaining} present at offset {_position}");
@@ -189,13 +241,13 @@ public ref struct CdrReader
         return values;
     }
 
-    private ReadOnlySpan<byte> Take(int count, int alignment, string field)
+    private ReadOnlySpan<byte> Take(int count, int alignment, string field, string? detail = null)
     {
         int align = Math.Min(alignment, _maxAlignment);
         int padding = (align - (_position % align)) % align;
         if ((long)padding + count > Remaining)
         {
-            throw new CdrFormatException($"CDR: field '{field}' needs {padding + (long)count} bytes at offset {_position}, {Remaining} present");
+            throw new CdrFormatException($"CDR: field '{field}{detail}' needs {padding + (long)count} bytes at offset {_position}, {Remaining} present");
         }
 
         _position += padding;
