@@ -15,7 +15,7 @@ namespace StrategicTech.Fleet.Core;
 /// sends low robots to chargers, pauses and stops robots on request, and re-allocates the order of a lost robot.
 /// Thread-safe by one lock (not a real-time path); messages to send are collected in an outbox the host drains.
 /// </summary>
-public sealed class FleetManager
+public sealed partial class FleetManager
 {
     private const long ResendAfterUs = 1_000_000;
     private readonly Lock _gate = new();
@@ -196,6 +196,12 @@ public sealed class FleetManager
                 robot.Vertex = _site.Graph.VertexAt((int)Math.Floor(p.XM / _site.CellSizeM), (int)Math.Floor(p.YM / _site.CellSizeM));
             }
 
+            if (_options.Planning == PlanningMode.Lifelong)
+            {
+                OnLifelongState(index, state);
+                return;
+            }
+
             if (_episode is null)
             {
                 return;
@@ -295,6 +301,12 @@ public sealed class FleetManager
         lock (_gate)
         {
             ShrinkLossHolds();
+            if (_options.Planning == PlanningMode.Lifelong)
+            {
+                TickLifelong();
+                return;
+            }
+
             if (_episode is not null)
             {
                 Release(_episode);
@@ -394,28 +406,43 @@ public sealed class FleetManager
             _episode!.Aborting = true;
             if (_episode.Plans[participant] is { } plan)
             {
-                // A robot reports every node it reaches, and an AGV that lost its connection may drive on through the
-                // base it holds (VDA 5050) or stop: while it could still be driving, every cell of the rest of the base
-                // is held. A robot still silent after that is taken to have stopped: only the cell it was heading to
-                // stays held (holding its base end for good would block that cell's orders until it returns).
-                int last = Math.Min(plan.ReleasedMoves, plan.MoveCount);
-                for (int m = plan.DoneMoves + 1; m <= last; m++)
-                {
-                    robot.HeldVertices.Add(plan.NodeVertices[m]);
-                }
-
-                if (last > plan.DoneMoves)
-                {
-                    robot.HeldAfterBase.Clear();
-                    robot.HeldAfterBase.Add(plan.NodeVertices[plan.DoneMoves + 1]);
-                    double driveS = (last - plan.DoneMoves) * _site.CellSizeM / _options.MaxSpeedMps;
-                    robot.HeldUntilUs = _clock.TimeUs + (long)(((1.5 * driveS) + 1) * 1e6); // the nominal drive with margin for acceleration and a node action
-                }
-
-                plan.Abandoned = true;
-                robot.StaleOrderId = plan.OrderId;
+                HoldLostBase(robot, plan);
             }
         }
+        else if ((_session?.ParticipantIndexOf(index) ?? -1) is >= 0 and int member)
+        {
+            _session!.Aborting = true;
+            if (_session.ActivePlan(member) is { } plan)
+            {
+                HoldLostBase(robot, plan);
+            }
+
+            _session.Clear(member);
+        }
+    }
+
+    private void HoldLostBase(FleetRobot robot, RobotPlan plan)
+    {
+        // A robot reports every node it reaches, and an AGV that lost its connection may drive on through the
+        // base it holds (VDA 5050) or stop: while it could still be driving, every cell of the rest of the base
+        // is held. A robot still silent after that is taken to have stopped: only the cell it was heading to
+        // stays held (holding its base end for good would block that cell's orders until it returns).
+        int last = Math.Min(plan.ReleasedMoves, plan.MoveCount);
+        for (int m = plan.DoneMoves + 1; m <= last; m++)
+        {
+            robot.HeldVertices.Add(plan.NodeVertices[m]);
+        }
+
+        if (last > plan.DoneMoves)
+        {
+            robot.HeldAfterBase.Clear();
+            robot.HeldAfterBase.Add(plan.NodeVertices[plan.DoneMoves + 1]);
+            double driveS = (last - plan.DoneMoves) * _site.CellSizeM / _options.MaxSpeedMps;
+            robot.HeldUntilUs = _clock.TimeUs + (long)(((1.5 * driveS) + 1) * 1e6); // the nominal drive with margin for acceleration and a node action
+        }
+
+        plan.Abandoned = true;
+        robot.StaleOrderId = plan.OrderId;
     }
 
     private void Update(TransportOrder order)
@@ -454,23 +481,28 @@ public sealed class FleetManager
                 continue;
             }
 
-            int end = episode.Executor.ReleasableEnd(p);
-            if (end > plan.ReleasedMoves)
-            {
-                int from = Math.Max(plan.ReleasedMoves, 0);
-                if (plan.ReleasedMoves >= 0)
-                {
-                    plan.OrderUpdateId++;
-                }
+            ReleaseUpTo(plan, episode.Executor.ReleasableEnd(p));
+        }
+    }
 
-                plan.ReleasedMoves = end;
-                plan.ReleasedByUpdate.Add(end);
-                Send(plan, from);
-            }
-            else
+    /// <summary>Sends the moves newly releasable up to <paramref name="end"/> as the order or an update of it; else resends what the robot missed.</summary>
+    private void ReleaseUpTo(RobotPlan plan, int end)
+    {
+        if (end > plan.ReleasedMoves)
+        {
+            int from = Math.Max(plan.ReleasedMoves, 0);
+            if (plan.ReleasedMoves >= 0)
             {
-                ResendIfMissed(plan);
+                plan.OrderUpdateId++;
             }
+
+            plan.ReleasedMoves = end;
+            plan.ReleasedByUpdate.Add(end);
+            Send(plan, from);
+        }
+        else
+        {
+            ResendIfMissed(plan);
         }
     }
 
@@ -527,29 +559,38 @@ public sealed class FleetManager
     {
         foreach (RobotPlan? plan in episode.Plans)
         {
-            if (plan is null || !plan.FinalActionFinished)
+            if (plan is not null)
             {
-                continue;
+                ApplyOutcome(plan);
             }
+        }
+    }
 
-            FleetRobot robot = _robots[plan.RobotIndex];
-            TransportOrder? order = robot.OrderId is { } id ? _orders.GetValueOrDefault(id) : null;
-            switch (plan.FinalActionType)
-            {
-                case "pick" when order is { Phase: OrderPhase.Assigned }:
-                    Update(order with { Phase = OrderPhase.Loaded });
-                    break;
-                case "drop" when order is { Phase: OrderPhase.Loaded }:
-                    Update(order with { Phase = OrderPhase.Completed, CompletedAt = _time.GetUtcNow() });
-                    robot.OrderId = null;
-                    robot.OrdersCompleted++;
-                    break;
-                case "startCharging":
-                    robot.Charging = true;
-                    break;
-                default:
-                    break;
-            }
+    /// <summary>What a finished plan's final action means for its order (picked, delivered) or its robot (charging).</summary>
+    private void ApplyOutcome(RobotPlan plan)
+    {
+        if (!plan.FinalActionFinished)
+        {
+            return;
+        }
+
+        FleetRobot robot = _robots[plan.RobotIndex];
+        TransportOrder? order = robot.OrderId is { } id ? _orders.GetValueOrDefault(id) : null;
+        switch (plan.FinalActionType)
+        {
+            case "pick" when order is { Phase: OrderPhase.Assigned }:
+                Update(order with { Phase = OrderPhase.Loaded });
+                break;
+            case "drop" when order is { Phase: OrderPhase.Loaded }:
+                Update(order with { Phase = OrderPhase.Completed, CompletedAt = _time.GetUtcNow() });
+                robot.OrderId = null;
+                robot.OrdersCompleted++;
+                break;
+            case "startCharging":
+                robot.Charging = true;
+                break;
+            default:
+                break;
         }
     }
 
@@ -578,8 +619,8 @@ public sealed class FleetManager
             return null; // plan only from standing robots: one still driving an earlier base is not where its last node says
         }
 
-        var (goals, actions) = ChooseGoals(participants, blocked);
         int[] starts = participants.Select(i => _robots[i].Vertex).ToArray();
+        var (goals, actions) = ChooseGoals(participants, starts, new bool[participants.Count], blocked);
         bool anything = false;
         for (int p = 0; p < participants.Count; p++)
         {
@@ -679,7 +720,12 @@ public sealed class FleetManager
         }
     }
 
-    private (int[] Goals, string?[] Actions) ChooseGoals(List<int> participants, HashSet<int> blocked)
+    /// <summary>
+    /// Goal and final action of each participant standing (or, lifelong, ending its committed plan) at
+    /// <paramref name="here"/>; a participant marked in <paramref name="hold"/> still has an action to finish there
+    /// and gets no new goal.
+    /// </summary>
+    private (int[] Goals, string?[] Actions) ChooseGoals(List<int> participants, int[] here, bool[] hold, HashSet<int> blocked)
     {
         var goals = new int[participants.Count];
         var actions = new string?[participants.Count];
@@ -689,7 +735,12 @@ public sealed class FleetManager
         for (int p = 0; p < participants.Count; p++)
         {
             FleetRobot robot = _robots[participants[p]];
-            desired[p] = robot.Vertex;
+            desired[p] = here[p];
+            if (hold[p])
+            {
+                continue;
+            }
+
             if (robot.OrderId is { } id && _orders.TryGetValue(id, out TransportOrder? o))
             {
                 bool loaded = o.Phase == OrderPhase.Loaded;
@@ -706,10 +757,10 @@ public sealed class FleetManager
         // Robots with somewhere to go choose first; the rest stay put or step aside.
         foreach (int p in Enumerable.Range(0, participants.Count).OrderBy(p => desiredAction[p] is null ? 1 : 0))
         {
-            int here = _robots[participants[p]].Vertex;
+            int at = here[p];
             if (desiredAction[p] == "startCharging")
             {
-                int[] d = Distances(here);
+                int[] d = Distances(at);
                 desired[p] = _chargers.Where(c => !taken.Contains(c) && d[c] >= 0).OrderBy(c => d[c]).DefaultIfEmpty(-1).First();
             }
 
@@ -720,7 +771,7 @@ public sealed class FleetManager
             }
             else
             {
-                goals[p] = !taken.Contains(here) ? here : NearestFree(here, taken);
+                goals[p] = !taken.Contains(at) ? at : NearestFree(at, taken);
             }
 
             taken.Add(goals[p]);

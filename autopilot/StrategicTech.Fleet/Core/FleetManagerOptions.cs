@@ -20,4 +20,13 @@ public sealed record FleetManagerOptions
 
     /// <summary>Planning time budget per attempt (µs).</summary>
     public long PlanningBudgetUs { get; init; } = 2_000_000;
+
+    /// <summary>Episodes (the default) or lifelong planning.</summary>
+    public PlanningMode Planning { get; init; } = PlanningMode.Episodes;
+
+    /// <summary>Lifelong: plan steps committed per window (RHCR's replanning period h); the rest of each plan is replanned in the next window.</summary>
+    public int LifelongCommitSteps { get; init; } = 8;
+
+    /// <summary>Lifelong: a window is planned once a robot with somewhere to go has at most this many committed moves left to drive.</summary>
+    public int LifelongLeadMoves { get; init; } = 2;
 }
