@@ -17,10 +17,13 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
     private readonly HeaderStamper _stamper;
     private readonly IMqttClient _client;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Vda5050Message> _factsheets = new(StringComparer.Ordinal);
+    private readonly bool _subscribeToState;
     private long _rejected;
 
-    public Vda5050MasterClient(Vda5050ClientOptions options, TimeProvider? time = null)
+    /// <param name="subscribeToState">False when the states reach the master another way (an embedded broker hands them over in-process).</param>
+    public Vda5050MasterClient(Vda5050ClientOptions options, TimeProvider? time = null, bool subscribeToState = true)
     {
+        _subscribeToState = subscribeToState;
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
         _options = options;
@@ -61,8 +64,13 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
             .WithCleanSession()
             .Build();
         await _client.ConnectAsync(mqtt, cancellation).ConfigureAwait(false);
-        MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Filter(Vda5050Topics.State), MqttQualityOfServiceLevel.AtMostOnce)
+        MqttClientSubscribeOptionsBuilder filters = new MqttClientSubscribeOptionsBuilder();
+        if (_subscribeToState)
+        {
+            filters = filters.WithTopicFilter(Filter(Vda5050Topics.State), MqttQualityOfServiceLevel.AtMostOnce);
+        }
+
+        MqttClientSubscribeOptions subscribe = filters
             .WithTopicFilter(Filter(Vda5050Topics.Visualization), MqttQualityOfServiceLevel.AtMostOnce)
             .WithTopicFilter(Filter(Vda5050Topics.Connection), MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter(Filter(Vda5050Topics.Factsheet), MqttQualityOfServiceLevel.AtMostOnce)

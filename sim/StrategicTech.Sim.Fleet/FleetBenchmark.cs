@@ -10,8 +10,13 @@ using StrategicTech.Fleet.Site;
 namespace StrategicTech.Sim.Fleet;
 
 /// <summary>One step of the robot ramp: nominal and measured state rates and the lag from a state's timestamp to the manager having taken it.</summary>
-/// <remarks><see cref="CpuUsPerState"/>: CPU time of the whole process (publishing robots, broker, manager) per state taken, all threads.</remarks>
-public sealed record FleetRampStep(int Robots, double NominalPerS, double PublishedPerS, double ProcessedPerS, double LagP50Ms, double LagP99Ms, double CpuUsPerState, bool Keeps);
+/// <remarks><see cref="CpuUsPerState"/>: CPU time of the benchmark's process (broker, manager and, when in one process, the publishing robots) per state taken, all threads.
+/// <see cref="LoadCpuUsPerState"/>: CPU time of the robots' own process per state taken when they run apart (then <see cref="CpuUsPerState"/> is the node's alone); NaN in one process.
+/// <see cref="ReceivedPerS"/>: states the node received (taken, or replaced by a newer one of the same robot before the manager took them).
+/// <see cref="StalenessP50Ms"/>/<see cref="StalenessP99Ms"/>: every period, for every robot, the age of the newest state the manager has taken from it.</remarks>
+public sealed record FleetRampStep(
+    int Robots, double NominalPerS, double PublishedPerS, double ProcessedPerS, double LagP50Ms, double LagP99Ms, double CpuUsPerState, bool Keeps,
+    double LoadCpuUsPerState = double.NaN, double ReceivedPerS = double.NaN, double StalenessP50Ms = double.NaN, double StalenessP99Ms = double.NaN);
 
 /// <summary>
 /// The single-node ceiling of the fleet manager, measured against one <see cref="FleetHost"/> (embedded broker,
@@ -71,105 +76,133 @@ public static class FleetBenchmark
     }
 
     /// <summary>Ramps robots through <paramref name="robotSteps"/>, measuring <paramref name="windowS"/> seconds at each; stops after the first step that does not keep up.</summary>
+    /// <param name="load">Where the robots run; default: in this process (then <see cref="FleetRampStep.CpuUsPerState"/> includes them).</param>
+    /// <param name="stateTap">False: states reach the manager through the master's MQTT subscription, as before the tap (for comparison).</param>
     public static async Task<IReadOnlyList<FleetRampStep>> RampRobotsAsync(
-        FleetSite site, string workDirectory, IReadOnlyList<int> robotSteps, double windowS, TextWriter progress, CancellationToken cancellation)
+        FleetSite site, string workDirectory, IReadOnlyList<int> robotSteps, double windowS, TextWriter progress, CancellationToken cancellation, IRampLoad? load = null, bool stateTap = true)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(robotSteps);
         ArgumentNullException.ThrowIfNull(progress);
-        await using FleetHost host = await StartHostAsync(site, workDirectory, "ramp", cancellation).ConfigureAwait(false);
+        await using FleetHost host = await StartHostAsync(site, workDirectory, "ramp", cancellation, stateTap).ConfigureAwait(false);
         var lags = new List<double>();
+        var newestMs = new Dictionary<string, long>(StringComparer.Ordinal); // per robot: header time of the newest state taken, Unix ms
         long processed = 0;
+        long takenInAll = 0;
         bool measuring = false;
         host.StateProcessed += s =>
         {
-            if (!Volatile.Read(ref measuring))
-            {
-                return;
-            }
-
-            double lagMs = (DateTimeOffset.UtcNow - DateTimeOffset.Parse(s.Timestamp, CultureInfo.InvariantCulture)).TotalMilliseconds;
+            long stampMs = DateTimeOffset.Parse(s.Timestamp, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+            double lagMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - stampMs;
             lock (lags)
             {
-                lags.Add(lagMs);
-                processed++;
+                newestMs[s.SerialNumber] = Math.Max(stampMs, newestMs.GetValueOrDefault(s.SerialNumber));
+                takenInAll++;
+                if (Volatile.Read(ref measuring))
+                {
+                    lags.Add(lagMs);
+                    processed++;
+                }
             }
         };
 
-        var robots = new List<Vda5050AgvClient>();
+        bool separate = load is not null;
+        await using IRampLoad robots = load ?? new InProcessRampLoad();
         var steps = new List<FleetRampStep>();
-        long published = 0;
-        long notConnected = 0;
-        Task publishers = Task.CompletedTask;
-        try
+        foreach (int n in robotSteps)
         {
-            foreach (int n in robotSteps)
+            await robots.StartAsync(n, host.BrokerPort, cancellation).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false); // settle
+            lock (lags)
             {
-                // Connect the new robots (the publishers of the last step have stopped), then publish for all of them.
-                for (int i = robots.Count; i < n; i++)
-                {
-                    var client = new Vda5050AgvClient(new Vda5050ClientOptions("127.0.0.1", host.BrokerPort, "Bench", string.Create(CultureInfo.InvariantCulture, $"r{i}"), "2.0.0"));
-                    await client.ConnectAsync(cancellation).ConfigureAwait(false);
-                    robots.Add(client);
-                }
-
-                using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                long notConnectedBefore = Interlocked.Read(ref notConnected);
-                publishers = PublishAsync(robots, () => Interlocked.Increment(ref published), () => Interlocked.Increment(ref notConnected), running.Token);
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false); // settle
-                lock (lags)
-                {
-                    lags.Clear();
-                    processed = 0;
-                }
-
-                long publishedBefore = Interlocked.Read(ref published);
-                Volatile.Write(ref measuring, true);
-                TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                await Task.Delay(TimeSpan.FromSeconds(windowS), cancellation).ConfigureAwait(false);
-                Volatile.Write(ref measuring, false);
-                double seconds = clock.Elapsed.TotalSeconds;
-                double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-                double publishedPerS = (Interlocked.Read(ref published) - publishedBefore) / seconds;
-                double[] sorted;
-                long taken;
-                lock (lags)
-                {
-                    sorted = [.. lags.Order()];
-                    taken = processed;
-                }
-
-                double nominal = n * StateRateHz;
-                double processedPerS = taken / seconds;
-                double p50 = Percentile(sorted, 0.50), p99 = Percentile(sorted, 0.99);
-                // Keeps up: takes at least 98 % of the nominal rate and the median state within one state period (a
-                // backlog that builds up moves the median; the tail also carries the host's scheduling delays).
-                long dropped = Interlocked.Read(ref notConnected) - notConnectedBefore;
-                bool keeps = processedPerS >= 0.98 * nominal && p50 <= 1000 / StateRateHz && dropped == 0;
-                double cpuUsPerState = taken > 0 ? cpuS * 1e6 / taken : double.NaN;
-                var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps);
-                steps.Add(step);
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"robots {n,5}: nominal {nominal,7:F0}/s, published {publishedPerS,7:F0}/s, taken {processedPerS,7:F0}/s, lag p50 {p50,6:F1} ms p99 {p99,7:F1} ms, CPU {cpuUsPerState,6:F0} µs/state{(dropped > 0 ? $", {dropped} states not sent (robot disconnected)" : string.Empty)}: {(keeps ? "keeps up" : "LAGS")}"));
-                await running.CancelAsync().ConfigureAwait(false);
-                await publishers.ConfigureAwait(false);
-                publishers = Task.CompletedTask;
-                if (!keeps)
-                {
-                    break;
-                }
+                lags.Clear();
+                processed = 0;
             }
-        }
-        finally
-        {
-            foreach (Vda5050AgvClient r in robots)
+
+            LoadMark before = await robots.MarkAsync(cancellation).ConfigureAwait(false);
+            long receivedBefore = Received();
+            Volatile.Write(ref measuring, true);
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            List<double> staleness = await SampleStalenessAsync(newestMs, lags, n, windowS, cancellation).ConfigureAwait(false);
+            Volatile.Write(ref measuring, false);
+            long receivedAfter = Received();
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            LoadMark after = await robots.MarkAsync(cancellation).ConfigureAwait(false);
+            double publishedPerS = (after.Published - before.Published) / seconds;
+            double[] sorted;
+            long taken;
+            lock (lags)
             {
-                await r.DisposeAsync().ConfigureAwait(false);
+                sorted = [.. lags.Order()];
+                taken = processed;
+            }
+
+            double nominal = n * StateRateHz;
+            double processedPerS = taken / seconds;
+            double p50 = Percentile(sorted, 0.50), p99 = Percentile(sorted, 0.99);
+            double receivedPerS = (receivedAfter - receivedBefore) / seconds;
+            double[] stale = [.. staleness.Order()];
+            double staleP50 = Percentile(stale, 0.50), staleP99 = Percentile(stale, 0.99);
+            // Keeps up: the node receives at least 98 % of the nominal rate (a broker or socket backlog shows here),
+            // and the median robot's newest state taken by the manager is at most two periods old (a robot publishing
+            // every period with no lag is between 0 and 1 period old; the tail carries the host's scheduling delays).
+            long dropped = after.NotSent - before.NotSent;
+            bool keeps = receivedPerS >= 0.98 * nominal && staleP50 <= 2 * 1000 / StateRateHz && dropped == 0;
+            double cpuUsPerState = taken > 0 ? cpuS * 1e6 / taken : double.NaN;
+            double loadCpuUsPerState = separate && taken > 0 ? (after.CpuS - before.CpuS) * 1e6 / taken : double.NaN;
+            var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps, loadCpuUsPerState, receivedPerS, staleP50, staleP99);
+            steps.Add(step);
+            string loadCpu = separate ? string.Create(CultureInfo.InvariantCulture, $" (robots' process {loadCpuUsPerState,6:F0} µs/state)") : string.Empty;
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"robots {n,5}: nominal {nominal,7:F0}/s, published {publishedPerS,7:F0}/s, received {receivedPerS,7:F0}/s, taken {processedPerS,7:F0}/s, lag p50 {p50,6:F1} ms p99 {p99,7:F1} ms, staleness p50 {staleP50,6:F1} ms p99 {staleP99,7:F1} ms, {(separate ? "node" : "process")} CPU {cpuUsPerState,6:F0} µs/state{loadCpu}{(dropped > 0 ? $", {dropped} states not sent (robot disconnected)" : string.Empty)}: {(keeps ? "keeps up" : "LAGS")}"));
+            await robots.StopAsync().ConfigureAwait(false);
+            if (!keeps)
+            {
+                break;
             }
         }
 
         return steps;
+
+        // States the node received: offered to the embedded broker's tap, or (without it) taken by the manager.
+        long Received()
+        {
+            lock (lags)
+            {
+                return host.StateIntake?.Offered ?? takenInAll;
+            }
+        }
+    }
+
+    /// <summary>Every period of the window, the age of each robot's newest taken state (robots not heard from yet count from the window's start).</summary>
+    private static async Task<List<double>> SampleStalenessAsync(Dictionary<string, long> newestMs, List<double> gate, int robots, double windowS, CancellationToken cancellation)
+    {
+        var ages = new List<double>();
+        long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1000 / StateRateHz));
+        while (clock.Elapsed.TotalSeconds < windowS && await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false))
+        {
+            long nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            lock (gate)
+            {
+                int seen = 0;
+                foreach (long stampMs in newestMs.Values)
+                {
+                    ages.Add(nowMs - stampMs);
+                    seen++;
+                }
+
+                for (int i = seen; i < robots; i++)
+                {
+                    ages.Add(nowMs - startMs);
+                }
+            }
+        }
+
+        return ages;
     }
 
     /// <summary>Largest robot count of the ramp that kept up (0 when none did).</summary>
@@ -177,70 +210,7 @@ public static class FleetBenchmark
 
     private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
 
-    /// <summary>
-    /// Every robot publishes a state every 100 ms, spread over the period; four tasks share the robots. A robot whose
-    /// connection dropped (e.g. a keep-alive missed on a saturated host) does not end the benchmark: its states are
-    /// counted as not sent and the step does not keep up.
-    /// </summary>
-    private static Task PublishAsync(List<Vda5050AgvClient> robots, Action counted, Action notConnected, CancellationToken cancellation)
-    {
-        const int Tasks = 4;
-        Vda5050AgvClient[] all = [.. robots];
-        return Task.WhenAll(Enumerable.Range(0, Tasks).Select(t => Task.Run(
-            async () =>
-            {
-                Vda5050AgvClient[] mine = [.. all.Where((_, i) => i % Tasks == t)];
-                State[] states = [.. mine.Select(_ => IdleState())];
-                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1000 / StateRateHz));
-                try
-                {
-                    while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false))
-                    {
-                        for (int i = 0; i < mine.Length; i++)
-                        {
-                            try
-                            {
-                                await mine[i].PublishStateAsync(states[i], cancellation).ConfigureAwait(false);
-                                counted();
-                            }
-                            catch (MQTTnet.Exceptions.MqttClientNotConnectedException)
-                            {
-                                notConnected();
-                            }
-                        }
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            },
-            CancellationToken.None)));
-    }
-
-    /// <summary>An idle robot's state (no order, no position), the size of a standing robot's report.</summary>
-    private static State IdleState() => new()
-    {
-        HeaderId = 0,
-        Timestamp = string.Empty,
-        Version = string.Empty,
-        Manufacturer = string.Empty,
-        SerialNumber = string.Empty,
-        OrderId = string.Empty,
-        OrderUpdateId = 0,
-        LastNodeId = string.Empty,
-        LastNodeSequenceId = 0,
-        Driving = false,
-        Paused = false,
-        OperatingMode = OperatingMode.Automatic,
-        NodeStates = [],
-        EdgeStates = [],
-        ActionStates = [],
-        BatteryState = new BatteryState { BatteryChargePercent = 80, Charging = false },
-        Errors = [],
-        SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
-    };
-
-    private static async Task<FleetHost> StartHostAsync(FleetSite site, string workDirectory, string name, CancellationToken cancellation)
+    private static async Task<FleetHost> StartHostAsync(FleetSite site, string workDirectory, string name, CancellationToken cancellation, bool stateTap = true)
     {
         Directory.CreateDirectory(workDirectory);
         string db = Path.Combine(workDirectory, $"fleet-bench-{name}.db");
@@ -249,7 +219,7 @@ public static class FleetBenchmark
             File.Delete(f);
         }
 
-        var host = new FleetHost(new FleetHostOptions { HttpPort = FreePort(), BrokerPort = FreePort(), DatabasePath = db }, site);
+        var host = new FleetHost(new FleetHostOptions { HttpPort = FreePort(), BrokerPort = FreePort(), DatabasePath = db, StateTap = stateTap }, site);
         await host.StartAsync(cancellation).ConfigureAwait(false);
         return host;
     }

@@ -26,6 +26,7 @@ public sealed class FleetHost : IAsyncDisposable
     private MqttServer? _broker;
     private QueuedFleetStore? _store;
     private Vda5050MasterClient? _master;
+    private StateIntake? _intake;
     private WebApplication? _web;
     private Task? _loop;
     private long _sendFailures;
@@ -50,8 +51,14 @@ public sealed class FleetHost : IAsyncDisposable
 
     public long SendFailures => Interlocked.Read(ref _sendFailures);
 
-    /// <summary>Raised after the manager took a robot state (on the MQTT receive thread); the benchmark measures rate and lag with it.</summary>
+    /// <summary>Raised after the manager took a robot state (on the state intake's thread with the embedded broker, else on the master's MQTT receive thread); the benchmark measures rate and lag with it.</summary>
     public event Action<StrategicTech.Drivers.Vda5050.Messages.State>? StateProcessed;
+
+    /// <summary>The embedded broker's state tap (null with an external broker).</summary>
+    public EmbeddedBrokerStateTap? StateTap { get; private set; }
+
+    /// <summary>The per-robot state slots behind the tap (null with an external broker): offered, coalesced and rejected counts.</summary>
+    public StateIntake? StateIntake => _intake;
 
     /// <summary>Times the master client connected again after losing the broker.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
@@ -80,8 +87,25 @@ public sealed class FleetHost : IAsyncDisposable
 
         _store = FleetStores.Open(_options.DatabasePath);
         Manager = new FleetManager(Site, _store, _clock, TimeProvider.System, ManagerOptions);
-        _master = new Vda5050MasterClient(new Vda5050ClientOptions(_options.BrokerHost, _options.BrokerPort, "StrategicTech", "fleet-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _options.ProtocolVersion, _options.InterfaceName));
-        _master.StateReceived += Manager.OnState;
+        FleetManager manager = Manager;
+        if (_broker is not null && _options.StateTap)
+        {
+            // Embedded broker: states go from the broker's receive threads into per-robot slots and on to the manager
+            // on the intake's thread (EmbeddedBrokerStateTap says why), not through the master's connection.
+            _intake = new StateIntake(
+                s =>
+                {
+                    manager.OnState(s);
+                    StateProcessed?.Invoke(s);
+                },
+                _options.ProtocolVersion);
+            StateTap = new EmbeddedBrokerStateTap(_broker, _intake, _options.InterfaceName, _options.ProtocolVersion);
+        }
+
+        _master = new Vda5050MasterClient(
+            new Vda5050ClientOptions(_options.BrokerHost, _options.BrokerPort, "StrategicTech", "fleet-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), _options.ProtocolVersion, _options.InterfaceName),
+            subscribeToState: _intake is null);
+        _master.StateReceived += manager.OnState;
         _master.StateReceived += s => StateProcessed?.Invoke(s);
         _master.ConnectionReceived += Manager.OnConnection;
         _master.FactsheetReceived += Manager.OnFactsheet;
@@ -135,6 +159,7 @@ public sealed class FleetHost : IAsyncDisposable
             _broker.Dispose();
         }
 
+        _intake?.Dispose(); // after the broker: its tap offers states until it stops
         _stop.Dispose();
     }
 

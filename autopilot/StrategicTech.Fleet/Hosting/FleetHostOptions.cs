@@ -15,6 +15,12 @@ public sealed record FleetHostOptions
 
     public string BrokerHost { get; init; } = "127.0.0.1";
 
+    /// <summary>
+    /// With the embedded broker: take robot states inside the broker (<see cref="EmbeddedBrokerStateTap"/>) instead
+    /// of through the master's MQTT subscription. Off only to measure the subscription path (<c>fleet bench --no-state-tap</c>).
+    /// </summary>
+    public bool StateTap { get; init; } = true;
+
     public int BrokerPort { get; init; } = 1883;
 
     /// <summary>SQLite file path, or a PostgreSQL URL (<c>postgres://user[:password]@host[:port]/database</c>) for an external database.</summary>

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Text.Json;
+using StrategicTech.Drivers.Vda5050;
+using StrategicTech.Drivers.Vda5050.Messages;
+
+namespace StrategicTech.Fleet.Hosting;
+
+/// <summary>
+/// Robot states from the broker's receive threads to the manager, off those threads. <see cref="Offer"/> copies a
+/// payload into the robot's preallocated slot (no allocation once the robot's slot exists and is large enough) and
+/// marks the slot ready; one worker thread decodes the slots' states and hands them on. While the worker is behind
+/// (the manager's lock held by planning, a burst), a robot's newer state replaces its older pending one: a VDA 5050
+/// state is a full snapshot, so the latest carries everything the manager reads. The one exception: when the order
+/// id changes between the pending state and the newer one, the pending state is held back and handed on first, so
+/// the last report on an order (its final action FINISHED, its last node) is never replaced by the next order's.
+/// </summary>
+public sealed class StateIntake : IDisposable
+{
+    private const int MaxPayloadBytes = 1 << 20; // larger than any state of an order with a few hundred nodes
+    private readonly Action<State> _consumer;
+    private readonly string? _expectedVersion;
+    private readonly Dictionary<string, int> _slotOfTopic = new(StringComparer.Ordinal);
+    private readonly List<Slot> _slots = [];
+    private readonly Lock _slotsGate = new();
+    private readonly Queue<int> _ready = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Thread _worker;
+    private readonly CancellationTokenSource _stop = new();
+    private byte[] _scratch = new byte[4096];
+    private long _offered;
+    private long _coalesced;
+    private long _rejected;
+    private long _tooLarge;
+    private long _consumerFailures;
+
+    /// <param name="consumer">Called on the intake's worker thread, one state at a time.</param>
+    /// <param name="expectedVersion">Protocol version the states must carry (as <see cref="Vda5050Codec.TryDecodeState"/>).</param>
+    public StateIntake(Action<State> consumer, string? expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        _consumer = consumer;
+        _expectedVersion = expectedVersion;
+        _worker = new Thread(Run) { IsBackground = true, Name = "fleet state intake" };
+        _worker.Start();
+    }
+
+    /// <summary>A state that did not decode: the VDA 5050 error and the topic it came on (on the worker thread).</summary>
+    public event Action<Vda5050Error, string>? Rejected;
+
+    /// <summary>States offered.</summary>
+    public long Offered => Interlocked.Read(ref _offered);
+
+    /// <summary>Pending states replaced by a newer one of the same robot and order before the worker took them.</summary>
+    public long Coalesced => Interlocked.Read(ref _coalesced);
+
+    /// <summary>States that did not decode, plus those refused as larger than 1 MiB.</summary>
+    public long RejectedCount => Interlocked.Read(ref _rejected) + Interlocked.Read(ref _tooLarge);
+
+    /// <summary>States the consumer threw on.</summary>
+    public long ConsumerFailures => Interlocked.Read(ref _consumerFailures);
+
+    /// <summary>Takes a state payload that came on <paramref name="topic"/> (thread-safe; copies, never blocks on the manager).</summary>
+    public void Offer(string topic, in ReadOnlySequence<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        Interlocked.Increment(ref _offered);
+        if (payload.Length > MaxPayloadBytes)
+        {
+            Interlocked.Increment(ref _tooLarge);
+            return;
+        }
+
+        int index = SlotOf(topic);
+        Slot slot;
+        lock (_slotsGate)
+        {
+            slot = _slots[index];
+        }
+
+        bool enqueue;
+        lock (slot)
+        {
+            if (slot.LatestPending && !SameOrder(slot.Latest.AsSpan(0, slot.LatestLength), payload))
+            {
+                if (slot.HeldPending)
+                {
+                    Interlocked.Increment(ref _coalesced); // a second order change within one pending window: the newest wins
+                }
+                else
+                {
+                    (slot.Held, slot.Latest) = (slot.Latest, slot.Held);
+                    slot.HeldLength = slot.LatestLength;
+                    slot.HeldPending = true;
+                    slot.LatestPending = false;
+                }
+            }
+            else if (slot.LatestPending)
+            {
+                Interlocked.Increment(ref _coalesced);
+            }
+
+            int length = (int)payload.Length;
+            if (slot.Latest.Length < length)
+            {
+                slot.Latest = new byte[Math.Max(length, 2 * slot.Latest.Length)];
+            }
+
+            payload.CopyTo(slot.Latest);
+            slot.LatestLength = length;
+            slot.LatestPending = true;
+            enqueue = !slot.Queued;
+            slot.Queued = true;
+        }
+
+        if (enqueue)
+        {
+            lock (_ready)
+            {
+                _ready.Enqueue(index);
+            }
+
+            _signal.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _worker.Join();
+        _stop.Dispose();
+        _signal.Dispose();
+    }
+
+    /// <summary>Whether the top-level <c>orderId</c> of both states is the same (a state without one counts as its own order).</summary>
+    public static bool SameOrder(ReadOnlySpan<byte> a, in ReadOnlySequence<byte> b)
+    {
+        var ra = new Utf8JsonReader(a);
+        var rb = new Utf8JsonReader(b);
+        return TryFindOrderId(ref ra) && TryFindOrderId(ref rb) && ra.ValueSpan.SequenceEqual(rb.ValueSpan) && !ra.ValueIsEscaped && !rb.ValueIsEscaped && !rb.HasValueSequence;
+    }
+
+    /// <summary>Positions the reader on the string value of the top-level <c>orderId</c>; false when absent or not JSON.</summary>
+    private static bool TryFindOrderId(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("orderId"u8))
+                {
+                    return reader.Read() && reader.TokenType == JsonTokenType.String;
+                }
+
+                if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the worker's decode rejects it; here it only stops coalescing.
+        }
+
+        return false;
+    }
+
+    private int SlotOf(string topic)
+    {
+        lock (_slotsGate)
+        {
+            if (!_slotOfTopic.TryGetValue(topic, out int index))
+            {
+                // First state of this robot: its slot is made once, then reused for every later state.
+                index = _slots.Count;
+                _slots.Add(new Slot(topic));
+                _slotOfTopic.Add(topic, index);
+            }
+
+            return index;
+        }
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (true)
+            {
+                _signal.Wait(_stop.Token);
+                int index;
+                lock (_ready)
+                {
+                    index = _ready.Dequeue();
+                }
+
+                Slot slot;
+                lock (_slotsGate)
+                {
+                    slot = _slots[index];
+                }
+
+                // The held state (the last of an earlier order) first, then the latest.
+                while (TakeNext(slot, out int length))
+                {
+                    Deliver(slot.Topic, length);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Moves the slot's next pending state into the scratch buffer; false (and the slot unqueued) when none is left.</summary>
+    private bool TakeNext(Slot slot, out int length)
+    {
+        lock (slot)
+        {
+            if (slot.HeldPending)
+            {
+                length = slot.HeldLength;
+                slot.HeldPending = false;
+                (slot.Held, _scratch) = (_scratch, slot.Held);
+                return true;
+            }
+
+            if (slot.LatestPending)
+            {
+                length = slot.LatestLength;
+                slot.LatestPending = false;
+                (slot.Latest, _scratch) = (_scratch, slot.Latest);
+                return true;
+            }
+
+            slot.Queued = false;
+            length = 0;
+            return false;
+        }
+    }
+
+    private void Deliver(string topic, int length)
+    {
+        if (Vda5050Codec.TryDecodeState(_scratch.AsSpan(0, length), Vda5050Topics.State, _expectedVersion, out State? state, out Vda5050Error? error))
+        {
+            try
+            {
+                _consumer(state!);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failing consumer must not end the intake: the robot's next state comes through again.
+                Interlocked.Increment(ref _consumerFailures);
+            }
+        }
+        else
+        {
+            Interlocked.Increment(ref _rejected);
+            Rejected?.Invoke(error!, topic);
+        }
+    }
+
+    /// <summary>One robot's pending states: the latest, and one held back across an order change.</summary>
+    private sealed class Slot(string topic)
+    {
+        public string Topic { get; } = topic;
+
+        public byte[] Latest = new byte[1024];
+
+        public int LatestLength;
+
+        public bool LatestPending;
+
+        public byte[] Held = new byte[1024];
+
+        public int HeldLength;
+
+        public bool HeldPending;
+
+        public bool Queued;
+    }
+}
