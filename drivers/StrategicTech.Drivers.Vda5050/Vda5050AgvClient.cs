@@ -11,8 +11,8 @@ namespace StrategicTech.Drivers.Vda5050;
 /// visualization (QoS 0). A received message that does not decode is rejected: counted, and its VDA 5050 error
 /// object queued so the next state reports it in <c>errors</c>; it never reaches the handlers. With a factsheet
 /// it publishes it (QoS 0) after ONLINE and on every instant action <c>factsheetRequest</c>, in the connection's
-/// layout (2.x, or 3.0 through <see cref="FactsheetV3.From"/>). On a 3.0 connection state and visualization are
-/// refused: only connection, factsheet, order and instantActions are implemented in the 3.0 layout.
+/// layout (2.x, or 3.0 through <see cref="FactsheetV3.From"/>). Every message goes out and comes in in the layout
+/// of the connection's version; on 3.0 a visualization references the header id of the last state sent.
 /// </summary>
 public sealed class Vda5050AgvClient : IAsyncDisposable
 {
@@ -25,6 +25,12 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     private readonly Factsheet? _factsheet;
     private long _rejected;
     private long _factsheetsSent;
+    private long _lastStateHeaderId = -1;
+
+    // 3.0 reports instant actions apart from the order's actions: the ids received, the oldest forgotten first.
+    private readonly Lock _instantLock = new();
+    private readonly HashSet<string> _instantIds = new(StringComparer.Ordinal);
+    private readonly Queue<string> _instantOrder = new();
 
     public Vda5050AgvClient(Vda5050ClientOptions options, TimeProvider? time = null, Factsheet? factsheet = null)
     {
@@ -99,25 +105,71 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     public Task PublishStateAsync(State state, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(state);
-        RefuseOnV3("state");
         lock (_errorsLock)
         {
             state.Errors.AddRange(_pendingErrors);
             _pendingErrors.Clear();
         }
 
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion) && state.InstantActionStates is null)
+        {
+            SplitInstantActionStates(state);
+        }
+
         string topic = TopicOf(Vda5050Topics.State);
         _stamper.Stamp(state, topic, _options.Manufacturer, _options.SerialNumber);
-        return Publish(topic, Vda5050Codec.Encode(state), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
+        byte[] payload = Vda5050Codec.Encode(state);
+        Interlocked.Exchange(ref _lastStateHeaderId, state.HeaderId);
+        return Publish(topic, payload, MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
     }
 
+    /// <summary>Sends visualization; on 3.0 it references the last state sent (3.0 requires one to have been sent).</summary>
     public Task PublishVisualizationAsync(Visualization visualization, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(visualization);
-        RefuseOnV3("visualization");
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            long last = Interlocked.Read(ref _lastStateHeaderId);
+            visualization.ReferenceStateHeaderId = last >= 0
+                ? (uint)last
+                : throw new InvalidOperationException("a 3.0 visualization references the last state: publish a state first");
+        }
+
         string topic = TopicOf(Vda5050Topics.Visualization);
         _stamper.Stamp(visualization, topic, _options.Manufacturer, _options.SerialNumber);
         return Publish(topic, Vda5050Codec.Encode(visualization), MqttQualityOfServiceLevel.AtMostOnce, retain: false, cancellation);
+    }
+
+    /// <summary>
+    /// Moves the states of instant actions this client received out of actionStates into instantActionStates, as 3.0
+    /// asks, for an AGV that keeps them in one list (as 2.x reports them).
+    /// </summary>
+    private void SplitInstantActionStates(State state)
+    {
+        lock (_instantLock)
+        {
+            state.InstantActionStates = state.ActionStates.FindAll(a => _instantIds.Contains(a.ActionId));
+            state.ActionStates.RemoveAll(a => _instantIds.Contains(a.ActionId));
+        }
+    }
+
+    private void RememberInstantActions(InstantActions actions)
+    {
+        const int Remembered = 1024; // bounded: an AGV reports a few recent instant actions, never thousands
+        lock (_instantLock)
+        {
+            foreach (Vda5050Action a in actions.Actions)
+            {
+                if (_instantIds.Add(a.ActionId))
+                {
+                    _instantOrder.Enqueue(a.ActionId);
+                    if (_instantOrder.Count > Remembered)
+                    {
+                        _instantIds.Remove(_instantOrder.Dequeue());
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Announces OFFLINE (QoS 1, retained) and disconnects cleanly, so the broker does not send the last will.</summary>
@@ -134,14 +186,6 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     {
         _client.Dispose();
         await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    private void RefuseOnV3(string topic)
-    {
-        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
-        {
-            throw new NotSupportedException($"{topic} in the 3.0.0 layout is not implemented (3.0 renames and adds required members); use 2.0.0 or 2.1.0 for it");
-        }
     }
 
     private Task PublishConnectionAsync(ConnectionState state, CancellationToken cancellation)
@@ -192,6 +236,7 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
         {
             if (Vda5050Codec.TryDecodeInstantActions(payload, Vda5050Topics.InstantActions, _options.ProtocolVersion, out InstantActions? actions, out Vda5050Error? error))
             {
+                RememberInstantActions(actions!);
                 InstantActionsReceived?.Invoke(actions!);
                 if (actions!.Actions.Exists(a => a.ActionType == "factsheetRequest"))
                 {

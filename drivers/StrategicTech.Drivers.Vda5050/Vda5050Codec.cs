@@ -14,11 +14,49 @@ public static class Vda5050Codec
 {
     public const string ValidationErrorType = "validationError";
 
-    public static byte[] Encode(Order message) => Encode(message, Vda5050JsonContext.Default.Order);
+    /// <summary>An order in the layout of its <see cref="Vda5050Message.Version"/> (3.x: <see cref="OrderWireV3"/>).</summary>
+    public static byte[] Encode(Order message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (IsV3(message.Version))
+        {
+            return Encode(OrderWireV3.From(message), Vda5050JsonContext.Default.OrderWireV3);
+        }
 
-    public static byte[] Encode(InstantActions message) => Encode(message, Vda5050JsonContext.Default.InstantActions);
+        V2LayoutGuard.Check(message);
+        return Encode(message, Vda5050JsonContext.Default.Order);
+    }
 
-    public static byte[] Encode(State message) => Encode(message, Vda5050JsonContext.Default.State);
+    /// <summary>Instant actions in the layout of their version; 3.x allows blockingType NONE only.</summary>
+    public static byte[] Encode(InstantActions message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (IsV3(message.Version))
+        {
+            if (message.Actions.Exists(a => a.BlockingType != BlockingType.None))
+            {
+                throw new ArgumentException("3.0 instant actions must have blockingType NONE", nameof(message));
+            }
+
+            return Encode(InstantActionsWireV3.From(message), Vda5050JsonContext.Default.InstantActionsWireV3);
+        }
+
+        V2LayoutGuard.Check(message);
+        return Encode(message, Vda5050JsonContext.Default.InstantActions);
+    }
+
+    /// <summary>A state in the layout of its version (3.x: <see cref="StateWireV3"/>).</summary>
+    public static byte[] Encode(State message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (IsV3(message.Version))
+        {
+            return Encode(StateWireV3.From(message), Vda5050JsonContext.Default.StateWireV3);
+        }
+
+        V2LayoutGuard.Check(message);
+        return Encode(message, Vda5050JsonContext.Default.State);
+    }
 
     /// <summary>A connection message in the layout of its <see cref="Vda5050Message.Version"/> (3.0 spells CONNECTION_BROKEN).</summary>
     public static byte[] Encode(Connection message)
@@ -33,18 +71,77 @@ public static class Vda5050Codec
 
     public static byte[] Encode(FactsheetV3 message) => Encode(message, Vda5050JsonContext.Default.FactsheetV3);
 
-    public static byte[] Encode(Visualization message) => Encode(message, Vda5050JsonContext.Default.Visualization);
+    /// <summary>A visualization in the layout of its version (3.x requires <see cref="Visualization.ReferenceStateHeaderId"/>).</summary>
+    public static byte[] Encode(Visualization message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return IsV3(message.Version)
+            ? Encode(VisualizationWireV3.From(message), Vda5050JsonContext.Default.VisualizationWireV3)
+            : Encode(message, Vda5050JsonContext.Default.Visualization);
+    }
 
     public static byte[] Encode(Vda5050Error error) => Encode(error, Vda5050JsonContext.Default.Vda5050Error);
 
-    public static bool TryDecodeOrder(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Order? message, out Vda5050Error? error) =>
-        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Order, out message, out error);
+    /// <summary>Decodes an order in the layout of <paramref name="expectedVersion"/> (2.x when null); on 3.x every edge must sit between two nodes.</summary>
+    public static bool TryDecodeOrder(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Order? message, out Vda5050Error? error)
+    {
+        if (!IsV3(expectedVersion))
+        {
+            return TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Order, out message, out error);
+        }
 
-    public static bool TryDecodeInstantActions(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out InstantActions? message, out Vda5050Error? error) =>
-        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.InstantActions, out message, out error);
+        message = null;
+        if (!TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.OrderWireV3, out OrderWireV3? wire, out error))
+        {
+            return false;
+        }
 
-    public static bool TryDecodeState(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out State? message, out Vda5050Error? error) =>
-        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.State, out message, out error);
+        message = wire!.ToOrder(out string? problem);
+        if (message is null)
+        {
+            error = Error(topic, wire.HeaderId.ToString(CultureInfo.InvariantCulture), $"{topic}: {problem}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Decodes instant actions in the layout of <paramref name="expectedVersion"/>; on 3.x a blockingType other than NONE is rejected.</summary>
+    public static bool TryDecodeInstantActions(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out InstantActions? message, out Vda5050Error? error)
+    {
+        if (!IsV3(expectedVersion))
+        {
+            return TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.InstantActions, out message, out error);
+        }
+
+        message = null;
+        if (!TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.InstantActionsWireV3, out InstantActionsWireV3? wire, out error))
+        {
+            return false;
+        }
+
+        if (wire!.Actions.Exists(a => a.BlockingType != BlockingType.None))
+        {
+            error = Error(topic, wire.HeaderId.ToString(CultureInfo.InvariantCulture), $"{topic}: 3.0 instant actions must have blockingType NONE");
+            return false;
+        }
+
+        message = wire.ToInstantActions();
+        return true;
+    }
+
+    /// <summary>Decodes a state in the layout of <paramref name="expectedVersion"/> (2.x when null).</summary>
+    public static bool TryDecodeState(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out State? message, out Vda5050Error? error)
+    {
+        if (!IsV3(expectedVersion))
+        {
+            return TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.State, out message, out error);
+        }
+
+        bool ok = TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.StateWireV3, out StateWireV3? wire, out error);
+        message = ok ? wire!.ToState() : null;
+        return ok;
+    }
 
     /// <summary>Decodes a connection message in the layout of <paramref name="expectedVersion"/> (2.x when null).</summary>
     public static bool TryDecodeConnection(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Connection? message, out Vda5050Error? error)
@@ -78,8 +175,18 @@ public static class Vda5050Codec
     /// <summary>True for a 3.x protocol version, whose messages use the 3.0 layout.</summary>
     public static bool IsV3(string? version) => version is not null && Major(version) == "3";
 
-    public static bool TryDecodeVisualization(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Visualization? message, out Vda5050Error? error) =>
-        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Visualization, out message, out error);
+    /// <summary>Decodes a visualization in the layout of <paramref name="expectedVersion"/> (2.x when null).</summary>
+    public static bool TryDecodeVisualization(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Visualization? message, out Vda5050Error? error)
+    {
+        if (!IsV3(expectedVersion))
+        {
+            return TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Visualization, out message, out error);
+        }
+
+        bool ok = TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.VisualizationWireV3, out VisualizationWireV3? wire, out error);
+        message = ok ? wire!.ToVisualization() : null;
+        return ok;
+    }
 
     /// <summary>ISO 8601 UTC with milliseconds, as the standard's examples ("2017-04-15T11:40:03.12Z").</summary>
     public static string FormatTimestamp(DateTimeOffset time) =>
@@ -92,6 +199,14 @@ public static class Vda5050Codec
     {
         message = default;
         error = null;
+
+        // The version first: a message of another major version has another layout, and its error should say so.
+        if (expectedVersion is not null && VersionOf(json) is string sent && Major(sent) != Major(expectedVersion))
+        {
+            error = Error(topic, HeaderIdOf(json), $"{topic}: version '{sent}', this connection speaks {expectedVersion}");
+            return false;
+        }
+
         T? decoded;
         try
         {
@@ -143,7 +258,13 @@ public static class Vda5050Codec
     }
 
     /// <summary>The header id of a rejected message when its JSON is well-formed enough to find it.</summary>
-    private static string? HeaderIdOf(ReadOnlySpan<byte> json)
+    private static string? HeaderIdOf(ReadOnlySpan<byte> json) => TopLevelMember(json, "headerId"u8, JsonTokenType.Number);
+
+    /// <summary>The top-level version string when the JSON is well-formed enough to find it.</summary>
+    private static string? VersionOf(ReadOnlySpan<byte> json) => TopLevelMember(json, "version"u8, JsonTokenType.String);
+
+    /// <summary>A top-level number (as an unsigned integer) or string member, read without building a document.</summary>
+    private static string? TopLevelMember(ReadOnlySpan<byte> json, ReadOnlySpan<byte> name, JsonTokenType kind)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         try
@@ -155,15 +276,21 @@ public static class Vda5050Codec
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isHeader = reader.ValueTextEquals("headerId"u8);
+                bool isWanted = reader.ValueTextEquals(name);
                 if (!reader.Read())
                 {
                     return null;
                 }
 
-                if (isHeader)
+                if (isWanted)
                 {
-                    return reader.TokenType == JsonTokenType.Number && reader.TryGetUInt32(out uint id) ? id.ToString(CultureInfo.InvariantCulture) : null;
+                    if (reader.TokenType != kind)
+                    {
+                        return null;
+                    }
+
+                    return kind == JsonTokenType.String ? reader.GetString()
+                        : reader.TryGetUInt32(out uint id) ? id.ToString(CultureInfo.InvariantCulture) : null;
                 }
 
                 reader.Skip();

@@ -21,4 +21,8 @@ namespace StrategicTech.Drivers.Vda5050;
 [JsonSerializable(typeof(Factsheet))]
 [JsonSerializable(typeof(FactsheetV3))]
 [JsonSerializable(typeof(ConnectionWireV3))]
+[JsonSerializable(typeof(OrderWireV3))]
+[JsonSerializable(typeof(StateWireV3))]
+[JsonSerializable(typeof(VisualizationWireV3))]
+[JsonSerializable(typeof(InstantActionsWireV3))]
 internal sealed partial class Vda5050JsonContext : JsonSerializerContext;

@@ -81,11 +81,6 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
     public Task SendOrderAsync(string manufacturer, string serialNumber, Order order, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(order);
-        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
-        {
-            // 3.0 changed node positions (allowedDeviationXY is an ellipse) and more; our Order is the 2.x layout.
-            throw new NotSupportedException("order in the 3.0.0 layout is not implemented; use 2.0.0 or 2.1.0 for orders");
-        }
 
         string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.Order);
         _stamper.Stamp(order, topic, manufacturer, serialNumber);

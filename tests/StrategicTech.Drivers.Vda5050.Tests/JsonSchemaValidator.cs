@@ -17,6 +17,14 @@ internal sealed class JsonSchemaValidator
 
     public static JsonSchemaValidator Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone());
 
+    /// <summary>
+    /// True: a member the schema object does not list is an error too. The VDA 5050 schemas allow any extra member
+    /// (no additionalProperties), so only this catches a member of another version's layout sent by mistake.
+    /// </summary>
+    public bool Strict { get; init; }
+
+    public static JsonSchemaValidator LoadStrict(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone()) { Strict = true };
+
     public List<string> Validate(JsonElement instance)
     {
         var errors = new List<string>();
@@ -133,6 +141,10 @@ internal sealed class JsonSchemaValidator
             else if (hasAdditional)
             {
                 Check(additional, p.Value, $"{path}.{p.Name}", errors);
+            }
+            else if (Strict && properties.ValueKind == JsonValueKind.Object)
+            {
+                errors.Add($"{path}.{p.Name}: not a member the schema defines");
             }
         }
     }

@@ -69,10 +69,8 @@ public sealed class Vda5050V3LoopbackTests
         Assert.Equal(0, Volatile.Read(ref seenByV2));
         Assert.Equal(0, master.RejectedCount);
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => agv.PublishStateAsync(SampleMessages.MinimalState(), ct));
         request.Actions[0].BlockingType = BlockingType.Hard;
         await Assert.ThrowsAsync<ArgumentException>(() => master.SendInstantActionsAsync("StrategicTech", "AMR-3", request, ct));
-        await Assert.ThrowsAsync<NotSupportedException>(() => master.SendOrderAsync("StrategicTech", "AMR-3", SampleMessages.FullOrder(), ct));
 
         // Wait until the sniffer has the instant action too (it was published before the second factsheet).
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -20,6 +20,10 @@ public sealed class Vda5050Action
 
     [JsonPropertyName("actionParameters")]
     public List<ActionParameter>? ActionParameters { get; set; }
+
+    /// <summary>3.0 only: on failure the action reports RETRIABLE and the master may retry or skip it.</summary>
+    [JsonIgnore]
+    public bool? Retriable { get; set; }
 }
 
 /// <summary>Key and value of an action parameter; the value is any JSON (array, boolean, number, string, object).</summary>

@@ -9,6 +9,10 @@ public enum BlockingType
     None,
     [JsonStringEnumMemberName("SOFT")]
     Soft,
+
+    /// <summary>3.0 only: no other action may run beside it, but driving may continue.</summary>
+    [JsonStringEnumMemberName("SINGLE")]
+    Single,
     [JsonStringEnumMemberName("HARD")]
     Hard,
 }
@@ -33,6 +37,14 @@ public enum ActionStatus
     Initializing,
     [JsonStringEnumMemberName("RUNNING")]
     Running,
+
+    /// <summary>3.0 only.</summary>
+    [JsonStringEnumMemberName("PAUSED")]
+    Paused,
+
+    /// <summary>3.0 only: failed, and the master may ask for a retry (retriable actions).</summary>
+    [JsonStringEnumMemberName("RETRIABLE")]
+    Retriable,
     [JsonStringEnumMemberName("FINISHED")]
     Finished,
     [JsonStringEnumMemberName("FAILED")]
@@ -52,6 +64,14 @@ public enum OperatingMode
     Service,
     [JsonStringEnumMemberName("TEACHIN")]
     Teachin,
+
+    /// <summary>3.0 only.</summary>
+    [JsonStringEnumMemberName("STARTUP")]
+    Startup,
+
+    /// <summary>3.0 only.</summary>
+    [JsonStringEnumMemberName("INTERVENED")]
+    Intervened,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ErrorLevel>))]
@@ -59,6 +79,14 @@ public enum ErrorLevel
 {
     [JsonStringEnumMemberName("WARNING")]
     Warning,
+
+    /// <summary>3.0 only.</summary>
+    [JsonStringEnumMemberName("URGENT")]
+    Urgent,
+
+    /// <summary>3.0 only.</summary>
+    [JsonStringEnumMemberName("CRITICAL")]
+    Critical,
     [JsonStringEnumMemberName("FATAL")]
     Fatal,
 }
@@ -101,4 +129,14 @@ public enum CorridorRefPoint
     KinematicCenter,
     [JsonStringEnumMemberName("CONTOUR")]
     Contour,
+}
+
+/// <summary>3.0 corridor: what the robot does when its release of a corridor expires or is revoked.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReleaseLossBehavior>))]
+public enum ReleaseLossBehavior
+{
+    [JsonStringEnumMemberName("STOP")]
+    Stop,
+    [JsonStringEnumMemberName("RETURN")]
+    Return,
 }

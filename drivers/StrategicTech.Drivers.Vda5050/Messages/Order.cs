@@ -15,8 +15,8 @@ public sealed class Order : Vda5050Message
     [JsonPropertyName("zoneSetId")]
     public string? ZoneSetId { get; set; }
 
-    /// <summary>3.0 only.</summary>
-    [JsonPropertyName("orderDescription")]
+    /// <summary>3.0 only (sent on 3.0 connections; the 2.x layout has no such member).</summary>
+    [JsonIgnore]
     public string? OrderDescription { get; set; }
 
     [JsonPropertyName("nodes")]
@@ -60,6 +60,10 @@ public sealed class NodePosition
 
     [JsonPropertyName("allowedDeviationXY")]
     public double? AllowedDeviationXyM { get; set; }
+
+    /// <summary>3.0 only: the ellipse form; on 3.0 without it the radius is sent as a circle (a = b).</summary>
+    [JsonIgnore]
+    public AllowedDeviationEllipse? AllowedDeviationEllipse { get; set; }
 
     [JsonPropertyName("allowedDeviationTheta")]
     public double? AllowedDeviationThetaRad { get; set; }
@@ -113,6 +117,10 @@ public sealed class Edge
     [JsonPropertyName("rotationAllowed")]
     public bool? RotationAllowed { get; set; }
 
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public bool? ReachOrientationBeforeEntering { get; set; }
+
     [JsonPropertyName("maxRotationSpeed")]
     public double? MaxRotationSpeedRadps { get; set; }
 
@@ -165,4 +173,12 @@ public sealed class Corridor
 
     [JsonPropertyName("corridorRefPoint")]
     public CorridorRefPoint? CorridorRefPoint { get; set; }
+
+    /// <summary>3.0 only: the robot must request the corridor's release (state.edgeRequests) before using it.</summary>
+    [JsonIgnore]
+    public bool? ReleaseRequired { get; set; }
+
+    /// <summary>3.0 only: what the robot does when the release expires or is revoked (default STOP).</summary>
+    [JsonIgnore]
+    public ReleaseLossBehavior? ReleaseLossBehavior { get; set; }
 }

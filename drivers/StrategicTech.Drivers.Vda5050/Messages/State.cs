@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace StrategicTech.Drivers.Vda5050.Messages;
 
-/// <summary>Topic <c>state</c> (AGV → master, QoS 0): order progress, position, actions, battery, errors, safety (2.x layout).</summary>
+/// <summary>
+/// Topic <c>state</c> (AGV → master, QoS 0): order progress, position, actions, battery, errors, safety. Serialised
+/// as is in the 2.x layout; on 3.0 through <see cref="StateWireV3"/> (members marked 3.0 only are sent there alone).
+/// </summary>
 public sealed class State : Vda5050Message
 {
     [JsonPropertyName("maps")]
@@ -67,6 +70,37 @@ public sealed class State : Vda5050Message
 
     [JsonPropertyName("safetyState")]
     public required SafetyState SafetyState { get; set; }
+
+    /// <summary>
+    /// 3.0: states of instant actions, reported apart from the order's <see cref="ActionStates"/> (required there;
+    /// an empty list when null). The 2.x layout has no such member: a 2.x AGV reports them in actionStates.
+    /// </summary>
+    [JsonIgnore]
+    public List<ActionState>? InstantActionStates { get; set; }
+
+    /// <summary>3.0 only: states of actions that zones triggered.</summary>
+    [JsonIgnore]
+    public List<ActionState>? ZoneActionStates { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public List<ZoneSetState>? ZoneSets { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public List<ZoneRequest>? ZoneRequests { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public List<EdgeRequest>? EdgeRequests { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public PlannedPath? PlannedPath { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public IntermediatePath? IntermediatePath { get; set; }
 }
 
 public sealed class MapInfo
@@ -224,6 +258,10 @@ public sealed class BatteryState
 
     [JsonPropertyName("reach")]
     public double? ReachM { get; set; }
+
+    /// <summary>3.0 only (powerSupply.batteryCurrent).</summary>
+    [JsonIgnore]
+    public double? BatteryCurrentA { get; set; }
 }
 
 /// <summary>The VDA 5050 error object (state.errors[]): also how this library reports a rejected message.</summary>
@@ -243,6 +281,14 @@ public sealed class Vda5050Error
 
     [JsonPropertyName("errorLevel")]
     public required ErrorLevel ErrorLevel { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public List<Translation>? ErrorDescriptionTranslations { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public List<Translation>? ErrorHintTranslations { get; set; }
 }
 
 public sealed class ErrorReference

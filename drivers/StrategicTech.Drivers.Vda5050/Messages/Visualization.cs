@@ -10,4 +10,16 @@ public sealed class Visualization : Vda5050Message
 
     [JsonPropertyName("velocity")]
     public Velocity? Velocity { get; set; }
+
+    /// <summary>3.0 (required there): the header id of the last state this AGV sent; the AGV client fills it.</summary>
+    [JsonIgnore]
+    public uint? ReferenceStateHeaderId { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public PlannedPath? PlannedPath { get; set; }
+
+    /// <summary>3.0 only.</summary>
+    [JsonIgnore]
+    public IntermediatePath? IntermediatePath { get; set; }
 }
