@@ -274,8 +274,10 @@ public sealed class Vehicle
             MotorFailed = MotorFailures.Failed,
             HardImpact = Impacts.Detected,
             PositionAccuracyM = Math.Sqrt(Math.Max(0, Ekf.Core.Variance(UavErrorIndex.Position) + Ekf.Core.Variance(UavErrorIndex.Position + 1) + Ekf.Core.Variance(UavErrorIndex.Position + 2))),
-            // A test ratio is fresh only while the receiver delivers a fix (it keeps its last value when GNSS is gone).
-            EstimatorTestRatio = Math.Max(_latestGnss.FixType >= 3 ? Ekf.Gnss.TestRatio : 0, Ekf.Baro.TestRatio),
+            // A test ratio is fresh only while the receiver delivers a fix (it keeps its last value when GNSS is gone);
+            // it waits while the EKF's emergency yaw reset may still cure the GNSS velocity rejection (EKF2's GSF reset
+            // acts before the commander's estimator check).
+            EstimatorTestRatio = Math.Max(_latestGnss.FixType >= 3 && !Ekf.EmergencyYawResetPending ? Ekf.Gnss.TestRatio : 0, Ekf.Baro.TestRatio),
         };
         if (_applyParameters)
         {

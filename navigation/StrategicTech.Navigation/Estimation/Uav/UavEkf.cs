@@ -119,6 +119,25 @@ public sealed class UavEkf
     /// <summary>Latched by an emergency yaw reset: the magnetometer is not fused until landing.</summary>
     public bool MagFault { get; private set; }
 
+    /// <summary>
+    /// GNSS velocity is being rejected in the air, for less than <see cref="UavEkfParameters.EmergencyYawResetWindowS"/>,
+    /// while the emergency yaw estimator may still reset yaw (on, resets left this flight, magnetometer not yet dropped):
+    /// the rejection may be a magnetometer-led yaw error that the reset is about to correct. As in PX4, where EKF2 tries
+    /// its GSF yaw reset before the commander judges what innovation failure remains, an estimator-failure check holds
+    /// off on GNSS test ratios while this is set. A GNSS position fault with velocity fusing never sets it, and after
+    /// the window (or the reset, which drops the magnetometer) the failure counts again.
+    /// </summary>
+    public bool EmergencyYawResetPending
+    {
+        get
+        {
+            UavEkfParameters k = _parameters;
+            return k.UseEmergencyYawEstimator && InAir && !MagFault && EmergencyYawResetCount < k.EmergencyYawResetLimit
+                && Gnss.HasOrigin && Gnss.VelocityTestRatio > 1
+                && Core.TimeUs - Gnss.LastVelocityFusedUs <= (long)(k.EmergencyYawResetWindowS * 1e6);
+        }
+    }
+
     /// <summary>Declination and model field the magnetometer fusion uses.</summary>
     public MagneticReference MagReference { get; }
 

@@ -199,6 +199,14 @@ public sealed record UavEkfParameters
     /// <summary>Most emergency yaw resets per flight (0..10). Default 3 (EKF2's EKFGSF reset count limit).</summary>
     public int EmergencyYawResetLimit { get; init => field = ParameterGuard.InRange(value, 0, 10, nameof(EmergencyYawResetLimit)); } = 3;
 
+    /// <summary>
+    /// GNSS velocity rejected in the air for less than this, with the magnetometer still in use and an emergency yaw
+    /// reset left, reports <see cref="UavEkf.EmergencyYawResetPending"/>: the failure may be a magnetometer-led yaw
+    /// error the reset is about to correct, s (0..30). Default 5 (the bank converges on the first horizontal
+    /// acceleration; velocity rejected longer than this is a failure the reset did not cure).
+    /// </summary>
+    public double EmergencyYawResetWindowS { get; init => field = ParameterGuard.InRange(value, 0, 30, nameof(EmergencyYawResetWindowS)); } = 5;
+
     /// <summary>Magnetometer use. Default <see cref="MagFusionMode.Heading"/>.</summary>
     public MagFusionMode MagFusion { get; init; } = MagFusionMode.Heading;
 
