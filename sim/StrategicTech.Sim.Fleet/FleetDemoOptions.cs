@@ -1,3 +1,5 @@
+using StrategicTech.Fleet.Core;
+
 namespace StrategicTech.Sim.Fleet;
 
 /// <summary>Parameters of a fleet demo run.</summary>
@@ -20,6 +22,9 @@ public sealed record FleetDemoOptions
 
     /// <summary>Give up after this much simulated time (s).</summary>
     public double TimeLimitS { get; init; } = 7200;
+
+    /// <summary>How the fleet manager plans: one-shot episodes (default) or lifelong windows.</summary>
+    public PlanningMode Planning { get; init; } = PlanningMode.Episodes;
 
     /// <summary>Directory for the SQLite database of the run.</summary>
     public required string WorkDirectory { get; init; }

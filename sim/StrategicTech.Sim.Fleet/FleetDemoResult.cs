@@ -18,4 +18,10 @@ public sealed record FleetDemoResult(
     public bool Passed => OrdersCompleted == OrdersPosted && !Contact;
 
     public IReadOnlyList<(double XM, double YM)[]> Trails { get; init; } = [];
+
+    /// <summary>How the run planned: "episodes" or "lifelong".</summary>
+    public string Planning { get; init; } = "episodes";
+
+    /// <summary>Lifelong: windows planned (0 for episodes).</summary>
+    public int Windows { get; init; }
 }

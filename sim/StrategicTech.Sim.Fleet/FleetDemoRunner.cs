@@ -70,7 +70,7 @@ public static class FleetDemoRunner
         await using var host = new FleetHost(
             new FleetHostOptions { HttpPort = httpPort, BrokerPort = brokerPort, DatabasePath = db },
             site,
-            new FleetManagerOptions { Chargers = chargers });
+            new FleetManagerOptions { Chargers = chargers, Planning = options.Planning });
         await host.StartAsync(cancellation).ConfigureAwait(false);
         await using var fleet = new SimulatedFleet("127.0.0.1", brokerPort);
         int[] starts = [.. parking.Where(v => !chargers.Contains(site.NodeIdOfVertex(v))).OrderBy(_ => random.Next()).Take(options.Robots)];
@@ -164,6 +164,8 @@ public static class FleetDemoRunner
             host.Manager.PlanningFailures)
         {
             Trails = [.. trails.Select(t => t.ToArray())],
+            Planning = options.Planning == PlanningMode.Lifelong ? "lifelong" : "episodes",
+            Windows = host.Manager.WindowsPlanned,
         };
     }
 

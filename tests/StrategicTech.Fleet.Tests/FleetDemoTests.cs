@@ -31,6 +31,31 @@ public class FleetDemoTests
     }
 
     [Fact]
+    public async Task Lifelong_demo_on_the_aws_small_warehouse_grid_completes_every_order_without_contact()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "fleet-demo-lifelong-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            FleetDemoResult r = await FleetDemoRunner.RunAsync(
+                FleetSite.BundledAwsWarehouse(),
+                new FleetDemoOptions { Robots = 4, Orders = 10, OrderIntervalS = 2, Speed = 20, WorkDirectory = dir, Planning = StrategicTech.Fleet.Core.PlanningMode.Lifelong },
+                TextWriter.Null,
+                CancellationToken.None);
+            Assert.True(r.Passed, $"{r.OrdersCompleted} of {r.OrdersPosted}, min distance {r.MinRobotDistanceM} m");
+            Assert.Equal(10, r.OrdersCompleted);
+            Assert.True(r.MinRobotDistanceM >= FleetSite.AwsCellSizeM - 1e-6, $"{r.MinRobotDistanceM} m"); // one cell (0.8 m) by the dependency graph
+            Assert.Equal("lifelong", r.Planning);
+            Assert.Equal(0, r.Episodes);
+            Assert.True(r.Windows > 0);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Demo_on_the_aws_small_warehouse_grid_completes_every_order_without_contact()
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-demo-aws-" + Guid.NewGuid().ToString("N"));

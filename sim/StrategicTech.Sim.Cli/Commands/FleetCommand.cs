@@ -49,13 +49,15 @@ public static class FleetCommand
         var rosMap = new Option<FileInfo?>("--ros-map") { Description = "Site from a ROS map_server map.yaml (+ PGM): occupancy to cells of --cell-size-m, inflated by the robot radius 0.35 m." };
         var siteName = new Option<string>("--site") { Description = "Bundled site when neither --map nor --ros-map: aws (AWS small warehouse, derived from its ROS map) or small (32x18 grid).", DefaultValueFactory = _ => "aws" };
         siteName.AcceptOnlyFromAmong("aws", "small");
+        var planning = new Option<string>("--planning") { Description = "How the fleet manager plans: episodes (one-shot MAPF rounds), lifelong (windowed, a robot gets its next goal as soon as it is done), or compare (both on the same orders, side by side).", DefaultValueFactory = _ => "episodes" };
+        planning.AcceptOnlyFromAmong("episodes", "lifelong", "compare");
         var demo = new Command("demo", "Fleet manager, embedded MQTT broker and N simulated AGVs; posts orders over HTTP and reports throughput, order times, utilisation and the least robot distance. Exit 0 when every order completed without contact, 1 otherwise, 2 bad input.")
         {
-            robots, orders, interval, speed, seed, output, map, cell, rosMap, siteName,
+            robots, orders, interval, speed, seed, output, map, cell, rosMap, siteName, planning,
         };
         demo.SetAction((parse, cancellation) => RunDemoAsync(
             parse.GetValue(robots), parse.GetValue(orders), parse.GetValue(interval), parse.GetValue(speed), parse.GetValue(seed),
-            parse.GetValue(output)!, parse.GetValue(map), parse.GetValue(cell), parse.GetValue(rosMap), parse.GetValue(siteName)!,
+            parse.GetValue(output)!, parse.GetValue(map), parse.GetValue(cell), parse.GetValue(rosMap), parse.GetValue(siteName)!, parse.GetValue(planning)!,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
         return demo;
     }
@@ -74,9 +76,11 @@ public static class FleetCommand
         var chargers = new Option<string[]>("--charger") { Description = "Charger location (node id c<x>_<y>); repeat for several.", AllowMultipleArgumentsPerToken = true };
         var map = MapOption();
         var cell = CellOption();
+        var servePlanning = new Option<string>("--planning") { Description = "How the fleet manager plans: episodes (one-shot MAPF rounds) or lifelong (windowed, through one growing dependency graph).", DefaultValueFactory = _ => "episodes" };
+        servePlanning.AcceptOnlyFromAmong("episodes", "lifelong");
         var serve = new Command("serve", "Run the fleet manager for real robots until Ctrl+C / SIGTERM. Exit 0 after a clean stop, 2 bad input.")
         {
-            httpPort, httpAddress, brokerPort, external, db, version, chargers, map, cell,
+            httpPort, httpAddress, brokerPort, external, db, version, chargers, map, cell, servePlanning,
         };
         serve.SetAction((parse, cancellation) => ServeAsync(
             new FleetHostOptions
@@ -89,7 +93,7 @@ public static class FleetCommand
                 DatabasePath = FleetStores.IsPostgres(parse.GetValue(db)!) ? parse.GetValue(db)! : Path.GetFullPath(parse.GetValue(db)!),
                 ProtocolVersion = parse.GetValue(version)!,
             },
-            parse.GetValue(chargers) ?? [], parse.GetValue(map), parse.GetValue(cell), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(chargers) ?? [], parse.GetValue(map), parse.GetValue(cell), ModeOf(parse.GetValue(servePlanning)!), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return serve;
     }
 
@@ -174,7 +178,7 @@ public static class FleetCommand
     }
 
     private static async Task<int> RunDemoAsync(
-        int robots, int orders, double intervalS, double speed, int seed, DirectoryInfo output, FileInfo? map, double cellSizeM, FileInfo? rosMap, string bundled,
+        int robots, int orders, double intervalS, double speed, int seed, DirectoryInfo output, FileInfo? map, double cellSizeM, FileInfo? rosMap, string bundled, string planning,
         TextWriter stdout, TextWriter error, CancellationToken cancellation)
     {
         if (!(intervalS >= 0 && speed > 0) || !TryLoadSite(map, cellSizeM, error, out FleetSite? site, rosMap, bundled))
@@ -184,21 +188,46 @@ public static class FleetCommand
         }
 
         output.Create();
-        FleetDemoResult result;
-        try
+        string[] modes = planning == "compare" ? ["episodes", "lifelong"] : [planning];
+        var results = new List<FleetDemoResult>();
+        foreach (string mode in modes)
         {
-            stdout.WriteLine($"fleet demo: {robots} AGVs, {orders} orders every {intervalS} s on {site!.MapId} ({site.Map.Width}x{site.Map.Height} cells of {site.CellSizeM} m), speed x{speed}");
-            result = await FleetDemoRunner.RunAsync(
-                site, new FleetDemoOptions { Robots = robots, Orders = orders, OrderIntervalS = intervalS, Seed = seed, Speed = speed, WorkDirectory = output.FullName }, stdout, cancellation);
-        }
-        catch (ArgumentException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return ExitCodes.BadInput;
+            FleetDemoResult result;
+            try
+            {
+                stdout.WriteLine($"fleet demo ({mode}): {robots} AGVs, {orders} orders every {intervalS} s on {site!.MapId} ({site.Map.Width}x{site.Map.Height} cells of {site.CellSizeM} m), speed x{speed}");
+                result = await FleetDemoRunner.RunAsync(
+                    site, new FleetDemoOptions { Robots = robots, Orders = orders, OrderIntervalS = intervalS, Seed = seed, Speed = speed, WorkDirectory = output.FullName, Planning = ModeOf(mode) }, stdout, cancellation);
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine("error: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+
+            await ReportDemoAsync(site, result, Path.Combine(output.FullName, modes.Length > 1 ? "fleet-demo-" + mode : "fleet-demo"), stdout);
+            results.Add(result);
         }
 
-        string png = Path.Combine(output.FullName, "fleet-demo.png");
-        string json = Path.Combine(output.FullName, "fleet-demo.json");
+        if (results.Count > 1)
+        {
+            var c = CultureInfo.InvariantCulture;
+            stdout.WriteLine("planning   completed  orders/h  mean order s  worst order s  utilisation  min distance m");
+            foreach (FleetDemoResult r in results)
+            {
+                stdout.WriteLine(string.Create(c, $"{r.Planning,-9}  {r.OrdersCompleted,4}/{r.OrdersPosted,-4}  {r.ThroughputPerHour,8:F1}  {r.MeanOrderTimeS,12:F1}  {r.WorstOrderTimeS,13:F1}  {100 * r.UtilisationFraction,10:F1} %  {r.MinRobotDistanceM,14:F3}"));
+            }
+        }
+
+        return results.TrueForAll(r => r.Passed) ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+
+    private static PlanningMode ModeOf(string planning) => planning == "lifelong" ? PlanningMode.Lifelong : PlanningMode.Episodes;
+
+    private static async Task ReportDemoAsync(FleetSite site, FleetDemoResult result, string pathWithoutExtension, TextWriter stdout)
+    {
+        string png = pathWithoutExtension + ".png";
+        string json = pathWithoutExtension + ".json";
         Plot(site, result, png);
         await File.WriteAllTextAsync(json, JsonSerializer.Serialize(Summary(result), Json), CancellationToken.None);
         var c = CultureInfo.InvariantCulture;
@@ -207,9 +236,8 @@ public static class FleetCommand
         stdout.WriteLine(string.Create(c, $"order time         mean {result.MeanOrderTimeS:F1} s, worst {result.WorstOrderTimeS:F1} s (posted to delivered)"));
         stdout.WriteLine(string.Create(c, $"utilisation        {100 * result.UtilisationFraction:F1} % (driving or handling)"));
         stdout.WriteLine(string.Create(c, $"min robot distance {result.MinRobotDistanceM:F3} m (contact below {2 * 0.35:F2} m): {(result.Contact ? "CONTACT" : "no contact")}"));
-        stdout.WriteLine(string.Create(c, $"episodes           {result.Episodes}, planning failures {result.PlanningFailures}"));
+        stdout.WriteLine(string.Create(c, $"planning           {result.Planning}: {(result.Planning == "lifelong" ? $"{result.Windows} windows" : $"{result.Episodes} episodes")}, planning failures {result.PlanningFailures}"));
         stdout.WriteLine($"wrote {png} and {json}");
-        return result.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
     private static object Summary(FleetDemoResult r) => new
@@ -224,7 +252,9 @@ public static class FleetCommand
         utilisation = r.UtilisationFraction,
         minRobotDistanceM = r.MinRobotDistanceM,
         contact = r.Contact,
+        planning = r.Planning,
         episodes = r.Episodes,
+        windows = r.Windows,
         planningFailures = r.PlanningFailures,
         passed = r.Passed,
     };
@@ -273,7 +303,7 @@ public static class FleetCommand
         plot.SavePng(path, 1200, 760);
     }
 
-    private static async Task<int> ServeAsync(FleetHostOptions options, string[] chargers, FileInfo? map, double cellSizeM, TextWriter stdout, TextWriter error)
+    private static async Task<int> ServeAsync(FleetHostOptions options, string[] chargers, FileInfo? map, double cellSizeM, PlanningMode planning, TextWriter stdout, TextWriter error)
     {
         if (!TryLoadSite(map, cellSizeM, error, out FleetSite? site))
         {
@@ -284,7 +314,7 @@ public static class FleetCommand
         FleetHost host;
         try
         {
-            host = new FleetHost(options, site!, new FleetManagerOptions { Chargers = chargers });
+            host = new FleetHost(options, site!, new FleetManagerOptions { Chargers = chargers, Planning = planning });
             await host.StartAsync(signals.Token);
         }
         catch (ArgumentException e)
