@@ -19,10 +19,9 @@ public sealed class StateIntake : IDisposable
     private const int MaxPayloadBytes = 1 << 20; // larger than any state of an order with a few hundred nodes
     private readonly Action<State> _consumer;
     private readonly string? _expectedVersion;
-    private readonly Dictionary<string, int> _slotOfTopic = new(StringComparer.Ordinal);
-    private readonly List<Slot> _slots = [];
-    private readonly Lock _slotsGate = new();
-    private readonly Queue<int> _ready = new();
+    // Lock-free lookup: every broker receive thread finds its robot's slot here on every state.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Slot> _slotOfTopic = new(StringComparer.Ordinal);
+    private readonly Queue<Slot> _ready = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly Thread _worker;
     private readonly CancellationTokenSource _stop = new();
@@ -70,13 +69,7 @@ public sealed class StateIntake : IDisposable
             return;
         }
 
-        int index = SlotOf(topic);
-        Slot slot;
-        lock (_slotsGate)
-        {
-            slot = _slots[index];
-        }
-
+        Slot slot = _slotOfTopic.TryGetValue(topic, out Slot? known) ? known : _slotOfTopic.GetOrAdd(topic, t => new Slot(t)); // made once per robot
         bool enqueue;
         lock (slot)
         {
@@ -116,7 +109,7 @@ public sealed class StateIntake : IDisposable
         {
             lock (_ready)
             {
-                _ready.Enqueue(index);
+                _ready.Enqueue(slot);
             }
 
             _signal.Release();
@@ -165,22 +158,6 @@ public sealed class StateIntake : IDisposable
         return false;
     }
 
-    private int SlotOf(string topic)
-    {
-        lock (_slotsGate)
-        {
-            if (!_slotOfTopic.TryGetValue(topic, out int index))
-            {
-                // First state of this robot: its slot is made once, then reused for every later state.
-                index = _slots.Count;
-                _slots.Add(new Slot(topic));
-                _slotOfTopic.Add(topic, index);
-            }
-
-            return index;
-        }
-    }
-
     private void Run()
     {
         try
@@ -188,16 +165,10 @@ public sealed class StateIntake : IDisposable
             while (true)
             {
                 _signal.Wait(_stop.Token);
-                int index;
+                Slot slot;
                 lock (_ready)
                 {
-                    index = _ready.Dequeue();
-                }
-
-                Slot slot;
-                lock (_slotsGate)
-                {
-                    slot = _slots[index];
+                    slot = _ready.Dequeue();
                 }
 
                 // The held state (the last of an earlier order) first, then the latest.
