@@ -168,33 +168,6 @@ public sealed class FactsheetV3Additions
     public BatteryCharging? BatteryCharging { get; set; }
 }
 
-public sealed class TypeSpecificationV3
-{
-    [JsonPropertyName("seriesName")]
-    public required string SeriesName { get; set; }
-
-    [JsonPropertyName("seriesDescription")]
-    public string? SeriesDescription { get; set; }
-
-    [JsonPropertyName("mobileRobotKinematics")]
-    public required string MobileRobotKinematics { get; set; }
-
-    [JsonPropertyName("mobileRobotClass")]
-    public required string MobileRobotClass { get; set; }
-
-    [JsonPropertyName("maximumLoadMass")]
-    public required double MaximumLoadMassKg { get; set; }
-
-    [JsonPropertyName("localizationTypes")]
-    public required List<string> LocalizationTypes { get; set; }
-
-    [JsonPropertyName("navigationTypes")]
-    public required List<string> NavigationTypes { get; set; }
-
-    [JsonPropertyName("supportedZones")]
-    public List<string>? SupportedZones { get; set; }
-}
-
 public sealed class PhysicalParametersV3
 {
     [JsonPropertyName("minimumSpeed")]
@@ -261,70 +234,6 @@ public sealed class MaximumStringLengths
     public int? MaximumLoadIdLength { get; set; }
 }
 
-/// <summary>3.0 array limits: the 2.x ones plus zone sets, instant action states and zone action states.</summary>
-public sealed class MaxArrayLengthsV3
-{
-    [JsonPropertyName("order.nodes")]
-    public int? OrderNodes { get; set; }
-
-    [JsonPropertyName("order.edges")]
-    public int? OrderEdges { get; set; }
-
-    [JsonPropertyName("node.actions")]
-    public int? NodeActions { get; set; }
-
-    [JsonPropertyName("edge.actions")]
-    public int? EdgeActions { get; set; }
-
-    [JsonPropertyName("actions.actionsParameters")]
-    public int? ActionsParameters { get; set; }
-
-    [JsonPropertyName("instantActions")]
-    public int? InstantActions { get; set; }
-
-    [JsonPropertyName("zoneSet.zones")]
-    public int? ZoneSetZones { get; set; }
-
-    [JsonPropertyName("state.nodeStates")]
-    public int? StateNodeStates { get; set; }
-
-    [JsonPropertyName("state.edgeStates")]
-    public int? StateEdgeStates { get; set; }
-
-    [JsonPropertyName("state.loads")]
-    public int? StateLoads { get; set; }
-
-    [JsonPropertyName("state.actionStates")]
-    public int? StateActionStates { get; set; }
-
-    [JsonPropertyName("state.instantActionStates")]
-    public int? StateInstantActionStates { get; set; }
-
-    [JsonPropertyName("state.zoneActionStates")]
-    public int? StateZoneActionStates { get; set; }
-
-    [JsonPropertyName("state.errors")]
-    public int? StateErrors { get; set; }
-
-    [JsonPropertyName("state.information")]
-    public int? StateInformation { get; set; }
-}
-
-public sealed class ProtocolTimingV3
-{
-    [JsonPropertyName("minimumOrderInterval")]
-    public required double MinimumOrderIntervalS { get; set; }
-
-    [JsonPropertyName("minimumStateInterval")]
-    public required double MinimumStateIntervalS { get; set; }
-
-    [JsonPropertyName("defaultStateInterval")]
-    public double? DefaultStateIntervalS { get; set; }
-
-    [JsonPropertyName("visualizationInterval")]
-    public double? VisualizationIntervalS { get; set; }
-}
-
 public sealed class ProtocolFeaturesV3
 {
     [JsonPropertyName("optionalParameters")]
@@ -332,44 +241,6 @@ public sealed class ProtocolFeaturesV3
 
     [JsonPropertyName("mobileRobotActions")]
     public required List<MobileRobotActionDescription> MobileRobotActions { get; set; }
-}
-
-public sealed class MobileRobotActionDescription
-{
-    [JsonPropertyName("actionType")]
-    public required string ActionType { get; set; }
-
-    [JsonPropertyName("actionDescription")]
-    public string? ActionDescription { get; set; }
-
-    /// <summary>INSTANT, NODE, EDGE, ZONE.</summary>
-    [JsonPropertyName("actionScopes")]
-    public required List<string> ActionScopes { get; set; }
-
-    [JsonPropertyName("actionParameters")]
-    public List<ActionParameterDescription>? ActionParameters { get; set; }
-
-    [JsonPropertyName("actionResult")]
-    public string? ActionResult { get; set; }
-
-    /// <summary>NONE, SOFT, SINGLE, HARD.</summary>
-    [JsonPropertyName("blockingTypes")]
-    public List<string>? BlockingTypes { get; set; }
-
-    [JsonPropertyName("pauseAllowed")]
-    public required bool PauseAllowed { get; set; }
-
-    [JsonPropertyName("cancelAllowed")]
-    public required bool CancelAllowed { get; set; }
-}
-
-public sealed class MobileRobotGeometry
-{
-    [JsonPropertyName("wheelDefinitions")]
-    public List<WheelDefinition>? WheelDefinitions { get; set; }
-
-    [JsonPropertyName("envelopes2d")]
-    public List<Envelope2dV3>? Envelopes2d { get; set; }
 }
 
 public sealed class Envelope2dV3
@@ -393,45 +264,6 @@ public sealed class LoadSpecificationV3
     public List<LoadSetV3>? LoadSets { get; set; }
 }
 
-public sealed class LoadSetV3
-{
-    [JsonPropertyName("setName")]
-    public required string SetName { get; set; }
-
-    [JsonPropertyName("loadType")]
-    public required string LoadType { get; set; }
-
-    [JsonPropertyName("loadPositions")]
-    public List<string>? LoadPositions { get; set; }
-
-    [JsonPropertyName("loadDimensions")]
-    public LoadDimensions? LoadDimensions { get; set; }
-
-    [JsonPropertyName("maximumWeight")]
-    public double? MaximumWeightKg { get; set; }
-
-    [JsonPropertyName("maximumSpeed")]
-    public double? MaximumSpeedMps { get; set; }
-
-    [JsonPropertyName("pickTime")]
-    public double? PickTimeS { get; set; }
-
-    [JsonPropertyName("dropTime")]
-    public double? DropTimeS { get; set; }
-
-    [JsonPropertyName("description")]
-    public string? Description { get; set; }
-}
-
-public sealed class MobileRobotConfiguration
-{
-    [JsonPropertyName("versions")]
-    public List<VersionEntry>? Versions { get; set; }
-
-    [JsonPropertyName("batteryCharging")]
-    public BatteryCharging? BatteryCharging { get; set; }
-}
-
 /// <summary>3.0: charge levels in percent and the shortest charging time in seconds.</summary>
 public sealed class BatteryCharging
 {
@@ -446,4 +278,78 @@ public sealed class BatteryCharging
 
     [JsonPropertyName("minimumChargingTime")]
     public double? MinimumChargingTimeS { get; set; }
+}
+
+public sealed class TypeSpecificationV3 : TypeSpecificationBase
+{
+    [JsonPropertyName("mobileRobotKinematics")]
+    public required string MobileRobotKinematics { get; set; }
+
+    [JsonPropertyName("mobileRobotClass")]
+    public required string MobileRobotClass { get; set; }
+
+    [JsonPropertyName("maximumLoadMass")]
+    public required double MaximumLoadMassKg { get; set; }
+
+    [JsonPropertyName("supportedZones")]
+    public List<string>? SupportedZones { get; set; }
+}
+
+public sealed class ProtocolTimingV3 : ProtocolTimingBase
+{
+    [JsonPropertyName("minimumOrderInterval")]
+    public required double MinimumOrderIntervalS { get; set; }
+
+    [JsonPropertyName("minimumStateInterval")]
+    public required double MinimumStateIntervalS { get; set; }
+}
+
+/// <summary>3.0 array limits: the 2.x ones plus zone sets, instant action states and zone action states.</summary>
+public sealed class MaxArrayLengthsV3 : MaxArrayLengthsBase
+{
+    [JsonPropertyName("zoneSet.zones")]
+    public int? ZoneSetZones { get; set; }
+
+    [JsonPropertyName("state.instantActionStates")]
+    public int? StateInstantActionStates { get; set; }
+
+    [JsonPropertyName("state.zoneActionStates")]
+    public int? StateZoneActionStates { get; set; }
+}
+
+public sealed class MobileRobotActionDescription : ActionDescriptionBase
+{
+    [JsonPropertyName("actionResult")]
+    public string? ActionResult { get; set; }
+
+    /// <summary>NONE, SOFT, SINGLE, HARD.</summary>
+    [JsonPropertyName("blockingTypes")]
+    public List<string>? BlockingTypes { get; set; }
+
+    [JsonPropertyName("pauseAllowed")]
+    public required bool PauseAllowed { get; set; }
+
+    [JsonPropertyName("cancelAllowed")]
+    public required bool CancelAllowed { get; set; }
+}
+
+public sealed class MobileRobotGeometry : GeometryBase
+{
+    [JsonPropertyName("envelopes2d")]
+    public List<Envelope2dV3>? Envelopes2d { get; set; }
+}
+
+public sealed class LoadSetV3 : LoadSetBase
+{
+    [JsonPropertyName("maximumWeight")]
+    public double? MaximumWeightKg { get; set; }
+
+    [JsonPropertyName("maximumSpeed")]
+    public double? MaximumSpeedMps { get; set; }
+}
+
+public sealed class MobileRobotConfiguration : ConfigurationBase
+{
+    [JsonPropertyName("batteryCharging")]
+    public BatteryCharging? BatteryCharging { get; set; }
 }
