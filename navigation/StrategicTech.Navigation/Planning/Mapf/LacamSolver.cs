@@ -6,10 +6,11 @@ namespace StrategicTech.Navigation.Planning.Mapf;
 /// successor configuration. This finds a first solution quickly and is complete (an exhausted search proves there is
 /// none). Before the search, scatter (<see cref="ScatterGuide"/>, on by default) gives PIBT a preferred next vertex
 /// per agent that spreads agents off each other's shortest routes, which lowers the first solution's sum-of-costs
-/// (warehouse, N = 800: SOC/LB 2.69 to 1.68). In anytime mode the first solution is then refined until the budget ends by large neighbourhood search
-/// (<see cref="LnsRefiner"/>), the iterative refinement lacam3 relies on for its solution quality. LaCAM*'s own
-/// improvement (rewiring when a known configuration is reached again by a cheaper way) was dropped: with hundreds of
-/// agents the search practically never meets the same whole configuration twice, so it never lowered the cost.
+/// (warehouse, N = 800: SOC/LB 2.69 to 1.68). In anytime mode the first solution is then refined until the budget
+/// ends by large neighbourhood search (<see cref="LnsRefiner"/>; lacam3 runs a similar refiner only in its
+/// multi-threaded mode). LaCAM*'s own improvement (rewiring when a known configuration is reached again by a
+/// cheaper way) was dropped: with hundreds of agents the search practically never meets the same whole
+/// configuration twice, so it never lowered the cost.
 /// Not a real-time path: it allocates per node.
 /// </summary>
 public sealed class LacamSolver
