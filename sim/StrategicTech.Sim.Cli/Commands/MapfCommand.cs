@@ -49,10 +49,22 @@ public static class MapfCommand
             DefaultValueFactory = _ => "cpu",
         };
         clockOption.AcceptOnlyFromAmong("cpu", "wall");
+        var scatterMargin = new Option<int>("--scatter-margin")
+        {
+            Description = "Extra steps a scatter path may take over the shortest one (default 10); -1 turns scatter off (plain PIBT guidance).",
+            DefaultValueFactory = _ => LacamOptions.Default.ScatterMargin,
+        };
+        OptionChecks.AddIntRange(scatterMargin, -1, 1000);
+        var pibtRuns = new Option<int>("--pibt-runs")
+        {
+            Description = "PIBT runs per LaCAM successor; the cheapest is kept (default 1).",
+            DefaultValueFactory = _ => LacamOptions.Default.PibtRuns,
+        };
+        OptionChecks.AddIntRange(pibtRuns, 1, 64);
         var noWarmup = new Option<bool>("--no-warmup") { Description = "Skip the untimed warm-up solve that lets the JIT compile the solver before the timed run." };
         var bench = new Command("bench", "Solve a Moving AI MAPF benchmark instance. Exit 0 solved (and valid), 1 not solved within the limit, 2 bad input.")
         {
-            map, scen, agents, timeLimit, seed, firstOnly, clockOption, noWarmup,
+            map, scen, agents, timeLimit, seed, firstOnly, clockOption, noWarmup, scatterMargin, pibtRuns,
         };
         bench.SetAction(parse => RunBench(
             parse.GetValue(map)!.FullName,
@@ -63,12 +75,13 @@ public static class MapfCommand
             parse.GetValue(firstOnly),
             parse.GetValue(clockOption) == "wall",
             !parse.GetValue(noWarmup),
+            new LacamOptions(parse.GetValue(scatterMargin), PibtRuns: parse.GetValue(pibtRuns)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return bench;
     }
 
-    private static int RunBench(string mapPath, string scenPath, int agents, double timeLimitS, int seed, bool firstOnly, bool wallClock, bool warmup, TextWriter output, TextWriter error)
+    private static int RunBench(string mapPath, string scenPath, int agents, double timeLimitS, int seed, bool firstOnly, bool wallClock, bool warmup, LacamOptions options, TextWriter output, TextWriter error)
     {
         MovingAiMap map;
         MapfInstance instance;
@@ -100,11 +113,11 @@ public static class MapfCommand
         long budgetUs = (long)(timeLimitS * 1e6);
         if (warmup)
         {
-            new LacamSolver(instance, seed + 1).Solve(MapfLimits.FirstSolution(clock, budgetUs));
+            new LacamSolver(instance, seed + 1, options).Solve(MapfLimits.FirstSolution(clock, budgetUs));
         }
 
         MapfLimits limits = firstOnly ? MapfLimits.FirstSolution(clock, budgetUs) : MapfLimits.Anytime(clock, budgetUs);
-        MapfResult result = new LacamSolver(instance, seed).Solve(limits);
+        MapfResult result = new LacamSolver(instance, seed, options).Solve(limits);
 
         GridCell[] starts = MapfPaths.ToCells(instance.Graph, instance.Starts);
         GridCell[] goals = MapfPaths.ToCells(instance.Graph, instance.Goals);
@@ -121,7 +134,7 @@ public static class MapfCommand
         IReadOnlyList<string> problems = MapfValidator.Validate(map, starts, goals, paths);
         long soc = MapfMetrics.SumOfCosts(paths);
         int makespan = MapfMetrics.Makespan(paths);
-        output.WriteLine(string.Create(inv, $"solved yes  first solution {result.FirstSolutionUs / 1000.0:0.0} ms  (SOC {result.FirstSolutionSumOfCosts}, SOC/LB {(double)result.FirstSolutionSumOfCosts / lowerBound:0.000})"));
+        output.WriteLine(string.Create(inv, $"solved yes  first solution {result.FirstSolutionUs / 1000.0:0.0} ms  (SOC {result.FirstSolutionSumOfCosts}, SOC/LB {(double)result.FirstSolutionSumOfCosts / lowerBound:0.000})  scatter {(result.ScatterUs < 0 ? "off" : (result.ScatterUs / 1000.0).ToString("0.0", inv) + " ms, " + result.ScatterRounds.ToString(inv) + " rounds, " + result.ScatterCollisions.ToString(inv) + " collisions left")}"));
         output.WriteLine(string.Create(inv, $"SOC {soc}  LB {lowerBound}  SOC/LB {(double)soc / lowerBound:0.000}  makespan {makespan}  high-level nodes {result.HighLevelNodes}  LNS iterations {result.RefineIterations} (accepted {result.RefineAccepted})  elapsed {result.ElapsedUs / 1000.0:0.0} ms"));
         if (problems.Count > 0)
         {

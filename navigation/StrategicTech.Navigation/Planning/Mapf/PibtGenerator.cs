@@ -38,6 +38,11 @@ internal sealed class PibtGenerator
     }
 
     /// <summary>
+    /// Scatter paths whose next vertex each agent tries first (Engineering LaCAM*), or null for plain PIBT.
+    /// </summary>
+    public ScatterGuide? Guide { get; set; }
+
+    /// <summary>
     /// Fills <paramref name="to"/> with a successor of <paramref name="from"/> that satisfies every constraint
     /// of <paramref name="constraints"/>; false when the constraints conflict or an agent finds no move.
     /// </summary>
@@ -125,6 +130,22 @@ internal sealed class PibtGenerator
             }
 
             cand[b + 1] = u;
+        }
+
+        int hint = Guide?.NextOf(i, here) ?? None;
+        if (hint != None && cand[0] != hint)
+        {
+            // The scatter path's next vertex goes first; the rest keep their nearest-to-goal order.
+            int at = cand.IndexOf(hint);
+            if (at > 0)
+            {
+                for (int k = at; k > 0; k--)
+                {
+                    cand[k] = cand[k - 1];
+                }
+
+                cand[0] = hint;
+            }
         }
 
         int swapPartner = SwapPartner(i, cand[0]);

@@ -29,7 +29,7 @@ public sealed class LnsRefinementTests
 
         // The step clock turns the budget into a deterministic count of clock reads: LaCAM reads it once per
         // high-level iteration and the refinement once per neighbourhood.
-        MapfResult result = new LacamSolver(instance).Solve(MapfLimits.Anytime(new StepClock(), 600));
+        MapfResult result = new LacamSolver(instance, 0, LacamOptions.NoScatter).Solve(MapfLimits.Anytime(new StepClock(), 600));
         Assert.True(result.Solved);
         Assert.Empty(Check(map, instance, result));
         Assert.True(result.RefineIterations > 0);
