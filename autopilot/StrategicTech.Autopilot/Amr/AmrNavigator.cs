@@ -168,6 +168,11 @@ public sealed class AmrNavigator : IDisposable
         Pose2D odom = OdomPose;
         _localizer.Update(odom, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, _laserInBase, timeUs);
         _monitor.SetScan(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, _laserInBase, timeUs);
+        if (_localizer.IsLost)
+        {
+            return; // the map pose is wrong: marking obstacles there would put them in the wrong place
+        }
+
         Pose2D laser = MapPose.Compose(_laserInBase);
         _obstacles.AddScan(laser.XM, laser.YM, laser.YawRad, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM);
         _costmap.Update();
@@ -211,7 +216,8 @@ public sealed class AmrNavigator : IDisposable
         }
     }
 
-    public bool IsActive => State is NavigationState.Navigating or NavigationState.Recovering or NavigationState.WaitingForSensors;
+    public bool IsActive => State is NavigationState.Navigating or NavigationState.Recovering or NavigationState.WaitingForSensors
+        or NavigationState.Relocalizing;
 
     /// <summary>One control cycle at <paramref name="nowUs"/>: the command to publish.</summary>
     public VelocityCommand Tick(long nowUs)
@@ -249,6 +255,32 @@ public sealed class AmrNavigator : IDisposable
         if (State == NavigationState.WaitingForSensors)
         {
             State = NavigationState.Navigating;
+        }
+
+        if (_localizer.IsLost)
+        {
+            // Kidnapped: stop and hold the goal while the localizer searches (its search runs on the scan callback,
+            // a bounded slice per scan). The clocks of progress and blocking restart when the pose is found.
+            State = NavigationState.Relocalizing;
+            _rpp.Reset();
+            _behavior = null;
+            _progressUs = nowUs;
+            _blockedSinceUs = -1;
+            return default;
+        }
+
+        if (State == NavigationState.Relocalizing)
+        {
+            // Found again: what was marked and planned on the wrong pose is void; plan afresh from the new one.
+            State = NavigationState.Navigating;
+            _planSequence++;
+            _obstacles.Clear();
+            _costmap.Update();
+            _local.Clear();
+            _local.Update();
+            _nextPlanUs = nowUs;
+            _progressPose = MapPose;
+            _progressUs = nowUs;
         }
 
         MapPoseEstimate estimate = _localizer.Estimate;

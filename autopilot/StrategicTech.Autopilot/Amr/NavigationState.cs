@@ -9,6 +9,9 @@ public enum NavigationState
 
     /// <summary>Sensors are stale (link down): the robot is commanded to stop and the goal is held.</summary>
     WaitingForSensors,
+
+    /// <summary>The localizer detected a kidnap and is searching for the pose: the robot is stopped and the goal is held.</summary>
+    Relocalizing,
     Succeeded,
     Canceled,
     Failed,

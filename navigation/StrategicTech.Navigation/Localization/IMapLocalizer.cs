@@ -29,4 +29,10 @@ public interface IMapLocalizer
 
     /// <summary>The latest estimate.</summary>
     MapPoseEstimate Estimate { get; }
+
+    /// <summary>
+    /// True while the localizer knows its estimate is wrong (a kidnap was detected and the pose is being searched
+    /// for): a navigator must not drive on <see cref="Estimate"/> then. Localizers without kidnap detection never are.
+    /// </summary>
+    bool IsLost => false;
 }

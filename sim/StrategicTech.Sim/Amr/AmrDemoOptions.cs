@@ -35,6 +35,12 @@ public sealed record AmrDemoOptions
     /// <summary>Monte Carlo localizer parameters (null: the defaults, without random-particle injection).</summary>
     public MclParameters? Localization { get; init; }
 
+    /// <summary>
+    /// Kidnap detection and branch-and-bound relocalization around the particle filter (null: off, the default for
+    /// <c>amr demo</c>; <c>amr run</c> switches it on for scenarios with a kidnap fault).
+    /// </summary>
+    public KidnapRecoveryParameters? KidnapRecovery { get; init; }
+
     /// <summary>Costmap resolution the navigator works at; the map is max-pooled by the nearest integer factor.</summary>
     public double CostmapResolutionM { get; init; } = 0.05;
 

@@ -34,5 +34,11 @@ public sealed record AmrDemoResult(
     /// <summary>Particle clouds at start, first convergence, kidnaps and relocalization (empty for a localizer without particles).</summary>
     public IReadOnlyList<AmrParticleSnapshot> Particles { get; init; } = [];
 
+    /// <summary>Kidnap recovery's counters at the end of the run (null when recovery was off).</summary>
+    public AmrRelocalizationStats? Relocalization { get; init; }
+
     public bool Passed => Goals.Count > 0 && Goals.All(g => g.Reached) && ContactSteps == 0;
 }
+
+/// <summary>What kidnap recovery did in a run: detections, matcher searches, re-seeds and completed recoveries.</summary>
+public sealed record AmrRelocalizationStats(long Detections, long Searches, long Reseeds, long Recoveries, long MatcherLookups);

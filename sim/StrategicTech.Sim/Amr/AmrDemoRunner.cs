@@ -38,7 +38,7 @@ public static class AmrDemoRunner
         await using var client = new RosbridgeClient(host.Uri, clientOptions);
         int factor = Math.Max(1, (int)Math.Round(options.CostmapResolutionM / map.Metadata.ResolutionM));
         Costmap2D costmap = CostmapDownsampler.MaxPool(map.ToCostmap(), factor);
-        IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed, options.Localization);
+        IMapLocalizer localizer = AmrLocalizerFactory.Create(map, options.Seed, options.Localization, options.KidnapRecovery);
         using var navigator = new AmrNavigator(costmap, localizer, options.Navigator);
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
@@ -118,7 +118,13 @@ public static class AmrDemoRunner
         }
 
         return new AmrDemoResult(goals, trace, planned, host.Robot.Base.BlockedSteps, host.Robot.CommandsReceived, client.Counters.Connections,
-            localizer.GetType().Name) { Particles = particles.Snapshots };
+            localizer.GetType().Name)
+        {
+            Particles = particles.Snapshots,
+            Relocalization = localizer is RecoveringLocalizer r
+                ? new AmrRelocalizationStats(r.Detections, r.Searches, r.Reseeds, r.Recoveries, r.TotalMatcherLookups)
+                : null,
+        };
     }
 
     private static async Task StepAsync(RosRobotHost host, RosbridgeClient client, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options,

@@ -13,7 +13,7 @@ internal sealed class ParticleRecorder(IMapLocalizer localizer)
     private const double KidnapJumpM = 0.3;
     private const double RelocalizedM = 0.1;
     private const double RelocalizedRad = 5 * Math.PI / 180;
-    private readonly MonteCarloLocalizer? _mcl = localizer as MonteCarloLocalizer;
+    private readonly MonteCarloLocalizer? _mcl = localizer as MonteCarloLocalizer ?? (localizer as RecoveringLocalizer)?.Filter;
     private readonly List<AmrParticleSnapshot> _snapshots = [];
     private bool _converged;
     private bool _kidnapped;

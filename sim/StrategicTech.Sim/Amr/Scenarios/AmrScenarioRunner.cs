@@ -1,4 +1,5 @@
 using StrategicTech.Autopilot.Amr;
+using StrategicTech.Navigation.Localization;
 using StrategicTech.Sim.Ros;
 using StrategicTech.Sim.Scenarios;
 
@@ -28,6 +29,7 @@ public static class AmrScenarioRunner
             Goals = scenario.Goals,
             People = scenario.CreatePeople(),
             Seed = seedOverride ?? scenario.Seed,
+            KidnapRecovery = scenario.Faults.Any(f => f.Kind == AmrFaultKind.Kidnap) ? new KidnapRecoveryParameters() : null,
             SimTimeLimitUs = scenario.Criteria.TimeLimitS is { } limit ? (long)(limit * 1e6) : null,
             OnStep = (host, navigator, nowUs) =>
             {

@@ -1,0 +1,86 @@
+namespace StrategicTech.Navigation.Localization;
+
+/// <summary>
+/// Parameters of <see cref="RecoveringLocalizer"/>: the kidnap detector (share of scan endpoints near a mapped
+/// obstacle at the estimate, against its own running mean, sustained over several scans) and the branch-and-bound scan matcher that searches the
+/// whole free space for the pose when the detector fires. <see cref="Validate"/> names the first bad field.
+/// </summary>
+public sealed record KidnapRecoveryParameters
+{
+    /// <summary>Beams (evenly spaced returns) the detector and the matcher use per scan.</summary>
+    public int MaxBeams { get; init; } = 90;
+
+    /// <summary>A beam endpoint within this distance (m) of a mapped obstacle counts as a hit for the detector.</summary>
+    public double HitDistanceM { get; init; } = 0.2;
+
+    /// <summary>
+    /// A scan is lost at the estimate when its hit share falls below this fraction of the baseline (the share's
+    /// running mean while tracking): where much of what the lidar sees is not on the map (an open map edge, racks
+    /// moved), the baseline itself is low.
+    /// </summary>
+    public double LostHitRatio { get; init; } = 0.6;
+
+    /// <summary>Rate of the baseline's running mean per tracked scan.</summary>
+    public double BaselineRate { get; init; } = 0.05;
+
+    /// <summary>Consecutive lost scans that declare the robot kidnapped (one scan can be blocked by people).</summary>
+    public int LostScans { get; init; } = 3;
+
+    /// <summary>Consecutive scans that are not lost after a re-seed that end the recovery.</summary>
+    public int RecoveredScans { get; init; } = 3;
+
+    /// <summary>Fewer returns than this say nothing about the pose (dropout, open space): such a scan neither counts as lost nor as found.</summary>
+    public int MinReturns { get; init; } = 20;
+
+    /// <summary>Cell size (m) of the matcher's translation grid.</summary>
+    public double SearchResolutionM { get; init; } = 0.1;
+
+    /// <summary>Yaw step (rad) of the matcher: at 12 m range a half step moves an endpoint by about one search cell.</summary>
+    public double SearchYawStepRad { get; init; } = Math.PI / 180;
+
+    /// <summary>Levels of the max-pooled grid pyramid above the finest (the coarsest block is 2^levels cells).</summary>
+    public int SearchLevels { get; init; } = 6;
+
+    /// <summary>σ (m) of the matcher's per-endpoint score exp(−d²/2σ²).</summary>
+    public double ScoreSigmaM { get; init; } = 0.15;
+
+    /// <summary>Least mean per-beam score a match must reach (the search prunes everything below it; none found → search again).</summary>
+    public double MinMatchScore { get; init; } = 0.55;
+
+    /// <summary>Beam look-ups the matcher may spend per scan (the search runs incrementally on the scan thread).</summary>
+    public int LookupsPerScan { get; init; } = 400_000;
+
+    /// <summary>1σ position (m) and yaw (rad) of the particle cloud re-seeded at the match.</summary>
+    public double SeedSigmaXyM { get; init; } = 0.05;
+
+    /// <summary>1σ yaw (rad) of the re-seeded cloud.</summary>
+    public double SeedSigmaYawRad { get; init; } = 0.03;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first field out of range.</summary>
+    public void Validate()
+    {
+        Require(MaxBeams is >= 8 and <= 4096, nameof(MaxBeams), "must be in 8..4096");
+        Require(HitDistanceM is > 0 and < 10, nameof(HitDistanceM), "must be in (0, 10) m");
+        Require(LostHitRatio is > 0 and < 1, nameof(LostHitRatio), "must be in (0, 1)");
+        Require(BaselineRate is > 0 and <= 1, nameof(BaselineRate), "must be in (0, 1]");
+        Require(LostScans is >= 1 and <= 1000, nameof(LostScans), "must be in 1..1000");
+        Require(RecoveredScans is >= 1 and <= 1000, nameof(RecoveredScans), "must be in 1..1000");
+        Require(MinReturns >= 1 && MinReturns <= MaxBeams, nameof(MinReturns), "must be in 1..MaxBeams");
+        Require(SearchResolutionM is >= 0.01 and <= 1, nameof(SearchResolutionM), "must be in [0.01, 1] m");
+        Require(SearchYawStepRad is >= 0.001 and <= 0.5, nameof(SearchYawStepRad), "must be in [0.001, 0.5] rad");
+        Require(SearchLevels is >= 1 and <= 10, nameof(SearchLevels), "must be in 1..10");
+        Require(ScoreSigmaM is > 0 and < 10, nameof(ScoreSigmaM), "must be in (0, 10) m");
+        Require(MinMatchScore is > 0 and < 1, nameof(MinMatchScore), "must be in (0, 1)");
+        Require(LookupsPerScan >= 10_000, nameof(LookupsPerScan), "must be at least 10 000");
+        Require(SeedSigmaXyM is >= 0 and < 10, nameof(SeedSigmaXyM), "must be in [0, 10) m");
+        Require(SeedSigmaYawRad is >= 0 and < Math.PI, nameof(SeedSigmaYawRad), "must be in [0, π) rad");
+    }
+
+    private static void Require(bool ok, string field, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"{field} {rule}", field);
+        }
+    }
+}

@@ -1,0 +1,352 @@
+namespace StrategicTech.Navigation.Localization;
+
+/// <summary>
+/// Kidnapped-robot recovery around a <see cref="MonteCarloLocalizer"/>. Every scan is checked at the estimate: the
+/// share of beam endpoints within <see cref="KidnapRecoveryParameters.HitDistanceM"/> of a mapped obstacle. When it
+/// stays below <see cref="KidnapRecoveryParameters.LostHitRatio"/> of its running mean (the baseline) for
+/// <see cref="KidnapRecoveryParameters.LostScans"/> scans the robot is lost (<see cref="IsLost"/>): that scan and its
+/// odometry pose are kept, and <see cref="BranchAndBoundScanMatcher"/> searches the whole free space for them, a
+/// bounded number of look-ups per scan. The match is refined on the full-resolution distance field and the particle
+/// cloud re-seeded there (at the kept odometry pose, so motion since is applied); the robot counts as found again
+/// after <see cref="KidnapRecoveryParameters.RecoveredScans"/> good scans, and a re-seed that does not fit starts a
+/// new search. The filter is not updated while searching (the navigator holds the robot still). Allocation-free per
+/// <see cref="Update"/>; deterministic.
+/// </summary>
+public sealed class RecoveringLocalizer : IMapLocalizer
+{
+    private readonly MonteCarloLocalizer _mcl;
+    private readonly LikelihoodField _field;
+    private readonly KidnapRecoveryParameters _p;
+    private readonly BranchAndBoundScanMatcher _matcher;
+    private readonly double[] _beamX;
+    private readonly double[] _beamY;
+    private readonly double[] _capturedX;
+    private readonly double[] _capturedY;
+    private readonly double _twoSigma2Fine;
+    private int _capturedBeams;
+    private Pose2D _capturedOdom;
+    private int _badScans;
+    private int _goodScans;
+    private bool _initialized;
+
+    public RecoveringLocalizer(MonteCarloLocalizer mcl, LikelihoodField field, KidnapRecoveryParameters parameters)
+    {
+        _mcl = mcl ?? throw new ArgumentNullException(nameof(mcl));
+        _field = field ?? throw new ArgumentNullException(nameof(field));
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
+        _p = parameters;
+        _matcher = new BranchAndBoundScanMatcher(field, parameters);
+        _beamX = new double[parameters.MaxBeams];
+        _beamY = new double[parameters.MaxBeams];
+        _capturedX = new double[parameters.MaxBeams];
+        _capturedY = new double[parameters.MaxBeams];
+        double sigmaFine = Math.Max(field.ResolutionM, parameters.SearchResolutionM / 2);
+        _twoSigma2Fine = 2 * sigmaFine * sigmaFine;
+    }
+
+    /// <summary>Where the recovery is.</summary>
+    public enum Phase
+    {
+        /// <summary>The scans fit the estimate.</summary>
+        Tracking,
+
+        /// <summary>A kidnap was detected; the scan matcher is searching the map.</summary>
+        Searching,
+
+        /// <summary>The cloud was re-seeded at a match; waiting for good scans.</summary>
+        Verifying,
+    }
+
+    /// <summary>The wrapped particle filter.</summary>
+    public MonteCarloLocalizer Filter => _mcl;
+
+    public BranchAndBoundScanMatcher Matcher => _matcher;
+
+    public KidnapRecoveryParameters Parameters => _p;
+
+    public Phase State { get; private set; }
+
+    public bool IsLost => State != Phase.Tracking;
+
+    public MapPoseEstimate Estimate => _mcl.Estimate;
+
+    /// <summary>Share of beam endpoints near a mapped obstacle at the estimate, last scan with enough returns.</summary>
+    public double LastHitFraction { get; private set; } = double.NaN;
+
+    /// <summary>Running mean of the hit share while tracking (NaN until the first scan after a pose was given or found).</summary>
+    public double BaselineHitFraction { get; private set; } = double.NaN;
+
+    /// <summary>Kidnaps detected since construction.</summary>
+    public long Detections { get; private set; }
+
+    /// <summary>Searches started (a detection, or again after a search without a match or a re-seed that did not fit).</summary>
+    public long Searches { get; private set; }
+
+    /// <summary>Re-seeds of the particle cloud at a match.</summary>
+    public long Reseeds { get; private set; }
+
+    /// <summary>Recoveries completed (back to tracking).</summary>
+    public long Recoveries { get; private set; }
+
+    /// <summary>Matcher beam look-ups over all searches since construction.</summary>
+    public long TotalMatcherLookups { get; private set; }
+
+    /// <summary>Scan time (µs) of the last detection, or −1.</summary>
+    public long LastDetectionUs { get; private set; } = -1;
+
+    /// <summary>Scan time (µs) of the last completed recovery, or −1.</summary>
+    public long LastRecoveryUs { get; private set; } = -1;
+
+    /// <summary>The last match (refined) and its grid score.</summary>
+    public (Pose2D Pose, double Score) LastMatch { get; private set; }
+
+    public void SetInitialPose(Pose2D mapPose, Pose2D odomPose, double sigmaXyM, double sigmaYawRad)
+    {
+        _mcl.SetInitialPose(mapPose, odomPose, sigmaXyM, sigmaYawRad);
+        Resume();
+    }
+
+    public void StartGlobalLocalization(Pose2D odomPose)
+    {
+        _mcl.StartGlobalLocalization(odomPose);
+        Resume();
+    }
+
+    public bool Update(
+        Pose2D odomPose,
+        ReadOnlySpan<float> rangesM,
+        double angleMinRad,
+        double angleIncrementRad,
+        double rangeMinM,
+        double rangeMaxM,
+        Pose2D laserInBase,
+        long timeUs)
+    {
+        bool updated = State != Phase.Searching
+            && _mcl.Update(odomPose, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, timeUs);
+        if (!_initialized)
+        {
+            return updated; // no pose yet: nothing to check the scan against
+        }
+
+        int beams = SelectBeams(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase);
+        if (State == Phase.Searching)
+        {
+            long before = _matcher.Lookups;
+            bool done = _matcher.Step(_p.LookupsPerScan);
+            TotalMatcherLookups += _matcher.Lookups - before;
+            if (done)
+            {
+                FinishSearch();
+            }
+
+            return updated;
+        }
+
+        if (beams < _p.MinReturns)
+        {
+            return updated;
+        }
+
+        LastHitFraction = HitFraction(_mcl.Estimate.Propagate(odomPose), beams);
+        if (double.IsNaN(BaselineHitFraction))
+        {
+            BaselineHitFraction = LastHitFraction; // the first scan after a pose was given or found
+        }
+
+        if (LastHitFraction < _p.LostHitRatio * BaselineHitFraction)
+        {
+            _badScans++;
+            _goodScans = 0;
+        }
+        else
+        {
+            _goodScans++;
+            _badScans = 0;
+            if (State == Phase.Tracking)
+            {
+                BaselineHitFraction += _p.BaselineRate * (LastHitFraction - BaselineHitFraction);
+            }
+        }
+
+        if (State == Phase.Verifying && _goodScans >= _p.RecoveredScans)
+        {
+            State = Phase.Tracking;
+            Recoveries++;
+            LastRecoveryUs = timeUs;
+        }
+        else if (_badScans >= _p.LostScans)
+        {
+            if (State == Phase.Tracking)
+            {
+                Detections++;
+                LastDetectionUs = timeUs;
+            }
+
+            StartSearch(odomPose, beams);
+        }
+
+        return updated;
+    }
+
+    private void Resume()
+    {
+        _matcher.Cancel();
+        _initialized = true;
+        BaselineHitFraction = double.NaN;
+        State = Phase.Tracking;
+        _badScans = 0;
+        _goodScans = 0;
+    }
+
+    private void StartSearch(Pose2D odomPose, int beams)
+    {
+        _beamX.AsSpan(0, beams).CopyTo(_capturedX);
+        _beamY.AsSpan(0, beams).CopyTo(_capturedY);
+        _capturedBeams = beams;
+        _capturedOdom = odomPose;
+        _matcher.Start(_capturedX.AsSpan(0, beams), _capturedY.AsSpan(0, beams));
+        Searches++;
+        State = Phase.Searching;
+        _badScans = 0;
+        _goodScans = 0;
+    }
+
+    private void FinishSearch()
+    {
+        if (!_matcher.Found)
+        {
+            // Nothing fits this scan (people in front of the robot, say): search again with the next one.
+            _badScans = _p.LostScans - 1;
+            State = Phase.Verifying;
+            return;
+        }
+
+        Pose2D refined = Refine(_matcher.BestPose);
+        LastMatch = (refined, _matcher.BestScore);
+
+        // The new place sets its own baseline: the kept scan's hit share at the match.
+        BaselineHitFraction = CapturedHitFraction(refined);
+        _mcl.SetInitialPose(refined, _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+        Reseeds++;
+        State = Phase.Verifying;
+        _badScans = 0;
+        _goodScans = 0;
+    }
+
+    /// <summary>Two local grid passes (±1 search cell / ±1°, then a quarter of that) on the map's own distance field.</summary>
+    private Pose2D Refine(Pose2D pose)
+    {
+        double stepXy = _p.SearchResolutionM / 2, stepYaw = Math.PI / 360;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            Pose2D best = pose;
+            double bestScore = FineScore(pose);
+            for (int a = -2; a <= 2; a++)
+            {
+                for (int i = -2; i <= 2; i++)
+                {
+                    for (int j = -2; j <= 2; j++)
+                    {
+                        var candidate = new Pose2D(pose.XM + (i * stepXy), pose.YM + (j * stepXy), Pose2D.WrapPi(pose.YawRad + (a * stepYaw)));
+                        double score = FineScore(candidate);
+                        if (score > bestScore)
+                        {
+                            bestScore = score;
+                            best = candidate;
+                        }
+                    }
+                }
+            }
+
+            pose = best;
+            stepXy /= 4;
+            stepYaw /= 4;
+        }
+
+        return pose;
+    }
+
+    private double FineScore(Pose2D pose)
+    {
+        double c = Math.Cos(pose.YawRad), s = Math.Sin(pose.YawRad);
+        double sum = 0;
+        for (int b = 0; b < _capturedBeams; b++)
+        {
+            double d = DistanceAt(pose.XM + (c * _capturedX[b]) - (s * _capturedY[b]), pose.YM + (s * _capturedX[b]) + (c * _capturedY[b]));
+            sum += Math.Exp(-(d * d) / _twoSigma2Fine);
+        }
+
+        return sum;
+    }
+
+    private double CapturedHitFraction(Pose2D pose)
+    {
+        double c = Math.Cos(pose.YawRad), s = Math.Sin(pose.YawRad);
+        int hits = 0;
+        for (int b = 0; b < _capturedBeams; b++)
+        {
+            double d = DistanceAt(pose.XM + (c * _capturedX[b]) - (s * _capturedY[b]), pose.YM + (s * _capturedX[b]) + (c * _capturedY[b]));
+            hits += d <= _p.HitDistanceM ? 1 : 0;
+        }
+
+        return (double)hits / _capturedBeams;
+    }
+
+    private double HitFraction(Pose2D pose, int beams)
+    {
+        double c = Math.Cos(pose.YawRad), s = Math.Sin(pose.YawRad);
+        int hits = 0;
+        for (int b = 0; b < beams; b++)
+        {
+            double d = DistanceAt(pose.XM + (c * _beamX[b]) - (s * _beamY[b]), pose.YM + (s * _beamX[b]) + (c * _beamY[b]));
+            hits += d <= _p.HitDistanceM ? 1 : 0;
+        }
+
+        return (double)hits / beams;
+    }
+
+    /// <summary>Distance (m) from a world point to the nearest mapped obstacle; the field's maximum off the map.</summary>
+    private double DistanceAt(double xM, double yM)
+    {
+        int cx = (int)Math.Floor((xM - _field.OriginXM) / _field.ResolutionM);
+        int cy = (int)Math.Floor((yM - _field.OriginYM) / _field.ResolutionM);
+        return (uint)cx < (uint)_field.Width && (uint)cy < (uint)_field.Height ? _field.DistanceM(cx, cy) : _field.MaxDistanceM;
+    }
+
+    /// <summary>Up to max beams evenly spaced returns, as endpoints in the base frame.</summary>
+    private int SelectBeams(ReadOnlySpan<float> rangesM, double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM, Pose2D laserInBase)
+    {
+        int n = rangesM.Length;
+        if (n == 0 || !double.IsFinite(angleMinRad) || !double.IsFinite(angleIncrementRad) || !IsFinite(laserInBase))
+        {
+            return 0;
+        }
+
+        int picks = Math.Min(_p.MaxBeams, n);
+        double step = picks > 1 ? (double)(n - 1) / (picks - 1) : 0;
+        double cosL = Math.Cos(laserInBase.YawRad), sinL = Math.Sin(laserInBase.YawRad);
+        int used = 0;
+        for (int j = 0; j < picks; j++)
+        {
+            int index = (int)Math.Round(j * step);
+            double range = rangesM[index];
+            if (!double.IsFinite(range) || range >= rangeMaxM || range < rangeMinM)
+            {
+                continue;
+            }
+
+            double angle = angleMinRad + (index * angleIncrementRad);
+            double lx = range * Math.Cos(angle), ly = range * Math.Sin(angle);
+            _beamX[used] = laserInBase.XM + (cosL * lx) - (sinL * ly);
+            _beamY[used] = laserInBase.YM + (sinL * lx) + (cosL * ly);
+            used++;
+        }
+
+        return used;
+    }
+
+    private static bool IsFinite(Pose2D pose) =>
+        double.IsFinite(pose.XM) && double.IsFinite(pose.YM) && double.IsFinite(pose.YawRad);
+}

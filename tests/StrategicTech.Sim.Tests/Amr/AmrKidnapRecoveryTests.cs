@@ -1,0 +1,145 @@
+using StrategicTech.Autopilot.Amr;
+using StrategicTech.Navigation.Localization;
+using StrategicTech.Navigation.Planning.Costmaps;
+using StrategicTech.Sim.Amr;
+using StrategicTech.TestSupport;
+using Xunit.Abstractions;
+
+namespace StrategicTech.Sim.Tests.Amr;
+
+/// <summary>
+/// Kidnapped-robot recovery in SITL on the Nav2 warehouse map (30 × 50 m, over loopback rosbridge, lockstep): the
+/// robot drives the goals of <see cref="AmrLargeMapTests"/>, is carried 8 s after the start to another aisle (a
+/// different place and heading per seed), and every figure is taken on the simulator's truth: when the navigator
+/// stops for the kidnap, how far the robot rolls while the pose is searched, when its map pose is within 0.1 m / 5°
+/// again, and whether it then reaches both goals without contact. (Recovery is on here explicitly; <c>amr demo</c> runs
+/// without it.) (The built-in warehouse is point-symmetric, so a
+/// kidnap there has two equally good answers; this map is not.)
+/// </summary>
+public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
+{
+    private const double KidnapAfterS = 8;
+
+    private static readonly Pose2D[] Destinations =
+    [
+        new(8.75, -15.2, 0.0),
+        new(-4.5, -10.75, Math.PI / 2),
+        new(3.5, -19.65, Math.PI),
+        new(-6.25, -6.3, -Math.PI / 2),
+        new(10.5, -16.25, 2.0),
+    ];
+
+    /// <summary>What one kidnap run measured on truth.</summary>
+    private sealed record KidnapRun(AmrDemoResult Result, double DetectedAfterS, double RecoveredAfterS, double RolledWhileLostM, double LostS,
+        IReadOnlyList<string> Episodes);
+
+    // Measured over seeds 1..5 (one destination each): the navigator stopped for the kidnap 0.30 s after it on every
+    // seed (bound 0.45 s) and the robot rolled 0.030 m while relocalizing (bound 0.045 m). Seeds 1, 4, 5: within
+    // 0.1 m / 5° of truth 2.40, 1.70, 2.10 s after the kidnap (bound 3.6 s), both goals reached without contact.
+    // NOT recovered: seeds 2 and 3 (destinations (−4.5, −10.75) and (3.5, −19.65)) matched a look-alike rack aisle
+    // 24–40 m away whose grid score beats the true pose's; the scan there fits, so the navigator drove on it (seed 3
+    // noticed at 143 s and recovered then). A single-scan match cannot tell such places apart; see ARCHITECTURE.md.
+    [SharedDataFact]
+    public async Task Kidnap_stops_the_robot_within_0_45_s_on_every_seed_and_is_recovered_within_3_6_s_on_three_of_five()
+    {
+        var runs = new List<KidnapRun>();
+        for (int seed = 1; seed <= 5; seed++)
+        {
+            KidnapRun run = await RunAsync((ulong)seed, Destinations[seed - 1]);
+            runs.Add(run);
+            foreach (AmrGoalResult g in run.Result.Goals)
+            {
+                output.WriteLine($"seed {seed} goal {g.Index}: {g.Outcome} in {g.TimeS:F1} s, min clearance {g.MinClearanceM:F3} m, final loc error {g.FinalLocalizationErrorM:F3} m");
+            }
+
+            AmrRelocalizationStats stats = run.Result.Relocalization!;
+            foreach (string episode in run.Episodes)
+            {
+                output.WriteLine($"seed {seed}: {episode}");
+            }
+
+            output.WriteLine($"seed {seed}: detected after {run.DetectedAfterS:F2} s, recovered after {run.RecoveredAfterS:F2} s " +
+                $"(lost {run.LostS:F2} s, rolled {run.RolledWhileLostM:F3} m), detections {stats.Detections}, searches {stats.Searches}, " +
+                $"reseeds {stats.Reseeds}, {stats.MatcherLookups / 1e6:F1} M look-ups, passed {run.Result.Passed}");
+        }
+
+        Assert.All(runs, r => Assert.InRange(r.DetectedAfterS, 0.05, 0.45));
+        Assert.All(runs, r => Assert.True(r.RolledWhileLostM <= 0.045, $"rolled {r.RolledWhileLostM:F3} m while lost"));
+        List<KidnapRun> recovered = runs.Where(r => r.RecoveredAfterS <= 3.6).ToList();
+        Assert.Equal(3, recovered.Count);
+        Assert.All(recovered, r => Assert.True(r.Result.Passed, "a recovered run missed a goal or touched something"));
+        Assert.All(recovered, r => Assert.Equal(1, r.Result.Relocalization!.Detections));
+    }
+
+    [SharedDataFact]
+    public async Task Two_runs_of_a_kidnap_with_the_same_seed_give_identical_summaries_and_traces()
+    {
+        KidnapRun first = await RunAsync(1, Destinations[0]);
+        KidnapRun second = await RunAsync(1, Destinations[0]);
+        Assert.Equal(first.Result.Goals, second.Result.Goals);
+        Assert.Equal(first.Result.Relocalization, second.Result.Relocalization);
+        Assert.Equal((first.DetectedAfterS, first.RecoveredAfterS, first.RolledWhileLostM), (second.DetectedAfterS, second.RecoveredAfterS, second.RolledWhileLostM));
+        Assert.True(first.Result.Trace.SequenceEqual(second.Result.Trace), "the traces differ");
+    }
+
+    private static async Task<KidnapRun> RunAsync(ulong seed, Pose2D destination)
+    {
+        OccupancyGridMap map = MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_warehouse", "warehouse.yaml"));
+        long kidnapUs = -1;
+        double detectedS = double.NaN, recoveredS = double.NaN, rolledM = 0, lostS = 0;
+        (double X, double Y) last = default;
+        var episodes = new List<string>();
+        bool wasLost = false;
+        AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
+        {
+            Map = map,
+            Start = new Pose2D(0.5, -23.5, Math.PI / 2),
+            Goals = [new Pose2D(0.5, -15.2, Math.PI / 2), new Pose2D(3.5, -10.75, 0)],
+            Seed = seed,
+            KidnapRecovery = new KidnapRecoveryParameters(),
+            SimTimeLimitUs = 150_000_000,
+            OnStep = (host, navigator, nowUs) =>
+            {
+                var b = host.Robot.Base;
+                bool lostNow = navigator.State == NavigationState.Relocalizing;
+                if (lostNow != wasLost)
+                {
+                    Pose2D e = navigator.MapPose;
+                    episodes.Add($"{(lostNow ? "lost" : "found")} at {nowUs / 1e6:F2} s, truth ({b.TrueXM:F2}, {b.TrueYM:F2}), estimate ({e.XM:F2}, {e.YM:F2})");
+                    wasLost = lostNow;
+                }
+
+                if (kidnapUs < 0 && nowUs >= KidnapAfterS * 1e6)
+                {
+                    b.Teleport(destination.XM, destination.YM, destination.YawRad);
+                    kidnapUs = nowUs;
+                }
+                else if (kidnapUs >= 0 && double.IsNaN(recoveredS))
+                {
+                    double sinceS = (nowUs - kidnapUs) / 1e6;
+                    bool lost = navigator.State == NavigationState.Relocalizing;
+                    if (lost)
+                    {
+                        detectedS = double.IsNaN(detectedS) ? sinceS : detectedS;
+                        rolledM += Math.Sqrt(Sq(b.TrueXM - last.X) + Sq(b.TrueYM - last.Y));
+                        lostS += 0.05;
+                    }
+
+                    Pose2D estimate = navigator.MapPose;
+                    double errorM = Math.Sqrt(Sq(estimate.XM - b.TrueXM) + Sq(estimate.YM - b.TrueYM));
+                    double errorRad = Math.Abs(Pose2D.WrapPi(estimate.YawRad - b.TrueYawRad));
+                    if (!double.IsNaN(detectedS) && !lost && errorM < 0.1 && errorRad < 5 * Math.PI / 180)
+                    {
+                        recoveredS = sinceS;
+                    }
+                }
+
+                last = (b.TrueXM, b.TrueYM);
+                return Task.CompletedTask;
+            },
+        });
+        return new KidnapRun(result, detectedS, recoveredS, rolledM, lostS, episodes);
+    }
+
+    private static double Sq(double v) => v * v;
+}
