@@ -48,6 +48,9 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
 
     public event Action<InstantActions>? InstantActionsReceived;
 
+    /// <summary>3.0: the master's answers to this AGV's zone and edge requests.</summary>
+    public event Action<Responses>? ResponsesReceived;
+
     /// <summary>Messages rejected because they did not decode or had another major version.</summary>
     public long RejectedCount => Interlocked.Read(ref _rejected);
 
@@ -72,11 +75,15 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             .WithWillRetain()
             .Build();
         await _client.ConnectAsync(mqtt, cancellation).ConfigureAwait(false);
-        MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
+        MqttClientSubscribeOptionsBuilder subscribe = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(TopicOf(Vda5050Topics.Order), MqttQualityOfServiceLevel.AtMostOnce)
-            .WithTopicFilter(TopicOf(Vda5050Topics.InstantActions), MqttQualityOfServiceLevel.AtMostOnce)
-            .Build();
-        await _client.SubscribeAsync(subscribe, cancellation).ConfigureAwait(false);
+            .WithTopicFilter(TopicOf(Vda5050Topics.InstantActions), MqttQualityOfServiceLevel.AtMostOnce);
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            subscribe = subscribe.WithTopicFilter(TopicOf(Vda5050Topics.Responses), MqttQualityOfServiceLevel.AtMostOnce);
+        }
+
+        await _client.SubscribeAsync(subscribe.Build(), cancellation).ConfigureAwait(false);
         await PublishConnectionAsync(ConnectionState.Online, cancellation).ConfigureAwait(false);
         await PublishFactsheetAsync(cancellation).ConfigureAwait(false);
     }
@@ -226,6 +233,17 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             if (Vda5050Codec.TryDecodeOrder(payload, Vda5050Topics.Order, _options.ProtocolVersion, out Order? order, out Vda5050Error? error))
             {
                 OrderReceived?.Invoke(order!);
+            }
+            else
+            {
+                Reject(error!);
+            }
+        }
+        else if (topic.EndsWith("/" + Vda5050Topics.Responses, StringComparison.Ordinal))
+        {
+            if (Vda5050Codec.TryDecodeResponses(payload, Vda5050Topics.Responses, _options.ProtocolVersion, out Responses? responses, out Vda5050Error? error))
+            {
+                ResponsesReceived?.Invoke(responses!);
             }
             else
             {

@@ -80,6 +80,18 @@ public static class Vda5050Codec
             : Encode(message, Vda5050JsonContext.Default.Visualization);
     }
 
+    /// <summary>Responses exist in 3.x only.</summary>
+    public static byte[] Encode(Responses message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return IsV3(message.Version)
+            ? Encode(message, Vda5050JsonContext.Default.Responses)
+            : throw new ArgumentException($"responses exist only in VDA 5050 3.0, not in {message.Version}", nameof(message));
+    }
+
+    public static bool TryDecodeResponses(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Responses? message, out Vda5050Error? error) =>
+        TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Responses, out message, out error);
+
     public static byte[] Encode(Vda5050Error error) => Encode(error, Vda5050JsonContext.Default.Vda5050Error);
 
     /// <summary>Decodes an order in the layout of <paramref name="expectedVersion"/> (2.x when null); on 3.x every edge must sit between two nodes.</summary>

@@ -25,4 +25,5 @@ namespace StrategicTech.Drivers.Vda5050;
 [JsonSerializable(typeof(StateWireV3))]
 [JsonSerializable(typeof(VisualizationWireV3))]
 [JsonSerializable(typeof(InstantActionsWireV3))]
+[JsonSerializable(typeof(Responses))]
 internal sealed partial class Vda5050JsonContext : JsonSerializerContext;

@@ -100,6 +100,20 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
         return Publish(topic, Vda5050Codec.Encode(actions), cancellation);
     }
 
+    /// <summary>Answers an AGV's zone or edge requests (3.0 connections only: 2.x has no responses topic).</summary>
+    public Task SendResponsesAsync(string manufacturer, string serialNumber, Responses responses, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        if (!Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            throw new NotSupportedException($"responses exist only in VDA 5050 3.0; this connection speaks {_options.ProtocolVersion}");
+        }
+
+        string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.Responses);
+        _stamper.Stamp(responses, topic, manufacturer, serialNumber);
+        return Publish(topic, Vda5050Codec.Encode(responses), cancellation);
+    }
+
     public async Task DisconnectAsync(CancellationToken cancellation)
     {
         if (_client.IsConnected)

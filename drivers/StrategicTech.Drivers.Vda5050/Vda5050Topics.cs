@@ -14,6 +14,9 @@ public static class Vda5050Topics
     public const string Connection = "connection";
     public const string Factsheet = "factsheet";
 
+    /// <summary>3.0 only: the master's grants for zone and edge requests.</summary>
+    public const string Responses = "responses";
+
     public static string MajorVersion(string protocolVersion)
     {
         ArgumentNullException.ThrowIfNull(protocolVersion);

@@ -112,4 +112,29 @@ public sealed class FactsheetTests
         actions.Actions.ForEach(a => a.BlockingType = BlockingType.None); // 3.0 allows only NONE for instant actions
         Assert.Empty(Validate("3.0.0", "instantActions", Vda5050Codec.Encode(actions)));
     }
+
+    [Theory]
+    [InlineData(typeof(TypeSpecification), typeof(TypeSpecificationV3))]
+    [InlineData(typeof(ProtocolTiming), typeof(ProtocolTimingV3))]
+    [InlineData(typeof(MaxArrayLengths), typeof(MaxArrayLengthsV3))]
+    [InlineData(typeof(AgvActionDescription), typeof(MobileRobotActionDescription))]
+    [InlineData(typeof(AgvGeometry), typeof(MobileRobotGeometry))]
+    [InlineData(typeof(LoadSet), typeof(LoadSetV3))]
+    [InlineData(typeof(VehicleConfig), typeof(MobileRobotConfiguration))]
+    public void The2xAnd300FormsOfAFactsheetPartShareOneBaseAndNeverRedeclareAMemberOfTheSameNameAndType(Type v2, Type v3)
+    {
+        // A member is its JSON name and its type: envelopes2d is named alike but holds another element type per version.
+        static HashSet<(string Name, Type Type)> Declared(Type t) =>
+        [
+            .. t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Select(p => (p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false).Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().FirstOrDefault()?.Name ?? p.Name, p.PropertyType)),
+        ];
+
+        Assert.Equal(v2.BaseType, v3.BaseType);
+        Assert.True(v2.BaseType!.IsAbstract);
+        Assert.NotEmpty(Declared(v2.BaseType));
+        Assert.Empty(Declared(v2).Intersect(Declared(v3)));
+        Assert.Empty(Declared(v2).Intersect(Declared(v2.BaseType)));
+        Assert.Empty(Declared(v3).Intersect(Declared(v2.BaseType)));
+    }
 }

@@ -157,6 +157,53 @@ public sealed class Vda5050V3OrderLoopbackTests
     }
 
     [Fact]
+    public async Task The300MastersResponsesToARequestReachTheAgvSchemaValidAndA2xMasterCannotSendThem()
+    {
+        int port = MqttLoopbackTests.FreePort();
+        using MqttServer broker = await MqttLoopbackTests.StartBrokerAsync(port);
+        var ct = CancellationToken.None;
+        await using var agv = new Vda5050AgvClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", "AMR-6", "3.0.0"));
+        await using var master = new Vda5050MasterClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", "fleet", "3.0.0"));
+        await using var master2 = new Vda5050MasterClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", "fleet2", "2.1.0"));
+        var received = new TaskCompletionSource<Responses>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agv.ResponsesReceived += r => received.TrySetResult(r);
+        var raw = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using IMqttClient sniffer = new MqttClientFactory().CreateMqttClient();
+        sniffer.ApplicationMessageReceivedAsync += e =>
+        {
+            raw.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+            return Task.CompletedTask;
+        };
+        await sniffer.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).Build(), ct);
+        await sniffer.SubscribeAsync("uagv/v3/StrategicTech/AMR-6/responses", cancellationToken: ct);
+        await master.ConnectAsync(ct);
+        await agv.ConnectAsync(ct);
+
+        var responses = new Responses
+        {
+            HeaderId = 0, Timestamp = "", Version = "", Manufacturer = "", SerialNumber = "",
+            Items =
+            [
+                new RequestResponse { RequestId = "er1", GrantType = GrantType.Granted, LeaseExpiry = "2026-12-06T10:00:30.00Z" },
+                new RequestResponse { RequestId = "zr1", GrantType = GrantType.Queued },
+            ],
+        };
+        await master.SendResponsesAsync("StrategicTech", "AMR-6", responses, ct);
+        Responses got = await MqttLoopbackTests.Within(received.Task);
+        Assert.Equal([("er1", GrantType.Granted), ("zr1", GrantType.Queued)], got.Items.Select(r => (r.RequestId, r.GrantType)));
+        Assert.Equal("2026-12-06T10:00:30.00Z", got.Items[0].LeaseExpiry);
+        Assert.Equal("3.0.0", got.Version);
+        var schema = JsonSchemaValidator.LoadStrict(SharedData.PathOf("vda5050", "schemas", "3.0.0", "responses.schema"));
+        Assert.Empty(schema.Validate(JsonDocument.Parse(await MqttLoopbackTests.Within(raw.Task)).RootElement));
+        await Assert.ThrowsAsync<NotSupportedException>(() => master2.SendResponsesAsync("StrategicTech", "AMR-6", responses, ct));
+        Assert.Equal(0, agv.RejectedCount);
+
+        await agv.DisconnectAsync(ct);
+        await master.DisconnectAsync(ct);
+        await sniffer.DisconnectAsync(cancellationToken: ct);
+    }
+
+    [Fact]
     public async Task A300VisualizationBeforeAnyStateIsRefusedByTheAgvClient()
     {
         await using var agv = new Vda5050AgvClient(new Vda5050ClientOptions("127.0.0.1", 1, "StrategicTech", "AMR-5", "3.0.0"));

@@ -32,14 +32,20 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>True: the host connects to a broker already listening on <see cref="BrokerPort"/> (Mosquitto) instead of embedding one.</summary>
     public bool ExternalBroker { get; init; }
 
+    /// <summary>VDA 5050 version of the host's master and the AGVs ("2.0.0" unless set).</summary>
+    public string ProtocolVersion { get; init; } = "2.0.0";
+
     /// <summary>Database location given to the host (default: a SQLite file in <see cref="Directory"/>); a postgres:// URL for PostgreSQL.</summary>
     public string? DatabaseLocation { get; init; }
 
-    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0)
+    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0")
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
-        return new FleetTestRig(dir, FleetSite.Bundled()) { DatabaseLocation = databaseLocation, ExternalBroker = externalBrokerPort != 0, BrokerPort = externalBrokerPort };
+        return new FleetTestRig(dir, FleetSite.Bundled())
+        {
+            DatabaseLocation = databaseLocation, ExternalBroker = externalBrokerPort != 0, BrokerPort = externalBrokerPort, ProtocolVersion = protocolVersion,
+        };
     }
 
     public static int FreePort()
@@ -54,7 +60,7 @@ internal sealed class FleetTestRig : IAsyncDisposable
         HttpPort = FreePort();
         BrokerPort = BrokerPort == 0 ? FreePort() : BrokerPort;
         Host = new FleetHost(
-            new FleetHostOptions { HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site);
+            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site);
         await Host.StartAsync(CancellationToken.None);
     }
 
@@ -72,7 +78,7 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>AGVs at the given cells, 100 % battery.</summary>
     public async Task StartAgvsAsync(params (int X, int Y)[] cells)
     {
-        Agvs = new SimulatedFleet("127.0.0.1", BrokerPort);
+        Agvs = new SimulatedFleet("127.0.0.1", BrokerPort, ProtocolVersion);
         for (int i = 0; i < cells.Length; i++)
         {
             int v = Site.Graph.VertexAt(cells[i].X, cells[i].Y);

@@ -460,7 +460,8 @@ public sealed partial class FleetManager
             Version = string.Empty,
             Manufacturer = string.Empty,
             SerialNumber = string.Empty,
-            Actions = [new Vda5050Action { ActionType = actionType, ActionId = NextActionId(), BlockingType = BlockingType.Hard }],
+            // NONE: what VDA 5050 gives cancelOrder, startPause, stopPause and stateRequest; 3.0 allows no other on instant actions.
+            Actions = [new Vda5050Action { ActionType = actionType, ActionId = NextActionId(), BlockingType = BlockingType.None }],
         }));
     }
 
