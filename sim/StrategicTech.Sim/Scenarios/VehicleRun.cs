@@ -1,5 +1,6 @@
 using StrategicTech.Autopilot.Flight;
 using StrategicTech.Autopilot.Flight.Geofence;
+using StrategicTech.Navigation.Estimation.Amr;
 using StrategicTech.Navigation.Geodesy;
 using StrategicTech.Navigation.Missions;
 using StrategicTech.Navigation.Numerics;
@@ -159,6 +160,15 @@ public sealed class VehicleRun
     /// <summary>Largest |EKF − truth| position error while armed (m).</summary>
     public double MaxEkfErrorArmedM { get; private set; }
 
+    /// <summary>
+    /// Largest |EKF − truth| position error while armed at an instant whose error the filter's stated absolute
+    /// covariance did not cover (position NEES above <see cref="CoveredPositionNees"/>), m; 0 when it covered every one.
+    /// </summary>
+    public double MaxEkfErrorUncoveredM { get; private set; }
+
+    /// <summary>χ²₃ at 99.9 %: a position NEES (3 DOF) at or below it is an error the stated covariance covers.</summary>
+    public static double CoveredPositionNees { get; } = ChiSquare.Quantile(0.999, 3);
+
     public long ArmedAtUs { get; private set; } = -1;
 
     public long FinishedAtUs { get; private set; } = -1;
@@ -226,6 +236,12 @@ public sealed class VehicleRun
         if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorArmedM)
         {
             MaxEkfErrorArmedM = v.EkfPositionErrorM;
+        }
+
+        if (v.Commander.Armed && double.IsFinite(v.EkfPositionErrorM) && v.EkfPositionErrorM > MaxEkfErrorUncoveredM
+            && !(EstimateConsistency.Of(v).PositionNees <= CoveredPositionNees))
+        {
+            MaxEkfErrorUncoveredM = v.EkfPositionErrorM;
         }
 
         if (_fenceOnTruth is not null && _fenceOnTruth.CheckShapes(new(truth.PositionNedM.X, truth.PositionNedM.Y)) != FenceViolation.None)

@@ -84,6 +84,8 @@ public sealed class UavEkf
         Hold = new NoAidPositionHold(_parameters);
         MagMonitor = monitor;
         EmergencyYaw = new EmergencyYawEstimator();
+        Stillness = new AtRestDetector(_parameters);
+        ZeroVelocity = new ZeroVelocityFusion(_parameters);
     }
 
     public UavEkfParameters Parameters => _parameters;
@@ -104,6 +106,15 @@ public sealed class UavEkf
     public RangeHeightFusion Range { get; }
 
     public NoAidPositionHold Hold { get; }
+
+    /// <summary>IMU stillness on the newest samples (half of the at-rest condition, see <see cref="IsAtRest"/>).</summary>
+    public AtRestDetector Stillness { get; }
+
+    /// <summary>Zero-velocity update fused while <see cref="IsAtRest"/>.</summary>
+    public ZeroVelocityFusion ZeroVelocity { get; }
+
+    /// <summary>Landed (the caller's flag, <see cref="SetInAir"/>) and the IMU still: the filter fuses zero velocity.</summary>
+    public bool IsAtRest => !InAir && Stillness.IsStill;
 
     public MagAnomalyMonitor MagMonitor { get; }
 
@@ -277,6 +288,7 @@ public sealed class UavEkf
         }
 
         _lastImuUs = sample.TimeUs;
+        Stillness.Push(sample);
         if (!IsAligned)
         {
             Accumulate(sample);
@@ -517,6 +529,11 @@ public sealed class UavEkf
             RangeSample r = _range.PeekOldest();
             _range.DropOldest();
             Range.Fuse(Core, r);
+        }
+
+        if (_parameters.UseZeroVelocityUpdate && IsAtRest)
+        {
+            ZeroVelocity.Fuse(Core, HorizontalAidingActive(t));
         }
 
         UpdatePositionHold(t);

@@ -100,12 +100,13 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
         Vector3 velInnov = sample.VelocityNedMps - predictedVel;
         double posInnovN = posNed.X - predictedPos.X, posInnovE = posNed.Y - predictedPos.Y;
         double velVar = velNoise * velNoise, posVar = posNoise * posNoise;
+        double velVarDown = velVar * k.GnssVerticalVelocityNoiseScale * k.GnssVerticalVelocityNoiseScale;
 
         Span<int> index = stackalloc int[4];
         Span<double> h = stackalloc double[4];
         double ratioVn = Ratio(core, UavErrorIndex.Velocity, 0, armVelocity, velInnov.X, velVar, k.GnssVelocityGateSd, index, h);
         double ratioVe = Ratio(core, UavErrorIndex.Velocity, 1, armVelocity, velInnov.Y, velVar, k.GnssVelocityGateSd, index, h);
-        double ratioVd = Ratio(core, UavErrorIndex.Velocity, 2, armVelocity, velInnov.Z, velVar, k.GnssVelocityGateSd, index, h);
+        double ratioVd = Ratio(core, UavErrorIndex.Velocity, 2, armVelocity, velInnov.Z, velVarDown, k.GnssVelocityGateSd, index, h);
         double ratioPn = Ratio(core, UavErrorIndex.Position, 0, arm, posInnovN, posVar, k.GnssPositionGateSd, index, h);
         double ratioPe = Ratio(core, UavErrorIndex.Position, 1, arm, posInnovE, posVar, k.GnssPositionGateSd, index, h);
         VelocityTestRatio = Math.Max(Math.Max(ratioVn, ratioVe), ratioVd);
@@ -150,7 +151,7 @@ public sealed class GnssFusion : IFusionSource<GnssSample>
 
         if (fuseVerticalVel)
         {
-            any |= FuseAxis(core, UavErrorIndex.Velocity, 2, sample.VelocityNedMps.Z, velVar, index, h);
+            any |= FuseAxis(core, UavErrorIndex.Velocity, 2, sample.VelocityNedMps.Z, velVarDown, index, h);
         }
 
         if (fusePos)
