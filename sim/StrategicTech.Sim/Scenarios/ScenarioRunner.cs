@@ -16,6 +16,9 @@ namespace StrategicTech.Sim.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
+    /// <summary>How far beyond the EKF position-error limit an error covered by the filter's stated covariance may go.</summary>
+    public const double CoveredEkfErrorLimitFactor = 1.25;
+
     public const int LogRateHz = 50;
 
     /// <summary>East spacing of the homes of the copies made by <see cref="ScenarioRunOptions.VehicleCount"/>.</summary>
@@ -198,9 +201,12 @@ public static class ScenarioRunner
 
         checks.Add(new("max tilt (truth)", "deg", criteria.MaxTiltDeg, maxTiltDeg, maxTiltDeg <= criteria.MaxTiltDeg, PassCriteria.TiltKey, criteria.IsRequired(PassCriteria.TiltKey)));
         // An error beyond the limit passes only where the filter's stated absolute covariance (its own part plus the
-        // receiver's slow error, which sets the origin and no estimator fed by that receiver can remove) covers it.
-        bool ekfPassed = run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM || run.MaxEkfErrorUncoveredM <= criteria.MaxEkfPositionErrorM;
-        checks.Add(new("max EKF position error while armed (beyond the limit only inside its stated 99.9 % ellipsoid)", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, ekfPassed, PassCriteria.EkfKey, criteria.IsRequired(PassCriteria.EkfKey)));
+        // receiver's slow error, which sets the origin and no estimator fed by that receiver can remove) covers it, and
+        // never beyond 1.25x the limit: a filter cannot pass by stating a large covariance. Worst covered excess
+        // measured over the 64 hover seeds: 2.323 m on the 2 m limit (1.16x, seed 45).
+        bool ekfPassed = run.MaxEkfErrorArmedM <= criteria.MaxEkfPositionErrorM
+            || (run.MaxEkfErrorUncoveredM <= criteria.MaxEkfPositionErrorM && run.MaxEkfErrorArmedM <= CoveredEkfErrorLimitFactor * criteria.MaxEkfPositionErrorM);
+        checks.Add(new("max EKF position error while armed (beyond the limit only inside its stated 99.9 % ellipsoid, at most 1.25x)", "m", criteria.MaxEkfPositionErrorM, run.MaxEkfErrorArmedM, ekfPassed, PassCriteria.EkfKey, criteria.IsRequired(PassCriteria.EkfKey)));
         checks.Add(new("finished within the time limit", "s", criteria.TimeLimitS, double.IsFinite(finishedS) ? finishedS : v.Clock.TimeUs / 1e6, run.Phase == VehiclePhase.Finished, PassCriteria.TimeLimitKey, criteria.IsRequired(PassCriteria.TimeLimitKey)));
         if (!double.IsNaN(criteria.MaxDescentSpeedMps))
         {
