@@ -10,7 +10,12 @@ public sealed record SubscribeOptions
 
     public int ThrottleRateMs { get; init; }
 
-    public int QueueLength { get; init; } = 1;
+    /// <summary>
+    /// Messages the server may hold pending for this subscription before dropping the oldest; 0 (rosbridge's and
+    /// roslib's default) = no bound of its own. The default is 0 because consumers such as the AMR link fuse every
+    /// odometry/IMU sample from their client-side queue; a latest-value consumer may ask for 1.
+    /// </summary>
+    public int QueueLength { get; init; }
 
     public int FragmentSize { get; init; }
 

@@ -77,6 +77,27 @@ public sealed class RosbridgeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Messages of <paramref name="topic"/> dropped because a subscriber already had queue_length pending (all sessions).</summary>
+    public long QueueDropped(string topic)
+    {
+        lock (_gate)
+        {
+            long dropped = 0;
+            foreach (RosbridgeSession session in _sessions)
+            {
+                if (session.Subscriptions.TryGetValue(topic, out List<SessionSubscription>? list))
+                {
+                    foreach (SessionSubscription subscription in list)
+                    {
+                        dropped += subscription.Dropped;
+                    }
+                }
+            }
+
+            return dropped;
+        }
+    }
+
     /// <summary>Frames that could not be used (invalid JSON/CBOR, unknown op, wrong field types).</summary>
     public long BadFrames => Interlocked.Read(ref _badFrames);
 
@@ -202,19 +223,19 @@ public sealed class RosbridgeServer : IAsyncDisposable
                     {
                         if (!_cborFailTopics.Contains(topic))
                         {
-                            session.Send(raw ??= PublishRaw(topic, type, message, nowUs), binary: true);
+                            session.SendFor(subscription, raw ??= PublishRaw(topic, type, message, nowUs), binary: true);
                         }
                     }
                     else if (subscription.Compression is RosbridgeCompression.Cbor or RosbridgeCompression.CborRaw)
                     {
                         if (!_cborFailTopics.Contains(topic))
                         {
-                            session.Send(cbor ??= RosbridgeFrames.PublishCbor(topic, message), binary: true);
+                            session.SendFor(subscription, cbor ??= RosbridgeFrames.PublishCbor(topic, message), binary: true);
                         }
                     }
                     else
                     {
-                        SendJson(session, json ??= RosbridgeFrames.Publish(topic, message, type.Contract), subscription.FragmentSize);
+                        SendJson(session, subscription, json ??= RosbridgeFrames.Publish(topic, message, type.Contract));
                     }
                 }
             }
@@ -246,19 +267,16 @@ public sealed class RosbridgeServer : IAsyncDisposable
         type.Cdr is null ? RosbridgeFrames.PublishCbor(topic, message)
         : RosbridgeFrames.PublishCborRaw(topic, type.Cdr.Serialize(message), receiptTimeUs);
 
-    private void SendJson(RosbridgeSession session, byte[] json, int fragmentSize)
+    private void SendJson(RosbridgeSession session, SessionSubscription subscription, byte[] json)
     {
-        if (fragmentSize <= 0 || json.Length <= fragmentSize)
+        if (subscription.FragmentSize <= 0 || json.Length <= subscription.FragmentSize)
         {
-            session.Send(json);
+            session.SendFor(subscription, json);
             return;
         }
 
         string id = "fragments:" + Interlocked.Increment(ref _relayId).ToString(CultureInfo.InvariantCulture);
-        foreach (byte[] fragment in RosbridgeFrames.Fragment(json, fragmentSize, id))
-        {
-            session.Send(fragment);
-        }
+        session.SendFor(subscription, RosbridgeFrames.Fragment(json, subscription.FragmentSize, id));
     }
 
     private async Task AcceptAsync(HttpContext context)
@@ -410,7 +428,8 @@ public sealed class RosbridgeServer : IAsyncDisposable
     {
         string topic = e.RequireString("topic");
         string compression = e.GetString("compression") ?? RosbridgeCompression.None;
-        var subscription = new SessionSubscription(e.Id, compression, Math.Max(0, e.GetInt32("throttle_rate") ?? 0) * 1000L, e.GetInt32("fragment_size") ?? 0);
+        var subscription = new SessionSubscription(
+            e.Id, compression, Math.Max(0, e.GetInt32("throttle_rate") ?? 0) * 1000L, e.GetInt32("fragment_size") ?? 0, e.GetInt32("queue_length") ?? 0);
         lock (_gate)
         {
             if (!session.Subscriptions.TryGetValue(topic, out List<SessionSubscription>? list))
@@ -424,15 +443,15 @@ public sealed class RosbridgeServer : IAsyncDisposable
             {
                 if (compression == RosbridgeCompression.CborRaw)
                 {
-                    session.Send(last.Raw(), binary: true);
+                    session.SendFor(subscription, last.Raw(), binary: true);
                 }
                 else if (compression == RosbridgeCompression.Cbor)
                 {
-                    session.Send(last.Cbor(), binary: true);
+                    session.SendFor(subscription, last.Cbor(), binary: true);
                 }
                 else
                 {
-                    SendJson(session, last.Json, subscription.FragmentSize);
+                    SendJson(session, subscription, last.Json);
                 }
             }
         }
