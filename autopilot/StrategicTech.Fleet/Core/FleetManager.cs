@@ -648,6 +648,11 @@ public sealed partial class FleetManager
                 continue;
             }
 
+            if (paths[p][^1] != goals[p])
+            {
+                actions[p] = null; // a rotation-free prefix ends short of the goal: no pick, drop or charge there
+            }
+
             int[] nodes = [starts[p], .. moves.Select(m => m.ToVertex)];
             FleetRobot robot = _robots[participants[p]];
             plans[p] = new RobotPlan(participants[p], nodes, string.Create(CultureInfo.InvariantCulture, $"{robot.SerialNumber}-{_runId}-{number}"), actions[p], NextActionId());
