@@ -57,7 +57,7 @@ public static class EpisodePlanner
             if (!result.Solved)
             {
                 problem = "no collision-free plan within the budget (a goal may be walled in by stopped robots)";
-                return false;
+                break;
             }
 
             int[][] sitePaths = result.Paths.Select(p => p.Select(v => site.Graph.VertexAt(planGraph.CellOf(v))).ToArray()).ToArray();
