@@ -101,6 +101,29 @@ public sealed class EpisodesWalledGoalTests(ITestOutputHelper output)
         Assert.Empty(fleet.Conflicts);
     }
 
+    [Fact]
+    public async Task Episodes_keep_delivering_while_a_paused_robot_walls_in_a_pickup_and_deliver_that_order_once_it_resumes()
+    {
+        FleetSite site = FleetSite.BundledAwsWarehouse();
+        // agv0 stands in the one-cell dead end x = 1 (c1_14) and is paused: the pickup c1_15 behind it is walled in.
+        await using var fleet = new InProcessFleet(site, new FleetManagerOptions(), [(1, 14), (10, 13), (20, 13)]);
+        fleet.RunUntil(() => false, limitS: 1);
+        Assert.Equal(1, fleet.Manager.Pause(["agv0"], emergency: false));
+        await fleet.Manager.AcceptAsync("walled", "c1_15", "c24_13", "tote", 0, null, CancellationToken.None);
+        await fleet.Manager.AcceptAsync("open", "c5_8", "c1_13", "tote", 0, null, CancellationToken.None);
+
+        // Before the fix the walled goal made every episode's instance unsolvable, so nothing moved at all.
+        Assert.True(fleet.RunUntil(() => fleet.Manager.Orders().Single(o => o.Id == "open").Phase == OrderPhase.Completed, limitS: 300), LifelongPlanningTests.Describe(fleet));
+        Assert.NotEqual(OrderPhase.Completed, fleet.Manager.Orders().Single(o => o.Id == "walled").Phase);
+        Assert.Equal(0, fleet.Manager.PlanningFailures); // measured 0
+
+        Assert.Equal(1, fleet.Manager.Resume(["agv0"]));
+        Assert.True(fleet.RunUntil(() => fleet.AllOrders(OrderPhase.Completed), limitS: 900), LifelongPlanningTests.Describe(fleet));
+        output.WriteLine($"both delivered after {fleet.TimeS:F1} s simulated, {fleet.Manager.PlanningFailures} planning failures");
+        Assert.Equal(0, fleet.Manager.PlanningFailures); // measured 0
+        Assert.Empty(fleet.Conflicts);
+    }
+
     /// <summary>Cells beside racks (pickups), dock cells on the side walls (drops) and the rest, as the demo classifies them.</summary>
     private static (List<int> RackSide, List<int> Docks, List<int> Parking) DemoCells(FleetSite site)
     {
