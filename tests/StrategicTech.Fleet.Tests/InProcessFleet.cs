@@ -26,7 +26,7 @@ internal sealed class InProcessFleet : IAsyncDisposable
     private readonly double[] _stallLeftS;
     private readonly bool[] _lost;
 
-    public InProcessFleet(FleetSite site, FleetManagerOptions options, IReadOnlyList<(int X, int Y)> startCells)
+    public InProcessFleet(FleetSite site, FleetManagerOptions options, IReadOnlyList<(int X, int Y)> startCells, IReadOnlyList<double>? batteryPercent = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(startCells);
@@ -43,7 +43,7 @@ internal sealed class InProcessFleet : IAsyncDisposable
         {
             int v = site.Graph.VertexAt(startCells[i].X, startCells[i].Y);
             (double x, double y) = site.PositionOf(v);
-            Agvs[i] = new SimulatedAgv("StrategicTech", $"agv{i}", site.MapId, site.NodeIdOfVertex(v), x, y, 100);
+            Agvs[i] = new SimulatedAgv("StrategicTech", $"agv{i}", site.MapId, site.NodeIdOfVertex(v), x, y, batteryPercent?[i] ?? 100);
             SpeedFactor[i] = 1.0;
             _lastStateS[i] = double.NegativeInfinity;
             Manager.OnConnection(Header(new Connection { HeaderId = 0, Timestamp = string.Empty, Version = string.Empty, Manufacturer = string.Empty, SerialNumber = string.Empty, ConnectionState = ConnectionState.Online }, Agvs[i]));
@@ -63,6 +63,9 @@ internal sealed class InProcessFleet : IAsyncDisposable
     public Func<int, double, double>? StallS { get; init; }
 
     public double TimeS { get; private set; }
+
+    /// <summary>A standing robot reports its state at least this often (the demo's AGVs: 30 s; default: only on events).</summary>
+    public double IdleStatePeriodS { get; init; } = double.PositiveInfinity;
 
     /// <summary>Steps at which two robots occupied a common cell (first few, for the failure message).</summary>
     public List<string> Conflicts { get; } = [];
@@ -122,7 +125,7 @@ internal sealed class InProcessFleet : IAsyncDisposable
         for (int i = 0; i < Agvs.Length; i++)
         {
             SimulatedAgv a = Agvs[i];
-            if (!_lost[i] && (a.StateDue || (a.Driving && TimeS - _lastStateS[i] >= DrivingStatePeriodS)))
+            if (!_lost[i] && (a.StateDue || TimeS - _lastStateS[i] >= (a.Driving ? DrivingStatePeriodS : IdleStatePeriodS)))
             {
                 a.StateDue = false;
                 _lastStateS[i] = TimeS;

@@ -649,6 +649,11 @@ public sealed partial class FleetManager
                 continue;
             }
 
+            if (paths[p][^1] != goals[p])
+            {
+                actions[p] = null; // a rotation-free prefix ends short of the goal: no pick, drop or charge there
+            }
+
             int[] nodes = [starts[p], .. moves.Select(m => m.ToVertex)];
             FleetRobot robot = _robots[participants[p]];
             plans[p] = new RobotPlan(participants[p], nodes, string.Create(CultureInfo.InvariantCulture, $"{robot.SerialNumber}-{_runId}-{number}"), actions[p], NextActionId());
@@ -759,20 +764,23 @@ public sealed partial class FleetManager
         foreach (int p in Enumerable.Range(0, participants.Count).OrderBy(p => desiredAction[p] is null ? 1 : 0))
         {
             int at = here[p];
+
+            // Around the robots that cannot move: a goal they wall in would make the whole instance unsolvable and
+            // stop every robot, so that robot waits (its order stays with it) until the way opens.
+            int[] d = Distances(at, blocked);
             if (desiredAction[p] == "startCharging")
             {
-                int[] d = Distances(at);
                 desired[p] = _chargers.Where(c => !taken.Contains(c) && d[c] >= 0).OrderBy(c => d[c]).DefaultIfEmpty(-1).First();
             }
 
-            if (desired[p] >= 0 && !taken.Contains(desired[p]))
+            if (desired[p] >= 0 && !taken.Contains(desired[p]) && d[desired[p]] >= 0)
             {
                 goals[p] = desired[p];
                 actions[p] = desiredAction[p];
             }
             else
             {
-                goals[p] = !taken.Contains(at) ? at : NearestFree(at, taken);
+                goals[p] = !taken.Contains(at) ? at : NearestFree(d, at, taken);
             }
 
             taken.Add(goals[p]);
@@ -781,9 +789,8 @@ public sealed partial class FleetManager
         return (goals, actions);
     }
 
-    private int NearestFree(int from, HashSet<int> taken)
+    private static int NearestFree(int[] d, int from, HashSet<int> taken)
     {
-        int[] d = Distances(from);
         int best = from;
         for (int v = 0; v < d.Length; v++)
         {
@@ -797,7 +804,10 @@ public sealed partial class FleetManager
     }
 
     /// <summary>Breadth-first hop counts from a vertex (-1: unreachable).</summary>
-    private int[] Distances(int from)
+    private int[] Distances(int from) => Distances(from, null);
+
+    /// <summary>Breadth-first hop counts from a vertex not passing through <paramref name="blocked"/> (-1: unreachable or blocked).</summary>
+    private int[] Distances(int from, HashSet<int>? blocked)
     {
         var d = new int[_site.Graph.VertexCount];
         Array.Fill(d, -1);
@@ -809,7 +819,7 @@ public sealed partial class FleetManager
             int v = queue.Dequeue();
             foreach (int w in _site.Graph.Neighbors(v))
             {
-                if (d[w] < 0)
+                if (d[w] < 0 && blocked?.Contains(w) != true)
                 {
                     d[w] = d[v] + 1;
                     queue.Enqueue(w);
