@@ -21,6 +21,17 @@ namespace StrategicTech.Sim.Lockstep;
 /// (a refused arming at 0.014 rad); 0.1 rad gives yaw NEES 1.04–1.29 over 64 seeds. The price of the tighter GNSS
 /// velocity: the height hold carries the receiver's vertical velocity noise (a directly built hover's truth vertical
 /// RMS 1–2 cm with this tuning, 0.5–0.7 cm without), which is why it is not every SitlVehicle's default.
+/// With those floors alone velocity NEES stayed below its interval (1.94 / 2.30 against [2.43, 3.63]): the EKF's
+/// PX4-like IMU noise (accelerometer 0.35 m/s², gyro 0.015 rad/s, allowances for real vibration) is 16× and 10× the
+/// simulated IMU's white noise, which has no vibration, so the predicted velocity variance (directly, and through
+/// the tilt) was too large. <see cref="MatchImu"/> sets both from the IMU's noise densities at its rate (the EKF
+/// predicts on every sample); the sim's accelerometer bias walk (3e-4 m/s²/√s) already matches the EKF's bias process
+/// noise at 1 kHz (1e-2 · √0.001 = 3.2e-4). Over 64 hover seeds velocity NEES is then 2.57–3.42, inside the interval
+/// (accelerometer alone: 2.29 / 2.92, below it at arm + 15 s); position and calibrated-compass yaw NEES stay inside
+/// (2.72 / 2.73, 0.99 / 1.26). It is opt-in (<c>ScenarioRunOptions.MatchEkfImuNoise</c>, <c>For(matchImuNoise)</c>):
+/// after an emergency yaw reset (magnetometer dropped, yaw seen only through GNSS velocity) the tighter gyro noise
+/// slows the yaw's convergence (rotated-compass squares: 0.83° / 2.64° 5 s after the reset at 90° / 180°, against
+/// 0.46° / 0.64° without; accelerometer alone 0.71° / 0.04°).
 /// </summary>
 public static class SitlEkfTuning
 {
@@ -31,6 +42,10 @@ public static class SitlEkfTuning
     private const double MinGnssVelocityNoiseMps = 0.01;
     private const double MaxGnssVelocityNoiseMps = 10;
     private const double MaxHeadingNoiseRad = 1;
+    private const double MinAccelNoiseMps2 = 1e-3;
+    private const double MaxAccelNoiseMps2 = 10;
+    private const double MinGyroNoiseRadps = 1e-4;
+    private const double MaxGyroNoiseRadps = 1;
 
     /// <summary>
     /// <paramref name="ekf"/> with the GNSS velocity floor and the heading noise of <paramref name="sensors"/> on a
@@ -52,13 +67,49 @@ public static class SitlEkfTuning
     /// calibrated compass (<c>CAL_MAG0_*</c> set to the model's hard iron, <see cref="SitlMagnetometerCalibration"/>)
     /// leaves no hard-iron error, so only its white noise counts.
     /// </summary>
-    public static UavEkfParameters For(SensorSuiteParameters sensors, Physics.SimulationEnvironment environment, bool magnetometerCalibrated = false)
+    public static UavEkfParameters For(SensorSuiteParameters sensors, Physics.SimulationEnvironment environment, bool magnetometerCalibrated = false, bool matchImuNoise = false)
     {
         ArgumentNullException.ThrowIfNull(sensors);
         ArgumentNullException.ThrowIfNull(environment);
         Navigation.Numerics.Vector3 fieldNedGauss = environment.FieldAtHome.FieldNedGauss();
         SensorSuiteParameters seen = magnetometerCalibrated ? sensors with { Mag = sensors.Mag with { HardIronFrdGauss = Navigation.Numerics.Vector3.Zero } } : sensors;
-        return MatchSensors(new UavEkfParameters(), seen, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
+        UavEkfParameters matched = MatchSensors(new UavEkfParameters(), seen, Math.Sqrt((fieldNedGauss.X * fieldNedGauss.X) + (fieldNedGauss.Y * fieldNedGauss.Y)));
+        return matchImuNoise ? MatchImu(matched, sensors.Imu) : matched;
+    }
+
+    /// <summary>
+    /// <paramref name="ekf"/> with the accelerometer and gyro white noise of <paramref name="imu"/> (see
+    /// <see cref="AccelNoiseMps2"/>, <see cref="GyroNoiseRadps"/>), each clamped into the parameter's valid range.
+    /// </summary>
+    public static UavEkfParameters MatchImu(UavEkfParameters ekf, ImuParameters imu)
+    {
+        ArgumentNullException.ThrowIfNull(ekf);
+        ArgumentNullException.ThrowIfNull(imu);
+        return ekf with { AccelNoiseMps2 = AccelNoiseMps2(imu), GyroNoiseRadps = GyroNoiseRadps(imu) };
+    }
+
+    /// <summary>
+    /// The EKF's accelerometer white noise (m/s², applied as (dt·σ)² per predicted IMU sample) matching
+    /// <paramref name="imu"/>: SITL's vehicle predicts on every IMU sample, and each sample's delta velocity carries
+    /// white noise of variance density²·dt, so σ = density·√rate (0.0217 m/s² for the default 70 µg/√Hz at 1 kHz).
+    /// The model adds no vibration; its bias random walk is the EKF's accelerometer-bias state's job.
+    /// </summary>
+    public static double AccelNoiseMps2(ImuParameters imu)
+    {
+        ArgumentNullException.ThrowIfNull(imu);
+        double sigma = imu.AccelNoiseDensityMps2PerSqrtHz * Math.Sqrt(imu.OutputRateHz);
+        return Math.Clamp(sigma, MinAccelNoiseMps2, MaxAccelNoiseMps2);
+    }
+
+    /// <summary>
+    /// The EKF's gyro white noise (rad/s, applied as (dt·σ)² per predicted IMU sample) matching <paramref name="imu"/>
+    /// the same way: σ = density·√rate (0.00155 rad/s for the default 0.0028 °/s/√Hz at 1 kHz).
+    /// </summary>
+    public static double GyroNoiseRadps(ImuParameters imu)
+    {
+        ArgumentNullException.ThrowIfNull(imu);
+        double sigma = imu.GyroNoiseDensityRadPerSPerSqrtHz * Math.Sqrt(imu.OutputRateHz);
+        return Math.Clamp(sigma, MinGyroNoiseRadps, MaxGyroNoiseRadps);
     }
 
     /// <summary>Heading noise of <paramref name="mag"/> on a horizontal field <paramref name="horizontalFieldGauss"/>, rad.</summary>

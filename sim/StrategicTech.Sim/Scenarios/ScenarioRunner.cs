@@ -53,7 +53,8 @@ public static class ScenarioRunner
             IReadOnlyList<MissionItem> items = Translate(scenario.Mission.Items, referenceFrame, referenceFrame.ToNed(spec.Home) with { Z = 0 });
             Func<SitlVehicle, IVehicleAttachment?>? attach = options.Attach is null ? null : v => options.Attach(v, spec, i);
             runs[i] = new VehicleRun(spec, i, physicsSeed, sensorSeed, scenario.World, items, LogRateHz, timeLimitUs, attach,
-                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive, scenario.Parameters, scenario.Commands, scenario.Rc, options.MatchEkfToSensors);
+                scenario.Mission.Fence, scenario.Mission.RallyPoints, options.Binding, options.Interactive, scenario.Parameters, scenario.Commands, scenario.Rc, options.MatchEkfToSensors,
+                options.MatchEkfImuNoise);
         }
 
         RealTimePacer? pacer = options.SpeedFactor is { } speed ? new RealTimePacer(speed, 1_000_000 / SitlVehicle.BaseRateHz, wall) : null;

@@ -53,7 +53,7 @@ public sealed class VehicleRun
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
         Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
         IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null, ScenarioRc? rc = null,
-        bool matchEkfToSensors = false)
+        bool matchEkfToSensors = false, bool matchEkfImuNoise = false)
     {
         _commands = commands ?? [];
         _commandOutcomes = new CommandOutcome[_commands.Count];
@@ -81,7 +81,7 @@ public sealed class VehicleRun
         bool compassCalibrated = spec.SensorErrors is null; // a scenario's sensorErrors are errors not yet calibrated
         // Consistency campaigns tune the EKF's noise floors to the simulated sensors (SitlEkfTuning); others keep its defaults.
         Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors,
-            ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, compassCalibrated) : null, binding: binding,
+            ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, compassCalibrated, matchEkfImuNoise) : null, binding: binding,
             magnetometerCalibrated: compassCalibrated);
         foreach (ScenarioParameter p in parameters ?? [])
         {
