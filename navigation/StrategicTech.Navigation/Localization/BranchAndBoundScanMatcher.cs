@@ -49,6 +49,12 @@ public sealed class BranchAndBoundScanMatcher
     private float _best;
     private Candidate _bestCandidate;
 
+    // Distinct peaks: leaves within the margin of the best, one per neighbourhood (the best leaf of each).
+    private readonly Candidate[] _peaks;
+    private int _peakCount;
+    private readonly int _peakSeparationCells;
+    private readonly int _peakSeparationYaw;
+
     public BranchAndBoundScanMatcher(LikelihoodField field, KidnapRecoveryParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -85,6 +91,9 @@ public sealed class BranchAndBoundScanMatcher
         _rootScore = new float[_yawCount * blocksX * blocksY];
         _rootId = new int[_rootScore.Length];
         _stack = new Candidate[_rootScore.Length + (4 * (_levels + 1))];
+        _peaks = new Candidate[parameters.MaxPeaks];
+        _peakSeparationCells = (int)Math.Ceiling(parameters.PeakSeparationM / _resolutionM);
+        _peakSeparationYaw = (int)Math.Ceiling(parameters.PeakSeparationRad / parameters.SearchYawStepRad);
     }
 
     private enum Phase
@@ -120,6 +129,22 @@ public sealed class BranchAndBoundScanMatcher
 
     /// <summary>Yaw hypotheses searched.</summary>
     public int YawCount => _yawCount;
+
+    /// <summary>
+    /// Distinct peaks of the finished search, best first: the best leaf and every other leaf within
+    /// <see cref="KidnapRecoveryParameters.PeakScoreMargin"/> of it that is more than
+    /// <see cref="KidnapRecoveryParameters.PeakSeparationM"/> or <see cref="KidnapRecoveryParameters.PeakSeparationRad"/>
+    /// from a better one (at most <see cref="KidnapRecoveryParameters.MaxPeaks"/>).
+    /// </summary>
+    public int PeakCount { get; private set; }
+
+    /// <summary>Peak i (0 = best) of the finished search: pose of its cell centre and grid score.</summary>
+    public (Pose2D Pose, double Score) Peak(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, PeakCount);
+        return (PoseOf(_peaks[i]), _peaks[i].Score);
+    }
 
     /// <summary>
     /// Starts a search for the scan whose endpoints in the base frame are given (metres; at most
@@ -173,6 +198,8 @@ public sealed class BranchAndBoundScanMatcher
         _top = 0;
         _best = (float)_p.MinMatchScore;
         _bestCandidate = default;
+        _peakCount = 0;
+        PeakCount = 0;
         Found = false;
         BestScore = 0;
         Lookups = 0;
@@ -221,16 +248,22 @@ public sealed class BranchAndBoundScanMatcher
         while (_top > 0 && Lookups < budgetEnd)
         {
             Candidate c = _stack[--_top];
-            if (c.Score <= _best)
+            float threshold = Threshold();
+            if (c.Score <= threshold)
             {
                 continue;
             }
 
             if (c.Level == 0)
             {
-                _best = c.Score;
-                _bestCandidate = c;
-                Found = true;
+                if (c.Score > _best)
+                {
+                    _best = c.Score;
+                    _bestCandidate = c;
+                    Found = true;
+                }
+
+                AddPeak(c);
                 continue;
             }
 
@@ -247,7 +280,7 @@ public sealed class BranchAndBoundScanMatcher
 
                     float score = Bound(c.Yaw, x, y, level);
                     Count();
-                    if (score > _best)
+                    if (score > threshold)
                     {
                         _children[n++] = new Candidate(c.Yaw, x, y, level, score);
                     }
@@ -283,13 +316,106 @@ public sealed class BranchAndBoundScanMatcher
         if (Found)
         {
             BestScore = _bestCandidate.Score;
-            BestPose = new Pose2D(
-                _originXM + ((_bestCandidate.X + 0.5) * _resolutionM),
-                _originYM + ((_bestCandidate.Y + 0.5) * _resolutionM),
-                Pose2D.WrapPi(_bestCandidate.Yaw * _p.SearchYawStepRad));
+            BestPose = PoseOf(_bestCandidate);
+            FinishPeaks();
         }
 
         return true;
+    }
+
+    /// <summary>Blocks at or below this cannot hold the best leaf nor a peak within the margin of it.</summary>
+    private float Threshold() => Found ? Math.Max((float)_p.MinMatchScore, _best - (float)_p.PeakScoreMargin) : _best;
+
+    private Pose2D PoseOf(Candidate c) => new(
+        _originXM + ((c.X + 0.5) * _resolutionM),
+        _originYM + ((c.Y + 0.5) * _resolutionM),
+        Pose2D.WrapPi(c.Yaw * _p.SearchYawStepRad));
+
+    private bool Near(Candidate a, Candidate b)
+    {
+        int dyaw = Math.Abs(a.Yaw - b.Yaw);
+        dyaw = Math.Min(dyaw, _yawCount - dyaw);
+        int dx = a.X - b.X, dy = a.Y - b.Y;
+        return dyaw <= _peakSeparationYaw && ((dx * dx) + (dy * dy)) <= _peakSeparationCells * _peakSeparationCells;
+    }
+
+    /// <summary>Keeps the leaf as a peak: it replaces a weaker peak near it, or the weakest peak when the list is full.</summary>
+    private void AddPeak(Candidate c)
+    {
+        int weakest = -1;
+        for (int i = 0; i < _peakCount; i++)
+        {
+            if (Near(_peaks[i], c))
+            {
+                if (c.Score > _peaks[i].Score)
+                {
+                    _peaks[i] = c;
+                    MergeInto(i);
+                }
+
+                return;
+            }
+
+            if (weakest < 0 || _peaks[i].Score < _peaks[weakest].Score)
+            {
+                weakest = i;
+            }
+        }
+
+        if (_peakCount < _peaks.Length)
+        {
+            _peaks[_peakCount++] = c;
+        }
+        else if (c.Score > _peaks[weakest].Score)
+        {
+            _peaks[weakest] = c;
+        }
+    }
+
+    /// <summary>A peak that moved may now be near another: keep only the better of the two.</summary>
+    private void MergeInto(int kept)
+    {
+        for (int i = _peakCount - 1; i >= 0; i--)
+        {
+            if (i != kept && Near(_peaks[i], _peaks[kept]) && _peaks[i].Score <= _peaks[kept].Score)
+            {
+                _peaks[i] = _peaks[--_peakCount];
+                if (kept == _peakCount)
+                {
+                    kept = i;
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops peaks that fell out of the margin of the final best and sorts the rest best first.</summary>
+    private void FinishPeaks()
+    {
+        float floor = Threshold();
+        int n = 0;
+        for (int i = 0; i < _peakCount; i++)
+        {
+            if (_peaks[i].Score > floor || _peaks[i] == _bestCandidate)
+            {
+                _peaks[n++] = _peaks[i];
+            }
+        }
+
+        for (int a = 1; a < n; a++)
+        {
+            Candidate t = _peaks[a];
+            int b = a - 1;
+            while (b >= 0 && _peaks[b].Score < t.Score)
+            {
+                _peaks[b + 1] = _peaks[b];
+                b--;
+            }
+
+            _peaks[b + 1] = t;
+        }
+
+        _peakCount = n;
+        PeakCount = n;
     }
 
     /// <summary>

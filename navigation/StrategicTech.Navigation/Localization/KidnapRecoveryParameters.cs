@@ -50,6 +50,28 @@ public sealed record KidnapRecoveryParameters
     /// <summary>Beam look-ups the matcher may spend per scan (the search runs incrementally on the scan thread).</summary>
     public int LookupsPerScan { get; init; } = 400_000;
 
+    /// <summary>
+    /// Peaks of the search within this much mean per-beam score of the best are kept as hypotheses too: a look-alike
+    /// aisle can score as well as (or a little better than) the true place on one scan, so the cloud is re-seeded
+    /// over all of them and later scans decide.
+    /// </summary>
+    public double PeakScoreMargin { get; init; } = 0.05;
+
+    /// <summary>Most hypotheses kept from one search.</summary>
+    public int MaxPeaks { get; init; } = 4;
+
+    /// <summary>Leaves closer than this (m) and <see cref="PeakSeparationRad"/> to a better one are the same peak.</summary>
+    public double PeakSeparationM { get; init; } = 1.0;
+
+    /// <summary>Yaw (rad) within which leaves near in position are the same peak.</summary>
+    public double PeakSeparationRad { get; init; } = 20 * Math.PI / 180;
+
+    /// <summary>
+    /// While more than one hypothesis is held, recovery waits until one particle cluster holds at least this share of
+    /// the weight (the robot stays stopped; every scan updates the filter).
+    /// </summary>
+    public double DecidedClusterWeight { get; init; } = 0.9;
+
     /// <summary>1σ position (m) and yaw (rad) of the particle cloud re-seeded at the match.</summary>
     public double SeedSigmaXyM { get; init; } = 0.05;
 
@@ -72,6 +94,11 @@ public sealed record KidnapRecoveryParameters
         Require(ScoreSigmaM is > 0 and < 10, nameof(ScoreSigmaM), "must be in (0, 10) m");
         Require(MinMatchScore is > 0 and < 1, nameof(MinMatchScore), "must be in (0, 1)");
         Require(LookupsPerScan >= 10_000, nameof(LookupsPerScan), "must be at least 10 000");
+        Require(PeakScoreMargin is >= 0 and < 1, nameof(PeakScoreMargin), "must be in [0, 1)");
+        Require(MaxPeaks is >= 1 and <= 64, nameof(MaxPeaks), "must be in 1..64");
+        Require(PeakSeparationM is > 0 and < 100, nameof(PeakSeparationM), "must be in (0, 100) m");
+        Require(PeakSeparationRad is > 0 and <= Math.PI, nameof(PeakSeparationRad), "must be in (0, π] rad");
+        Require(DecidedClusterWeight is > 0.5 and <= 1, nameof(DecidedClusterWeight), "must be in (0.5, 1]");
         Require(SeedSigmaXyM is >= 0 and < 10, nameof(SeedSigmaXyM), "must be in [0, 10) m");
         Require(SeedSigmaYawRad is >= 0 and < Math.PI, nameof(SeedSigmaYawRad), "must be in [0, π) rad");
     }

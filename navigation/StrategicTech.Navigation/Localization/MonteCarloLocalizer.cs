@@ -166,6 +166,41 @@ public sealed class MonteCarloLocalizer : IMapLocalizer
         Reset(odomPose);
     }
 
+    /// <summary>
+    /// Seeds the cloud over several hypotheses at once (particles split evenly, Gaussian about each): kidnap recovery
+    /// uses it when a scan fits more than one place, so later scans decide between them.
+    /// </summary>
+    public void SetInitialPoses(ReadOnlySpan<Pose2D> mapPoses, Pose2D odomPose, double sigmaXyM, double sigmaYawRad)
+    {
+        if (mapPoses.IsEmpty || !IsFinite(odomPose) || !(sigmaXyM >= 0) || !(sigmaYawRad >= 0)
+            || !double.IsFinite(sigmaXyM) || !double.IsFinite(sigmaYawRad))
+        {
+            throw new ArgumentException("at least one pose; odometry pose and sigmas must be finite (sigmas ≥ 0)");
+        }
+
+        foreach (Pose2D pose in mapPoses)
+        {
+            if (!IsFinite(pose))
+            {
+                throw new ArgumentException("hypothesis poses must be finite", nameof(mapPoses));
+            }
+        }
+
+        _count = _p.MaxParticles;
+        for (int i = 0; i < _count; i++)
+        {
+            Pose2D pose = mapPoses[i % mapPoses.Length];
+            _x[i] = pose.XM + (sigmaXyM * _gaussian.NextStandardNormal());
+            _y[i] = pose.YM + (sigmaXyM * _gaussian.NextStandardNormal());
+            _yaw[i] = Pose2D.WrapPi(pose.YawRad + (sigmaYawRad * _gaussian.NextStandardNormal()));
+        }
+
+        Reset(odomPose);
+    }
+
+    /// <summary>The next <see cref="Update"/> weighs its scan even if the robot has not moved (new evidence while it stands still).</summary>
+    public void RequestUpdate() => _forceUpdate = true;
+
     public void StartGlobalLocalization(Pose2D odomPose)
     {
         if (!IsFinite(odomPose))

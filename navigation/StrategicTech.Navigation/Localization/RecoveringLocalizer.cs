@@ -9,7 +9,10 @@ namespace StrategicTech.Navigation.Localization;
 /// bounded number of look-ups per scan. The match is refined on the full-resolution distance field and the particle
 /// cloud re-seeded there (at the kept odometry pose, so motion since is applied); the robot counts as found again
 /// after <see cref="KidnapRecoveryParameters.RecoveredScans"/> good scans, and a re-seed that does not fit starts a
-/// new search. The filter is not updated while searching (the navigator holds the robot still). Allocation-free per
+/// new search. When the search finds several distinct places whose scores are within a margin of the best (look-alike
+/// rack aisles), the cloud is seeded over all of them and every following scan reweighs it, the robot standing still,
+/// until one cluster holds most of the weight; only then does verification start. The filter is not updated while
+/// searching (the navigator holds the robot still while <see cref="IsLost"/>). Allocation-free per
 /// <see cref="Update"/>; deterministic.
 /// </summary>
 public sealed class RecoveringLocalizer : IMapLocalizer
@@ -23,6 +26,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
     private readonly double[] _capturedX;
     private readonly double[] _capturedY;
     private readonly double _twoSigma2Fine;
+    private readonly Pose2D[] _hypotheses;
     private int _capturedBeams;
     private Pose2D _capturedOdom;
     private int _badScans;
@@ -41,6 +45,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         _beamY = new double[parameters.MaxBeams];
         _capturedX = new double[parameters.MaxBeams];
         _capturedY = new double[parameters.MaxBeams];
+        _hypotheses = new Pose2D[parameters.MaxPeaks];
         double sigmaFine = Math.Max(field.ResolutionM, parameters.SearchResolutionM / 2);
         _twoSigma2Fine = 2 * sigmaFine * sigmaFine;
     }
@@ -53,6 +58,12 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
         /// <summary>A kidnap was detected; the scan matcher is searching the map.</summary>
         Searching,
+
+        /// <summary>
+        /// The scan fitted several places about equally well; the cloud holds all of them and every scan (the robot
+        /// stands still) reweighs it until one cluster holds most of the weight.
+        /// </summary>
+        Disambiguating,
 
         /// <summary>The cloud was re-seeded at a match; waiting for good scans.</summary>
         Verifying,
@@ -85,6 +96,12 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
     /// <summary>Re-seeds of the particle cloud at a match.</summary>
     public long Reseeds { get; private set; }
+
+    /// <summary>Searches whose scan fitted more than one place (the cloud was seeded over all of them).</summary>
+    public long AmbiguousSearches { get; private set; }
+
+    /// <summary>Hypotheses the cloud was seeded over at the last re-seed.</summary>
+    public int LastHypothesisCount { get; private set; }
 
     /// <summary>Recoveries completed (back to tracking).</summary>
     public long Recoveries { get; private set; }
@@ -123,6 +140,11 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         Pose2D laserInBase,
         long timeUs)
     {
+        if (State == Phase.Disambiguating)
+        {
+            _mcl.RequestUpdate();
+        }
+
         bool updated = State != Phase.Searching
             && _mcl.Update(odomPose, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, timeUs);
         if (!_initialized)
@@ -139,6 +161,25 @@ public sealed class RecoveringLocalizer : IMapLocalizer
             if (done)
             {
                 FinishSearch();
+            }
+
+            return updated;
+        }
+
+        if (State == Phase.Disambiguating)
+        {
+            if (!updated || _mcl.BestClusterWeight < _p.DecidedClusterWeight)
+            {
+                return updated;
+            }
+
+            // One place holds the weight: it sets its own baseline, and good scans there end the recovery.
+            State = Phase.Verifying;
+            _badScans = 0;
+            _goodScans = 0;
+            if (beams >= _p.MinReturns)
+            {
+                BaselineHitFraction = HitFraction(_mcl.Estimate.Pose, beams);
             }
 
             return updated;
@@ -225,14 +266,29 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
         Pose2D refined = Refine(_matcher.BestPose);
         LastMatch = (refined, _matcher.BestScore);
-
-        // The new place sets its own baseline: the kept scan's hit share at the match.
-        BaselineHitFraction = CapturedHitFraction(refined);
-        _mcl.SetInitialPose(refined, _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
         Reseeds++;
-        State = Phase.Verifying;
         _badScans = 0;
         _goodScans = 0;
+        int peaks = _matcher.PeakCount;
+        LastHypothesisCount = Math.Max(1, peaks);
+        if (peaks <= 1)
+        {
+            // The new place sets its own baseline: the kept scan's hit share at the match.
+            BaselineHitFraction = CapturedHitFraction(refined);
+            _mcl.SetInitialPose(refined, _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+            State = Phase.Verifying;
+            return;
+        }
+
+        _hypotheses[0] = refined;
+        for (int i = 1; i < peaks; i++)
+        {
+            _hypotheses[i] = Refine(_matcher.Peak(i).Pose);
+        }
+
+        _mcl.SetInitialPoses(_hypotheses.AsSpan(0, peaks), _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+        AmbiguousSearches++;
+        State = Phase.Disambiguating;
     }
 
     /// <summary>Two local grid passes (±1 search cell / ±1°, then a quarter of that) on the map's own distance field.</summary>

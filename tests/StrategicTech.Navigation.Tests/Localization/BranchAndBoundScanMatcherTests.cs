@@ -181,4 +181,88 @@ public sealed class BranchAndBoundScanMatcherTests(ITestOutputHelper output)
         Assert.Equal(7, found);
         Assert.Equal(1, lookAlikes);
     }
+
+    /// <summary>Two 4 × 6 m rooms side by side (no door), each with the same boxes: a scan in one fits the other as well.</summary>
+    internal static OccupancyGridMap TwinRooms()
+    {
+        const int room = 80, width = 2 * room, height = 120;
+        var data = new sbyte[width * height];
+        (int X0, int Y0, int X1, int Y1)[] boxes = [(15, 20, 30, 30), (50, 70, 56, 100), (30, 90, 34, 94)];
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                int rx = x % room;
+                bool wall = rx < 2 || y < 2 || rx >= room - 2 || y >= height - 2;
+                bool box = boxes.Any(b => rx >= b.X0 && rx < b.X1 && y >= b.Y0 && y < b.Y1);
+                data[(y * width) + x] = wall || box ? OccupancyGridMap.Occupied : OccupancyGridMap.Free;
+            }
+        }
+
+        return new OccupancyGridMap(width, height, new MapYaml("twins.pgm", 0.05, 0, 0, 0, false, 0.65, 0.25, MapMode.Trinary), data);
+    }
+
+    [Fact]
+    public void Search_keeps_both_twin_rooms_as_distinct_peaks_best_first_and_the_truth_is_one_of_them()
+    {
+        OccupancyGridMap map = TwinRooms();
+        var field = new LikelihoodField(map, Mcl);
+        var parameters = new KidnapRecoveryParameters { SearchYawStepRad = 2 * Math.PI / 180, SearchLevels = 4 };
+        var matcher = new BranchAndBoundScanMatcher(field, parameters);
+        var truth = new Pose2D(1.3, 2.2, 0.7);
+        var twin = new Pose2D(truth.XM + 4.0, truth.YM, truth.YawRad);
+        (double[] xs, double[] ys) = Endpoints(map, truth, new Random(5));
+        matcher.Start(xs, ys);
+        Assert.True(matcher.Step(long.MaxValue));
+        Assert.True(matcher.Found);
+        Assert.InRange(matcher.PeakCount, 2, parameters.MaxPeaks);
+        for (int i = 0; i < matcher.PeakCount; i++)
+        {
+            (Pose2D pose, double score) = matcher.Peak(i);
+            output.WriteLine($"peak {i}: ({pose.XM:F2}, {pose.YM:F2}, {pose.YawRad * 180 / Math.PI:F1}°) score {score:F4}");
+            Assert.True(score <= matcher.BestScore);
+            Assert.True(score > matcher.BestScore - parameters.PeakScoreMargin);
+            if (i > 0)
+            {
+                Assert.True(score <= matcher.Peak(i - 1).Score, "peaks are not sorted best first");
+            }
+        }
+
+        Assert.Equal(matcher.BestScore, matcher.Peak(0).Score);
+        Assert.True(HasPeakNear(matcher, truth), "no peak at the truth");
+        Assert.True(HasPeakNear(matcher, twin), "no peak in the twin room");
+    }
+
+    [Fact]
+    public void Search_with_a_zero_margin_keeps_only_the_best_peak_in_the_asymmetric_room()
+    {
+        OccupancyGridMap map = AsymmetricRoom();
+        var field = new LikelihoodField(map, Mcl);
+        var parameters = new KidnapRecoveryParameters { SearchYawStepRad = 2 * Math.PI / 180, SearchLevels = 4, PeakScoreMargin = 0 };
+        var matcher = new BranchAndBoundScanMatcher(field, parameters);
+        var truth = new Pose2D(1.2, 4.1, 0.4);
+        (double[] xs, double[] ys) = Endpoints(map, truth, new Random(3));
+        matcher.Start(xs, ys);
+        Assert.True(matcher.Step(long.MaxValue));
+        Assert.Equal(1, matcher.PeakCount);
+        Assert.Equal((matcher.BestPose, matcher.BestScore), matcher.Peak(0));
+        Assert.True(HasPeakNear(matcher, truth));
+    }
+
+    /// <summary>A peak within two search cells and two yaw steps of the pose.</summary>
+    private static bool HasPeakNear(BranchAndBoundScanMatcher matcher, Pose2D pose)
+    {
+        for (int i = 0; i < matcher.PeakCount; i++)
+        {
+            Pose2D p = matcher.Peak(i).Pose;
+            double dM = Math.Sqrt(((p.XM - pose.XM) * (p.XM - pose.XM)) + ((p.YM - pose.YM) * (p.YM - pose.YM)));
+            double dRad = Math.Abs(Pose2D.WrapPi(p.YawRad - pose.YawRad));
+            if (dM <= 2 * matcher.Parameters.SearchResolutionM && dRad <= 2 * matcher.Parameters.SearchYawStepRad)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

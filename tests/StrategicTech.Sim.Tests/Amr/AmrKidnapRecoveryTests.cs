@@ -31,16 +31,17 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
 
     /// <summary>What one kidnap run measured on truth.</summary>
     private sealed record KidnapRun(AmrDemoResult Result, double DetectedAfterS, double RecoveredAfterS, double RolledWhileLostM, double LostS,
-        IReadOnlyList<string> Episodes);
+        IReadOnlyList<string> Episodes, long AmbiguousSearches);
 
     // Measured over seeds 1..5 (one destination each): the navigator stopped for the kidnap 0.30 s after it on every
-    // seed (bound 0.45 s) and the robot rolled 0.030 m while relocalizing (bound 0.045 m). Seeds 1, 4, 5: within
-    // 0.1 m / 5° of truth 2.40, 1.70, 2.10 s after the kidnap (bound 3.6 s), both goals reached without contact.
-    // NOT recovered: seeds 2 and 3 (destinations (−4.5, −10.75) and (3.5, −19.65)) matched a look-alike rack aisle
-    // 24–40 m away whose grid score beats the true pose's; the scan there fits, so the navigator drove on it (seed 3
-    // noticed at 143 s and recovered then). A single-scan match cannot tell such places apart; see ARCHITECTURE.md.
+    // seed (bound 0.45 s) and the robot rolled 0.030 m while relocalizing (bound 0.045 m). Seeds 1, 2, 4, 5: within
+    // 0.1 m / 5° of truth 2.80, 2.70, 2.30, 2.60 s after the kidnap (bound 3.6 s), both goals reached without contact.
+    // Seed 2's scan fitted four places within 0.05 of the best score (a look-alike aisle scored best on the grid); the
+    // cloud held all four and the scans while standing still picked the true one. NOT recovered: seed 3 (destination
+    // (3.5, −19.65)): its three hypotheses collapsed onto a look-alike at (−4.84, 20.79), so the robot drove on a wrong
+    // pose until the time limit; the true place was either not among the kept peaks or scored lower on the full scan.
     [SharedDataFact]
-    public async Task Kidnap_stops_the_robot_within_0_45_s_on_every_seed_and_is_recovered_within_3_6_s_on_three_of_five()
+    public async Task Kidnap_stops_the_robot_within_0_45_s_on_every_seed_and_is_recovered_within_3_6_s_on_seeds_1_2_4_5()
     {
         var runs = new List<KidnapRun>();
         for (int seed = 1; seed <= 5; seed++)
@@ -65,10 +66,11 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
 
         Assert.All(runs, r => Assert.InRange(r.DetectedAfterS, 0.05, 0.45));
         Assert.All(runs, r => Assert.True(r.RolledWhileLostM <= 0.045, $"rolled {r.RolledWhileLostM:F3} m while lost"));
-        List<KidnapRun> recovered = runs.Where(r => r.RecoveredAfterS <= 3.6).ToList();
-        Assert.Equal(3, recovered.Count);
-        Assert.All(recovered, r => Assert.True(r.Result.Passed, "a recovered run missed a goal or touched something"));
-        Assert.All(recovered, r => Assert.Equal(1, r.Result.Relocalization!.Detections));
+        int[] recovered = Enumerable.Range(1, 5).Where(seed => runs[seed - 1].RecoveredAfterS <= 3.6).ToArray();
+        Assert.Equal([1, 2, 4, 5], recovered);
+        Assert.All(recovered, seed => Assert.True(runs[seed - 1].Result.Passed, $"seed {seed} missed a goal or touched something"));
+        Assert.All(recovered, seed => Assert.Equal(1, runs[seed - 1].Result.Relocalization!.Detections));
+        Assert.Equal(1, runs[1].AmbiguousSearches); // seed 2 was recovered through the multi-hypothesis cloud
     }
 
     [SharedDataFact]
@@ -90,6 +92,7 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
         (double X, double Y) last = default;
         var episodes = new List<string>();
         bool wasLost = false;
+        long ambiguous = 0;
         AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
         {
             Map = map,
@@ -101,11 +104,14 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
             OnStep = (host, navigator, nowUs) =>
             {
                 var b = host.Robot.Base;
+                ambiguous = ((RecoveringLocalizer)navigator.Localizer).AmbiguousSearches;
                 bool lostNow = navigator.State == NavigationState.Relocalizing;
                 if (lostNow != wasLost)
                 {
                     Pose2D e = navigator.MapPose;
-                    episodes.Add($"{(lostNow ? "lost" : "found")} at {nowUs / 1e6:F2} s, truth ({b.TrueXM:F2}, {b.TrueYM:F2}), estimate ({e.XM:F2}, {e.YM:F2})");
+                    var r = (RecoveringLocalizer)navigator.Localizer;
+                    episodes.Add($"{(lostNow ? "lost" : "found")} at {nowUs / 1e6:F2} s, truth ({b.TrueXM:F2}, {b.TrueYM:F2}), estimate ({e.XM:F2}, {e.YM:F2}), " +
+                        $"hypotheses {r.LastHypothesisCount}, ambiguous searches {r.AmbiguousSearches}");
                     wasLost = lostNow;
                 }
 
@@ -138,7 +144,7 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
                 return Task.CompletedTask;
             },
         });
-        return new KidnapRun(result, detectedS, recoveredS, rolledM, lostS, episodes);
+        return new KidnapRun(result, detectedS, recoveredS, rolledM, lostS, episodes, ambiguous);
     }
 
     private static double Sq(double v) => v * v;
