@@ -150,13 +150,13 @@ public sealed class CodecRoundTripTests
     }
 
     [Fact]
-    public void A_subscription_receives_a_publish_with_wrong_field_types_as_a_counted_bad_frame()
+    public void A_subscription_counts_a_publish_with_a_malformed_msg_as_one_bad_frame_and_takes_the_next_good_one()
     {
         var client = new Client.RosbridgeClient(new Uri("ws://127.0.0.1:9"));
         var odom = client.Subscribe("/odom", RosTypes.Odometry);
         client.HandleFrame("{\"op\":\"publish\",\"topic\":\"/odom\",\"msg\":{\"header\":\"x\"}}"u8.ToArray(), binary: false);
         client.HandleFrame(RosbridgeFrames.Publish("/odom", MessageSamples.Odometry(), RosTypes.Odometry.Contract), binary: false);
-        Assert.Equal(1, client.Counters.BadFrames); // header is a string and the other fields are absent: counted as missing
+        Assert.Equal(1, client.Counters.BadFrames); // header is a string and every other field is absent: one bad frame (a wrong type alone: RequiredFieldTests)
         Assert.True(odom.TryGetLatest(out Odometry latest, out long sequence));
         Assert.Equal(1, sequence);
         Assert.Equal("base_footprint", latest.ChildFrameId);
