@@ -52,8 +52,10 @@ public sealed class ZoneContentionTests
         }
     }
 
-    private sealed class Robot(Vda5050AgvClient client, string serial, (double X, double Y) start, (double X, double Y) goal)
+    private sealed class Robot(Vda5050AgvClient client, string serial, (double X, double Y) start, (double X, double Y) goal, (double X, double Y) centre = default)
     {
+        private int _statesSent;
+
         public Vda5050AgvClient Client { get; } = client;
 
         public string Serial { get; } = serial;
@@ -61,6 +63,8 @@ public sealed class ZoneContentionTests
         public (double X, double Y) Position { get; private set; } = start;
 
         public ConcurrentQueue<GrantType> Answers { get; } = new();
+
+        public int StatesSent => Volatile.Read(ref _statesSent);
 
         public bool AtGoal => Math.Abs(Position.X - goal.X) < 1e-9 && Math.Abs(Position.Y - goal.Y) < 1e-9;
 
@@ -74,7 +78,7 @@ public sealed class ZoneContentionTests
                 ZoneSetDefinition? set = Client.ZoneSets.EnabledFor("hall");
                 double dx = Math.Clamp(goal.X - Position.X, -StepM, StepM), dy = Math.Clamp(goal.Y - Position.Y, -StepM, StepM);
                 (double X, double Y) next = (Math.Round(Position.X + dx, 6), Math.Round(Position.Y + dy, 6));
-                bool atCentre = Math.Abs(Position.X) < 1e-9 && Math.Abs(Position.Y) < 1e-9;
+                bool atCentre = Math.Abs(Position.X - centre.X) < 1e-9 && Math.Abs(Position.Y - centre.Y) < 1e-9;
                 if ((!atCentre || leaveCentre()) && Client.Requests.MayMove(set, Position.X, Position.Y, next.X, next.Y))
                 {
                     Position = next;
@@ -83,6 +87,7 @@ public sealed class ZoneContentionTests
                 }
 
                 await Client.PublishStateAsync(StateAt(sent++), CancellationToken.None);
+                Interlocked.Increment(ref _statesSent);
                 await Task.Delay(10);
             }
 
@@ -161,27 +166,30 @@ public sealed class ZoneContentionTests
         {
             r.Client.ResponsesReceived += m => m.Items.ForEach(i => r.Answers.Enqueue(i.GrantType));
             await r.Client.ConnectAsync(CancellationToken.None);
-            await master.SendZoneSetAsync("StrategicTech", r.Serial, new ZoneSet
-            {
-                HeaderId = 0, Timestamp = "", Version = "3.0.0", Manufacturer = "", SerialNumber = "",
-                Definition = new ZoneSetDefinition
-                {
-                    MapId = "hall", ZoneSetId = "zs-1",
-                    Zones =
-                    [
-                        new Zone
-                        {
-                            ZoneId = "door", ZoneType = ZoneType.Release, ReleaseLossBehavior = ZoneReleaseLossBehavior.Stop,
-                            Vertices = [new() { XM = -1, YM = -1 }, new() { XM = 1, YM = -1 }, new() { XM = 1, YM = 1 }, new() { XM = -1, YM = 1 }],
-                        },
-                    ],
-                },
-            }, CancellationToken.None);
+            await master.SendZoneSetAsync("StrategicTech", r.Serial, DoorAround(0, 0), CancellationToken.None);
         }
 
         Assert.True(await Until(() => rig.A.Client.ZoneSets.EnabledFor("hall") is not null && rig.B.Client.ZoneSets.EnabledFor("hall") is not null));
         return rig;
     }
+
+    /// <summary>A zone set of one RELEASE zone (STOP on loss), the 2 m square centred on (x, y).</summary>
+    private static ZoneSet DoorAround(double xM, double yM) => new()
+    {
+        HeaderId = 0, Timestamp = "", Version = "3.0.0", Manufacturer = "", SerialNumber = "",
+        Definition = new ZoneSetDefinition
+        {
+            MapId = "hall", ZoneSetId = "zs-1",
+            Zones =
+            [
+                new Zone
+                {
+                    ZoneId = "door", ZoneType = ZoneType.Release, ReleaseLossBehavior = ZoneReleaseLossBehavior.Stop,
+                    Vertices = [new() { XM = xM - 1, YM = yM - 1 }, new() { XM = xM + 1, YM = yM - 1 }, new() { XM = xM + 1, YM = yM + 1 }, new() { XM = xM - 1, YM = yM + 1 }],
+                },
+            ],
+        },
+    };
 
     private static async Task<bool> Until(Func<bool> condition)
     {
@@ -274,5 +282,38 @@ public sealed class ZoneContentionTests
         Assert.Equal([GrantType.Granted, GrantType.Revoked, GrantType.Queued, GrantType.Granted], Collapsed(rig.A.Answers));
         Assert.Equal([GrantType.Queued, GrantType.Granted], Collapsed(rig.B.Answers));
         AssertWireIsStrict300(rig);
+    }
+
+    [Fact]
+    public async Task On_300_the_fleet_hosts_estop_endpoint_revokes_a_robots_zone_grant_and_its_resume_endpoint_gives_it_back()
+    {
+        await using var rig = FleetTestRig.Create(protocolVersion: "3.0.0");
+        await rig.StartHostAsync();
+        Assert.NotNull(rig.Host!.ZoneRequests);
+        await using var master = new Vda5050MasterClient(new Vda5050ClientOptions("127.0.0.1", rig.BrokerPort, "StrategicTech", "zones", "3.0.0"));
+        await master.ConnectAsync(CancellationToken.None);
+        var robot = new Robot(
+            new Vda5050AgvClient(new Vda5050ClientOptions("127.0.0.1", rig.BrokerPort, "StrategicTech", "AMR-Z", "3.0.0")), "AMR-Z", (3, 5), (7, 5), centre: (5, 5));
+        await using (robot.Client)
+        {
+            robot.Client.ResponsesReceived += m => m.Items.ForEach(i => robot.Answers.Enqueue(i.GrantType));
+            await robot.Client.ConnectAsync(CancellationToken.None);
+            await master.SendZoneSetAsync("StrategicTech", "AMR-Z", DoorAround(5, 5), CancellationToken.None);
+            Assert.True(await Until(() => robot.Client.ZoneSets.EnabledFor("hall") is not null));
+
+            Task drive = robot.DriveAsync(new Occupancy(), leaveCentre: () => robot.Answers.Contains(GrantType.Revoked));
+            Assert.True(await Until(() => robot.Position == (5.0, 5.0))); // granted by the host's zone service, dwelling inside
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await rig.Http.PostAsync(rig.Url("/robots/AMR-Z/estop"), null)).StatusCode);
+            Assert.True(await Until(() => robot.Answers.Contains(GrantType.Queued))); // revoked, asked again, queued while stopped
+            int before = robot.StatesSent;
+            Assert.True(await Until(() => robot.StatesSent >= before + 20));
+            Assert.Equal((5.0, 5.0), robot.Position); // STOP zone: held where the revoke caught it for 20 states
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await rig.Http.PostAsync(rig.Url("/robots/AMR-Z/resume"), null)).StatusCode);
+            await drive;
+            Assert.True(robot.AtGoal, $"at {robot.Position}");
+            Assert.Equal([GrantType.Granted, GrantType.Revoked, GrantType.Queued, GrantType.Granted], Collapsed(robot.Answers));
+            await robot.Client.DisconnectAsync(CancellationToken.None);
+        }
     }
 }
