@@ -2,6 +2,7 @@ using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
 using StrategicTech.Drivers.Vda5050.Messages;
+using StrategicTech.Drivers.Vda5050.Zones;
 
 namespace StrategicTech.Drivers.Vda5050;
 
@@ -13,6 +14,8 @@ namespace StrategicTech.Drivers.Vda5050;
 /// it publishes it (QoS 0) after ONLINE and on every instant action <c>factsheetRequest</c>, in the connection's
 /// layout (2.x, or 3.0 through <see cref="FactsheetV3.From"/>). Every message goes out and comes in in the layout
 /// of the connection's version; on 3.0 a visualization references the header id of the last state sent.
+/// On 3.0 it also receives <c>zoneSet</c> (stored in <see cref="ZoneSets"/>) and <c>responses</c> (applied to
+/// <see cref="Requests"/>), and a state sent without zoneSets, zoneRequests or edgeRequests gets them from those two.
 /// </summary>
 public sealed class Vda5050AgvClient : IAsyncDisposable
 {
@@ -23,6 +26,7 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
     private readonly Lock _errorsLock = new();
     private readonly List<Vda5050Error> _pendingErrors = [];
     private readonly Factsheet? _factsheet;
+    private readonly ReleaseRequestGate _requests;
     private long _rejected;
     private long _factsheetsSent;
     private long _lastStateHeaderId = -1;
@@ -40,6 +44,7 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
         _options = options;
         _time = time ?? TimeProvider.System;
         _stamper = new HeaderStamper(options.ProtocolVersion, _time);
+        _requests = new ReleaseRequestGate(_time, options.SerialNumber);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessage;
     }
@@ -50,6 +55,15 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
 
     /// <summary>3.0: the master's answers to this AGV's zone and edge requests.</summary>
     public event Action<Responses>? ResponsesReceived;
+
+    /// <summary>3.0: a zone set, after it was stored in <see cref="ZoneSets"/>.</summary>
+    public event Action<ZoneSet>? ZoneSetReceived;
+
+    /// <summary>3.0: the zone sets received, reported in state.zoneSets.</summary>
+    public ZoneSetBook ZoneSets { get; } = new();
+
+    /// <summary>3.0: this AGV's zone and edge requests; the master's responses are applied to it on arrival.</summary>
+    public ReleaseRequestGate Requests => _requests;
 
     /// <summary>Messages rejected because they did not decode or had another major version.</summary>
     public long RejectedCount => Interlocked.Read(ref _rejected);
@@ -80,7 +94,9 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             .WithTopicFilter(TopicOf(Vda5050Topics.InstantActions), MqttQualityOfServiceLevel.AtMostOnce);
         if (Vda5050Codec.IsV3(_options.ProtocolVersion))
         {
-            subscribe = subscribe.WithTopicFilter(TopicOf(Vda5050Topics.Responses), MqttQualityOfServiceLevel.AtMostOnce);
+            subscribe = subscribe
+                .WithTopicFilter(TopicOf(Vda5050Topics.Responses), MqttQualityOfServiceLevel.AtMostOnce)
+                .WithTopicFilter(TopicOf(Vda5050Topics.ZoneSet), MqttQualityOfServiceLevel.AtMostOnce);
         }
 
         await _client.SubscribeAsync(subscribe.Build(), cancellation).ConfigureAwait(false);
@@ -118,9 +134,16 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             _pendingErrors.Clear();
         }
 
-        if (Vda5050Codec.IsV3(_options.ProtocolVersion) && state.InstantActionStates is null)
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
         {
-            SplitInstantActionStates(state);
+            if (state.InstantActionStates is null)
+            {
+                SplitInstantActionStates(state);
+            }
+
+            state.ZoneSets ??= ZoneSets.States();
+            state.ZoneRequests ??= _requests.ZoneRequests();
+            state.EdgeRequests ??= _requests.EdgeRequests();
         }
 
         string topic = TopicOf(Vda5050Topics.State);
@@ -243,7 +266,20 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
         {
             if (Vda5050Codec.TryDecodeResponses(payload, Vda5050Topics.Responses, _options.ProtocolVersion, out Responses? responses, out Vda5050Error? error))
             {
+                _requests.Apply(responses!);
                 ResponsesReceived?.Invoke(responses!);
+            }
+            else
+            {
+                Reject(error!);
+            }
+        }
+        else if (topic.EndsWith("/" + Vda5050Topics.ZoneSet, StringComparison.Ordinal))
+        {
+            if (Vda5050Codec.TryDecodeZoneSet(payload, Vda5050Topics.ZoneSet, _options.ProtocolVersion, out ZoneSet? zoneSet, out Vda5050Error? error))
+            {
+                ZoneSets.Store(zoneSet!.Definition);
+                ZoneSetReceived?.Invoke(zoneSet);
             }
             else
             {

@@ -92,6 +92,37 @@ public static class Vda5050Codec
     public static bool TryDecodeResponses(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out Responses? message, out Vda5050Error? error) =>
         TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.Responses, out message, out error);
 
+    /// <summary>A zone set exists in 3.x only; one that breaks a per-zone-type rule of the schema is refused.</summary>
+    public static byte[] Encode(ZoneSet message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!IsV3(message.Version))
+        {
+            throw new ArgumentException($"zoneSet exists only in VDA 5050 3.0, not in {message.Version}", nameof(message));
+        }
+
+        string? problem = ZoneSetRules.Check(message.Definition, foreignMembersAllowed: false);
+        return problem is null ? Encode(message, Vda5050JsonContext.Default.ZoneSet) : throw new ArgumentException(problem, nameof(message));
+    }
+
+    /// <summary>Decodes a zone set and checks the per-zone-type rules (a RELEASE zone without releaseLossBehavior is rejected).</summary>
+    public static bool TryDecodeZoneSet(ReadOnlySpan<byte> json, string topic, string? expectedVersion, out ZoneSet? message, out Vda5050Error? error)
+    {
+        if (!TryDecode(json, topic, expectedVersion, Vda5050JsonContext.Default.ZoneSet, out message, out error))
+        {
+            return false;
+        }
+
+        if (ZoneSetRules.Check(message!.Definition, foreignMembersAllowed: true) is string problem)
+        {
+            error = Error(topic, message.HeaderId.ToString(CultureInfo.InvariantCulture), $"{topic}: {problem}");
+            message = null;
+            return false;
+        }
+
+        return true;
+    }
+
     public static byte[] Encode(Vda5050Error error) => Encode(error, Vda5050JsonContext.Default.Vda5050Error);
 
     /// <summary>Decodes an order in the layout of <paramref name="expectedVersion"/> (2.x when null); on 3.x every edge must sit between two nodes.</summary>

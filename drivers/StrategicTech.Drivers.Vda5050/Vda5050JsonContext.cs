@@ -26,4 +26,5 @@ namespace StrategicTech.Drivers.Vda5050;
 [JsonSerializable(typeof(VisualizationWireV3))]
 [JsonSerializable(typeof(InstantActionsWireV3))]
 [JsonSerializable(typeof(Responses))]
+[JsonSerializable(typeof(ZoneSet))]
 internal sealed partial class Vda5050JsonContext : JsonSerializerContext;

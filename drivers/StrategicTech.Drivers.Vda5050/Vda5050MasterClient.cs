@@ -114,6 +114,20 @@ public sealed class Vda5050MasterClient : IAsyncDisposable
         return Publish(topic, Vda5050Codec.Encode(responses), cancellation);
     }
 
+    /// <summary>Sends a zone set to one AGV (3.0 connections only: 2.x has no zoneSet topic).</summary>
+    public Task SendZoneSetAsync(string manufacturer, string serialNumber, ZoneSet zoneSet, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(zoneSet);
+        if (!Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            throw new NotSupportedException($"zoneSet exists only in VDA 5050 3.0; this connection speaks {_options.ProtocolVersion}");
+        }
+
+        string topic = Vda5050Topics.For(_options.InterfaceName, _options.ProtocolVersion, manufacturer, serialNumber, Vda5050Topics.ZoneSet);
+        _stamper.Stamp(zoneSet, topic, manufacturer, serialNumber);
+        return Publish(topic, Vda5050Codec.Encode(zoneSet), cancellation);
+    }
+
     public async Task DisconnectAsync(CancellationToken cancellation)
     {
         if (_client.IsConnected)

@@ -17,6 +17,9 @@ public static class Vda5050Topics
     /// <summary>3.0 only: the master's grants for zone and edge requests.</summary>
     public const string Responses = "responses";
 
+    /// <summary>3.0 only: the zones of a map, master to AGV.</summary>
+    public const string ZoneSet = "zoneSet";
+
     public static string MajorVersion(string protocolVersion)
     {
         ArgumentNullException.ThrowIfNull(protocolVersion);

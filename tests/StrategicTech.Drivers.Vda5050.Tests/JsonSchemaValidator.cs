@@ -6,8 +6,8 @@ namespace StrategicTech.Drivers.Vda5050.Tests;
 /// <summary>
 /// A small JSON Schema (draft 2020-12 subset) validator covering exactly the keywords the VDA 5050 schemas use:
 /// type (one or a list), required, properties, additionalProperties, items, enum, const, minimum, maximum,
-/// minItems, allOf, format date-time, and internal $ref ("#/definitions/..", "#/$defs/.."). Unknown annotation
-/// keywords (title, description, examples, subtopic) are ignored, as the standard says.
+/// minItems, allOf, if/then/else, format date-time, and internal $ref ("#/definitions/..", "#/$defs/.."). Unknown
+/// annotation keywords (title, description, examples, subtopic, unit) are ignored, as the standard says.
 /// </summary>
 internal sealed class JsonSchemaValidator
 {
@@ -25,14 +25,22 @@ internal sealed class JsonSchemaValidator
 
     public static JsonSchemaValidator LoadStrict(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone()) { Strict = true };
 
+    /// <summary>A schema given as JSON text (tests of the validator itself).</summary>
+    public static JsonSchemaValidator FromText(string schemaJson, bool strict) => new(JsonDocument.Parse(schemaJson).RootElement.Clone()) { Strict = strict };
+
     public List<string> Validate(JsonElement instance)
     {
         var errors = new List<string>();
-        Check(_root, instance, "$", errors);
+        Check(_root, instance, "$", errors, owner: true);
         return errors;
     }
 
-    private void Check(JsonElement schema, JsonElement value, string path, List<string> errors)
+    /// <param name="owner">
+    /// False when <paramref name="schema"/> is applied in place to the same instance ($ref, allOf, then, else): the
+    /// strict unknown-member check then belongs to the schema that applied it, which sees the members of every
+    /// subschema that applies (a RELEASE zone's releaseLossBehavior is defined only under its if/then).
+    /// </param>
+    private void Check(JsonElement schema, JsonElement value, string path, List<string> errors, bool owner)
     {
         if (schema.ValueKind == JsonValueKind.True)
         {
@@ -47,15 +55,20 @@ internal sealed class JsonSchemaValidator
 
         if (schema.TryGetProperty("$ref", out JsonElement reference))
         {
-            Check(Resolve(reference.GetString()!), value, path, errors);
+            Check(Resolve(reference.GetString()!), value, path, errors, owner: false);
         }
 
         if (schema.TryGetProperty("allOf", out JsonElement allOf))
         {
             foreach (JsonElement s in allOf.EnumerateArray())
             {
-                Check(s, value, path, errors);
+                Check(s, value, path, errors, owner: false);
             }
+        }
+
+        if (ConditionalBranch(schema, value) is JsonElement branch)
+        {
+            Check(branch, value, path, errors, owner: false);
         }
 
         if (schema.TryGetProperty("type", out JsonElement type) && !TypeMatches(type, value))
@@ -96,7 +109,7 @@ internal sealed class JsonSchemaValidator
 
         if (value.ValueKind == JsonValueKind.Object)
         {
-            CheckObject(schema, value, path, errors);
+            CheckObject(schema, value, path, errors, owner);
         }
 
         if (value.ValueKind == JsonValueKind.Array)
@@ -111,13 +124,66 @@ internal sealed class JsonSchemaValidator
                 int k = 0;
                 foreach (JsonElement item in value.EnumerateArray())
                 {
-                    Check(items, item, $"{path}[{k++}]", errors);
+                    Check(items, item, $"{path}[{k++}]", errors, owner: true);
                 }
             }
         }
     }
 
-    private void CheckObject(JsonElement schema, JsonElement value, string path, List<string> errors)
+    /// <summary>if/then/else: the branch that applies (then when the instance validates against if, else otherwise), or none.</summary>
+    private JsonElement? ConditionalBranch(JsonElement schema, JsonElement value)
+    {
+        if (!schema.TryGetProperty("if", out JsonElement condition))
+        {
+            return null;
+        }
+
+        var scratch = new List<string>();
+        Check(condition, value, "$if", scratch, owner: false);
+        string branch = scratch.Count == 0 ? "then" : "else";
+        return schema.TryGetProperty(branch, out JsonElement chosen) ? chosen : null;
+    }
+
+    /// <summary>Member names defined by the schema's properties and by every in-place subschema that applies to the instance.</summary>
+    private bool CollectDefinedMembers(JsonElement schema, JsonElement value, HashSet<string> names)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        bool any = false;
+        if (schema.TryGetProperty("properties", out JsonElement properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            any = true;
+            foreach (JsonProperty p in properties.EnumerateObject())
+            {
+                names.Add(p.Name);
+            }
+        }
+
+        if (schema.TryGetProperty("$ref", out JsonElement reference))
+        {
+            any |= CollectDefinedMembers(Resolve(reference.GetString()!), value, names);
+        }
+
+        if (schema.TryGetProperty("allOf", out JsonElement allOf))
+        {
+            foreach (JsonElement s in allOf.EnumerateArray())
+            {
+                any |= CollectDefinedMembers(s, value, names);
+            }
+        }
+
+        if (ConditionalBranch(schema, value) is JsonElement branch)
+        {
+            any |= CollectDefinedMembers(branch, value, names);
+        }
+
+        return any;
+    }
+
+    private void CheckObject(JsonElement schema, JsonElement value, string path, List<string> errors, bool owner)
     {
         if (schema.TryGetProperty("required", out JsonElement required))
         {
@@ -132,17 +198,27 @@ internal sealed class JsonSchemaValidator
 
         schema.TryGetProperty("properties", out JsonElement properties);
         bool hasAdditional = schema.TryGetProperty("additionalProperties", out JsonElement additional);
+        HashSet<string>? defined = null;
+        if (Strict && owner && !hasAdditional)
+        {
+            defined = new HashSet<string>(StringComparer.Ordinal);
+            if (!CollectDefinedMembers(schema, value, defined))
+            {
+                defined = null; // a schema that defines no members (a free-form object) accepts any
+            }
+        }
+
         foreach (JsonProperty p in value.EnumerateObject())
         {
             if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(p.Name, out JsonElement propertySchema))
             {
-                Check(propertySchema, p.Value, $"{path}.{p.Name}", errors);
+                Check(propertySchema, p.Value, $"{path}.{p.Name}", errors, owner: true);
             }
             else if (hasAdditional)
             {
-                Check(additional, p.Value, $"{path}.{p.Name}", errors);
+                Check(additional, p.Value, $"{path}.{p.Name}", errors, owner: true);
             }
-            else if (Strict && properties.ValueKind == JsonValueKind.Object)
+            else if (defined is not null && !defined.Contains(p.Name))
             {
                 errors.Add($"{path}.{p.Name}: not a member the schema defines");
             }

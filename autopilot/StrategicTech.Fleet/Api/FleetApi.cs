@@ -12,7 +12,8 @@ namespace StrategicTech.Fleet.Api;
 /// </summary>
 public static class FleetApi
 {
-    public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app, FleetManager manager)
+    /// <param name="onCommand">Told of every pause / resume / estop after the manager (verb, robots): the 3.0 zone grants follow e-stops.</param>
+    public static IEndpointRouteBuilder MapFleetApi(this IEndpointRouteBuilder app, FleetManager manager, Action<string, IReadOnlyList<string>>? onCommand = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(manager);
@@ -60,21 +61,26 @@ public static class FleetApi
         foreach (string verb in new[] { "pause", "resume", "estop" })
         {
             app.MapPost($"/robots/{{serialNumber}}/{verb}", (string serialNumber) =>
-                manager.AllRobots().Contains(serialNumber) ? Results.Ok(Command(manager, verb, [serialNumber])) : Results.NotFound())
+                manager.AllRobots().Contains(serialNumber) ? Results.Ok(Command(manager, verb, [serialNumber], onCommand)) : Results.NotFound())
                 .WithName($"Robot{verb}").Produces<CommandResult>().Produces(StatusCodes.Status404NotFound);
-            app.MapPost($"/zone/{verb}", (ZoneRequest zone) => Results.Ok(Command(manager, verb, manager.RobotsInZone(zone.X0, zone.Y0, zone.X1, zone.Y1))))
+            app.MapPost($"/zone/{verb}", (ZoneRequest zone) => Results.Ok(Command(manager, verb, manager.RobotsInZone(zone.X0, zone.Y0, zone.X1, zone.Y1), onCommand)))
                 .WithName($"Zone{verb}").Produces<CommandResult>();
-            app.MapPost($"/fleet/{verb}", () => Results.Ok(Command(manager, verb, manager.AllRobots())))
+            app.MapPost($"/fleet/{verb}", () => Results.Ok(Command(manager, verb, manager.AllRobots(), onCommand)))
                 .WithName($"Fleet{verb}").Produces<CommandResult>();
         }
 
         return app;
     }
 
-    private static CommandResult Command(FleetManager manager, string verb, IReadOnlyList<string> robots) => new(verb switch
+    private static CommandResult Command(FleetManager manager, string verb, IReadOnlyList<string> robots, Action<string, IReadOnlyList<string>>? onCommand)
     {
-        "pause" => manager.Pause(robots, emergency: false),
-        "estop" => manager.Pause(robots, emergency: true),
-        _ => manager.Resume(robots),
-    });
+        var result = new CommandResult(verb switch
+        {
+            "pause" => manager.Pause(robots, emergency: false),
+            "estop" => manager.Pause(robots, emergency: true),
+            _ => manager.Resume(robots),
+        });
+        onCommand?.Invoke(verb, robots);
+        return result;
+    }
 }

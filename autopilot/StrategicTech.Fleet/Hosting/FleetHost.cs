@@ -10,6 +10,7 @@ using StrategicTech.Fleet.Api;
 using StrategicTech.Fleet.Core;
 using StrategicTech.Fleet.Orders;
 using StrategicTech.Fleet.Site;
+using StrategicTech.Fleet.Zones;
 using StrategicTech.Navigation.Time;
 
 namespace StrategicTech.Fleet.Hosting;
@@ -56,6 +57,9 @@ public sealed class FleetHost : IAsyncDisposable
 
     /// <summary>The embedded broker's state tap (null with an external broker).</summary>
     public EmbeddedBrokerStateTap? StateTap { get; private set; }
+
+    /// <summary>On 3.0 connections: the grants of zone and edge requests (null on 2.x, which has no requests).</summary>
+    public ZoneRequestService? ZoneRequests { get; private set; }
 
     /// <summary>The per-robot state slots behind the tap (null with an external broker): offered, coalesced and rejected counts.</summary>
     public StateIntake? StateIntake => _intake;
@@ -110,6 +114,12 @@ public sealed class FleetHost : IAsyncDisposable
         _master.ConnectionReceived += Manager.OnConnection;
         _master.FactsheetReceived += Manager.OnFactsheet;
         _master.FactsheetV3Received += Manager.OnFactsheet;
+        if (Vda5050Codec.IsV3(_options.ProtocolVersion))
+        {
+            ZoneRequests = new ZoneRequestService(_master, new ReleaseArbiter(TimeProvider.System), _options.ProtocolVersion);
+            StateProcessed += ZoneRequests.OnState;
+        }
+
         await _master.ConnectAsync(cancellation).ConfigureAwait(false);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -118,7 +128,7 @@ public sealed class FleetHost : IAsyncDisposable
         builder.Services.AddOpenApi();
         _web = builder.Build();
         _web.MapOpenApi();
-        _web.MapFleetApi(Manager);
+        _web.MapFleetApi(Manager, ZoneRequests is null ? null : ZoneRequests.OnCommand);
         await _web.StartAsync(cancellation).ConfigureAwait(false);
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
@@ -140,6 +150,11 @@ public sealed class FleetHost : IAsyncDisposable
         {
             await _web.StopAsync().ConfigureAwait(false);
             await _web.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (ZoneRequests is not null)
+        {
+            await ZoneRequests.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_master is not null)
