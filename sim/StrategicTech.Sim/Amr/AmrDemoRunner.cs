@@ -20,7 +20,9 @@ namespace StrategicTech.Sim.Amr;
 public static class AmrDemoRunner
 {
     private const long StepUs = 50_000;
-    private static readonly TimeSpan LockstepWait = TimeSpan.FromSeconds(5);
+    // Generous: on a loaded machine a plan on a large map or a loopback frame can take seconds of wall time, and a wait
+    // that gives up lets the run go on out of lockstep (counted in AmrDemoResult.LockstepStalls).
+    private static readonly TimeSpan LockstepWait = TimeSpan.FromSeconds(30);
 
     public static async Task<AmrDemoResult> RunAsync(AmrDemoOptions options, CancellationToken cancel = default)
     {
@@ -43,14 +45,14 @@ public static class AmrDemoRunner
         var link = new RosbridgeAmrLink(client, navigator);
         client.Start();
         await client.WaitConnectedAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        await WaitUntilAsync(() => host.Server.SubscriberCount("/odom") > 0 && host.Server.SubscriberCount("/imu") > 0 && host.Server.SubscriberCount("/scan") > 0,
-            TimeSpan.FromSeconds(30), cancel).ConfigureAwait(false);
+        int stalls = await WaitUntilAsync(() => host.Server.SubscriberCount("/odom") > 0 && host.Server.SubscriberCount("/imu") > 0 && host.Server.SubscriberCount("/scan") > 0,
+            TimeSpan.FromSeconds(30), cancel).ConfigureAwait(false) ? 0 : 1;
 
         // Wait for odometry, then seed the localizer at the start pose (Nav2's /initialpose).
         while (!navigator.HasOdometry)
         {
             CheckWall(wall, options.WallTimeout);
-            await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
+            stalls += await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
         }
 
         navigator.SetInitialPose(options.InitialPose ?? options.Start, options.InitialPoseSigma.XyM, options.InitialPoseSigma.YawRad);
@@ -85,7 +87,7 @@ public static class AmrDemoRunner
                     break;
                 }
 
-                await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
+                stalls += await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
                 if (firstPath && navigator.Path.Length > 0)
                 {
                     firstPath = false;
@@ -121,13 +123,15 @@ public static class AmrDemoRunner
             localizer.GetType().Name)
         {
             Particles = particles.Snapshots,
+            LockstepStalls = stalls,
             Relocalization = localizer is RecoveringLocalizer r
                 ? new AmrRelocalizationStats(r.Detections, r.Searches, r.Reseeds, r.Recoveries, r.TotalMatcherLookups)
                 : null,
         };
     }
 
-    private static async Task StepAsync(RosRobotHost host, RosbridgeClient client, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options,
+    /// <summary>One lockstep control step; returns how many of its waits gave up (0 when the step stayed in lockstep).</summary>
+    private static async Task<int> StepAsync(RosRobotHost host, RosbridgeClient client, RosbridgeAmrLink link, AmrNavigator navigator, AmrDemoOptions options,
         CancellationToken cancel)
     {
         cancel.ThrowIfCancellationRequested();
@@ -142,10 +146,11 @@ public static class AmrDemoRunner
         link.Step(host.Clock.TimeUs);
 
         // A plan handed to the worker this tick is taken on the next one, whatever the worker thread's speed.
-        await WaitUntilAsync(() => !navigator.Planner.IsBusy, LockstepWait, cancel).ConfigureAwait(false);
-        if (link.CommandsPublished > published)
+        int stalls = await WaitUntilAsync(() => !navigator.Planner.IsBusy, LockstepWait, cancel).ConfigureAwait(false) ? 0 : 1;
+        if (link.CommandsPublished > published
+            && !await WaitUntilAsync(() => !Linked(host, client) || host.Robot.CommandsReceived > received, LockstepWait, cancel).ConfigureAwait(false))
         {
-            await WaitUntilAsync(() => !Linked(host, client) || host.Robot.CommandsReceived > received, LockstepWait, cancel).ConfigureAwait(false);
+            stalls++;
         }
 
         host.Advance(StepUs);
@@ -155,24 +160,27 @@ public static class AmrDemoRunner
         }
 
         SimulatedRosRobot robot = host.Robot;
-        await WaitUntilAsync(() => !Linked(host, client)
+        bool synced = await WaitUntilAsync(() => !Linked(host, client)
             || ((robot.LastOdometryStampUs < 0
                     || (link.LatestOdometryStampUs == robot.LastOdometryStampUs && link.LatestImuStampUs == robot.LastOdometryStampUs))
                 && (robot.LastScanStampUs < 0 || link.LatestScanStampUs == robot.LastScanStampUs)), LockstepWait, cancel).ConfigureAwait(false);
+        return synced ? stalls : stalls + 1;
     }
 
     /// <summary>Whether messages flow: the client is connected and the server has its subscriptions (not mid-reconnect).</summary>
     private static bool Linked(RosRobotHost host, RosbridgeClient client) =>
         client.IsConnected && host.Server.SubscriberCount("/scan") > 0 && host.Server.SubscriberCount("/odom") > 0;
 
-    /// <summary>Polls <paramref name="condition"/> every millisecond of wall time; gives up (and carries on) after <paramref name="limit"/>.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, CancellationToken cancel)
+    /// <summary>Polls <paramref name="condition"/> every millisecond of wall time; gives up (and carries on) after <paramref name="limit"/>, returning false.</summary>
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan limit, CancellationToken cancel)
     {
         var wall = System.Diagnostics.Stopwatch.StartNew();
         while (!condition() && wall.Elapsed < limit)
         {
             await Task.Delay(1, cancel).ConfigureAwait(false);
         }
+
+        return condition();
     }
 
     private static void CheckWall(System.Diagnostics.Stopwatch wall, TimeSpan timeout)

@@ -39,8 +39,11 @@ public sealed class RegulatedPurePursuitTests(ITestOutputHelper output)
 
 
         output.WriteLine($"steps {steps}, min clearance {minClearance:F4} m (path {pathClearance:F4} m), path {rpp.PathLengthM:F3} m, driven {robot.DistanceM:F3} m");
+        // Centre-to-wall clearance measured 0.1704 m; bound 0.1136 m (0.1704 / 1.5), above the robot radius 0.11 m
+        // that the issue asks for.
         Assert.True(minClearance >= AmrTestWorld.RobotRadiusM, $"clearance {minClearance} m below the robot radius");
-        Assert.True(robot.DistanceM < rpp.PathLengthM * 1.05, $"drove {robot.DistanceM} m for a {rpp.PathLengthM} m path");
+        Assert.True(minClearance >= 0.1136, $"clearance {minClearance} m");
+        Assert.True(robot.DistanceM < rpp.PathLengthM * 1.05, $"drove {robot.DistanceM} m for a {rpp.PathLengthM} m path"); // measured 6.803 m for 7.097 m (0.959x)
     }
 
     [Fact]

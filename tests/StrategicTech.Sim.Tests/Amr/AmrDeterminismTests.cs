@@ -14,7 +14,7 @@ public sealed class AmrDeterminismTests(ITestOutputHelper output)
     [Theory]
     [InlineData("warehouse-obstacle")]
     [InlineData("warehouse-person-blocks-aisle")]
-    public async Task Two_runs_of_a_scenario_with_the_same_seed_give_identical_goals_criteria_and_traces(string name)
+    public async Task Two_runs_of_a_scenario_with_the_same_seed_stay_in_lockstep_and_give_identical_goals_criteria_and_traces(string name)
     {
         AmrScenario scenario = AmrScenarioLoader.Load(name);
         AmrScenarioResult first = await AmrScenarioRunner.RunAsync(scenario);
@@ -24,6 +24,8 @@ public sealed class AmrDeterminismTests(ITestOutputHelper output)
             output.WriteLine($"goal {g.Index}: {g.Outcome} in {g.TimeS:F2} s, driven {g.DrivenLengthM:F4} m, loc error max {g.MaxLocalizationErrorM:F4} m, replans {g.Replans}");
         }
 
+        Assert.Equal(0, first.Run.LockstepStalls); // no wait gave up: both runs stayed in lockstep
+        Assert.Equal(0, second.Run.LockstepStalls);
         Assert.Equal(first.Run.Goals, second.Run.Goals);
         Assert.Equal(first.Criteria.Select(c => (c.Key, c.Measured, c.Passed)), second.Criteria.Select(c => (c.Key, c.Measured, c.Passed)));
         Assert.Equal(first.Run.Trace.Count, second.Run.Trace.Count);

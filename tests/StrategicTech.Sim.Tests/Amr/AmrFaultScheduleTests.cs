@@ -2,11 +2,12 @@ using StrategicTech.Navigation.Localization;
 using StrategicTech.Sim.Amr;
 using StrategicTech.Sim.Amr.Scenarios;
 using StrategicTech.Sim.Ros;
+using Xunit.Abstractions;
 
 namespace StrategicTech.Sim.Tests.Amr;
 
 /// <summary><see cref="AmrFaultSchedule"/> and the simulator hooks it drives: windows, slip, dropout, kidnap.</summary>
-public sealed class AmrFaultScheduleTests
+public sealed class AmrFaultScheduleTests(ITestOutputHelper output)
 {
     [Fact]
     public void Windows_set_the_largest_active_fraction_and_clear_it_outside_and_a_kidnap_moves_the_robot_once()
@@ -62,6 +63,9 @@ public sealed class AmrFaultScheduleTests
         lidar.FaultDropoutFraction = 0.9;
         lidar.Scan(8.0, 3.75, 0, [], ranges);
         int returned = ranges.Count(float.IsFinite);
-        Assert.InRange(returned, 18, 54); // binomial(360, 0.1): mean 36, ±3σ = ±17
+        output.WriteLine($"beams returned at 90 % dropout: {returned} of 360");
+        // binomial(360, 0.1): mean 36, ±3σ = ±17. Measured 42 with the seeded lidar (the same on two runs); bounds 42 / 1.5
+        // below and the binomial's +3σ (tighter than 1.5 x 42) above.
+        Assert.InRange(returned, 28, 54);
     }
 }

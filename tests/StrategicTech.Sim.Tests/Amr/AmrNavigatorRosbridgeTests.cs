@@ -11,7 +11,7 @@ namespace StrategicTech.Sim.Tests.Amr;
 public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Warehouse_demo_reaches_two_goals_with_people_walking_in_other_aisles_without_contact()
+    public async Task Warehouse_demo_reaches_two_goals_with_people_walking_in_other_aisles_with_truth_clearance_above_the_robot_radius()
     {
         AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
         {
@@ -22,10 +22,15 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         });
         Print(result);
         Assert.True(result.Passed, "demo did not pass");
-        Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0, $"goal {g.Index}: clearance {g.MinClearanceM} m"));
+
+        // Truth clearance (robot disc to shelf or person) measured 0.436 m and 0.444 m (identical on two runs); bound
+        // 0.29 m, which also keeps a gap of more than the robot radius (0.11 m) between the robot and anything.
+        Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0.29, $"goal {g.Index}: clearance {g.MinClearanceM} m"));
         Assert.Equal(0, result.ContactSteps);
     }
 
+    // Not bit-deterministic: while the link is down each step waits 50 ms of wall time, so how many simulated steps the
+    // reconnect spans depends on the machine; the test asserts behaviour only (stopped, waiting, reconnected, reached).
     [Fact]
     public async Task Server_restart_mid_goal_stops_the_robot_and_the_goal_continues_after_reconnect()
     {
@@ -53,12 +58,12 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         Assert.True(restarted);
         Assert.Equal(0.0, speedAfterOutage); // the robot's cmd_vel timeout stopped it while the link was down
         Assert.Equal(NavigationState.WaitingForSensors, stateDuringOutage);
-        Assert.True(result.ClientConnections >= 2, $"connections {result.ClientConnections}");
+        Assert.Equal(2, result.ClientConnections); // the first connection and one after the restart
         Assert.True(result.Passed, "goal not reached after the reconnect");
     }
 
     [Fact]
-    public async Task A_person_blocking_the_only_corridor_triggers_recoveries_and_the_goal_is_reached_once_they_leave()
+    public async Task A_person_blocking_the_only_1_m_corridor_triggers_recoveries_and_the_goal_is_reached_once_they_leave_with_clearance_above_the_robot_radius()
     {
         OccupancyGridMap corridor = Corridor();
         var person = new WalkingPerson(5.0, 1.5, 5.0, 1.5, 0);
@@ -86,7 +91,11 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         });
         Print(result);
         Assert.True(result.Passed, "goal not reached");
-        Assert.True(result.Goals[0].Recoveries >= 1, "no recovery ran");
+        Assert.InRange(result.Goals[0].Recoveries, 2, 4); // measured 3 (lockstep, identical on two runs); bounds 3 / 1.5 and 1.5 x 3
+
+        // In the 1.0 m corridor (robot 0.22 m wide) the truth clearance to walls and the person measured 0.239 m;
+        // bound 0.16 m, above the robot radius 0.11 m.
+        Assert.True(result.Goals[0].MinClearanceM > 0.16, $"clearance {result.Goals[0].MinClearanceM} m");
         Assert.Equal(0, result.ContactSteps);
     }
 
@@ -114,7 +123,7 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         foreach (AmrGoalResult g in result.Goals)
         {
             output.WriteLine($"goal {g.Index}: {g.Outcome} in {g.TimeS:F1} s, planned {g.PlannedLengthM:F2} m, driven {g.DrivenLengthM:F2} m, " +
-                $"min clearance {g.MinClearanceM:F3} m, loc error max {g.MaxLocalizationErrorM:F3} m, recoveries {g.Recoveries}, replans {g.Replans}");
+                $"min clearance {g.MinClearanceM:F4} m, loc error max {g.MaxLocalizationErrorM:F4} m, recoveries {g.Recoveries}, replans {g.Replans}");
         }
 
         output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}");
