@@ -108,7 +108,7 @@ public static class FleetBenchmark
             }
         };
 
-        bool separate = load is not null;
+        bool separate = load is not null and not InProcessRampLoad;
         await using IRampLoad robots = load ?? new InProcessRampLoad();
         var steps = new List<FleetRampStep>();
         foreach (int n in robotSteps)

@@ -18,15 +18,15 @@ public interface IRampLoad : IAsyncDisposable
 }
 
 /// <summary>The robots in the benchmark's own process (they share its CPU time with the node).</summary>
-public sealed class InProcessRampLoad : IRampLoad
+public sealed class InProcessRampLoad(bool mqttnetRobots = false) : IRampLoad
 {
-    private StateLoad? _load;
+    private IStateLoad? _load;
     private CancellationTokenSource? _running;
     private Task _publishers = Task.CompletedTask;
 
     public async Task StartAsync(int robots, int brokerPort, CancellationToken cancellation)
     {
-        _load ??= new StateLoad("127.0.0.1", brokerPort);
+        _load ??= StateLoads.Create("127.0.0.1", brokerPort, mqttnetRobots);
         await _load.GrowToAsync(robots, cancellation).ConfigureAwait(false);
         _running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _publishers = _load.PublishAsync(_running.Token);
@@ -65,22 +65,25 @@ public sealed class ChildProcessRampLoad : IRampLoad
 {
     private readonly string _fileName;
     private readonly IReadOnlyList<string> _prefixArguments;
+    private readonly bool _mqttnetRobots;
     private Process? _child;
 
     /// <param name="fileName">Executable of the CLI (or <c>dotnet</c>).</param>
     /// <param name="prefixArguments">Arguments before <c>fleet load …</c> (the CLI's assembly when run through <c>dotnet</c>).</param>
-    public ChildProcessRampLoad(string fileName, IReadOnlyList<string> prefixArguments)
+    /// <param name="mqttnetRobots">One MQTTnet client per robot (<see cref="StateLoad"/>) instead of the raw-socket publisher.</param>
+    public ChildProcessRampLoad(string fileName, IReadOnlyList<string> prefixArguments, bool mqttnetRobots = false)
     {
         _fileName = fileName;
         _prefixArguments = prefixArguments;
+        _mqttnetRobots = mqttnetRobots;
     }
 
     /// <summary>The running CLI itself: its apphost, or <c>dotnet</c> with its assembly.</summary>
-    public static ChildProcessRampLoad OfThisProcess()
+    public static ChildProcessRampLoad OfThisProcess(bool mqttnetRobots = false)
     {
         string path = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         bool viaDotnet = Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        return new ChildProcessRampLoad(path, viaDotnet ? [Environment.GetCommandLineArgs()[0]] : []);
+        return new ChildProcessRampLoad(path, viaDotnet ? [Environment.GetCommandLineArgs()[0]] : [], mqttnetRobots);
     }
 
     public async Task StartAsync(int robots, int brokerPort, CancellationToken cancellation)
@@ -95,6 +98,11 @@ public sealed class ChildProcessRampLoad : IRampLoad
         foreach (string a in new[] { "fleet", "load", "--broker-port", brokerPort.ToString(CultureInfo.InvariantCulture), "--robots", robots.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
+        }
+
+        if (_mqttnetRobots)
+        {
+            start.ArgumentList.Add("--mqttnet");
         }
 
         _child = Process.Start(start) ?? throw new InvalidOperationException("the load process did not start");
@@ -139,11 +147,11 @@ public sealed class ChildProcessRampLoad : IRampLoad
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
     /// <summary>The child's side: connects, says ready, answers marks, stops at end of input.</summary>
-    public static async Task RunChildAsync(int brokerPort, int robots, TextReader input, TextWriter output, CancellationToken cancellation)
+    public static async Task RunChildAsync(int brokerPort, int robots, TextReader input, TextWriter output, CancellationToken cancellation, bool mqttnetRobots = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        await using var load = new StateLoad("127.0.0.1", brokerPort);
+        await using IStateLoad load = StateLoads.Create("127.0.0.1", brokerPort, mqttnetRobots);
         await load.GrowToAsync(robots, cancellation).ConfigureAwait(false);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Task publishers = load.PublishAsync(running.Token);
