@@ -3,8 +3,8 @@ using System.Globalization;
 
 namespace StrategicTech.Sim.Fleet;
 
-/// <summary>Counters of a robot load at one instant: states published, states not sent, CPU seconds of the load's process.</summary>
-public readonly record struct LoadMark(long Published, long NotSent, double CpuS);
+/// <summary>Counters of a robot load at one instant: states published, states not sent, CPU seconds of the load's process (all, and in user mode).</summary>
+public readonly record struct LoadMark(long Published, long NotSent, double CpuS, double UserCpuS = double.NaN);
 
 /// <summary>The robots of a ramp step: grown to a count, publishing until stopped, read at marks.</summary>
 public interface IRampLoad : IAsyncDisposable
@@ -59,7 +59,7 @@ public sealed class InProcessRampLoad(bool mqttnetRobots = false) : IRampLoad
 /// <summary>
 /// The robots in a child process (<c>autonomy fleet load</c>), one per step, so the node's process CPU is the node's
 /// alone. Protocol on the child's standard streams: it prints <c>ready</c> once connected and publishing; each line
-/// <c>mark</c> on its input is answered with <c>published notSent cpuS</c>; end of input stops it.
+/// <c>mark</c> on its input is answered with <c>published notSent cpuS userCpuS</c>; end of input stops it.
 /// </summary>
 public sealed class ChildProcessRampLoad : IRampLoad
 {
@@ -119,7 +119,7 @@ public sealed class ChildProcessRampLoad : IRampLoad
         await _child.StandardInput.FlushAsync(cancellation).ConfigureAwait(false);
         string line = await _child.StandardOutput.ReadLineAsync(cancellation).ConfigureAwait(false) ?? throw new InvalidOperationException("load process ended");
         string[] f = line.Split(' ');
-        return new LoadMark(long.Parse(f[0], CultureInfo.InvariantCulture), long.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture));
+        return new LoadMark(long.Parse(f[0], CultureInfo.InvariantCulture), long.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture));
     }
 
     public async Task StopAsync()
@@ -161,8 +161,9 @@ public sealed class ChildProcessRampLoad : IRampLoad
         {
             if (line == "mark")
             {
-                double cpuS = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{load.Published} {load.NotSent} {cpuS:R}")).ConfigureAwait(false);
+                using Process self = Process.GetCurrentProcess();
+                double cpuS = self.TotalProcessorTime.TotalSeconds, userS = self.UserProcessorTime.TotalSeconds;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{load.Published} {load.NotSent} {cpuS:R} {userS:R}")).ConfigureAwait(false);
                 await output.FlushAsync(cancellation).ConfigureAwait(false);
             }
         }

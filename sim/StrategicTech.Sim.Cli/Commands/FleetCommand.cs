@@ -127,7 +127,7 @@ public static class FleetCommand
         var robots = new Option<int>("--robots") { Description = "Idle robots publishing VDA 5050 state at 10 Hz, one MQTT connection each.", DefaultValueFactory = _ => 100 };
         OptionChecks.AddIntRange(robots, 1, 100_000);
         var mqttnet = new Option<bool>("--mqttnet") { Description = "One MQTTnet client per robot instead of the raw-socket publisher (pre-encoded states on plain sockets, one thread)." };
-        var load = new Command("load", "The robot load of `fleet bench` in a process of its own: prints 'ready' once publishing, answers each input line 'mark' with 'published notSent cpuSeconds', stops at end of input. Exit 0.")
+        var load = new Command("load", "The robot load of `fleet bench` in a process of its own: prints 'ready' once publishing, answers each input line 'mark' with 'published notSent cpuSeconds userCpuSeconds', stops at end of input. Exit 0.")
         {
             brokerPort, robots, mqttnet,
         };
