@@ -14,11 +14,12 @@ namespace StrategicTech.Sim.Fleet;
 /// <see cref="LoadCpuUsPerState"/>: CPU time of the robots' own process per state taken when they run apart (then <see cref="CpuUsPerState"/> is the node's alone); NaN in one process.
 /// <see cref="ReceivedPerS"/>: states the node received (taken, or replaced by a newer one of the same robot before the manager took them).
 /// <see cref="CpuUsPerReceived"/>: the same CPU time per state received (taken states cost the decode and the manager's update on top).
-/// <see cref="StalenessP50Ms"/>/<see cref="StalenessP99Ms"/>: every period, for every robot, the age of the newest state the manager has taken from it.</remarks>
+/// <see cref="StalenessP50Ms"/>/<see cref="StalenessP99Ms"/>: every period, for every robot, the age of the newest state the manager has taken from it.
+/// <see cref="LoadCpuUsPerPublished"/>: CPU time of the robots' own process per state it published (the load generator's cost; <see cref="LoadUserCpuUsPerPublished"/> its user-mode part, the rest is the kernel's TCP send, on loopback also the receiving side's); NaN in one process.</remarks>
 public sealed record FleetRampStep(
     int Robots, double NominalPerS, double PublishedPerS, double ProcessedPerS, double LagP50Ms, double LagP99Ms, double CpuUsPerState, bool Keeps,
     double LoadCpuUsPerState = double.NaN, double ReceivedPerS = double.NaN, double StalenessP50Ms = double.NaN, double StalenessP99Ms = double.NaN,
-    double CpuUsPerReceived = double.NaN);
+    double CpuUsPerReceived = double.NaN, double LoadCpuUsPerPublished = double.NaN, double LoadUserCpuUsPerPublished = double.NaN);
 
 /// <summary>
 /// The single-node ceiling of the fleet manager, measured against one <see cref="FleetHost"/> (embedded broker,
@@ -108,7 +109,7 @@ public static class FleetBenchmark
             }
         };
 
-        bool separate = load is not null;
+        bool separate = load is not null and not InProcessRampLoad;
         await using IRampLoad robots = load ?? new InProcessRampLoad();
         var steps = new List<FleetRampStep>();
         foreach (int n in robotSteps)
@@ -157,9 +158,12 @@ public static class FleetBenchmark
             double cpuUsPerState = taken > 0 ? cpuS * 1e6 / taken : double.NaN;
             double cpuUsPerReceived = receivedAfter > receivedBefore ? cpuS * 1e6 / (receivedAfter - receivedBefore) : double.NaN;
             double loadCpuUsPerState = separate && taken > 0 ? (after.CpuS - before.CpuS) * 1e6 / taken : double.NaN;
-            var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps, loadCpuUsPerState, receivedPerS, staleP50, staleP99, cpuUsPerReceived);
+            long published = after.Published - before.Published;
+            double loadCpuUsPerPublished = separate && published > 0 ? (after.CpuS - before.CpuS) * 1e6 / published : double.NaN;
+            double loadUserCpuUsPerPublished = separate && published > 0 ? (after.UserCpuS - before.UserCpuS) * 1e6 / published : double.NaN;
+            var step = new FleetRampStep(n, nominal, publishedPerS, processedPerS, p50, p99, cpuUsPerState, keeps, loadCpuUsPerState, receivedPerS, staleP50, staleP99, cpuUsPerReceived, loadCpuUsPerPublished, loadUserCpuUsPerPublished);
             steps.Add(step);
-            string loadCpu = separate ? string.Create(CultureInfo.InvariantCulture, $" (robots' process {loadCpuUsPerState,6:F0} µs/state)") : string.Empty;
+            string loadCpu = separate ? string.Create(CultureInfo.InvariantCulture, $" (robots' process {loadCpuUsPerState,6:F0} µs/state taken, {loadCpuUsPerPublished,5:F1} µs/state published of which user {loadUserCpuUsPerPublished,4:F1})") : string.Empty;
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"robots {n,5}: nominal {nominal,7:F0}/s, published {publishedPerS,7:F0}/s, received {receivedPerS,7:F0}/s, taken {processedPerS,7:F0}/s, lag p50 {p50,6:F1} ms p99 {p99,7:F1} ms, staleness p50 {staleP50,6:F1} ms p99 {staleP99,7:F1} ms, {(separate ? "node" : "process")} CPU {cpuUsPerState,6:F0} µs/state taken, {cpuUsPerReceived,5:F0} µs/state received{loadCpu}{(dropped > 0 ? $", {dropped} states not sent (robot disconnected)" : string.Empty)}: {(keeps ? "keeps up" : "LAGS")}"));
             await robots.StopAsync().ConfigureAwait(false);

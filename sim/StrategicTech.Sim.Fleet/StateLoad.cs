@@ -9,7 +9,7 @@ namespace StrategicTech.Sim.Fleet;
 /// <see cref="FleetBenchmark.StateRateHz"/>: the load of the fleet benchmark's ramp. It runs in the benchmark's
 /// process or in a process of its own (<c>autonomy fleet load</c>), so that the node's CPU is measured apart from it.
 /// </summary>
-public sealed class StateLoad : IAsyncDisposable
+public sealed class StateLoad : IStateLoad
 {
     private const int Tasks = 4;
     private readonly string _brokerHost;
@@ -92,7 +92,7 @@ public sealed class StateLoad : IAsyncDisposable
     }
 
     /// <summary>An idle robot's state (no order, no position), the size of a standing robot's report.</summary>
-    private static State IdleState() => new()
+    public static State IdleState() => new()
     {
         HeaderId = 0,
         Timestamp = string.Empty,

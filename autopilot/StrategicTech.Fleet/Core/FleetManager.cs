@@ -187,7 +187,7 @@ public sealed partial class FleetManager
             robot.Driving = state.Driving;
             robot.ReportedOrderId = state.OrderId;
             robot.ReportedOrderUpdateId = state.OrderUpdateId;
-            if (_site.TryParseLocation(state.LastNodeId, out int v, out _))
+            if (_site.TryParseLocation(state.LastNodeId, out int v))
             {
                 robot.Vertex = v;
             }

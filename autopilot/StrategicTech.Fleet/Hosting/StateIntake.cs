@@ -31,8 +31,9 @@ public sealed class StateIntake : IDisposable
     private long _rejected;
     private long _tooLarge;
     private long _consumerFailures;
+    private long _decodedInPlace;
 
-    /// <param name="consumer">Called on the intake's worker thread, one state at a time.</param>
+    /// <param name="consumer">Called on the intake's worker thread, one state at a time. The state may be its robot's reused instance, overwritten by the robot's next state: the consumer must not keep it.</param>
     /// <param name="expectedVersion">Protocol version the states must carry (as <see cref="Vda5050Codec.TryDecodeState"/>).</param>
     public StateIntake(Action<State> consumer, string? expectedVersion)
     {
@@ -54,6 +55,9 @@ public sealed class StateIntake : IDisposable
 
     /// <summary>States that did not decode, plus those refused as larger than 1 MiB.</summary>
     public long RejectedCount => Interlocked.Read(ref _rejected) + Interlocked.Read(ref _tooLarge);
+
+    /// <summary>States decoded into their robot's reused state by <see cref="ReusedStateDecoder"/> (the rest went through the codec).</summary>
+    public long DecodedInPlace => Interlocked.Read(ref _decodedInPlace);
 
     /// <summary>States the consumer threw on.</summary>
     public long ConsumerFailures => Interlocked.Read(ref _consumerFailures);
@@ -174,7 +178,7 @@ public sealed class StateIntake : IDisposable
                 // The held state (the last of an earlier order) first, then the latest.
                 while (TakeNext(slot, out int length))
                 {
-                    Deliver(slot.Topic, length);
+                    Deliver(slot, length);
                 }
             }
         }
@@ -210,13 +214,27 @@ public sealed class StateIntake : IDisposable
         }
     }
 
-    private void Deliver(string topic, int length)
+    private void Deliver(Slot slot, int length)
     {
-        if (Vda5050Codec.TryDecodeState(_scratch.AsSpan(0, length), Vda5050Topics.State, _expectedVersion, out State? state, out Vda5050Error? error))
+        ReadOnlySpan<byte> json = _scratch.AsSpan(0, length);
+        slot.Decoder ??= new ReusedStateDecoder(_expectedVersion); // made once per robot, on this thread only
+        State? state;
+        Vda5050Error? error = null;
+        if (slot.Decoder.TryDecode(json, out State reused))
+        {
+            Interlocked.Increment(ref _decodedInPlace);
+            state = reused;
+        }
+        else if (!Vda5050Codec.TryDecodeState(json, Vda5050Topics.State, _expectedVersion, out state, out error))
+        {
+            state = null;
+        }
+
+        if (state is not null)
         {
             try
             {
-                _consumer(state!);
+                _consumer(state);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -227,7 +245,7 @@ public sealed class StateIntake : IDisposable
         else
         {
             Interlocked.Increment(ref _rejected);
-            Rejected?.Invoke(error!, topic);
+            Rejected?.Invoke(error!, slot.Topic);
         }
     }
 
@@ -249,5 +267,8 @@ public sealed class StateIntake : IDisposable
         public bool HeldPending;
 
         public bool Queued;
+
+        /// <summary>The robot's reused state and its decoder (worker thread only).</summary>
+        public ReusedStateDecoder? Decoder;
     }
 }

@@ -76,34 +76,36 @@ public sealed class FleetSite
 
     public string NodeIdOfVertex(int vertex) => NodeId(Graph.CellOf(vertex));
 
+    /// <summary>Parses a location id; false when it is malformed, outside the map or blocked (no reason built: no allocation, for every robot state).</summary>
+    public bool TryParseLocation(string? id, out int vertex)
+    {
+        vertex = TryParseCell(id, out int x, out int y) ? Graph.VertexAt(x, y) : -1;
+        return vertex >= 0;
+    }
+
     /// <summary>Parses a location id; false (with the reason) when it is malformed, outside the map or blocked.</summary>
     public bool TryParseLocation(string? id, out int vertex, out string? problem)
     {
-        vertex = -1;
-        problem = null;
+        bool wellFormed = TryParseCell(id, out int x, out int y);
+        vertex = wellFormed ? Graph.VertexAt(x, y) : -1;
+        problem = !wellFormed ? $"location '{id}' is not of the form c<x>_<y>"
+            : vertex < 0 ? $"location '{id}' is outside the {Map.Width}x{Map.Height} map or on a blocked cell"
+            : null;
+        return problem is null;
+    }
+
+    private static bool TryParseCell(string? id, out int x, out int y)
+    {
+        x = y = -1;
         if (string.IsNullOrEmpty(id) || id[0] != 'c')
         {
-            problem = $"location '{id}' is not of the form c<x>_<y>";
             return false;
         }
 
         int sep = id.IndexOf('_', StringComparison.Ordinal);
-        if (sep < 2
-            || !int.TryParse(id.AsSpan(1, sep - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int x)
-            || !int.TryParse(id.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int y))
-        {
-            problem = $"location '{id}' is not of the form c<x>_<y>";
-            return false;
-        }
-
-        vertex = Graph.VertexAt(x, y);
-        if (vertex < 0)
-        {
-            problem = $"location '{id}' is outside the {Map.Width}x{Map.Height} map or on a blocked cell";
-            return false;
-        }
-
-        return true;
+        return sep >= 2
+            && int.TryParse(id.AsSpan(1, sep - 1), NumberStyles.None, CultureInfo.InvariantCulture, out x)
+            && int.TryParse(id.AsSpan(sep + 1), NumberStyles.None, CultureInfo.InvariantCulture, out y);
     }
 
     /// <summary>Centre of the vertex's cell in the site frame (m).</summary>

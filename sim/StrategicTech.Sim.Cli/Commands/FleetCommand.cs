@@ -109,13 +109,14 @@ public static class FleetCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for fleet-bench.json and the benchmark's databases.", DefaultValueFactory = _ => new DirectoryInfo("fleet-bench") };
         var sameProcess = new Option<bool>("--same-process") { Description = "Run the simulated robots in the node's process (default: a child process `fleet load`, so the node's CPU is measured alone)." };
         var noTap = new Option<bool>("--no-state-tap") { Description = "Robot states through the master's MQTT subscription instead of the embedded broker's state tap (to compare)." };
+        var mqttnetRobots = new Option<bool>("--mqttnet-robots") { Description = "One MQTTnet client per simulated robot instead of the raw-socket publisher (to compare; costs the robots' process far more CPU per state)." };
         var bench = new Command("bench", "Single-node ceiling of the fleet manager (embedded broker, SQLite): orders accepted per second over HTTP, and robots at 10 Hz state ramped until the manager lags. Exit 0 when the ceiling reaches --target-robots, 1 otherwise, 2 bad input.")
         {
-            orders, concurrency, robots, window, target, output, sameProcess, noTap,
+            orders, concurrency, robots, window, target, output, sameProcess, noTap, mqttnetRobots,
         };
         bench.SetAction((parse, cancellation) => RunBenchAsync(
             parse.GetValue(orders), parse.GetValue(concurrency), parse.GetValue(robots) ?? [], parse.GetValue(window), parse.GetValue(target), parse.GetValue(output)!,
-            parse.GetValue(sameProcess), parse.GetValue(noTap), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
+            parse.GetValue(sameProcess), parse.GetValue(noTap), parse.GetValue(mqttnetRobots), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation));
         return bench;
     }
 
@@ -125,20 +126,21 @@ public static class FleetCommand
         OptionChecks.AddIntRange(brokerPort, 1, 65535);
         var robots = new Option<int>("--robots") { Description = "Idle robots publishing VDA 5050 state at 10 Hz, one MQTT connection each.", DefaultValueFactory = _ => 100 };
         OptionChecks.AddIntRange(robots, 1, 100_000);
-        var load = new Command("load", "The robot load of `fleet bench` in a process of its own: prints 'ready' once publishing, answers each input line 'mark' with 'published notSent cpuSeconds', stops at end of input. Exit 0.")
+        var mqttnet = new Option<bool>("--mqttnet") { Description = "One MQTTnet client per robot instead of the raw-socket publisher (pre-encoded states on plain sockets, one thread)." };
+        var load = new Command("load", "The robot load of `fleet bench` in a process of its own: prints 'ready' once publishing, answers each input line 'mark' with 'published notSent cpuSeconds userCpuSeconds', stops at end of input. Exit 0.")
         {
-            brokerPort, robots,
+            brokerPort, robots, mqttnet,
         };
         load.SetAction(async (parse, cancellation) =>
         {
-            await ChildProcessRampLoad.RunChildAsync(parse.GetValue(brokerPort), parse.GetValue(robots), Console.In, parse.InvocationConfiguration.Output, cancellation);
+            await ChildProcessRampLoad.RunChildAsync(parse.GetValue(brokerPort), parse.GetValue(robots), Console.In, parse.InvocationConfiguration.Output, cancellation, parse.GetValue(mqttnet));
             return ExitCodes.Success;
         });
         return load;
     }
 
     private static async Task<int> RunBenchAsync(
-        int orders, int concurrency, int[] robots, double windowS, int target, DirectoryInfo output, bool sameProcess, bool noTap, TextWriter stdout, TextWriter error, CancellationToken cancellation)
+        int orders, int concurrency, int[] robots, double windowS, int target, DirectoryInfo output, bool sameProcess, bool noTap, bool mqttnetRobots, TextWriter stdout, TextWriter error, CancellationToken cancellation)
     {
         if (robots.Length == 0 || robots.Any(n => n < 1) || !robots.SequenceEqual(robots.Order()) || !(windowS >= 1))
         {
@@ -151,7 +153,7 @@ public static class FleetCommand
         var c = CultureInfo.InvariantCulture;
         double ordersPerS = await FleetBenchmark.OrdersAcceptedPerSecondAsync(site, output.FullName, orders, concurrency, cancellation);
         stdout.WriteLine(string.Create(c, $"orders accepted    {ordersPerS:F0} /s over HTTP ({orders} orders, {concurrency} clients, each 201 after its commit)"));
-        IReadOnlyList<FleetRampStep> ramp = await FleetBenchmark.RampRobotsAsync(site, output.FullName, robots, windowS, stdout, cancellation, sameProcess ? null : ChildProcessRampLoad.OfThisProcess(), !noTap);
+        IReadOnlyList<FleetRampStep> ramp = await FleetBenchmark.RampRobotsAsync(site, output.FullName, robots, windowS, stdout, cancellation, sameProcess ? new InProcessRampLoad(mqttnetRobots) : ChildProcessRampLoad.OfThisProcess(mqttnetRobots), !noTap);
         int ceiling = FleetBenchmark.Ceiling(ramp);
         stdout.WriteLine(string.Create(c, $"robot ceiling      {ceiling} robots at {FleetBenchmark.StateRateHz:F0} Hz state (target {target})"));
         string json = Path.Combine(output.FullName, "fleet-bench.json");
