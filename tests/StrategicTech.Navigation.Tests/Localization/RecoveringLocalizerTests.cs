@@ -15,7 +15,7 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
     private const double ChunkS = LocalizationRun.StepS * LocalizationRun.StepsPerScan; // one scan per chunk
 
     // Measured over seeds 1..5: detected 0.60 s after the kidnap on every seed (the third bad scan at 5 Hz; bound
-    // 0.9 s); within 0.1 m / 5° and tracking after 4.0, 9.6, 2.6, 11.2, 6.2 s (bound 16 s: 1.43 × 11.2 s), one search
+    // 0.9 s); within 0.1 m / 5° and tracking after 5.8, 10.0, 2.6, 11.4, 6.2 s (bound 16 s: 1.40 × 11.4 s), one search
     // each (2.7–10.7 M look-ups, with the peaks kept within 0.05 of the best); no detection in the 10 s of tracking
     // before; 5 s later at most 0.083 m / 0.24°.
     [SharedDataFact]

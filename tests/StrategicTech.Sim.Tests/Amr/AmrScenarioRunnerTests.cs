@@ -17,13 +17,17 @@ public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
     [InlineData("warehouse-lidar-dropout")]
     [InlineData("warehouse-wheel-slip")]
     [InlineData("warehouse-wrong-initial-pose")]
-    public async Task Bundled_scenario_passes_every_criterion(string name)
+    public async Task Bundled_scenario_passes_every_criterion_with_kidnap_recovery_on_and_no_false_kidnap(string name)
     {
         AmrScenarioResult result = await AmrScenarioRunner.RunAsync(AmrScenarioLoader.Load(name));
         Print(result);
         Assert.All(result.Criteria, c => Assert.True(c.Counts, $"{c.Name}: measured {c.Measured}, limit {c.Limit}"));
         Assert.True(result.Passed);
         Assert.Equal(0, result.Run.ContactSteps);
+
+        // Recovery is on in every scenario; none of these has a kidnap, so a detection would be a false alarm.
+        AmrRelocalizationStats relocalization = Assert.IsType<AmrRelocalizationStats>(result.Run.Relocalization);
+        Assert.Equal(0, relocalization.Detections);
     }
 
     [Fact]
@@ -72,6 +76,6 @@ public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
             output.WriteLine($"{c.Key}: measured {c.Measured:F3}, limit {c.Limit}, passed {c.Passed}");
         }
 
-        output.WriteLine($"fault-active {result.FaultActiveS:F2} s, kidnaps at [{string.Join(", ", result.KidnapTimesS)}]");
+        output.WriteLine($"fault-active {result.FaultActiveS:F2} s, kidnaps at [{string.Join(", ", result.KidnapTimesS)}], relocalization {result.Run.Relocalization}");
     }
 }
