@@ -30,6 +30,7 @@ public sealed class AmrLargeMapTests(ITestOutputHelper output)
 
         Assert.True(result.Passed, "a goal was missed or the robot touched something");
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // recovery is on by default; no kidnap here
 
         // The planned routes follow the aisles: measured 8.33 m and 5.83 / 5.88 m; straight-line 8.3 m and 5.3 m.
         // Planned from the localized pose, so it can start a little nearer than the true start: 8.29 m measured once.

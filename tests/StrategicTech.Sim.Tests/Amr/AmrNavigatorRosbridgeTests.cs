@@ -24,6 +24,7 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         Assert.True(result.Passed, "demo did not pass");
         Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0, $"goal {g.Index}: clearance {g.MinClearanceM} m"));
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // recovery is on by default: people in view are no kidnap
     }
 
     [Fact]
@@ -88,6 +89,7 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         Assert.True(result.Passed, "goal not reached");
         Assert.True(result.Goals[0].Recoveries >= 1, "no recovery ran");
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // a person filling the view is no kidnap
     }
 
     /// <summary>A 10 × 3 m walled corridor, 1.0 m wide inside (y 1.0..2.0), at 5 cm.</summary>
@@ -117,6 +119,6 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
                 $"min clearance {g.MinClearanceM:F3} m, loc error max {g.MaxLocalizationErrorM:F3} m, recoveries {g.Recoveries}, replans {g.Replans}");
         }
 
-        output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}");
+        output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}, relocalization {result.Relocalization}");
     }
 }
