@@ -45,6 +45,7 @@ public sealed class AmrNavigator : IDisposable
     private long _lastOdomUs = long.MinValue;
     private long _lastControlUs;
     private long _blockedSinceUs = -1;
+    private long _lostSinceUs = -1;
     private Pose2D _progressPose;
     private long _progressUs;
     private Pose2D _laserInBase;
@@ -198,6 +199,7 @@ public sealed class AmrNavigator : IDisposable
         _recoveries.Reset();
         _behavior = null;
         _blockedSinceUs = -1;
+        _lostSinceUs = -1;
         _progressPose = MapPose;
         _progressUs = nowUs;
         PlannedLengthM = double.NaN;
@@ -260,7 +262,14 @@ public sealed class AmrNavigator : IDisposable
         if (_localizer.IsLost)
         {
             // Kidnapped: stop and hold the goal while the localizer searches (its search runs on the scan callback,
-            // a bounded slice per scan). The clocks of progress and blocking restart when the pose is found.
+            // a bounded slice per scan). The clocks of progress and blocking restart when the pose is found; lost
+            // too long (no match, or places the scans cannot tell apart) fails the goal with the robot stopped.
+            _lostSinceUs = _lostSinceUs < 0 ? nowUs : _lostSinceUs;
+            if (nowUs - _lostSinceUs > _p.RelocalizeTimeoutUs)
+            {
+                return Fail(NavigationFailure.LocalizationLost);
+            }
+
             State = NavigationState.Relocalizing;
             _rpp.Reset();
             _behavior = null;
@@ -273,6 +282,7 @@ public sealed class AmrNavigator : IDisposable
         {
             // Found again: what was marked and planned on the wrong pose is void; plan afresh from the new one.
             State = NavigationState.Navigating;
+            _lostSinceUs = -1;
             _planSequence++;
             _obstacles.Clear();
             _costmap.Update();

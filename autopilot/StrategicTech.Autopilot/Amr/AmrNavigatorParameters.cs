@@ -53,6 +53,12 @@ public sealed record AmrNavigatorParameters
     /// <summary>Sensor silence this long fails the goal as <see cref="NavigationFailure.LocalizationLost"/>.</summary>
     public long LinkLostFailAfterUs { get; init; } = 30_000_000;
 
+    /// <summary>
+    /// The localizer reporting itself lost (kidnap detected, pose searched for or still ambiguous) longer than this
+    /// during a goal fails it as <see cref="NavigationFailure.LocalizationLost"/>; the robot stays stopped.
+    /// </summary>
+    public long RelocalizeTimeoutUs { get; init; } = 30_000_000;
+
     /// <summary>A localizer σ (x or y) above this fails the goal as <see cref="NavigationFailure.LocalizationLost"/>.</summary>
     public double MaxLocalizationSigmaM { get; init; } = 2.0;
 
@@ -93,6 +99,7 @@ public sealed record AmrNavigatorParameters
         ArgumentOutOfRangeException.ThrowIfLessThan(BlockedTimeoutUs, 1, nameof(BlockedTimeoutUs));
         ArgumentOutOfRangeException.ThrowIfLessThan(SensorTimeoutUs, 1, nameof(SensorTimeoutUs));
         ArgumentOutOfRangeException.ThrowIfLessThan(LinkLostFailAfterUs, SensorTimeoutUs, nameof(LinkLostFailAfterUs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RelocalizeTimeoutUs, 1, nameof(RelocalizeTimeoutUs));
         AmrParameterChecks.Positive(MaxLocalizationSigmaM, nameof(MaxLocalizationSigmaM));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRecoveries, nameof(MaxRecoveries));
         ArgumentNullException.ThrowIfNull(Rpp);

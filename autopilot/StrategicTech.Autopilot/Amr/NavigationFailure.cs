@@ -11,7 +11,7 @@ public enum NavigationFailure
     /// <summary>The goal's time allowance ran out.</summary>
     Timeout,
 
-    /// <summary>The localizer's σ exceeded its bound, or sensors stayed silent too long.</summary>
+    /// <summary>The localizer's σ exceeded its bound, it stayed lost (kidnap unresolved) too long, or sensors stayed silent too long.</summary>
     LocalizationLost,
 
     /// <summary>The way stayed blocked (collision ahead, no progress) after every recovery.</summary>

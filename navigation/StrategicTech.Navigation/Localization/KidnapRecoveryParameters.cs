@@ -67,10 +67,22 @@ public sealed record KidnapRecoveryParameters
     public double PeakSeparationRad { get; init; } = 20 * Math.PI / 180;
 
     /// <summary>
-    /// While more than one hypothesis is held, recovery waits until one particle cluster holds at least this share of
-    /// the weight (the robot stays stopped; every scan updates the filter).
+    /// Beams (every return up to this many) each held hypothesis is scored on per scan: the whole 360° scan, not the
+    /// matcher's subset, since look-alike aisles differ only in a few distant details.
     /// </summary>
-    public double DecidedClusterWeight { get; init; } = 0.9;
+    public int EvidenceBeams { get; init; } = 360;
+
+    /// <summary>
+    /// Scans with enough returns each hypothesis is scored on before one may be chosen: one scan's score is not
+    /// evidence enough (noise, people), and the same scan weighed again adds nothing, so the mean over this many is.
+    /// </summary>
+    public int EvidenceScans { get; init; } = 10;
+
+    /// <summary>
+    /// A hypothesis is chosen when its mean per-beam score over the scans so far beats every other's by at least this
+    /// much; places no scan tells apart stay undecided (the navigator's time limit then fails the goal).
+    /// </summary>
+    public double EvidenceMargin { get; init; } = 0.03;
 
     /// <summary>1σ position (m) and yaw (rad) of the particle cloud re-seeded at the match.</summary>
     public double SeedSigmaXyM { get; init; } = 0.05;
@@ -98,7 +110,9 @@ public sealed record KidnapRecoveryParameters
         Require(MaxPeaks is >= 1 and <= 64, nameof(MaxPeaks), "must be in 1..64");
         Require(PeakSeparationM is > 0 and < 100, nameof(PeakSeparationM), "must be in (0, 100) m");
         Require(PeakSeparationRad is > 0 and <= Math.PI, nameof(PeakSeparationRad), "must be in (0, π] rad");
-        Require(DecidedClusterWeight is > 0.5 and <= 1, nameof(DecidedClusterWeight), "must be in (0.5, 1]");
+        Require(EvidenceBeams >= MinReturns && EvidenceBeams <= 4096, nameof(EvidenceBeams), "must be in MinReturns..4096");
+        Require(EvidenceScans is >= 1 and <= 1000, nameof(EvidenceScans), "must be in 1..1000");
+        Require(EvidenceMargin is >= 0 and < 1, nameof(EvidenceMargin), "must be in [0, 1)");
         Require(SeedSigmaXyM is >= 0 and < 10, nameof(SeedSigmaXyM), "must be in [0, 10) m");
         Require(SeedSigmaYawRad is >= 0 and < Math.PI, nameof(SeedSigmaYawRad), "must be in [0, π) rad");
     }

@@ -10,10 +10,13 @@ namespace StrategicTech.Navigation.Localization;
 /// cloud re-seeded there (at the kept odometry pose, so motion since is applied); the robot counts as found again
 /// after <see cref="KidnapRecoveryParameters.RecoveredScans"/> good scans, and a re-seed that does not fit starts a
 /// new search. When the search finds several distinct places whose scores are within a margin of the best (look-alike
-/// rack aisles), the cloud is seeded over all of them and every following scan reweighs it, the robot standing still,
-/// until one cluster holds most of the weight; only then does verification start. The filter is not updated while
-/// searching (the navigator holds the robot still while <see cref="IsLost"/>). Allocation-free per
-/// <see cref="Update"/>; deterministic.
+/// rack aisles), each is kept as a hypothesis carried by odometry and re-fitted on every following scan, and scored on
+/// the whole scan (every return, not the matcher's subset); one is chosen only when its mean score over at least
+/// <see cref="KidnapRecoveryParameters.EvidenceScans"/> scans beats every other by
+/// <see cref="KidnapRecoveryParameters.EvidenceMargin"/> (a resampled cloud reweighed on the same view while standing
+/// would collapse onto whichever place a small bias favours). The cloud is then seeded there and verification starts;
+/// places no scan tells apart stay undecided. The filter is not updated while searching or deciding (the navigator
+/// holds the robot still while <see cref="IsLost"/>). Allocation-free per <see cref="Update"/>; deterministic.
 /// </summary>
 public sealed class RecoveringLocalizer : IMapLocalizer
 {
@@ -27,6 +30,12 @@ public sealed class RecoveringLocalizer : IMapLocalizer
     private readonly double[] _capturedY;
     private readonly double _twoSigma2Fine;
     private readonly Pose2D[] _hypotheses;
+    private readonly double[] _evidenceSum;
+    private readonly double[] _evidenceX;
+    private readonly double[] _evidenceY;
+    private Pose2D _hypothesesOdom;
+    private int _hypothesisCount;
+    private int _evidenceScans;
     private int _capturedBeams;
     private Pose2D _capturedOdom;
     private int _badScans;
@@ -46,6 +55,9 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         _capturedX = new double[parameters.MaxBeams];
         _capturedY = new double[parameters.MaxBeams];
         _hypotheses = new Pose2D[parameters.MaxPeaks];
+        _evidenceSum = new double[parameters.MaxPeaks];
+        _evidenceX = new double[parameters.EvidenceBeams];
+        _evidenceY = new double[parameters.EvidenceBeams];
         double sigmaFine = Math.Max(field.ResolutionM, parameters.SearchResolutionM / 2);
         _twoSigma2Fine = 2 * sigmaFine * sigmaFine;
     }
@@ -60,8 +72,8 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         Searching,
 
         /// <summary>
-        /// The scan fitted several places about equally well; the cloud holds all of them and every scan (the robot
-        /// stands still) reweighs it until one cluster holds most of the weight.
+        /// The scan fitted several places about equally well; each is re-fitted and scored on every following scan
+        /// until one's mean score beats all others by the evidence margin.
         /// </summary>
         Disambiguating,
 
@@ -100,8 +112,21 @@ public sealed class RecoveringLocalizer : IMapLocalizer
     /// <summary>Searches whose scan fitted more than one place (the cloud was seeded over all of them).</summary>
     public long AmbiguousSearches { get; private set; }
 
-    /// <summary>Hypotheses the cloud was seeded over at the last re-seed.</summary>
+    /// <summary>Hypotheses the last search kept (1 when its match was unambiguous).</summary>
     public int LastHypothesisCount { get; private set; }
+
+    /// <summary>Scans the held hypotheses have been scored on since the last ambiguous search.</summary>
+    public int EvidenceScanCount => _evidenceScans;
+
+    /// <summary>Held hypothesis i (map pose at <see cref="HypothesesOdomPose"/>) and its mean full-scan score so far.</summary>
+    public (Pose2D Pose, double MeanScore) Hypothesis(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)_hypothesisCount, nameof(i));
+        return (_hypotheses[i], _evidenceScans > 0 ? _evidenceSum[i] / _evidenceScans : double.NaN);
+    }
+
+    /// <summary>The odometry pose the held hypotheses were last carried to.</summary>
+    public Pose2D HypothesesOdomPose => _hypothesesOdom;
 
     /// <summary>Recoveries completed (back to tracking).</summary>
     public long Recoveries { get; private set; }
@@ -140,19 +165,14 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         Pose2D laserInBase,
         long timeUs)
     {
-        if (State == Phase.Disambiguating)
-        {
-            _mcl.RequestUpdate();
-        }
-
-        bool updated = State != Phase.Searching
+        bool updated = State is not (Phase.Searching or Phase.Disambiguating)
             && _mcl.Update(odomPose, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, timeUs);
         if (!_initialized)
         {
             return updated; // no pose yet: nothing to check the scan against
         }
 
-        int beams = SelectBeams(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase);
+        int beams = SelectBeams(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, _beamX, _beamY);
         if (State == Phase.Searching)
         {
             long before = _matcher.Lookups;
@@ -168,20 +188,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
         if (State == Phase.Disambiguating)
         {
-            if (!updated || _mcl.BestClusterWeight < _p.DecidedClusterWeight)
-            {
-                return updated;
-            }
-
-            // One place holds the weight: it sets its own baseline, and good scans there end the recovery.
-            State = Phase.Verifying;
-            _badScans = 0;
-            _goodScans = 0;
-            if (beams >= _p.MinReturns)
-            {
-                BaselineHitFraction = HitFraction(_mcl.Estimate.Pose, beams);
-            }
-
+            Weigh(odomPose, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, beams);
             return updated;
         }
 
@@ -286,19 +293,111 @@ public sealed class RecoveringLocalizer : IMapLocalizer
             _hypotheses[i] = Refine(_matcher.Peak(i).Pose);
         }
 
-        _mcl.SetInitialPoses(_hypotheses.AsSpan(0, peaks), _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+        _evidenceSum.AsSpan().Clear();
+        _hypothesisCount = peaks;
+        MergeHypotheses(); // refinement can bring two peaks onto one place: two copies of one place would never let it win
+        LastHypothesisCount = _hypothesisCount;
+        _mcl.SetInitialPoses(_hypotheses.AsSpan(0, _hypothesisCount), _capturedOdom, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+        _hypothesesOdom = _capturedOdom;
+        _evidenceScans = 0;
         AmbiguousSearches++;
         State = Phase.Disambiguating;
     }
 
+    /// <summary>
+    /// One scan of evidence while several places are held: each hypothesis is carried by the odometry since the last
+    /// scan, re-fitted locally on this scan and scored on all its returns; when one's mean score beats every other's by
+    /// the margin (after the least number of scans) the cloud is seeded there and verification starts.
+    /// </summary>
+    private void Weigh(Pose2D odomPose, ReadOnlySpan<float> rangesM, double angleMinRad, double angleIncrementRad, double rangeMinM,
+        double rangeMaxM, Pose2D laserInBase, int detectorBeams)
+    {
+        int beams = SelectBeams(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, laserInBase, _evidenceX, _evidenceY);
+        if (beams < _p.MinReturns || detectorBeams < _p.MinReturns)
+        {
+            return; // too few returns (dropout, people all round) to say anything
+        }
+
+        Pose2D delta = _hypothesesOdom.Between(odomPose);
+        _hypothesesOdom = odomPose;
+        int best = 0;
+        for (int i = 0; i < _hypothesisCount; i++)
+        {
+            _hypotheses[i] = Refine(_hypotheses[i].Compose(delta), _evidenceX, _evidenceY, beams);
+            _evidenceSum[i] += FineScore(_hypotheses[i], _evidenceX, _evidenceY, beams) / beams;
+        }
+
+        _evidenceScans++;
+        MergeHypotheses();
+        for (int i = 1; i < _hypothesisCount; i++)
+        {
+            best = _evidenceSum[i] > _evidenceSum[best] ? i : best;
+        }
+
+        if (_evidenceScans < _p.EvidenceScans && _hypothesisCount > 1)
+        {
+            return;
+        }
+
+        double runnerUp = double.NegativeInfinity;
+        for (int i = 0; i < _hypothesisCount; i++)
+        {
+            runnerUp = i == best ? runnerUp : Math.Max(runnerUp, _evidenceSum[i]);
+        }
+
+        if (_hypothesisCount > 1 && (_evidenceSum[best] - runnerUp) / _evidenceScans < _p.EvidenceMargin)
+        {
+            return;
+        }
+
+        // One place explains the scans clearly better: it sets its own baseline, and good scans there end the recovery.
+        _mcl.SetInitialPose(_hypotheses[best], odomPose, _p.SeedSigmaXyM, _p.SeedSigmaYawRad);
+        BaselineHitFraction = HitFraction(_hypotheses[best], detectorBeams);
+        State = Phase.Verifying;
+        _badScans = 0;
+        _goodScans = 0;
+    }
+
+    /// <summary>
+    /// Keeps one of any two held hypotheses nearer than the peak separation (position and yaw): the one with more
+    /// evidence, or the earlier (better-matched) one before any evidence.
+    /// </summary>
+    private void MergeHypotheses()
+    {
+        for (int j = _hypothesisCount - 1; j > 0; j--)
+        {
+            for (int i = 0; i < j; i++)
+            {
+                double dx = _hypotheses[i].XM - _hypotheses[j].XM, dy = _hypotheses[i].YM - _hypotheses[j].YM;
+                if ((dx * dx) + (dy * dy) >= _p.PeakSeparationM * _p.PeakSeparationM
+                    || Math.Abs(Pose2D.WrapPi(_hypotheses[i].YawRad - _hypotheses[j].YawRad)) >= _p.PeakSeparationRad)
+                {
+                    continue;
+                }
+
+                if (_evidenceSum[j] > _evidenceSum[i])
+                {
+                    (_hypotheses[i], _evidenceSum[i]) = (_hypotheses[j], _evidenceSum[j]);
+                }
+
+                _hypothesisCount--;
+                _hypotheses[j] = _hypotheses[_hypothesisCount];
+                _evidenceSum[j] = _evidenceSum[_hypothesisCount];
+                break;
+            }
+        }
+    }
+
     /// <summary>Two local grid passes (±1 search cell / ±1°, then a quarter of that) on the map's own distance field.</summary>
-    private Pose2D Refine(Pose2D pose)
+    private Pose2D Refine(Pose2D pose) => Refine(pose, _capturedX, _capturedY, _capturedBeams);
+
+    private Pose2D Refine(Pose2D pose, double[] beamX, double[] beamY, int beams)
     {
         double stepXy = _p.SearchResolutionM / 2, stepYaw = Math.PI / 360;
         for (int pass = 0; pass < 2; pass++)
         {
             Pose2D best = pose;
-            double bestScore = FineScore(pose);
+            double bestScore = FineScore(pose, beamX, beamY, beams);
             for (int a = -2; a <= 2; a++)
             {
                 for (int i = -2; i <= 2; i++)
@@ -306,7 +405,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
                     for (int j = -2; j <= 2; j++)
                     {
                         var candidate = new Pose2D(pose.XM + (i * stepXy), pose.YM + (j * stepXy), Pose2D.WrapPi(pose.YawRad + (a * stepYaw)));
-                        double score = FineScore(candidate);
+                        double score = FineScore(candidate, beamX, beamY, beams);
                         if (score > bestScore)
                         {
                             bestScore = score;
@@ -324,13 +423,13 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         return pose;
     }
 
-    private double FineScore(Pose2D pose)
+    private double FineScore(Pose2D pose, double[] beamX, double[] beamY, int beams)
     {
         double c = Math.Cos(pose.YawRad), s = Math.Sin(pose.YawRad);
         double sum = 0;
-        for (int b = 0; b < _capturedBeams; b++)
+        for (int b = 0; b < beams; b++)
         {
-            double d = DistanceAt(pose.XM + (c * _capturedX[b]) - (s * _capturedY[b]), pose.YM + (s * _capturedX[b]) + (c * _capturedY[b]));
+            double d = DistanceAt(pose.XM + (c * beamX[b]) - (s * beamY[b]), pose.YM + (s * beamX[b]) + (c * beamY[b]));
             sum += Math.Exp(-(d * d) / _twoSigma2Fine);
         }
 
@@ -371,8 +470,9 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         return (uint)cx < (uint)_field.Width && (uint)cy < (uint)_field.Height ? _field.DistanceM(cx, cy) : _field.MaxDistanceM;
     }
 
-    /// <summary>Up to max beams evenly spaced returns, as endpoints in the base frame.</summary>
-    private int SelectBeams(ReadOnlySpan<float> rangesM, double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM, Pose2D laserInBase)
+    /// <summary>Up to the buffers' length evenly spaced returns, as endpoints in the base frame.</summary>
+    private static int SelectBeams(ReadOnlySpan<float> rangesM, double angleMinRad, double angleIncrementRad, double rangeMinM, double rangeMaxM,
+        Pose2D laserInBase, double[] beamX, double[] beamY)
     {
         int n = rangesM.Length;
         if (n == 0 || !double.IsFinite(angleMinRad) || !double.IsFinite(angleIncrementRad) || !IsFinite(laserInBase))
@@ -380,7 +480,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
             return 0;
         }
 
-        int picks = Math.Min(_p.MaxBeams, n);
+        int picks = Math.Min(beamX.Length, n);
         double step = picks > 1 ? (double)(n - 1) / (picks - 1) : 0;
         double cosL = Math.Cos(laserInBase.YawRad), sinL = Math.Sin(laserInBase.YawRad);
         int used = 0;
@@ -395,8 +495,8 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
             double angle = angleMinRad + (index * angleIncrementRad);
             double lx = range * Math.Cos(angle), ly = range * Math.Sin(angle);
-            _beamX[used] = laserInBase.XM + (cosL * lx) - (sinL * ly);
-            _beamY[used] = laserInBase.YM + (sinL * lx) + (cosL * ly);
+            beamX[used] = laserInBase.XM + (cosL * lx) - (sinL * ly);
+            beamY[used] = laserInBase.YM + (sinL * lx) + (cosL * ly);
             used++;
         }
 

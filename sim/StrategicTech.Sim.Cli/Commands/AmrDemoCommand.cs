@@ -105,6 +105,18 @@ public static class AmrDemoCommand
         json.WriteString("localizer", result.Localizer);
         json.WriteNumber("contactSteps", result.ContactSteps);
         json.WriteNumber("cmdVelReceived", result.CommandsReceived);
+        if (result.Relocalization is { } reloc)
+        {
+            // Kidnap recovery's counters: detections where no kidnap happened are false alarms.
+            json.WriteStartObject("relocalization");
+            json.WriteNumber("kidnapDetections", reloc.Detections);
+            json.WriteNumber("searches", reloc.Searches);
+            json.WriteNumber("reseeds", reloc.Reseeds);
+            json.WriteNumber("recoveries", reloc.Recoveries);
+            json.WriteNumber("matcherLookups", reloc.MatcherLookups);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("goals");
         foreach (AmrGoalResult g in result.Goals)
         {

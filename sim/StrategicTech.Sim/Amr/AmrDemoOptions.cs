@@ -36,10 +36,10 @@ public sealed record AmrDemoOptions
     public MclParameters? Localization { get; init; }
 
     /// <summary>
-    /// Kidnap detection and branch-and-bound relocalization around the particle filter (null: off, the default for
-    /// <c>amr demo</c>; <c>amr run</c> switches it on for scenarios with a kidnap fault).
+    /// Kidnap detection and branch-and-bound relocalization around the particle filter: on by default in every run
+    /// (demo and scenarios); null switches it off (the bare particle filter).
     /// </summary>
-    public KidnapRecoveryParameters? KidnapRecovery { get; init; }
+    public KidnapRecoveryParameters? KidnapRecovery { get; init; } = new();
 
     /// <summary>Costmap resolution the navigator works at; the map is max-pooled by the nearest integer factor.</summary>
     public double CostmapResolutionM { get; init; } = 0.05;

@@ -15,11 +15,11 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
     private const double ChunkS = LocalizationRun.StepS * LocalizationRun.StepsPerScan; // one scan per chunk
 
     // Measured over seeds 1..5: detected 0.60 s after the kidnap on every seed (the third bad scan at 5 Hz; bound
-    // 0.9 s); within 0.1 m / 5° and tracking after 4.0, 9.6, 2.6, 11.2, 6.2 s (bound 16 s: 1.43 × 11.2 s), one search
+    // 0.9 s); within 0.1 m / 5° and tracking after 5.8, 10.0, 2.6, 6.6, 6.2 s (bound 15 s: 1.5 × 10.0 s), one search
     // each (2.7–10.7 M look-ups, with the peaks kept within 0.05 of the best); no detection in the 10 s of tracking
     // before; 5 s later at most 0.083 m / 0.24°.
     [SharedDataFact]
-    public void Kidnap_is_detected_within_0_9_s_and_recovered_below_10_cm_and_5_degrees_within_16_s_on_every_seed()
+    public void Kidnap_is_detected_within_0_9_s_and_recovered_below_10_cm_and_5_degrees_within_15_s_on_every_seed()
     {
         OccupancyGridMap map = MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_warehouse", "warehouse.yaml"));
         MclParameters mclParameters = MclWarehouseTrackingTests.Tracking;
@@ -66,7 +66,7 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
 
         output.WriteLine($"worst: detected {worstDetectS:F2} s, recovered {worstRecoverS:F2} s");
         Assert.True(worstDetectS <= 0.9, $"detection took {worstDetectS:F2} s");
-        Assert.True(worstRecoverS <= 16, $"recovery took {worstRecoverS:F2} s");
+        Assert.True(worstRecoverS <= 15, $"recovery took {worstRecoverS:F2} s");
     }
 
     [SharedDataFact]

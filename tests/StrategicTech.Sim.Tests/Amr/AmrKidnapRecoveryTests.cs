@@ -12,9 +12,8 @@ namespace StrategicTech.Sim.Tests.Amr;
 /// robot drives the goals of <see cref="AmrLargeMapTests"/>, is carried 8 s after the start to another aisle (a
 /// different place and heading per seed), and every figure is taken on the simulator's truth: when the navigator
 /// stops for the kidnap, how far the robot rolls while the pose is searched, when its map pose is within 0.1 m / 5°
-/// again, and whether it then reaches both goals without contact. (Recovery is on here explicitly; <c>amr demo</c> runs
-/// without it.) (The built-in warehouse is point-symmetric, so a
-/// kidnap there has two equally good answers; this map is not.)
+/// again, and whether it then reaches both goals without contact. Recovery is on by default in every run. (The
+/// built-in warehouse is point-symmetric, so a kidnap there has two equally good answers; this map is not.)
 /// </summary>
 public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
 {
@@ -33,15 +32,17 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
     private sealed record KidnapRun(AmrDemoResult Result, double DetectedAfterS, double RecoveredAfterS, double RolledWhileLostM, double LostS,
         IReadOnlyList<string> Episodes, long AmbiguousSearches);
 
-    // Measured over seeds 1..5 (one destination each): the navigator stopped for the kidnap 0.30 s after it on every
-    // seed (bound 0.45 s) and the robot rolled 0.030 m while relocalizing (bound 0.045 m). Seeds 1, 2, 4, 5: within
-    // 0.1 m / 5° of truth 2.80, 2.70, 2.30, 2.60 s after the kidnap (bound 3.6 s), both goals reached without contact.
-    // Seed 2's scan fitted four places within 0.05 of the best score (a look-alike aisle scored best on the grid); the
-    // cloud held all four and the scans while standing still picked the true one. NOT recovered: seed 3 (destination
-    // (3.5, −19.65)): its three hypotheses collapsed onto a look-alike at (−4.84, 20.79), so the robot drove on a wrong
-    // pose until the time limit; the true place was either not among the kept peaks or scored lower on the full scan.
+    // Measured over seeds 1..5 (one destination each), recovery deciding between look-alike places on full-scan
+    // evidence: the navigator stopped for the kidnap 0.30 s after it on every seed (bound 0.45 s) and the robot rolled
+    // 0.030 m before it stood (bound 0.045 m). Seeds 1, 2, 4, 5: within 0.1 m / 5° of truth 2.80, 3.30, 2.30, 2.60 s
+    // after the kidnap (bound 4.9 s), one detection each; seed 2's scan fitted several places and the evidence chose the
+    // true one. Seed 3 (destination (3.5, −19.65)): the true place is not among the search's peaks (with margin 0.15
+    // and eight peaks kept, the nearest is 3.1 m away along the aisle; the best, a look-alike 41 m away, scores 0.899),
+    // so the evidence picks the look-alike; the robot drives on it until the detector fires a second time (55.2 s),
+    // the second search finds the true place, and it is within 0.1 m / 5° 48.3 s after the kidnap (bound 60 s). All
+    // five seeds reach both goals without contact.
     [SharedDataFact]
-    public async Task Kidnap_stops_the_robot_within_0_45_s_on_every_seed_and_is_recovered_within_3_6_s_on_seeds_1_2_4_5()
+    public async Task Kidnap_stops_the_robot_within_0_45_s_and_every_seed_reaches_both_goals_recovered_within_4_9_s_on_four_and_60_s_on_seed_3()
     {
         var runs = new List<KidnapRun>();
         for (int seed = 1; seed <= 5; seed++)
@@ -60,17 +61,22 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"seed {seed}: detected after {run.DetectedAfterS:F2} s, recovered after {run.RecoveredAfterS:F2} s " +
-                $"(lost {run.LostS:F2} s, rolled {run.RolledWhileLostM:F3} m), detections {stats.Detections}, searches {stats.Searches}, " +
-                $"reseeds {stats.Reseeds}, {stats.MatcherLookups / 1e6:F1} M look-ups, passed {run.Result.Passed}");
+                $"(lost {run.LostS:F2} s, rolled {run.RolledWhileLostM:F3} m before standing), detections {stats.Detections}, searches {stats.Searches}, " +
+                $"reseeds {stats.Reseeds}, ambiguous searches {run.AmbiguousSearches}, {stats.MatcherLookups / 1e6:F1} M look-ups, passed {run.Result.Passed}");
         }
 
         Assert.All(runs, r => Assert.InRange(r.DetectedAfterS, 0.05, 0.45));
         Assert.All(runs, r => Assert.True(r.RolledWhileLostM <= 0.045, $"rolled {r.RolledWhileLostM:F3} m while lost"));
-        int[] recovered = Enumerable.Range(1, 5).Where(seed => runs[seed - 1].RecoveredAfterS <= 3.6).ToArray();
-        Assert.Equal([1, 2, 4, 5], recovered);
-        Assert.All(recovered, seed => Assert.True(runs[seed - 1].Result.Passed, $"seed {seed} missed a goal or touched something"));
-        Assert.All(recovered, seed => Assert.Equal(1, runs[seed - 1].Result.Relocalization!.Detections));
-        Assert.Equal(1, runs[1].AmbiguousSearches); // seed 2 was recovered through the multi-hypothesis cloud
+        Assert.All(runs, r => Assert.True(r.Result.Passed, "a seed missed a goal or touched something"));
+        foreach (int seed in new[] { 1, 2, 4, 5 })
+        {
+            Assert.True(runs[seed - 1].RecoveredAfterS <= 4.9, $"seed {seed} recovered after {runs[seed - 1].RecoveredAfterS:F2} s");
+            Assert.Equal(1, runs[seed - 1].Result.Relocalization!.Detections);
+        }
+
+        Assert.True(runs[2].RecoveredAfterS <= 60, $"seed 3 recovered after {runs[2].RecoveredAfterS:F2} s");
+        Assert.Equal(2, runs[2].Result.Relocalization!.Detections); // the look-alike is left when the detector fires again
+        Assert.Equal(1, runs[1].AmbiguousSearches); // seed 2 was decided between several places on evidence
     }
 
     [SharedDataFact]
@@ -92,6 +98,7 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
         (double X, double Y) last = default;
         var episodes = new List<string>();
         bool wasLost = false;
+        bool foundOnce = false;
         long ambiguous = 0;
         AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
         {
@@ -112,6 +119,7 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
                     var r = (RecoveringLocalizer)navigator.Localizer;
                     episodes.Add($"{(lostNow ? "lost" : "found")} at {nowUs / 1e6:F2} s, truth ({b.TrueXM:F2}, {b.TrueYM:F2}), estimate ({e.XM:F2}, {e.YM:F2}), " +
                         $"hypotheses {r.LastHypothesisCount}, ambiguous searches {r.AmbiguousSearches}");
+                    foundOnce |= wasLost && !lostNow;
                     wasLost = lostNow;
                 }
 
@@ -127,7 +135,9 @@ public sealed class AmrKidnapRecoveryTests(ITestOutputHelper output)
                     if (lost)
                     {
                         detectedS = double.IsNaN(detectedS) ? sinceS : detectedS;
-                        rolledM += Math.Sqrt(Sq(b.TrueXM - last.X) + Sq(b.TrueYM - last.Y));
+                        // What the robot rolls while it stops for the kidnap (a later detection while driving on a
+                        // look-alike starts from full speed and is not this figure).
+                        rolledM += foundOnce ? 0 : Math.Sqrt(Sq(b.TrueXM - last.X) + Sq(b.TrueYM - last.Y));
                         lostS += 0.05;
                     }
 

@@ -30,6 +30,7 @@ public sealed class AmrLargeMapTests(ITestOutputHelper output)
 
         Assert.True(result.Passed, "a goal was missed or the robot touched something");
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // recovery is on by default; no kidnap here
 
         // Lockstep runs are deterministic; figures measured on two runs (identical). The planned routes follow the
         // aisles: measured 8.3272 m and 5.9363 m against straight lines of 8.30 m and 5.3666 m; bounds 1.5x the detour

@@ -27,6 +27,7 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         // 0.29 m, which also keeps a gap of more than the robot radius (0.11 m) between the robot and anything.
         Assert.All(result.Goals, g => Assert.True(g.MinClearanceM > 0.29, $"goal {g.Index}: clearance {g.MinClearanceM} m"));
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // recovery is on by default: people in view are no kidnap
     }
 
     // Not bit-deterministic: while the link is down each step waits 50 ms of wall time, so how many simulated steps the
@@ -97,6 +98,7 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
         // bound 0.16 m, above the robot radius 0.11 m.
         Assert.True(result.Goals[0].MinClearanceM > 0.16, $"clearance {result.Goals[0].MinClearanceM} m");
         Assert.Equal(0, result.ContactSteps);
+        Assert.Equal(0, result.Relocalization!.Detections); // a person filling the view is no kidnap
     }
 
     /// <summary>A 10 × 3 m walled corridor, 1.0 m wide inside (y 1.0..2.0), at 5 cm.</summary>
@@ -126,6 +128,6 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
                 $"min clearance {g.MinClearanceM:F4} m, loc error max {g.MaxLocalizationErrorM:F4} m, recoveries {g.Recoveries}, replans {g.Replans}");
         }
 
-        output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}");
+        output.WriteLine($"contact steps {result.ContactSteps}, cmd_vel received {result.CommandsReceived}, connections {result.ClientConnections}, relocalization {result.Relocalization}");
     }
 }

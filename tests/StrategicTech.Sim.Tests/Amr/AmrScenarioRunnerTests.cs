@@ -26,7 +26,7 @@ public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
     [InlineData("warehouse-lidar-dropout", 0.18, 0.12, 0.27, 71.5)]
     [InlineData("warehouse-wheel-slip", 0.135, 0.036, 0.28, 100.5)]
     [InlineData("warehouse-wrong-initial-pose", 1.0, 0.036, 0.28, 27)]
-    public async Task Bundled_scenario_passes_every_criterion_and_its_error_clearance_and_time_stay_within_the_measured_bounds(
+    public async Task Bundled_scenario_passes_every_criterion_with_kidnap_recovery_on_and_no_false_kidnap_and_its_error_clearance_and_time_stay_within_the_measured_bounds(
         string name, double maxErrorBoundM, double finalErrorBoundM, double minClearanceBoundM, double timeBoundS)
     {
         AmrScenarioResult result = await AmrScenarioRunner.RunAsync(AmrScenarioLoader.Load(name));
@@ -34,6 +34,10 @@ public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
         Assert.All(result.Criteria, c => Assert.True(c.Counts, $"{c.Name}: measured {c.Measured}, limit {c.Limit}"));
         Assert.True(result.Passed);
         Assert.Equal(0, result.Run.ContactSteps);
+
+        // Recovery is on in every scenario; none of these has a kidnap, so a detection would be a false alarm.
+        AmrRelocalizationStats relocalization = Assert.IsType<AmrRelocalizationStats>(result.Run.Relocalization);
+        Assert.Equal(0, relocalization.Detections);
 
         double maxErrorM = result.Run.Goals.Max(g => g.MaxLocalizationErrorM), finalErrorM = result.Run.Goals.Max(g => g.FinalLocalizationErrorM);
         double clearanceM = result.Run.Goals.Min(g => g.MinClearanceM), timeS = result.Run.Goals.Sum(g => g.TimeS);
@@ -92,6 +96,6 @@ public sealed class AmrScenarioRunnerTests(ITestOutputHelper output)
             output.WriteLine($"{c.Key}: measured {c.Measured:F4}, limit {c.Limit}, passed {c.Passed}");
         }
 
-        output.WriteLine($"fault-active {result.FaultActiveS:F6} s, kidnaps at [{string.Join(", ", result.KidnapTimesS)}]");
+        output.WriteLine($"fault-active {result.FaultActiveS:F6} s, kidnaps at [{string.Join(", ", result.KidnapTimesS)}], relocalization {result.Run.Relocalization}");
     }
 }

@@ -12,7 +12,7 @@ public sealed class AmrRunCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void A_bundled_scenario_passes_with_exit_0_and_writes_summary_with_criteria_and_plots()
+    public void A_bundled_scenario_passes_with_exit_0_and_writes_summary_with_criteria_zero_kidnap_detections_and_plots()
     {
         (int code, string output, string error) = CliRunner.Run("amr", "run", "warehouse-wrong-initial-pose", "--out", _directory);
 
@@ -24,6 +24,9 @@ public sealed class AmrRunCommandTests : IDisposable
         Assert.True(summary.RootElement.GetProperty("passed").GetBoolean());
         Assert.Equal("warehouse-wrong-initial-pose", summary.RootElement.GetProperty("scenario").GetString());
         Assert.Contains(summary.RootElement.GetProperty("criteria").EnumerateArray(), c => c.GetProperty("key").GetString() == "finalLocalizationErrorM");
+
+        // Kidnap recovery runs in every scenario; a 1 m / 30° wrong initial pose is no kidnap.
+        Assert.Equal(0, summary.RootElement.GetProperty("relocalization").GetProperty("kidnapDetections").GetInt64());
         Assert.True(File.Exists(Path.Combine(_directory, "amr_map.png")));
     }
 

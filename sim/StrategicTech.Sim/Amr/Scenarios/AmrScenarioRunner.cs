@@ -29,7 +29,7 @@ public static class AmrScenarioRunner
             Goals = scenario.Goals,
             People = scenario.CreatePeople(),
             Seed = seedOverride ?? scenario.Seed,
-            KidnapRecovery = scenario.Faults.Any(f => f.Kind == AmrFaultKind.Kidnap) ? new KidnapRecoveryParameters() : null,
+            KidnapRecovery = new KidnapRecoveryParameters(), // on in every scenario, kidnap fault or not
             SimTimeLimitUs = scenario.Criteria.TimeLimitS is { } limit ? (long)(limit * 1e6) : null,
             OnStep = (host, navigator, nowUs) =>
             {
