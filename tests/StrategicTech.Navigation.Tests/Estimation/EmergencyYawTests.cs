@@ -107,7 +107,10 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
     public void Synthetic_flight_with_a_rotated_magnetometer_resets_yaw_once_latches_mag_fault_and_ends_near_the_truth(double rotationDeg)
     {
         var sim = new SyntheticFlight(seed: 21) { MagRotationRad = rotationDeg * Math.PI / 180 };
-        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad, UseEmergencyYawEstimator = true });
+        // The synthetic IMU's accelerometer bias is constant, which a shrinking bias variance models exactly; the default
+        // accel-z bias variance floor (EKF2's, for biases that drift) costs yaw accuracy here: with it 2.88 deg at 90 deg
+        // and 7.78 deg at 180 deg. This test measures the reset, so it runs the filter matched to its sensor model.
+        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad, UseEmergencyYawEstimator = true, AccelBiasMinSigmaMps2 = 0 });
         double worstLateYaw = 0;
         while (sim.TimeUs < 60_000_000)
         {

@@ -66,12 +66,18 @@ public sealed class ZeroVelocityUpdateTests(ITestOutputHelper output)
     public void Zero_velocity_is_fused_every_200_ms_while_landed_and_still_and_never_in_the_air()
     {
         var sim = new SyntheticFlight(seed: 5);
-        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad, UseZeroVelocityUpdate = true });
+        var filter = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad, UseZeroVelocityUpdateBeforeTakeOff = true });
+        var byDefault = new UavEkf(new UavEkfParameters { GnssDelayMs = 100, MagDeclinationRad = SyntheticFlight.DeclinationRad });
         while (sim.TimeUs < 8_000_000)
         {
             sim.Step();
             sim.Feed(filter);
+            sim.Feed(byDefault);
         }
+
+        // By default only after a flight: on the ground before the first take-off nothing is fused.
+        Assert.True(byDefault.IsAtRest);
+        Assert.Equal(0, byDefault.ZeroVelocity.FusedCount);
 
         int onGround = filter.ZeroVelocity.FusedCount;
         output.WriteLine($"zero-velocity fusions on the ground: {onGround}, at rest now {filter.IsAtRest}");

@@ -233,7 +233,14 @@ public sealed class UavEkf
     }
 
     /// <summary>Land-detector input: accelerometer bias on horizontal axes is learnt only in the air.</summary>
-    public void SetInAir(bool inAir) => InAir = inAir;
+    public void SetInAir(bool inAir)
+    {
+        InAir = inAir;
+        HasFlown |= inAir;
+    }
+
+    /// <summary>The caller has reported the vehicle in the air at least once (the zero-velocity update's after-landing condition).</summary>
+    public bool HasFlown { get; private set; }
 
     /// <summary>Times the filter was realigned on the ground (<see cref="Realign"/>).</summary>
     public int RealignCount { get; private set; }
@@ -531,7 +538,7 @@ public sealed class UavEkf
             Range.Fuse(Core, r);
         }
 
-        if (_parameters.UseZeroVelocityUpdate && IsAtRest)
+        if (_parameters.UseZeroVelocityUpdate && IsAtRest && (HasFlown || _parameters.UseZeroVelocityUpdateBeforeTakeOff))
         {
             ZeroVelocity.Fuse(Core, HorizontalAidingActive(t));
         }

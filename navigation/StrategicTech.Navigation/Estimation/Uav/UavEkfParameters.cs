@@ -29,6 +29,16 @@ public sealed record UavEkfParameters
     /// <summary>Accelerometer bias random walk, m/s^3 (0..1). Default 1e-2.</summary>
     public double AccelBiasProcessNoiseMps3 { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(AccelBiasProcessNoiseMps3)); } = 1e-2;
 
+    /// <summary>
+    /// Smallest 1-sigma accelerometer bias uncertainty kept on the body-z axis while it is learnt, m/s^2 (0..1). Default
+    /// 0.0224: PX4 EKF2 floors its delta-velocity bias variance at 5e-8 (m/s)^2 per 10 ms filter step (its change-indication
+    /// output on PX4-ECL's iris_gps log holds exactly this from 17 s on). Without a floor the variance keeps shrinking on
+    /// a steady flight (to 0.0067 m/s^2 on that log, whose bias drifts by ~0.03 m/s^2), the filter then takes a slightly
+    /// wrong vertical acceleration for certain and its descent velocity runs +0.10 m/s against GNSS instead of +0.05.
+    /// EKF2 floors all three axes; the horizontal ones are left free here (see docs/ARCHITECTURE.md). 0 turns it off.
+    /// </summary>
+    public double AccelBiasMinSigmaMps2 { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(AccelBiasMinSigmaMps2)); } = 0.0224;
+
     /// <summary>Earth magnetic field random walk, gauss/s (0..1). Default 1e-3.</summary>
     public double MagEarthProcessNoiseGaussps { get; init => field = ParameterGuard.InRange(value, 0, 1, nameof(MagEarthProcessNoiseGaussps)); } = 1e-3;
 
@@ -67,7 +77,7 @@ public sealed record UavEkfParameters
 
     /// <summary>
     /// Factor on the GNSS velocity noise for the vertical axis (1..5). Default 1. PX4-ECL's EKF2 used 1.5 (a receiver's
-    /// vertical velocity is noisier); on PX4-ECL's iris_gps log 1.5 raises our descent bias from 0.101 to 0.108 m/s.
+    /// vertical velocity is noisier); on PX4-ECL's iris_gps log 1.5 raises our descent bias from about 0.05 to 0.06 m/s.
     /// </summary>
     public double GnssVerticalVelocityNoiseScale { get; init => field = ParameterGuard.InRange(value, 1, 5, nameof(GnssVerticalVelocityNoiseScale)); } = 1;
     /// <summary>Minimum GNSS horizontal position noise, m (0.01..50). Default 0.5.</summary>
@@ -246,12 +256,21 @@ public sealed record UavEkfParameters
     public double BaroGnssOffsetTimeConstantS { get; init => field = ParameterGuard.InRange(value, 0, 1e6, nameof(BaroGnssOffsetTimeConstantS)); }
 
     /// <summary>
-    /// Fuse zero velocity while landed and at rest (<see cref="Fusion.ZeroVelocityFusion"/>): the caller reports the
-    /// vehicle landed (<see cref="UavEkf.SetInAir"/>) and the IMU has been still. Default false (opt-in): on by default
-    /// it also acts in the ground phase before take-off, which changes the synthetic-flight outcomes of six estimation
-    /// tests (emergency yaw resets, height-reset and magnetometer-mode tests) not yet re-examined with it.
+    /// Fuse zero velocity while landed and at rest after a flight (<see cref="Fusion.ZeroVelocityFusion"/>): the caller
+    /// reports the vehicle landed (<see cref="UavEkf.SetInAir"/>), it has been in the air since the filter started
+    /// (<see cref="UavEkf.HasFlown"/>), and the IMU has been still. Default true: a touchdown's impulse is integrated whole
+    /// and leaves the vertical velocity with whatever error it carried; the update removes it on the ground.
     /// </summary>
-    public bool UseZeroVelocityUpdate { get; init; }
+    public bool UseZeroVelocityUpdate { get; init; } = true;
+
+    /// <summary>
+    /// Also fuse zero velocity on the ground before the first take-off, as EKF2 does whenever landed and at rest.
+    /// Default false: on before take-off it changes the in-flight outcome of six synthetic estimation tests for the worse
+    /// (rotated-magnetometer yaw 50-60 s after the emergency reset 2.9 to 4.4 deg at 90 deg and 7.8 to 14.3 deg at 180 deg;
+    /// without the emergency estimator the final position 4.8 to 29 m off; the magnetic-anomaly alignment, the automatic
+    /// magnetometer mode and the baro-step tests change too), a mechanism not yet understood.
+    /// </summary>
+    public bool UseZeroVelocityUpdateBeforeTakeOff { get; init; }
     /// <summary>Zero-velocity observation noise, m/s (0.01..5). Default 0.2 (EKF2's once tilt is aligned).</summary>
     public double ZeroVelocityNoiseMps { get; init => field = ParameterGuard.InRange(value, 0.01, 5, nameof(ZeroVelocityNoiseMps)); } = 0.2;
     /// <summary>The IMU counts as still after this long without motion, s (0.05..10). Default 1 (EKF2's at-rest time).</summary>

@@ -192,9 +192,27 @@ public sealed class UavFilterCore
         AddDiagonal(E.Velocity, 3, velVar);
         AddDiagonal(E.GyroBias, 3, Sq(dt * k.GyroBiasProcessNoiseRadps2));
         AddDiagonal(E.AccelBias, 3, Sq(dt * k.AccelBiasProcessNoiseMps3));
+        // The body-z axis only: see UavEkfParameters.AccelBiasMinSigmaMps2.
+        FloorDiagonal(E.AccelBias + 2, 1, Sq(k.AccelBiasMinSigmaMps2));
         AddDiagonal(E.MagEarth, 3, Sq(dt * k.MagEarthProcessNoiseGaussps));
         AddDiagonal(E.MagBody, 3, Sq(dt * k.MagBodyProcessNoiseGaussps));
         AddDiagonal(E.Wind, 2, Sq(dt * k.WindProcessNoiseMps2));
+    }
+
+    /// <summary>
+    /// Raises learnt variances below <paramref name="minVariance"/> to it (EKF2's bias variance floor). Adding to a
+    /// diagonal keeps P positive semi-definite.
+    /// </summary>
+    private void FloorDiagonal(int first, int count, double minVariance)
+    {
+        for (int i = first; i < first + count; i++)
+        {
+            int d = (i * Stride) + i;
+            if (!_inhibited[i] && _p[d] < minVariance)
+            {
+                _p[d] = minVariance;
+            }
+        }
     }
 
     private void AddDiagonal(int first, int count, double variance)

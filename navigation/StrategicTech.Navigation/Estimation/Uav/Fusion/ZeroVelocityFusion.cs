@@ -1,14 +1,16 @@
 namespace StrategicTech.Navigation.Estimation.Uav.Fusion;
 
 /// <summary>
-/// Zero-velocity update on the ground (PX4 EKF2's zero velocity update): while the vehicle is landed and at rest, a
+/// Zero-velocity update on the ground (PX4 EKF2's zero velocity update): while the vehicle is landed and at rest (by
+/// default only after a flight, <see cref="UavEkfParameters.UseZeroVelocityUpdateBeforeTakeOff"/>), a
 /// synthetic observation of zero NED velocity with <see cref="UavEkfParameters.ZeroVelocityNoiseMps"/> (EKF2: 0.2 m/s
 /// once tilt is aligned) is fused every <see cref="IntervalUs"/>. EKF2 fuses it only without velocity aiding, because
 /// with GNSS it makes the filter too rigid to follow the receiver's slowly drifting position: so do we for the
 /// horizontal axes (in SITL, fusing them with GNSS raised the filter's own position error of hover seed 45 from 0.10 m
 /// to 0.16 m). The vertical axis is fused also with GNSS: height comes from the barometer, whose datum is fixed, and a
-/// touchdown leaves the inertial vertical velocity wrong by whatever error it carried in the descent (+0.12 m/s on
-/// PX4-ECL's iris_gps log), which the loose vertical aiding (GNSS velocity floor 0.5 m/s) removes only slowly.
+/// touchdown leaves the inertial vertical velocity wrong by whatever error it carried in the descent (+0.03 m/s on
+/// PX4-ECL's iris_gps log, +0.12 before the accel-z bias variance floor), which the loose vertical aiding (GNSS
+/// velocity floor 0.5 m/s) removes only slowly.
 /// </summary>
 public sealed class ZeroVelocityFusion
 {
