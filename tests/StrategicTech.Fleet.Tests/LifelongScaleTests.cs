@@ -55,7 +55,6 @@ public class LifelongScaleTests(ITestOutputHelper output)
         LifelongCommitSteps = 12,
         LifelongLeadMoves = 4,
         PlanningBudgetUs = 10_000_000,
-        LifelongPlanDueRobotsOnly = Environment.GetEnvironmentVariable("FLEET_SCALE_DUE_ONLY") == "1",
     };
 
     internal static async Task<ScaleRun> RunAsync(int robots, int steps)

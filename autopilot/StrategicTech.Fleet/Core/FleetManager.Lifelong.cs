@@ -186,11 +186,7 @@ public sealed partial class FleetManager
         {
             FleetRobot robot = _robots[session.ParticipantOf[p]];
             bool pinned = !robot.Online || robot.Paused || robot.EStopped || (robot.Charging && robot.NeedsCharge);
-
-            // Optionally only robots near the end of their committed moves are planned: the others stand where their
-            // plan ends in this window, so no robot's commitments run far ahead of what it has driven.
-            bool notDue = _options.LifelongPlanDueRobotsOnly && graph.MoveCount(p) - graph.DoneCount(p) > _options.LifelongLeadMoves;
-            if (pinned || notDue)
+            if (pinned)
             {
                 blocked.Add(graph.EndVertex(p));
             }

@@ -43,12 +43,4 @@ public sealed record FleetManagerOptions
     /// them all; the lead (<see cref="LifelongLeadMoves"/>) must cover the period so robots still drive through.
     /// </summary>
     public long LifelongWindowPeriodUs { get; init; }
-
-    /// <summary>
-    /// Lifelong: a window plans only the robots with at most <see cref="LifelongLeadMoves"/> committed moves left
-    /// (the rest stand where their plans end, as obstacles). Off: every robot is planned and committed a full window
-    /// each time, so with many robots (one or another due all the time) commitments run far ahead of execution and
-    /// a robot's new moves wait behind everything committed through its cells.
-    /// </summary>
-    public bool LifelongPlanDueRobotsOnly { get; init; }
 }
