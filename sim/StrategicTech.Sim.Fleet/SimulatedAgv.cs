@@ -67,6 +67,9 @@ public sealed class SimulatedAgv
 
     public double BatteryPercent { get; private set; }
 
+    /// <summary>The last <see cref="Step"/> was spent on a node action (starting or running one), not on driving.</summary>
+    public bool HandledLastStep { get; private set; }
+
     /// <summary>Driving or running an action.</summary>
     public bool Busy => Driving || _running is not null;
 
@@ -185,6 +188,7 @@ public sealed class SimulatedAgv
     /// <summary>Advances <paramref name="dtS"/> seconds of simulated time.</summary>
     public void Step(double dtS)
     {
+        HandledLastStep = _running is not null || _nodeActions.Count > 0;
         if (Charging)
         {
             BatteryPercent = Math.Min(100, BatteryPercent + (ChargePercentPerS * dtS));

@@ -25,6 +25,9 @@ internal sealed class InProcessFleet : IAsyncDisposable
     private readonly double[] _lastStateS;
     private readonly double[] _stallLeftS;
     private readonly bool[] _lost;
+    private readonly bool[] _movedLastStep;
+    private readonly Queue<(double AtS, OutgoingMessage Message)> _toRobots = new();
+    private readonly Queue<(double AtS, State State)> _toManager = new();
 
     public InProcessFleet(FleetSite site, FleetManagerOptions options, IReadOnlyList<(int X, int Y)> startCells, IReadOnlyList<double>? batteryPercent = null)
     {
@@ -39,6 +42,7 @@ internal sealed class InProcessFleet : IAsyncDisposable
         _lastStateS = new double[startCells.Count];
         _stallLeftS = new double[startCells.Count];
         _lost = new bool[startCells.Count];
+        _movedLastStep = new bool[startCells.Count];
         for (int i = 0; i < Agvs.Length; i++)
         {
             int v = site.Graph.VertexAt(startCells[i].X, startCells[i].Y);
@@ -64,6 +68,12 @@ internal sealed class InProcessFleet : IAsyncDisposable
 
     public double TimeS { get; private set; }
 
+    /// <summary>
+    /// One-way delay of every message, manager to robot and robot to manager (s; default 0: delivered within the
+    /// step): a stand-in for the broker hops, the manager's tick and the robot's order intake.
+    /// </summary>
+    public double LatencyS { get; init; }
+
     /// <summary>A standing robot reports its state at least this often (the demo's AGVs: 30 s; default: only on events).</summary>
     public double IdleStatePeriodS { get; init; } = double.PositiveInfinity;
 
@@ -71,6 +81,15 @@ internal sealed class InProcessFleet : IAsyncDisposable
     public List<string> Conflicts { get; } = [];
 
     public double MinDistanceM { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// Times a robot that moved in one step stood still in the next without a node action to run, a pause or a
+    /// stall of the harness: waits for the plan (a cell not yet free, an order or update not yet there).
+    /// </summary>
+    public int Stops { get; private set; }
+
+    /// <summary><see cref="Stops"/> per robot and hour of simulated time.</summary>
+    public double StopsPerRobotHour => Stops / (Agvs.Length * TimeS / 3600.0);
 
     /// <summary>The robot's connection breaks (the broker's last will): it stops and says nothing more.</summary>
     public void Lose(int index)
@@ -83,9 +102,16 @@ internal sealed class InProcessFleet : IAsyncDisposable
     {
         TimeS += StepS;
         _clock.AdvanceUs((long)(StepS * 1e6));
+        DeliverStates();
         Manager.Tick();
         foreach (OutgoingMessage m in Manager.DrainOutbox())
         {
+            _toRobots.Enqueue((TimeS + LatencyS, m));
+        }
+
+        while (_toRobots.Count > 0 && _toRobots.Peek().AtS <= TimeS + 1e-9)
+        {
+            OutgoingMessage m = _toRobots.Dequeue().Message;
             int i = Array.FindIndex(Agvs, a => a.SerialNumber == m.SerialNumber);
             if (_lost[i])
             {
@@ -111,6 +137,8 @@ internal sealed class InProcessFleet : IAsyncDisposable
 
             double stall = StallS?.Invoke(i, TimeS) ?? 0;
             _stallLeftS[i] = Math.Max(_stallLeftS[i], stall);
+            (double x, double y) = (Agvs[i].XM, Agvs[i].YM);
+            bool held = _stallLeftS[i] > 0 || Agvs[i].Paused;
             if (_stallLeftS[i] > 0)
             {
                 _stallLeftS[i] -= StepS; // stopped by something the manager does not know of (a person, a blocked sensor)
@@ -119,6 +147,14 @@ internal sealed class InProcessFleet : IAsyncDisposable
             {
                 Agvs[i].Step(StepS * SpeedFactor[i]);
             }
+
+            bool moved = (x, y) != (Agvs[i].XM, Agvs[i].YM);
+            if (_movedLastStep[i] && !moved && !held && !Agvs[i].HandledLastStep)
+            {
+                Stops++;
+            }
+
+            _movedLastStep[i] = moved;
         }
 
         CheckOccupancy();
@@ -129,8 +165,18 @@ internal sealed class InProcessFleet : IAsyncDisposable
             {
                 a.StateDue = false;
                 _lastStateS[i] = TimeS;
-                Manager.OnState(Header(a.BuildState(), a));
+                _toManager.Enqueue((TimeS + LatencyS, Header(a.BuildState(), a)));
             }
+        }
+
+        DeliverStates();
+    }
+
+    private void DeliverStates()
+    {
+        while (_toManager.Count > 0 && _toManager.Peek().AtS <= TimeS + 1e-9)
+        {
+            Manager.OnState(_toManager.Dequeue().State);
         }
     }
 

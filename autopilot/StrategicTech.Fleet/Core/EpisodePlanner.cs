@@ -21,10 +21,12 @@ public static class EpisodePlanner
     /// <summary>
     /// Paths in site-graph vertices, one per participant, and their dependency graph; false with the reason when no
     /// executable plan was found. A path may end short of its goal (a rotation-free prefix): the caller checks.
+    /// Only the first <paramref name="executedSteps"/> steps are executed (lifelong windows commit a prefix and plan
+    /// the rest again), so only they must be free of rotations, and the graph covers only them.
     /// </summary>
     public static bool TryPlan(
         FleetSite site, int[] starts, int[] goals, IReadOnlyCollection<int> blockedVertices, IClock clock, long budgetUs,
-        out int[][] paths, out ActionDependencyGraph? graph, out string? problem)
+        out int[][] paths, out ActionDependencyGraph? graph, out string? problem, int executedSteps = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(starts);
@@ -61,7 +63,7 @@ public static class EpisodePlanner
             }
 
             int[][] sitePaths = result.Paths.Select(p => p.Select(v => site.Graph.VertexAt(planGraph.CellOf(v))).ToArray()).ToArray();
-            if (ActionDependencyGraph.TryBuild(sitePaths, out graph, out problem))
+            if (ActionDependencyGraph.TryBuild(executedSteps == int.MaxValue ? sitePaths : Truncated(sitePaths, executedSteps), out graph, out problem))
             {
                 paths = sitePaths;
                 return true;

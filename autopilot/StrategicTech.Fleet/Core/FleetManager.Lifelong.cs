@@ -12,7 +12,8 @@ namespace StrategicTech.Fleet.Core;
 /// are committed into the session's growing dependency graph; the rest is planned again in the next window. A
 /// robot that is done gets its next goal in the next window without waiting for the others; the graph orders
 /// every shared cell across windows, so a delayed robot only ever holds up the robots that would enter a cell
-/// after it. Paused, stopped and charging robots are pinned where their plan ends. A lost robot, or a robot that
+/// after it. A robot's windows extend one VDA 5050 order (horizon nodes, released by order updates as the graph
+/// allows), so it drives through window boundaries without stopping. Paused, stopped and charging robots are pinned where their plan ends. A lost robot, or a robot that
 /// can join (first heard, resumed after being left out), rebases: releases stop, everyone drives what it holds,
 /// and a new session starts from where the robots stand.
 /// </summary>
@@ -71,17 +72,13 @@ public sealed partial class FleetManager
             _session!.Graph.ReportDone(participant, _session.ActiveFirstMove(participant) + reached);
         }
 
-        foreach (ActionState a in state.ActionStates)
-        {
-            if (a.ActionId == plan.FinalActionId)
-            {
-                plan.FinalActionFinished |= a.ActionStatus == ActionStatus.Finished;
-                plan.FinalActionFailed |= a.ActionStatus == ActionStatus.Failed;
-            }
-        }
+        plan.TakeActionStates(state.ActionStates);
     }
 
-    /// <summary>Closes finished orders (their pick, drop or charge takes effect at once) and releases what the graph allows.</summary>
+    /// <summary>
+    /// Takes the outcome of every action done (a pick, drop or charge takes effect at once, the order driving on),
+    /// moves on past a finished order another one follows, and releases what the graph allows.
+    /// </summary>
     private void AdvanceLifelong(LifelongSession session)
     {
         for (int p = 0; p < session.ParticipantOf.Length; p++)
@@ -91,9 +88,14 @@ public sealed partial class FleetManager
                 continue;
             }
 
-            while (session.ActivePlan(p) is { Finished: true } done)
+            while (session.ActivePlan(p) is { } active)
             {
-                ApplyOutcome(done);
+                ApplyOutcome(active);
+                if (!active.Finished || session.PlanCount(p) == 1)
+                {
+                    break; // the last order stays open: the next window extends it by an update
+                }
+
                 session.Complete(p);
             }
 
@@ -118,7 +120,7 @@ public sealed partial class FleetManager
         return false;
     }
 
-    /// <summary>Every robot still heard has driven all it was released (and finished the action at the end of it, if it got there).</summary>
+    /// <summary>Every robot still heard has driven all it was released (and finished the actions of the nodes it reached).</summary>
     private bool Settled(LifelongSession session)
     {
         for (int p = 0; p < session.ParticipantOf.Length; p++)
@@ -129,7 +131,7 @@ public sealed partial class FleetManager
                 continue;
             }
 
-            if (plan.DoneMoves < plan.ReleasedMoves || (plan.DoneMoves == plan.MoveCount && !plan.Finished))
+            if (plan.DoneMoves < plan.ReleasedMoves || plan.Actions.Any(a => a.Node <= plan.DoneMoves && !a.Terminal))
             {
                 return false;
             }
@@ -157,10 +159,12 @@ public sealed partial class FleetManager
     /// <summary>Plans and commits the next window when a robot with somewhere to go is about to run out of committed moves.</summary>
     private void ExtendIfDue(LifelongSession session)
     {
-        if (_clock.TimeUs < session.RetryAfterUs)
+        if (_clock.TimeUs < session.RetryAfterUs || _clock.TimeUs < session.LastWindowUs + _options.LifelongWindowPeriodUs)
         {
             return;
         }
+
+        session.LastWindowUs = _clock.TimeUs; // choosing goals costs a search per robot: once per period is enough
 
         UpdateCharging();
         Allocate();
@@ -212,7 +216,7 @@ public sealed partial class FleetManager
             return;
         }
 
-        if (!EpisodePlanner.TryPlan(_site, starts, goals, blocked, _clock, _options.PlanningBudgetUs, out int[][] paths, out _, out _))
+        if (!EpisodePlanner.TryPlan(_site, starts, goals, blocked, _clock, _options.PlanningBudgetUs, out int[][] paths, out _, out _, _options.LifelongCommitSteps))
         {
             PlanningFailures++;
             session.RetryAfterUs = _clock.TimeUs + ResendAfterUs;
@@ -222,7 +226,7 @@ public sealed partial class FleetManager
         Commit(session, movers, paths, actions);
     }
 
-    /// <summary>Appends the first committed steps of the movers' paths (pinned robots stay) and queues each robot's share as an order.</summary>
+    /// <summary>Appends the first committed steps of the movers' paths (pinned robots stay) and extends each robot's continuous order by its share.</summary>
     private void Commit(LifelongSession session, List<int> movers, int[][] paths, string?[] actions)
     {
         int length = Math.Min(_options.LifelongCommitSteps, paths.Max(p => p.Length) - 1) + 1;
@@ -260,10 +264,19 @@ public sealed partial class FleetManager
                 continue;
             }
 
-            int[] nodes = [window[p][0], .. Enumerable.Range(firstMove[p], moves).Select(k => session.Graph.Action(p, k).ToVertex)];
+            int[] targets = [.. Enumerable.Range(firstMove[p], moves).Select(k => session.Graph.Action(p, k).ToVertex)];
+            string actionId = action is null ? string.Empty : NextActionId();
+            RobotPlan? open = session.OpenPlan(p);
+            if (open is not null && _options.LifelongContinuousOrders && (moves > 0 || action is null || open.LastNodeInHorizon))
+            {
+                open.Append(targets, action, actionId); // goes out as an order update when the graph releases it
+                continue;
+            }
+
+            // An action on a node the robot already holds as base: a new order, sent once the open one is finished.
             FleetRobot robot = _robots[session.ParticipantOf[p]];
             string orderId = string.Create(CultureInfo.InvariantCulture, $"{robot.SerialNumber}-{_runId}-L{session.Number}.{number}");
-            session.Enqueue(p, new RobotPlan(session.ParticipantOf[p], nodes, orderId, action, NextActionId()), firstMove[p]);
+            session.Enqueue(p, new RobotPlan(session.ParticipantOf[p], [window[p][0], .. targets], orderId, action, actionId), firstMove[p]);
         }
     }
 }

@@ -221,14 +221,7 @@ public sealed partial class FleetManager
                 _episode.Executor.ReportDone(participant, reached);
             }
 
-            foreach (ActionState a in state.ActionStates)
-            {
-                if (a.ActionId == plan.FinalActionId)
-                {
-                    plan.FinalActionFinished |= a.ActionStatus == ActionStatus.Finished;
-                    plan.FinalActionFailed |= a.ActionStatus == ActionStatus.Failed;
-                }
-            }
+            plan.TakeActionStates(state.ActionStates);
         }
     }
 
@@ -567,17 +560,26 @@ public sealed partial class FleetManager
         }
     }
 
-    /// <summary>What a finished plan's final action means for its order (picked, delivered) or its robot (charging).</summary>
+    /// <summary>What the plan's finished actions, in node order, mean for the robot's order (picked, delivered) or the robot (charging); each is taken once.</summary>
     private void ApplyOutcome(RobotPlan plan)
     {
-        if (!plan.FinalActionFinished)
+        foreach (PlanAction action in plan.Actions)
         {
-            return;
+            if (action.Terminal && !action.Applied)
+            {
+                action.Applied = true;
+                if (action.Finished)
+                {
+                    ApplyOutcome(_robots[plan.RobotIndex], action.Type);
+                }
+            }
         }
+    }
 
-        FleetRobot robot = _robots[plan.RobotIndex];
+    private void ApplyOutcome(FleetRobot robot, string actionType)
+    {
         TransportOrder? order = robot.OrderId is { } id ? _orders.GetValueOrDefault(id) : null;
-        switch (plan.FinalActionType)
+        switch (actionType)
         {
             case "pick" when order is { Phase: OrderPhase.Assigned }:
                 Update(order with { Phase = OrderPhase.Loaded });

@@ -29,4 +29,18 @@ public sealed record FleetManagerOptions
 
     /// <summary>Lifelong: a window is planned once a robot with somewhere to go has at most this many committed moves left to drive.</summary>
     public int LifelongLeadMoves { get; init; } = 2;
+
+    /// <summary>
+    /// Lifelong: each window extends the robot's one order by an order update (the default), so it drives through
+    /// window boundaries; false sends each window as a new order, which a robot takes only once it has finished
+    /// the previous one (it stops at every boundary; kept to measure the difference).
+    /// </summary>
+    public bool LifelongContinuousOrders { get; init; } = true;
+
+    /// <summary>
+    /// Lifelong: whether a window is due is checked at most this often (µs; RHCR's replanning period in time). 0:
+    /// every tick. With hundreds of robots one robot or another is due nearly every tick, and each window plans
+    /// them all; the lead (<see cref="LifelongLeadMoves"/>) must cover the period so robots still drive through.
+    /// </summary>
+    public long LifelongWindowPeriodUs { get; init; }
 }

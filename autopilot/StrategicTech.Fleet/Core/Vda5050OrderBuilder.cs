@@ -6,7 +6,8 @@ namespace StrategicTech.Fleet.Core;
 /// <summary>
 /// Writes a robot's plan as a VDA 5050 order: node i (sequence id 2i) is the i-th vertex, edge i→i+1 has sequence id
 /// 2i+1; nodes and edges up to the released move count are the base, the rest the horizon. An update starts at the
-/// last node of the previous base (same node and sequence id), as the standard's stitching rule asks.
+/// last node of the previous base (same node and sequence id), as the standard's stitching rule asks. A node's
+/// actions are the plan's actions at its index (hard blocking: the robot stands while it picks, drops or docks).
 /// </summary>
 public static class Vda5050OrderBuilder
 {
@@ -21,19 +22,17 @@ public static class Vda5050OrderBuilder
 
         var nodes = new List<Node>();
         var edges = new List<Edge>();
-        for (int i = fromNode; i < plan.NodeVertices.Length; i++)
+        for (int i = fromNode; i < plan.NodeVertices.Count; i++)
         {
             (double x, double y) = site.PositionOf(plan.NodeVertices[i]);
-            bool last = i == plan.NodeVertices.Length - 1;
+            bool last = i == plan.NodeVertices.Count - 1;
             nodes.Add(new Node
             {
                 NodeId = site.NodeIdOfVertex(plan.NodeVertices[i]),
                 SequenceId = (uint)(2 * i),
                 Released = i <= releasedMoves,
                 NodePosition = new NodePosition { XM = x, YM = y, MapId = site.MapId, AllowedDeviationXyM = site.CellSizeM * 0.1 },
-                Actions = last && plan.FinalActionType is not null
-                    ? [new Vda5050Action { ActionType = plan.FinalActionType, ActionId = plan.FinalActionId, BlockingType = BlockingType.Hard }]
-                    : [],
+                Actions = [.. plan.Actions.Where(a => a.Node == i).Select(a => new Vda5050Action { ActionType = a.Type, ActionId = a.Id, BlockingType = BlockingType.Hard })],
             });
             if (!last)
             {
