@@ -564,16 +564,30 @@ public sealed class Commander : IVehicleCommands
         }
     }
 
-    /// <summary>Caps the collective (and scales the thrust vector) at <see cref="ThrustLimit"/> while touching down.</summary>
+    /// <summary>
+    /// Caps the collective (and scales the thrust vector) at <see cref="ThrustLimit"/> while touching down, and there
+    /// holds the attitude the vehicle has: on the ground a horizontal correction cannot move it, and against a drifting
+    /// estimate (dead reckoning after a GNSS loss) the tilt it asks for rocks the vehicle on its legs, so the land
+    /// detector never sees it still and the drift goes on while it stays armed (PX4 zeroes the body-horizontal thrust
+    /// on ground contact for the same reason).
+    /// </summary>
     private void LimitThrust()
     {
         double limit = ThrustLimit;
         ThrustAttitudeSetpoint sp = _cascade.ThrustAttitudeSetpoint;
+        bool touchingDown = limit < 1;
+        if (!touchingDown && sp.CollectiveThrust <= limit)
+        {
+            return;
+        }
+
         if (sp.CollectiveThrust > limit)
         {
             double scale = sp.CollectiveThrust > 0 ? limit / sp.CollectiveThrust : 0;
-            _cascade.SetAttitudeSetpoint(sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale }, _cascade.YawRateFeedForwardRadps);
+            sp = sp with { CollectiveThrust = limit, ThrustNed = sp.ThrustNed * scale };
         }
+
+        _cascade.SetAttitudeSetpoint(touchingDown ? sp with { AttitudeNed = _context.State.AttitudeNed } : sp, touchingDown ? 0 : _cascade.YawRateFeedForwardRadps);
     }
 
     /// <summary>Runs the failsafe ladder (armed or not) and applies its decision; true when it disarmed the vehicle.</summary>

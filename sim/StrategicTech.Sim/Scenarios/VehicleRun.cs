@@ -53,7 +53,7 @@ public sealed class VehicleRun
         Navigation.Missions.Geofence? fence = null, IReadOnlyList<RallyPoint>? rallyPoints = null,
         Func<SitlBindingContext, ISitlIoBinding>? binding = null, bool interactive = false,
         IReadOnlyList<ScenarioParameter>? parameters = null, IReadOnlyList<ScenarioCommand>? commands = null, ScenarioRc? rc = null,
-        bool matchEkfToSensors = false, bool matchEkfImuNoise = false)
+        bool matchEkfToSensors = true, bool matchEkfImuNoise = true)
     {
         _commands = commands ?? [];
         _commandOutcomes = new CommandOutcome[_commands.Count];
@@ -79,7 +79,7 @@ public sealed class VehicleRun
 
         SensorModels.SensorSuiteParameters sensors = spec.SensorErrors?.ApplyTo(SensorModels.SensorSuiteParameters.Default) ?? SensorModels.SensorSuiteParameters.Default;
         bool compassCalibrated = spec.SensorErrors is null; // a scenario's sensorErrors are errors not yet calibrated
-        // Consistency campaigns tune the EKF's noise floors to the simulated sensors (SitlEkfTuning); others keep its defaults.
+        // The EKF's noise matched to the simulated sensors (SitlEkfTuning) unless a run opts out (ScenarioRunOptions).
         Vehicle = new SitlVehicle(spec.Airframe, environment, sensorSeed, _faults, sensors: sensors,
             ekf: matchEkfToSensors ? Lockstep.SitlEkfTuning.For(sensors, environment, compassCalibrated, matchEkfImuNoise) : null, binding: binding,
             magnetometerCalibrated: compassCalibrated);

@@ -12,7 +12,7 @@ namespace StrategicTech.Sim.Tests.Estimation;
 /// compass, the first horizontal leg's GNSS velocity disagrees, the emergency yaw estimator (EKF-GSF) converges and
 /// resets yaw, and the vehicle finishes the square and lands at home, judged on truth. Unlike the iris_gps replay
 /// (a vertical hop whose GNSS velocity carries no yaw information), the square's legs make yaw observable. The run's
-/// EKF is matched to the simulated sensors (SitlEkfTuning): its 0.05 m/s GNSS velocity floor rejects the
+/// EKF is matched to the simulated sensors (SitlEkfTuning, every run's default): its 0.05 m/s GNSS velocity floor rejects the
 /// wrong yaw's velocity within a second, and the estimator-failure check waits while the reset is pending
 /// (<c>UavEkf.EmergencyYawResetPending</c>); without that wait the failsafe landed the 90° vehicle 0.3 s before the reset.
 /// </summary>
@@ -55,9 +55,11 @@ public sealed class RotatedMagnetometerSitlTests(ITestOutputHelper output)
             World = square.World with { Faults = [Fault.MagRotation(0, Fault.Permanent, new Vector3(0, 0, rotationDeg * Math.PI / 180))] },
         };
         var probe = new ResetProbe();
-        ScenarioResult result = ScenarioRunner.Run(rotated, new ScenarioRunOptions { Attach = (_, _, _) => probe, MatchEkfToSensors = true });
+        // The GNSS and heading tuning without the IMU part (the bounds below were measured so); the default path,
+        // IMU part included, is the next test.
+        ScenarioResult result = ScenarioRunner.Run(rotated, new ScenarioRunOptions { Attach = (_, _, _) => probe, MatchEkfImuNoise = false });
         VehicleResult v = Assert.Single(result.Vehicles);
-        double finalYawErrorDeg = double.NaN, armedAtFirstResetYawErrorDeg = double.NaN;
+        double finalYawErrorDeg = double.NaN, armedAtFirstResetYawErrorDeg = double.NaN, yawSigmaAfterResetDeg = double.NaN;
         foreach (TruthEstimateRow row in v.Log)
         {
             double e = Math.Abs(Math.IEEERemainder(row.EstimateEulerRad.Z - row.TruthEulerRad.Z, 2 * Math.PI)) * 180 / Math.PI;
@@ -69,11 +71,12 @@ public sealed class RotatedMagnetometerSitlTests(ITestOutputHelper output)
             if (double.IsNaN(armedAtFirstResetYawErrorDeg) && row.TimeUs / 1e6 >= probe.FirstResetS + 5)
             {
                 armedAtFirstResetYawErrorDeg = e;
+                yawSigmaAfterResetDeg = row.Consistency.AttitudeSigmaNedRad.Z * 180 / Math.PI;
             }
         }
 
         output.WriteLine(string.Join(", ", v.Criteria.Select(c => $"{c.Name} {c.Measured:F2} {c.Unit}")));
-        output.WriteLine($"rotated {rotationDeg}°: GSF resets {probe.ResetTotal} (first at {probe.FirstResetS:F1} s, armed at {v.ArmedAtS:F1} s, pending before it {probe.PendingBeforeReset}), yaw error 5 s after {armedAtFirstResetYawErrorDeg:F2}°, at landing {finalYawErrorDeg:F2}°, landing {v.LandingDistanceFromHomeM:F2} m from home, max EKF position error {v.MaxEkfPositionErrorM:F2} m");
+        output.WriteLine($"rotated {rotationDeg}°: GSF resets {probe.ResetTotal} (first at {probe.FirstResetS:F1} s, armed at {v.ArmedAtS:F1} s, pending before it {probe.PendingBeforeReset}), yaw error 5 s after {armedAtFirstResetYawErrorDeg:F2}° (stated σ {yawSigmaAfterResetDeg:F2}°), at landing {finalYawErrorDeg:F2}°, landing {v.LandingDistanceFromHomeM:F2} m from home, max EKF position error {v.MaxEkfPositionErrorM:F2} m");
         Assert.Equal(1, probe.ResetTotal);
         Assert.True(probe.PendingBeforeReset);
         // Every criterion of the square, the EKF's 2.5 m position error limit included (before the earlier reset the
@@ -87,7 +90,7 @@ public sealed class RotatedMagnetometerSitlTests(ITestOutputHelper output)
         Assert.InRange(v.MaxEkfPositionErrorM, 0, ekfM);
     }
 
-    /// <summary>(first reset after arming s, yaw error on truth 5 s after it °, landing from home m, max EKF position error m).</summary>
+    /// <summary>(first reset after arming s, yaw error on truth 5 s after it °, at landing °, landing from home m, max EKF position error m), without the IMU part of the tuning.</summary>
     private static (double ResetByS, double YawDeg, double LandingM, double EkfM) Bounds(double rotationDeg) => rotationDeg switch
     {
         // measured: reset 3.7 s after arming, yaw 0.46°, landing 0.13 m, EKF 1.34 m; bounds 1.5× (with the EKF's
@@ -97,4 +100,51 @@ public sealed class RotatedMagnetometerSitlTests(ITestOutputHelper output)
         // the square's 2.5 m; PX4-like defaults: reset 5.3 s, yaw 6.18°, landing 0.06 m, EKF 3.54 m)
         _ => (5.1, 0.96, 0.21, 2.36),
     };
+
+    /// <summary>
+    /// The same squares on the default path (the IMU part of the tuning too: gyro noise 0.00155 rad/s against PX4's
+    /// 0.015): every criterion passes, the reset comes as early and the yaw converges by landing, but 5 s after the
+    /// reset the yaw is further off (0.83° / 2.64° at 90° / 180°, against 0.46° / 0.64° without the IMU part) and, at
+    /// 180°, beyond what the filter states (σ 0.81°: 3.3σ; at 90° σ 0.68°, 1.2σ). Not fixed: the yaw variance the reset
+    /// leaves grows 100× more slowly with the tighter gyro noise, the likely reason (not isolated further). The 5 s
+    /// figure and its σ are printed, not asserted.
+    /// </summary>
+    [Theory]
+    [InlineData(90.0, 6.0, 0.09, 0.2, 2.13)] // measured reset 4.0 s after arming, yaw at landing 0.06°, landing 0.13 m, EKF 1.42 m; bounds 1.5×
+    [InlineData(180.0, 4.8, 0.35, 0.23, 2.38)] // measured reset 3.2 s, yaw at landing 0.23°, landing 0.15 m, EKF 1.59 m; bounds 1.5×
+    public void On_the_default_tuning_the_rotated_compass_square_resets_yaw_passes_every_criterion_and_the_yaw_converges_by_landing(double rotationDeg, double resetByS, double finalYawDeg, double landingM, double ekfM)
+    {
+        Scenario square = ScenarioLoader.LoadBuiltIn("square");
+        Scenario rotated = square with
+        {
+            World = square.World with { Faults = [Fault.MagRotation(0, Fault.Permanent, new Vector3(0, 0, rotationDeg * Math.PI / 180))] },
+        };
+        var probe = new ResetProbe();
+        ScenarioResult result = ScenarioRunner.Run(rotated, new ScenarioRunOptions { Attach = (_, _, _) => probe });
+        VehicleResult v = Assert.Single(result.Vehicles);
+        double finalYawErrorDeg = double.NaN, afterResetYawErrorDeg = double.NaN, afterResetSigmaDeg = double.NaN;
+        foreach (TruthEstimateRow row in v.Log)
+        {
+            double e = Math.Abs(Math.IEEERemainder(row.EstimateEulerRad.Z - row.TruthEulerRad.Z, 2 * Math.PI)) * 180 / Math.PI;
+            if (row.Armed)
+            {
+                finalYawErrorDeg = e;
+            }
+
+            if (double.IsNaN(afterResetYawErrorDeg) && row.TimeUs / 1e6 >= probe.FirstResetS + 5)
+            {
+                afterResetYawErrorDeg = e;
+                afterResetSigmaDeg = row.Consistency.AttitudeSigmaNedRad.Z * 180 / Math.PI;
+            }
+        }
+
+        output.WriteLine($"rotated {rotationDeg}° (default tuning): reset {probe.FirstResetS - v.ArmedAtS:F1} s after arming, yaw error 5 s after {afterResetYawErrorDeg:F2}° (stated σ {afterResetSigmaDeg:F2}°), at landing {finalYawErrorDeg:F2}°, landing {v.LandingDistanceFromHomeM:F2} m, max EKF position error {v.MaxEkfPositionErrorM:F2} m");
+        Assert.Equal(1, probe.ResetTotal);
+        CriterionResult[] failed = [.. v.Criteria.Where(c => !c.Passed)];
+        Assert.True(failed.Length == 0, string.Join("; ", failed.Select(c => $"{c.Name} {c.Measured:F2} > {c.Limit}")));
+        Assert.InRange(probe.FirstResetS - v.ArmedAtS, 0, resetByS);
+        Assert.InRange(finalYawErrorDeg, 0, finalYawDeg);
+        Assert.InRange(v.LandingDistanceFromHomeM, 0, landingM);
+        Assert.InRange(v.MaxEkfPositionErrorM, 0, ekfM);
+    }
 }
