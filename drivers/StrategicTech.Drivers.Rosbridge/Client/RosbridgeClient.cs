@@ -666,6 +666,9 @@ public sealed class RosbridgeClient : IAsyncDisposable
     {
         byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var message = new ArrayBufferWriter<byte>(64 * 1024);
+
+        // Receives take no token (a cancellable one costs a registration per receive); link-down aborts the socket once.
+        using CancellationTokenRegistration abort = linkDown.Register(static s => ((ClientWebSocket)s!).Abort(), socket);
         try
         {
             while (!linkDown.IsCancellationRequested)
@@ -676,7 +679,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
                 do
                 {
                     // The Memory overload completes through a pooled ValueTask: no result object or Task per receive.
-                    result = await socket.ReceiveAsync(chunk.AsMemory(), linkDown).ConfigureAwait(false);
+                    result = await socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;
