@@ -1,38 +1,38 @@
 using StrategicTech.Drivers.Rosbridge.Client;
 using StrategicTech.Drivers.Rosbridge.Messages;
+using StrategicTech.Drivers.Rosbridge.Messages.Preallocated;
 using StrategicTech.Navigation.Amr;
 using StrategicTech.Navigation.Localization;
-using RosImu = StrategicTech.Drivers.Rosbridge.Messages.Imu;
 
 namespace StrategicTech.Autopilot.Amr;
 
 /// <summary>
 /// Connects an <see cref="AmrNavigator"/> to a robot through the rosbridge client only: subscribes <c>/odom</c>,
-/// <c>/imu</c> and <c>/scan</c> (the client's socket thread fills their SPSC rings) and advertises <c>/cmd_vel</c>
-/// (its send ring). <see cref="Step"/>, called at the control rate (20 Hz) on the control thread, drains the rings
-/// merging odometry and gyro by stamp into the EKF, hands every scan to the navigator, ticks it and publishes the
-/// command; socket I/O never runs here. When the link drops, no new odometry arrives, the navigator holds the goal
-/// and commands zero, and the robot's own cmd_vel timeout stops it; after the client reconnects and resubscribes the
-/// samples flow again and the goal continues.
+/// <c>/imu</c> and <c>/scan</c> as preallocated subscriptions (the client's socket thread decodes each message in
+/// place into a slot of their rings) and advertises <c>/cmd_vel</c> (its send ring). <see cref="Step"/>, called at
+/// the control rate (20 Hz) on the control thread, drains the rings merging odometry and gyro by stamp into the EKF,
+/// hands every scan to the navigator, ticks it and publishes the command; socket I/O never runs here and the intake
+/// builds no message objects. When the link drops, no new odometry arrives, the navigator holds the goal and commands
+/// zero, and the robot's own cmd_vel timeout stops it; after the client reconnects and resubscribes the samples flow
+/// again and the goal continues.
 /// </summary>
 public sealed class RosbridgeAmrLink
 {
-    private const int Batch = 64;
+    private const int InertialCapacity = 64;
+    private const int ScanCapacity = 4;
     private readonly AmrNavigator _navigator;
-    private readonly TopicSubscription<Odometry> _odom;
-    private readonly TopicSubscription<RosImu> _imu;
-    private readonly TopicSubscription<LaserScan> _scan;
+    private readonly PreallocatedSubscription<OdometryBuffer> _odom;
+    private readonly PreallocatedSubscription<ImuBuffer> _imu;
+    private readonly PreallocatedSubscription<LaserScanBuffer> _scan;
     private readonly TopicPublisher<Twist> _cmdVel;
-    private readonly Odometry[] _odomBatch = new Odometry[Batch];
-    private readonly RosImu[] _imuBatch = new RosImu[Batch];
 
     public RosbridgeAmrLink(RosbridgeClient client, AmrNavigator navigator)
     {
         ArgumentNullException.ThrowIfNull(client);
         _navigator = navigator ?? throw new ArgumentNullException(nameof(navigator));
-        _odom = client.Subscribe("/odom", RosTypes.Odometry, queueCapacity: Batch);
-        _imu = client.Subscribe("/imu", RosTypes.Imu, queueCapacity: Batch);
-        _scan = client.Subscribe("/scan", RosTypes.LaserScan, queueCapacity: 4);
+        _odom = client.SubscribePreallocated("/odom", PreallocatedTypes.Odometry, capacity: InertialCapacity);
+        _imu = client.SubscribePreallocated("/imu", PreallocatedTypes.Imu, capacity: InertialCapacity);
+        _scan = client.SubscribePreallocated("/scan", PreallocatedTypes.LaserScan(), capacity: ScanCapacity);
         _cmdVel = client.Advertise("/cmd_vel", RosTypes.Twist);
     }
 
@@ -46,13 +46,13 @@ public sealed class RosbridgeAmrLink
     public long ScansProcessed { get; private set; }
 
     /// <summary>Stamp (µs) of the newest /odom the client has received (long.MinValue before any).</summary>
-    public long LatestOdometryStampUs => _odom.TryGetLatest(out Odometry o, out _) ? o.Header.Stamp.ToMicroseconds() : long.MinValue;
+    public long LatestOdometryStampUs => _odom.LatestStampUs;
 
     /// <summary>Stamp (µs) of the newest /imu the client has received (long.MinValue before any).</summary>
-    public long LatestImuStampUs => _imu.TryGetLatest(out RosImu m, out _) ? m.Header.Stamp.ToMicroseconds() : long.MinValue;
+    public long LatestImuStampUs => _imu.LatestStampUs;
 
     /// <summary>Stamp (µs) of the newest /scan the client has received (long.MinValue before any).</summary>
-    public long LatestScanStampUs => _scan.TryGetLatest(out LaserScan s, out _) ? s.Header.Stamp.ToMicroseconds() : long.MinValue;
+    public long LatestScanStampUs => _scan.LatestStampUs;
 
     /// <summary>Samples lost because a ring was full (the control loop fell behind).</summary>
     public long Dropped => _odom.Dropped + _imu.Dropped + _scan.Dropped;
@@ -61,12 +61,13 @@ public sealed class RosbridgeAmrLink
     public VelocityCommand Step(long nowUs)
     {
         DrainInertial();
-        while (_scan.TryRead(out LaserScan scan))
+        while (_scan.TryRead(out LaserScanBuffer scan))
         {
-            _navigator.OnScan(scan.Header.Stamp.ToMicroseconds(), scan.Ranges, scan.AngleMin, scan.AngleIncrement, scan.RangeMin, scan.RangeMax);
+            _navigator.OnScan(scan.Stamp.ToMicroseconds(), scan.Ranges, scan.AngleMin, scan.AngleIncrement, scan.RangeMin, scan.RangeMax);
             ScansProcessed++;
         }
 
+        _scan.Release();
         VelocityCommand command = _navigator.Tick(nowUs);
         LastCommand = command;
         if (_cmdVel.Publish(new Twist(new Vector3(command.LinearMps, 0, 0), new Vector3(0, 0, command.AngularRadps))))
@@ -77,38 +78,36 @@ public sealed class RosbridgeAmrLink
         return command;
     }
 
-    /// <summary>Odometry and gyro in stamp order, so the EKF never sees a sample older than its time.</summary>
+    /// <summary>
+    /// Odometry and gyro in stamp order, so the EKF never sees a sample older than its time: each ring's oldest
+    /// pending slot is held while the other's is older. Only what was pending at entry is taken, so a fast
+    /// producer cannot keep the control loop here.
+    /// </summary>
     private void DrainInertial()
     {
-        int odomCount = 0, imuCount = 0;
-        while (odomCount < Batch && _odom.TryRead(out Odometry o))
+        int odomLeft = _odom.Pending, imuLeft = _imu.Pending;
+        OdometryBuffer o = null!;
+        ImuBuffer m = null!;
+        bool hasOdom = odomLeft-- > 0 && _odom.TryRead(out o);
+        bool hasImu = imuLeft-- > 0 && _imu.TryRead(out m);
+        while (hasOdom || hasImu)
         {
-            _odomBatch[odomCount++] = o;
-        }
-
-        while (imuCount < Batch && _imu.TryRead(out RosImu m))
-        {
-            _imuBatch[imuCount++] = m;
-        }
-
-        int i = 0, j = 0;
-        while (i < odomCount || j < imuCount)
-        {
-            long odomUs = i < odomCount ? _odomBatch[i].Header.Stamp.ToMicroseconds() : long.MaxValue;
-            long imuUs = j < imuCount ? _imuBatch[j].Header.Stamp.ToMicroseconds() : long.MaxValue;
+            long odomUs = hasOdom ? o.Stamp.ToMicroseconds() : long.MaxValue;
+            long imuUs = hasImu ? m.Stamp.ToMicroseconds() : long.MaxValue;
             if (odomUs <= imuUs)
             {
-                Odometry o = _odomBatch[i++];
-                Pose p = o.Pose.Pose;
-                _navigator.OnOdometry(odomUs, new Pose2D(p.Position.X, p.Position.Y, p.Orientation.YawRad), o.Twist.Twist.Linear.X, o.Twist.Twist.Angular.Z);
+                Pose p = o.Pose;
+                _navigator.OnOdometry(odomUs, new Pose2D(p.Position.X, p.Position.Y, p.Orientation.YawRad), o.Twist.Linear.X, o.Twist.Angular.Z);
+                hasOdom = odomLeft-- > 0 && _odom.TryRead(out o);
             }
             else
             {
-                _navigator.OnGyro(imuUs, _imuBatch[j++].AngularVelocity.Z);
+                _navigator.OnGyro(imuUs, m.AngularVelocity.Z);
+                hasImu = imuLeft-- > 0 && _imu.TryRead(out m);
             }
         }
 
-        Array.Clear(_odomBatch, 0, odomCount);
-        Array.Clear(_imuBatch, 0, imuCount);
+        _odom.Release();
+        _imu.Release();
     }
 }

@@ -6,7 +6,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using StrategicTech.Drivers.Rosbridge.Codec;
 using StrategicTech.Drivers.Rosbridge.Messages;
+using StrategicTech.Drivers.Rosbridge.Messages.Preallocated;
 using StrategicTech.Drivers.Rosbridge.Protocol;
 
 namespace StrategicTech.Drivers.Rosbridge.Client;
@@ -30,6 +32,9 @@ public sealed class RosbridgeClient : IAsyncDisposable
     private readonly Channel<Outgoing> _outgoing;
     private readonly FragmentAssembler _fragments = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly CborInto _cborInto = new(); // the receive thread's (one frame at a time)
+    private readonly Lock _routesLock = new();
+    private Route[] _routes = [];
     private Task? _run;
     private long _nextId;
     private volatile bool _connected;
@@ -83,6 +88,26 @@ public sealed class RosbridgeClient : IAsyncDisposable
         string id = NextId("subscribe:" + topic);
         var subscription = new TopicSubscription<T>(topic, type, options ?? SubscribeOptions.Default, id, queueCapacity, Counters);
         _subscriptions[id] = subscription;
+        RebuildRoutes();
+        SendSubscribe(subscription);
+        return subscription;
+    }
+
+    /// <summary>
+    /// Subscribes with in-place decoding: each publish (JSON, CBOR or cbor-raw, as <paramref name="options"/> asks) is
+    /// decoded on the socket thread straight into a slot of a ring of <paramref name="capacity"/> preallocated
+    /// <typeparamref name="TBuffer"/>s, which the control loop takes without allocating (no message objects, no
+    /// document). Fragmented publishes are reassembled first (that path allocates).
+    /// </summary>
+    public PreallocatedSubscription<TBuffer> SubscribePreallocated<TBuffer>(
+        string topic, PreallocatedType<TBuffer> type, SubscribeOptions? options = null, int capacity = 16)
+        where TBuffer : class, IPreallocatedMessage
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        string id = NextId("subscribe:" + topic);
+        var subscription = new PreallocatedSubscription<TBuffer>(topic, type, options ?? SubscribeOptions.Default, id, capacity);
+        _subscriptions[id] = subscription;
+        RebuildRoutes();
         SendSubscribe(subscription);
         return subscription;
     }
@@ -91,10 +116,14 @@ public sealed class RosbridgeClient : IAsyncDisposable
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        if (_subscriptions.TryRemove(subscription.Id, out _))
-        {
-            Enqueue(RosbridgeFrames.Unsubscribe(subscription.Topic, subscription.Id));
-        }
+        Unsubscribe(subscription.Id, subscription.Topic);
+    }
+
+    public void Unsubscribe<TBuffer>(PreallocatedSubscription<TBuffer> subscription)
+        where TBuffer : class, IPreallocatedMessage
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        Unsubscribe(subscription.Id, subscription.Topic);
     }
 
     public TopicPublisher<T> Advertise<T>(string topic, RosType<T> type, int queueCapacity = 8)
@@ -238,6 +267,11 @@ public sealed class RosbridgeClient : IAsyncDisposable
         Interlocked.Increment(ref Counters.FramesReceivedValue);
         try
         {
+            if (TryDeliverDirect(frame, binary))
+            {
+                return;
+            }
+
             using RosbridgeEnvelope envelope = binary ? RosbridgeEnvelope.ParseCbor(frame) : RosbridgeEnvelope.ParseJson(frame);
             Dispatch(envelope);
         }
@@ -266,8 +300,12 @@ public sealed class RosbridgeClient : IAsyncDisposable
                     envelope.GetInt32("total") ?? -1);
                 if (whole is not null)
                 {
-                    using RosbridgeEnvelope inner = RosbridgeEnvelope.ParseJson(Encoding.UTF8.GetBytes(whole));
-                    Dispatch(inner);
+                    byte[] wholeUtf8 = Encoding.UTF8.GetBytes(whole);
+                    if (!TryDeliverDirect(wholeUtf8, binary: false))
+                    {
+                        using RosbridgeEnvelope inner = RosbridgeEnvelope.ParseJson(wholeUtf8);
+                        Dispatch(inner);
+                    }
                 }
 
                 break;
@@ -316,9 +354,11 @@ public sealed class RosbridgeClient : IAsyncDisposable
             anyAsked |= string.Equals(subscription.Topic, topic, StringComparison.Ordinal) && subscription.CompressionInUse == encoding;
         }
 
-        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        foreach (ISubscriptionEntry entry in _subscriptions.Values)
         {
-            if (!string.Equals(subscription.Topic, topic, StringComparison.Ordinal) || (anyAsked && subscription.CompressionInUse != encoding))
+            // Preallocated subscriptions took this frame on the direct path (TryDeliverDirect).
+            if (entry is not IObjectSubscriptionEntry subscription
+                || !string.Equals(subscription.Topic, topic, StringComparison.Ordinal) || (anyAsked && subscription.CompressionInUse != encoding))
             {
                 continue;
             }
@@ -332,6 +372,116 @@ public sealed class RosbridgeClient : IAsyncDisposable
                 FallBackToJson(subscription);
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// The direct path: a publish whose topic has preallocated subscriptions is found without parsing a document
+    /// (<see cref="JsonPublishScanner"/>, <see cref="CborInto.TryReadPublish"/>) and its msg decoded in place into each
+    /// of them, choosing by encoding as <see cref="DispatchPublish"/> does. A failed decode is counted (and a failing
+    /// CBOR subscription falls back to JSON); the others still get the frame. True when no object subscription of
+    /// the topic needs the envelope path too. Allocates nothing in steady state.
+    /// </summary>
+    private bool TryDeliverDirect(ReadOnlyMemory<byte> frame, bool binary)
+    {
+        Route[] routes = Volatile.Read(ref _routes);
+        if (!HasDirect(routes))
+        {
+            return false;
+        }
+
+        ReadOnlyMemory<byte> topic, msg;
+        string encoding;
+        if (binary)
+        {
+            if (!_cborInto.TryReadPublish(frame, out topic, out msg))
+            {
+                return false;
+            }
+
+            encoding = _cborInto.TryReadRawBytes(msg, out _) ? RosbridgeCompression.CborRaw : RosbridgeCompression.Cbor;
+        }
+        else
+        {
+            if (!JsonPublishScanner.TryRead(frame.Span, out Range topicRange, out Range msgRange))
+            {
+                return false;
+            }
+
+            topic = frame[topicRange];
+            msg = frame[msgRange];
+            encoding = RosbridgeCompression.None;
+        }
+
+        bool anyDirect = false, anyObject = false, anyAsked = false;
+        foreach (Route route in routes)
+        {
+            if (route.TopicUtf8.AsSpan().SequenceEqual(topic.Span))
+            {
+                anyDirect |= route.Direct is not null;
+                anyObject |= route.Direct is null;
+                anyAsked |= route.Entry.CompressionInUse == encoding;
+            }
+        }
+
+        if (!anyDirect)
+        {
+            return false;
+        }
+
+        foreach (Route route in routes)
+        {
+            if (route.Direct is null || !route.TopicUtf8.AsSpan().SequenceEqual(topic.Span) || (anyAsked && route.Entry.CompressionInUse != encoding))
+            {
+                continue;
+            }
+
+            try
+            {
+                route.Direct.Deliver(msg, encoding, _cborInto);
+            }
+            catch (RosbridgeFrameException e)
+            {
+                if (binary && IsCbor(route.Entry.CompressionInUse))
+                {
+                    FallBackToJson(route.Entry);
+                }
+
+                Count(e);
+            }
+        }
+
+        return !anyObject;
+    }
+
+    private static bool HasDirect(Route[] routes)
+    {
+        foreach (Route route in routes)
+        {
+            if (route.Direct is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Rebuilds the copy-on-write topic table the direct path reads (subscribe/unsubscribe only).</summary>
+    private void RebuildRoutes()
+    {
+        lock (_routesLock)
+        {
+            Volatile.Write(ref _routes, [.. _subscriptions.Values.Select(e => new Route(Encoding.UTF8.GetBytes(e.Topic), e, e as IPreallocatedEntry))]);
+        }
+    }
+
+    private void Unsubscribe(string id, string topic)
+    {
+        if (_subscriptions.TryRemove(id, out _))
+        {
+            RebuildRoutes();
+            Enqueue(RosbridgeFrames.Unsubscribe(topic, id));
         }
     }
 
@@ -516,16 +666,20 @@ public sealed class RosbridgeClient : IAsyncDisposable
     {
         byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
         var message = new ArrayBufferWriter<byte>(64 * 1024);
+
+        // Receives take no token (a cancellable one costs a registration per receive); link-down aborts the socket once.
+        using CancellationTokenRegistration abort = linkDown.Register(static s => ((ClientWebSocket)s!).Abort(), socket);
         try
         {
             while (!linkDown.IsCancellationRequested)
             {
                 message.ResetWrittenCount();
                 bool tooLarge = false;
-                WebSocketReceiveResult result;
+                ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(chunk, linkDown).ConfigureAwait(false);
+                    // The Memory overload completes through a pooled ValueTask: no result object or Task per receive.
+                    result = await socket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
                         return;
@@ -558,6 +712,8 @@ public sealed class RosbridgeClient : IAsyncDisposable
     }
 
     private readonly record struct Outgoing(byte[]? Frame, IPublisherEntry? Publisher);
+
+    private sealed record Route(byte[] TopicUtf8, ISubscriptionEntry Entry, IPreallocatedEntry? Direct);
 
     private sealed record ServiceHandler(string TypeName, Func<RosbridgeEnvelope, byte[]> Handle);
 }

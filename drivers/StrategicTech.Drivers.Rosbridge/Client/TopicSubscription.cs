@@ -8,7 +8,7 @@ namespace StrategicTech.Drivers.Rosbridge.Client;
 /// preallocated queue, both filled by the socket thread and read without blocking or allocating by the control
 /// loop. <see cref="Received"/> is for non-real-time consumers and runs on the socket thread.
 /// </summary>
-public sealed class TopicSubscription<T> : ISubscriptionEntry
+public sealed class TopicSubscription<T> : IObjectSubscriptionEntry
     where T : notnull
 {
     private readonly SpscRing<T> _queue;
@@ -66,7 +66,7 @@ public sealed class TopicSubscription<T> : ISubscriptionEntry
     /// <summary>Takes the oldest queued message.</summary>
     public bool TryRead(out T message) => _queue.TryRead(out message);
 
-    void ISubscriptionEntry.Deliver(RosbridgeEnvelope envelope)
+    void IObjectSubscriptionEntry.Deliver(RosbridgeEnvelope envelope)
     {
         T message = envelope.WasCbor && CompressionInUse == RosbridgeCompression.CborRaw ? DecodeRaw(envelope) : envelope.Decode("msg", Type.Contract, Type.Name);
         _queue.TryWrite(message);
@@ -127,6 +127,10 @@ internal interface ISubscriptionEntry
     long Sequence { get; }
 
     long SubscribedAtTicks { get; set; }
+}
 
+/// <summary>A subscription that takes message objects decoded from the parsed envelope.</summary>
+internal interface IObjectSubscriptionEntry : ISubscriptionEntry
+{
     void Deliver(RosbridgeEnvelope envelope);
 }

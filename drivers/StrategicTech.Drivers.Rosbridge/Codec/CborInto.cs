@@ -19,6 +19,7 @@ public sealed class CborInto
 {
     private const string LaserScanName = "sensor_msgs/msg/LaserScan";
     private const string OdometryName = "nav_msgs/msg/Odometry";
+    private const string ImuName = "sensor_msgs/msg/Imu";
     private readonly CborReader _reader = new(ReadOnlyMemory<byte>.Empty, CborConformanceMode.Lax);
 
     /// <summary>Finds topic and msg of a CBOR publish frame without decoding msg (false when the frame is not a publish).</summary>
@@ -140,10 +141,116 @@ public sealed class CborInto
         }
     }
 
+    /// <summary>Decodes a sensor_msgs/Imu msg (a CBOR map) into <paramref name="into"/>.</summary>
+    public void Imu(ReadOnlyMemory<byte> msg, ImuBuffer into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        Span<double> v = stackalloc double[4];
+        try
+        {
+            CborReader r = Start(msg);
+            int seen = 0;
+            int? count = r.ReadStartMap();
+            for (int i = 0; count is null ? r.PeekState() != CborReaderState.EndMap : i < count; i++)
+            {
+                ReadOnlySpan<byte> key = Key(r);
+                int bit = key.SequenceEqual("header"u8) ? 0 : key.SequenceEqual("orientation"u8) ? 1 : key.SequenceEqual("orientation_covariance"u8) ? 2
+                    : key.SequenceEqual("angular_velocity"u8) ? 3 : key.SequenceEqual("angular_velocity_covariance"u8) ? 4
+                    : key.SequenceEqual("linear_acceleration"u8) ? 5 : key.SequenceEqual("linear_acceleration_covariance"u8) ? 6 : -1;
+                switch (bit)
+                {
+                    case 0:
+                        into.Stamp = ReadHeader(r, into.FrameId, ImuName);
+                        break;
+                    case 1:
+                        ReadXyzw(r, v, 4, ImuName, "orientation");
+                        into.Orientation = new Quaternion(v[0], v[1], v[2], v[3]);
+                        break;
+                    case 2:
+                        ReadDoubles(r, into.OrientationCovariance, ImuName, "orientation_covariance");
+                        break;
+                    case 3:
+                        ReadXyzw(r, v, 3, ImuName, "angular_velocity");
+                        into.AngularVelocity = new Vector3(v[0], v[1], v[2]);
+                        break;
+                    case 4:
+                        ReadDoubles(r, into.AngularVelocityCovariance, ImuName, "angular_velocity_covariance");
+                        break;
+                    case 5:
+                        ReadXyzw(r, v, 3, ImuName, "linear_acceleration");
+                        into.LinearAcceleration = new Vector3(v[0], v[1], v[2]);
+                        break;
+                    case 6:
+                        ReadDoubles(r, into.LinearAccelerationCovariance, ImuName, "linear_acceleration_covariance");
+                        break;
+                    default:
+                        r.SkipValue();
+                        break;
+                }
+
+                seen |= bit < 0 ? 0 : 1 << bit;
+            }
+
+            r.ReadEndMap();
+            RequireAll(seen, 7, ImuName, ImuFields);
+        }
+        catch (Exception e) when (e is CborContentException or InvalidOperationException or OverflowException or DecoderFallbackException)
+        {
+            throw new RosbridgeFrameException(RosbridgeFrameError.InvalidCbor, $"invalid CBOR {ImuName}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The serialized bytes of a cbor-raw msg ({secs, nsecs, bytes}); false when <paramref name="msg"/> is not of that
+    /// shape (a server that ignored the compression sent a plain CBOR message).
+    /// </summary>
+    public bool TryReadRawBytes(ReadOnlyMemory<byte> msg, out ReadOnlyMemory<byte> serialized)
+    {
+        serialized = default;
+        int seen = 0;
+        try
+        {
+            CborReader r = Start(msg);
+            if (r.PeekState() != CborReaderState.StartMap)
+            {
+                return false;
+            }
+
+            int? count = r.ReadStartMap();
+            for (int i = 0; count is null ? r.PeekState() != CborReaderState.EndMap : i < count; i++)
+            {
+                if (r.PeekState() != CborReaderState.TextString)
+                {
+                    return false;
+                }
+
+                ReadOnlySpan<byte> key = r.ReadDefiniteLengthTextStringBytes().Span;
+                if (key.SequenceEqual("bytes"u8) && r.PeekState() == CborReaderState.ByteString)
+                {
+                    serialized = r.ReadDefiniteLengthByteString();
+                    seen |= 1;
+                    continue;
+                }
+
+                seen |= key.SequenceEqual("secs"u8) ? 2 : key.SequenceEqual("nsecs"u8) ? 4 : 0;
+                r.SkipValue();
+            }
+        }
+        catch (Exception e) when (e is CborContentException or InvalidOperationException)
+        {
+            throw new RosbridgeFrameException(RosbridgeFrameError.InvalidCbor, "invalid CBOR cbor-raw msg: " + e.Message);
+        }
+
+        return seen == 7;
+    }
+
     private static readonly string[] LaserScanFields =
         ["header", "angle_min", "angle_max", "angle_increment", "time_increment", "scan_time", "range_min", "range_max", "ranges", "intensities"];
 
     private static readonly string[] OdometryFields = ["header", "child_frame_id", "pose", "twist"];
+
+    private static readonly string[] ImuFields =
+        ["header", "orientation", "orientation_covariance", "angular_velocity", "angular_velocity_covariance", "linear_acceleration", "linear_acceleration_covariance"];
 
     private static readonly string[] HeaderFields = ["header.stamp", "header.frame_id"];
 

@@ -44,6 +44,22 @@ public static class CdrInto
         r.EnsureEnd();
     }
 
+    /// <summary>Decodes a serialized sensor_msgs/Imu into <paramref name="into"/>.</summary>
+    public static void Imu(ReadOnlySpan<byte> serialized, ImuBuffer into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        var r = CdrReader.Create(serialized);
+        into.Stamp = CdrGeometry.ReadTime(ref r);
+        SetString(into.FrameId, r.ReadStringBytes("header.frame_id"), "header.frame_id");
+        into.Orientation = CdrGeometry.ReadQuaternion(ref r);
+        r.ReadDoublesInto(into.OrientationCovariance, "orientation_covariance");
+        into.AngularVelocity = CdrGeometry.ReadVector3(ref r);
+        r.ReadDoublesInto(into.AngularVelocityCovariance, "angular_velocity_covariance");
+        into.LinearAcceleration = CdrGeometry.ReadVector3(ref r);
+        r.ReadDoublesInto(into.LinearAccelerationCovariance, "linear_acceleration_covariance");
+        r.EnsureEnd();
+    }
+
     private static void SetString(ReusedString target, ReadOnlySpan<byte> utf8, string field)
     {
         try

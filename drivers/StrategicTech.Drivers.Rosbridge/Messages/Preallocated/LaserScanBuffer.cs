@@ -5,7 +5,7 @@ namespace StrategicTech.Drivers.Rosbridge.Messages.Preallocated;
 /// allocation-free decoders (<see cref="Codec.Cdr.CdrInto"/>, <see cref="Codec.CborInto"/>). The arrays are reused
 /// while their capacity suffices; a larger scan replaces them once (its count already checked against the bytes).
 /// </summary>
-public sealed class LaserScanBuffer
+public sealed class LaserScanBuffer : IPreallocatedMessage
 {
     public LaserScanBuffer(int beamCapacity = 360)
     {

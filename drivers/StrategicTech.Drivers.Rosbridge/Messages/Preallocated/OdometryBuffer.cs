@@ -1,7 +1,7 @@
 namespace StrategicTech.Drivers.Rosbridge.Messages.Preallocated;
 
 /// <summary>nav_msgs/Odometry decoded in place (covariances are fixed float64[36], preallocated).</summary>
-public sealed class OdometryBuffer
+public sealed class OdometryBuffer : IPreallocatedMessage
 {
     public const int CovarianceLength = 36;
 
