@@ -29,6 +29,23 @@ public sealed partial class FleetManager
     /// <summary>Lifelong: sessions started (the first one plus one per rebase).</summary>
     public int SessionsStarted => _sessionCount;
 
+    /// <summary>Lifelong: committed moves not yet driven, summed over the session's robots and the largest of one robot (0, 0 without a session).</summary>
+    public (int Total, int Max) CommittedAheadMoves()
+    {
+        int total = 0, max = 0;
+        if (_session is { } session)
+        {
+            for (int p = 0; p < session.ParticipantOf.Length; p++)
+            {
+                int ahead = session.Graph.MoveCount(p) - session.Graph.DoneCount(p);
+                total += ahead;
+                max = Math.Max(max, ahead);
+            }
+        }
+
+        return (total, max);
+    }
+
     private void TickLifelong()
     {
         if (_session is { } session)
@@ -216,6 +233,7 @@ public sealed partial class FleetManager
             return;
         }
 
+        HoldRobotsAhead(session, movers, starts, goals, actions);
         if (!EpisodePlanner.TryPlan(_site, starts, goals, blocked, _clock, _options.PlanningBudgetUs, out int[][] paths, out _, out _, _options.LifelongCommitSteps))
         {
             PlanningFailures++;
@@ -224,6 +242,49 @@ public sealed partial class FleetManager
         }
 
         Commit(session, movers, paths, actions);
+    }
+
+    /// <summary>
+    /// RHCR's bound on commitment: a robot with more than <see cref="FleetManagerOptions.LifelongMaxAheadMoves"/>
+    /// committed moves not yet driven gets no new goal in this window (it keeps its place unless it must make way),
+    /// so no robot's commitment runs more than about one window ahead of its execution and a robot's new moves do
+    /// not queue behind traffic committed far into the future.
+    /// </summary>
+    private void HoldRobotsAhead(LifelongSession session, List<int> movers, int[] starts, int[] goals, string?[] actions)
+    {
+        if (_options.LifelongMaxAheadMoves <= 0)
+        {
+            return;
+        }
+
+        var held = new HashSet<int>();
+        for (int m = 0; m < movers.Count; m++)
+        {
+            if (session.Graph.MoveCount(movers[m]) - session.Graph.DoneCount(movers[m]) > _options.LifelongMaxAheadMoves)
+            {
+                held.Add(starts[m]);
+            }
+        }
+
+        // A robot whose goal is where a held robot stays is held too (goals stay distinct), until none is.
+        bool changed = held.Count > 0;
+        while (changed)
+        {
+            changed = false;
+            for (int m = 0; m < movers.Count; m++)
+            {
+                if (goals[m] != starts[m] && (held.Contains(starts[m]) || held.Contains(goals[m])))
+                {
+                    goals[m] = starts[m];
+                    actions[m] = null;
+                    changed |= held.Add(starts[m]);
+                }
+                else if (held.Contains(starts[m]))
+                {
+                    actions[m] = null;
+                }
+            }
+        }
     }
 
     /// <summary>Appends the first committed steps of the movers' paths (pinned robots stay) and extends each robot's continuous order by its share.</summary>

@@ -43,4 +43,11 @@ public sealed record FleetManagerOptions
     /// them all; the lead (<see cref="LifelongLeadMoves"/>) must cover the period so robots still drive through.
     /// </summary>
     public long LifelongWindowPeriodUs { get; init; }
+
+    /// <summary>
+    /// Lifelong: a robot with more than this many committed moves not yet driven gets no new goal in a window (it
+    /// keeps its place unless it must make way), as RHCR plans each window from where every robot will be when
+    /// the committed prefix ends; 0: no bound (every window may commit every robot further ahead).
+    /// </summary>
+    public int LifelongMaxAheadMoves { get; init; }
 }
