@@ -73,7 +73,9 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: RTL {v.Clock.TimeUs / 1e6:F0} s, peak height {maxHeightM:F1} m, landed {landingM:F2} m from home (truth), {track.Figures()}");
         Assert.True(v.Truth.Landed && !v.Truth.Crashed);
         Assert.Equal(FlightMode.ReturnToLaunch, v.Commands.Status.Mode);
-        Assert.InRange(maxHeightM, 29.91, 30.09); // measured 30.06 m (seeds 1 and 3); bound 30 ± 0.09 m (1.5× the 0.06 m overshoot)
+        // measured 30.06 m (seed 1), 30.091 m (seed 3; 30.06 m before the EKF kept EKF2's accel-z bias variance floor,
+        // AccelBiasMinSigmaMps2, which lets the vertical bias move during the climb); bound 30 ± 0.14 m (1.5× the 0.091 m overshoot)
+        Assert.InRange(maxHeightM, 29.86, 30.14);
         Assert.True(landingM < 0.55, $"landed {landingM:F2} m from home"); // measured 0.36 m (seed 1), 0.38 m (seed 3); bound 0.55 m
         Assert.Contains("Landed, disarmed", track.Texts);
         track.AssertEstimatorBounds();
@@ -174,8 +176,10 @@ public sealed class CommandApiTests(ITestOutputHelper output)
         // 0.92 m shortfall) below the ideal and never beyond it.
         Assert.InRange(moved.Y, 8.6, 10.0);
         Assert.True(Math.Abs(moved.X) < 0.5, $"moved {moved}"); // measured 0.479 m (north, settling from the position leg); bound 0.5 m (1.04×)
-        // measured 0.0024 m (≈ 0: the height is held); bound 0.005 m, an absolute margin of 2.6 mm for baro-driven hold noise
-        Assert.True(Math.Abs(moved.Z) < 0.005, $"moved {moved}");
+        // measured 0.0342 m (the height is held to a few cm; 0.0024 m before the EKF kept EKF2's accel-z bias variance
+        // floor, AccelBiasMinSigmaMps2 = 0.0224 m/s², whose freer vertical bias moves the estimated height while the
+        // vehicle accelerates; with the floor at 0 it is 0.0024 m again); bound 0.051 m (1.5×)
+        Assert.True(Math.Abs(moved.Z) < 0.051, $"moved {moved}");
 
         // The stream stops: COM_OF_LOSS_T (0.5 s) after the last setpoint the vehicle brakes and holds.
         long lostAtUs = lastSentUs;
