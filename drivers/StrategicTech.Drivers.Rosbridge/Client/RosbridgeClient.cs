@@ -269,6 +269,12 @@ public sealed class RosbridgeClient : IAsyncDisposable
         Interlocked.Increment(ref Counters.FramesReceivedValue);
         try
         {
+            if (TryDeliverDirect(frame, binary))
+            {
+                return;
+            }
+
+            // After the direct path, so a plain publish (the common frame) is scanned once.
             if (!binary && JsonFragmentScanner.TryRead(frame.Span, out Range fragmentId, out Range data, out int num, out int total))
             {
                 ReadOnlySpan<byte> span = frame.Span;
@@ -277,11 +283,6 @@ public sealed class RosbridgeClient : IAsyncDisposable
                     HandleReassembled(whole);
                 }
 
-                return;
-            }
-
-            if (TryDeliverDirect(frame, binary))
-            {
                 return;
             }
 
