@@ -4,11 +4,13 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StrategicTech.Drivers.Rosbridge.Client;
 using StrategicTech.Drivers.Rosbridge.Messages;
+using StrategicTech.Drivers.Rosbridge.Messages.Preallocated;
 using StrategicTech.Drivers.Rosbridge.Protocol;
+using StrategicTech.TestSupport;
 
 namespace StrategicTech.Drivers.Rosbridge.Tests;
 
-/// <summary>Fragment reassembly: any order, duplicates, bounded memory.</summary>
+/// <summary>Fragment reassembly: any order, interleaved messages, duplicates, bounded and reused memory.</summary>
 public sealed class FragmentTests
 {
     [Property(MaxTest = 100)]
@@ -31,10 +33,100 @@ public sealed class FragmentTests
             .Label($"fragments={fragments.Count} bad={client.Counters.BadFrames} last={client.Counters.LastError}");
     }
 
+    [Property(MaxTest = 100)]
+    public Property Two_fragmented_scans_interleaved_in_any_order_both_land_in_preallocated_slots(PositiveInt size, int seed)
+    {
+        int fragmentSize = 16 + (size.Get % 900);
+        LaserScan first = MessageSamples.Scan360(seed), second = MessageSamples.Scan360(seed + 1);
+        var all = RosbridgeFrames.Fragment(RosbridgeFrames.Publish("/scan", first, RosTypes.LaserScan.Contract), fragmentSize, "a")
+            .Concat(RosbridgeFrames.Fragment(RosbridgeFrames.Publish("/scan", second, RosTypes.LaserScan.Contract), fragmentSize, "b")).ToList();
+        var random = new Random(seed);
+        var order = all.OrderBy(_ => random.Next()).ToList();
+        var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        PreallocatedSubscription<LaserScanBuffer> scan = client.SubscribePreallocated("/scan", PreallocatedTypes.LaserScan());
+        foreach (byte[] fragment in order)
+        {
+            client.HandleFrame(fragment, binary: false);
+        }
+
+        var received = new List<float[]>();
+        while (scan.TryRead(out LaserScanBuffer b))
+        {
+            received.Add(b.Ranges.ToArray());
+        }
+
+        bool both = received.Count == 2
+            && received.Any(r => r.AsSpan().SequenceEqual(first.Ranges)) && received.Any(r => r.AsSpan().SequenceEqual(second.Ranges));
+        return (both && client.Counters.BadFrames == 0)
+            .Label($"fragments={all.Count} received={received.Count} bad={client.Counters.BadFrames} last={client.Counters.LastError}");
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(500)]
+    public async Task Reassembling_a_fragmented_360_beam_scan_into_a_preallocated_slot_allocates_nothing_after_the_first(int fragmentSize)
+    {
+        await using var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        PreallocatedSubscription<LaserScanBuffer> scan = client.SubscribePreallocated("/scan", PreallocatedTypes.LaserScan(), capacity: 4);
+        IReadOnlyList<byte[]> warm = RosbridgeFrames.Fragment(RosbridgeFrames.Publish("/scan", MessageSamples.Scan360(1), RosTypes.LaserScan.Contract), fragmentSize, "publish:/scan:1");
+        IReadOnlyList<byte[]> next = RosbridgeFrames.Fragment(RosbridgeFrames.Publish("/scan", MessageSamples.Scan360(2), RosTypes.LaserScan.Contract), fragmentSize, "publish:/scan:2");
+        Assert.True(next.Count > 5, $"{next.Count} fragments");
+        foreach (byte[] fragment in warm)
+        {
+            client.HandleFrame(fragment, binary: false);
+        }
+
+        double rangeSum = 0;
+        int runs = 0;
+        Allocations.AssertZero(() =>
+        {
+            runs++;
+            for (int i = next.Count - 1; i >= 0; i--) // reverse order: every slice lands out of place
+            {
+                client.HandleFrame(next[i], binary: false);
+            }
+
+            while (scan.TryRead(out LaserScanBuffer s))
+            {
+                rangeSum += s.Ranges[0];
+            }
+        });
+
+        Assert.Equal(1 + runs, scan.Sequence); // every run reassembled and delivered its scan
+        Assert.Equal(0, scan.Dropped + client.Counters.BadFrames);
+        Assert.True(rangeSum > 0);
+    }
+
+    [Fact]
+    public void A_fragment_whose_data_escapes_a_lone_surrogate_is_refused_and_counted()
+    {
+        var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        client.Subscribe("/t", RosTypes.String);
+        client.HandleFrame(Encoding.UTF8.GetBytes("{\"op\":\"fragment\",\"id\":\"x\",\"data\":\"{\\\"op\",\"num\":0,\"total\":2}"), binary: false);
+        client.HandleFrame(Encoding.UTF8.GetBytes("{\"op\":\"fragment\",\"id\":\"x\",\"data\":\"\\ud83e\",\"num\":1,\"total\":2}"), binary: false);
+
+        Assert.Equal(1, client.Counters.FragmentErrors);
+        Assert.Contains("fragment 'x': fragment 'data' is not valid JSON string text", client.Counters.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reassembled_message_that_is_itself_a_fragment_is_refused()
+    {
+        var client = new RosbridgeClient(new Uri("ws://127.0.0.1:9"));
+        byte[] inner = Encoding.UTF8.GetBytes("{\"op\":\"fragment\",\"id\":\"in\",\"data\":\"{}\",\"num\":0,\"total\":1}");
+        foreach (byte[] fragment in RosbridgeFrames.Fragment(inner, 20, "out"))
+        {
+            client.HandleFrame(fragment, binary: false);
+        }
+
+        Assert.Equal(1, client.Counters.FragmentErrors);
+        Assert.Equal("a fragment inside a reassembled message", client.Counters.LastError);
+    }
+
     [Fact]
     public void A_fragment_total_beyond_the_limit_is_refused_before_anything_is_allocated()
     {
-        var assembler = new FragmentAssembler(maxFragments: 100, maxMessageChars: 1000);
+        var assembler = new FragmentAssembler(maxFragments: 100, maxMessageBytes: 1000);
         var e = Assert.Throws<RosbridgeFrameException>(() => assembler.Add("x", "ab", 0, int.MaxValue));
         Assert.Contains("total 2147483647 outside 1..100", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, assembler.PendingCount);
@@ -43,7 +135,7 @@ public sealed class FragmentTests
     [Fact]
     public void Fragments_summing_past_the_message_limit_are_refused_and_the_message_dropped()
     {
-        var assembler = new FragmentAssembler(maxFragments: 10, maxMessageChars: 10);
+        var assembler = new FragmentAssembler(maxFragments: 10, maxMessageBytes: 10);
         Assert.Null(assembler.Add("x", "123456", 0, 3));
         Assert.Throws<RosbridgeFrameException>(() => assembler.Add("x", "123456", 1, 3));
         Assert.Equal(0, assembler.PendingCount);

@@ -38,6 +38,7 @@ public sealed class RosbridgeClient : IAsyncDisposable
     private Task? _run;
     private long _nextId;
     private volatile bool _connected;
+    private bool _inReassembled; // the receive thread's
 
     public RosbridgeClient(Uri uri, RosbridgeClientOptions? options = null)
     {
@@ -97,7 +98,8 @@ public sealed class RosbridgeClient : IAsyncDisposable
     /// Subscribes with in-place decoding: each publish (JSON, CBOR or cbor-raw, as <paramref name="options"/> asks) is
     /// decoded on the socket thread straight into a slot of a ring of <paramref name="capacity"/> preallocated
     /// <typeparamref name="TBuffer"/>s, which the control loop takes without allocating (no message objects, no
-    /// document). Fragmented publishes are reassembled first (that path allocates).
+    /// document). Fragmented JSON publishes are reassembled first, into reused buffers (no allocation once a message of
+    /// that size has passed).
     /// </summary>
     public PreallocatedSubscription<TBuffer> SubscribePreallocated<TBuffer>(
         string topic, PreallocatedType<TBuffer> type, SubscribeOptions? options = null, int capacity = 16)
@@ -272,12 +274,50 @@ public sealed class RosbridgeClient : IAsyncDisposable
                 return;
             }
 
+            // After the direct path, so a plain publish (the common frame) is scanned once.
+            if (!binary && JsonFragmentScanner.TryRead(frame.Span, out Range fragmentId, out Range data, out int num, out int total))
+            {
+                ReadOnlySpan<byte> span = frame.Span;
+                if (_fragments.TryAddJsonToken(span[fragmentId], span[data], num, total, out ReadOnlyMemory<byte> whole))
+                {
+                    HandleReassembled(whole);
+                }
+
+                return;
+            }
+
             using RosbridgeEnvelope envelope = binary ? RosbridgeEnvelope.ParseCbor(frame) : RosbridgeEnvelope.ParseJson(frame);
             Dispatch(envelope);
         }
         catch (RosbridgeFrameException e)
         {
             Count(e);
+        }
+    }
+
+    /// <summary>
+    /// A reassembled message (in the assembler's reused buffer, valid until its next fragment) goes the way a frame
+    /// does: the direct path when it is a publish with preallocated subscriptions, else the envelope path.
+    /// </summary>
+    private void HandleReassembled(ReadOnlyMemory<byte> whole)
+    {
+        if (_inReassembled)
+        {
+            throw new RosbridgeFrameException(RosbridgeFrameError.Fragment, "a fragment inside a reassembled message");
+        }
+
+        _inReassembled = true;
+        try
+        {
+            if (!TryDeliverDirect(whole, binary: false))
+            {
+                using RosbridgeEnvelope inner = RosbridgeEnvelope.ParseJson(whole);
+                Dispatch(inner);
+            }
+        }
+        finally
+        {
+            _inReassembled = false;
         }
     }
 
@@ -293,19 +333,20 @@ public sealed class RosbridgeClient : IAsyncDisposable
                 DispatchPublish(envelope);
                 break;
             case RosbridgeOps.Fragment:
-                string? whole = _fragments.Add(
-                    envelope.Id ?? throw new RosbridgeFrameException(RosbridgeFrameError.Fragment, "fragment lacks 'id'"),
-                    envelope.RequireString("data"),
-                    envelope.GetInt32("num") ?? -1,
-                    envelope.GetInt32("total") ?? -1);
-                if (whole is not null)
+                // Fragments the scanner could not take (CBOR-framed, escaped id) or that it left for reporting.
+                if (_inReassembled)
                 {
-                    byte[] wholeUtf8 = Encoding.UTF8.GetBytes(whole);
-                    if (!TryDeliverDirect(wholeUtf8, binary: false))
-                    {
-                        using RosbridgeEnvelope inner = RosbridgeEnvelope.ParseJson(wholeUtf8);
-                        Dispatch(inner);
-                    }
+                    throw new RosbridgeFrameException(RosbridgeFrameError.Fragment, "a fragment inside a reassembled message");
+                }
+
+                if (_fragments.TryAdd(
+                    Encoding.UTF8.GetBytes(envelope.Id ?? throw new RosbridgeFrameException(RosbridgeFrameError.Fragment, "fragment lacks 'id'")),
+                    Encoding.UTF8.GetBytes(envelope.RequireString("data")),
+                    envelope.GetInt32("num") ?? -1,
+                    envelope.GetInt32("total") ?? -1,
+                    out ReadOnlyMemory<byte> whole))
+                {
+                    HandleReassembled(whole);
                 }
 
                 break;
@@ -508,8 +549,10 @@ public sealed class RosbridgeClient : IAsyncDisposable
 
     private void CheckCborFallbacks()
     {
-        foreach (ISubscriptionEntry subscription in _subscriptions.Values)
+        // The copy-on-write route table holds every subscription; ConcurrentDictionary.Values would copy a list per tick.
+        foreach (Route route in Volatile.Read(ref _routes))
         {
+            ISubscriptionEntry subscription = route.Entry;
             if (IsCbor(subscription.CompressionInUse) && subscription.Sequence == 0
                 && Stopwatch.GetElapsedTime(subscription.SubscribedAtTicks) > _options.CborFallbackAfter)
             {
@@ -560,9 +603,10 @@ public sealed class RosbridgeClient : IAsyncDisposable
                 using var linkDown = CancellationTokenSource.CreateLinkedTokenSource(stop);
                 Task receive = ReceiveLoopAsync(socket, linkDown.Token);
                 Task send = SendLoopAsync(socket, linkDown.Token);
+                Task fallbackChecks = FallbackCheckLoopAsync(linkDown.Token);
                 await Task.WhenAny(receive, send).ConfigureAwait(false);
                 await linkDown.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(receive.ContinueWith(_ => { }, TaskScheduler.Default), send.ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
+                await Task.WhenAll(receive.ContinueWith(_ => { }, TaskScheduler.Default), send.ContinueWith(_ => { }, TaskScheduler.Default), fallbackChecks).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
             {
@@ -617,7 +661,9 @@ public sealed class RosbridgeClient : IAsyncDisposable
         }
 
         // Registrations queued while down were just repeated in full; drop their queued copies.
-        while (_outgoing.Reader.TryPeek(out Outgoing queued) && queued.Frame is not null && IsRegistration(queued.Frame))
+        // An empty item is a stale link-down wake-up of the send loop.
+        while (_outgoing.Reader.TryPeek(out Outgoing queued)
+            && (queued.Frame is null ? queued.Publisher is null : IsRegistration(queued.Frame)))
         {
             _outgoing.Reader.TryRead(out _);
         }
@@ -626,26 +672,21 @@ public sealed class RosbridgeClient : IAsyncDisposable
     private static bool IsRegistration(byte[] frame) =>
         frame.AsSpan().StartsWith("{\"op\":\"advertise"u8) || frame.AsSpan().StartsWith("{\"op\":\"subscribe"u8);
 
+    /// <summary>
+    /// Sends what the queue holds. It waits on the channel alone with no token (the single-reader channel then
+    /// reuses one waiter, so an idle link allocates nothing); link-down wakes it with an empty item.
+    /// </summary>
     private async Task SendLoopAsync(ClientWebSocket socket, CancellationToken linkDown)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        Task<bool> tick = timer.WaitForNextTickAsync(linkDown).AsTask();
+        using CancellationTokenRegistration wake = linkDown.Register(static s => ((ChannelWriter<Outgoing>)s!).TryWrite(default), _outgoing.Writer);
         while (!linkDown.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
-            Task<bool> ready = _outgoing.Reader.WaitToReadAsync(linkDown).AsTask();
-            Task first = await Task.WhenAny(ready, tick).ConfigureAwait(false);
-            if (first == tick)
+            if (!await _outgoing.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                if (!await tick.ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                CheckCborFallbacks();
-                tick = timer.WaitForNextTickAsync(linkDown).AsTask();
+                return;
             }
 
-            while (_outgoing.Reader.TryRead(out Outgoing item))
+            while (!linkDown.IsCancellationRequested && _outgoing.Reader.TryRead(out Outgoing item))
             {
                 if (item.Frame is not null)
                 {
@@ -659,8 +700,26 @@ public sealed class RosbridgeClient : IAsyncDisposable
         }
     }
 
-    private static Task SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken token) =>
-        socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, token);
+    /// <summary>The CBOR fallback check on its own timer, so the send loop never wakes by time (0 B per tick).</summary>
+    private async Task FallbackCheckLoopAsync(CancellationToken linkDown)
+    {
+        using var timer = new PeriodicTimer(_options.CborFallbackCheckPeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(linkDown).ConfigureAwait(false))
+            {
+                CheckCborFallbacks();
+                Interlocked.Increment(ref Counters.FallbackChecksValue);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    // The ValueTask overload: no Task per send.
+    private static ValueTask SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken token) =>
+        socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, token);
 
     private async Task ReceiveLoopAsync(ClientWebSocket socket, CancellationToken linkDown)
     {

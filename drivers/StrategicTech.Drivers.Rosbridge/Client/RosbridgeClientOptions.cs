@@ -12,6 +12,9 @@ public sealed record RosbridgeClientOptions
     /// <summary>A CBOR subscription that delivers nothing this long after subscribing is redone as JSON (rosbridge #864).</summary>
     public TimeSpan CborFallbackAfter { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often CBOR subscriptions are checked for that silence (a timer of its own, apart from sending).</summary>
+    public TimeSpan CborFallbackCheckPeriod { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Largest WebSocket message accepted; larger ones are discarded and counted.</summary>
     public int MaxFrameBytes { get; init; } = 32 << 20;
 

@@ -15,6 +15,7 @@ public sealed class RosbridgeCounters
     internal long StatusMessagesValue;
     internal long SendFailuresValue;
     internal long HandlerFailuresValue;
+    internal long FallbackChecksValue;
 
     public long FramesReceived => Volatile.Read(ref FramesReceivedValue);
 
@@ -44,6 +45,9 @@ public sealed class RosbridgeCounters
 
     /// <summary>Exceptions thrown by consumers' <c>Received</c> handlers: counted, never fatal to the receive loop.</summary>
     public long HandlerFailures => Volatile.Read(ref HandlerFailuresValue);
+
+    /// <summary>Runs of the CBOR fallback check (one per <see cref="RosbridgeClientOptions.CborFallbackCheckPeriod"/> while connected).</summary>
+    public long FallbackChecks => Volatile.Read(ref FallbackChecksValue);
 
     /// <summary>The most recent handler exception's message (null until one occurs).</summary>
     public string? LastHandlerError { get; internal set; }

@@ -30,6 +30,10 @@ public static class JsonPublishScanner
                 {
                     r.Read();
                     isPublish = r.TokenType == JsonTokenType.String && r.ValueTextEquals("publish"u8);
+                    if (!isPublish)
+                    {
+                        return false; // another op (a fragment, say): no need to read the rest
+                    }
                 }
                 else if (r.ValueTextEquals("topic"u8))
                 {

@@ -54,10 +54,22 @@ public sealed class RosRobotHost : IAsyncDisposable
 
     public async Task RestartServerAsync(TimeSpan downtime, long simulateWhileDownUs)
     {
-        Robot.Detach();
-        await Server.DisposeAsync().ConfigureAwait(false);
+        await StopServerAsync().ConfigureAwait(false);
         Advance(simulateWhileDownUs);
         await Task.Delay(downtime).ConfigureAwait(false);
+        await StartServerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Drops every connection and stops listening; the robot keeps running (a test steps it meanwhile).</summary>
+    public async Task StopServerAsync()
+    {
+        Robot.Detach();
+        await Server.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Listens again on the same port after <see cref="StopServerAsync"/>.</summary>
+    public async Task StartServerAsync()
+    {
         Server = await RosbridgeServer.StartAsync(Port, Clock, _anyAddress).ConfigureAwait(false);
         Robot.Attach(Server);
     }

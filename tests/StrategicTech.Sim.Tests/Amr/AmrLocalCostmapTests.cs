@@ -51,7 +51,7 @@ public sealed class AmrLocalCostmapTests(ITestOutputHelper output)
         Assert.True(closestWhileBlockedM > 1.63, $"came within {closestWhileBlockedM:F2} m of the standing person's centre");
         Assert.True(passedAtS > 8, $"the robot passed the spot at {passedAtS} s, before the person left at 8 s"); // measured 15.3 s
         Assert.True(passedAtS < 23, $"the robot passed the spot only at {passedAtS} s"); // measured 15.3 s; bound 23 s
-        Assert.True(goal.MinClearanceM > 0.275, $"min clearance {goal.MinClearanceM:F4} m"); // measured 0.413 m; bound 0.275 m
+        Assert.True(goal.MinClearanceM >= scenario.Criteria.MinClearanceM, $"min clearance {goal.MinClearanceM:F4} m"); // the scenario file's limit (measured / 1.5)
         Assert.True(localAtPass < CostValues.Inscribed, $"local cost {localAtPass} where the person stood: a phantom obstacle");
         Assert.True(globalAtPass < CostValues.Inscribed, $"global cost {globalAtPass} where the person stood: a phantom obstacle");
         Assert.True(goal.Reached, goal.Outcome);

@@ -4,32 +4,81 @@ using StrategicTech.Sim.Ros;
 
 namespace StrategicTech.Sim.Tests.Ros;
 
-/// <summary>Loss and reconnect: the server restarts mid-run while a control loop keeps publishing cmd_vel.</summary>
+/// <summary>
+/// Loss and reconnect: the test stops and starts the server itself while a control loop keeps publishing cmd_vel, and
+/// steps the simulation only when it means to, so the outage spans a fixed simulated time whatever the wall time
+/// (waits on sockets have generous timeouts; nothing is asserted about wall time).
+/// </summary>
 public sealed class RosbridgeReconnectTests
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
     [Fact]
-    public async Task Server_restart_stops_the_robot_then_the_client_reconnects_resubscribes_and_driving_continues()
+    public async Task Server_outage_stops_the_robot_by_its_cmd_vel_timeout_then_the_client_reconnects_resubscribes_replays_its_kept_commands_and_driving_continues()
     {
         await using RosRobotHost host = await RosRobotHost.StartAsync(RoomMap.Create(), start: (1.5, 4.0, 0.0));
         await using var client = new RosbridgeClient(host.Uri, new RosbridgeClientOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(400) });
         TopicSubscription<Odometry> odom = client.Subscribe("/odom", RosTypes.Odometry);
-        TopicPublisher<Twist> cmd = client.Advertise("/cmd_vel", RosTypes.Twist);
+        TopicPublisher<Twist> cmd = client.Advertise("/cmd_vel", RosTypes.Twist, queueCapacity: 8);
         var forward = new Twist(new Vector3(0.3, 0, 0), default);
+        long published = 0;
+        void Drive()
+        {
+            published += cmd.Publish(forward) ? 1 : 0;
+        }
+
         client.Start();
-        await client.WaitConnectedAsync(TimeSpan.FromSeconds(30));
-        await Lockstep.RunUntilAsync(host, () => host.Robot.Base.LinearMps > 0.29, () => cmd.Publish(forward));
+        await client.WaitConnectedAsync(Wait);
+        Assert.True(SpinWait.SpinUntil(() => host.Server.SubscriberCount("/odom") == 1, Wait), "not subscribed");
+        await Lockstep.RunUntilAsync(host, () => host.Robot.Base.LinearMps > 0.299, Drive);
+
+        // One more command at a standing simulated time T0: once every command is in, the last arrived exactly at T0.
+        Drive();
+        Assert.True(SpinWait.SpinUntil(() => host.Robot.CommandsReceived == published, Wait), $"{host.Robot.CommandsReceived} of {published} commands arrived");
+        long t0Us = host.Clock.TimeUs;
         long commandsBefore = host.Robot.CommandsReceived;
+        long droppedBefore = cmd.Dropped;
 
-        // Down for 2 s of simulated time: no cmd_vel reaches the robot, so its timeout stops it.
-        await host.RestartServerAsync(TimeSpan.FromMilliseconds(300), simulateWhileDownUs: 2_000_000);
+        await host.StopServerAsync();
+        Assert.True(SpinWait.SpinUntil(() => !client.IsConnected, Wait), "client did not see the link go down");
+
+        // 2 s of simulated outage in 10 ms steps, the control loop publishing every step.
+        long stoppedAtUs = -1;
+        for (int step = 1; step <= 200; step++)
+        {
+            Drive();
+            host.Advance(SimulatedRosRobot.StepUs);
+            long sinceT0Us = host.Clock.TimeUs - t0Us;
+            Assert.Equal(sinceT0Us <= SimulatedRosRobot.CmdVelTimeoutUs, host.Robot.CommandActive);
+            if (stoppedAtUs < 0 && host.Robot.Base.LinearMps == 0)
+            {
+                stoppedAtUs = sinceT0Us;
+            }
+        }
+
+        // The timeout lapses at T0 + 0.5 s and the base brakes from 0.3 m/s at 1 m/s^2 (0.3 s): stopped at T0 + 0.8 s
+        // (measured 800 000 us; one 10 ms step of rounding allowed).
+        Assert.InRange(stoppedAtUs, 790_000, 810_000);
         Assert.Equal(0.0, host.Robot.Base.LinearMps);
+        Assert.Equal(commandsBefore, host.Robot.CommandsReceived); // nothing reached the robot while down
+        Assert.Equal(droppedBefore + 192, cmd.Dropped); // the publisher kept the first 8 of 200 and dropped the rest
         double stoppedX = host.Robot.Base.TrueXM;
+
+        await host.StartServerAsync();
+
+        // Reconnected once and re-subscribed; the 8 commands the publisher kept while down went out, no more: the
+        // robot, still at T0 + 2 s (the test has not stepped it), takes them as fresh.
+        Assert.True(SpinWait.SpinUntil(() => host.Robot.CommandsReceived == commandsBefore + 8, Wait), $"{host.Robot.CommandsReceived - commandsBefore} commands after the restart");
+        Assert.True(SpinWait.SpinUntil(() => host.Server.SubscriberCount("/odom") == 1, Wait), "not resubscribed");
+        Assert.Equal(2, client.Counters.Connections);
+        Assert.Equal(t0Us + 2_000_000, host.Clock.TimeUs);
+
         long odomBefore = odom.Sequence;
+        await Lockstep.RunUntilAsync(host, () => odom.Sequence > odomBefore + 5 && host.Robot.Base.TrueXM > stoppedX + 0.3, Drive);
 
-        await Lockstep.RunUntilAsync(host, () => odom.Sequence > odomBefore + 5 && host.Robot.Base.TrueXM > stoppedX + 0.3, () => cmd.Publish(forward));
-
-        Assert.True(client.Counters.Connections >= 2, $"connections {client.Counters.Connections}");
-        Assert.True(host.Robot.CommandsReceived > commandsBefore);
+        Assert.Equal(2, client.Counters.Connections);
+        Assert.True(host.Robot.CommandsReceived > commandsBefore + 8);
         Assert.Equal(0, client.Counters.BadFrames);
+        Assert.Equal(0, host.Server.BadFrames);
     }
 }

@@ -72,10 +72,10 @@ public sealed class RosbridgeSocketAllocationTests(ITestOutputHelper output)
         long bareWithTokenBytes = await MeasureBareAsync(frame, binary, cancellable.Token);
 
         // The same socket receive loop as RosbridgeClient's (Memory overload, whole message assembled, HandleFrame),
-        // driven here without the client's own send loop, whose 250 ms timer allocates by time, not by frame.
+        // driven here without the client's own loops (their idle ticks: RosbridgeIdleTickAllocationTests).
         (long drivenBytes, long drivenDropped) = await MeasureDrivenAsync(frame, binary, options);
 
-        // The whole client with its own loops, for the record (includes that timer).
+        // The whole client with its own loops, for the record.
         long clientBytes;
         long dropped;
         await using (WebSocketFrameFeeder feeder = WebSocketFrameFeeder.Start())

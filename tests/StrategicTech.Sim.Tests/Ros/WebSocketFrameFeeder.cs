@@ -17,6 +17,7 @@ internal sealed class WebSocketFrameFeeder : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private TcpClient? _tcp;
     private Task? _drain;
+    private long _framesReceived;
 
     private WebSocketFrameFeeder()
     {
@@ -31,6 +32,9 @@ internal sealed class WebSocketFrameFeeder : IAsyncDisposable
         _ = feeder.AcceptAsync();
         return feeder;
     }
+
+    /// <summary>Whole messages the client has sent (read and otherwise ignored).</summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
 
     public Task<WebSocket> ConnectedAsync(TimeSpan timeout) => _accepted.Task.WaitAsync(timeout);
 
@@ -114,6 +118,11 @@ internal sealed class WebSocketFrameFeeder : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     return;
+                }
+
+                if (result.EndOfMessage)
+                {
+                    Interlocked.Increment(ref _framesReceived);
                 }
             }
         }

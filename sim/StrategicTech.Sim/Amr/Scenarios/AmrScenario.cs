@@ -63,4 +63,16 @@ public sealed record AmrPassCriteria(
     double? MinClearanceM,
     double? MaxLocalizationErrorM,
     double? FinalLocalizationErrorM,
-    double? TimeLimitS);
+    double? TimeLimitS,
+    AmrMeasuredFigures? Measured = null);
+
+/// <summary>
+/// The figures a scenario's limits were set from (a run of the bundled stack, lockstep, the scenario's seed), kept
+/// beside the limits so a reader sees the margin; not judged. Errors and time are limited to about 1.5x of these,
+/// clearance to about the measured value / 1.5.
+/// </summary>
+public sealed record AmrMeasuredFigures(
+    double? MinClearanceM,
+    double? MaxLocalizationErrorM,
+    double? FinalLocalizationErrorM,
+    double? TimeS);

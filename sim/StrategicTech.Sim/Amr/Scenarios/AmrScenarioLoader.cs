@@ -29,7 +29,8 @@ public static class AmrScenarioLoader
     private static readonly string[] PersonKeys = ["fromXM", "fromYM", "toXM", "toYM", "speedMps", "radiusM", "waitS", "oneWay"];
     private static readonly string[] ObstacleKeys = ["minXM", "minYM", "maxXM", "maxYM"];
     private static readonly string[] FaultKeys = ["kind", "startS", "durationS", "fraction", "to"];
-    private static readonly string[] CriteriaKeys = ["allGoalsReached", "minClearanceM", "maxLocalizationErrorM", "finalLocalizationErrorM", "timeLimitS"];
+    private static readonly string[] CriteriaKeys = ["allGoalsReached", "minClearanceM", "maxLocalizationErrorM", "finalLocalizationErrorM", "timeLimitS", "measured"];
+    private static readonly string[] MeasuredKeys = ["minClearanceM", "maxLocalizationErrorM", "finalLocalizationErrorM", "timeS"];
     private static readonly string[] BuiltInMaps = ["warehouse", "room"];
 
     /// <summary>Names of the bundled scenarios.</summary>
@@ -210,7 +211,18 @@ public static class AmrScenarioLoader
             node.Optional("minClearanceM")?.Number(0, 10),
             node.Optional("maxLocalizationErrorM")?.Number(0.001, 100),
             node.Optional("finalLocalizationErrorM")?.Number(0.001, 100),
-            node.Optional("timeLimitS")?.Number(1, 86_400));
+            node.Optional("timeLimitS")?.Number(1, 86_400),
+            node.Optional("measured") is { } measured ? ReadMeasured(measured) : null);
+    }
+
+    private static AmrMeasuredFigures ReadMeasured(ScenarioJsonNode node)
+    {
+        node.ExpectObject(MeasuredKeys);
+        return new AmrMeasuredFigures(
+            node.Optional("minClearanceM")?.Number(0, 10),
+            node.Optional("maxLocalizationErrorM")?.Number(0, 100),
+            node.Optional("finalLocalizationErrorM")?.Number(0, 100),
+            node.Optional("timeS")?.Number(0, 86_400));
     }
 
     private static void CheckOnMap(ScenarioJsonNode node, OccupancyGridMap map, double x, double y)
