@@ -333,11 +333,27 @@ public sealed partial class FleetManager
             index = _robots.Count;
             _robots.Add(new FleetRobot(manufacturer, serial));
             _robotIndex.Add(serial, index);
-            // A loaded order restored from the store belongs to this robot again.
-            _robots[index].OrderId = _orders.Values.FirstOrDefault(o => o.Phase == OrderPhase.Loaded && o.Robot == serial)?.Id;
+            _robots[index].OrderId = LoadedOrderOf(serial);
         }
 
         return _robots[index];
+    }
+
+    /// <summary>
+    /// A loaded order restored from the store belongs to this robot again. A method of its own, without a lambda: a
+    /// lambda capturing <c>serial</c> in <see cref="RobotFor"/> made its closure (24 B) on every call, for every state.
+    /// </summary>
+    private string? LoadedOrderOf(string serial)
+    {
+        foreach (TransportOrder o in _orders.Values)
+        {
+            if (o.Phase == OrderPhase.Loaded && o.Robot == serial)
+            {
+                return o.Id;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ namespace StrategicTech.Benchmarks.Planning;
 public class MapfBenchmarks
 {
     private MapfInstance _instance = null!;
+    private ScatterGuide _scatter = null!;
     private readonly WallClock _clock = new();
 
     [Params(400)]
@@ -24,12 +25,26 @@ public class MapfBenchmarks
         MovingAiMap map = MovingAiMap.Load(BenchmarkData.MovingAi("warehouse-10-20-10-2-1.map"));
         string scen = BenchmarkData.MovingAi("warehouse-10-20-10-2-1-random-1.scen");
         _instance = MapfInstance.FromScenario(MapfGraph.FromMap(map), MovingAiScenario.Load(scen), Agents, scen);
+        _scatter = new ScatterGuide(_instance.Graph, Agents);
     }
 
     [Benchmark]
     public long LacamFirstSolution()
     {
         MapfResult result = new LacamSolver(_instance).Solve(MapfLimits.FirstSolution(_clock, 60_000_000));
+        if (!result.Solved)
+        {
+            throw new InvalidOperationException("not solved");
+        }
+
+        return result.SumOfCosts;
+    }
+
+    /// <summary>The same solve with scatter's buffers kept between solves, as a caller solving many instances of one size does.</summary>
+    [Benchmark]
+    public long LacamFirstSolutionScatterKept()
+    {
+        MapfResult result = new LacamSolver(_instance, 0, scatter: _scatter).Solve(MapfLimits.FirstSolution(_clock, 60_000_000));
         if (!result.Solved)
         {
             throw new InvalidOperationException("not solved");

@@ -21,8 +21,10 @@ public sealed class LacamSolver
     private readonly PibtGenerator _pibt;
     private readonly int _agents;
     private readonly LacamOptions _options;
+    private ScatterGuide? _scatterBuffers;
 
-    public LacamSolver(MapfInstance instance, int seed = 0, LacamOptions? options = null)
+    /// <param name="scatter">Scatter buffers to reuse (kept by a caller that solves many instances of the same size); null: made on first use.</param>
+    public LacamSolver(MapfInstance instance, int seed = 0, LacamOptions? options = null, ScatterGuide? scatter = null)
     {
         _options = options ?? LacamOptions.Default;
         ArgumentNullException.ThrowIfNull(instance);
@@ -31,6 +33,12 @@ public sealed class LacamSolver
         _distance = new LazyDistanceTable(instance.Graph, instance.Goals);
         _random = new Random(seed);
         _pibt = new PibtGenerator(instance.Graph, _distance, instance.Goals, _random);
+        if (scatter is not null && !scatter.Fits(instance))
+        {
+            throw new ArgumentException($"the scatter guide was made for another graph size or agent count than this instance's {instance.AgentCount} agents", nameof(scatter));
+        }
+
+        _scatterBuffers = scatter;
     }
 
     /// <summary>The scatter guide of the last solve, or null when scatter was off or skipped.</summary>
@@ -53,7 +61,8 @@ public sealed class LacamSolver
         if (_options.ScatterMargin >= 0)
         {
             long scatterDeadline = t0 + (long)(limits.TimeBudgetUs * _options.ScatterTimeShare);
-            Scatter = ScatterGuide.Build(_instance, _distance, _random, _options.ScatterMargin, limits.Clock, scatterDeadline);
+            _scatterBuffers ??= new ScatterGuide(_instance.Graph, _agents);
+            Scatter = _scatterBuffers.Build(_instance, _distance, _random, _options.ScatterMargin, limits.Clock, scatterDeadline) ? _scatterBuffers : null;
             _pibt.Guide = Scatter;
             scatterUs = Scatter is null ? -1 : limits.Clock.TimeUs - t0;
         }

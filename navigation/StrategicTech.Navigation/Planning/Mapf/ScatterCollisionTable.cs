@@ -2,45 +2,64 @@ namespace StrategicTech.Navigation.Planning.Mapf;
 
 /// <summary>
 /// Which agents' (possibly conflicting) paths visit each vertex at each time step, for scatter's collision-counting
-/// A*: a dense vertex × time grid of list heads over a pooled linked list, sized once for the longest path scatter
-/// may produce. Counts vertex, swap and goal collisions (an agent rests on its goal after its final arrival) the way
-/// the Engineering LaCAM* scatter does (Okumura, AAMAS 2024).
+/// A*: a dense vertex × time grid of list heads over a pooled linked list. Counts vertex, swap and goal collisions
+/// (an agent rests on its goal after its final arrival) the way the Engineering LaCAM* scatter does (Okumura, AAMAS
+/// 2024). <see cref="Reset"/> sizes it for an instance; its arrays only grow, so a table kept between instances of
+/// the same size allocates nothing again.
 /// </summary>
 public sealed class ScatterCollisionTable
 {
     private const int None = -1;
-    private readonly int _steps;
-    private readonly int[] _head;
-    private readonly int[] _entryAgent;
-    private readonly int[] _entryNext;
+    private readonly int _vertexCount;
     private readonly int[] _arrival;
-    private readonly int[][] _paths;
+    private int _steps;
+    private int[] _head = [];
+    private int[] _entryAgent = [];
+    private int[] _entryNext = [];
     private int _free;
 
     /// <param name="vertexCount">Vertices of the graph.</param>
     /// <param name="steps">Time steps covered (the longest path's length in vertices).</param>
     /// <param name="entries">Most vertex-time entries enrolled at once (sum of the longest path of each agent).</param>
-    /// <param name="paths">The agents' enrolled paths (empty when not enrolled), read for the swap check.</param>
-    public ScatterCollisionTable(int vertexCount, int steps, int entries, int[][] paths)
+    public ScatterCollisionTable(int vertexCount, int steps, int entries)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(vertexCount);
+        _vertexCount = vertexCount;
+        _arrival = new int[vertexCount];
+        Reset(steps, entries);
+    }
+
+    /// <summary>Collisions of all enrolled paths with each other (each pair and step counted once).</summary>
+    public int Collisions { get; private set; }
+
+    /// <summary>Empties the table and sizes it for <paramref name="steps"/> time steps and <paramref name="entries"/> enrolled vertex-time entries.</summary>
+    public void Reset(int steps, int entries)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        ArgumentOutOfRangeException.ThrowIfNegative(entries);
         _steps = steps;
-        _head = new int[vertexCount * steps];
-        Array.Fill(_head, None);
-        _entryAgent = new int[entries];
-        _entryNext = new int[entries];
+        int cells = checked(_vertexCount * steps);
+        if (_head.Length < cells)
+        {
+            _head = new int[cells];
+        }
+
+        _head.AsSpan(0, cells).Fill(None);
+        if (_entryAgent.Length < entries)
+        {
+            _entryAgent = new int[entries];
+            _entryNext = new int[entries];
+        }
+
         for (int e = 0; e < entries; e++)
         {
             _entryNext[e] = e + 1 < entries ? e + 1 : None;
         }
 
         _free = entries > 0 ? 0 : None;
-        _arrival = new int[vertexCount];
         Array.Fill(_arrival, int.MaxValue);
-        _paths = paths;
+        Collisions = 0;
     }
-
-    /// <summary>Collisions of all enrolled paths with each other (each pair and step counted once).</summary>
-    public int Collisions { get; private set; }
 
     /// <summary>Collisions an agent causes by moving from <paramref name="from"/> at <paramref name="t"/> to <paramref name="to"/> at t + 1.</summary>
     public int MoveCost(int from, int to, int t)
@@ -57,8 +76,7 @@ public sealed class ScatterCollisionTable
             // Swap: an agent at `from` at t + 1 that was at `to` at t.
             for (int e = _head[(from * _steps) + tTo]; e != None; e = _entryNext[e])
             {
-                int[] p = _paths[_entryAgent[e]];
-                if (t < p.Length && p[t] == to)
+                if (Visits(_entryAgent[e], to, t))
                 {
                     cost++;
                 }
@@ -73,7 +91,7 @@ public sealed class ScatterCollisionTable
         return cost;
     }
 
-    public void Enroll(int agent, int[] path)
+    public void Enroll(int agent, ReadOnlySpan<int> path)
     {
         if (path.Length == 0)
         {
@@ -100,7 +118,7 @@ public sealed class ScatterCollisionTable
         Collisions += VisitsAfter(goal, last);
     }
 
-    public void Clear(int agent, int[] path)
+    public void Clear(int agent, ReadOnlySpan<int> path)
     {
         if (path.Length == 0)
         {
@@ -139,6 +157,20 @@ public sealed class ScatterCollisionTable
         int goal = path[^1], last = path.Length - 1;
         _arrival[goal] = int.MaxValue;
         Collisions -= VisitsAfter(goal, last);
+    }
+
+    /// <summary>Whether the agent's enrolled path is at <paramref name="vertex"/> at step <paramref name="t"/>.</summary>
+    private bool Visits(int agent, int vertex, int t)
+    {
+        for (int e = _head[(vertex * _steps) + t]; e != None; e = _entryNext[e])
+        {
+            if (_entryAgent[e] == agent)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int VisitsAfter(int vertex, int time)

@@ -9,77 +9,105 @@ namespace StrategicTech.Navigation.Planning.Mapf;
 /// then by path length). The paths are replanned in random order, round after round, while the collision count
 /// falls. PIBT then prefers each agent's next vertex on its scatter path over the plain nearest-to-goal choice, so
 /// agents spread over parallel aisles instead of all queueing on the same shortest routes.
-/// Built once per solve (its tables are allocated here); not for a real-time path.
+/// One guide serves one graph and agent count: its buffers (paths, collision table, search, next-vertex map) are
+/// kept between builds and only grow, so building again for an instance of the same size allocates nearly nothing.
 /// </summary>
-internal sealed class ScatterGuide
+public sealed class ScatterGuide
 {
     /// <summary>Above this many vertex × time cells the dense collision table is not built (scatter is skipped).</summary>
     public const long MaxTableCells = 24_000_000;
 
     private const int None = -1;
-    private readonly Dictionary<long, int> _next;
     private readonly int _vertexCount;
+    private readonly int _agents;
+    private readonly int[] _costBound;
+    private readonly int[] _order;
+    private readonly int[][] _paths;
+    private readonly int[] _pathLength;
+    private readonly ScatterCollisionTable _table;
+    private readonly ScatterSearch _search;
+    private readonly Dictionary<long, int> _next = [];
 
-    private ScatterGuide(Dictionary<long, int> next, int vertexCount, int collisions, int rounds)
+    /// <param name="graph">The graph every instance built for lies on.</param>
+    /// <param name="agentCount">Agents of every instance built for.</param>
+    public ScatterGuide(MapfGraph graph, int agentCount)
     {
-        _next = next;
-        _vertexCount = vertexCount;
-        Collisions = collisions;
-        Rounds = rounds;
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfNegative(agentCount);
+        _vertexCount = graph.VertexCount;
+        _agents = agentCount;
+        _costBound = new int[agentCount];
+        _order = new int[agentCount];
+        _paths = new int[agentCount][];
+        Array.Fill(_paths, []);
+        _pathLength = new int[agentCount];
+        _table = new ScatterCollisionTable(graph.VertexCount, 0, 0);
+        _search = new ScatterSearch(graph, _table);
     }
 
-    /// <summary>Collisions left among the scatter paths.</summary>
-    public int Collisions { get; }
+    /// <summary>Collisions left among the scatter paths of the last build.</summary>
+    public int Collisions => _table.Collisions;
 
-    /// <summary>Replanning rounds run.</summary>
-    public int Rounds { get; }
+    /// <summary>Replanning rounds run by the last build.</summary>
+    public int Rounds { get; private set; }
 
     /// <summary>The vertex after <paramref name="vertex"/> on the agent's scatter path, or -1.</summary>
     public int NextOf(int agent, int vertex) =>
         _next.TryGetValue(((long)agent * _vertexCount) + vertex, out int next) ? next : None;
 
+    /// <summary>Whether this guide's buffers fit the instance (same vertex and agent count).</summary>
+    public bool Fits(MapfInstance instance) =>
+        instance is not null && instance.Graph.VertexCount == _vertexCount && instance.AgentCount == _agents;
+
     /// <summary>
-    /// Builds the guide, or returns null when the collision table would exceed <see cref="MaxTableCells"/>. When the
-    /// deadline passes during the first round, the agents not yet planned get no scatter path (plain PIBT).
+    /// Builds the scatter paths of <paramref name="instance"/>, or returns false (and guides no agent) when the
+    /// collision table would exceed <see cref="MaxTableCells"/>. When the deadline passes during the first round,
+    /// the agents not yet planned get no scatter path (plain PIBT).
     /// </summary>
-    public static ScatterGuide? Build(MapfInstance instance, LazyDistanceTable distance, Random random, int costMargin, IClock clock, long deadlineUs)
+    internal bool Build(MapfInstance instance, LazyDistanceTable distance, Random random, int costMargin, IClock clock, long deadlineUs)
     {
-        MapfGraph graph = instance.Graph;
-        int agents = instance.AgentCount;
+        if (!Fits(instance))
+        {
+            throw new ArgumentException($"scatter guide for {_vertexCount} vertices and {_agents} agents cannot take {instance.Graph.VertexCount} and {instance.AgentCount}", nameof(instance));
+        }
+
+        _next.Clear();
+        Rounds = 0;
         int[] starts = instance.Starts, goals = instance.Goals;
-        var costBound = new int[agents];
         int longest = 0;
         long entries = 0;
-        for (int i = 0; i < agents; i++)
+        for (int i = 0; i < _agents; i++)
         {
-            costBound[i] = distance.Get(i, starts[i]) + costMargin;
-            longest = Math.Max(longest, costBound[i] + 1);
-            entries += costBound[i] + 1;
+            _costBound[i] = distance.Get(i, starts[i]) + costMargin;
+            longest = Math.Max(longest, _costBound[i] + 1);
+            entries += _costBound[i] + 1;
         }
 
-        if ((long)graph.VertexCount * longest > MaxTableCells || graph.VertexCount >= 1 << 21)
+        if ((long)_vertexCount * longest > MaxTableCells || _vertexCount >= 1 << 21)
         {
-            return null;
+            _table.Reset(0, 0);
+            return false;
         }
 
-        var paths = new int[agents][];
-        Array.Fill(paths, []);
-        var table = new ScatterCollisionTable(graph.VertexCount, longest, (int)entries, paths);
-        var search = new ScatterSearch(graph, distance, table);
-        var order = new int[agents];
-        for (int i = 0; i < agents; i++)
+        for (int i = 0; i < _agents; i++)
         {
-            order[i] = i;
+            _order[i] = i;
+            _pathLength[i] = 0;
+            if (_paths[i].Length < _costBound[i] + 1)
+            {
+                _paths[i] = new int[_costBound[i] + 1];
+            }
         }
 
-        int rounds = 0, lastCollisions = int.MaxValue;
-        while (rounds < 2 || table.Collisions < lastCollisions)
+        _table.Reset(longest, (int)entries);
+        int lastCollisions = int.MaxValue;
+        while (Rounds < 2 || _table.Collisions < lastCollisions)
         {
-            lastCollisions = rounds == 0 ? int.MaxValue : table.Collisions;
-            rounds++;
-            random.Shuffle(order);
+            lastCollisions = Rounds == 0 ? int.MaxValue : _table.Collisions;
+            Rounds++;
+            random.Shuffle(_order);
             bool expired = false;
-            foreach (int i in order)
+            foreach (int i in _order)
             {
                 if (clock.TimeUs >= deadlineUs)
                 {
@@ -87,32 +115,32 @@ internal sealed class ScatterGuide
                     break;
                 }
 
-                table.Clear(i, paths[i]);
-                int[]? path = search.Plan(i, starts[i], goals[i], costBound[i]);
-                if (path is not null)
+                _table.Clear(i, _paths[i].AsSpan(0, _pathLength[i]));
+                int length = _search.Plan(distance, i, starts[i], goals[i], _costBound[i], _paths[i]);
+                if (length > 0)
                 {
-                    paths[i] = path;
+                    _pathLength[i] = length;
                 }
 
-                table.Enroll(i, paths[i]);
+                _table.Enroll(i, _paths[i].AsSpan(0, _pathLength[i]));
             }
 
-            if (expired || table.Collisions == 0)
+            if (expired || _table.Collisions == 0)
             {
                 break;
             }
         }
 
-        var next = new Dictionary<long, int>((int)Math.Min(entries, int.MaxValue));
-        for (int i = 0; i < agents; i++)
+        _next.EnsureCapacity((int)Math.Min(entries, int.MaxValue));
+        for (int i = 0; i < _agents; i++)
         {
-            int[] p = paths[i];
-            for (int t = 0; t + 1 < p.Length; t++)
+            int[] p = _paths[i];
+            for (int t = 0; t + 1 < _pathLength[i]; t++)
             {
-                next[((long)i * graph.VertexCount) + p[t]] = p[t + 1];
+                _next[((long)i * _vertexCount) + p[t]] = p[t + 1];
             }
         }
 
-        return new ScatterGuide(next, graph.VertexCount, table.Collisions, rounds);
+        return true;
     }
 }

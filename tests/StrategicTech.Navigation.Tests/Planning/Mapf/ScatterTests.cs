@@ -16,7 +16,7 @@ public sealed class ScatterTests
     {
         // Vertices of a 1 x 5 corridor are 0..4 from west to east.
         var paths = new int[3][];
-        var table = new ScatterCollisionTable(5, 5, 15, paths);
+        var table = new ScatterCollisionTable(5, 5, 15);
         paths[0] = [0, 1, 2];
         table.Enroll(0, paths[0]);
         Assert.Equal(0, table.Collisions);
