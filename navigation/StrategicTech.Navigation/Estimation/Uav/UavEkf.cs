@@ -540,7 +540,8 @@ public sealed class UavEkf
 
         if (_parameters.UseZeroVelocityUpdate && IsAtRest && (HasFlown || _parameters.UseZeroVelocityUpdateBeforeTakeOff))
         {
-            ZeroVelocity.Fuse(Core, HorizontalAidingActive(t));
+            // Before the first take-off the down axis only: see UavEkfParameters.UseZeroVelocityUpdateBeforeTakeOff.
+            ZeroVelocity.Fuse(Core, HorizontalAidingActive(t) || !HasFlown);
         }
 
         UpdatePositionHold(t);

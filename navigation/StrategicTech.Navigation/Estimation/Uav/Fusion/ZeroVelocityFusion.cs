@@ -1,8 +1,8 @@
 namespace StrategicTech.Navigation.Estimation.Uav.Fusion;
 
 /// <summary>
-/// Zero-velocity update on the ground (PX4 EKF2's zero velocity update): while the vehicle is landed and at rest (by
-/// default only after a flight, <see cref="UavEkfParameters.UseZeroVelocityUpdateBeforeTakeOff"/>), a
+/// Zero-velocity update on the ground (PX4 EKF2's zero velocity update): while the vehicle is landed and at rest (before
+/// the first take-off the down axis only, <see cref="UavEkfParameters.UseZeroVelocityUpdateBeforeTakeOff"/>), a
 /// synthetic observation of zero NED velocity with <see cref="UavEkfParameters.ZeroVelocityNoiseMps"/> (EKF2: 0.2 m/s
 /// once tilt is aligned) is fused every <see cref="IntervalUs"/>. EKF2 fuses it only without velocity aiding, because
 /// with GNSS it makes the filter too rigid to follow the receiver's slowly drifting position: so do we for the
@@ -29,10 +29,10 @@ public sealed class ZeroVelocityFusion
     public int FusedCount { get; private set; }
 
     /// <summary>
-    /// Fuses zero velocity when due (down only while <paramref name="horizontalAiding"/>); returns
-    /// <see cref="FusionOutcome.Skipped"/> when not yet due.
+    /// Fuses zero velocity when due (the down axis only when <paramref name="downOnly"/>: while GNSS aids the horizontal,
+    /// and before the first take-off); returns <see cref="FusionOutcome.Skipped"/> when not yet due.
     /// </summary>
-    public FusionOutcome Fuse(UavFilterCore core, bool horizontalAiding)
+    public FusionOutcome Fuse(UavFilterCore core, bool downOnly)
     {
         ArgumentNullException.ThrowIfNull(core);
         long now = core.TimeUs;
@@ -45,7 +45,7 @@ public sealed class ZeroVelocityFusion
         Span<int> index = [UavErrorIndex.Velocity + 2];
         Span<double> h = [1.0];
         bool fused = core.FuseScalar(index, h, -core.VelocityNedMps.Z, variance);
-        if (!horizontalAiding)
+        if (!downOnly)
         {
             index[0] = UavErrorIndex.Velocity;
             fused &= core.FuseScalar(index, h, -core.VelocityNedMps.X, variance);
