@@ -23,8 +23,8 @@ public sealed record FleetDemoOptions
     /// <summary>Give up after this much simulated time (s).</summary>
     public double TimeLimitS { get; init; } = 7200;
 
-    /// <summary>How the fleet manager plans: one-shot episodes (default) or lifelong windows.</summary>
-    public PlanningMode Planning { get; init; } = PlanningMode.Episodes;
+    /// <summary>How the fleet manager plans: lifelong windows (default) or one-shot episodes.</summary>
+    public PlanningMode Planning { get; init; } = PlanningMode.Lifelong;
 
     /// <summary>Directory for the SQLite database of the run.</summary>
     public required string WorkDirectory { get; init; }

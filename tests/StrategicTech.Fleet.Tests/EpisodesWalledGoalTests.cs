@@ -53,7 +53,7 @@ public sealed class EpisodesWalledGoalTests(ITestOutputHelper output)
     public async Task Episodes_deliver_to_a_dock_held_by_an_idle_robot_in_the_crowded_pocket_with_no_planning_failure_and_no_shared_cell()
     {
         FleetSite site = FleetSite.BundledAwsWarehouse();
-        await using var fleet = new InProcessFleet(site, new FleetManagerOptions(), CrowdedPocket);
+        await using var fleet = new InProcessFleet(site, new FleetManagerOptions { Planning = PlanningMode.Episodes }, CrowdedPocket);
         await fleet.Manager.AcceptAsync("o1", "c5_8", "c1_13", "tote", 0, null, CancellationToken.None);
 
         Assert.True(fleet.RunUntil(() => fleet.AllOrders(OrderPhase.Completed), limitS: 600), LifelongPlanningTests.Describe(fleet));
@@ -74,7 +74,7 @@ public sealed class EpisodesWalledGoalTests(ITestOutputHelper output)
         string[] chargers = [.. parking.Where(v => site.Graph.CellOf(v).Y == chargerRow).Take(2).Select(site.NodeIdOfVertex)];
         int[] starts = [.. parking.Where(v => !chargers.Contains(site.NodeIdOfVertex(v))).OrderBy(_ => random.Next()).Take(8)];
         double[] battery = [.. starts.Select(_ => 40 + (60 * random.NextDouble()))];
-        await using var fleet = new InProcessFleet(site, new FleetManagerOptions { Chargers = chargers }, [.. starts.Select(v => (site.Graph.CellOf(v).X, site.Graph.CellOf(v).Y))], battery)
+        await using var fleet = new InProcessFleet(site, new FleetManagerOptions { Chargers = chargers, Planning = PlanningMode.Episodes }, [.. starts.Select(v => (site.Graph.CellOf(v).X, site.Graph.CellOf(v).Y))], battery)
         {
             IdleStatePeriodS = 30,
         };
@@ -106,7 +106,7 @@ public sealed class EpisodesWalledGoalTests(ITestOutputHelper output)
     {
         FleetSite site = FleetSite.BundledAwsWarehouse();
         // agv0 stands in the one-cell dead end x = 1 (c1_14) and is paused: the pickup c1_15 behind it is walled in.
-        await using var fleet = new InProcessFleet(site, new FleetManagerOptions(), [(1, 14), (10, 13), (20, 13)]);
+        await using var fleet = new InProcessFleet(site, new FleetManagerOptions { Planning = PlanningMode.Episodes }, [(1, 14), (10, 13), (20, 13)]);
         fleet.RunUntil(() => false, limitS: 1);
         Assert.Equal(1, fleet.Manager.Pause(["agv0"], emergency: false));
         await fleet.Manager.AcceptAsync("walled", "c1_15", "c24_13", "tote", 0, null, CancellationToken.None);

@@ -2,19 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using StrategicTech.Drivers.Vda5050.Tests;
 using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
 
 namespace StrategicTech.Fleet.Tests;
 
 /// <summary>The broker goes away in the middle of a run and comes back: master and robots reconnect and the run completes.</summary>
 public class FleetBrokerRestartTests
 {
-    [Fact]
-    public async Task Mosquitto_killed_and_restarted_mid_run_the_master_and_agvs_reconnect_and_every_order_completes_once_without_contact()
+    [Theory]
+    [InlineData(PlanningMode.Episodes)]
+    [InlineData(PlanningMode.Lifelong)]
+    public async Task Mosquitto_killed_and_restarted_mid_run_the_master_and_agvs_reconnect_and_every_order_completes_once_without_contact(PlanningMode planning)
     {
         MosquittoBroker mosquitto = MosquittoBroker.Start();
         try
         {
-            await using var rig = FleetTestRig.Create(externalBrokerPort: mosquitto.Port);
+            await using var rig = FleetTestRig.Create(externalBrokerPort: mosquitto.Port, planning: planning);
             await rig.StartHostAsync();
             await rig.StartAgvsAsync((0, 0), (31, 0), (0, 17));
             string[] from = ["c3_5", "c12_6", "c20_2", "c29_9", "c2_2", "c16_10", "c25_15", "c6_13"];

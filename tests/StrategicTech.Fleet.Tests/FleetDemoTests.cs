@@ -56,7 +56,7 @@ public class FleetDemoTests
     }
 
     [Fact]
-    public async Task Demo_on_the_aws_small_warehouse_grid_completes_every_order_without_contact()
+    public async Task Episodes_demo_on_the_aws_small_warehouse_grid_completes_every_order_without_contact()
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-demo-aws-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -64,7 +64,7 @@ public class FleetDemoTests
         {
             FleetDemoResult r = await FleetDemoRunner.RunAsync(
                 FleetSite.BundledAwsWarehouse(),
-                new FleetDemoOptions { Robots = 4, Orders = 10, OrderIntervalS = 2, Speed = 20, WorkDirectory = dir },
+                new FleetDemoOptions { Robots = 4, Orders = 10, OrderIntervalS = 2, Speed = 20, WorkDirectory = dir, Planning = StrategicTech.Fleet.Core.PlanningMode.Episodes },
                 TextWriter.Null,
                 CancellationToken.None);
             Assert.True(r.Passed, $"{r.OrdersCompleted} of {r.OrdersPosted}, min distance {r.MinRobotDistanceM} m");

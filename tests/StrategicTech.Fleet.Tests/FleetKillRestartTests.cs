@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
 using StrategicTech.Fleet.Site;
 using StrategicTech.Sim.Fleet;
 using StrategicTech.Sim.Tests.Batch;
@@ -12,9 +13,11 @@ namespace StrategicTech.Fleet.Tests;
 public class FleetKillRestartTests
 {
     [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgresql")]
-    public async Task Killed_mid_run_and_restarted_the_fleet_manager_keeps_every_accepted_order_once_and_completes_them_all(string store)
+    [InlineData("sqlite", PlanningMode.Episodes)]
+    [InlineData("postgresql", PlanningMode.Episodes)]
+    [InlineData("sqlite", PlanningMode.Lifelong)]
+    [InlineData("postgresql", PlanningMode.Lifelong)]
+    public async Task Killed_mid_run_and_restarted_the_fleet_manager_keeps_every_accepted_order_once_and_completes_them_all(string store, PlanningMode planning)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-kill-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -24,7 +27,7 @@ public class FleetKillRestartTests
         FleetSite site = FleetSite.Bundled();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         int httpPort = FleetTestRig.FreePort();
-        Process server = await StartServerAsync(httpPort, brokerPort, db);
+        Process server = await StartServerAsync(httpPort, brokerPort, db, planning);
         var fleet = new SimulatedFleet("127.0.0.1", brokerPort);
         try
         {
@@ -56,7 +59,7 @@ public class FleetKillRestartTests
             }
 
             httpPort = FleetTestRig.FreePort();
-            server = await StartServerAsync(httpPort, brokerPort, db);
+            server = await StartServerAsync(httpPort, brokerPort, db, planning);
             List<OrderView> afterRestart = await Orders(http, httpPort);
             Assert.Equal(from.Length, afterRestart.Count);
             Assert.Equal(afterRestart.Count, afterRestart.Select(o => o.Id).Distinct().Count());
@@ -108,7 +111,7 @@ public class FleetKillRestartTests
         return false;
     }
 
-    private static async Task<Process> StartServerAsync(int httpPort, int brokerPort, string db)
+    private static async Task<Process> StartServerAsync(int httpPort, int brokerPort, string db, PlanningMode planning)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "autonomy.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -117,7 +120,7 @@ public class FleetKillRestartTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[] { cli, "fleet", "serve", "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--broker-port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db })
+        foreach (string a in new[] { cli, "fleet", "serve", "--http-port", httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--broker-port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", db, "--planning", planning == PlanningMode.Lifelong ? "lifelong" : "episodes" })
         {
             start.ArgumentList.Add(a);
         }

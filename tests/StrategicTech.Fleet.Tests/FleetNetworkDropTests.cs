@@ -1,16 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
 
 namespace StrategicTech.Fleet.Tests;
 
 /// <summary>One AGV's connection drops mid-order (the broker publishes its last will) and comes back.</summary>
 public class FleetNetworkDropTests
 {
-    [Fact]
-    public async Task An_agv_dropped_while_driving_to_a_pickup_gets_its_stale_order_cancelled_on_return_drives_at_most_one_node_of_it_and_every_order_completes_once()
+    [Theory]
+    [InlineData(PlanningMode.Episodes)]
+    [InlineData(PlanningMode.Lifelong)]
+    public async Task An_agv_dropped_while_driving_to_a_pickup_gets_its_stale_order_cancelled_on_return_drives_at_most_one_node_of_it_and_every_order_completes_once(PlanningMode planning)
     {
-        await using var rig = FleetTestRig.Create();
+        await using var rig = FleetTestRig.Create(planning: planning);
         await rig.StartHostAsync();
         await rig.StartAgvsAsync((0, 0), (31, 0), (0, 17));
         string[] from = ["c3_5", "c12_6", "c20_2", "c29_9", "c2_2", "c16_10"];

@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
 
 namespace StrategicTech.Fleet.Tests;
 
 public class FleetRobotLossTests
 {
-    [Fact]
-    public async Task A_robot_whose_connection_breaks_has_its_order_reallocated_and_the_others_finish_around_it()
+    [Theory]
+    [InlineData(PlanningMode.Episodes)]
+    [InlineData(PlanningMode.Lifelong)]
+    public async Task A_robot_whose_connection_breaks_has_its_order_reallocated_and_the_others_finish_around_it(PlanningMode planning)
     {
-        await using var rig = FleetTestRig.Create();
+        await using var rig = FleetTestRig.Create(planning: planning);
         await rig.StartHostAsync();
         await rig.StartAgvsAsync((0, 0), (31, 0), (0, 17));
         (string From, string To)[] jobs = [("c30_6", "c0_9"), ("c3_5", "c31_14"), ("c20_2", "c0_16"), ("c12_6", "c31_1"), ("c25_15", "c0_3"), ("c6_13", "c31_9")];

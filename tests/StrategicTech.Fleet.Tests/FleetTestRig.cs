@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using StrategicTech.Fleet.Api;
+using StrategicTech.Fleet.Core;
 using StrategicTech.Fleet.Hosting;
 using StrategicTech.Fleet.Site;
 using StrategicTech.Sim.Fleet;
@@ -38,13 +39,16 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>Database location given to the host (default: a SQLite file in <see cref="Directory"/>); a postgres:// URL for PostgreSQL.</summary>
     public string? DatabaseLocation { get; init; }
 
-    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0")
+    /// <summary>How the host's fleet manager plans (episodes unless set).</summary>
+    public PlanningMode Planning { get; init; }
+
+    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0", PlanningMode planning = PlanningMode.Episodes)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
         return new FleetTestRig(dir, FleetSite.Bundled())
         {
-            DatabaseLocation = databaseLocation, ExternalBroker = externalBrokerPort != 0, BrokerPort = externalBrokerPort, ProtocolVersion = protocolVersion,
+            DatabaseLocation = databaseLocation, ExternalBroker = externalBrokerPort != 0, BrokerPort = externalBrokerPort, ProtocolVersion = protocolVersion, Planning = planning,
         };
     }
 
@@ -60,7 +64,8 @@ internal sealed class FleetTestRig : IAsyncDisposable
         HttpPort = FreePort();
         BrokerPort = BrokerPort == 0 ? FreePort() : BrokerPort;
         Host = new FleetHost(
-            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site);
+            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site,
+            new FleetManagerOptions { Planning = Planning });
         await Host.StartAsync(CancellationToken.None);
     }
 

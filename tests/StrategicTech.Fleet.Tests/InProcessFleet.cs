@@ -74,6 +74,12 @@ internal sealed class InProcessFleet : IAsyncDisposable
     /// </summary>
     public double LatencyS { get; init; }
 
+    /// <summary>Called for each message to robot i at its delivery time: true discards it (lost as QoS 0 over a broker restart).</summary>
+    public Func<int, OutgoingMessage, double, bool>? DropToRobot { get; init; }
+
+    /// <summary>Messages discarded by <see cref="DropToRobot"/>.</summary>
+    public int DroppedToRobots { get; private set; }
+
     /// <summary>A standing robot reports its state at least this often (the demo's AGVs: 30 s; default: only on events).</summary>
     public double IdleStatePeriodS { get; init; } = double.PositiveInfinity;
 
@@ -115,6 +121,12 @@ internal sealed class InProcessFleet : IAsyncDisposable
             int i = Array.FindIndex(Agvs, a => a.SerialNumber == m.SerialNumber);
             if (_lost[i])
             {
+                continue;
+            }
+
+            if (DropToRobot?.Invoke(i, m, TimeS) == true)
+            {
+                DroppedToRobots++;
                 continue;
             }
 

@@ -47,8 +47,19 @@ public static class FleetApi
             }
         }).WithName("PostOrder").Produces<OrderView>(StatusCodes.Status201Created).Produces<OrderView>().Produces<OrderView>(StatusCodes.Status409Conflict).ProducesValidationProblem();
 
-        app.MapGet("/orders", () => manager.Orders().Select(OrderView.Of)).WithName("GetOrders");
-        app.MapGet("/orders/{id}", (string id) => manager.Order(id) is { } o ? Results.Ok(OrderView.Of(o)) : Results.NotFound())
+        // A phase is shown once it is in the store: what the API showed, a restart after a kill still has.
+        app.MapGet("/orders", async () =>
+        {
+            IReadOnlyList<TransportOrder> orders = manager.Orders();
+            await manager.WrittenAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return orders.Select(OrderView.Of);
+        }).WithName("GetOrders");
+        app.MapGet("/orders/{id}", async (string id) =>
+        {
+            TransportOrder? order = manager.Order(id);
+            await manager.WrittenAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return order is { } o ? Results.Ok(OrderView.Of(o)) : Results.NotFound();
+        })
             .WithName("GetOrder").Produces<OrderView>().Produces(StatusCodes.Status404NotFound);
         app.MapDelete("/orders/{id}", (string id) =>
             manager.Cancel(id) ? Results.NoContent()

@@ -118,10 +118,28 @@ public sealed partial class FleetManager
 
             if (!session.Aborting && session.ActivePlan(p) is { } plan)
             {
+                if (!Confirmed(plan))
+                {
+                    ResendIfMissed(plan); // an update stitched at a base the robot does not hold would be refused
+                    continue;
+                }
+
                 int end = session.Graph.ReleasableEnd(p) - session.ActiveFirstMove(p);
                 ReleaseUpTo(plan, Math.Clamp(end, 0, plan.MoveCount));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the robot's state shows the order and its latest update: only then is the next update stitched at a
+    /// base the robot holds. A continuous order's horizon is never released past what the robot confirmed, so a
+    /// robot that missed an update (broker restart, dropped connection) gets it again, stitched at the base it
+    /// reported, before anything further, and never a release it cannot stitch.
+    /// </summary>
+    private bool Confirmed(RobotPlan plan)
+    {
+        FleetRobot robot = _robots[plan.RobotIndex];
+        return plan.ReleasedMoves < 0 || (robot.ReportedOrderId == plan.OrderId && robot.ReportedOrderUpdateId >= plan.OrderUpdateId);
     }
 
     private bool HasJoiner(LifelongSession session)

@@ -457,7 +457,7 @@ public sealed partial class FleetManager
     private void Update(TransportOrder order)
     {
         _orders[order.Id] = order;
-        _ = _store.UpdateAsync(order); // ordered after the accept; a failure is counted by the store
+        _lastWrite = _store.UpdateAsync(order); // ordered after the accept; a failure is counted by the store
     }
 
     private void Instant(FleetRobot robot, string actionType)

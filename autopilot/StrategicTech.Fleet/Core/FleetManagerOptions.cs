@@ -21,14 +21,21 @@ public sealed record FleetManagerOptions
     /// <summary>Planning time budget per attempt (µs).</summary>
     public long PlanningBudgetUs { get; init; } = 2_000_000;
 
-    /// <summary>Episodes (the default) or lifelong planning.</summary>
-    public PlanningMode Planning { get; init; } = PlanningMode.Episodes;
+    /// <summary>
+    /// Lifelong (the default: on the AWS demo, 8 AGVs and 100 orders, 328.5 orders/h against 207.7 in episodes, no
+    /// contact; it passes the kill, broker-restart, network-drop and robot-loss tests as episodes do) or episodes.
+    /// </summary>
+    public PlanningMode Planning { get; init; } = PlanningMode.Lifelong;
 
-    /// <summary>Lifelong: plan steps committed per window (RHCR's replanning period h); the rest of each plan is replanned in the next window.</summary>
-    public int LifelongCommitSteps { get; init; } = 8;
+    /// <summary>
+    /// Lifelong: plan steps committed per window (RHCR's replanning period h); the rest of each plan is replanned in
+    /// the next window. 2 (with <see cref="LifelongMaxAheadMoves"/> 4): on the Moving AI warehouse 100 / 200 / 400
+    /// robots delivered 238 / 340 / 486 orders in 600 s against 104 / 179 / 416 with 12 steps and no bound.
+    /// </summary>
+    public int LifelongCommitSteps { get; init; } = 2;
 
-    /// <summary>Lifelong: a window is planned once a robot with somewhere to go has at most this many committed moves left to drive.</summary>
-    public int LifelongLeadMoves { get; init; } = 2;
+    /// <summary>Lifelong: a window is planned once a robot with somewhere to go has at most this many committed moves left to drive (twice h, so a robot has a window in hand while the next is planned).</summary>
+    public int LifelongLeadMoves { get; init; } = 4;
 
     /// <summary>
     /// Lifelong: each window extends the robot's one order by an order update (the default), so it drives through
@@ -47,7 +54,8 @@ public sealed record FleetManagerOptions
     /// <summary>
     /// Lifelong: a robot with more than this many committed moves not yet driven gets no new goal in a window (it
     /// keeps its place unless it must make way), as RHCR plans each window from where every robot will be when
-    /// the committed prefix ends; 0: no bound (every window may commit every robot further ahead).
+    /// the committed prefix ends; 0: no bound (every window may commit every robot further ahead). 4, the lead:
+    /// a robot is held once it has more than its lead in hand (see <see cref="LifelongCommitSteps"/> for the figures).
     /// </summary>
-    public int LifelongMaxAheadMoves { get; init; }
+    public int LifelongMaxAheadMoves { get; init; } = 4;
 }

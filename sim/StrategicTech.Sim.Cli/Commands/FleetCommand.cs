@@ -49,7 +49,7 @@ public static class FleetCommand
         var rosMap = new Option<FileInfo?>("--ros-map") { Description = "Site from a ROS map_server map.yaml (+ PGM): occupancy to cells of --cell-size-m, inflated by the robot radius 0.35 m." };
         var siteName = new Option<string>("--site") { Description = "Bundled site when neither --map nor --ros-map: aws (AWS small warehouse, derived from its ROS map) or small (32x18 grid).", DefaultValueFactory = _ => "aws" };
         siteName.AcceptOnlyFromAmong("aws", "small");
-        var planning = new Option<string>("--planning") { Description = "How the fleet manager plans: episodes (one-shot MAPF rounds), lifelong (windowed, a robot gets its next goal as soon as it is done), or compare (both on the same orders, side by side).", DefaultValueFactory = _ => "episodes" };
+        var planning = new Option<string>("--planning") { Description = "How the fleet manager plans: lifelong (the default; windowed, a robot gets its next goal as soon as it is done), episodes (one-shot MAPF rounds), or compare (both on the same orders, side by side).", DefaultValueFactory = _ => "lifelong" };
         planning.AcceptOnlyFromAmong("episodes", "lifelong", "compare");
         var demo = new Command("demo", "Fleet manager, embedded MQTT broker and N simulated AGVs; posts orders over HTTP and reports throughput, order times, utilisation and the least robot distance. Exit 0 when every order completed without contact, 1 otherwise, 2 bad input.")
         {
@@ -76,7 +76,7 @@ public static class FleetCommand
         var chargers = new Option<string[]>("--charger") { Description = "Charger location (node id c<x>_<y>); repeat for several.", AllowMultipleArgumentsPerToken = true };
         var map = MapOption();
         var cell = CellOption();
-        var servePlanning = new Option<string>("--planning") { Description = "How the fleet manager plans: episodes (one-shot MAPF rounds) or lifelong (windowed, through one growing dependency graph).", DefaultValueFactory = _ => "episodes" };
+        var servePlanning = new Option<string>("--planning") { Description = "How the fleet manager plans: lifelong (the default; windowed, through one growing dependency graph) or episodes (one-shot MAPF rounds).", DefaultValueFactory = _ => "lifelong" };
         servePlanning.AcceptOnlyFromAmong("episodes", "lifelong");
         var serve = new Command("serve", "Run the fleet manager for real robots until Ctrl+C / SIGTERM. Exit 0 after a clean stop, 2 bad input.")
         {

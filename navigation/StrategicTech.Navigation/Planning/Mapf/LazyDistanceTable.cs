@@ -47,17 +47,6 @@ internal sealed class LazyDistanceTable
         return Resume(agent, dist, vertex);
     }
 
-    /// <summary>Forgets the agent's distances after its goal (an element of the goals array given at construction) changed.</summary>
-    public void GoalChanged(int agent)
-    {
-        int[]? dist = _distPlusOne[agent];
-        if (dist is not null)
-        {
-            Array.Clear(dist);
-            Seed(agent, dist, _queue[agent]!);
-        }
-    }
-
     private int[] Start(int agent)
     {
         var dist = new int[_graph.VertexCount];
