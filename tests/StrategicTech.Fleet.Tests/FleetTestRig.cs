@@ -38,6 +38,9 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>Database location given to the host (default: a SQLite file in <see cref="Directory"/>); a postgres:// URL for PostgreSQL.</summary>
     public string? DatabaseLocation { get; init; }
 
+    /// <summary>3.0: a zone file the host sends to every robot (none unless set).</summary>
+    public string? ZoneSetPath { get; set; }
+
     public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0")
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
@@ -60,7 +63,7 @@ internal sealed class FleetTestRig : IAsyncDisposable
         HttpPort = FreePort();
         BrokerPort = BrokerPort == 0 ? FreePort() : BrokerPort;
         Host = new FleetHost(
-            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site);
+            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db"), ZoneSetPath = ZoneSetPath }, Site);
         await Host.StartAsync(CancellationToken.None);
     }
 
