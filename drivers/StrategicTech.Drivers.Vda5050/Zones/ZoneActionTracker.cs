@@ -48,6 +48,11 @@ public sealed class ZoneActionTracker
     {
         lock (_lock)
         {
+            if ((set is null || !set.Zones.Exists(z => z.ZoneType == ZoneType.Action)) && _insideZones.Count == 0)
+            {
+                return; // no ACTION zone to enter or leave: nothing to do (and nothing allocated, on every step of every robot)
+            }
+
             var insideNow = new HashSet<string>(StringComparer.Ordinal);
             foreach (Zone zone in set?.Zones ?? [])
             {
@@ -90,8 +95,13 @@ public sealed class ZoneActionTracker
     /// <summary>The lowest maximumSpeed of the enabled set's SPEED_LIMIT zones containing the point (m/s), or null when none does.</summary>
     public static double? SpeedLimitMps(ZoneSetDefinition? set, double xM, double yM)
     {
+        if (set is null)
+        {
+            return null;
+        }
+
         double? limit = null;
-        foreach (Zone zone in set?.Zones ?? [])
+        foreach (Zone zone in set.Zones)
         {
             if (zone.ZoneType == ZoneType.SpeedLimit && zone.MaximumSpeedMps is double v && ZonePolygon.Contains(zone, xM, yM))
             {
