@@ -63,6 +63,7 @@ public sealed class ZoneSpeedLimitTests
         Assert.Equal(site.NodeIdOfVertex(row[5]), agv.LastNodeId);
         Assert.Equal(0.25 * StepS, worstInsideM, 9);
         Assert.Equal(1.0 * StepS, worstOutsideM, 9);
-        Assert.True(timeS > 2.0 / 0.25, $"{timeS} s: the 2 m zone alone takes 8 s at 0.25 m/s"); // 3 m outside at 1 m/s + 2 m inside at 0.25 m/s = 11 s
+        // 3 m outside at 1 m/s + 2 m inside at 0.25 m/s = 11 s, plus the part of a step given up at each node centre: measured 11.10 s (deterministic).
+        Assert.Equal(11.10, timeS, 6);
     }
 }
