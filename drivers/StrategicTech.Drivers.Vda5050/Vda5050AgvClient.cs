@@ -16,6 +16,8 @@ namespace StrategicTech.Drivers.Vda5050;
 /// of the connection's version; on 3.0 a visualization references the header id of the last state sent.
 /// On 3.0 it also receives <c>zoneSet</c> (stored in <see cref="ZoneSets"/>) and <c>responses</c> (applied to
 /// <see cref="Requests"/>), and a state sent without zoneSets, zoneRequests or edgeRequests gets them from those two.
+/// Losing the broker voids its zone and edge grants (<see cref="ReleaseRequestGate.ConnectionLost"/>); it may connect
+/// again with <see cref="ConnectAsync"/> and then asks anew.
 /// </summary>
 public sealed class Vda5050AgvClient : IAsyncDisposable
 {
@@ -47,6 +49,15 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
         _requests = new ReleaseRequestGate(_time, options.SerialNumber);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessage;
+        _client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+            {
+                _requests.ConnectionLost(); // the master frees a lost robot's zones: its grants are void from now on
+            }
+
+            return Task.CompletedTask;
+        };
     }
 
     public event Action<Order>? OrderReceived;
@@ -61,6 +72,9 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
 
     /// <summary>3.0: the zone sets received, reported in state.zoneSets.</summary>
     public ZoneSetBook ZoneSets { get; } = new();
+
+    /// <summary>3.0: the actions of ACTION zones this AGV ran (its driver calls <see cref="ZoneActionTracker.Moved"/> after each step), reported in state.zoneActionStates.</summary>
+    public ZoneActionTracker ZoneActions { get; } = new();
 
     /// <summary>3.0: this AGV's zone and edge requests; the master's responses are applied to it on arrival.</summary>
     public ReleaseRequestGate Requests => _requests;
@@ -144,6 +158,7 @@ public sealed class Vda5050AgvClient : IAsyncDisposable
             state.ZoneSets ??= ZoneSets.States();
             state.ZoneRequests ??= _requests.ZoneRequests();
             state.EdgeRequests ??= _requests.EdgeRequests();
+            state.ZoneActionStates ??= ZoneActions.States();
         }
 
         string topic = TopicOf(Vda5050Topics.State);

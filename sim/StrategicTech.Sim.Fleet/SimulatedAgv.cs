@@ -45,6 +45,9 @@ public sealed class SimulatedAgv
 
     public double MaxSpeedMps { get; }
 
+    /// <summary>The speed limit of the zones at a position (m/s; null: none), e.g. the VDA 5050 3.0 SPEED_LIMIT zones of its zone set; it caps the speed of each step from where the step starts.</summary>
+    public Func<double, double, double?>? SpeedLimitAt { get; set; }
+
     public double XM { get; private set; }
 
     public double YM { get; private set; }
@@ -242,6 +245,10 @@ public sealed class SimulatedAgv
         double dx = target.XM - XM, dy = target.YM - YM;
         double distance = Math.Sqrt((dx * dx) + (dy * dy));
         double speed = Math.Min(MaxSpeedMps, _next > 0 ? _edges[_next - 1].MaxSpeedMps ?? MaxSpeedMps : MaxSpeedMps);
+        if (SpeedLimitAt?.Invoke(XM, YM) is double zoneLimitMps)
+        {
+            speed = Math.Min(speed, zoneLimitMps);
+        }
         double stepM = speed * dtS;
         if (!Driving)
         {

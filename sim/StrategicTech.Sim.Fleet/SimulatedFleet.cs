@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StrategicTech.Drivers.Vda5050;
 using StrategicTech.Drivers.Vda5050.Messages;
+using StrategicTech.Drivers.Vda5050.Zones;
 
 namespace StrategicTech.Sim.Fleet;
 
@@ -44,6 +45,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(agv);
         var member = new Member(agv);
         member.Client = NewClient(member);
+        agv.SpeedLimitAt ??= (xM, yM) => ZoneActionTracker.SpeedLimitMps(member.Client.ZoneSets.EnabledFor(agv.MapId), xM, yM); // 3.0 SPEED_LIMIT zones
         await member.Client.ConnectAsync(cancellation).ConfigureAwait(false);
         lock (_gate)
         {
@@ -111,6 +113,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
             }
 
             m.Agv.Step(dtS);
+            m.Client.ZoneActions.Moved(m.Client.ZoneSets.EnabledFor(m.Agv.MapId), m.Agv.XM, m.Agv.YM); // 3.0 ACTION zones: none can run here, so each is reported FAILED
             if (m.Agv.Busy)
             {
                 m.BusyS += dtS;

@@ -42,6 +42,9 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>How the host's fleet manager plans (episodes unless set).</summary>
     public PlanningMode Planning { get; init; }
 
+    /// <summary>3.0: a zone file the host sends to every robot (none unless set).</summary>
+    public string? ZoneSetPath { get; set; }
+
     public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0", PlanningMode planning = PlanningMode.Episodes)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
@@ -64,7 +67,7 @@ internal sealed class FleetTestRig : IAsyncDisposable
         HttpPort = FreePort();
         BrokerPort = BrokerPort == 0 ? FreePort() : BrokerPort;
         Host = new FleetHost(
-            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db") }, Site,
+            new FleetHostOptions { ProtocolVersion = ProtocolVersion, HttpPort = HttpPort, BrokerPort = BrokerPort, EmbeddedBroker = !ExternalBroker, DatabasePath = DatabaseLocation ?? Path.Combine(Directory, "fleet.db"), ZoneSetPath = ZoneSetPath }, Site,
             new FleetManagerOptions { Planning = Planning });
         await Host.StartAsync(CancellationToken.None);
     }

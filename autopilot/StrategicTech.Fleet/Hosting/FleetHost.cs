@@ -61,6 +61,9 @@ public sealed class FleetHost : IAsyncDisposable
     /// <summary>On 3.0 connections: the grants of zone and edge requests (null on 2.x, which has no requests).</summary>
     public ZoneRequestService? ZoneRequests { get; private set; }
 
+    /// <summary>On 3.0 with a zone file: sends the site's zone set to the robots (null otherwise).</summary>
+    public ZoneSetPublisher? ZoneSets { get; private set; }
+
     /// <summary>The per-robot state slots behind the tap (null with an external broker): offered, coalesced and rejected counts.</summary>
     public StateIntake? StateIntake => _intake;
 
@@ -116,8 +119,20 @@ public sealed class FleetHost : IAsyncDisposable
         _master.FactsheetV3Received += Manager.OnFactsheet;
         if (Vda5050Codec.IsV3(_options.ProtocolVersion))
         {
-            ZoneRequests = new ZoneRequestService(_master, new ReleaseArbiter(TimeProvider.System), _options.ProtocolVersion);
+            // A robot silent for three of the standard's 30 s state periods is lost to the zone arbiter, as is one whose will says CONNECTIONBROKEN.
+            ZoneRequests = new ZoneRequestService(_master, new ReleaseArbiter(TimeProvider.System, stateTimeout: TimeSpan.FromSeconds(90)), _options.ProtocolVersion);
             StateProcessed += ZoneRequests.OnState;
+            _master.ConnectionReceived += ZoneRequests.OnConnection;
+            if (_options.ZoneSetPath is string zonePath)
+            {
+                ZoneSets = new ZoneSetPublisher(_master, _options.ProtocolVersion, SiteZoneSet(zonePath));
+                _master.ConnectionReceived += ZoneSets.OnConnection;
+                StateProcessed += ZoneSets.OnState;
+            }
+        }
+        else if (_options.ZoneSetPath is not null)
+        {
+            throw new ArgumentException($"a zone file needs VDA 5050 3.0; the fleet speaks {_options.ProtocolVersion}");
         }
 
         await _master.ConnectAsync(cancellation).ConfigureAwait(false);
@@ -157,6 +172,11 @@ public sealed class FleetHost : IAsyncDisposable
             await ZoneRequests.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (ZoneSets is not null)
+        {
+            await ZoneSets.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_master is not null)
         {
             await _master.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
@@ -176,6 +196,13 @@ public sealed class FleetHost : IAsyncDisposable
 
         _intake?.Dispose(); // after the broker: its tap offers states until it stops
         _stop.Dispose();
+    }
+
+    /// <summary>The zone file's set, which must describe this site's map.</summary>
+    private Drivers.Vda5050.Messages.ZoneSetDefinition SiteZoneSet(string path)
+    {
+        Drivers.Vda5050.Messages.ZoneSetDefinition set = Drivers.Vda5050.Zones.ZoneSetFile.Load(path);
+        return set.MapId == Site.MapId ? set : throw new InvalidDataException($"{path}: zoneSet.mapId '{set.MapId}' is not the site's map '{Site.MapId}'");
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed record FleetHostOptions
 
     public string InterfaceName { get; init; } = "uagv";
 
+    /// <summary>3.0 only: a zone file (the JSON of a 3.0 zoneSet object, see <see cref="Drivers.Vda5050.Zones.ZoneSetFile"/>) sent to every robot as its zone set; none: no zones.</summary>
+    public string? ZoneSetPath { get; init; }
+
     /// <summary>Period of the fleet loop (release moves, close and start episodes, send messages), ms.</summary>
     public int TickMs { get; init; } = 20;
 }

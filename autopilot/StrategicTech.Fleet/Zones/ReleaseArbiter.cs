@@ -11,13 +11,19 @@ namespace StrategicTech.Fleet.Zones;
 /// that frees the room for the next in the queue. A revoke (e-stop) or an expired lease does not free it either,
 /// because the robot may still be inside; when the robot asks again it gets its room back (after the stop is lifted).
 /// A robot's state is the whole truth about its requests, so a lost response is repaired: a request still shown
-/// REQUESTED after its grant is granted again. Not real-time; one lock.
+/// REQUESTED after its grant is granted again. A robot whose connection breaks (last will CONNECTIONBROKEN, OFFLINE,
+/// or no state for the state timeout) cannot be told a revoke any more, so its grants end: the room goes to the next
+/// in line at once, or, when the grant carried a lease, when that lease runs out (a lease is the standard's bound on
+/// how long a silent robot may hold a zone; our AGV drops its grants itself when it loses the broker). Its queued
+/// requests leave their queues. Back, it must ask again: a request it still shows GRANTED from before is answered
+/// REVOKED, unless its lease still held the room for it. Not real-time; one lock.
 /// </summary>
 public sealed class ReleaseArbiter
 {
     private readonly TimeProvider _time;
     private readonly TimeSpan? _lease;
     private readonly Func<string, int> _capacityOf;
+    private readonly TimeSpan? _stateTimeout;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Robot> _robots = new(StringComparer.Ordinal);
@@ -31,12 +37,14 @@ public sealed class ReleaseArbiter
 
     /// <param name="lease">Lease given with every grant (none: until revoked).</param>
     /// <param name="capacityOf">Robots a resource admits at once, by key ("zone:zoneSetId/zoneId" or "edge:edgeId"); default 1.</param>
-    public ReleaseArbiter(TimeProvider time, TimeSpan? lease = null, Func<string, int>? capacityOf = null)
+    /// <param name="stateTimeout">A robot holding or asking for a resource that sends no state for this long counts as lost (none: only its connection message says so).</param>
+    public ReleaseArbiter(TimeProvider time, TimeSpan? lease = null, Func<string, int>? capacityOf = null, TimeSpan? stateTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _lease = lease;
         _capacityOf = capacityOf ?? (_ => 1);
+        _stateTimeout = stateTimeout;
     }
 
     public static string ZoneKey(string zoneSetId, string zoneId) => "zone:" + zoneSetId + "/" + zoneId;
@@ -59,7 +67,14 @@ public sealed class ReleaseArbiter
         var answers = new List<ReleaseGrant>();
         lock (_lock)
         {
+            EndLostLeases(answers);
             Robot robot = RobotOf(state.Manufacturer, state.SerialNumber);
+            robot.LastStateAt = _time.GetUtcNow();
+            if (robot.Lost)
+            {
+                Returned(robot);
+            }
+
             var asked = new Dictionary<string, (string RequestId, RequestStatus Status)>(StringComparer.Ordinal);
             foreach (ZoneRequest z in state.ZoneRequests ?? [])
             {
@@ -80,13 +95,153 @@ public sealed class ReleaseArbiter
                 Drop(robot, key, answers);
             }
 
+            robot.VoidRequests.RemoveWhere(id => !asked.Values.Any(a => a.RequestId == id));
             foreach ((string key, (string requestId, RequestStatus status)) in asked)
             {
+                if (robot.VoidRequests.Contains(requestId) && !robot.Claims.ContainsKey(key))
+                {
+                    if (status != RequestStatus.Requested)
+                    {
+                        AnswerVoid(robot, requestId, status, answers);
+                        continue;
+                    }
+
+                    robot.VoidRequests.Remove(requestId); // asked anew under the old id: it queues like any other request
+                }
+
                 Ask(robot, key, requestId, status, answers);
             }
         }
 
         return answers;
+    }
+
+    /// <summary>
+    /// The robot's connection broke (or it went OFFLINE): its queued requests leave their queues and its grants end,
+    /// each answered REVOKED (best effort: it may not hear it). A granted room goes to the next in line now, or when the
+    /// grant's lease runs out if it carried one. Returns the answers to send.
+    /// </summary>
+    public List<ReleaseGrant> OnConnectionLost(string manufacturer, string serialNumber)
+    {
+        var answers = new List<ReleaseGrant>();
+        lock (_lock)
+        {
+            if (_robots.TryGetValue(manufacturer + "/" + serialNumber, out Robot? robot) && !robot.Lost)
+            {
+                Lose(robot, answers);
+            }
+        }
+
+        return answers;
+    }
+
+    /// <summary>
+    /// Time passes: lost robots' leases that ran out free their rooms, and robots silent for longer than the state
+    /// timeout are lost. Call it now and then (the zone service does, once a second).
+    /// </summary>
+    public List<ReleaseGrant> Tick()
+    {
+        var answers = new List<ReleaseGrant>();
+        lock (_lock)
+        {
+            if (_stateTimeout is TimeSpan timeout)
+            {
+                DateTimeOffset now = _time.GetUtcNow();
+                foreach (Robot robot in _robots.Values)
+                {
+                    if (!robot.Lost && robot.Claims.Count > 0 && now - robot.LastStateAt > timeout)
+                    {
+                        Lose(robot, answers);
+                    }
+                }
+            }
+
+            EndLostLeases(answers);
+        }
+
+        return answers;
+    }
+
+    /// <summary>Whether the robot counts as lost (connection broken or silent) and has not sent a state since.</summary>
+    public bool IsLost(string manufacturer, string serialNumber)
+    {
+        lock (_lock)
+        {
+            return _robots.TryGetValue(manufacturer + "/" + serialNumber, out Robot? robot) && robot.Lost;
+        }
+    }
+
+    private void Lose(Robot robot, List<ReleaseGrant> answers)
+    {
+        robot.Lost = true;
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach ((string key, Claim claim) in robot.Claims.ToList())
+        {
+            Resource resource = ResourceOf(key);
+            if (claim.State == ClaimState.Queued)
+            {
+                resource.Queue.Remove(robot.Key);
+                robot.Claims.Remove(key);
+                continue;
+            }
+
+            answers.Add(Answer(robot, claim.RequestId, GrantType.Revoked));
+            if (claim.LeaseEnd is DateTimeOffset end && end > now)
+            {
+                claim.HeldByLease = true; // the robot may still drive under its lease: the room stays its own until then
+                continue;
+            }
+
+            robot.VoidRequests.Add(claim.RequestId);
+            robot.Claims.Remove(key);
+            if (resource.Holders.Remove(robot.Key))
+            {
+                Promote(key, answers);
+            }
+        }
+    }
+
+    /// <summary>Frees the rooms that lost robots held only by a lease that has now run out.</summary>
+    private void EndLostLeases(List<ReleaseGrant> answers)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (Robot robot in _robots.Values)
+        {
+            if (!robot.Lost)
+            {
+                continue;
+            }
+
+            foreach ((string key, Claim claim) in robot.Claims.Where(c => c.Value.HeldByLease && c.Value.LeaseEnd <= now).ToList())
+            {
+                robot.VoidRequests.Add(claim.RequestId);
+                robot.Claims.Remove(key);
+                if (ResourceOf(key).Holders.Remove(robot.Key))
+                {
+                    Promote(key, answers);
+                }
+            }
+        }
+    }
+
+    /// <summary>A lost robot sent a state again: a room its lease still held is its own again, with the grant it had.</summary>
+    private static void Returned(Robot robot)
+    {
+        robot.Lost = false;
+        foreach (Claim claim in robot.Claims.Values.Where(c => c.HeldByLease))
+        {
+            claim.HeldByLease = false;
+            claim.State = ClaimState.Granted;
+        }
+    }
+
+    /// <summary>A request whose grant ended while the robot was lost, still shown GRANTED: revoked again (now and then, until the robot lets go).</summary>
+    private static void AnswerVoid(Robot robot, string requestId, RequestStatus status, List<ReleaseGrant> answers)
+    {
+        if (status == RequestStatus.Granted && robot.VoidReports++ % ResendAfterReports == 0)
+        {
+            answers.Add(Answer(robot, requestId, GrantType.Revoked));
+        }
     }
 
     /// <summary>
@@ -276,7 +431,8 @@ public sealed class ReleaseArbiter
         claim.State = ClaimState.Granted;
         claim.AskedAgain = false;
         claim.UnansweredReports = 0;
-        string? expiry = _lease is TimeSpan lease ? Vda5050Codec.FormatTimestamp(_time.GetUtcNow() + lease) : null;
+        claim.LeaseEnd = _lease is TimeSpan lease ? _time.GetUtcNow() + lease : null;
+        string? expiry = claim.LeaseEnd is DateTimeOffset end ? Vda5050Codec.FormatTimestamp(end) : null;
         answers.Add(Answer(robot, claim.RequestId, GrantType.Granted, expiry));
     }
 
@@ -329,6 +485,12 @@ public sealed class ReleaseArbiter
 
         /// <summary>States since the grant that still showed the request REQUESTED.</summary>
         public int UnansweredReports { get; set; }
+
+        /// <summary>End of the lease given with the grant (none: until revoked).</summary>
+        public DateTimeOffset? LeaseEnd { get; set; }
+
+        /// <summary>The robot is lost; only its running lease keeps the room its own.</summary>
+        public bool HeldByLease { get; set; }
     }
 
     private sealed class Robot
@@ -342,6 +504,17 @@ public sealed class ReleaseArbiter
         public bool HaltedByMaster { get; set; }
 
         public bool HaltedByRobot { get; set; }
+
+        /// <summary>Connection broken (or silent past the state timeout) and no state since.</summary>
+        public bool Lost { get; set; }
+
+        public DateTimeOffset LastStateAt { get; set; }
+
+        /// <summary>Requests whose grant ended while the robot was lost: never valid again.</summary>
+        public HashSet<string> VoidRequests { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>States that still showed a void request GRANTED (its REVOKED is repeated every so often).</summary>
+        public int VoidReports { get; set; }
 
         public Dictionary<string, Claim> Claims { get; } = new(StringComparer.Ordinal);
     }

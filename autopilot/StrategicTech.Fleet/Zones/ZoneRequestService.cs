@@ -9,7 +9,9 @@ namespace StrategicTech.Fleet.Zones;
 /// its answers go out as <c>responses</c>, one message per robot, in order, from one background sender (a state
 /// handler never waits on the network). A robot that reports an emergency stop in its state (safetyState.eStop
 /// not NONE) loses its grants until it reports NONE again; <see cref="EmergencyStop"/> does the same for one robot or
-/// the whole fleet on the master's side.
+/// the whole fleet on the master's side. A robot's connection message other than ONLINE (its last will
+/// CONNECTIONBROKEN, or OFFLINE) ends its grants (<see cref="ReleaseArbiter.OnConnectionLost"/>), and once a second
+/// the arbiter's clock runs (lost robots' leases, the state timeout).
 /// </summary>
 public sealed class ZoneRequestService : IAsyncDisposable
 {
@@ -17,6 +19,8 @@ public sealed class ZoneRequestService : IAsyncDisposable
     private readonly string _protocolVersion;
     private readonly Channel<List<ReleaseGrant>> _outbox = Channel.CreateUnbounded<List<ReleaseGrant>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _sender;
+    private readonly Task _ticker;
+    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _stopLock = new();
     private readonly HashSet<string> _stoppedByState = new(StringComparer.Ordinal);
     private long _sendFailures;
@@ -35,6 +39,7 @@ public sealed class ZoneRequestService : IAsyncDisposable
         Arbiter = arbiter;
         _protocolVersion = protocolVersion;
         _sender = Task.Run(SendLoopAsync);
+        _ticker = Task.Run(TickLoopAsync);
     }
 
     public ReleaseArbiter Arbiter { get; }
@@ -67,6 +72,16 @@ public sealed class ZoneRequestService : IAsyncDisposable
         Queue(Arbiter.OnState(state));
     }
 
+    /// <summary>The master's connection handler: a robot whose connection broke or that went OFFLINE loses its grants.</summary>
+    public void OnConnection(Connection message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.ConnectionState != ConnectionState.Online)
+        {
+            Queue(Arbiter.OnConnectionLost(message.Manufacturer, message.SerialNumber));
+        }
+    }
+
     /// <summary>Revokes the grants of one robot, or of all when <paramref name="serialNumber"/> is null, until <see cref="Resume"/>.</summary>
     public void EmergencyStop(string? manufacturer = null, string? serialNumber = null) => Queue(Arbiter.RevokeAll(manufacturer, serialNumber));
 
@@ -91,8 +106,11 @@ public sealed class ZoneRequestService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _ticker.ConfigureAwait(false);
         _outbox.Writer.TryComplete();
         await _sender.ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     private void Queue(List<ReleaseGrant> answers)
@@ -100,6 +118,22 @@ public sealed class ZoneRequestService : IAsyncDisposable
         if (answers.Count > 0)
         {
             _outbox.Writer.TryWrite(answers);
+        }
+    }
+
+    private async Task TickLoopAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                Queue(Arbiter.Tick());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // disposed
         }
     }
 

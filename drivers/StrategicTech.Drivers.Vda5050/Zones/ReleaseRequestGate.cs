@@ -153,6 +153,25 @@ public sealed class ReleaseRequestGate
         }
     }
 
+    /// <summary>
+    /// The broker connection is gone: the master can no longer revoke a grant and gives a lost robot's rooms to the
+    /// next in line, so every grant counts as lost (REVOKED). Outside, the robot asks again and waits for a new grant
+    /// before it enters; inside, the zone's releaseLossBehavior applies (STOP halts, CONTINUE/EVACUATE drive out).
+    /// </summary>
+    public void ConnectionLost()
+    {
+        lock (_lock)
+        {
+            foreach (Request r in _requests)
+            {
+                if (r.Status == RequestStatus.Granted)
+                {
+                    r.Status = RequestStatus.Revoked;
+                }
+            }
+        }
+    }
+
     /// <summary>Ends every request (order cancelled, robot taken out of automatic mode).</summary>
     public void Clear()
     {

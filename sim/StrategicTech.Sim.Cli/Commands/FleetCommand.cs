@@ -78,9 +78,10 @@ public static class FleetCommand
         var cell = CellOption();
         var servePlanning = new Option<string>("--planning") { Description = "How the fleet manager plans: lifelong (the default; windowed, through one growing dependency graph) or episodes (one-shot MAPF rounds).", DefaultValueFactory = _ => "lifelong" };
         servePlanning.AcceptOnlyFromAmong("episodes", "lifelong");
+        var zones = new Option<FileInfo?>("--zones") { Description = "With --vda-version 3.0.0: a zone file (the JSON of a VDA 5050 3.0 zoneSet object for the site's map) sent to every robot as its zone set." };
         var serve = new Command("serve", "Run the fleet manager for real robots until Ctrl+C / SIGTERM. Exit 0 after a clean stop, 2 bad input.")
         {
-            httpPort, httpAddress, brokerPort, external, db, version, chargers, map, cell, servePlanning,
+            httpPort, httpAddress, brokerPort, external, db, version, chargers, map, cell, servePlanning, zones,
         };
         serve.SetAction((parse, cancellation) => ServeAsync(
             new FleetHostOptions
@@ -92,6 +93,7 @@ public static class FleetCommand
                 BrokerHost = parse.GetValue(external) ?? "127.0.0.1",
                 DatabasePath = FleetStores.IsPostgres(parse.GetValue(db)!) ? parse.GetValue(db)! : Path.GetFullPath(parse.GetValue(db)!),
                 ProtocolVersion = parse.GetValue(version)!,
+                ZoneSetPath = parse.GetValue(zones)?.FullName,
             },
             parse.GetValue(chargers) ?? [], parse.GetValue(map), parse.GetValue(cell), ModeOf(parse.GetValue(servePlanning)!), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return serve;
@@ -319,9 +321,9 @@ public static class FleetCommand
             host = new FleetHost(options, site!, new FleetManagerOptions { Chargers = chargers, Planning = planning });
             await host.StartAsync(signals.Token);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + e.Message); // includes a zone file that is missing or not a valid zone set
             return ExitCodes.BadInput;
         }
         catch (Npgsql.NpgsqlException e)
