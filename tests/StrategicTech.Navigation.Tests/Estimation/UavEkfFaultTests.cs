@@ -78,9 +78,12 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         Assert.InRange(worstNormalised, 0, 1.1); // measured 0.73 sigma; bound 1.1
         sim.GnssAvailable = true;
         RunUntil(sim, filter, 75);
-        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, flags {filter.Flags}");
+        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, emergency yaw resets {filter.EmergencyYawResetTotal}, flags {filter.Flags}");
         Assert.False(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
-        Assert.InRange(HorizontalError(sim, filter), 0, 0.26); // measured 0.176 m; bound 0.26 m
+        // measured 0.281 m; bound 0.42 m. GNSS velocity unfused for 30 s counts as rejected, so the emergency yaw reset
+        // fires when GNSS returns (1 reset) and now also restarts the horizontal accel biases and the gyro z bias
+        // variance; 0.176 m before that restart.
+        Assert.InRange(HorizontalError(sim, filter), 0, 0.42);
     }
 
     [Fact]

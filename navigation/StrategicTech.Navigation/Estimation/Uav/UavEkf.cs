@@ -649,6 +649,14 @@ public sealed class UavEkf
         Matrix3 r = Core.Rotation;
         double change = ObservationRow.WrapPi(EmergencyYaw.YawRad - Math.Atan2(r.M21, r.M11));
         Core.ResetYaw(change, EmergencyYaw.YawVarianceRad2);
+        // What was learnt under the wrong heading is wrong with a small stated variance: in the 180° SITL square the
+        // horizontal accelerometer biases (learnt in the air only) reached 0.40/0.22 m/s² against a true 0.01/0.02 at
+        // σ 0.024, the gyro z bias 0.33 °/s against 0.10 at σ 0.05, and after the reset the filter explained them by
+        // yaw (6.5° off at a stated σ 0.81°). The horizontal accel biases restart from their prior; the gyro z bias
+        // keeps its value (mostly learnt on the ground) at σ one tenth of its prior (0.01 rad/s, 40× the error seen):
+        // the full prior (0.1 rad/s) let the synthetic 180° flight with the accel-z bias floor drift to 38.8° of yaw.
+        Core.RestartHorizontalAccelBias(k.InitialAccelBiasMps2 * k.InitialAccelBiasMps2);
+        Core.RestartGyroBiasZVariance(0.01 * k.InitialGyroBiasRadps * k.InitialGyroBiasRadps);
         Gnss.RequestReset();
         MagFault = true;
         EmergencyYawResetCount++;
