@@ -52,7 +52,7 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gnss_loss_for_30_s_raises_dead_reckoning_and_error_grows_without_divergence()
+    public void Gnss_loss_for_30_s_raises_dead_reckoning_error_grows_without_divergence_and_the_return_fires_no_emergency_yaw_reset()
     {
         var sim = new SyntheticFlight(seed: 12);
         var filter = new UavEkf(SyntheticParameters);
@@ -78,9 +78,19 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         Assert.InRange(worstNormalised, 0, 1.1); // measured 0.73 sigma; bound 1.1
         sim.GnssAvailable = true;
         RunUntil(sim, filter, 75);
-        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, flags {filter.Flags}");
+        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, emergency yaw resets {filter.EmergencyYawResetTotal}, flags {filter.Flags}");
         Assert.False(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
-        Assert.InRange(HorizontalError(sim, filter), 0, 0.26); // measured 0.176 m; bound 0.26 m
+        // A GNSS outage with a correct compass is no yaw failure: no emergency yaw reset during it or on the return (the
+        // return is a position/velocity reset). Before, velocity unfused for the 30 s counted as rejected (in SITL, whose
+        // loss sends no-fix samples, the reset fired 1 s into the loss and dropped the compass). Now velocity rejection
+        // counts only while GNSS is tested and the yaw is 25 deg off the bank, and the bank, restarted after the outage
+        // (as EKF2's), may reset only 10 s after it restarts: here it converged 39 deg off the truth at a stated 7.4 deg by
+        // 67.7 s (7.3 s after restarting), and the magnetometer-disagreement path reset yaw to it (1 reset); it is still
+        // 20-30 deg off at 2.4-3 deg through 90 s, but within 30 deg of the compass once the 10 s have passed (30.7 deg at
+        // 70.0 s, settled at 70.4 s): a bank that is wrong and overconfident after an in-flight restart, not fixed.
+        Assert.Equal(0, filter.EmergencyYawResetTotal);
+        Assert.False(filter.Flags.HasFlag(UavEkfFlags.MagFault));
+        Assert.InRange(HorizontalError(sim, filter), 0, 0.26); // measured 0.17 m; bound 0.26 m
     }
 
     [Fact]

@@ -87,8 +87,7 @@ public sealed class UavEkfResetTests(ITestOutputHelper output)
         // The 11 s case: with the magnetometer rotated 90 deg and the emergency yaw estimator off, yaw is wrong, GNSS
         // velocity still fuses (and slowly pulls yaw), but position was rejected for about 11 s before any reset.
         var sim = new SyntheticFlight(seed: 21) { MagRotationRad = Math.PI / 2 };
-        // Constant synthetic accelerometer bias: no accel-z bias variance floor (with it the final horizontal error is 4.80 m).
-        var filter = new UavEkf(WithoutEmergencyYaw with { AccelBiasMinSigmaMps2 = 0 });
+        var filter = new UavEkf(WithoutEmergencyYaw);
         long lastPositionFusedUs = 0, longestGapUs = 0;
         RunUntil(sim, filter, 60, () =>
         {
@@ -102,12 +101,15 @@ public sealed class UavEkfResetTests(ITestOutputHelper output)
         double horizontal = HorizontalDistance(truth, filter.State.PositionNedM);
         double down = Math.Abs(truth.Z - filter.State.PositionNedM.Z);
         output.WriteLine($"longest position gap {longestGapUs / 1e6:F2} s, position resets {filter.Gnss.PositionResetCount}, full {filter.Gnss.ResetCount}, velocity {filter.Gnss.VelocityResetCount}; final horizontal {horizontal:F2} m, down {down:F3} m; flags {filter.Flags}");
-        // measured: longest gap 7.20 s (the 7 s timeout plus the fix interval), 3 position-only and 2 velocity-only resets,
-        // final horizontal 2.95 m and down 2.183 m; bounds 7.3 s, 4.4 m, 3.3 m.
+        // Default filter, measured: longest gap 7.20 s (the 7 s timeout plus the fix interval), 4 position-only and 3
+        // velocity-only resets, final horizontal 4.80 m and down 0.607 m; bounds 7.3 s, 7.2 m, 0.91 m. The emergency
+        // reset's bias restart cannot act here (estimator off); the figures moved with the accel-z bias variance floor
+        // (floor off: 2.95 m and 2.183 m, 3 and 2 resets); what the test asserts, the position gap bounded by the reset
+        // timeout, is the same 7.20 s either way.
         Assert.InRange(longestGapUs, 0, 7_300_000);
         Assert.True(filter.Gnss.PositionResetCount >= 1);
-        Assert.InRange(horizontal, 0, 4.4);
-        Assert.InRange(down, 0, 3.3);
+        Assert.InRange(horizontal, 0, 7.2);
+        Assert.InRange(down, 0, 0.91);
     }
 
     [Fact]

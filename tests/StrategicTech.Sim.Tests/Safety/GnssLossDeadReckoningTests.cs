@@ -33,17 +33,19 @@ public sealed class GnssLossDeadReckoningTests(ITestOutputHelper output)
             Assert.Equal(px4.FailsafeAfterFaultS, tuned.FailsafeAfterFaultS);
 
             // Dead reckoning through the 32 s descent: the tuned σ covers the true drift (error / σ at touchdown
-            // 1.01 / 0.65 / 1.64 for seeds 1–3: 13.96 / 8.61 / 22.51 m against 13.88 / 13.32 / 13.69 m); the defaults'
-            // σ is 2.2–2.9× the error (0.34 / 0.46 / 0.38, σ 29–30 m): pessimistic; neither decides when the loss is judged.
+            // 1.22 / 0.86 / 1.69 for seeds 1–3: 16.28 / 11.14 / 22.21 m against 13.35 / 13.01 / 13.15 m); the defaults'
+            // σ is 2.2–2.8× the error (0.36 / 0.36 / 0.45, σ 28 m): pessimistic; neither decides when the loss is judged.
+            // Until the emergency yaw reset required GNSS under test, the loss's no-fix samples counted as velocity
+            // rejected and reset yaw three times 1.1–1.3 s into the loss, dropping the compass (then 1.01 / 0.65 / 1.64).
             double tunedRatio = tuned.ErrorAtTouchdownM / tuned.SigmaAtTouchdownM;
             double px4Ratio = px4.ErrorAtTouchdownM / px4.SigmaAtTouchdownM;
-            Assert.InRange(tunedRatio, 0.43, 2.46); // measured 0.65–1.64; bounds 1.5× outside
-            Assert.InRange(px4Ratio, 0.2, 0.7); // measured 0.34–0.46; bounds 1.5× outside
+            Assert.InRange(tunedRatio, 0.57, 2.5); // measured 0.86–1.69; bounds 1.5× outside
+            Assert.InRange(px4Ratio, 0.24, 0.67); // measured 0.36–0.45; bounds 1.5× outside
 
-            // Touchdown to disarm: measured 3.8 / 3.2 / 5.8 s (seeds 1–3; defaults 4.2 / 3.2 / 5.9 s). Before the
+            // Touchdown to disarm: measured 4.1 / 3.2 / 6.0 s (seeds 1–3; defaults 4.2 / 3.3 / 5.9 s). Before the
             // touchdown attitude hold (Commander.LimitThrust) the tuned seeds 1 and 2 rocked on their legs chasing
             // the drifting estimate for about 16 / 28 s, their estimate running to 23.1 / 23.9 m off (now 15.1 / 9.5 m).
-            Assert.InRange(tuned.DisarmS - tuned.TouchdownS, 0, 8.7); // bound 1.5× the slowest
+            Assert.InRange(tuned.DisarmS - tuned.TouchdownS, 0, 9.0); // bound 1.5× the slowest
         }
     }
 

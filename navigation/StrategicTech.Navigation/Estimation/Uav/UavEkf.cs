@@ -17,6 +17,9 @@ public sealed class UavEkf
 {
     private const long HoldIntervalUs = 200_000;
 
+    /// <summary>GNSS silent this long counts as a lost signal, not a rejection (EKF2's was_gps_signal_lost, 1 s).</summary>
+    private const long GnssSignalLostUs = 1_000_000;
+
     private readonly UavEkfParameters _parameters;
     private readonly RingBuffer<ImuSample> _imu;
     private readonly RingBuffer<GnssSample> _gnss;
@@ -49,6 +52,9 @@ public sealed class UavEkf
     private bool _usingThreeAxisMag;
     private bool _magFieldAlignPending;
     private long _magDisagreeSinceUs = -1;
+    private long _lastGnssTestedUs = -1;
+    private long _gnssTestedSinceUs = -1;
+    private long _gsfSettledAtUs;
 
     /// <param name="parameters">Tuning; defaults when null.</param>
     /// <param name="kernel">Covariance arithmetic; the fast sparse kernel when null (tests pass a dense reference).</param>
@@ -275,6 +281,9 @@ public sealed class UavEkf
         _range.Clear();
         _magFieldAlignPending = false;
         _magDisagreeSinceUs = -1;
+        _lastGnssTestedUs = -1;
+        _gnssTestedSinceUs = -1;
+        _gsfSettledAtUs = 0;
         Gnss.RequestReset();
         RealignCount++;
         return true;
@@ -475,6 +484,24 @@ public sealed class UavEkf
                 MagFault = false;
                 _magDisagreeSinceUs = -1;
             }
+            else if (EmergencyYaw.IsActive && _lastGnssTestedUs >= 0 && imu.TimeUs - _lastGnssTestedUs > (long)(_parameters.GnssResetTimeoutS * 1e6))
+            {
+                // No GNSS for the reset timeout: as EKF2 resets its EKF-GSF when GNSS fusion stops, the bank starts
+                // afresh on the return rather than weigh its models on velocities dead-reckoned through the outage;
+                // and as EKF2 (EKFGSF_min_active_time) a bank restarted in the air may not reset yaw until it has run
+                // EmergencyYawRestartSettlingS: its first convergence in flight can be on the manoeuvre, not the heading.
+                EmergencyYaw.Stop();
+                _gsfSettledAtUs = long.MaxValue;
+            }
+            else if (_gsfSettledAtUs == long.MaxValue && EmergencyYaw.IsActive)
+            {
+                _gsfSettledAtUs = imu.TimeUs + (long)(_parameters.EmergencyYawRestartSettlingS * 1e6);
+            }
+
+            if (!InAir)
+            {
+                _gsfSettledAtUs = 0;
+            }
         }
 
         UpdateAccelBiasInhibit();
@@ -521,6 +548,7 @@ public sealed class UavEkf
                 _lastGnssFusionStepUs = t;
             }
 
+            TrackGnssTesting(t, outcome);
             CheckEmergencyYawReset(t);
         }
 
@@ -604,7 +632,8 @@ public sealed class UavEkf
     /// <summary>Times how long the magnetometer's heading has disagreed with a converged emergency yaw.</summary>
     private void TrackMagDisagreement(in MagSample m)
     {
-        if (!_parameters.UseEmergencyYawEstimator || !InAir || !EmergencyYaw.IsConverged(_parameters.EmergencyYawMaxErrorRad) || MagMonitor.IsDisturbed)
+        if (!_parameters.UseEmergencyYawEstimator || !InAir || !EmergencyYaw.IsConverged(_parameters.EmergencyYawMaxErrorRad) || MagMonitor.IsDisturbed
+            || Core.TimeUs < _gsfSettledAtUs)
         {
             _magDisagreeSinceUs = -1;
             return;
@@ -634,27 +663,60 @@ public sealed class UavEkf
     {
         UavEkfParameters k = _parameters;
         if (!k.UseEmergencyYawEstimator || !InAir || EmergencyYawResetCount >= k.EmergencyYawResetLimit
-            || !EmergencyYaw.IsConverged(k.EmergencyYawMaxErrorRad) || !Gnss.HasOrigin)
+            || !EmergencyYaw.IsConverged(k.EmergencyYawMaxErrorRad) || !Gnss.HasOrigin || now < _gsfSettledAtUs)
         {
             return;
         }
 
         long delayUs = (long)(k.EmergencyYawResetDelayS * 1e6);
-        bool velocityRejected = now - Gnss.LastVelocityFusedUs > delayUs;
+        Matrix3 r = Core.Rotation;
+        double change = ObservationRow.WrapPi(EmergencyYaw.YawRad - Math.Atan2(r.M21, r.M11));
+        // As EKF2 (isYawFailure, was_gps_signal_lost): velocity rejection points at yaw only while GNSS is actually
+        // tested (a no-fix outage is not a rejection, and the run restarts when the signal returns after a gap, where
+        // dead-reckoned velocity is expected to fail and GNSS fusion resets it) and only when the filter's yaw is off
+        // the converged emergency yaw. Without these the reset fired 1 s into every GNSS loss and dropped the compass.
+        bool velocityRejected = _gnssTestedSinceUs >= 0 && now - Math.Max(Gnss.LastVelocityFusedUs, _gnssTestedSinceUs) > delayUs
+            && Math.Abs(change) > k.EmergencyYawFailureRad;
         bool magDisagrees = _magDisagreeSinceUs >= 0 && now - _magDisagreeSinceUs > delayUs;
         if (!velocityRejected && !magDisagrees)
         {
             return;
         }
 
-        Matrix3 r = Core.Rotation;
-        double change = ObservationRow.WrapPi(EmergencyYaw.YawRad - Math.Atan2(r.M21, r.M11));
         Core.ResetYaw(change, EmergencyYaw.YawVarianceRad2);
+        // What was learnt under the wrong heading is wrong with a small stated variance: in the 180° SITL square the
+        // horizontal accelerometer biases (learnt in the air only) reached 0.40/0.22 m/s² against a true 0.01/0.02 at
+        // σ 0.024, the gyro z bias 0.33 °/s against 0.10 at σ 0.05, and after the reset the filter explained them by
+        // yaw (6.5° off at a stated σ 0.81°). The horizontal accel biases restart from their prior; the gyro z bias
+        // keeps its value (mostly learnt on the ground) at σ one tenth of its prior (0.01 rad/s, 40× the error seen):
+        // the full prior (0.1 rad/s) let the synthetic 180° flight with the accel-z bias floor drift to 38.8° of yaw.
+        Core.RestartHorizontalAccelBias(k.InitialAccelBiasMps2 * k.InitialAccelBiasMps2);
+        Core.RestartGyroBiasZVariance(0.01 * k.InitialGyroBiasRadps * k.InitialGyroBiasRadps);
         Gnss.RequestReset();
         MagFault = true;
         EmergencyYawResetCount++;
         EmergencyYawResetTotal++;
         _magDisagreeSinceUs = -1;
+    }
+
+    /// <summary>
+    /// Times the current run of GNSS samples that reached the innovation tests: a sample more than
+    /// <see cref="GnssSignalLostUs"/> after the previous tested one (or a skipped one, no fix) ends the run.
+    /// </summary>
+    private void TrackGnssTesting(long now, FusionOutcome outcome)
+    {
+        if (outcome == FusionOutcome.Skipped)
+        {
+            _gnssTestedSinceUs = -1;
+            return;
+        }
+
+        if (_gnssTestedSinceUs < 0 || now - _lastGnssTestedUs > GnssSignalLostUs)
+        {
+            _gnssTestedSinceUs = now;
+        }
+
+        _lastGnssTestedUs = now;
     }
 
     private bool HorizontalAidingActive(long now) =>

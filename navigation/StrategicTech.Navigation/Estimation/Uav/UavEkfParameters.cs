@@ -208,6 +208,18 @@ public sealed record UavEkfParameters
     /// </summary>
     public double EmergencyYawResetDelayS { get; init => field = ParameterGuard.InRange(value, 0.1, 30, nameof(EmergencyYawResetDelayS)); } = 1;
 
+    /// <summary>
+    /// GNSS velocity rejection resets yaw to the emergency estimate only when the filter's yaw differs from it by more
+    /// than this, rad (0.05..3.14). Default 0.436 (25 deg, EKF2's isYawFailure).
+    /// </summary>
+    public double EmergencyYawFailureRad { get; init => field = ParameterGuard.InRange(value, 0.05, 3.14, nameof(EmergencyYawFailureRad)); } = 0.436;
+
+    /// <summary>
+    /// A bank restarted in the air (after GNSS stopped for <see cref="GnssResetTimeoutS"/>) resets yaw only after running
+    /// this long, s (0..60). Default 10 (EKF2's EKFGSF_min_active_time).
+    /// </summary>
+    public double EmergencyYawRestartSettlingS { get; init => field = ParameterGuard.InRange(value, 0, 60, nameof(EmergencyYawRestartSettlingS)); } = 10;
+
     /// <summary>The magnetometer disagrees with the emergency yaw when their headings differ by more than this (and 3 sigma of the emergency yaw), rad (0.05..3.14). Default 0.52 (30 deg).</summary>
     public double EmergencyYawMagDisagreementRad { get; init => field = ParameterGuard.InRange(value, 0.05, 3.14, nameof(EmergencyYawMagDisagreementRad)); } = 0.52;
 

@@ -301,6 +301,31 @@ public sealed class UavFilterCore
         _p[((E.Attitude + 2) * Stride) + E.Attitude + 2] = yawVariance;
     }
 
+    /// <summary>
+    /// Restarts the body x/y accelerometer biases at zero with the given variance, uncorrelated (the states that are
+    /// inhibited stay so). For biases learnt under a heading now known to have been wrong.
+    /// </summary>
+    public void RestartHorizontalAccelBias(double variance)
+    {
+        _accelBias = new Vector3(_inhibited[E.AccelBias] ? _accelBias.X : 0, _inhibited[E.AccelBias + 1] ? _accelBias.Y : 0, _accelBias.Z);
+        for (int i = E.AccelBias; i < E.AccelBias + 2; i++)
+        {
+            if (!_inhibited[i])
+            {
+                ResetBlock(i, 1, variance);
+            }
+        }
+    }
+
+    /// <summary>Keeps the body-z gyro bias estimate but restarts its covariance with the given variance, uncorrelated.</summary>
+    public void RestartGyroBiasZVariance(double variance)
+    {
+        if (!_inhibited[E.GyroBias + 2])
+        {
+            ResetBlock(E.GyroBias + 2, 1, variance);
+        }
+    }
+
     /// <summary>Resets horizontal position (north, east) and restarts its covariance.</summary>
     public void ResetHorizontalPosition(double northM, double eastM, double variance)
     {
