@@ -4,7 +4,8 @@ namespace StrategicTech.Navigation.Localization;
 /// Global scan matching by branch and bound over (x, y, θ) on a known map, in the manner of Hess et al. (2016,
 /// "Real-time loop closure in 2D LIDAR SLAM", §V): the score of a pose is the mean over beams of
 /// exp(−d²/2σ²), d the endpoint's distance to the nearest mapped obstacle, on a grid of
-/// <see cref="KidnapRecoveryParameters.SearchResolutionM"/>; level h of a pyramid holds, for each cell, the
+/// <see cref="KidnapRecoveryParameters.SearchResolutionM"/> (an endpoint off the map scores
+/// <see cref="KidnapRecoveryParameters.OffMapEndpointScore"/>); level h of a pyramid holds, for each cell, the
 /// largest score in the 2^h × 2^h block starting there, so the sum over beams at level h bounds every pose in a
 /// block of 2^h × 2^h robot cells (one yaw). Blocks are scored for every yaw at the top level, sorted, and refined
 /// depth first, best child first, pruning blocks whose bound does not beat the best leaf found (or the minimum
@@ -25,6 +26,7 @@ public sealed class BranchAndBoundScanMatcher
     private readonly double _resolutionM;
     private readonly int _levels;
     private readonly int _yawCount;
+    private readonly float _offMap;
 
     // Score pyramid (padded by 2^levels cells below and left) and the free-block pyramid (unpadded).
     private readonly float[][] _score;
@@ -71,6 +73,7 @@ public sealed class BranchAndBoundScanMatcher
         _paddedWidth = _width + _pad;
         _paddedHeight = _height + _pad;
         _yawCount = (int)Math.Ceiling((2 * Math.PI / parameters.SearchYawStepRad) - 1e-9);
+        _offMap = (float)parameters.OffMapEndpointScore;
 
         (float[] finest, bool[] free) = BuildFinest(field);
         _score = new float[_levels + 1][];
@@ -450,6 +453,10 @@ public sealed class BranchAndBoundScanMatcher
             {
                 sum += grid[(ey * _paddedWidth) + ex];
             }
+            else
+            {
+                sum += _offMap;
+            }
         }
 
         return sum / _beams;
@@ -468,7 +475,7 @@ public sealed class BranchAndBoundScanMatcher
             {
                 int sx = Math.Min(_width - 1, (int)((mx + 0.5) * field.ResolutionM / _resolutionM));
                 double d = field.DistanceM(mx, my);
-                float s = (float)Math.Exp(-(d * d) / twoSigma2);
+                float s = (float)EndpointScore(d, EdgeDistanceM(field, mx, my), twoSigma2, _p.OffMapEndpointScore);
                 int i = (sy * _width) + sx;
                 score[i] = Math.Max(score[i], s);
             }
@@ -485,9 +492,25 @@ public sealed class BranchAndBoundScanMatcher
         return (score, free);
     }
 
+    /// <summary>
+    /// Score of an endpoint d (m) from the nearest mapped obstacle and e (m) inside the map's edge: the better of a hit
+    /// and of the off-map score fading inward (see <see cref="KidnapRecoveryParameters.OffMapEndpointScore"/>).
+    /// </summary>
+    public static double EndpointScore(double obstacleDistanceM, double edgeDistanceM, double twoSigma2, double offMapScore) =>
+        Math.Max(Math.Exp(-(obstacleDistanceM * obstacleDistanceM) / twoSigma2), offMapScore * Math.Exp(-(edgeDistanceM * edgeDistanceM) / twoSigma2));
+
+    /// <summary>Distance (m) from map cell (x, y)'s centre to the nearest edge of the map.</summary>
+    public static double EdgeDistanceM(LikelihoodField field, int cellX, int cellY)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        int cells = Math.Min(Math.Min(cellX, field.Width - 1 - cellX), Math.Min(cellY, field.Height - 1 - cellY));
+        return (cells + 0.5) * field.ResolutionM;
+    }
+
     private float[] Pad(float[] finest)
     {
         var padded = new float[_paddedWidth * _paddedHeight];
+        Array.Fill(padded, _offMap); // what lies below and left of the map
         for (int y = 0; y < _height; y++)
         {
             Array.Copy(finest, y * _width, padded, ((y + _pad) * _paddedWidth) + _pad, _width);
@@ -496,7 +519,7 @@ public sealed class BranchAndBoundScanMatcher
         return padded;
     }
 
-    /// <summary>Level h from level h−1: the max of the four half-size blocks (cells past the grid's end count as 0 / not free).</summary>
+    /// <summary>Level h from level h−1: the max of the four half-size blocks (cells past the grid's end score as off the map and are not free).</summary>
     private (float[] Score, bool[] Free) PoolLevel(float[] below, bool[] freeBelow, int half)
     {
         var score = new float[below.Length];
@@ -504,20 +527,11 @@ public sealed class BranchAndBoundScanMatcher
         {
             for (int x = 0; x < _paddedWidth; x++)
             {
+                // Past the array's end lies off the map: its score bounds the block too.
                 float m = below[(y * _paddedWidth) + x];
-                if (x + half < _paddedWidth)
-                {
-                    m = Math.Max(m, below[(y * _paddedWidth) + x + half]);
-                }
-
-                if (y + half < _paddedHeight)
-                {
-                    m = Math.Max(m, below[((y + half) * _paddedWidth) + x]);
-                    if (x + half < _paddedWidth)
-                    {
-                        m = Math.Max(m, below[((y + half) * _paddedWidth) + x + half]);
-                    }
-                }
+                m = Math.Max(m, x + half < _paddedWidth ? below[(y * _paddedWidth) + x + half] : _offMap);
+                m = Math.Max(m, y + half < _paddedHeight ? below[((y + half) * _paddedWidth) + x] : _offMap);
+                m = Math.Max(m, x + half < _paddedWidth && y + half < _paddedHeight ? below[((y + half) * _paddedWidth) + x + half] : _offMap);
 
                 score[(y * _paddedWidth) + x] = m;
             }

