@@ -29,14 +29,15 @@ internal sealed class InProcessFleet : IAsyncDisposable
     private readonly Queue<(double AtS, OutgoingMessage Message)> _toRobots = new();
     private readonly Queue<(double AtS, State State)> _toManager = new();
 
-    public InProcessFleet(FleetSite site, FleetManagerOptions options, IReadOnlyList<(int X, int Y)> startCells, IReadOnlyList<double>? batteryPercent = null)
+    /// <param name="storeInFront">Optional store the manager uses in front of the SQLite one (e.g. one that holds commits); the harness still disposes the SQLite store.</param>
+    public InProcessFleet(FleetSite site, FleetManagerOptions options, IReadOnlyList<(int X, int Y)> startCells, IReadOnlyList<double>? batteryPercent = null, Func<IFleetStore, IFleetStore>? storeInFront = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(startCells);
         Site = site;
         _databasePath = Path.Combine(Path.GetTempPath(), "fleet-inproc-" + Guid.NewGuid().ToString("N") + ".db");
         _store = new SqliteFleetStore(_databasePath);
-        Manager = new FleetManager(site, _store, _clock, TimeProvider.System, options);
+        Manager = new FleetManager(site, storeInFront is null ? _store : storeInFront(_store), _clock, TimeProvider.System, options);
         Agvs = new SimulatedAgv[startCells.Count];
         SpeedFactor = new double[startCells.Count];
         _lastStateS = new double[startCells.Count];

@@ -8,7 +8,8 @@ namespace StrategicTech.Fleet.Api;
 
 /// <summary>
 /// The HTTP/JSON API a warehouse management system and operators use: orders (POST answers 201 only after the
-/// order is durably stored), robots, and pause / resume / e-stop for one robot, a zone of cells or the whole fleet.
+/// order is durably stored; GET reports each order as the store has committed it), robots, and pause / resume /
+/// e-stop for one robot, a zone of cells or the whole fleet.
 /// </summary>
 public static class FleetApi
 {
@@ -47,24 +48,14 @@ public static class FleetApi
             }
         }).WithName("PostOrder").Produces<OrderView>(StatusCodes.Status201Created).Produces<OrderView>().Produces<OrderView>(StatusCodes.Status409Conflict).ProducesValidationProblem();
 
-        // A phase is shown once it is in the store: what the API showed, a restart after a kill still has.
-        app.MapGet("/orders", async () =>
-        {
-            IReadOnlyList<TransportOrder> orders = manager.Orders();
-            await manager.WrittenAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return orders.Select(OrderView.Of);
-        }).WithName("GetOrders");
-        app.MapGet("/orders/{id}", async (string id) =>
-        {
-            TransportOrder? order = manager.Order(id);
-            await manager.WrittenAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return order is { } o ? Results.Ok(OrderView.Of(o)) : Results.NotFound();
-        })
+        // Orders as the store has committed them: a phase a client sees survives a kill (the manager may be a step ahead in memory).
+        app.MapGet("/orders", () => manager.CommittedOrders().Select(OrderView.Of)).WithName("GetOrders");
+        app.MapGet("/orders/{id}", (string id) => manager.CommittedOrder(id) is { } o ? Results.Ok(OrderView.Of(o)) : Results.NotFound())
             .WithName("GetOrder").Produces<OrderView>().Produces(StatusCodes.Status404NotFound);
-        app.MapDelete("/orders/{id}", (string id) =>
-            manager.Cancel(id) ? Results.NoContent()
-            : manager.Order(id) is null ? Results.NotFound()
-            : Results.Conflict(OrderView.Of(manager.Order(id)!)))
+        app.MapDelete("/orders/{id}", async (string id) =>
+            await manager.CancelAsync(id).ConfigureAwait(false) ? Results.NoContent()
+            : manager.CommittedOrder(id) is { } o ? Results.Conflict(OrderView.Of(o))
+            : Results.NotFound())
             .WithName("CancelOrder").Produces(StatusCodes.Status204NoContent).Produces(StatusCodes.Status404NotFound).Produces<OrderView>(StatusCodes.Status409Conflict);
 
         app.MapGet("/robots", () => manager.Robots().Select(r => RobotView.Of(r, manager.Site))).WithName("GetRobots");

@@ -81,8 +81,12 @@ public sealed partial class FleetManager
         lock (_gate)
         {
             bool created = stored.SameRequestAs(order) && !_orders.ContainsKey(stored.Id);
-            _orders.TryAdd(stored.Id, stored);
-            return (_orders[stored.Id], created);
+            if (_orders.TryAdd(stored.Id, stored))
+            {
+                ShowStored(stored);
+            }
+
+            return (CommittedOrder(stored.Id)!, created); // a retry sees what is committed, not what is only in memory
         }
     }
 
@@ -99,21 +103,6 @@ public sealed partial class FleetManager
         lock (_gate)
         {
             return _orders.GetValueOrDefault(id);
-        }
-    }
-
-    /// <summary>Cancels an order not yet picked up; false when it is unknown or already loaded or closed.</summary>
-    public bool Cancel(string id)
-    {
-        lock (_gate)
-        {
-            if (!_orders.TryGetValue(id, out TransportOrder? o) || o.Phase != OrderPhase.Pending)
-            {
-                return false;
-            }
-
-            Update(o with { Phase = OrderPhase.Cancelled });
-            return true;
         }
     }
 
@@ -323,6 +312,7 @@ public sealed partial class FleetManager
         {
             // Where a robot was going is unknown after a restart: an order not yet picked up is allocated anew.
             _orders[o.Id] = o.Phase == OrderPhase.Assigned ? o with { Phase = OrderPhase.Pending, Robot = null } : o;
+            ShowStored(_orders[o.Id]);
         }
     }
 
@@ -454,11 +444,7 @@ public sealed partial class FleetManager
         robot.StaleOrderId = plan.OrderId;
     }
 
-    private void Update(TransportOrder order)
-    {
-        _orders[order.Id] = order;
-        _lastWrite = _store.UpdateAsync(order); // ordered after the accept; a failure is counted by the store
-    }
+    private void Update(TransportOrder order) => _ = Persist(order); // the API shows it once committed (FleetManager.Committed.cs)
 
     private void Instant(FleetRobot robot, string actionType)
     {
