@@ -32,7 +32,10 @@ public class FleetNetworkDropTests
         string transportOrderId = (await rig.OrdersAsync()).Single(o => o.Robot == "agv0" && o.Phase == "Assigned").Id;
         await rig.Agvs.DropAsync(0);
         Assert.True(await WaitAsync(async () => !(await Robot(rig, "agv0")).Online), "the master did not see agv0's last will");
-        Assert.NotEqual("agv0", (await rig.OrdersAsync()).Single(o => o.Id == transportOrderId).Robot); // its order went back to the pool
+        // Its order went back to the pool; the API shows it once the store has committed that (the acknowledgement may
+        // come after the last will is seen, so wait for it rather than read once).
+        Assert.True(await WaitAsync(async () => (await rig.OrdersAsync()).Single(o => o.Id == transportOrderId).Robot != "agv0"),
+            "agv0's transport order never went back to the pool");
 
         // Back: its first state still shows the stale order's nodes; the master answers with cancelOrder.
         await rig.Agvs.ReconnectAsync(0, CancellationToken.None);
