@@ -10,7 +10,8 @@ namespace StrategicTech.Sim.Fleet;
 /// last base node, and the instant actions cancelOrder, startPause, stopPause, stateRequest and factsheetRequest. With
 /// a zone set (3.0, <see cref="Zones"/>) it refuses an order or update whose edges break a zone that binds travel
 /// (BLOCKED, DIRECTED, BIDIRECTED, LINE_GUIDED: <see cref="ZoneTravelRules"/>) with a noRouteError naming the edge and
-/// zone, and drives nothing of it. It has no on-board replanner: it drives only the order's edges, straight, so it
+/// zone, and drives nothing of it; a zone set that arrives later and forbids a step of an accepted order stops it in
+/// front of the zone, with the same error, until the set allows the step. It has no on-board replanner: it drives only the order's edges, straight, so it
 /// never replans on its own anywhere, COORDINATED_REPLANNING zones included (the master replans, by order updates).
 /// Stepped by the caller's simulated time; not thread-safe (its host serialises calls).
 /// </summary>
@@ -268,6 +269,12 @@ public sealed class SimulatedAgv
             speed = Math.Min(speed, zoneLimitMps);
         }
         double stepM = speed * dtS;
+        (double nextXM, double nextYM) = stepM >= distance ? (target.XM, target.YM) : (XM + (dx / distance * stepM), YM + (dy / distance * stepM));
+        if (ZoneStops(nextXM, nextYM))
+        {
+            return; // a zone that binds travel forbids the next step (the set changed under an order it had accepted): stand
+        }
+
         if (!Driving)
         {
             StateDue = true;
@@ -292,6 +299,52 @@ public sealed class SimulatedAgv
             YM += dy / distance * stepM;
             BatteryPercent = Math.Max(0, BatteryPercent - (DrainPercentPerM * stepM));
         }
+    }
+
+    /// <summary>Stopped in front of a zone the next step would break (<see cref="ZoneTravelRules"/>); it drives on once the zone set allows the step.</summary>
+    public bool StoppedByZone { get; private set; }
+
+    /// <summary>
+    /// Whether the enabled zone set forbids the step from here to (x, y): orders are checked on arrival, but a zone
+    /// set that arrives later may block or turn a stretch already accepted, so each step is checked too. On the first
+    /// refused step it stands and reports a noRouteError naming the zone (once per stop).
+    /// </summary>
+    private bool ZoneStops(double xM, double yM)
+    {
+        if (Zones?.Invoke() is not ZoneSetDefinition set)
+        {
+            StoppedByZone = false;
+            return false;
+        }
+
+        foreach (Zone zone in set.Zones)
+        {
+            if (ZoneTravelRules.Touches(zone, XM, YM, xM, yM) && ZoneTravelRules.Violation(zone, XM, YM, xM, yM) is string why)
+            {
+                if (!StoppedByZone)
+                {
+                    StoppedByZone = true;
+                    StateDue = true;
+                    Driving = false;
+                    Errors.Add(new Vda5050Error
+                    {
+                        ErrorType = "noRouteError",
+                        ErrorLevel = ErrorLevel.Warning,
+                        ErrorDescription = "stopped: the next step breaks a zone: " + why,
+                        ErrorReferences =
+                        [
+                            new ErrorReference { ReferenceKey = "orderId", ReferenceValue = OrderId },
+                            new ErrorReference { ReferenceKey = "zoneId", ReferenceValue = zone.ZoneId },
+                        ],
+                    });
+                }
+
+                return true;
+            }
+        }
+
+        StoppedByZone = false;
+        return false;
     }
 
     public State BuildState()

@@ -111,6 +111,45 @@ public sealed class ZoneOrderRefusalTests
     }
 
     [Fact]
+    public void A_zone_set_blocking_a_stretch_of_an_accepted_order_stops_the_agv_in_front_of_it_once_reported_until_the_block_is_lifted()
+    {
+        (FleetSite site, int[] row, SimulatedAgv agv) = RowAndAgv();
+        ZoneSetDefinition? current = null;
+        agv.Zones = () => current;
+        Assert.True(agv.TryAccept(OrderAlong(site, row, "o1")));
+        for (int i = 0; i < 20; i++)
+        {
+            agv.Step(0.05); // 1 m: at cell 1's centre
+        }
+
+        current = new ZoneSetDefinition { MapId = site.MapId, ZoneSetId = "zs", Zones = [new Zone { ZoneId = "spill", ZoneType = ZoneType.Blocked, Vertices = RowCells(3, 3) }] };
+        double eastmostM = 0;
+        for (int i = 0; i < 400; i++)
+        {
+            agv.Step(0.05);
+            eastmostM = Math.Max(eastmostM, agv.XM);
+        }
+
+        Assert.True(agv.StoppedByZone);
+        Assert.False(agv.Driving);
+        Assert.True(eastmostM < 3.0, $"reached x = {eastmostM} m; the zone starts at 3 m");
+        Assert.True(eastmostM > 2.9, $"stopped at x = {eastmostM} m, more than one 0.05 m step short of the zone"); // stands within a step of it
+        Vda5050Error error = Assert.Single(agv.BuildState().Errors); // reported once, not on every step
+        Assert.Equal("noRouteError", error.ErrorType);
+        Assert.Contains(error.ErrorReferences!, r => r.ReferenceKey == "zoneId" && r.ReferenceValue == "spill");
+
+        current = null;
+        for (int i = 0; i < 200 && agv.LastNodeId != site.NodeIdOfVertex(row[5]); i++)
+        {
+            agv.Step(0.05);
+        }
+
+        Assert.Equal(site.NodeIdOfVertex(row[5]), agv.LastNodeId);
+        Assert.False(agv.StoppedByZone);
+        Assert.Empty(agv.BuildState().Errors);
+    }
+
+    [Fact]
     public async Task Over_a_300_broker_the_agv_refuses_an_order_through_the_zone_set_the_master_sent_and_every_message_is_schema_valid()
     {
         FleetSite site = FleetSite.Bundled();
