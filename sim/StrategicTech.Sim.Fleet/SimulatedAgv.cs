@@ -1,4 +1,5 @@
 using StrategicTech.Drivers.Vda5050.Messages;
+using StrategicTech.Drivers.Vda5050.Zones;
 
 namespace StrategicTech.Sim.Fleet;
 
@@ -6,8 +7,13 @@ namespace StrategicTech.Sim.Fleet;
 /// A lightweight kinematic AGV as VDA 5050 2.0 describes one: it drives the released nodes of its order in
 /// sequence, straight along each edge at the edge's speed limit (or its own), runs node actions (pick and drop
 /// take <see cref="HandlingS"/>; startCharging / stopCharging switch charging), takes order updates stitched at the
-/// last base node, and the instant actions cancelOrder, startPause, stopPause, stateRequest and factsheetRequest. Stepped by the
-/// caller's simulated time; not thread-safe (its host serialises calls).
+/// last base node, and the instant actions cancelOrder, startPause, stopPause, stateRequest and factsheetRequest. With
+/// a zone set (3.0, <see cref="Zones"/>) it refuses an order or update whose edges break a zone that binds travel
+/// (BLOCKED, DIRECTED, BIDIRECTED, LINE_GUIDED: <see cref="ZoneTravelRules"/>) with a noRouteError naming the edge and
+/// zone, and drives nothing of it; a zone set that arrives later and forbids a step of an accepted order stops it in
+/// front of the zone, with the same error, until the set allows the step. It has no on-board replanner: it drives only the order's edges, straight, so it
+/// never replans on its own anywhere, COORDINATED_REPLANNING zones included (the master replans, by order updates).
+/// Stepped by the caller's simulated time; not thread-safe (its host serialises calls).
 /// </summary>
 public sealed class SimulatedAgv
 {
@@ -47,6 +53,9 @@ public sealed class SimulatedAgv
 
     /// <summary>The speed limit of the zones at a position (m/s; null: none), e.g. the VDA 5050 3.0 SPEED_LIMIT zones of its zone set; it caps the speed of each step from where the step starts.</summary>
     public Func<double, double, double?>? SpeedLimitAt { get; set; }
+
+    /// <summary>The zone set the AGV obeys now (3.0: its enabled set), or null for none; read when an order arrives.</summary>
+    public Func<ZoneSetDefinition?>? Zones { get; set; }
 
     public double XM { get; private set; }
 
@@ -93,6 +102,16 @@ public sealed class SimulatedAgv
         if (order.Nodes.Count == 0)
         {
             return Reject(order, "order has no nodes");
+        }
+
+        if (order.OrderId == OrderId && order.OrderUpdateId == OrderUpdateId)
+        {
+            return true; // the same update again: nothing new to judge
+        }
+
+        if (ZoneTravelRules.CheckOrder(Zones?.Invoke(), order.Nodes, order.Edges) is ZoneOrderViolation zone)
+        {
+            return RejectForZone(order, zone);
         }
 
         if (order.OrderId == OrderId)
@@ -250,6 +269,12 @@ public sealed class SimulatedAgv
             speed = Math.Min(speed, zoneLimitMps);
         }
         double stepM = speed * dtS;
+        (double nextXM, double nextYM) = stepM >= distance ? (target.XM, target.YM) : (XM + (dx / distance * stepM), YM + (dy / distance * stepM));
+        if (ZoneStops(nextXM, nextYM))
+        {
+            return; // a zone that binds travel forbids the next step (the set changed under an order it had accepted): stand
+        }
+
         if (!Driving)
         {
             StateDue = true;
@@ -274,6 +299,52 @@ public sealed class SimulatedAgv
             YM += dy / distance * stepM;
             BatteryPercent = Math.Max(0, BatteryPercent - (DrainPercentPerM * stepM));
         }
+    }
+
+    /// <summary>Stopped in front of a zone the next step would break (<see cref="ZoneTravelRules"/>); it drives on once the zone set allows the step.</summary>
+    public bool StoppedByZone { get; private set; }
+
+    /// <summary>
+    /// Whether the enabled zone set forbids the step from here to (x, y): orders are checked on arrival, but a zone
+    /// set that arrives later may block or turn a stretch already accepted, so each step is checked too. On the first
+    /// refused step it stands and reports a noRouteError naming the zone (once per stop).
+    /// </summary>
+    private bool ZoneStops(double xM, double yM)
+    {
+        if (Zones?.Invoke() is not ZoneSetDefinition set)
+        {
+            StoppedByZone = false;
+            return false;
+        }
+
+        foreach (Zone zone in set.Zones)
+        {
+            if (ZoneTravelRules.Touches(zone, XM, YM, xM, yM) && ZoneTravelRules.Violation(zone, XM, YM, xM, yM) is string why)
+            {
+                if (!StoppedByZone)
+                {
+                    StoppedByZone = true;
+                    StateDue = true;
+                    Driving = false;
+                    Errors.Add(new Vda5050Error
+                    {
+                        ErrorType = "noRouteError",
+                        ErrorLevel = ErrorLevel.Warning,
+                        ErrorDescription = "stopped: the next step breaks a zone: " + why,
+                        ErrorReferences =
+                        [
+                            new ErrorReference { ReferenceKey = "orderId", ReferenceValue = OrderId },
+                            new ErrorReference { ReferenceKey = "zoneId", ReferenceValue = zone.ZoneId },
+                        ],
+                    });
+                }
+
+                return true;
+            }
+        }
+
+        StoppedByZone = false;
+        return false;
     }
 
     public State BuildState()
@@ -355,6 +426,31 @@ public sealed class SimulatedAgv
         {
             s.ActionStatus = status;
         }
+    }
+
+    private bool RejectForZone(Order order, ZoneOrderViolation zone)
+    {
+        RejectedOrders++;
+        List<ErrorReference> references = [new ErrorReference { ReferenceKey = "orderId", ReferenceValue = order.OrderId }];
+        if (zone.EdgeId is not null)
+        {
+            references.Add(new ErrorReference { ReferenceKey = "edgeId", ReferenceValue = zone.EdgeId });
+        }
+
+        if (zone.NodeId is not null)
+        {
+            references.Add(new ErrorReference { ReferenceKey = "nodeId", ReferenceValue = zone.NodeId });
+        }
+
+        references.Add(new ErrorReference { ReferenceKey = "zoneId", ReferenceValue = zone.ZoneId });
+        Errors.Add(new Vda5050Error
+        {
+            ErrorType = "noRouteError",
+            ErrorLevel = ErrorLevel.Warning,
+            ErrorDescription = zone.Description,
+            ErrorReferences = references,
+        });
+        return false;
     }
 
     private bool Reject(Order order, string why)

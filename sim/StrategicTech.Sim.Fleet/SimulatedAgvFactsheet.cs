@@ -5,7 +5,8 @@ namespace StrategicTech.Sim.Fleet;
 /// <summary>
 /// The VDA 5050 factsheet of a <see cref="SimulatedAgv"/>: a differential-drive carrier of 0.56 m × 0.40 m (the
 /// circumscribed radius 0.344 m fits the 0.35 m robot disk of the demo's contact distance and the AWS grid's inflation), its speed, the node actions it runs
-/// (pick, drop, startCharging, stopCharging) and the instant actions it takes. The header is stamped on sending.
+/// (pick, drop, startCharging, stopCharging) and the instant actions it takes, and on 3.0 the zone types it honours.
+/// The header is stamped on sending.
 /// </summary>
 public static class SimulatedAgvFactsheet
 {
@@ -66,6 +67,11 @@ public static class SimulatedAgvFactsheet
                 ],
             },
             LoadSpecification = new LoadSpecification { LoadPositions = ["top"] },
+
+            // The 3.0 zone types it honours: those it checks orders and steps against, the speed limit it keeps, and
+            // COORDINATED_REPLANNING, which it keeps by never replanning on its own. Not RELEASE (it does not use the
+            // release gate) nor ACTION (it has no zone action it can run); PRIORITY and PENALTY are the master's to plan with.
+            V3Additions = new FactsheetV3Additions { SupportedZones = ["BLOCKED", "LINE_GUIDED", "COORDINATED_REPLANNING", "SPEED_LIMIT", "DIRECTED", "BIDIRECTED"] },
         };
     }
 

@@ -45,6 +45,7 @@ public sealed class SimulatedFleet : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(agv);
         var member = new Member(agv);
         member.Client = NewClient(member);
+        agv.Zones ??= () => member.Client.ZoneSets.EnabledFor(agv.MapId); // 3.0 BLOCKED, DIRECTED, BIDIRECTED, LINE_GUIDED zones refuse orders
         agv.SpeedLimitAt ??= (xM, yM) => ZoneActionTracker.SpeedLimitMps(member.Client.ZoneSets.EnabledFor(agv.MapId), xM, yM); // 3.0 SPEED_LIMIT zones
         await member.Client.ConnectAsync(cancellation).ConfigureAwait(false);
         lock (_gate)

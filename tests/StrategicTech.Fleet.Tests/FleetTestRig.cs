@@ -39,13 +39,13 @@ internal sealed class FleetTestRig : IAsyncDisposable
     /// <summary>Database location given to the host (default: a SQLite file in <see cref="Directory"/>); a postgres:// URL for PostgreSQL.</summary>
     public string? DatabaseLocation { get; init; }
 
-    /// <summary>How the host's fleet manager plans (episodes unless set).</summary>
-    public PlanningMode Planning { get; init; }
+    /// <summary>How the host's fleet manager plans (lifelong, the product's default, unless set).</summary>
+    public PlanningMode Planning { get; init; } = PlanningMode.Lifelong;
 
     /// <summary>3.0: a zone file the host sends to every robot (none unless set).</summary>
     public string? ZoneSetPath { get; set; }
 
-    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0", PlanningMode planning = PlanningMode.Episodes)
+    public static FleetTestRig Create(string? databaseLocation = null, int externalBrokerPort = 0, string protocolVersion = "2.0.0", PlanningMode planning = PlanningMode.Lifelong)
     {
         string dir = Path.Combine(Path.GetTempPath(), "fleet-test-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);

@@ -1,16 +1,11 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Server;
 using StrategicTech.Drivers.Vda5050;
 using StrategicTech.Drivers.Vda5050.Messages;
-using StrategicTech.Drivers.Vda5050.Tests;
 using StrategicTech.Drivers.Vda5050.Zones;
 using StrategicTech.Fleet.Zones;
-using StrategicTech.TestSupport;
 
 namespace StrategicTech.Fleet.Tests;
 
@@ -24,34 +19,6 @@ namespace StrategicTech.Fleet.Tests;
 public sealed class ZoneConnectionLossTests
 {
     private const double StepM = 0.1;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
-    private sealed class Occupancy
-    {
-        private readonly Lock _lock = new();
-        private readonly HashSet<string> _inside = [];
-
-        public int MaxInside { get; private set; }
-
-        public List<string> Entries { get; } = [];
-
-        public void At(string robot, bool inside)
-        {
-            lock (_lock)
-            {
-                if (inside && _inside.Add(robot))
-                {
-                    Entries.Add(robot);
-                }
-                else if (!inside)
-                {
-                    _inside.Remove(robot);
-                }
-
-                MaxInside = Math.Max(MaxInside, _inside.Count);
-            }
-        }
-    }
 
     /// <summary>A point robot driving a straight line in 0.1 m steps, asking its gate before each; it waits at <c>hold</c> until told to go on.</summary>
     private sealed class Agv(Vda5050AgvClient client, string serial, (double X, double Y) start, (double X, double Y) goal, (double X, double Y) hold)
@@ -77,9 +44,9 @@ public sealed class ZoneConnectionLossTests
 
         public bool AtGoal => Same(Position, goal);
 
-        public async Task DriveAsync(Occupancy occupancy, Func<bool> leaveHold)
+        public async Task DriveAsync(ZoneTestKit.Occupancy occupancy, Func<bool> leaveHold)
         {
-            var deadline = DateTime.UtcNow + Patience;
+            var deadline = DateTime.UtcNow + ZoneTestKit.Patience;
             while (!AtGoal && DateTime.UtcNow < deadline)
             {
                 ZoneSetDefinition? set = Client.ZoneSets.EnabledFor("hall");
@@ -124,55 +91,16 @@ public sealed class ZoneConnectionLossTests
             }
         }
 
-        private State StateNow() => new()
-        {
-            HeaderId = 0, Timestamp = "", Version = "", Manufacturer = "", SerialNumber = "",
-            OrderId = "", OrderUpdateId = 0, LastNodeId = "", LastNodeSequenceId = 0, Driving = !AtGoal, OperatingMode = OperatingMode.Automatic,
-            NodeStates = [], EdgeStates = [], ActionStates = [], Errors = [],
-            AgvPosition = new AgvPosition { XM = Position.X, YM = Position.Y, ThetaRad = 0, MapId = "hall", PositionInitialized = true },
-            BatteryState = new BatteryState { BatteryChargePercent = 80, Charging = false },
-            SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
-        };
+        private State StateNow() => ZoneTestKit.PointRobotState(Position, driving: !AtGoal);
 
         private static bool Same((double X, double Y) a, (double X, double Y) b) => Math.Abs(a.X - b.X) < 1e-9 && Math.Abs(a.Y - b.Y) < 1e-9;
-    }
-
-    /// <summary>A zone set of one RELEASE zone (STOP on loss), the 2 m square centred on the origin.</summary>
-    private static ZoneSet Door() => new()
-    {
-        HeaderId = 0, Timestamp = "", Version = "3.0.0", Manufacturer = "", SerialNumber = "",
-        Definition = new ZoneSetDefinition
-        {
-            MapId = "hall", ZoneSetId = "zs-1",
-            Zones =
-            [
-                new Zone
-                {
-                    ZoneId = "door", ZoneType = ZoneType.Release, ReleaseLossBehavior = ZoneReleaseLossBehavior.Stop,
-                    Vertices = [new() { XM = -1, YM = -1 }, new() { XM = 1, YM = -1 }, new() { XM = 1, YM = 1 }, new() { XM = -1, YM = 1 }],
-                },
-            ],
-        },
-    };
-
-    private static async Task<bool> Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
-        return condition();
     }
 
     [Fact]
     public async Task A_zone_holder_whose_connection_is_cut_loses_the_zone_to_the_queued_robot_and_enters_only_on_a_new_grant_when_back()
     {
         int port = FleetTestRig.FreePort();
-        using MqttServer broker = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
-        await broker.StartAsync();
+        using MqttServer broker = await ZoneTestKit.StartBrokerAsync(port);
         await using var relay = new TcpCutRelay(port);
         await using var master = new Vda5050MasterClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", "fleet", "3.0.0"));
         await using var zones = new ZoneRequestService(master, new ReleaseArbiter(TimeProvider.System), "3.0.0");
@@ -186,15 +114,7 @@ public sealed class ZoneConnectionLossTests
                 broken.Enqueue(c.SerialNumber);
             }
         };
-        using IMqttClient sniffer = new MqttClientFactory().CreateMqttClient();
-        var raw = new ConcurrentQueue<(string Topic, byte[] Payload)>();
-        sniffer.ApplicationMessageReceivedAsync += e =>
-        {
-            raw.Enqueue((e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
-            return Task.CompletedTask;
-        };
-        await sniffer.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).Build());
-        await sniffer.SubscribeAsync("uagv/#");
+        using ZoneTestKit.WireTap tap = await ZoneTestKit.WireTap.StartAsync(port);
         await master.ConnectAsync(CancellationToken.None);
 
         // A reaches the broker through the relay (so its network can be cut), B directly.
@@ -207,22 +127,22 @@ public sealed class ZoneConnectionLossTests
             {
                 r.Client.ResponsesReceived += m => m.Items.ForEach(i => r.Answers.Enqueue((i.RequestId, i.GrantType)));
                 await r.Client.ConnectAsync(CancellationToken.None);
-                await master.SendZoneSetAsync("StrategicTech", r.Serial, Door(), CancellationToken.None);
+                await master.SendZoneSetAsync("StrategicTech", r.Serial, ZoneTestKit.DoorAround(0, 0), CancellationToken.None);
             }
 
-            Assert.True(await Until(() => a.Client.ZoneSets.EnabledFor("hall") is not null && b.Client.ZoneSets.EnabledFor("hall") is not null));
-            var occupancy = new Occupancy();
+            Assert.True(await ZoneTestKit.Until(() => a.Client.ZoneSets.EnabledFor("hall") is not null && b.Client.ZoneSets.EnabledFor("hall") is not null));
+            var occupancy = new ZoneTestKit.Occupancy();
             bool aBack = false;
             Task driveA = a.DriveAsync(occupancy, leaveHold: () => Volatile.Read(ref aBack));
-            Assert.True(await Until(() => a.Answers.Any(x => x.Grant == GrantType.Granted)));
+            Assert.True(await ZoneTestKit.Until(() => a.Answers.Any(x => x.Grant == GrantType.Granted)));
             string firstGrant = a.Answers.First(x => x.Grant == GrantType.Granted).RequestId;
             Task driveB = b.DriveAsync(occupancy, leaveHold: () => true);
-            Assert.True(await Until(() => b.Answers.Any(x => x.Grant == GrantType.Queued))); // B waits behind A's grant
+            Assert.True(await ZoneTestKit.Until(() => b.Answers.Any(x => x.Grant == GrantType.Queued))); // B waits behind A's grant
 
             a.Offline = true;
             relay.Cut();
-            Assert.True(await Until(() => broken.Contains("AMR-A"))); // the broker sent A's last will
-            Assert.True(await Until(() => b.Answers.Any(x => x.Grant == GrantType.Granted))); // ... and the master gave B the zone
+            Assert.True(await ZoneTestKit.Until(() => broken.Contains("AMR-A"))); // the broker sent A's last will
+            Assert.True(await ZoneTestKit.Until(() => b.Answers.Any(x => x.Grant == GrantType.Granted))); // ... and the master gave B the zone
             await driveB;
             Assert.True(b.AtGoal, $"B at {b.Position}");
             Assert.Equal((-1.1, 0.0), a.Position); // A, its grant void with the connection, stayed outside
@@ -241,13 +161,7 @@ public sealed class ZoneConnectionLossTests
             Assert.Empty(zones.Arbiter.HoldersOf(ReleaseArbiter.ZoneKey("zs-1", "door")));
             Assert.Equal(0, a.Client.RejectedCount + b.Client.RejectedCount + master.RejectedCount);
 
-            foreach ((string topic, byte[] payload) in raw)
-            {
-                string name = topic[(topic.LastIndexOf('/') + 1)..];
-                var schema = JsonSchemaValidator.LoadStrict(SharedData.PathOf("vda5050", "schemas", "3.0.0", name + ".schema"));
-                List<string> errors = schema.Validate(JsonDocument.Parse(payload).RootElement);
-                Assert.True(errors.Count == 0, $"{topic}: {string.Join("; ", errors)}");
-            }
+            tap.AssertStrict300("zoneSet", "state", "responses", "connection");
 
             await a.Client.DisconnectAsync(CancellationToken.None);
             await b.Client.DisconnectAsync(CancellationToken.None);

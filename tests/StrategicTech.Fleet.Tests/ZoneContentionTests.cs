@@ -1,15 +1,10 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
 using MQTTnet;
 using MQTTnet.Server;
 using StrategicTech.Drivers.Vda5050;
 using StrategicTech.Drivers.Vda5050.Messages;
-using StrategicTech.Drivers.Vda5050.Tests;
 using StrategicTech.Drivers.Vda5050.Zones;
 using StrategicTech.Fleet.Zones;
-using StrategicTech.TestSupport;
 
 namespace StrategicTech.Fleet.Tests;
 
@@ -23,34 +18,6 @@ namespace StrategicTech.Fleet.Tests;
 public sealed class ZoneContentionTests
 {
     private const double StepM = 0.1;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-
-    private sealed class Occupancy
-    {
-        private readonly Lock _lock = new();
-        private readonly HashSet<string> _inside = [];
-
-        public int MaxInside { get; private set; }
-
-        public List<string> Entries { get; } = [];
-
-        public void At(string robot, bool inside)
-        {
-            lock (_lock)
-            {
-                if (inside && _inside.Add(robot))
-                {
-                    Entries.Add(robot);
-                }
-                else if (!inside)
-                {
-                    _inside.Remove(robot);
-                }
-
-                MaxInside = Math.Max(MaxInside, _inside.Count);
-            }
-        }
-    }
 
     private sealed class Robot(Vda5050AgvClient client, string serial, (double X, double Y) start, (double X, double Y) goal, (double X, double Y) centre = default)
     {
@@ -69,9 +36,9 @@ public sealed class ZoneContentionTests
         public bool AtGoal => Math.Abs(Position.X - goal.X) < 1e-9 && Math.Abs(Position.Y - goal.Y) < 1e-9;
 
         /// <summary>Drives to the goal in 0.1 m steps, asking the gate before each; dwells at the zone centre until <paramref name="leaveCentre"/>.</summary>
-        public async Task DriveAsync(Occupancy occupancy, Func<bool> leaveCentre)
+        public async Task DriveAsync(ZoneTestKit.Occupancy occupancy, Func<bool> leaveCentre)
         {
-            var deadline = DateTime.UtcNow + Patience;
+            var deadline = DateTime.UtcNow + ZoneTestKit.Patience;
             int sent = 0;
             while (!AtGoal && DateTime.UtcNow < deadline)
             {
@@ -94,15 +61,7 @@ public sealed class ZoneContentionTests
             await Client.PublishStateAsync(StateAt(sent), CancellationToken.None);
         }
 
-        private State StateAt(int n) => new()
-        {
-            HeaderId = 0, Timestamp = "", Version = "", Manufacturer = "", SerialNumber = "",
-            OrderId = "", OrderUpdateId = 0, LastNodeId = "", LastNodeSequenceId = 0, Driving = !AtGoal, OperatingMode = OperatingMode.Automatic,
-            NodeStates = [], EdgeStates = [], ActionStates = [], Errors = [],
-            AgvPosition = new AgvPosition { XM = Position.X, YM = Position.Y, ThetaRad = 0, MapId = "hall", PositionInitialized = true },
-            BatteryState = new BatteryState { BatteryChargePercent = 80 - (n % 2), Charging = false },
-            SafetyState = new SafetyState { EStop = EStop.None, FieldViolation = false },
-        };
+        private State StateAt(int n) => ZoneTestKit.PointRobotState(Position, driving: !AtGoal, batteryPercent: 80 - (n % 2));
     }
 
     private sealed class Rig : IAsyncDisposable
@@ -117,9 +76,7 @@ public sealed class ZoneContentionTests
 
         public required Robot B { get; init; }
 
-        public required IMqttClient Sniffer { get; init; }
-
-        public ConcurrentQueue<(string Topic, byte[] Payload)> Raw { get; } = new();
+        public required ZoneTestKit.WireTap Tap { get; init; }
 
         public async ValueTask DisposeAsync()
         {
@@ -132,7 +89,7 @@ public sealed class ZoneContentionTests
 
             await Master.DisconnectAsync(CancellationToken.None);
             await Master.DisposeAsync();
-            Sniffer.Dispose();
+            Tap.Dispose();
             await Broker.StopAsync();
             Broker.Dispose();
         }
@@ -141,9 +98,7 @@ public sealed class ZoneContentionTests
     private static async Task<Rig> StartAsync()
     {
         int port = FleetTestRig.FreePort();
-        MqttServer broker = new MqttServerFactory().CreateMqttServer(new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
-        await broker.StartAsync();
+        MqttServer broker = await ZoneTestKit.StartBrokerAsync(port);
         var master = new Vda5050MasterClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", "fleet", "3.0.0"));
         var zones = new ZoneRequestService(master, new ReleaseArbiter(TimeProvider.System), "3.0.0");
         master.StateReceived += zones.OnState;
@@ -151,55 +106,19 @@ public sealed class ZoneContentionTests
             new(new Vda5050AgvClient(new Vda5050ClientOptions("127.0.0.1", port, "StrategicTech", serial, "3.0.0")), serial, start, goal);
         var rig = new Rig
         {
-            Broker = broker, Master = master, Zones = zones, Sniffer = new MqttClientFactory().CreateMqttClient(),
+            Broker = broker, Master = master, Zones = zones, Tap = await ZoneTestKit.WireTap.StartAsync(port),
             A = Make("AMR-A", (-3, 0), (3, 0)), B = Make("AMR-B", (0, -3), (0, 3)),
         };
-        rig.Sniffer.ApplicationMessageReceivedAsync += e =>
-        {
-            rig.Raw.Enqueue((e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray()));
-            return Task.CompletedTask;
-        };
-        await rig.Sniffer.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).Build());
-        await rig.Sniffer.SubscribeAsync("uagv/#");
         await master.ConnectAsync(CancellationToken.None);
         foreach (Robot r in new[] { rig.A, rig.B })
         {
             r.Client.ResponsesReceived += m => m.Items.ForEach(i => r.Answers.Enqueue(i.GrantType));
             await r.Client.ConnectAsync(CancellationToken.None);
-            await master.SendZoneSetAsync("StrategicTech", r.Serial, DoorAround(0, 0), CancellationToken.None);
+            await master.SendZoneSetAsync("StrategicTech", r.Serial, ZoneTestKit.DoorAround(0, 0), CancellationToken.None);
         }
 
-        Assert.True(await Until(() => rig.A.Client.ZoneSets.EnabledFor("hall") is not null && rig.B.Client.ZoneSets.EnabledFor("hall") is not null));
+        Assert.True(await ZoneTestKit.Until(() => rig.A.Client.ZoneSets.EnabledFor("hall") is not null && rig.B.Client.ZoneSets.EnabledFor("hall") is not null));
         return rig;
-    }
-
-    /// <summary>A zone set of one RELEASE zone (STOP on loss), the 2 m square centred on (x, y).</summary>
-    private static ZoneSet DoorAround(double xM, double yM) => new()
-    {
-        HeaderId = 0, Timestamp = "", Version = "3.0.0", Manufacturer = "", SerialNumber = "",
-        Definition = new ZoneSetDefinition
-        {
-            MapId = "hall", ZoneSetId = "zs-1",
-            Zones =
-            [
-                new Zone
-                {
-                    ZoneId = "door", ZoneType = ZoneType.Release, ReleaseLossBehavior = ZoneReleaseLossBehavior.Stop,
-                    Vertices = [new() { XM = xM - 1, YM = yM - 1 }, new() { XM = xM + 1, YM = yM - 1 }, new() { XM = xM + 1, YM = yM + 1 }, new() { XM = xM - 1, YM = yM + 1 }],
-                },
-            ],
-        },
-    };
-
-    private static async Task<bool> Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
-        return condition();
     }
 
     /// <summary>The answers with repeats in a row merged (a grant is sent again when the robot still shows its request unanswered).</summary>
@@ -217,32 +136,15 @@ public sealed class ZoneContentionTests
         return list;
     }
 
-    private static int StatesOf(Rig rig, string serial) => rig.Raw.Count(r => r.Topic.EndsWith("/" + serial + "/state", StringComparison.Ordinal));
-
-    private static void AssertWireIsStrict300(Rig rig)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string topic, byte[] payload) in rig.Raw)
-        {
-            string name = topic[(topic.LastIndexOf('/') + 1)..];
-            names.Add(name);
-            var schema = JsonSchemaValidator.LoadStrict(SharedData.PathOf("vda5050", "schemas", "3.0.0", name + ".schema"));
-            List<string> errors = schema.Validate(JsonDocument.Parse(payload).RootElement);
-            Assert.True(errors.Count == 0, $"{topic}: {string.Join("; ", errors)}");
-        }
-
-        Assert.Superset(new HashSet<string> { "zoneSet", "state", "responses", "connection" }, names);
-    }
-
     [Fact]
     public async Task Two_300_agvs_crossing_one_release_zone_are_never_both_inside_and_both_reach_their_goals()
     {
         await using Rig rig = await StartAsync();
-        var occupancy = new Occupancy();
+        var occupancy = new ZoneTestKit.Occupancy();
         Task a = rig.A.DriveAsync(occupancy, leaveCentre: () => rig.B.Answers.Contains(GrantType.Queued));
 
         // B sets off once A dwells at the zone's centre, so B asks while A is inside.
-        Assert.True(await Until(() => rig.A.Position == (0.0, 0.0)));
+        Assert.True(await ZoneTestKit.Until(() => rig.A.Position == (0.0, 0.0)));
         Task b = rig.B.DriveAsync(occupancy, leaveCentre: () => true);
         await Task.WhenAll(a, b);
 
@@ -253,24 +155,24 @@ public sealed class ZoneContentionTests
         Assert.Equal([GrantType.Granted], Collapsed(rig.A.Answers));
         Assert.Empty(rig.Zones.Arbiter.HoldersOf(ReleaseArbiter.ZoneKey("zs-1", "door"))); // both out: the zone is free
         Assert.Equal(0, rig.A.Client.RejectedCount + rig.B.Client.RejectedCount + rig.Master.RejectedCount);
-        AssertWireIsStrict300(rig);
+        rig.Tap.AssertStrict300("zoneSet", "state", "responses", "connection");
     }
 
     [Fact]
     public async Task A_fleet_emergency_stop_revokes_the_zone_holder_which_halts_inside_and_nobody_enters_until_resume()
     {
         await using Rig rig = await StartAsync();
-        var occupancy = new Occupancy();
+        var occupancy = new ZoneTestKit.Occupancy();
         Task a = rig.A.DriveAsync(occupancy, leaveCentre: () => rig.A.Answers.Contains(GrantType.Revoked));
-        Assert.True(await Until(() => rig.A.Position == (0.0, 0.0)));
+        Assert.True(await ZoneTestKit.Until(() => rig.A.Position == (0.0, 0.0)));
         Task b = rig.B.DriveAsync(occupancy, leaveCentre: () => true);
-        Assert.True(await Until(() => rig.B.Answers.Contains(GrantType.Queued)));
+        Assert.True(await ZoneTestKit.Until(() => rig.B.Answers.Contains(GrantType.Queued)));
 
         rig.Zones.EmergencyStop();
-        Assert.True(await Until(() => rig.A.Answers.Contains(GrantType.Revoked)));
-        Assert.True(await Until(() => rig.A.Answers.Contains(GrantType.Queued))); // A asked again while stopped: queued
-        int statesBefore = StatesOf(rig, "AMR-A");
-        Assert.True(await Until(() => StatesOf(rig, "AMR-A") >= statesBefore + 20));
+        Assert.True(await ZoneTestKit.Until(() => rig.A.Answers.Contains(GrantType.Revoked)));
+        Assert.True(await ZoneTestKit.Until(() => rig.A.Answers.Contains(GrantType.Queued))); // A asked again while stopped: queued
+        int statesBefore = rig.Tap.CountOf("AMR-A", "state");
+        Assert.True(await ZoneTestKit.Until(() => rig.Tap.CountOf("AMR-A", "state") >= statesBefore + 20));
         Assert.Equal((0.0, 0.0), rig.A.Position); // STOP zone: A stays where the revoke caught it, in the zone, for 20 states
         Assert.DoesNotContain(GrantType.Granted, rig.B.Answers);
 
@@ -281,7 +183,7 @@ public sealed class ZoneContentionTests
         Assert.Equal(["AMR-A", "AMR-B"], occupancy.Entries);
         Assert.Equal([GrantType.Granted, GrantType.Revoked, GrantType.Queued, GrantType.Granted], Collapsed(rig.A.Answers));
         Assert.Equal([GrantType.Queued, GrantType.Granted], Collapsed(rig.B.Answers));
-        AssertWireIsStrict300(rig);
+        rig.Tap.AssertStrict300("zoneSet", "state", "responses", "connection");
     }
 
     [Fact]
@@ -298,15 +200,15 @@ public sealed class ZoneContentionTests
         {
             robot.Client.ResponsesReceived += m => m.Items.ForEach(i => robot.Answers.Enqueue(i.GrantType));
             await robot.Client.ConnectAsync(CancellationToken.None);
-            await master.SendZoneSetAsync("StrategicTech", "AMR-Z", DoorAround(5, 5), CancellationToken.None);
-            Assert.True(await Until(() => robot.Client.ZoneSets.EnabledFor("hall") is not null));
+            await master.SendZoneSetAsync("StrategicTech", "AMR-Z", ZoneTestKit.DoorAround(5, 5), CancellationToken.None);
+            Assert.True(await ZoneTestKit.Until(() => robot.Client.ZoneSets.EnabledFor("hall") is not null));
 
-            Task drive = robot.DriveAsync(new Occupancy(), leaveCentre: () => robot.Answers.Contains(GrantType.Revoked));
-            Assert.True(await Until(() => robot.Position == (5.0, 5.0))); // granted by the host's zone service, dwelling inside
+            Task drive = robot.DriveAsync(new ZoneTestKit.Occupancy(), leaveCentre: () => robot.Answers.Contains(GrantType.Revoked));
+            Assert.True(await ZoneTestKit.Until(() => robot.Position == (5.0, 5.0))); // granted by the host's zone service, dwelling inside
             Assert.Equal(System.Net.HttpStatusCode.OK, (await rig.Http.PostAsync(rig.Url("/robots/AMR-Z/estop"), null)).StatusCode);
-            Assert.True(await Until(() => robot.Answers.Contains(GrantType.Queued))); // revoked, asked again, queued while stopped
+            Assert.True(await ZoneTestKit.Until(() => robot.Answers.Contains(GrantType.Queued))); // revoked, asked again, queued while stopped
             int before = robot.StatesSent;
-            Assert.True(await Until(() => robot.StatesSent >= before + 20));
+            Assert.True(await ZoneTestKit.Until(() => robot.StatesSent >= before + 20));
             Assert.Equal((5.0, 5.0), robot.Position); // STOP zone: held where the revoke caught it for 20 states
 
             Assert.Equal(System.Net.HttpStatusCode.OK, (await rig.Http.PostAsync(rig.Url("/robots/AMR-Z/resume"), null)).StatusCode);

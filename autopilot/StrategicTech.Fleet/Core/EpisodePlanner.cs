@@ -1,4 +1,3 @@
-using System.Text;
 using StrategicTech.Fleet.Execution;
 using StrategicTech.Fleet.Site;
 using StrategicTech.Navigation.Planning.Grid;
@@ -35,7 +34,7 @@ public static class EpisodePlanner
         MapfGraph planGraph = site.Graph;
         if (blockedVertices.Count > 0)
         {
-            planGraph = MapfGraph.FromMap(WithBlocked(site, blockedVertices));
+            planGraph = site.BuildGraph(WithBlocked(site, blockedVertices));
         }
 
         var s = new int[starts.Length];
@@ -129,19 +128,6 @@ public static class EpisodePlanner
     private static MovingAiMap WithBlocked(FleetSite site, IReadOnlyCollection<int> blockedVertices)
     {
         var blocked = new HashSet<GridCell>(blockedVertices.Select(site.Graph.CellOf));
-        MovingAiMap map = site.Map;
-        var text = new StringBuilder();
-        text.Append("type octile\nheight ").Append(map.Height).Append("\nwidth ").Append(map.Width).Append("\nmap\n");
-        for (int y = 0; y < map.Height; y++)
-        {
-            for (int x = 0; x < map.Width; x++)
-            {
-                text.Append(map.IsPassable(x, y) && !blocked.Contains(new GridCell(x, y)) ? '.' : '@');
-            }
-
-            text.Append('\n');
-        }
-
-        return MovingAiMap.Parse(text.ToString(), site.MapId + " with stopped robots");
+        return FleetSite.MapWithout(site.Map, (x, y) => blocked.Contains(new GridCell(x, y)), site.MapId + " with stopped robots");
     }
 }

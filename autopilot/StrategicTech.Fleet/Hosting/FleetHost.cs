@@ -44,7 +44,8 @@ public sealed class FleetHost : IAsyncDisposable
         ManagerOptions = managerOptions ?? new FleetManagerOptions();
     }
 
-    public FleetSite Site { get; }
+    /// <summary>The site planned on: with a zone file (3.0), the site with the zones' rules in its graph (<see cref="FleetSite.WithZones"/>).</summary>
+    public FleetSite Site { get; private set; }
 
     public FleetManagerOptions ManagerOptions { get; }
 
@@ -92,6 +93,11 @@ public sealed class FleetHost : IAsyncDisposable
             await _broker.StartAsync().ConfigureAwait(false);
         }
 
+        if (_options.ZoneSetPath is string zoneFile && Vda5050Codec.IsV3(_options.ProtocolVersion) && Site.Zones is null)
+        {
+            Site = Site.WithZones(SiteZoneSet(zoneFile)); // the planner routes by the zones the robots are sent
+        }
+
         _store = FleetStores.Open(_options.DatabasePath);
         Manager = new FleetManager(Site, _store, _clock, TimeProvider.System, ManagerOptions);
         FleetManager manager = Manager;
@@ -123,9 +129,9 @@ public sealed class FleetHost : IAsyncDisposable
             ZoneRequests = new ZoneRequestService(_master, new ReleaseArbiter(TimeProvider.System, stateTimeout: TimeSpan.FromSeconds(90)), _options.ProtocolVersion);
             StateProcessed += ZoneRequests.OnState;
             _master.ConnectionReceived += ZoneRequests.OnConnection;
-            if (_options.ZoneSetPath is string zonePath)
+            if (Site.Zones is Drivers.Vda5050.Messages.ZoneSetDefinition zones)
             {
-                ZoneSets = new ZoneSetPublisher(_master, _options.ProtocolVersion, SiteZoneSet(zonePath));
+                ZoneSets = new ZoneSetPublisher(_master, _options.ProtocolVersion, zones);
                 _master.ConnectionReceived += ZoneSets.OnConnection;
                 StateProcessed += ZoneSets.OnState;
             }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using StrategicTech.Drivers.Vda5050.Messages;
+using StrategicTech.Drivers.Vda5050.Zones;
 using StrategicTech.Navigation.Planning.Grid;
 using StrategicTech.Navigation.Planning.Mapf;
 
@@ -8,6 +11,12 @@ namespace StrategicTech.Fleet.Site;
 /// The warehouse as the fleet sees it: a grid of square cells (Moving AI map format; cell (x, y) has its centre at
 /// ((x + 0.5)·size, (y + 0.5)·size) in the site frame, metres) and its 4-connected graph for multi-robot planning.
 /// A location (order source or destination, VDA 5050 node id) is a free cell named <c>c{x}_{y}</c>.
+/// With a 3.0 zone set (<see cref="WithZones"/>) the graph is the zones' as the master's planner must see them: a cell
+/// whose centre is in a BLOCKED zone is no location, a move (centre to centre) that a zone forbids
+/// (<see cref="ZoneTravelRules.Violation"/>: BLOCKED, DIRECTED and BIDIRECTED RESTRICTED/STRICT) is no arc, and the
+/// moves PRIORITY, PENALTY and SOFT direction zones touch are weighted by their cost factors
+/// (<see cref="ZoneTravelRules.CostFactor"/>), which the planner's distances to goal follow. LINE_GUIDED needs nothing
+/// here: every move of the graph is a straight edge the robot follows, and our orders give no corridor.
 /// </summary>
 public sealed class FleetSite
 {
@@ -23,6 +32,11 @@ public sealed class FleetSite
     public const double AwsRobotRadiusM = 0.35;
 
     public FleetSite(MovingAiMap map, double cellSizeM, string mapId)
+        : this(map, cellSizeM, mapId, null)
+    {
+    }
+
+    private FleetSite(MovingAiMap map, double cellSizeM, string mapId, ZoneSetDefinition? zones)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentException.ThrowIfNullOrEmpty(mapId);
@@ -31,13 +45,86 @@ public sealed class FleetSite
             throw new ArgumentOutOfRangeException(nameof(cellSizeM), $"cell size {cellSizeM} m must be positive");
         }
 
-        Map = map;
-        Graph = MapfGraph.FromMap(map);
         CellSizeM = cellSizeM;
         MapId = mapId;
+        Zones = zones;
+        Map = zones is null ? map : MapWithout(map, (x, y) => InBlockedZone(zones, CellCentre(x, y)), mapId + " with its BLOCKED zones");
+        Graph = BuildGraph(Map);
     }
 
+    /// <summary>The map as planned on: with a zone set, its BLOCKED cells are obstacles.</summary>
     public MovingAiMap Map { get; }
+
+    /// <summary>The 3.0 zone set the graph follows, or null.</summary>
+    public ZoneSetDefinition? Zones { get; }
+
+    /// <summary>This site with the zone set's rules in its graph; the set must describe this site's map.</summary>
+    public FleetSite WithZones(ZoneSetDefinition zones)
+    {
+        ArgumentNullException.ThrowIfNull(zones);
+        if (zones.MapId != MapId)
+        {
+            throw new ArgumentException($"zoneSet.mapId '{zones.MapId}' is not the site's map '{MapId}'", nameof(zones));
+        }
+
+        string? problem = ZoneSetRules.Check(zones, foreignMembersAllowed: false);
+        return problem is null ? new FleetSite(Map, CellSizeM, MapId, zones) : throw new ArgumentException(problem, nameof(zones));
+    }
+
+    /// <summary>The graph of a map of this site's size (this site's, or one with more cells blocked) under this site's zone rules.</summary>
+    public MapfGraph BuildGraph(MovingAiMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ZoneSetDefinition? zones = Zones;
+        return zones is null ? MapfGraph.FromMap(map) : MapfGraph.FromMap(map, (a, b) => ArcCostFactor(zones, CellCentre(a.X, a.Y), CellCentre(b.X, b.Y)));
+    }
+
+    /// <summary>The map with the cells <paramref name="blocked"/> says made obstacles.</summary>
+    public static MovingAiMap MapWithout(MovingAiMap map, Func<int, int, bool> blocked, string name)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(blocked);
+        var text = new StringBuilder();
+        text.Append("type octile\nheight ").Append(map.Height).Append("\nwidth ").Append(map.Width).Append("\nmap\n");
+        for (int y = 0; y < map.Height; y++)
+        {
+            for (int x = 0; x < map.Width; x++)
+            {
+                text.Append(map.IsPassable(x, y) && !blocked(x, y) ? '.' : '@');
+            }
+
+            text.Append('\n');
+        }
+
+        return MovingAiMap.Parse(text.ToString(), name);
+    }
+
+    private (double XM, double YM) CellCentre(int x, int y) => ((x + 0.5) * CellSizeM, (y + 0.5) * CellSizeM);
+
+    private static bool InBlockedZone(ZoneSetDefinition zones, (double XM, double YM) p) =>
+        zones.Zones.Exists(z => z.ZoneType == ZoneType.Blocked && ZonePolygon.Contains(z, p.XM, p.YM));
+
+    /// <summary>A move's cost factor under the zones: positive infinity when a zone forbids it.</summary>
+    private static double ArcCostFactor(ZoneSetDefinition zones, (double XM, double YM) a, (double XM, double YM) b)
+    {
+        double factor = 1;
+        foreach (Zone zone in zones.Zones)
+        {
+            if (!ZoneTravelRules.Touches(zone, a.XM, a.YM, b.XM, b.YM))
+            {
+                continue;
+            }
+
+            if (ZoneTravelRules.Violation(zone, a.XM, a.YM, b.XM, b.YM) is not null)
+            {
+                return double.PositiveInfinity;
+            }
+
+            factor *= ZoneTravelRules.CostFactor(zone, a.XM, a.YM, b.XM, b.YM);
+        }
+
+        return factor;
+    }
 
     public MapfGraph Graph { get; }
 

@@ -16,7 +16,11 @@ namespace StrategicTech.Fleet.Zones;
 /// in line at once, or, when the grant carried a lease, when that lease runs out (a lease is the standard's bound on
 /// how long a silent robot may hold a zone; our AGV drops its grants itself when it loses the broker). Its queued
 /// requests leave their queues. Back, it must ask again: a request it still shows GRANTED from before is answered
-/// REVOKED, unless its lease still held the room for it. Not real-time; one lock.
+/// REVOKED, unless its lease still held the room for it. A COORDINATED_REPLANNING zone is coordinated the same way:
+/// a REPLANNING zone request asks leave to replan its own path inside the zone, and the master gives that leave to one
+/// robot of the zone at a time (the resource "replan:zoneSetId/zoneId", capacity 1 unless <c>capacityOf</c> says
+/// otherwise), the others QUEUED until it withdraws the request; robots in the zone without leave keep to their
+/// orders, and the master replans them. Not real-time; one lock.
 /// </summary>
 public sealed class ReleaseArbiter
 {
@@ -36,7 +40,7 @@ public sealed class ReleaseArbiter
     private const int ResendAfterReports = 20;
 
     /// <param name="lease">Lease given with every grant (none: until revoked).</param>
-    /// <param name="capacityOf">Robots a resource admits at once, by key ("zone:zoneSetId/zoneId" or "edge:edgeId"); default 1.</param>
+    /// <param name="capacityOf">Robots a resource admits at once, by key ("zone:zoneSetId/zoneId", "replan:zoneSetId/zoneId" or "edge:edgeId"); default 1.</param>
     /// <param name="stateTimeout">A robot holding or asking for a resource that sends no state for this long counts as lost (none: only its connection message says so).</param>
     public ReleaseArbiter(TimeProvider time, TimeSpan? lease = null, Func<string, int>? capacityOf = null, TimeSpan? stateTimeout = null)
     {
@@ -50,6 +54,9 @@ public sealed class ReleaseArbiter
     public static string ZoneKey(string zoneSetId, string zoneId) => "zone:" + zoneSetId + "/" + zoneId;
 
     public static string EdgeKey(string edgeId) => "edge:" + edgeId;
+
+    /// <summary>The leave to replan inside a COORDINATED_REPLANNING zone.</summary>
+    public static string ReplanKey(string zoneSetId, string zoneId) => "replan:" + zoneSetId + "/" + zoneId;
 
     /// <summary>Robots holding (granted, or revoked but not yet out) the resource.</summary>
     public IReadOnlyList<string> HoldersOf(string resourceKey)
@@ -78,10 +85,8 @@ public sealed class ReleaseArbiter
             var asked = new Dictionary<string, (string RequestId, RequestStatus Status)>(StringComparer.Ordinal);
             foreach (ZoneRequest z in state.ZoneRequests ?? [])
             {
-                if (z.RequestType == ZoneRequestType.Access)
-                {
-                    asked[ZoneKey(z.ZoneSetId, z.ZoneId)] = (z.RequestId, z.RequestStatus);
-                }
+                string key = z.RequestType == ZoneRequestType.Replanning ? ReplanKey(z.ZoneSetId, z.ZoneId) : ZoneKey(z.ZoneSetId, z.ZoneId);
+                asked[key] = (z.RequestId, z.RequestStatus);
             }
 
             foreach (EdgeRequest e in state.EdgeRequests ?? [])

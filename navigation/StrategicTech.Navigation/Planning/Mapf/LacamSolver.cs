@@ -27,6 +27,11 @@ public sealed class LacamSolver
     public LacamSolver(MapfInstance instance, int seed = 0, LacamOptions? options = null, ScatterGuide? scatter = null)
     {
         _options = options ?? LacamOptions.Default;
+        if (instance?.Graph.IsWeighted == true)
+        {
+            _options = _options with { ScatterMargin = -1 }; // scatter bounds paths in steps, a weighted graph's distances are costs
+        }
+
         ArgumentNullException.ThrowIfNull(instance);
         _instance = instance;
         _agents = instance.AgentCount;

@@ -117,6 +117,19 @@ internal sealed class PibtGenerator
             _tieBreak[u] = _random.NextSingle();
         }
 
+        if (_graph.IsWeighted)
+        {
+            // A weighted graph's distance to goal leaves out the move there: it goes into the key, and waiting costs a
+            // plain move, so the cheapest way on (cost of the move + distance after it) comes first.
+            ReadOnlySpan<int> moveCost = _graph.NeighborCosts(here);
+            for (int k = 0; k < neighbors.Length; k++)
+            {
+                _tieBreak[neighbors[k]] += moveCost[k];
+            }
+
+            _tieBreak[here] += MapfGraph.CostUnit;
+        }
+
         // Insertion sort of at most five candidates by distance to goal, random tie-break.
         for (int a = 1; a < count; a++)
         {
@@ -192,6 +205,11 @@ internal sealed class PibtGenerator
     /// <summary>The agent i should swap with (by pulling it into its own vertex), or None.</summary>
     private int SwapPartner(int i, int best)
     {
+        if (_graph.IsDirected)
+        {
+            return None; // a swap moves the partner back along the pusher's arc, which a one-way arc forbids
+        }
+
         int here = _from[i];
         int j = _occupiedNow[best];
         if (j != None && j != i && _to[j] == None && SwapRequired(i, j, here, _from[j]) && SwapPossible(_from[j], here))
