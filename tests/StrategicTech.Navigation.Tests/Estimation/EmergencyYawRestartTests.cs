@@ -125,8 +125,11 @@ public sealed class EmergencyYawRestartTests(ITestOutputHelper output)
     /// <summary>
     /// Restart in the manoeuvring figure (at 60 s the acceleration is 0.3-0.5 m/s^2 and slowly turning): the default
     /// filter never resets a good compass and, once the bank has run the 10 s settling time, its converged yaw stays
-    /// within 1/1.5 of the reset threshold of the filter's. Its sigma is honest in most seeds but not all (see the
-    /// bounds): in the remaining seeds the bank settles 20-30 deg off in its first 10 s at 5-8 deg sigma.
+    /// within the reset threshold / 1.5 of the filter's yaw in these seeds. Its sigma is honest in most seeds but not all (see
+    /// the bounds): in the remaining seeds the bank converges 20-30 deg off in its first 10 s at 5-8 deg sigma, and then
+    /// walks to the truth over tens of seconds. Seed 12 of UavEkfFaultTests is such a seed and comes closer after the
+    /// settling time (20.2 deg, 1.24x below the threshold). Not fixed: the models' 3-state covariance assumes a known
+    /// tilt, while each model's tilt correction absorbs part of its yaw error when the acceleration is weak and slow.
     /// </summary>
     [Fact]
     public void Bank_restarted_in_manoeuvring_flight_never_resets_a_good_compass_and_agrees_with_it_after_settling()
@@ -134,7 +137,7 @@ public sealed class EmergencyYawRestartTests(ITestOutputHelper output)
         MonteCarlo mc = Run(straightAtRestart: false, settlingS: new UavEkfParameters().EmergencyYawRestartSettlingS);
         Assert.True(mc.All.Count > 8 * 150, "every run samples the restarted bank");
         Assert.Equal(0, mc.Resets);
-        Assert.InRange(mc.WorstSettledDeg, 0, FailureDeg / 1.5); // measured 14.9 deg after settling (31.6 deg in the first 10 s, seed 102)
+        Assert.InRange(mc.WorstSettledDeg, 0, FailureDeg / 1.5); // measured 14.9 deg after settling (31.6 deg in the first 10 s, seed 102); bound 16.7 deg
         Assert.InRange(mc.HonestSeeds, 5, 8); // measured 6 of 8 seeds with |err|/sigma p95 <= 1.96
         Assert.InRange(P95(mc.All), 0, 5.7); // measured 3.81 over all seeds (20.7 % above 1.96; 1.96 would be honest); bound 1.5x
     }

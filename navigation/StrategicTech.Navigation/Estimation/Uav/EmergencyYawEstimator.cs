@@ -16,6 +16,10 @@ namespace StrategicTech.Navigation.Estimation.Uav;
 /// yaw was 8-16 deg off at 2-3 deg reported sigma: a horizontal acceleration error of g times the tilt error is read as
 /// yaw. EKF2 compensates only the centripetal term from airspeed (fixed wing); a multirotor has no airspeed, but GNSS
 /// gives the whole acceleration.
+/// Through a GNSS outage the tilt is carried by the gyros alone (see <see cref="Suspend"/>) and an in-air restart waits
+/// for a measured kinematic acceleration. Known weakness: each model's covariance treats its tilt as known, while its
+/// tilt correction absorbs part of a yaw error when the acceleration is weak and slow, so a bank restarted in such
+/// flight can converge 20-30 deg off at 5-8 deg sigma before walking to the truth (EmergencyYawRestartTests).
 /// Runs on the delayed horizon with the main filter's samples; no allocation after construction.
 /// </summary>
 public sealed class EmergencyYawEstimator
@@ -258,13 +262,15 @@ public sealed class EmergencyYawEstimator
 
         double sigma = double.IsFinite(accuracyMps) ? Math.Max(accuracyMps, MinVelocityNoiseMps) : MinVelocityNoiseMps;
         double noiseVar = sigma * sigma;
+        double interval = _sinceVelocityS;
         bool accelerationKnown = UpdateKinematicAcceleration(northMps, eastMps);
         if (!IsActive)
         {
             // At take-off the vehicle comes from rest, so the kinematic acceleration starts at zero. A restart in the air
             // waits for the second velocity after the gap, which measures it: started at zero, the models' tilt
             // correction leaned into the true acceleration (0.3-0.9 m/s^2 in the synthetic figure) in their first second.
-            if (accelerationKnown || !_tiltOnGyros)
+            // (A receiver whose intervals exceed the 1 s differencing limit starts on its second velocity, at zero.)
+            if (accelerationKnown || !_tiltOnGyros || interval <= StaleAccelerationS)
             {
                 Start(northMps, eastMps, noiseVar);
             }
