@@ -203,4 +203,31 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
             gsf.FuseVelocity(1, 0.1, 0.3);
         });
     }
+
+    [Fact]
+    public void Gsf_suspension_gyro_only_tilt_and_in_air_restart_allocate_nothing()
+    {
+        var gsf = new EmergencyYawEstimator();
+        var level = new ImuSample(1000, new Vector3(0.0001, 0, 0.0002), new Vector3(0, 0, -9.80665 * 0.004), 0.004);
+        gsf.Predict(level, Vector3.Zero);
+        gsf.FuseVelocity(1, 0, 0.3);
+        Allocations.AssertZero(() =>
+        {
+            for (int i = 0; i < 600; i++)
+            {
+                gsf.Predict(level, Vector3.Zero); // 2.4 s without GNSS: the models' tilt on the gyros alone
+            }
+
+            gsf.Suspend();
+            gsf.Predict(level, Vector3.Zero);
+            gsf.FuseVelocity(1, 0.1, 0.3); // first velocity after the gap: waits
+            for (int i = 0; i < 50; i++)
+            {
+                gsf.Predict(level, Vector3.Zero);
+            }
+
+            gsf.FuseVelocity(1.1, 0.1, 0.3); // second: the restart
+        });
+        Assert.True(gsf.IsActive);
+    }
 }

@@ -94,6 +94,13 @@ internal sealed class SyntheticFlight
 
     public Vector3 GnssOffsetNedM { get; set; }
 
+    /// <summary>
+    /// Time since take-off, s, over which the vehicle cruises straight and level at constant velocity (no acceleration,
+    /// no turn, only a small roll/pitch wobble): yaw is unobservable from GNSS velocity there. The figure resumes at the
+    /// end with a step in acceleration. Default none.
+    /// </summary>
+    public (double FromS, double ToS) StraightCruiseS { get; init; } = (double.PositiveInfinity, double.PositiveInfinity);
+
     public bool GnssAvailable { get; set; } = true;
 
     /// <summary>GNSS antenna position in body FRD, m: the receiver reports the antenna's position and velocity.</summary>
@@ -115,6 +122,11 @@ internal sealed class SyntheticFlight
         {
             rate = new Vector3(0.2 * Math.Sin(0.7 * tau), 0.15 * Math.Cos(0.5 * tau), 0.1 * Math.Sin(0.05 * tau));
             accelNed = new Vector3(0.8 * Math.Cos(0.2 * tau), 0.39 * Math.Cos(0.13 * tau), -0.3 * Math.Cos(0.25 * tau) * (tau < 25 ? 1 : 0));
+            if (tau >= StraightCruiseS.FromS && tau < StraightCruiseS.ToS)
+            {
+                rate = new Vector3(0.05 * Math.Sin(0.7 * tau), 0.05 * Math.Cos(0.5 * tau), 0);
+                accelNed = Vector3.Zero;
+            }
         }
 
         Vector3 dAng = rate * dt;

@@ -77,18 +77,45 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         Assert.InRange(errorAfter, 0, 31); // measured 20.7 m after 30 s without GNSS; bound 31 m
         Assert.InRange(worstNormalised, 0, 1.1); // measured 0.73 sigma; bound 1.1
         sim.GnssAvailable = true;
-        RunUntil(sim, filter, 75);
-        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, emergency yaw resets {filter.EmergencyYawResetTotal}, flags {filter.Flags}");
+        double earlyDisagreementDeg = 0, settledDisagreementDeg = 0, worstGsfRatio = 0;
+        long restartUs = -1;
+        long settlingUs = (long)(filter.Parameters.EmergencyYawRestartSettlingS * 1e6);
+        RunUntil(sim, filter, 75, () =>
+        {
+            EmergencyYawEstimator gsf = filter.EmergencyYaw;
+            restartUs = restartUs < 0 && gsf.IsActive ? sim.TimeUs : restartUs;
+            if (sim.HasGnss && gsf.IsActive && gsf.FusedCount >= 5)
+            {
+                double trueYaw = sim.TrueAttitude.ToEuler().Z;
+                worstGsfRatio = Math.Max(worstGsfRatio, Math.Abs(Math.IEEERemainder(gsf.YawRad - trueYaw, 2 * Math.PI)) / Math.Sqrt(gsf.YawVarianceRad2));
+                if (gsf.IsConverged(filter.Parameters.EmergencyYawMaxErrorRad))
+                {
+                    double d = Math.Abs(Math.IEEERemainder(gsf.YawRad - filter.State.Attitude.ToEuler().Z, 2 * Math.PI)) * 180 / Math.PI;
+                    if (sim.TimeUs - restartUs < settlingUs)
+                    {
+                        earlyDisagreementDeg = Math.Max(earlyDisagreementDeg, d);
+                    }
+                    else
+                    {
+                        settledDisagreementDeg = Math.Max(settledDisagreementDeg, d);
+                    }
+                }
+            }
+        });
+        output.WriteLine($"after GNSS returns: error {HorizontalError(sim, filter):F2} m, emergency yaw resets {filter.EmergencyYawResetTotal}, flags {filter.Flags}; bank restarted at {restartUs / 1e6:F1} s: worst |err|/sigma {worstGsfRatio:F2}, worst converged disagreement with the filter's yaw {earlyDisagreementDeg:F1} deg in the settling time, {settledDisagreementDeg:F1} deg after");
         Assert.False(filter.Flags.HasFlag(UavEkfFlags.DeadReckoning));
         // A GNSS outage with a correct compass is no yaw failure: no emergency yaw reset during it or on the return (the
         // return is a position/velocity reset). Before, velocity unfused for the 30 s counted as rejected (in SITL, whose
         // loss sends no-fix samples, the reset fired 1 s into the loss and dropped the compass). Now velocity rejection
         // counts only while GNSS is tested and the yaw is 25 deg off the bank, and the bank, restarted after the outage
-        // (as EKF2's), may reset only 10 s after it restarts: here it converged 39 deg off the truth at a stated 7.4 deg by
-        // 67.7 s (7.3 s after restarting), and the magnetometer-disagreement path reset yaw to it (1 reset); it is still
-        // 20-30 deg off at 2.4-3 deg through 90 s, but within 30 deg of the compass once the 10 s have passed (30.7 deg at
-        // 70.0 s, settled at 70.4 s): a bank that is wrong and overconfident after an in-flight restart, not fixed.
+        // (as EKF2's), may reset only 10 s after it restarts. Before the suspended bank carried its tilt on the gyros it
+        // converged 39 deg off the truth at a stated 7.4 deg by 67.7 s and only that wait kept it from resetting yaw
+        // (30.7 deg from the compass at 70.0 s against the 30 deg threshold). This seed is still one where the restarted
+        // bank is overconfident (|err|/sigma up to 4.42; 2 of the 8 seeds of EmergencyYawRestartTests behave so): it
+        // converges about 30 deg off (30.9 deg from the compass-led yaw inside the settling time) and walks to the truth
+        // slowly; after the settling time it stays under the 25 deg reset threshold, but with a margin of only 1.24x.
         Assert.Equal(0, filter.EmergencyYawResetTotal);
+        Assert.InRange(settledDisagreementDeg, 0, filter.Parameters.EmergencyYawFailureRad * 180 / Math.PI); // measured 20.2 deg after settling; bound the 25 deg threshold (1.24x, short of the 1.5x wanted)
         Assert.False(filter.Flags.HasFlag(UavEkfFlags.MagFault));
         Assert.InRange(HorizontalError(sim, filter), 0, 0.26); // measured 0.17 m; bound 0.26 m
     }

@@ -490,7 +490,7 @@ public sealed class UavEkf
                 // afresh on the return rather than weigh its models on velocities dead-reckoned through the outage;
                 // and as EKF2 (EKFGSF_min_active_time) a bank restarted in the air may not reset yaw until it has run
                 // EmergencyYawRestartSettlingS: its first convergence in flight can be on the manoeuvre, not the heading.
-                EmergencyYaw.Stop();
+                EmergencyYaw.Suspend();
                 _gsfSettledAtUs = long.MaxValue;
             }
             else if (_gsfSettledAtUs == long.MaxValue && EmergencyYaw.IsActive)
