@@ -49,4 +49,53 @@ public sealed class RingBufferProperties
         buffer.DropOldest();
         return buffer.Count == before - 1 && (buffer.Count == 0 || buffer.PeekOldest() == second);
     }
+
+    // The indices wrap by a compare (no modulo): a long run of pushes and drops, as the EKF's buffers see, must keep
+    // matching a queue of the newest entries however often head and tail pass the end of the array.
+    [Property]
+    public bool Interleaved_pushes_and_drops_match_a_queue_of_the_newest(PositiveInt capacity, bool[] pushes)
+    {
+        int cap = Math.Min(capacity.Get, 16);
+        var buffer = new RingBuffer<int>(cap);
+        var model = new Queue<int>();
+        for (int step = 0; step < pushes.Length; step++)
+        {
+            if (pushes[step])
+            {
+                bool fit = buffer.Push(step);
+                if (fit != (model.Count < cap))
+                {
+                    return false;
+                }
+
+                if (!fit)
+                {
+                    model.Dequeue();
+                }
+
+                model.Enqueue(step);
+            }
+            else
+            {
+                buffer.DropOldest();
+                model.TryDequeue(out _);
+            }
+
+            if (buffer.Count != model.Count || (model.Count > 0 && (buffer.PeekOldest() != model.Peek() || buffer.PeekNewest() != model.Last())))
+            {
+                return false;
+            }
+        }
+
+        int[] expected = [.. model];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (buffer[i] != expected[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

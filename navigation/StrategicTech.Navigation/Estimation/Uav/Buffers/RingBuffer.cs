@@ -1,6 +1,10 @@
 namespace StrategicTech.Navigation.Estimation.Uav.Buffers;
 
-/// <summary>Fixed-capacity FIFO; pushing into a full buffer overwrites the oldest entry (and reports it).</summary>
+/// <summary>
+/// Fixed-capacity FIFO; pushing into a full buffer overwrites the oldest entry (and reports it). Indices wrap by a
+/// compare, not a modulo: the EKF pushes and drops several entries per IMU step, and an integer division costs tens
+/// of cycles each.
+/// </summary>
 public sealed class RingBuffer<T>
     where T : struct
 {
@@ -18,7 +22,7 @@ public sealed class RingBuffer<T>
     public int Capacity => _items.Length;
 
     /// <summary>Entry i counted from the oldest.</summary>
-    public ref T this[int i] => ref _items[(_head + i) % _items.Length];
+    public ref T this[int i] => ref _items[Wrap(_head + i)];
 
     /// <summary>Appends; returns false when the oldest entry had to be overwritten.</summary>
     public bool Push(in T item)
@@ -26,13 +30,13 @@ public sealed class RingBuffer<T>
         bool fit = Count < _items.Length;
         if (fit)
         {
-            _items[(_head + Count) % _items.Length] = item;
+            _items[Wrap(_head + Count)] = item;
             Count++;
         }
         else
         {
             _items[_head] = item;
-            _head = (_head + 1) % _items.Length;
+            _head = Wrap(_head + 1);
         }
 
         return fit;
@@ -40,7 +44,7 @@ public sealed class RingBuffer<T>
 
     public ref readonly T PeekOldest() => ref _items[_head];
 
-    public ref readonly T PeekNewest() => ref _items[(_head + Count - 1) % _items.Length];
+    public ref readonly T PeekNewest() => ref _items[Wrap(_head + Count - 1)];
 
     public void DropOldest()
     {
@@ -49,9 +53,12 @@ public sealed class RingBuffer<T>
             return;
         }
 
-        _head = (_head + 1) % _items.Length;
+        _head = Wrap(_head + 1);
         Count--;
     }
+
+    /// <summary>An index in [0, 2 capacity) brought into [0, capacity); callers never pass more (head and offset are each below capacity).</summary>
+    private int Wrap(int index) => index >= _items.Length ? index - _items.Length : index;
 
     public void Clear()
     {
