@@ -14,7 +14,8 @@ namespace StrategicTech.Sim.Amr;
 /// subscriptions; each control step (50 ms simulated) ticks the navigator, waits for a global plan in flight to finish,
 /// publishes /cmd_vel and waits until the server has it, advances the simulation by 50 ms, and waits until the client
 /// has the last /odom, /imu (published with /odom) and /scan the simulation published — so which step a message lands in never depends on socket
-/// timing. (While the link is down nothing is awaited, but each step takes at least its 50 ms of wall time.) Truth (clearance to walls and people, localization error,
+/// timing. Planned server outages (<see cref="AmrDemoOptions.LinkOutages"/>) run on simulated time; an unplanned
+/// link loss makes each step wait 50 ms of wall time instead, so the client can reconnect. Truth (clearance to walls and people, localization error,
 /// contact) comes from the simulator and is never shown to the navigator.
 /// </summary>
 public static class AmrDemoRunner
