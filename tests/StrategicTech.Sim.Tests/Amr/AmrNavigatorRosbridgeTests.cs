@@ -37,14 +37,20 @@ public sealed class AmrNavigatorRosbridgeTests(ITestOutputHelper output)
     public async Task Server_outage_of_3_s_simulated_stops_the_robot_by_its_cmd_vel_timeout_and_after_the_reconnect_and_re_registration_the_goal_is_reached()
     {
         const long OutageUs = 3_000_000;
-        AmrDemoResult result = await AmrDemoRunner.RunAsync(new AmrDemoOptions
+        var options = new AmrDemoOptions
         {
             Map = WarehouseMap.Create(),
             Start = new Pose2D(1.5, 1.0, 0),
             Goals = [new Pose2D(10.0, 1.0, 0)],
             LinkOutages = [new LinkOutage(AtUs: 8_000_000, DurationUs: OutageUs)],
-        });
+        };
+        AmrDemoResult result = await AmrDemoRunner.RunAsync(options);
         Print(result);
+
+        // Simulated time only: a second run gives the same outage record and the same trace, step for step.
+        AmrDemoResult again = await AmrDemoRunner.RunAsync(options);
+        Assert.Equal(result.Outages, again.Outages);
+        Assert.Equal(result.Trace, again.Trace);
         LinkOutageResult outage = Assert.Single(result.Outages);
         output.WriteLine($"outage at {outage.StartUs / 1e6:F2} s: speed {outage.SpeedAtStartMps:F3} m/s, stopped after {outage.StoppedAfterUs / 1e6:F2} s, " +
             $"{outage.DistanceWhileDownM:F4} m while down, max command {outage.MaxCommandWhileDownMps:F3} m/s, last motion command at {outage.LastMotionCommandUs / 1e6:F2} s, " +
