@@ -13,8 +13,9 @@ namespace StrategicTech.Autopilot.Amr;
 /// the control rate (20 Hz) on the control thread, drains the rings merging odometry and gyro by stamp into the EKF,
 /// hands every scan to the navigator, ticks it and publishes the command; socket I/O never runs here and the intake
 /// builds no message objects. When the link drops, no new odometry arrives, the navigator holds the goal and commands
-/// zero, and the robot's own cmd_vel timeout stops it; after the client reconnects and resubscribes the samples flow
-/// again and the goal continues.
+/// zero, and the robot's own cmd_vel timeout stops it; commands published while the link is down are discarded at the
+/// reconnect (never delivered late), and after the client reconnects and resubscribes the samples flow again and the
+/// goal continues.
 /// </summary>
 public sealed class RosbridgeAmrLink
 {
@@ -33,7 +34,7 @@ public sealed class RosbridgeAmrLink
         _odom = client.SubscribePreallocated("/odom", PreallocatedTypes.Odometry, capacity: InertialCapacity);
         _imu = client.SubscribePreallocated("/imu", PreallocatedTypes.Imu, capacity: InertialCapacity);
         _scan = client.SubscribePreallocated("/scan", PreallocatedTypes.LaserScan(), capacity: ScanCapacity);
-        _cmdVel = client.Advertise("/cmd_vel", RosTypes.Twist);
+        _cmdVel = client.Advertise("/cmd_vel", RosTypes.Twist, keepWhileDown: false); // a command that waited through an outage is stale
     }
 
     public AmrNavigator Navigator => _navigator;
@@ -42,6 +43,9 @@ public sealed class RosbridgeAmrLink
     public VelocityCommand LastCommand { get; private set; }
 
     public long CommandsPublished { get; private set; }
+
+    /// <summary>Commands that never went out: refused by the full ring or discarded at a reconnect (published while down).</summary>
+    public long CommandsNotSent => _cmdVel.Dropped + _cmdVel.DiscardedAtReconnect;
 
     public long ScansProcessed { get; private set; }
 

@@ -128,11 +128,16 @@ public sealed class RosbridgeClient : IAsyncDisposable
         Unsubscribe(subscription.Id, subscription.Topic);
     }
 
-    public TopicPublisher<T> Advertise<T>(string topic, RosType<T> type, int queueCapacity = 8)
+    /// <summary>
+    /// Advertises <paramref name="topic"/>. With <paramref name="keepWhileDown"/> (the default) messages published while
+    /// the link is down wait in the publisher's ring and go out after the reconnect; without it they are discarded at
+    /// the reconnect — for commands (cmd_vel) a message that waited through an outage is stale and must not move a robot.
+    /// </summary>
+    public TopicPublisher<T> Advertise<T>(string topic, RosType<T> type, int queueCapacity = 8, bool keepWhileDown = true)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(type);
-        var publisher = new TopicPublisher<T>(topic, type, queueCapacity, p => _outgoing.Writer.TryWrite(new Outgoing(null, p)));
+        var publisher = new TopicPublisher<T>(topic, type, queueCapacity, p => _outgoing.Writer.TryWrite(new Outgoing(null, p)), keepWhileDown);
         _publishers[topic] = publisher;
         Enqueue(RosbridgeFrames.Advertise(topic, type.Name));
         return publisher;
@@ -639,11 +644,19 @@ public sealed class RosbridgeClient : IAsyncDisposable
         }
     }
 
-    /// <summary>After a (re)connect: the bridge forgot everything, so advertise, subscribe and serve again.</summary>
+    /// <summary>
+    /// After a (re)connect: the bridge forgot everything, so advertise, subscribe and serve again; publishers that do not
+    /// keep messages while down drop what waited through the outage.
+    /// </summary>
     private async Task RegisterAllAsync(ClientWebSocket socket, CancellationToken stop)
     {
         foreach (IPublisherEntry publisher in _publishers.Values)
         {
+            if (!publisher.KeepWhileDown)
+            {
+                publisher.DiscardQueued(); // this task is the ring's reader; the previous link's send loop has ended
+            }
+
             await SendAsync(socket, RosbridgeFrames.Advertise(publisher.Topic, publisher.TypeName), stop).ConfigureAwait(false);
         }
 

@@ -6,7 +6,9 @@ namespace StrategicTech.Drivers.Rosbridge.Client;
 /// <summary>
 /// An advertised topic. <see cref="Publish"/> never blocks: it puts the message in a preallocated ring that the
 /// socket thread drains, encodes and sends; while the link is down messages wait there (the ring keeps the first
-/// ones and counts the rest as dropped) and the advertisement is repeated on reconnect.
+/// ones and counts the rest as dropped) and the advertisement is repeated on reconnect. A publisher made with
+/// <see cref="KeepWhileDown"/> false (commands such as cmd_vel, which must never arrive late) instead has what waited
+/// discarded at the reconnect, counted in <see cref="DiscardedAtReconnect"/>.
 /// </summary>
 public sealed class TopicPublisher<T> : IPublisherEntry
     where T : notnull
@@ -14,8 +16,11 @@ public sealed class TopicPublisher<T> : IPublisherEntry
     private readonly SpscRing<T> _ring;
     private readonly Action<IPublisherEntry> _signal;
 
-    internal TopicPublisher(string topic, RosType<T> type, int capacity, Action<IPublisherEntry> signal)
+    private long _discarded;
+
+    internal TopicPublisher(string topic, RosType<T> type, int capacity, Action<IPublisherEntry> signal, bool keepWhileDown = true)
     {
+        KeepWhileDown = keepWhileDown;
         Topic = topic;
         Type = type;
         _ring = new SpscRing<T>(capacity);
@@ -27,6 +32,12 @@ public sealed class TopicPublisher<T> : IPublisherEntry
     public RosType<T> Type { get; }
 
     public long Dropped => _ring.Dropped;
+
+    /// <summary>Whether messages published while the link is down are sent after the reconnect (else discarded then).</summary>
+    public bool KeepWhileDown { get; }
+
+    /// <summary>Messages that waited through an outage and were discarded at the reconnect (<see cref="KeepWhileDown"/> false).</summary>
+    public long DiscardedAtReconnect => Volatile.Read(ref _discarded);
 
     string IPublisherEntry.TypeName => Type.Name;
 
@@ -52,6 +63,14 @@ public sealed class TopicPublisher<T> : IPublisherEntry
         frame = [];
         return false;
     }
+
+    void IPublisherEntry.DiscardQueued()
+    {
+        while (_ring.TryRead(out _))
+        {
+            Interlocked.Increment(ref _discarded);
+        }
+    }
 }
 
 internal interface IPublisherEntry
@@ -60,5 +79,10 @@ internal interface IPublisherEntry
 
     string TypeName { get; }
 
+    bool KeepWhileDown { get; }
+
     bool TryTakeFrame(out byte[] frame);
+
+    /// <summary>Empties the ring (the socket thread, the ring's only reader, at a reconnect).</summary>
+    void DiscardQueued();
 }

@@ -47,6 +47,13 @@ public sealed record AmrDemoOptions
     /// <summary>Give up on the whole run after this much wall-clock time.</summary>
     public TimeSpan WallTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Server outages in simulated time (in order): the runner stops the robot's server, steps robot and control loop
+    /// through the outage in lockstep, starts the server again and waits (bounded) for the client to re-register, so
+    /// the run stays deterministic for a seed. Results in <see cref="AmrDemoResult.Outages"/>.
+    /// </summary>
+    public IReadOnlyList<LinkOutage> LinkOutages { get; init; } = [];
+
     /// <summary>Called after every control step with the host and the simulated time (tests: remove a person, restart the server).</summary>
     public Func<RosRobotHost, AmrNavigator, long, Task>? OnStep { get; init; }
 }

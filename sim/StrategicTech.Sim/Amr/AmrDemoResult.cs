@@ -37,6 +37,9 @@ public sealed record AmrDemoResult(
     /// <summary>Kidnap recovery's counters at the end of the run (null when recovery was off).</summary>
     public AmrRelocalizationStats? Relocalization { get; init; }
 
+    /// <summary>One entry per <see cref="AmrDemoOptions.LinkOutages"/> outage that came due during the run.</summary>
+    public IReadOnlyList<LinkOutageResult> Outages { get; init; } = [];
+
     /// <summary>Lockstep waits that gave up (wall-clock limit) and let the run go on unsynchronised; 0 in a deterministic run.</summary>
     public int LockstepStalls { get; init; }
 

@@ -14,7 +14,8 @@ namespace StrategicTech.Sim.Amr;
 /// subscriptions; each control step (50 ms simulated) ticks the navigator, waits for a global plan in flight to finish,
 /// publishes /cmd_vel and waits until the server has it, advances the simulation by 50 ms, and waits until the client
 /// has the last /odom, /imu (published with /odom) and /scan the simulation published — so which step a message lands in never depends on socket
-/// timing. (While the link is down nothing is awaited, but each step takes at least its 50 ms of wall time.) Truth (clearance to walls and people, localization error,
+/// timing. Planned server outages (<see cref="AmrDemoOptions.LinkOutages"/>) run on simulated time; an unplanned
+/// link loss makes each step wait 50 ms of wall time instead, so the client can reconnect. Truth (clearance to walls and people, localization error,
 /// contact) comes from the simulator and is never shown to the navigator.
 /// </summary>
 public static class AmrDemoRunner
@@ -64,6 +65,7 @@ public static class AmrDemoRunner
         var trace = new List<AmrTraceRow>();
         var goals = new List<AmrGoalResult>();
         var planned = new List<(double, double)>();
+        var outages = new List<LinkOutageResult>();
         for (int g = 0; g < options.Goals.Count; g++)
         {
             Pose2D goal = options.Goals[g];
@@ -85,6 +87,13 @@ public static class AmrDemoRunner
                 {
                     navigator.Cancel();
                     break;
+                }
+
+                if (outages.Count < options.LinkOutages.Count && host.Clock.TimeUs - runStartUs >= options.LinkOutages[outages.Count].AtUs)
+                {
+                    LinkOutageResult outage = await RunOutageAsync(host, client, link, navigator, options.LinkOutages[outages.Count], cancel).ConfigureAwait(false);
+                    stalls += outage.Reconnected ? 0 : 1;
+                    outages.Add(outage);
                 }
 
                 stalls += await StepAsync(host, client, link, navigator, options, cancel).ConfigureAwait(false);
@@ -124,6 +133,7 @@ public static class AmrDemoRunner
         {
             Particles = particles.Snapshots,
             LockstepStalls = stalls,
+            Outages = outages,
             Relocalization = localizer is RecoveringLocalizer r
                 ? new AmrRelocalizationStats(r.Detections, r.Searches, r.Reseeds, r.Recoveries, r.TotalMatcherLookups)
                 : null,
@@ -165,6 +175,51 @@ public static class AmrDemoRunner
                     || (link.LatestOdometryStampUs == robot.LastOdometryStampUs && link.LatestImuStampUs == robot.LastOdometryStampUs))
                 && (robot.LastScanStampUs < 0 || link.LatestScanStampUs == robot.LastScanStampUs)), LockstepWait, cancel).ConfigureAwait(false);
         return synced ? stalls : stalls + 1;
+    }
+
+    /// <summary>
+    /// One server outage in lockstep: stop the server and wait (bounded) until the client has seen the link drop; run
+    /// the control loop and the robot through the outage 50 ms at a time on simulated time (nothing reaches the robot,
+    /// so its cmd_vel timeout stops it); start the server and wait (bounded) until the client has reconnected,
+    /// re-advertised /cmd_vel and re-subscribed /odom, /imu and /scan. No wall time enters the simulation: every wait is
+    /// for an event, with a timeout only as a guard.
+    /// </summary>
+    private static async Task<LinkOutageResult> RunOutageAsync(RosRobotHost host, RosbridgeClient client, RosbridgeAmrLink link, AmrNavigator navigator,
+        LinkOutage outage, CancellationToken cancel)
+    {
+        long connections = client.Counters.Connections;
+        await host.StopServerAsync().ConfigureAwait(false);
+        bool dropped = await WaitUntilAsync(() => !client.IsConnected, LockstepWait, cancel).ConfigureAwait(false);
+        DiffDriveBase b = host.Robot.Base;
+        long startUs = host.Clock.TimeUs;
+        double speedAtStart = b.LinearMps, distance = 0, maxCommand = 0;
+        long? stoppedAfterUs = null, lastMotionCommandUs = null;
+        long notSent = link.CommandsNotSent, received = host.Robot.CommandsReceived;
+        (double x, double y) last = (b.TrueXM, b.TrueYM);
+        for (long t = 0; t < outage.DurationUs; t += StepUs)
+        {
+            VelocityCommand command = link.Step(host.Clock.TimeUs);
+            maxCommand = Math.Max(maxCommand, Math.Abs(command.LinearMps));
+            if (command.LinearMps != 0 || command.AngularRadps != 0)
+            {
+                lastMotionCommandUs = host.Clock.TimeUs - startUs;
+            }
+
+            host.Advance(StepUs);
+            distance += Math.Sqrt(Sq(b.TrueXM - last.x) + Sq(b.TrueYM - last.y));
+            last = (b.TrueXM, b.TrueYM);
+            if (stoppedAfterUs is null && b.LinearMps == 0 && b.AngularRadps == 0)
+            {
+                stoppedAfterUs = host.Clock.TimeUs - startUs;
+            }
+        }
+
+        NavigationState state = navigator.State;
+        await host.StartServerAsync().ConfigureAwait(false);
+        bool relinked = await WaitUntilAsync(() => client.Counters.Connections > connections && Linked(host, client)
+            && host.Server.SubscriberCount("/imu") > 0 && host.Server.AdvertiserCount("/cmd_vel") > 0, LockstepWait, cancel).ConfigureAwait(false);
+        return new LinkOutageResult(startUs, speedAtStart, stoppedAfterUs, distance, maxCommand, lastMotionCommandUs, state,
+            link.CommandsNotSent - notSent, host.Robot.CommandsReceived - received, client.Counters.Connections, dropped && relinked);
     }
 
     /// <summary>Whether messages flow: the client is connected and the server has its subscriptions (not mid-reconnect).</summary>

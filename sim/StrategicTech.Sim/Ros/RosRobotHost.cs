@@ -7,8 +7,8 @@ namespace StrategicTech.Sim.Ros;
 /// <summary>
 /// One simulated ROS robot with its rosbridge server and simulation clock. Tests step it in lockstep (faster than
 /// real time, <see cref="Advance"/>); <see cref="RunAsync"/> paces it against the wall clock (speed 1 = real time)
-/// for external clients. <see cref="RestartServerAsync"/> drops every connection and listens again on the same
-/// port while the robot keeps running (its cmd_vel timeout stops it meanwhile).
+/// for external clients. <see cref="StopServerAsync"/> drops every connection and <see cref="StartServerAsync"/> listens
+/// again on the same port; in between the owner steps the robot on simulated time (its cmd_vel timeout stops it).
 /// </summary>
 public sealed class RosRobotHost : IAsyncDisposable
 {
@@ -50,14 +50,6 @@ public sealed class RosRobotHost : IAsyncDisposable
     {
         Clock.AdvanceUs(deltaUs);
         Robot.StepTo(Clock.TimeUs);
-    }
-
-    public async Task RestartServerAsync(TimeSpan downtime, long simulateWhileDownUs)
-    {
-        await StopServerAsync().ConfigureAwait(false);
-        Advance(simulateWhileDownUs);
-        await Task.Delay(downtime).ConfigureAwait(false);
-        await StartServerAsync().ConfigureAwait(false);
     }
 
     /// <summary>Drops every connection and stops listening; the robot keeps running (a test steps it meanwhile).</summary>

@@ -77,6 +77,21 @@ public sealed class RosbridgeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Sessions that have advertised <paramref name="topic"/> (a client re-advertises after every reconnect).</summary>
+    public int AdvertiserCount(string topic)
+    {
+        lock (_gate)
+        {
+            int count = 0;
+            foreach (RosbridgeSession session in _sessions)
+            {
+                count += session.Advertised.Contains(topic) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>Messages of <paramref name="topic"/> dropped because a subscriber already had queue_length pending (all sessions).</summary>
     public long QueueDropped(string topic)
     {
@@ -350,10 +365,21 @@ public sealed class RosbridgeServer : IAsyncDisposable
 
                 break;
             case RosbridgeOps.Advertise:
-                e.RequireString("topic");
+                string advertised = e.RequireString("topic");
                 e.RequireString("type");
+                lock (_gate)
+                {
+                    session.Advertised.Add(advertised);
+                }
+
                 break;
             case RosbridgeOps.Unadvertise:
+                string unadvertised = e.RequireString("topic");
+                lock (_gate)
+                {
+                    session.Advertised.Remove(unadvertised);
+                }
+
                 break;
             case RosbridgeOps.Publish:
                 Action<RosbridgeEnvelope>? inbound;

@@ -28,6 +28,9 @@ internal sealed class RosbridgeSession
     /// <summary>Subscriptions by topic (several ids may subscribe one topic).</summary>
     public Dictionary<string, List<SessionSubscription>> Subscriptions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Topics this client has advertised (and not unadvertised); guarded by the server's lock.</summary>
+    public HashSet<string> Advertised { get; } = new(StringComparer.Ordinal);
+
     public long BadFrames { get; set; }
 
     public void Send(byte[] frame, bool binary = false) => _out.Writer.TryWrite(new OutFrame(frame, binary, null, 0));

@@ -81,4 +81,43 @@ public sealed class RosbridgeReconnectTests
         Assert.Equal(0, client.Counters.BadFrames);
         Assert.Equal(0, host.Server.BadFrames);
     }
+
+    [Fact]
+    public async Task A_command_publisher_that_does_not_keep_while_down_discards_what_waited_through_the_outage_so_only_commands_published_after_the_reconnect_reach_the_robot()
+    {
+        await using RosRobotHost host = await RosRobotHost.StartAsync(RoomMap.Create(), start: (1.5, 4.0, 0.0));
+        await using var client = new RosbridgeClient(host.Uri, new RosbridgeClientOptions { ReconnectMinDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(400) });
+        TopicPublisher<Twist> cmd = client.Advertise("/cmd_vel", RosTypes.Twist, queueCapacity: 8, keepWhileDown: false);
+        var forward = new Twist(new Vector3(0.3, 0, 0), default);
+        client.Start();
+        await client.WaitConnectedAsync(Wait);
+        Assert.True(SpinWait.SpinUntil(() => host.Server.AdvertiserCount("/cmd_vel") == 1, Wait), "not advertised");
+        Assert.True(cmd.Publish(forward));
+        Assert.True(SpinWait.SpinUntil(() => host.Robot.CommandsReceived == 1, Wait), "first command did not arrive");
+
+        await host.StopServerAsync();
+        Assert.True(SpinWait.SpinUntil(() => !client.IsConnected, Wait), "client did not see the link go down");
+        int accepted = 0;
+        for (int step = 1; step <= 200; step++)
+        {
+            accepted += cmd.Publish(forward) ? 1 : 0;
+            host.Advance(SimulatedRosRobot.StepUs);
+        }
+
+        Assert.Equal(8, accepted); // the ring holds 8 while down and refuses the rest
+        Assert.Equal(192, cmd.Dropped);
+        Assert.Equal(0.0, host.Robot.Base.LinearMps); // stopped by the cmd_vel timeout
+
+        await host.StartServerAsync();
+        Assert.True(SpinWait.SpinUntil(() => host.Server.AdvertiserCount("/cmd_vel") == 1, Wait), "not re-advertised");
+        Assert.Equal(2, client.Counters.Connections);
+
+        // Frames keep their order on the one socket: a stale command would reach the server before this marker, so the
+        // count of exactly one more command proves the 8 that waited were discarded, not delivered late.
+        Assert.True(cmd.Publish(forward));
+        Assert.True(SpinWait.SpinUntil(() => host.Robot.CommandsReceived >= 2, Wait), "command after the reconnect did not arrive");
+        Assert.Equal(2, host.Robot.CommandsReceived);
+        Assert.Equal(8, cmd.DiscardedAtReconnect);
+        Assert.Equal(0, host.Server.BadFrames);
+    }
 }
