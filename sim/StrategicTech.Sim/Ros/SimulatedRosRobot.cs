@@ -66,6 +66,18 @@ public sealed class SimulatedRosRobot
     /// <summary>cmd_vel messages received.</summary>
     public long CommandsReceived { get; private set; }
 
+    /// <summary>The last cmd_vel received (zero before the first), whether or not it is still fresh.</summary>
+    public Twist LastCommand
+    {
+        get
+        {
+            lock (_newGoals)
+            {
+                return _command;
+            }
+        }
+    }
+
     /// <summary>True while the last command is fresh; false means the robot is braking to a stop.</summary>
     public bool CommandActive => _commandUs != long.MinValue && _nowUs - _commandUs <= CmdVelTimeoutUs;
 

@@ -7,8 +7,12 @@ internal static class Lockstep
 {
     public static readonly TimeSpan WallTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Advances until <paramref name="done"/> holds; <paramref name="eachStep"/> runs first each step (a control loop). Returns the simulated µs spent.</summary>
-    public static async Task<long> RunUntilAsync(RosRobotHost host, Func<bool> done, Action? eachStep = null, long maxSimUs = 120_000_000)
+    /// <summary>
+    /// Advances until <paramref name="done"/> holds; <paramref name="eachStep"/> runs first each step (a control loop);
+    /// while <paramref name="hold"/> returns true simulated time stands still (waiting for an external client to react,
+    /// so that its wall-time latency does not become simulated travel). Returns the simulated µs spent.
+    /// </summary>
+    public static async Task<long> RunUntilAsync(RosRobotHost host, Func<bool> done, Action? eachStep = null, long maxSimUs = 120_000_000, Func<bool>? hold = null)
     {
         long startUs = host.Clock.TimeUs;
         var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -17,7 +21,11 @@ internal static class Lockstep
             Assert.True(wall.Elapsed < WallTimeout, $"condition not met within {WallTimeout.TotalSeconds} s of wall time");
             Assert.True(host.Clock.TimeUs - startUs < maxSimUs, $"condition not met within {maxSimUs / 1e6} s of simulated time");
             eachStep?.Invoke();
-            host.Advance(20_000);
+            if (hold?.Invoke() != true)
+            {
+                host.Advance(20_000);
+            }
+
             await Task.Delay(1);
         }
 

@@ -10,7 +10,7 @@ namespace StrategicTech.Sim.Tests.Ros;
 /// Interop with the reference client: roslib 2.1.0 in node (tests/peers/rosbridge-roslib-peer.mjs, with ws 8.23.0,
 /// installed by test.sh's npm ci) drives our simulated robot's rosbridge server over 127.0.0.1.
 /// </summary>
-public sealed class RoslibInteropTests
+public sealed class RoslibInteropTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Roslib_subscribes_odom_and_cbor_scan_drives_with_cmd_vel_calls_a_service_and_runs_an_action()
@@ -28,8 +28,27 @@ public sealed class RoslibInteropTests
         Task<string> stdout = node.StandardOutput.ReadToEndAsync();
         Task<string> stderr = node.StandardError.ReadToEndAsync();
 
-        // Lockstep while node works: the robot only moves when simulated time advances.
-        await Lockstep.RunUntilAsync(host, () => node.HasExited);
+        // Lockstep while node works: the robot only moves when simulated time advances. Once an odometry message past
+        // the peer's 0.5 m threshold has been published, time stands still until its stop command arrives (at most 5 s
+        // of wall time): node's reaction time is wall time, and advancing meanwhile would turn a loaded machine's
+        // latency into simulated travel (a real client at 0.4 m/s reacting within milliseconds moves about a millimetre).
+        long crossedUs = long.MaxValue;
+        var heldFor = new Stopwatch();
+        await Lockstep.RunUntilAsync(host, () => node.HasExited, hold: () =>
+        {
+            if (crossedUs == long.MaxValue && host.Robot.Base.OdomXM > 0.5)
+            {
+                crossedUs = host.Robot.TimeUs;
+            }
+
+            bool waitingForStop = host.Robot.LastOdometryStampUs >= crossedUs && host.Robot.LastCommand.Linear.X != 0;
+            if (waitingForStop && !heldFor.IsRunning)
+            {
+                heldFor.Start();
+            }
+
+            return waitingForStop && heldFor.Elapsed < TimeSpan.FromSeconds(5);
+        });
         await node.WaitForExitAsync();
 
         Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await stderr}");
@@ -37,6 +56,7 @@ public sealed class RoslibInteropTests
         JsonElement root = json.RootElement;
         // The peer drives until odometry passes 0.5 m: the first odometry past it, measured 0.5020 m (3 runs); bound one
         // odometry period at 0.4 m/s above the threshold (0.508 m).
+        output.WriteLine(FormattableString.Invariant($"odomMaxX {root.GetProperty("odomMaxX").GetDouble():F4} m, truth x {host.Robot.Base.TrueXM:F4} m, held {heldFor.Elapsed.TotalMilliseconds:F0} ms"));
         Assert.InRange(root.GetProperty("odomMaxX").GetDouble(), 0.5, 0.508);
         Assert.Equal("odom->base_footprint", root.GetProperty("odomFrame").GetString());
         Assert.Equal(360, root.GetProperty("scanBeams").GetInt32());
