@@ -300,13 +300,15 @@ public sealed record UavEkfParameters
     /// magnetometer the mean worst yaw error 50-60 s after the emergency reset was 5.6 deg with all three axes and 6.0
     /// with the horizontal alone, against 2.1 without the update and 2.1 with the down axis alone. Down only, the accel-z
     /// bias error at take-off falls from worst 0.0315 to 0.0181 m/s^2 (1 sigma 0.072 to 0.030) and the vertical velocity
-    /// error in the first 2 s of flight from worst 0.108 to 0.066 m/s (ZeroVelocityUpdateTests). Default false all the
-    /// same: at 180 deg rotation the down axis alone is worse than no update in 8 of 10 seeds (mean worst yaw 18.4 against
-    /// 14.8 deg, cause not found); in the GNSS-denied synthetic flight of the baro-step reset test (vertical velocity
-    /// errors of 5-9 m/s in flight either way) the outcome changes by seed in both directions (height error to the
-    /// barometer at 60 s: seed 5 0.21 to 1.02 m, seed 21 2.6 to 4.1 m, while seeds 3 and 7 diverge by over 2 km without
-    /// the update and end within 1.5 and 2.9 m with it), and PX4-ECL's iris_gps replay moves (the -60 ms skew test's
-    /// aligned attitude error by 0.013 deg against its 0.012 tolerance); see docs/ARCHITECTURE.md.
+    /// error in the first 2 s of flight from worst 0.107 to 0.065 m/s (ZeroVelocityUpdateTests). Default false all the
+    /// same, because with the 0.5 m ground hold it still costs the default filter's emergency yaw recovery a little: with a
+    /// 180 deg rotated magnetometer, seeds 1-10, the mean worst yaw 50-60 s is 3.83 deg with it against 3.50 without (worse
+    /// in 8 of 10 seeds; 90 deg 1.92 against 1.89), and without the estimator seed 21 ends 23.9 m off against 21.4. The
+    /// larger effects once measured were the unlevelled lift-off of the former 10 m hold (see NoAidPositionNoiseM): with it
+    /// the 180 deg mean was 33.0 against 34.1 deg, and the GNSS-denied baro-step flight flew with its tilt 66-175 deg wrong
+    /// either way, the update changing only which seeds diverged by kilometres. Levelled, that flight ends 0.062 / 0.201 /
+    /// 0.000 m from the barometer with the update against 0.052 / 0.188 / 0.043 m (seeds 3 / 5 / 7). See
+    /// docs/ARCHITECTURE.md.
     /// </summary>
     public bool UseZeroVelocityUpdateBeforeTakeOff { get; init; }
     /// <summary>Zero-velocity observation noise, m/s (0.01..5). Default 0.2 (EKF2's once tilt is aligned).</summary>
