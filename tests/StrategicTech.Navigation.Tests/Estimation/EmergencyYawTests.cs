@@ -127,13 +127,16 @@ public sealed class EmergencyYawTests(ITestOutputHelper output)
         output.WriteLine($"mag rotated {rotationDeg}: resets {filter.EmergencyYawResetCount}, worst yaw error 50-60 s {worstLateYaw:F2} deg, horizontal {horizontal:F2} m, GSF yaw sd {Math.Sqrt(filter.EmergencyYaw.YawVarianceRad2) * 180 / Math.PI:F2} deg, flags {filter.Flags}");
         Assert.Equal(1, filter.EmergencyYawResetCount);
         Assert.True(filter.Flags.HasFlag(UavEkfFlags.MagFault));
-        // Default filter: 90 deg measured 2.03 deg, 0.17 m; bounds 3.0 deg, 0.26 m. 180 deg: measured 8.26 deg, 0.25 m;
+        // Default filter: 90 deg measured 1.74 deg, 0.17 m; bounds 2.6 deg, 0.26 m. 180 deg: measured 3.49 deg, 0.24 m;
+        // bounds 5.2 deg, 0.36 m. The 0.5 m ground hold (EKF2's on-ground fake-position noise, 10 m before) lifts off
+        // levelled: 2.03 / 8.26 deg before it (over seeds 1-10 at 180 deg the mean worst yaw 50-60 s fell from 34.1 to
+        // 3.5 deg). Earlier: 90 deg measured 2.03 deg, 0.17 m; 180 deg: measured 8.26 deg, 0.25 m;
         // bounds 12.4 deg, 0.37 m. The figures moved with the default accel-z bias variance floor: the reset now restarts
         // the horizontal accel biases and the gyro z bias variance, so the floor's 2.88 / 7.78 deg became 2.03 / 8.26 deg
         // (floor off: 1.68 / 9.16 deg, 0.18 / 0.25 m; floor off and no restart: 1.20 / 6.76 deg). The 180 deg case resets
         // later, from a wider bank, and the main filter takes longer to settle (12.42 deg before the bank's tilt fix).
-        Assert.InRange(worstLateYaw, 0, rotationDeg == 90 ? 3.0 : 12.4);
-        Assert.InRange(horizontal, 0, rotationDeg == 90 ? 0.26 : 0.37);
+        Assert.InRange(worstLateYaw, 0, rotationDeg == 90 ? 2.6 : 5.2);
+        Assert.InRange(horizontal, 0, rotationDeg == 90 ? 0.26 : 0.36);
     }
 
     /// <summary>

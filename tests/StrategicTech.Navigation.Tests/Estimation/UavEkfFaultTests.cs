@@ -152,12 +152,15 @@ public sealed class UavEkfFaultTests(ITestOutputHelper output)
         Vector3 rotated = Quaternion.FromAxisAngle(Vector3.UnitZ, 60 * Math.PI / 180).Rotate(clean);
         sim.MagDisturbanceBodyGauss = rotated - clean;
         RunUntil(sim, filter, 2);
-        Assert.InRange(YawErrorDeg(sim, filter), 59.25, 60.75); // measured 60.50° for the 60° anomaly; bound 60° ± 0.75°
+        // Measured 61.11° for the 60° anomaly; bound 60° − 0.75° .. 60° + 1.5 × 1.11°. With the former 10 m ground hold
+        // 60.74°: the 0.5 m hold levels the tilt onto the accelerometer's within the 2 s and the tilt-compensated heading
+        // follows it (its tilt sensitivity is about tan(inclination 63°) = 2).
+        Assert.InRange(YawErrorDeg(sim, filter), 59.25, 61.67);
         sim.MagDisturbanceBodyGauss = Vector3.Zero;
         RunUntil(sim, filter, 10);
         output.WriteLine($"yaw resets {filter.YawResetCount}, final yaw error {YawErrorDeg(sim, filter):F2} deg");
         Assert.Equal(1, filter.YawResetCount); // measured 1 (was >= 1)
-        Assert.InRange(YawErrorDeg(sim, filter), 0, 0.9); // measured 0.601° in the WMM2025 world field (0.330° in the former declination-0 field); bound 0.9°
+        Assert.InRange(YawErrorDeg(sim, filter), 0, 0.9); // measured 0.81° (0.601° with the former 10 m ground hold; 0.330° in the former declination-0 field); bound 0.9°
     }
 
     [Fact]

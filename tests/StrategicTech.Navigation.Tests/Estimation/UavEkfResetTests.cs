@@ -101,45 +101,56 @@ public sealed class UavEkfResetTests(ITestOutputHelper output)
         double horizontal = HorizontalDistance(truth, filter.State.PositionNedM);
         double down = Math.Abs(truth.Z - filter.State.PositionNedM.Z);
         output.WriteLine($"longest position gap {longestGapUs / 1e6:F2} s, position resets {filter.Gnss.PositionResetCount}, full {filter.Gnss.ResetCount}, velocity {filter.Gnss.VelocityResetCount}; final horizontal {horizontal:F2} m, down {down:F3} m; flags {filter.Flags}");
-        // Default filter, measured: longest gap 7.20 s (the 7 s timeout plus the fix interval), 4 position-only and 3
-        // velocity-only resets, final horizontal 4.80 m and down 0.607 m; bounds 7.3 s, 7.2 m, 0.91 m. The emergency
+        // Default filter, measured: longest gap 7.20 s (the 7 s timeout plus the fix interval), 3 position-only and 3
+        // velocity-only resets, final horizontal 21.40 m and down 0.760 m; bounds 7.3 s, 32 m, 0.91 m. The final position
+        // moved with the 0.5 m ground hold (4.80 m and 0.607 m with the former 10 m): the filter now lifts off levelled
+        // (tilt 1 sigma 1.6 instead of 12.4 deg), so the 90 deg heading error's GNSS velocity innovations can no longer be
+        // absorbed by a loose tilt and go into position and the horizontal accel biases; with the emergency yaw estimator
+        // (the default) the same hold improves the outcome (EmergencyYawTests: 180 deg 8.26 to 3.49 deg). The emergency
         // reset's bias restart cannot act here (estimator off); the figures moved with the accel-z bias variance floor
         // (floor off: 2.95 m and 2.183 m, 3 and 2 resets); what the test asserts, the position gap bounded by the reset
         // timeout, is the same 7.20 s either way.
         Assert.InRange(longestGapUs, 0, 7_300_000);
         Assert.True(filter.Gnss.PositionResetCount >= 1);
-        Assert.InRange(horizontal, 0, 7.2);
+        Assert.InRange(horizontal, 0, 32);
         Assert.InRange(down, 0, 0.91);
     }
 
-    [Fact]
-    public void Baro_rejected_past_its_timeout_resets_height_to_the_barometer_and_fusion_resumes()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void Baro_rejected_past_its_timeout_resets_height_to_the_barometer_and_fusion_resumes(int seed)
     {
-        RunBaroStep(new UavEkfParameters { MagDeclinationRad = SyntheticFlight.DeclinationRad }, out UavEkf filter, out double downErrorToBaroM, out bool fusingDuring);
-        output.WriteLine($"baro resets {filter.Baro.ResetCount}, rejected {filter.Baro.RejectedCount}, final down error to the barometer {downErrorToBaroM:F3} m, flags {filter.Flags}");
+        RunBaroStep(new UavEkfParameters { MagDeclinationRad = SyntheticFlight.DeclinationRad }, seed, out UavEkf filter, out double downErrorToBaroM, out bool fusingDuring);
+        output.WriteLine($"seed {seed}: baro resets {filter.Baro.ResetCount}, rejected {filter.Baro.RejectedCount}, final down error to the barometer {downErrorToBaroM:F3} m, flags {filter.Flags}");
         Assert.False(fusingDuring);
         Assert.Equal(1, filter.Baro.ResetCount);
         Assert.True(filter.Flags.HasFlag(UavEkfFlags.BaroFusing));
-        Assert.InRange(downErrorToBaroM, 0, 0.35); // measured 0.236 m; bound 0.35 m
+        // Measured 0.052 / 0.188 / 0.043 m (seeds 3 / 5 / 7); bound 0.28 m. Before the 0.5 m ground hold seed 5 gave 0.236 m
+        // and seeds 3 and 7 over 2 km: the filter lifted off unlevelled and flew with its tilt 66-175° wrong (NoGnssFlightTests).
+        Assert.InRange(downErrorToBaroM, 0, 0.28);
     }
 
     [Fact]
     public void Without_the_height_reset_the_same_baro_step_stays_rejected_and_the_height_diverges()
     {
-        RunBaroStep(new UavEkfParameters { MagDeclinationRad = SyntheticFlight.DeclinationRad, HeightResetTimeoutS = 120 }, out UavEkf filter, out double downErrorToBaroM, out _);
+        RunBaroStep(new UavEkfParameters { MagDeclinationRad = SyntheticFlight.DeclinationRad, HeightResetTimeoutS = 120 }, 5, out UavEkf filter, out double downErrorToBaroM, out _);
         output.WriteLine($"baro resets {filter.Baro.ResetCount}, rejected {filter.Baro.RejectedCount}, final down error to the barometer {downErrorToBaroM:F3} m, flags {filter.Flags}");
         Assert.Equal(0, filter.Baro.ResetCount);
         Assert.False(filter.Flags.HasFlag(UavEkfFlags.BaroFusing));
 
-        // Nothing holds the height once the barometer is out of the gate: measured 4 026 m off after 30 s (the issue's
-        // replay ended +294 m); what the reset prevents.
-        Assert.True(downErrorToBaroM > 1_000, $"{downErrorToBaroM}");
+        // Nothing holds the height once the barometer is out of the gate: measured 1 132 m off after 30 s (4 026 m before
+        // the 0.5 m ground hold; the replay ended +294 m); what the reset prevents. Bound 750 m (1.5x below). This
+        // flight has no GNSS: from ~35 s its tilt drifts beyond its stated sigma (see docs/ARCHITECTURE.md), which the
+        // unaided vertical channel integrates.
+        Assert.True(downErrorToBaroM > 750, $"{downErrorToBaroM}");
     }
 
     /// <summary>No GNSS; at 30 s the barometer's datum steps up 40 m (a barometer switch) and stays; run to 60 s.</summary>
-    private static void RunBaroStep(UavEkfParameters parameters, out UavEkf filter, out double downErrorToBaroM, out bool fusingDuring)
+    private static void RunBaroStep(UavEkfParameters parameters, int seed, out UavEkf filter, out double downErrorToBaroM, out bool fusingDuring)
     {
-        var sim = new SyntheticFlight(seed: 5) { GnssAvailable = false };
+        var sim = new SyntheticFlight(seed) { GnssAvailable = false };
         var ekf = new UavEkf(parameters);
         RunUntil(sim, ekf, 30);
         Assert.True(ekf.Flags.HasFlag(UavEkfFlags.BaroFusing));

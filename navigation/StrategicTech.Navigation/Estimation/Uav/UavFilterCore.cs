@@ -192,8 +192,9 @@ public sealed class UavFilterCore
         AddDiagonal(E.Velocity, 3, velVar);
         AddDiagonal(E.GyroBias, 3, Sq(dt * k.GyroBiasProcessNoiseRadps2));
         AddDiagonal(E.AccelBias, 3, Sq(dt * k.AccelBiasProcessNoiseMps3));
-        // The body-z axis only: see UavEkfParameters.AccelBiasMinSigmaMps2.
-        FloorDiagonal(E.AccelBias + 2, 1, Sq(k.AccelBiasMinSigmaMps2));
+        // Body z, or all three axes as EKF2: see UavEkfParameters.AccelBiasMinSigmaMps2 and AccelBiasFloorOnAllAxes.
+        int floored = k.AccelBiasFloorOnAllAxes ? 3 : 1;
+        FloorDiagonal(E.AccelBias + 3 - floored, floored, Sq(k.AccelBiasMinSigmaMps2));
         AddDiagonal(E.MagEarth, 3, Sq(dt * k.MagEarthProcessNoiseGaussps));
         AddDiagonal(E.MagBody, 3, Sq(dt * k.MagBodyProcessNoiseGaussps));
         AddDiagonal(E.Wind, 2, Sq(dt * k.WindProcessNoiseMps2));
