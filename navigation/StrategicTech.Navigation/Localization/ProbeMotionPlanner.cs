@@ -90,8 +90,8 @@ public sealed class ProbeMotionPlanner
     /// <summary>
     /// True when the move (turn to <paramref name="headingRad"/> relative to the robot, drive
     /// <paramref name="distanceM"/>) from map pose <paramref name="start"/> sweeps only known-free cells across the
-    /// footprint's width (lines half a cell apart, to the footprint's far edge) and keeps radius + map clearance from
-    /// every mapped obstacle.
+    /// footprint's width (lines half a cell apart, from the footprint's back edge at the start to its front edge at the
+    /// end) and keeps radius + map clearance from every mapped obstacle cell.
     /// </summary>
     public bool IsClearUnder(Pose2D start, double headingRad, double distanceM)
     {
@@ -99,17 +99,19 @@ public sealed class ProbeMotionPlanner
         double ux = Math.Cos(direction), uy = Math.Sin(direction);
         double reach = _p.RobotRadiusM + _p.MapClearanceM;
 
-        // A sample's cell centre is at most half a cell diagonal from the sample, and a point between two samples half
-        // a cell apart at most a quarter cell nearer: the distance test keeps both spare.
-        double needM = reach + (_field.ResolutionM * (Math.Sqrt(0.5) + 0.25));
+        // The field holds distances between cell centres: a sample is up to half a cell diagonal from its cell's
+        // centre, an obstacle cell's edge up to half a diagonal from its centre, and a point between two samples half a
+        // cell apart up to a quarter cell nearer than either; the distance test keeps all three spare.
+        double needM = reach + (_field.ResolutionM * (Math.Sqrt(2) + 0.25));
         double step = _field.ResolutionM / 2;
-        int samples = (int)Math.Ceiling((distanceM + reach) / step);
+        int samples = (int)Math.Ceiling((distanceM + (2 * reach)) / step);
         int lines = (int)Math.Ceiling(reach / step);
         for (int i = 0; i <= samples; i++)
         {
-            double along = Math.Min(i * step, distanceM + reach);
+            // From the footprint's back edge at the start to its front edge at the end.
+            double along = Math.Min(-reach + (i * step), distanceM + reach);
             if (!TryCell(start.XM + (ux * along), start.YM + (uy * along), out int cx, out int cy) || !_field.IsFree(cx, cy)
-                || (along <= distanceM && _field.DistanceM(cx, cy) < needM))
+                || (along >= 0 && along <= distanceM && _field.DistanceM(cx, cy) < needM))
             {
                 return false;
             }

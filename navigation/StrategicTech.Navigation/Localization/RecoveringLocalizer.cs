@@ -11,12 +11,15 @@ namespace StrategicTech.Navigation.Localization;
 /// after <see cref="KidnapRecoveryParameters.RecoveredScans"/> good scans, and a re-seed that does not fit starts a
 /// new search. When the search finds several distinct places whose scores are within a margin of the best (look-alike
 /// rack aisles), each is kept as a hypothesis carried by odometry and re-fitted on every following scan, and scored on
-/// the whole scan (every return, not the matcher's subset); one is chosen only when its mean score over at least
-/// <see cref="KidnapRecoveryParameters.EvidenceScans"/> scans beats every other by
+/// the whole scan (every return, not the matcher's subset: its endpoint score times how well its range agrees with a
+/// ray cast on the map along the beam); places trailing the best by the prune margin are dropped; one is chosen only
+/// when its mean score over at least <see cref="KidnapRecoveryParameters.EvidenceScans"/> scans beats every other by
 /// <see cref="KidnapRecoveryParameters.EvidenceMargin"/> (a resampled cloud reweighed on the same view while standing
 /// would collapse onto whichever place a small bias favours). The cloud is then seeded there and verification starts;
-/// places no scan tells apart stay undecided. The filter is not updated while searching or deciding (the navigator
-/// holds the robot still while <see cref="IsLost"/>). Allocation-free per <see cref="Update"/>; deterministic.
+/// places no scan from here tells apart stay undecided (the navigator may then drive probing moves, see
+/// <see cref="ProbeMotionPlanner"/>, which <see cref="CopyHypotheses"/> feeds). The filter is not updated while
+/// searching or deciding (the navigator holds the robot still while <see cref="IsLost"/>, but for those probing moves,
+/// through which odometry carries the held places). Allocation-free per <see cref="Update"/>; deterministic.
 /// </summary>
 public sealed class RecoveringLocalizer : IMapLocalizer
 {
