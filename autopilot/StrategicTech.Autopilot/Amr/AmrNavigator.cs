@@ -50,6 +50,17 @@ public sealed class AmrNavigator : IDisposable
     private long _progressUs;
     private Pose2D _laserInBase;
     private Pose2D _lastRawOdom;
+    private readonly RecoveringLocalizer? _recovering;
+    private readonly ProbeMotionPlanner? _prober;
+    private readonly Pose2D[] _probeHypotheses = [];
+    private readonly float[] _lastScan = new float[4096];
+    private int _lastScanBeams;
+    private double _lastScanAngleMinRad, _lastScanIncrementRad, _lastScanRangeMinM, _lastScanRangeMaxM;
+    private ProbeMotion _probe;
+    private Pose2D _probeStartOdom;
+    private long _probeStartUs;
+    private ProbePhase _probePhase;
+    private long _nextProbeUs;
 
     public AmrNavigator(Costmap2D staticMap, IMapLocalizer localizer, AmrNavigatorParameters? parameters = null)
     {
@@ -70,6 +81,19 @@ public sealed class AmrNavigator : IDisposable
         _goalChecker = new GoalChecker(_p.GoalXyToleranceM, _p.GoalYawToleranceRad);
         _recoveries = new RecoverySequence(_p.MaxRecoveries);
         _planner = new AmrPlannerWorker(_costmap.Master, _p.PlannerCostWeight, _pathBuffer.Length);
+        _recovering = localizer as RecoveringLocalizer;
+        if (_recovering is not null && _p.MaxProbes > 0 && _recovering.Parameters.MaxPeaks >= 2)
+        {
+            _prober = new ProbeMotionPlanner(_recovering.Field, _p.Probe with { RobotRadiusM = _p.RobotRadiusM }, _recovering.Parameters.MaxPeaks);
+            _probeHypotheses = new Pose2D[_recovering.Parameters.MaxPeaks];
+        }
+    }
+
+    private enum ProbePhase
+    {
+        None,
+        Turning,
+        Driving,
     }
 
     /// <summary>The global planner's worker (tests: whether a plan is in flight or waiting).</summary>
@@ -121,6 +145,18 @@ public sealed class AmrNavigator : IDisposable
 
     public bool HasOdometry => _ekf.IsInitialized;
 
+    /// <summary>Probing moves started in the current lost episode (searches for one that found none count too).</summary>
+    public int ProbesRun { get; private set; }
+
+    /// <summary>Probing moves started since construction.</summary>
+    public long TotalProbes { get; private set; }
+
+    /// <summary>Times no probing move was clear under every held place and of the scan.</summary>
+    public long ProbesNotFound { get; private set; }
+
+    /// <summary>The last probing move chosen (robot frame at its start).</summary>
+    public ProbeMotion LastProbe => _probe;
+
     public NavigationFeedback Feedback(long nowUs)
     {
         double remaining = _rpp.PathCount > 0 ? _rpp.RemainingLengthM(MapPose) : 0;
@@ -169,6 +205,14 @@ public sealed class AmrNavigator : IDisposable
         Pose2D odom = OdomPose;
         _localizer.Update(odom, rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, _laserInBase, timeUs);
         _monitor.SetScan(rangesM, angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM, _laserInBase, timeUs);
+        if (_prober is not null)
+        {
+            // Kept for choosing a probe move clear of what the lidar sees now (people, unmapped things).
+            _lastScanBeams = Math.Min(rangesM.Length, _lastScan.Length);
+            rangesM[.._lastScanBeams].CopyTo(_lastScan);
+            (_lastScanAngleMinRad, _lastScanIncrementRad, _lastScanRangeMinM, _lastScanRangeMaxM) = (angleMinRad, angleIncrementRad, rangeMinM, rangeMaxM);
+        }
+
         if (_localizer.IsLost)
         {
             return; // the map pose is wrong: marking obstacles there would put them in the wrong place
@@ -200,6 +244,8 @@ public sealed class AmrNavigator : IDisposable
         _behavior = null;
         _blockedSinceUs = -1;
         _lostSinceUs = -1;
+        _probePhase = ProbePhase.None;
+        ProbesRun = 0;
         _progressPose = MapPose;
         _progressUs = nowUs;
         PlannedLengthM = double.NaN;
@@ -219,7 +265,7 @@ public sealed class AmrNavigator : IDisposable
     }
 
     public bool IsActive => State is NavigationState.Navigating or NavigationState.Recovering or NavigationState.WaitingForSensors
-        or NavigationState.Relocalizing;
+        or NavigationState.Relocalizing or NavigationState.Probing;
 
     /// <summary>One control cycle at <paramref name="nowUs"/>: the command to publish.</summary>
     public VelocityCommand Tick(long nowUs)
@@ -246,6 +292,7 @@ public sealed class AmrNavigator : IDisposable
 
             // Link down: stop and hold the goal; the clocks of progress and blocking restart when data returns.
             State = NavigationState.WaitingForSensors;
+            _probePhase = ProbePhase.None;
             _rpp.Reset();
             _behavior = null;
             _progressUs = nowUs;
@@ -262,27 +309,37 @@ public sealed class AmrNavigator : IDisposable
         if (_localizer.IsLost)
         {
             // Kidnapped: stop and hold the goal while the localizer searches (its search runs on the scan callback,
-            // a bounded slice per scan). The clocks of progress and blocking restart when the pose is found; lost
-            // too long (no match, or places the scans cannot tell apart) fails the goal with the robot stopped.
-            _lostSinceUs = _lostSinceUs < 0 ? nowUs : _lostSinceUs;
+            // a bounded slice per scan). When it holds several places that the scans from here do not tell apart,
+            // drive a bounded number of short probing moves. The clocks of progress and blocking restart when the
+            // pose is found; lost too long (no match, or places no probe told apart) fails the goal, robot stopped.
+            if (_lostSinceUs < 0)
+            {
+                _lostSinceUs = nowUs;
+                ProbesRun = 0;
+                _probePhase = ProbePhase.None;
+                _nextProbeUs = nowUs;
+            }
+
             if (nowUs - _lostSinceUs > _p.RelocalizeTimeoutUs)
             {
                 return Fail(NavigationFailure.LocalizationLost);
             }
 
-            State = NavigationState.Relocalizing;
             _rpp.Reset();
             _behavior = null;
             _progressUs = nowUs;
             _blockedSinceUs = -1;
-            return default;
+            VelocityCommand probe = TickProbe(nowUs);
+            State = _probePhase == ProbePhase.None ? NavigationState.Relocalizing : NavigationState.Probing;
+            return probe;
         }
 
-        if (State == NavigationState.Relocalizing)
+        if (State is NavigationState.Relocalizing or NavigationState.Probing)
         {
             // Found again: what was marked and planned on the wrong pose is void; plan afresh from the new one.
             State = NavigationState.Navigating;
             _lostSinceUs = -1;
+            _probePhase = ProbePhase.None;
             _planSequence++;
             _obstacles.Clear();
             _costmap.Update();
@@ -424,8 +481,87 @@ public sealed class AmrNavigator : IDisposable
         return default;
     }
 
+    /// <summary>
+    /// The probing move while relocalizing: once the localizer has weighed its held places on enough scans from one
+    /// standpoint without a decision, choose a move clear under every place and of the live scan that makes their
+    /// predicted views differ most, turn to it and drive it slowly in the odometry frame (the places move with
+    /// odometry and are rescored on every scan), through the collision monitor; stop as soon as the localizer
+    /// decides, then stand a moment and repeat, a bounded number of times.
+    /// </summary>
+    private VelocityCommand TickProbe(long nowUs)
+    {
+        if (_prober is null || _recovering!.State != RecoveringLocalizer.Phase.Disambiguating || _recovering.HypothesisCount < 2)
+        {
+            _probePhase = ProbePhase.None;
+            return default;
+        }
+
+        Pose2D odom = OdomPose;
+        if (_probePhase == ProbePhase.None)
+        {
+            if (ProbesRun >= _p.MaxProbes || nowUs < _nextProbeUs || _recovering.EvidenceScanCount < _recovering.Parameters.EvidenceScans)
+            {
+                return default; // first weigh the places from where the robot stands
+            }
+
+            ProbesRun++;
+            int held = _recovering.CopyHypotheses(odom, _probeHypotheses);
+            if (!_prober.TryChoose(_probeHypotheses.AsSpan(0, held), _lastScan.AsSpan(0, _lastScanBeams), _lastScanAngleMinRad, _lastScanIncrementRad,
+                _lastScanRangeMinM, _lastScanRangeMaxM, _laserInBase, out _probe))
+            {
+                ProbesNotFound++;
+                _nextProbeUs = nowUs + _p.ProbeSettleUs; // people may step away: look again after a while
+                return default;
+            }
+
+            TotalProbes++;
+            _probeStartOdom = odom;
+            _probeStartUs = nowUs;
+            _probePhase = ProbePhase.Turning;
+        }
+
+        if (nowUs - _probeStartUs > _p.ProbeTimeoutUs)
+        {
+            return EndProbe(nowUs); // blocked (a person in the way): stand, and choose afresh from here
+        }
+
+        double directionRad = Pose2D.WrapPi(_probeStartOdom.YawRad + _probe.HeadingRad);
+        double yawErrorRad = Pose2D.WrapPi(directionRad - odom.YawRad);
+        if (_probePhase == ProbePhase.Turning)
+        {
+            if (Math.Abs(yawErrorRad) > 2 * Math.PI / 180)
+            {
+                return _monitor.Filter(new VelocityCommand(0, Math.Clamp(2 * yawErrorRad, -_p.ProbeYawRateRadps, _p.ProbeYawRateRadps)), nowUs, out _);
+            }
+
+            _probePhase = ProbePhase.Driving;
+        }
+
+        double c = Math.Cos(directionRad), s = Math.Sin(directionRad);
+        double ox = odom.XM - _probeStartOdom.XM, oy = odom.YM - _probeStartOdom.YM;
+        double remainingM = _probe.DistanceM - ((ox * c) + (oy * s));
+        if (remainingM <= 0.02)
+        {
+            return EndProbe(nowUs);
+        }
+
+        // Along the straight line in the odometry frame: slow down over the last metre, steer back onto the line.
+        double crossM = (oy * c) - (ox * s);
+        double speedMps = Math.Min(_p.ProbeSpeedMps, Math.Max(0.05, remainingM));
+        double yawRateRadps = Math.Clamp((2 * yawErrorRad) - (2 * crossM), -_p.ProbeYawRateRadps, _p.ProbeYawRateRadps);
+        return _monitor.Filter(new VelocityCommand(speedMps, yawRateRadps), nowUs, out _);
+    }
+
+    private VelocityCommand EndProbe(long nowUs)
+    {
+        _probePhase = ProbePhase.None;
+        _nextProbeUs = nowUs + _p.ProbeSettleUs;
+        return default;
+    }
+
     private VelocityCommand Fail(NavigationFailure failure)
     {
+        _probePhase = ProbePhase.None;
         State = NavigationState.Failed;
         Failure = failure;
         _behavior = null;

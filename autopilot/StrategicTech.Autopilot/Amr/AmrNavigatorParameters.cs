@@ -1,4 +1,5 @@
 using StrategicTech.Navigation.Amr;
+using StrategicTech.Navigation.Localization;
 
 namespace StrategicTech.Autopilot.Amr;
 
@@ -64,6 +65,28 @@ public sealed record AmrNavigatorParameters
 
     public int MaxRecoveries { get; init; } = 6;
 
+    /// <summary>
+    /// Probing moves (active disambiguation) driven at most per lost episode while the localizer holds several
+    /// hypotheses it cannot tell apart standing still; 0 keeps the robot standing (the goal then fails after
+    /// <see cref="RelocalizeTimeoutUs"/>).
+    /// </summary>
+    public int MaxProbes { get; init; } = 4;
+
+    /// <summary>How probe moves are chosen (headings, distances, clearances; the radius is set from <see cref="RobotRadiusM"/>).</summary>
+    public ProbeMotionParameters Probe { get; init; } = new();
+
+    /// <summary>Top speed (m/s) of a probe's straight drive: slow, since the pose is unknown (the collision monitor stays active).</summary>
+    public double ProbeSpeedMps { get; init; } = 0.2;
+
+    /// <summary>Top yaw rate (rad/s) of a probe's turn in place.</summary>
+    public double ProbeYawRateRadps { get; init; } = 1.0;
+
+    /// <summary>A probe that has not ended this long after it started (blocked by a person, say) is abandoned.</summary>
+    public long ProbeTimeoutUs { get; init; } = 20_000_000;
+
+    /// <summary>Standing time after a probe before the next one, so the localizer rescores from the new standpoint.</summary>
+    public long ProbeSettleUs { get; init; } = 1_000_000;
+
     public RppParameters Rpp { get; init; } = new() { InscribedRadiusM = 0.17, MinLookaheadM = 0.25, LookaheadTimeS = 1.0 };
 
     public CollisionMonitorParameters? CollisionMonitor { get; init; }
@@ -102,6 +125,13 @@ public sealed record AmrNavigatorParameters
         ArgumentOutOfRangeException.ThrowIfLessThan(RelocalizeTimeoutUs, 1, nameof(RelocalizeTimeoutUs));
         AmrParameterChecks.Positive(MaxLocalizationSigmaM, nameof(MaxLocalizationSigmaM));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRecoveries, nameof(MaxRecoveries));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxProbes, nameof(MaxProbes));
+        ArgumentNullException.ThrowIfNull(Probe);
+        Probe.Validate();
+        AmrParameterChecks.Positive(ProbeSpeedMps, nameof(ProbeSpeedMps));
+        AmrParameterChecks.Positive(ProbeYawRateRadps, nameof(ProbeYawRateRadps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ProbeTimeoutUs, 1, nameof(ProbeTimeoutUs));
+        ArgumentOutOfRangeException.ThrowIfNegative(ProbeSettleUs, nameof(ProbeSettleUs));
         ArgumentNullException.ThrowIfNull(Rpp);
         Rpp.Validate();
         CollisionMonitor?.Validate();

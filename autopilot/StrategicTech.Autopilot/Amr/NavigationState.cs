@@ -12,6 +12,12 @@ public enum NavigationState
 
     /// <summary>The localizer detected a kidnap and is searching for the pose: the robot is stopped and the goal is held.</summary>
     Relocalizing,
+
+    /// <summary>
+    /// Still relocalizing, with several places held that the scans from one standpoint do not tell apart: the robot
+    /// drives a short probing move, clear under every held place and of the live scan, to see which fits.
+    /// </summary>
+    Probing,
     Succeeded,
     Canceled,
     Failed,

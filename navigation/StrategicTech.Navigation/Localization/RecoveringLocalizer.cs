@@ -11,12 +11,15 @@ namespace StrategicTech.Navigation.Localization;
 /// after <see cref="KidnapRecoveryParameters.RecoveredScans"/> good scans, and a re-seed that does not fit starts a
 /// new search. When the search finds several distinct places whose scores are within a margin of the best (look-alike
 /// rack aisles), each is kept as a hypothesis carried by odometry and re-fitted on every following scan, and scored on
-/// the whole scan (every return, not the matcher's subset); one is chosen only when its mean score over at least
-/// <see cref="KidnapRecoveryParameters.EvidenceScans"/> scans beats every other by
+/// the whole scan (every return, not the matcher's subset: its endpoint score times how well its range agrees with a
+/// ray cast on the map along the beam); places trailing the best by the prune margin are dropped; one is chosen only
+/// when its mean score over at least <see cref="KidnapRecoveryParameters.EvidenceScans"/> scans beats every other by
 /// <see cref="KidnapRecoveryParameters.EvidenceMargin"/> (a resampled cloud reweighed on the same view while standing
 /// would collapse onto whichever place a small bias favours). The cloud is then seeded there and verification starts;
-/// places no scan tells apart stay undecided. The filter is not updated while searching or deciding (the navigator
-/// holds the robot still while <see cref="IsLost"/>). Allocation-free per <see cref="Update"/>; deterministic.
+/// places no scan from here tells apart stay undecided (the navigator may then drive probing moves, see
+/// <see cref="ProbeMotionPlanner"/>, which <see cref="CopyHypotheses"/> feeds). The filter is not updated while
+/// searching or deciding (the navigator holds the robot still while <see cref="IsLost"/>, but for those probing moves,
+/// through which odometry carries the held places). Allocation-free per <see cref="Update"/>; deterministic.
 /// </summary>
 public sealed class RecoveringLocalizer : IMapLocalizer
 {
@@ -115,7 +118,10 @@ public sealed class RecoveringLocalizer : IMapLocalizer
     /// <summary>Hypotheses the last search kept (1 when its match was unambiguous).</summary>
     public int LastHypothesisCount { get; private set; }
 
-    /// <summary>Hypotheses held now (merging can drop some after the search).</summary>
+    /// <summary>Held hypotheses dropped for trailing the best by more than the prune margin, since construction.</summary>
+    public long Pruned { get; private set; }
+
+    /// <summary>Hypotheses held now (merging and pruning can drop some after the search).</summary>
     public int HypothesisCount => _hypothesisCount;
 
     /// <summary>Scans the held hypotheses have been scored on since the last ambiguous search.</summary>
@@ -130,6 +136,25 @@ public sealed class RecoveringLocalizer : IMapLocalizer
 
     /// <summary>The odometry pose the held hypotheses were last carried to.</summary>
     public Pose2D HypothesesOdomPose => _hypothesesOdom;
+
+    /// <summary>The map's distance field the search and the evidence score on.</summary>
+    public LikelihoodField Field => _field;
+
+    /// <summary>
+    /// Copies the held hypotheses, carried by odometry to <paramref name="odomPose"/>, into <paramref name="mapPoses"/>
+    /// (what a probing move is planned on); returns how many.
+    /// </summary>
+    public int CopyHypotheses(Pose2D odomPose, Span<Pose2D> mapPoses)
+    {
+        Pose2D delta = _hypothesesOdom.Between(odomPose);
+        int n = Math.Min(_hypothesisCount, mapPoses.Length);
+        for (int i = 0; i < n; i++)
+        {
+            mapPoses[i] = _hypotheses[i].Compose(delta);
+        }
+
+        return n;
+    }
 
     /// <summary>Recoveries completed (back to tracking).</summary>
     public long Recoveries { get; private set; }
@@ -327,7 +352,7 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         for (int i = 0; i < _hypothesisCount; i++)
         {
             _hypotheses[i] = Refine(_hypotheses[i].Compose(delta), _evidenceX, _evidenceY, beams);
-            _evidenceSum[i] += FineScore(_hypotheses[i], _evidenceX, _evidenceY, beams) / beams;
+            _evidenceSum[i] += EvidenceScore(_hypotheses[i], laserInBase, beams) / beams;
         }
 
         _evidenceScans++;
@@ -341,6 +366,8 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         {
             return;
         }
+
+        best = PruneHypotheses(best);
 
         double runnerUp = double.NegativeInfinity;
         for (int i = 0; i < _hypothesisCount; i++)
@@ -359,6 +386,30 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         State = Phase.Verifying;
         _badScans = 0;
         _goodScans = 0;
+    }
+
+    /// <summary>
+    /// Drops every held hypothesis whose mean score trails the best by more than
+    /// <see cref="KidnapRecoveryParameters.PruneMargin"/>: it is no longer a contender, and a probing move need not
+    /// be clear under it. Returns the best one's new index.
+    /// </summary>
+    private int PruneHypotheses(int best)
+    {
+        for (int i = _hypothesisCount - 1; i >= 0; i--)
+        {
+            if ((_evidenceSum[best] - _evidenceSum[i]) / _evidenceScans <= _p.PruneMargin)
+            {
+                continue;
+            }
+
+            _hypothesisCount--;
+            Pruned++;
+            _hypotheses[i] = _hypotheses[_hypothesisCount];
+            _evidenceSum[i] = _evidenceSum[_hypothesisCount];
+            best = best == _hypothesisCount ? i : best;
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -424,6 +475,37 @@ public sealed class RecoveringLocalizer : IMapLocalizer
         }
 
         return pose;
+    }
+
+    /// <summary>
+    /// A hypothesis' evidence from one scan: per return, its endpoint's score on the field times how well its range
+    /// agrees with the range cast on the map along the beam (1 − |Δ|/cap, at least 0; 1 where the map cannot say). The
+    /// endpoint alone cannot tell a return that passed through a rack the hypothesis has in the way (see-through) from
+    /// a good one; look-alike aisles differ in exactly such beams.
+    /// </summary>
+    private double EvidenceScore(Pose2D pose, Pose2D laserInBase, int beams)
+    {
+        Pose2D laser = pose.Compose(laserInBase);
+        double c = Math.Cos(pose.YawRad), s = Math.Sin(pose.YawRad);
+        double capM = _p.EvidenceRangeCapM;
+        double sum = 0;
+        for (int b = 0; b < beams; b++)
+        {
+            double ex = pose.XM + (c * _evidenceX[b]) - (s * _evidenceY[b]), ey = pose.YM + (s * _evidenceX[b]) + (c * _evidenceY[b]);
+            double endpoint = FineEndpointScore(ex, ey);
+            if (endpoint < 1e-3)
+            {
+                continue; // nothing to lose: the endpoint already says the beam does not fit
+            }
+
+            double ux = ex - laser.XM, uy = ey - laser.YM;
+            double observedM = Math.Sqrt((ux * ux) + (uy * uy));
+            double predictedM = MapRayCaster.RangeM(_field, laser.XM, laser.YM, Math.Atan2(uy, ux), observedM + capM);
+            double agreement = double.IsNaN(predictedM) ? 1 : Math.Max(0, 1 - (Math.Abs(observedM - predictedM) / capM));
+            sum += endpoint * agreement;
+        }
+
+        return sum;
     }
 
     private double FineScore(Pose2D pose, double[] beamX, double[] beamY, int beams)
